@@ -1,0 +1,51 @@
+package org.zhizhi.dashboard.web;
+
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.zhizhi.identity.AccountQueries;
+import org.zhizhi.identity.GrantRules;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.Role;
+import org.zhizhi.territory.OrgLevel;
+import org.zhizhi.territory.OrgUnitQueries;
+
+/** The workbench (工作台): what the user's scope holds, and where to go from here. */
+@Controller
+class HomeController {
+
+	private final OrgUnitQueries orgUnits;
+
+	private final AccountQueries accounts;
+
+	HomeController(OrgUnitQueries orgUnits, AccountQueries accounts) {
+		this.orgUnits = orgUnits;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal Actor actor, Model model) {
+		if (actor.roles().equals(java.util.Set.of(Role.AUDITOR))) {
+			return "redirect:/audit";
+		}
+		Map<OrgLevel, Long> counts = orgUnits.countByLevel(actor.scope());
+		model.addAttribute("counts", byName(counts));
+		model.addAttribute("lineage", orgUnits.lineage(actor.scope(), actor.scope().orgUnitId()));
+		boolean manager = GrantRules.mayManageAccounts(actor);
+		model.addAttribute("accountManager", manager);
+		if (manager) {
+			model.addAttribute("accountCount", accounts.count(actor.scope()));
+		}
+		return "dashboard/home";
+	}
+
+	/** Keyed by the level's name, which is what templates can index by. */
+	static Map<String, Long> byName(Map<OrgLevel, Long> counts) {
+		Map<String, Long> named = new java.util.LinkedHashMap<>();
+		counts.forEach((level, count) -> named.put(level.name(), count));
+		return named;
+	}
+}

@@ -1,0 +1,39 @@
+package org.zhizhi.demo;
+
+import java.util.List;
+import java.util.Set;
+
+import org.zhizhi.identity.GridPosition;
+import org.zhizhi.shared.Role;
+
+/** The demo accounts, each bound to a node of the demo district (by its key), all with the same password. */
+final class DemoAccounts {
+
+	static final String PASSWORD = "Zhizhi@2026";
+
+	record DemoAccount(String username, String displayName, Role role, String nodeKey, GridPosition position,
+			String description) {
+
+		Set<Role> roles() {
+			return Set.of(role);
+		}
+	}
+
+	static final List<DemoAccount> ALL = List.of(
+			new DemoAccount("admin", "系统管理员", Role.SYSTEM_ADMIN, "cq", null, "系统管理员"),
+			new DemoAccount("security", "安全管理员", Role.SECURITY_ADMIN, "cq", null, "安全管理员"),
+			new DemoAccount("auditor", "安全审计员", Role.AUDITOR, "cq", null, "安全审计员"),
+			new DemoAccount("banan", "巴南区治理中心", Role.DISTRICT_ADMIN, "banan", null, "巴南区 区级管理员"),
+			new DemoAccount("jieshi", "界石镇网格办", Role.STREET_STAFF, "jieshi", null, "界石镇 街镇工作人员"),
+			new DemoAccount("dongcheng", "东城社区工作站", Role.COMMUNITY_STAFF, "dongcheng", null, "东城社区 社区工作人员"),
+			new DemoAccount("dongcheng-g01", "李网格长", Role.GRID_WORKER, "dongcheng-g1", GridPosition.GRID_LEADER,
+					"东城社区第1网格 网格长"),
+			new DemoAccount("dongcheng-g02", "王网格员", Role.GRID_WORKER, "dongcheng-g2", GridPosition.FULL_TIME,
+					"东城社区第2网格 专职网格员"),
+			new DemoAccount("dangyuan01", "陈党员", Role.PARTY_MEMBER, "dongcheng", null, "东城社区 党员"),
+			new DemoAccount("jumin01", "张居民", Role.RESIDENT, "dongcheng-g1", null, "东城社区第1网格 居民"),
+			new DemoAccount("mudong", "金银桥社区工作站", Role.COMMUNITY_STAFF, "jinyinqiao", null, "金银桥社区 社区工作人员"));
+
+	private DemoAccounts() {
+	}
+}

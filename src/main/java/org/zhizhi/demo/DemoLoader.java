@@ -1,0 +1,78 @@
+package org.zhizhi.demo;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zhizhi.identity.AccountManagement;
+import org.zhizhi.identity.AccountQueries;
+import org.zhizhi.identity.CreateAccount;
+import org.zhizhi.shared.DemoMode;
+import org.zhizhi.territory.NewOrgUnit;
+import org.zhizhi.territory.OrgLevel;
+import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.territory.TerritoryManagement;
+
+/**
+ * Loads the demo district on the first start in demo mode — through the same commands and checks as real data, and in
+ * one transaction, so that an interrupted first start leaves nothing half-loaded and simply loads again next time.
+ */
+@Component
+@Order(1)
+class DemoLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+	private final DemoMode demoMode;
+
+	private final TerritoryManagement territory;
+
+	private final OrgUnitQueries orgUnits;
+
+	private final AccountManagement accounts;
+
+	private final AccountQueries accountQueries;
+
+	private final TransactionTemplate transaction;
+
+	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
+			AccountQueries accountQueries, TransactionTemplate transaction) {
+		this.demoMode = demoMode;
+		this.territory = territory;
+		this.orgUnits = orgUnits;
+		this.accounts = accounts;
+		this.accountQueries = accountQueries;
+		this.transaction = transaction;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!demoMode.enabled() || !orgUnits.isEmpty() || !accountQueries.noAccountsYet()) {
+			return;
+		}
+		long started = System.nanoTime();
+		transaction.executeWithoutResult(status -> load());
+		log.info("Demo district loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void load() {
+		Map<String, UUID> ids = new HashMap<>();
+		for (DemoDistrict.Node node : DemoDistrict.build()) {
+			UUID id = node.level() == OrgLevel.CITY ? territory.ensureRoot(node.name(), node.code()).id()
+					: territory.add(new NewOrgUnit(ids.get(node.parentKey()), node.level(), node.name(), node.code(),
+							node.kind(), node.boundary())).id();
+			ids.put(node.key(), id);
+		}
+		for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
+			accounts.bootstrap(new CreateAccount(account.username(), account.displayName(), DemoAccounts.PASSWORD,
+					account.roles(), ids.get(account.nodeKey()), account.position()), false);
+		}
+	}
+}

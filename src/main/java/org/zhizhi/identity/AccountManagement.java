@@ -1,0 +1,219 @@
+package org.zhizhi.identity;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.identity.AuditEntry.Outcome;
+import org.zhizhi.identity.persistence.JdbcAccounts;
+import org.zhizhi.identity.persistence.JdbcAccounts.Credentials;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DemoMode;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.Ids;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitQueries;
+
+/**
+ * Opening and looking after accounts. Every command takes the acting user and checks that the account lies inside his
+ * scope and holds only roles he may grant; every change is written to the audit trail.
+ */
+@Service
+public class AccountManagement {
+
+	static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+
+	private final JdbcAccounts accounts;
+
+	private final OrgUnitQueries orgUnits;
+
+	private final PasswordEncoder passwords;
+
+	private final ApiTokens tokens;
+
+	private final AuditTrail audit;
+
+	private final DemoMode demoMode;
+
+	private final Clock clock;
+
+	AccountManagement(JdbcAccounts accounts, OrgUnitQueries orgUnits, PasswordEncoder passwords, ApiTokens tokens,
+			AuditTrail audit, DemoMode demoMode, Clock clock) {
+		this.accounts = accounts;
+		this.orgUnits = orgUnits;
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.audit = audit;
+		this.demoMode = demoMode;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens an account on behalf of {@code granter}. Outside demo mode its holder must change the initial password at
+	 * the first sign-in.
+	 */
+	@Transactional
+	public Account create(Actor granter, CreateAccount command, String remoteAddress) {
+		List<FieldProblem> problems = checkFields(command);
+		OrgUnit node = command.orgUnitId() == null ? null
+				: orgUnits.find(granter.scope(), command.orgUnitId()).orElse(null);
+		if (node == null) {
+			problems.add(new FieldProblem("orgUnitId", "account.scope.beyondReach"));
+		}
+		else {
+			problems.addAll(GrantRules.check(granter, command.roles(), node.scope(), node.level(),
+					command.gridPosition()));
+		}
+		if (!problems.isEmpty()) {
+			audit.record(granter, remoteAddress, "ACCOUNT_CREATE", "account", command.username(), Outcome.DENIED,
+					"refused: " + problems.stream().map(FieldProblem::messageKey).distinct().toList());
+			throw DomainException.invalid(problems);
+		}
+		Account account = insert(command, node, !demoMode.enabled(), granter.userId());
+		audit.record(granter, remoteAddress, "ACCOUNT_CREATE", "account", account.id().toString(), Outcome.SUCCESS,
+				account.username() + " " + account.roles() + " @ " + node.name());
+		return account;
+	}
+
+	/**
+	 * Opens an account with nobody granting it: the demo district's accounts and the first administrators of a new
+	 * installation. Not reachable from any page or endpoint.
+	 */
+	@Transactional
+	public Account bootstrap(CreateAccount command, boolean passwordChangeRequired) {
+		List<FieldProblem> problems = checkFields(command);
+		OrgUnit node = orgUnits.bindingOf(command.orgUnitId()).orElse(null);
+		if (node == null) {
+			problems.add(new FieldProblem("orgUnitId", "account.scope.beyondReach"));
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		Account account = insert(command, node, passwordChangeRequired, null);
+		audit.record(null, "system", node.path(), null, "ACCOUNT_CREATE", "account", account.id().toString(),
+				Outcome.SUCCESS, account.username() + " " + account.roles() + " (bootstrap)");
+		return account;
+	}
+
+	@Transactional
+	public void changeOwnPassword(Actor actor, String currentPassword, String newPassword, String remoteAddress) {
+		Credentials credentials = accounts.credentials(actor.userId())
+			.orElseThrow(() -> DomainException.notFound("account"));
+		List<FieldProblem> problems = new ArrayList<>();
+		if (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash())) {
+			problems.add(new FieldProblem("currentPassword", "password.currentWrong"));
+		}
+		problems.addAll(PasswordPolicy.check("newPassword", newPassword, actor.username()));
+		if (problems.isEmpty() && passwords.matches(newPassword, credentials.passwordHash())) {
+			problems.add(new FieldProblem("newPassword", "password.unchanged"));
+		}
+		if (!problems.isEmpty()) {
+			audit.record(actor, remoteAddress, "PASSWORD_CHANGE", "account", actor.userId().toString(),
+					Outcome.FAILURE, null);
+			throw DomainException.invalid(problems);
+		}
+		accounts.changePassword(actor.userId(), passwords.encode(newPassword), false, clock.instant());
+		audit.record(actor, remoteAddress, "PASSWORD_CHANGE", "account", actor.userId().toString(), Outcome.SUCCESS,
+				null);
+	}
+
+	/** Sets a new initial password (the holder must change it) and revokes the account's API tokens. */
+	@Transactional
+	public void resetPassword(Actor manager, UUID accountId, String newPassword, String remoteAddress) {
+		Account account = managed(manager, accountId);
+		List<FieldProblem> problems = PasswordPolicy.check("password", newPassword, account.username());
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		accounts.changePassword(account.id(), passwords.encode(newPassword), !demoMode.enabled(), clock.instant());
+		tokens.revokeAll(account.id());
+		audit.record(manager, remoteAddress, "PASSWORD_RESET", "account", account.id().toString(), Outcome.SUCCESS,
+				account.username());
+	}
+
+	@Transactional
+	public void unlock(Actor manager, UUID accountId, String remoteAddress) {
+		Account account = managed(manager, accountId);
+		accounts.unlock(account.id());
+		audit.record(manager, remoteAddress, "ACCOUNT_UNLOCK", "account", account.id().toString(), Outcome.SUCCESS,
+				account.username());
+	}
+
+	@Transactional
+	public void setEnabled(Actor manager, UUID accountId, boolean enabled, String remoteAddress) {
+		Account account = managed(manager, accountId);
+		if (account.id().equals(manager.userId())) {
+			throw new DomainException(Category.CONFLICT, "CANNOT_DISABLE_SELF", "account.disableSelf");
+		}
+		accounts.setEnabled(account.id(), enabled);
+		if (!enabled) {
+			tokens.revokeAll(account.id());
+		}
+		audit.record(manager, remoteAddress, enabled ? "ACCOUNT_ENABLE" : "ACCOUNT_DISABLE", "account",
+				account.id().toString(), Outcome.SUCCESS, account.username());
+	}
+
+	@Transactional
+	public int revokeTokens(Actor manager, UUID accountId, String remoteAddress) {
+		Account account = managed(manager, accountId);
+		int revoked = tokens.revokeAll(account.id());
+		audit.record(manager, remoteAddress, "TOKENS_REVOKE", "account", account.id().toString(), Outcome.SUCCESS,
+				revoked + " token(s)");
+		return revoked;
+	}
+
+	/** Whether the manager may look after this account: it is in his scope and he could have granted all its roles. */
+	public static boolean mayManage(Actor manager, Account account) {
+		return manager.scope().covers(account.scopePath())
+				&& GrantRules.grantableBy(manager.roles()).containsAll(account.roles());
+	}
+
+	private Account managed(Actor manager, UUID accountId) {
+		Account account = accounts.find(manager.scope(), accountId)
+			.orElseThrow(() -> DomainException.notFound("account"));
+		if (!mayManage(manager, account)) {
+			throw new DomainException(Category.FORBIDDEN, "ACCOUNT_BEYOND_REACH", "account.beyondReach");
+		}
+		return account;
+	}
+
+	private List<FieldProblem> checkFields(CreateAccount command) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String username = normalise(command.username());
+		if (username == null || !USERNAME.matcher(username).matches()) {
+			problems.add(new FieldProblem("username", "account.username.invalid"));
+		}
+		else if (accounts.usernameTaken(username)) {
+			problems.add(new FieldProblem("username", "account.username.taken"));
+		}
+		if (command.displayName() == null || command.displayName().isBlank()
+				|| command.displayName().strip().length() > 40) {
+			problems.add(new FieldProblem("displayName", "account.displayName.invalid"));
+		}
+		problems.addAll(PasswordPolicy.check("password", command.password(), username));
+		return problems;
+	}
+
+	private Account insert(CreateAccount command, OrgUnit node, boolean passwordChangeRequired, UUID createdBy) {
+		Account account = new Account(Ids.newId(clock), normalise(command.username()), command.displayName().strip(),
+				command.roles(), command.gridPosition(), node.id(), node.path(), true, null, passwordChangeRequired,
+				clock.instant());
+		if (!accounts.insert(account, passwords.encode(command.password()), createdBy)) {
+			// lost the race against a concurrent creation of the same username
+			throw DomainException.invalid(List.of(new FieldProblem("username", "account.username.taken")));
+		}
+		return account;
+	}
+
+	private static String normalise(String username) {
+		return username == null ? null : username.strip().toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,46 @@
+package org.zhizhi.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.identity.persistence.JdbcAccounts;
+import org.zhizhi.shared.DataScope;
+
+/** Reads of accounts, always within the asking user's scope. */
+@Service
+@Transactional(readOnly = true)
+public class AccountQueries {
+
+	public static final int PAGE_SIZE = 50;
+
+	private final JdbcAccounts accounts;
+
+	AccountQueries(JdbcAccounts accounts) {
+		this.accounts = accounts;
+	}
+
+	/** One page of accounts, plus one more row so that the caller knows whether a next page exists. */
+	public List<Account> list(DataScope scope, String query, int page) {
+		return accounts.list(scope, query, PAGE_SIZE + 1, Math.max(page, 0) * PAGE_SIZE);
+	}
+
+	public Optional<Account> find(DataScope scope, UUID id) {
+		return accounts.find(scope, id);
+	}
+
+	public long count(DataScope scope) {
+		return accounts.count(scope);
+	}
+
+	public boolean noAccountsYet() {
+		return accounts.isEmpty();
+	}
+
+	/** Whether the user must replace an initial password before doing anything else. */
+	public boolean passwordChangeRequired(UUID accountId) {
+		return accounts.findUnscoped(accountId).map(Account::passwordChangeRequired).orElse(false);
+	}
+}

@@ -1,0 +1,88 @@
+package org.zhizhi.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.identity.persistence.JdbcAccounts;
+import org.zhizhi.identity.persistence.JdbcApiTokens;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.Ids;
+
+/**
+ * Bearer tokens for the API: 256 random bits handed out once, kept only as a SHA-256 hash, valid until they expire or
+ * are revoked, and dead at once when the account is disabled.
+ */
+@Service
+public class ApiTokens {
+
+	public record IssuedToken(String token, Instant expiresAt) {
+	}
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcApiTokens tokens;
+
+	private final JdbcAccounts accounts;
+
+	private final Clock clock;
+
+	private final Duration ttl;
+
+	ApiTokens(JdbcApiTokens tokens, JdbcAccounts accounts, Clock clock,
+			@Value("${zhizhi.security.token-ttl:8h}") Duration ttl) {
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.clock = clock;
+		this.ttl = ttl;
+	}
+
+	@Transactional
+	public IssuedToken issue(Actor actor) {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = "zz_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(ttl);
+		tokens.insert(Ids.newId(clock), actor.userId(), hash(token), now, expiresAt);
+		return new IssuedToken(token, expiresAt);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Actor> authenticate(String token) {
+		if (token == null || !token.startsWith("zz_") || token.length() > 100) {
+			return Optional.empty();
+		}
+		return tokens.liveAccount(hash(token), clock.instant())
+			.flatMap(accounts::findUnscoped)
+			.map(Authenticator::actorOf);
+	}
+
+	@Transactional
+	public boolean revoke(String token) {
+		return tokens.revoke(hash(token), clock.instant()) > 0;
+	}
+
+	@Transactional
+	public int revokeAll(java.util.UUID accountId) {
+		return tokens.revokeAll(accountId, clock.instant());
+	}
+
+	static byte[] hash(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every JDK has SHA-256", e);
+		}
+	}
+}

@@ -1,0 +1,13 @@
+package org.zhizhi.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One line of the audit trail: who, when, from where, did what to which object, with what result. */
+public record AuditEntry(UUID id, Instant occurredAt, UUID actorId, String username, String scopePath,
+		String remoteAddress, String action, String objectType, String objectId, Outcome outcome, String detail) {
+
+	public enum Outcome {
+		SUCCESS, FAILURE, DENIED, ERROR
+	}
+}

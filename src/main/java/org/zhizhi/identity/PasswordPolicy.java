@@ -1,0 +1,61 @@
+package org.zhizhi.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.zhizhi.shared.DomainException.FieldProblem;
+
+/**
+ * The password rules of the platform (等保 2.0 level 3 practice): at least 8 characters, at most 64, from at least three
+ * of the four classes upper case, lower case, digits and symbols, and not containing the username.
+ */
+public final class PasswordPolicy {
+
+	public static final int MIN_LENGTH = 8;
+
+	public static final int MAX_LENGTH = 64;
+
+	private PasswordPolicy() {
+	}
+
+	public static List<FieldProblem> check(String field, String password, String username) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (password == null || password.length() < MIN_LENGTH) {
+			problems.add(new FieldProblem(field, "password.tooShort", MIN_LENGTH));
+			return problems;
+		}
+		if (password.length() > MAX_LENGTH) {
+			problems.add(new FieldProblem(field, "password.tooLong", MAX_LENGTH));
+			return problems;
+		}
+		if (characterClasses(password) < 3) {
+			problems.add(new FieldProblem(field, "password.tooSimple"));
+		}
+		if (username != null && !username.isBlank()
+				&& password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
+			problems.add(new FieldProblem(field, "password.containsUsername"));
+		}
+		return problems;
+	}
+
+	static int characterClasses(String password) {
+		boolean upper = false, lower = false, digit = false, symbol = false;
+		for (int i = 0; i < password.length(); i++) {
+			char c = password.charAt(i);
+			if (c >= 'A' && c <= 'Z') {
+				upper = true;
+			}
+			else if (c >= 'a' && c <= 'z') {
+				lower = true;
+			}
+			else if (c >= '0' && c <= '9') {
+				digit = true;
+			}
+			else if (!Character.isWhitespace(c)) {
+				symbol = true;
+			}
+		}
+		return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
+	}
+}

@@ -1,0 +1,197 @@
+package org.zhizhi.identity.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zhizhi.identity.Account;
+import org.zhizhi.identity.GridPosition;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.Role;
+
+/** The SQL of accounts. Lists and look-ups for other users are filtered by the asking user's scope. */
+@Repository
+public class JdbcAccounts {
+
+	private static final String COLUMNS = """
+			id, username, display_name, roles, grid_position, org_unit_id, scope_path, enabled, locked_until,
+			password_change_required, created_at""";
+
+	private final JdbcClient jdbc;
+
+	JdbcAccounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What sign-in needs: the account and its password hash. */
+	public record Credentials(Account account, String passwordHash) {
+	}
+
+	public Optional<Credentials> credentials(String username) {
+		return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM identity.account WHERE username = :username")
+			.param("username", username)
+			.query((rs, i) -> new Credentials(map(rs, i), rs.getString("password_hash")))
+			.optional();
+	}
+
+	public Optional<Credentials> credentials(UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM identity.account WHERE id = :id")
+			.param("id", id)
+			.query((rs, i) -> new Credentials(map(rs, i), rs.getString("password_hash")))
+			.optional();
+	}
+
+	public Optional<Account> find(DataScope scope, UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM identity.account WHERE id = :id AND scope_path LIKE :scope")
+			.param("id", id)
+			.param("scope", scope.likePattern())
+			.query(JdbcAccounts::map)
+			.optional();
+	}
+
+	public Optional<Account> findUnscoped(UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM identity.account WHERE id = :id")
+			.param("id", id)
+			.query(JdbcAccounts::map)
+			.optional();
+	}
+
+	public List<Account> list(DataScope scope, String query, int limit, int offset) {
+		String pattern = query == null || query.isBlank() ? null
+				: "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM identity.account
+				WHERE scope_path LIKE :scope
+				  AND (CAST(:pattern AS text) IS NULL
+				       OR username LIKE CAST(:pattern AS text) ESCAPE '\\'
+				       OR display_name LIKE CAST(:pattern AS text) ESCAPE '\\')
+				ORDER BY scope_path, username
+				LIMIT :limit OFFSET :offset""")
+			.param("scope", scope.likePattern())
+			.param("pattern", pattern)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcAccounts::map)
+			.list();
+	}
+
+	public long count(DataScope scope) {
+		return jdbc.sql("SELECT count(*) FROM identity.account WHERE scope_path LIKE :scope")
+			.param("scope", scope.likePattern())
+			.query(Long.class)
+			.single();
+	}
+
+	public boolean usernameTaken(String username) {
+		return jdbc.sql("SELECT count(*) FROM identity.account WHERE username = :username")
+			.param("username", username)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public boolean isEmpty() {
+		return jdbc.sql("SELECT count(*) FROM identity.account").query(Long.class).single() == 0;
+	}
+
+	/** Inserts unless the username is taken; the unique index decides between two concurrent creations. */
+	public boolean insert(Account account, String passwordHash, UUID createdBy) {
+		return jdbc.sql("""
+				INSERT INTO identity.account (id, username, display_name, password_hash, roles, grid_position,
+				                              org_unit_id, scope_path, enabled, password_change_required,
+				                              created_at, created_by)
+				VALUES (:id, :username, :displayName, :passwordHash, CAST(:roles AS text[]), :gridPosition,
+				        :orgUnitId, :scopePath, true, :passwordChangeRequired, :createdAt, :createdBy)
+				ON CONFLICT (username) DO NOTHING""")
+			.param("id", account.id())
+			.param("username", account.username())
+			.param("displayName", account.displayName())
+			.param("passwordHash", passwordHash)
+			.param("roles", "{" + String.join(",", account.roles().stream().map(Role::name).sorted().toList()) + "}")
+			.param("gridPosition", account.gridPosition() == null ? null : account.gridPosition().name())
+			.param("orgUnitId", account.orgUnitId())
+			.param("scopePath", account.scopePath())
+			.param("passwordChangeRequired", account.passwordChangeRequired())
+			.param("createdAt", Timestamp.from(account.createdAt()))
+			.param("createdBy", createdBy)
+			.update() == 1;
+	}
+
+	/**
+	 * Counts one failed sign-in in a single statement, so that concurrent attempts cannot lose a count; the attempt that
+	 * reaches the limit locks the account and starts the count again. Returns the lock's end, or {@code null}.
+	 */
+	public Instant recordFailure(UUID id, int maxFailures, Instant lockUntil) {
+		return jdbc.sql("""
+				UPDATE identity.account
+				   SET failed_attempts = CASE WHEN failed_attempts + 1 >= :max THEN 0 ELSE failed_attempts + 1 END,
+				       locked_until = CASE WHEN failed_attempts + 1 >= :max THEN :lockUntil ELSE locked_until END
+				 WHERE id = :id
+				RETURNING locked_until""")
+			.param("id", id)
+			.param("max", maxFailures)
+			.param("lockUntil", Timestamp.from(lockUntil))
+			.query((rs, i) -> instant(rs.getTimestamp("locked_until")))
+			.optional()
+			.orElse(null);
+	}
+
+	public void recordSuccess(UUID id) {
+		jdbc.sql("UPDATE identity.account SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
+			.param("id", id)
+			.update();
+	}
+
+	public void changePassword(UUID id, String passwordHash, boolean changeRequired, Instant now) {
+		jdbc.sql("""
+				UPDATE identity.account
+				   SET password_hash = :hash, password_change_required = :required, password_changed_at = :now,
+				       version = version + 1
+				 WHERE id = :id""")
+			.param("id", id)
+			.param("hash", passwordHash)
+			.param("required", changeRequired)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	public void unlock(UUID id) {
+		recordSuccess(id);
+	}
+
+	public void setEnabled(UUID id, boolean enabled) {
+		jdbc.sql("UPDATE identity.account SET enabled = :enabled, version = version + 1 WHERE id = :id")
+			.param("id", id)
+			.param("enabled", enabled)
+			.update();
+	}
+
+	static Account map(ResultSet rs, int row) throws SQLException {
+		return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+				roles(rs.getArray("roles")),
+				rs.getString("grid_position") == null ? null : GridPosition.valueOf(rs.getString("grid_position")),
+				rs.getObject("org_unit_id", UUID.class), rs.getString("scope_path"), rs.getBoolean("enabled"),
+				instant(rs.getTimestamp("locked_until")), rs.getBoolean("password_change_required"),
+				instant(rs.getTimestamp("created_at")));
+	}
+
+	private static Set<Role> roles(Array array) throws SQLException {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (Object name : (Object[]) array.getArray()) {
+			roles.add(Role.valueOf((String) name));
+		}
+		return roles;
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+}

@@ -1,0 +1,59 @@
+package org.zhizhi.identity.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** API tokens, stored as hashes only. */
+@Repository
+public class JdbcApiTokens {
+
+	private final JdbcClient jdbc;
+
+	JdbcApiTokens(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(UUID id, UUID accountId, byte[] hash, Instant issuedAt, Instant expiresAt) {
+		jdbc.sql("""
+				INSERT INTO identity.api_token (id, account_id, token_hash, issued_at, expires_at)
+				VALUES (:id, :accountId, :hash, :issuedAt, :expiresAt)""")
+			.param("id", id)
+			.param("accountId", accountId)
+			.param("hash", hash)
+			.param("issuedAt", Timestamp.from(issuedAt))
+			.param("expiresAt", Timestamp.from(expiresAt))
+			.update();
+	}
+
+	/** The account of a live token: not revoked, not expired, and the account still enabled. */
+	public Optional<UUID> liveAccount(byte[] hash, Instant now) {
+		return jdbc.sql("""
+				SELECT t.account_id FROM identity.api_token t JOIN identity.account a ON a.id = t.account_id
+				WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND a.enabled""")
+			.param("hash", hash)
+			.param("now", Timestamp.from(now))
+			.query(UUID.class)
+			.optional();
+	}
+
+	public int revoke(byte[] hash, Instant now) {
+		return jdbc.sql("UPDATE identity.api_token SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
+			.param("hash", hash)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	public int revokeAll(UUID accountId, Instant now) {
+		return jdbc.sql("""
+				UPDATE identity.api_token SET revoked_at = :now
+				WHERE account_id = :accountId AND revoked_at IS NULL AND expires_at > :now""")
+			.param("accountId", accountId)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+}

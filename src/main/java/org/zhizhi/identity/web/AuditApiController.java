@@ -1,0 +1,41 @@
+package org.zhizhi.identity.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhizhi.identity.AuditEntry;
+import org.zhizhi.identity.AuditEntry.Outcome;
+import org.zhizhi.identity.AuditFilter;
+import org.zhizhi.identity.AuditTrail;
+import org.zhizhi.shared.Actor;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "audit", description = "审计日志（仅审计员）")
+class AuditApiController {
+
+	private final AuditTrail audit;
+
+	private final AuditController pages;
+
+	AuditApiController(AuditTrail audit, AuditController pages) {
+		this.audit = audit;
+		this.pages = pages;
+	}
+
+	@GetMapping("/api/v1/audit-entries")
+	@Operation(summary = "本人数据范围内的审计记录，新的在前（分页，每页 50）")
+	List<AuditEntry> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String username,
+			@RequestParam(required = false) String action, @RequestParam(required = false) Outcome outcome,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(defaultValue = "0") int page) {
+		return audit.read(actor.scope(), pages.isRootAuditor(actor), new AuditFilter(username, action, outcome, from, to),
+				page).stream().limit(AuditTrail.PAGE_SIZE).toList();
+	}
+}

@@ -1,0 +1,107 @@
+package org.zhizhi.identity.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhizhi.identity.AccountQueries;
+import org.zhizhi.identity.ApiTokens;
+import org.zhizhi.identity.AuditEntry.Outcome;
+import org.zhizhi.identity.AuditTrail;
+import org.zhizhi.identity.Authenticator;
+import org.zhizhi.identity.LoginFailed;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.ProblemResponses;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Sign-in for API clients: a username and password in, a bearer token out. */
+@RestController
+@RequestMapping("/api/v1/auth/token")
+@Tag(name = "auth", description = "登录与令牌")
+class AuthApiController {
+
+	private final Authenticator authenticator;
+
+	private final ApiTokens tokens;
+
+	private final AccountQueries accounts;
+
+	private final AuditTrail audit;
+
+	private final MessageSource messages;
+
+	AuthApiController(Authenticator authenticator, ApiTokens tokens, AccountQueries accounts, AuditTrail audit,
+			MessageSource messages) {
+		this.authenticator = authenticator;
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+	}
+
+	record TokenResponse(String token, Instant expiresAt) {
+	}
+
+	@PostMapping
+	@Operation(summary = "用用户名和密码换取访问令牌")
+	ResponseEntity<?> issue(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
+		Actor actor;
+		try {
+			actor = authenticator.authenticate(body.username(), body.password(), request.getRemoteAddr());
+		}
+		catch (LoginFailed failure) {
+			String code = switch (failure.reason()) {
+				case LOCKED -> "ACCOUNT_LOCKED";
+				case DISABLED -> "ACCOUNT_DISABLED";
+				case BAD_CREDENTIALS -> "BAD_CREDENTIALS";
+			};
+			return problem(HttpStatus.UNAUTHORIZED, code, "login.error." + failure.reason().name(), request);
+		}
+		if (accounts.passwordChangeRequired(actor.userId())) {
+			return problem(HttpStatus.FORBIDDEN, "PASSWORD_CHANGE_REQUIRED", "password.changeRequired", request);
+		}
+		ApiTokens.IssuedToken issued = tokens.issue(actor);
+		audit.record(actor, request.getRemoteAddr(), "TOKEN_ISSUE", "account", actor.userId().toString(),
+				Outcome.SUCCESS, "expires " + issued.expiresAt());
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(new TokenResponse(issued.token(), issued.expiresAt()));
+	}
+
+	@DeleteMapping
+	@Operation(summary = "吊销当前令牌（退出登录）")
+	ResponseEntity<Void> revoke(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+			HttpServletRequest request) {
+		tokens.revoke(authorization.substring(7).strip());
+		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<?> problem(HttpStatus status, String code, String key, HttpServletRequest request) {
+		var locale = LocaleContextHolder.getLocale();
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemResponses.problem(status, code, messages.getMessage(key, null, key, locale), List.of(),
+					request.getRequestURI(), locale, messages));
+	}
+}

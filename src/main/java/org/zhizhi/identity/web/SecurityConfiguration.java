@@ -1,0 +1,129 @@
+package org.zhizhi.identity.web;
+
+import static org.zhizhi.shared.Role.ACCOUNT_MANAGERS;
+import static org.zhizhi.shared.Role.ALL_BUT_AUDITOR;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.zhizhi.identity.AccountQueries;
+import org.zhizhi.identity.ApiTokens;
+import org.zhizhi.identity.AuditEntry.Outcome;
+import org.zhizhi.identity.AuditTrail;
+import org.zhizhi.identity.Authenticator;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.ProblemResponses;
+import org.zhizhi.shared.Role;
+
+/**
+ * Two doors: the API ({@code /api/v1/**}, actuator) takes bearer tokens, keeps no session and answers failures as
+ * problems; the pages take the login form, a session and CSRF tokens. Both let in only the roles each area is for.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	private static final String[] PUBLIC_PAGES = { "/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
+			"/favicon.ico", "/error", "/error/**", "/v3/api-docs", "/v3/api-docs/**", "/api/docs", "/api/docs/**",
+			"/swagger-ui/**", "/swagger-ui.html" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt, behind the {id} prefix, so that the scheme can change without touching stored hashes
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit, ProblemResponses problems)
+			throws Exception {
+		http.securityMatcher("/api/v1/**", "/actuator/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers("/actuator/**").hasRole(Role.SYSTEM_ADMIN.name())
+				.requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**").hasRole(Role.AUDITOR.name())
+				.requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasAnyRole(Role.names(ACCOUNT_MANAGERS))
+				.requestMatchers("/api/v1/me", "/api/v1/auth/**").authenticated()
+				.anyRequest().hasAnyRole(Role.names(ALL_BUT_AUDITOR)))
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new AuditWriteFilter(audit), ExceptionTranslationFilter.class)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+						HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "problem.unauthenticated"))
+				.accessDeniedHandler((request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"FORBIDDEN", "problem.forbidden")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageChain(HttpSecurity http, Authenticator authenticator, AccountQueries accounts,
+			AuditTrail audit) throws Exception {
+		var success = new SavedRequestAwareAuthenticationSuccessHandler();
+		success.setDefaultTargetUrl("/");
+		http.authenticationProvider(new ActorAuthenticationProvider(authenticator))
+			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
+				.requestMatchers("/audit", "/audit/**").hasRole(Role.AUDITOR.name())
+				.requestMatchers("/accounts", "/accounts/**").hasAnyRole(Role.names(ACCOUNT_MANAGERS))
+				.requestMatchers("/", "/account/**", "/logout").authenticated()
+				.anyRequest().hasAnyRole(Role.names(ALL_BUT_AUDITOR)))
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler((request, response, authentication) -> {
+					Actor actor = (Actor) authentication.getPrincipal();
+					if (accounts.passwordChangeRequired(actor.userId())) {
+						request.getSession().setAttribute(PasswordChangeFilter.SESSION_FLAG, true);
+						response.sendRedirect(request.getContextPath() + PasswordChangeFilter.PASSWORD_PAGE);
+						return;
+					}
+					success.onAuthenticationSuccess(request, response, authentication);
+				})
+				.failureHandler((request, response, e) -> {
+					String reason = e instanceof LockedException ? "locked"
+							: e instanceof DisabledException ? "disabled" : "bad";
+					response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+				})
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout")
+				.addLogoutHandler((request, response, authentication) -> auditLogout(audit, request.getRemoteAddr(),
+						authentication))
+				.logoutSuccessUrl("/login?logout")
+				.permitAll())
+			.addFilterAfter(new PasswordChangeFilter(), AuthorizationFilter.class)
+			.addFilterBefore(new AuditWriteFilter(audit), ExceptionTranslationFilter.class)
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
+				// let the Chinese 403 page render through Spring Boot's error handling
+				response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			}));
+		return http.build();
+	}
+
+	private static void auditLogout(AuditTrail audit, String address, Authentication authentication) {
+		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+			audit.record(actor, address, "LOGOUT", "account", actor.userId().toString(), Outcome.SUCCESS, null);
+		}
+	}
+}

@@ -1,0 +1,34 @@
+package org.zhizhi.shared;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The roles of the platform. The first three are the separated administration roles (三员分立): the system admin runs
+ * the platform, the security admin manages accounts and roles, the auditor reads the audit trail — and none of them
+ * does the others' work.
+ */
+public enum Role {
+
+	SYSTEM_ADMIN, SECURITY_ADMIN, AUDITOR, DISTRICT_ADMIN, STREET_STAFF, COMMUNITY_STAFF, GRID_WORKER, PARTY_MEMBER,
+	PARTNER_LIAISON, PROPERTY_STAFF, RESIDENT;
+
+	/** Roles that do the governance work and so may read the business data (residents, incidents…) of their scope. */
+	public static final Set<Role> BUSINESS = EnumSet.of(SYSTEM_ADMIN, DISTRICT_ADMIN, STREET_STAFF, COMMUNITY_STAFF,
+			GRID_WORKER, PARTY_MEMBER, PARTNER_LIAISON, PROPERTY_STAFF, RESIDENT);
+
+	/** Every role but the auditor's, who reads the audit trail and nothing else. */
+	public static final Set<Role> ALL_BUT_AUDITOR = EnumSet.complementOf(EnumSet.of(AUDITOR));
+
+	/** Roles that may create accounts (each within its own scope and its own reach of roles). */
+	public static final Set<Role> ACCOUNT_MANAGERS = EnumSet.of(SECURITY_ADMIN, DISTRICT_ADMIN, STREET_STAFF,
+			COMMUNITY_STAFF);
+
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+	public static String[] names(Set<Role> roles) {
+		return roles.stream().map(Role::name).toArray(String[]::new);
+	}
+}

@@ -1,0 +1,59 @@
+package org.zhizhi.shared.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The default database: a real PostgreSQL server started by the application itself, so that a newcomer needs nothing
+ * but a JDK. Its files live under {@code ${zhizhi.data-dir}/postgres} and survive restarts. Setting
+ * {@code spring.datasource.url} switches this off and Spring Boot connects to that server instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
+		boolean ephemeral = environment.getProperty("zhizhi.database.embedded.ephemeral", Boolean.class, false);
+		Path dataDirectory = ephemeral ? Files.createTempDirectory("zhizhi-pg-")
+				: Path.of(environment.getProperty("zhizhi.data-dir", "./data")).toAbsolutePath().normalize()
+					.resolve("postgres");
+		Files.createDirectories(dataDirectory.getParent());
+		log.info("Starting the embedded PostgreSQL with its data in {}", dataDirectory);
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(dataDirectory)
+			.setCleanDataDirectory(ephemeral)
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setServerConfig("max_connections", "60")
+			.setLocaleConfig("encoding", "UTF8")
+			.start();
+	}
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(EmbeddedPostgres postgres, Environment environment) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(environment.getProperty("zhizhi.database.pool-size", Integer.class, 10));
+		config.setPoolName("zhizhi-embedded");
+		return new HikariDataSource(config);
+	}
+}

@@ -1,0 +1,83 @@
+package org.zhizhi.territory.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitFilter;
+import org.zhizhi.territory.OrgUnitQueries;
+
+/** The scope tree and a node's page with its map. */
+@Controller
+@RequestMapping("/territory")
+class TerritoryController {
+
+	private final OrgUnitQueries queries;
+
+	private final String tileUrl;
+
+	private final String tileAttribution;
+
+	TerritoryController(OrgUnitQueries queries, @Value("${zhizhi.map.tile-url:}") String tileUrl,
+			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution) {
+		this.queries = queries;
+		this.tileUrl = tileUrl;
+		this.tileAttribution = tileAttribution;
+	}
+
+	@GetMapping
+	String tree(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String name, Model model) {
+		if (name != null && !name.isBlank()) {
+			List<OrgUnit> found = queries.list(actor.scope(), new OrgUnitFilter(name, null, null));
+			model.addAttribute("name", name.strip());
+			model.addAttribute("found", found.stream().limit(200).toList());
+			model.addAttribute("foundTotal", found.size());
+			return "territory/tree";
+		}
+		OrgUnit root = queries.find(actor.scope(), actor.scope().orgUnitId())
+			.orElseThrow(() -> DomainException.notFound("org-unit"));
+		model.addAttribute("root", root);
+		model.addAttribute("rootChildCount", queries.childCounts(actor.scope(), List.of(root.id())).getOrDefault(
+				root.id(), 0L));
+		return "territory/tree";
+	}
+
+	/** The rows under one node of the tree, loaded by htmx when the user opens it. */
+	@GetMapping("/{id}/children")
+	String children(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		OrgUnit parent = queries.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("org-unit"));
+		List<OrgUnit> children = queries.list(actor.scope(), OrgUnitFilter.childrenOf(parent.id()));
+		model.addAttribute("children", children);
+		model.addAttribute("childCounts", queries.childCounts(actor.scope(), children.stream().map(OrgUnit::id).toList()));
+		return "territory/tree :: children";
+	}
+
+	@GetMapping("/{id}")
+	String node(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		OrgUnit node = queries.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("org-unit"));
+		List<OrgUnit> children = queries.list(actor.scope(), OrgUnitFilter.childrenOf(node.id()));
+		Map<UUID, Long> childCounts = queries.childCounts(actor.scope(), children.stream().map(OrgUnit::id).toList());
+		model.addAttribute("node", node);
+		model.addAttribute("lineage", queries.lineage(actor.scope(), node.id()));
+		model.addAttribute("children", children);
+		model.addAttribute("childCounts", childCounts);
+		Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		queries.countByLevel(node.scope()).forEach((level, count) -> counts.put(level.name(), count));
+		model.addAttribute("counts", counts);
+		model.addAttribute("mapFeatures", MapFeatures.of(node, children));
+		model.addAttribute("tileUrl", tileUrl);
+		model.addAttribute("tileAttribution", tileAttribution);
+		return "territory/node";
+	}
+}
