@@ -1,0 +1,24 @@
+package org.zhizhi;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole platform on a real embedded PostgreSQL in a fresh temporary directory, with the demo district loaded, on a
+ * random port. Every integration test uses exactly this configuration, so Spring starts it once per test run.
+ * Tests are not {@code @Transactional}: what they write is committed, so they create their own accounts and data
+ * with unique names instead of relying on rollback.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "zhizhi.database.embedded.ephemeral=true", "zhizhi.demo.enabled=true" })
+public @interface ZhizhiIntegrationTest {
+}
