@@ -1,0 +1,48 @@
+package org.zhizhi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.zhizhi.shared.DomainException.FieldProblem;
+
+class PasswordPolicyTests {
+
+	@Test
+	void acceptsEightCharactersOfThreeClasses() {
+		assertThat(PasswordPolicy.check("password", "Zhizhi@2026", "dongcheng")).isEmpty();
+		assertThat(PasswordPolicy.check("password", "abcd1234X", "dongcheng")).isEmpty();
+	}
+
+	@Test
+	void rejectsShortPasswords() {
+		assertThat(keys(PasswordPolicy.check("password", "Ab1@xyz", "u"))).containsExactly("password.tooShort");
+	}
+
+	@Test
+	void rejectsPasswordsOfTwoClasses() {
+		assertThat(keys(PasswordPolicy.check("password", "abcdefgh1234", "u"))).containsExactly("password.tooSimple");
+		assertThat(keys(PasswordPolicy.check("password", "ABCDEFGH!!!!", "u"))).containsExactly("password.tooSimple");
+	}
+
+	@Test
+	void rejectsPasswordsContainingTheUsername() {
+		assertThat(keys(PasswordPolicy.check("password", "Dongcheng@1", "dongcheng")))
+			.containsExactly("password.containsUsername");
+	}
+
+	@Test
+	void rejectsMissingAndOverlongPasswords() {
+		assertThat(keys(PasswordPolicy.check("password", null, "u"))).containsExactly("password.tooShort");
+		assertThat(keys(PasswordPolicy.check("password", "Aa1!".repeat(20), "u"))).containsExactly("password.tooLong");
+	}
+
+	@Test
+	void namesTheFieldItChecks() {
+		assertThat(PasswordPolicy.check("newPassword", "short", "u")).extracting(FieldProblem::field)
+			.containsExactly("newPassword");
+	}
+
+	private static java.util.List<String> keys(java.util.List<FieldProblem> problems) {
+		return problems.stream().map(FieldProblem::messageKey).toList();
+	}
+}
