@@ -37,6 +37,9 @@ class EmbeddedPostgresConfiguration {
 				: Path.of(environment.getProperty("zhizhi.data-dir", "./data")).toAbsolutePath().normalize()
 					.resolve("postgres");
 		Files.createDirectories(dataDirectory.getParent());
+		if (!ephemeral) {
+			OrphanedPostgres.stopIfRunning(dataDirectory, Duration.ofSeconds(30));
+		}
 		log.info("Starting the embedded PostgreSQL with its data in {}", dataDirectory);
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
