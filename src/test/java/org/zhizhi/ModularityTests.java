@@ -1,5 +1,13 @@
 package org.zhizhi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -19,5 +27,32 @@ class ModularityTests {
 		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
 			.writeModulesAsPlantUml(Documenter.DiagramOptions.defaults())
 			.writeModuleCanvases();
+	}
+
+	/** The module map in the README is the one the code has: this fails when a dependency changes and it is stale. */
+	@Test
+	void readmeShowsTheCurrentModuleMap() throws IOException {
+		String map = mermaid();
+		Files.createDirectories(Path.of("docs"));
+		Files.writeString(Path.of("docs/module-map.mmd"), map);
+		assertThat(Files.readString(Path.of("README.md"))).as("README.md module map (copy docs/module-map.mmd)")
+			.contains(map);
+	}
+
+	static String mermaid() {
+		StringBuilder text = new StringBuilder("flowchart LR\n");
+		modules.stream().sorted(Comparator.comparing(m -> m.getIdentifier().toString())).forEach(module -> {
+			String dependencies = module.getDirectDependencies(modules)
+				.uniqueModules()
+				.map(target -> target.getIdentifier().toString())
+				.filter(target -> !target.equals("shared"))
+				.sorted()
+				.distinct()
+				.collect(Collectors.joining(" & "));
+			if (!dependencies.isEmpty()) {
+				text.append("  ").append(module.getIdentifier()).append(" --> ").append(dependencies).append('\n');
+			}
+		});
+		return text.toString();
 	}
 }
