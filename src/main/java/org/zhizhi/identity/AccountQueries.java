@@ -43,4 +43,12 @@ public class AccountQueries {
 	public boolean passwordChangeRequired(UUID accountId) {
 		return accounts.findUnscoped(accountId).map(Account::passwordChangeRequired).orElse(false);
 	}
+
+	/**
+	 * Whether a signed-in session may go on: the account still exists, is enabled and holds the roles it signed in
+	 * with. Checked on every page request, so that disabling an account or changing its roles ends its sessions at once.
+	 */
+	public boolean sessionStillValid(java.util.UUID accountId, java.util.Set<org.zhizhi.shared.Role> roles) {
+		return accounts.findUnscoped(accountId).filter(Account::enabled).map(a -> a.roles().equals(roles)).orElse(false);
+	}
 }

@@ -28,14 +28,14 @@ class PasswordController {
 		this.messages = messages;
 	}
 
-	@GetMapping(PasswordChangeFilter.PASSWORD_PAGE)
+	@GetMapping(SessionGuardFilter.PASSWORD_PAGE)
 	String form(HttpServletRequest request, Model model) {
 		model.addAttribute("required", required(request));
 		model.addAttribute("errors", FormErrors.none());
 		return "identity/password";
 	}
 
-	@PostMapping(PasswordChangeFilter.PASSWORD_PAGE)
+	@PostMapping(SessionGuardFilter.PASSWORD_PAGE)
 	String change(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
@@ -51,13 +51,13 @@ class PasswordController {
 			model.addAttribute("errors", FormErrors.of(e, messages));
 			return "identity/password";
 		}
-		request.getSession().removeAttribute(PasswordChangeFilter.SESSION_FLAG);
+		request.getSession().removeAttribute(SessionGuardFilter.SESSION_FLAG);
 		redirect.addFlashAttribute("notice", "password.changed");
 		return "redirect:/";
 	}
 
 	private static boolean required(HttpServletRequest request) {
 		var session = request.getSession(false);
-		return session != null && Boolean.TRUE.equals(session.getAttribute(PasswordChangeFilter.SESSION_FLAG));
+		return session != null && Boolean.TRUE.equals(session.getAttribute(SessionGuardFilter.SESSION_FLAG));
 	}
 }

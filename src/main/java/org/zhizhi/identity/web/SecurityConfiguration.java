@@ -95,8 +95,8 @@ class SecurityConfiguration {
 				.successHandler((request, response, authentication) -> {
 					Actor actor = (Actor) authentication.getPrincipal();
 					if (accounts.passwordChangeRequired(actor.userId())) {
-						request.getSession().setAttribute(PasswordChangeFilter.SESSION_FLAG, true);
-						response.sendRedirect(request.getContextPath() + PasswordChangeFilter.PASSWORD_PAGE);
+						request.getSession().setAttribute(SessionGuardFilter.SESSION_FLAG, true);
+						response.sendRedirect(request.getContextPath() + SessionGuardFilter.PASSWORD_PAGE);
 						return;
 					}
 					success.onAuthenticationSuccess(request, response, authentication);
@@ -112,7 +112,7 @@ class SecurityConfiguration {
 						authentication))
 				.logoutSuccessUrl("/login?logout")
 				.permitAll())
-			.addFilterAfter(new PasswordChangeFilter(), AuthorizationFilter.class)
+			.addFilterAfter(new SessionGuardFilter(accounts), AuthorizationFilter.class)
 			.addFilterBefore(new AuditWriteFilter(audit), ExceptionTranslationFilter.class)
 			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
 				// let the Chinese 403 page render through Spring Boot's error handling
