@@ -24,7 +24,7 @@ class ModularityTests {
 
 	@Test
 	void writesTheModuleMap() {
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("target/modules"))
 			.writeModulesAsPlantUml(Documenter.DiagramOptions.defaults())
 			.writeModuleCanvases();
 	}
