@@ -5,12 +5,28 @@
   const element = document.getElementById('map');
   if (!data || !element || !window.L) return;
   const map = L.map(element, { zoomSnap: 0.25 });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
   const tileUrl = element.dataset.tileUrl;
   if (tileUrl) {
     L.tileLayer(tileUrl, { maxZoom: 19, subdomains: '1234', attribution: element.dataset.tileAttribution || '' }).addTo(map);
+  } else {
+    element.classList.add('no-tiles');
   }
+
+  // A child's label without what its parent's name already says: under 东城社区, 东城社区第3网格 is 第3网格; under
+  // 东城社区第1网格, 第1网格第2微网格 is 第2微网格 (the longest end of the parent's name that starts the child's).
+  function shortName(name) {
+    const parent = data.nodeName || '';
+    for (let i = 0; i < parent.length - 1; i++) {
+      const tail = parent.substring(i);
+      if (name.length > tail.length && name.startsWith(tail)) return name.substring(tail.length);
+    }
+    return name;
+  }
+
   const colours = { RESIDENTIAL: '#1d5fbf', PARK: '#c77700' };
   const layers = [];
+  const children = data.features.filter(f => f.role !== 'self').length;
   for (const feature of data.features) {
     const self = feature.role === 'self';
     const layer = L.geoJSON(JSON.parse(feature.boundary), {
@@ -22,7 +38,9 @@
       }
     }).addTo(map);
     if (!self) {
-      layer.bindTooltip(feature.name, { permanent: data.features.length <= 20, direction: 'center', className: 'map-label' });
+      const permanent = children <= 20;
+      layer.bindTooltip(permanent ? shortName(feature.name) : feature.name,
+        { permanent: permanent, direction: 'center', className: permanent ? 'map-label' : 'map-tip' });
       layer.on('click', () => { window.location.href = data.nodeUrl + feature.id; });
     }
     layers.push(layer);
