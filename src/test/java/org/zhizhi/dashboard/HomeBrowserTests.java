@@ -90,6 +90,7 @@ class HomeBrowserTests {
 		assertThat(page.locator(".scope-chip")).hasText("东城社区");
 		assertThat(page.locator("[data-count=GRID]")).hasText("15");
 		assertThat(page.locator("[data-count=MICRO_GRID]")).hasText("76");
+		assertThat(page.locator("[data-count=STREET]")).hasCount(0); // only the levels below his own are counted
 		assertThat(page.getByText("您的数据范围：东城社区")).isVisible();
 		assertThat(page.locator(".sidenav a.active")).containsText("工作台");
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-desktop.png")));
@@ -113,6 +114,7 @@ class HomeBrowserTests {
 		assertThat(polygons.first()).isVisible();
 		assertThat(polygons).hasCount(microGrids.count() + 1); // the grid's own boundary and one per micro-grid
 		assertThat(page.locator("#map .leaflet-tile")).hasCount(0);
+		assertThat(page.locator("#node-counts [data-count=MICRO_GRID]")).hasText(String.valueOf(microGrids.count()));
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("grid-map-desktop.png")));
 	}
 

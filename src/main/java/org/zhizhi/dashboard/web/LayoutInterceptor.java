@@ -25,6 +25,22 @@ class LayoutInterceptor implements HandlerInterceptor {
 		this.orgUnits = orgUnits;
 	}
 
+	/**
+	 * What costs nothing goes in before the handler runs, as request attributes, which the templates read like model
+	 * entries: an error page rendered from an exception handler never reaches {@link #postHandle}, and still shows
+	 * the user's navigation.
+	 */
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+			request.setAttribute("actor", actor);
+			request.setAttribute("mayManageAccounts", GrantRules.mayManageAccounts(actor));
+		}
+		request.setAttribute("currentPath", request.getRequestURI());
+		return true;
+	}
+
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView page) {
