@@ -33,7 +33,6 @@ class HomeController {
 		}
 		Map<OrgLevel, Long> counts = orgUnits.countByLevel(actor.scope());
 		model.addAttribute("counts", byName(counts));
-		model.addAttribute("lineage", orgUnits.lineage(actor.scope(), actor.scope().orgUnitId()));
 		boolean manager = GrantRules.mayManageAccounts(actor);
 		model.addAttribute("accountManager", manager);
 		if (manager) {
