@@ -15,6 +15,11 @@
 
   // A child's label without what its parent's name already says: under 东城社区, 东城社区第3网格 is 第3网格; under
   // 东城社区第1网格, 第1网格第2微网格 is 第2微网格 (the longest end of the parent's name that starts the child's).
+  // Leaflet puts tooltip content in as HTML: node names are text, so escape them.
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  }
+
   function shortName(name) {
     const parent = data.nodeName || '';
     for (let i = 0; i < parent.length - 1; i++) {
@@ -39,7 +44,7 @@
     }).addTo(map);
     if (!self) {
       const permanent = children <= 20;
-      layer.bindTooltip(permanent ? shortName(feature.name) : feature.name,
+      layer.bindTooltip(escapeHtml(permanent ? shortName(feature.name) : feature.name),
         { permanent: permanent, direction: 'center', className: permanent ? 'map-label' : 'map-tip' });
       layer.on('click', () => { window.location.href = data.nodeUrl + feature.id; });
     }

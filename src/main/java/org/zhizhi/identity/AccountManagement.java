@@ -121,6 +121,8 @@ public class AccountManagement {
 			throw DomainException.invalid(problems);
 		}
 		accounts.changePassword(actor.userId(), passwords.encode(newPassword), false, clock.instant());
+		// a password change ends every other way in: API tokens now, other web sessions at their next request
+		tokens.revokeAll(actor.userId());
 		audit.record(actor, remoteAddress, "PASSWORD_CHANGE", "account", actor.userId().toString(), Outcome.SUCCESS,
 				null);
 	}
@@ -128,9 +130,11 @@ public class AccountManagement {
 	/** Sets a new initial password (the holder must change it) and revokes the account's API tokens. */
 	@Transactional
 	public void resetPassword(Actor manager, UUID accountId, String newPassword, String remoteAddress) {
-		Account account = managed(manager, accountId);
+		Account account = takenOver(manager, accountId, "PASSWORD_RESET", remoteAddress);
 		List<FieldProblem> problems = PasswordPolicy.check("password", newPassword, account.username());
 		if (!problems.isEmpty()) {
+			audit.record(manager, remoteAddress, "PASSWORD_RESET", "account", account.id().toString(),
+					Outcome.FAILURE, "password rules");
 			throw DomainException.invalid(problems);
 		}
 		accounts.changePassword(account.id(), passwords.encode(newPassword), !demoMode.enabled(), clock.instant());
@@ -141,7 +145,7 @@ public class AccountManagement {
 
 	@Transactional
 	public void unlock(Actor manager, UUID accountId, String remoteAddress) {
-		Account account = managed(manager, accountId);
+		Account account = managed(manager, accountId, "ACCOUNT_UNLOCK", remoteAddress);
 		accounts.unlock(account.id());
 		audit.record(manager, remoteAddress, "ACCOUNT_UNLOCK", "account", account.id().toString(), Outcome.SUCCESS,
 				account.username());
@@ -149,21 +153,23 @@ public class AccountManagement {
 
 	@Transactional
 	public void setEnabled(Actor manager, UUID accountId, boolean enabled, String remoteAddress) {
-		Account account = managed(manager, accountId);
-		if (account.id().equals(manager.userId())) {
+		String action = enabled ? "ACCOUNT_ENABLE" : "ACCOUNT_DISABLE";
+		if (accountId.equals(manager.userId())) {
 			throw new DomainException(Category.CONFLICT, "CANNOT_DISABLE_SELF", "account.disableSelf");
 		}
+		Account account = enabled ? managed(manager, accountId, action, remoteAddress)
+				: takenOver(manager, accountId, action, remoteAddress);
 		accounts.setEnabled(account.id(), enabled);
 		if (!enabled) {
 			tokens.revokeAll(account.id());
 		}
-		audit.record(manager, remoteAddress, enabled ? "ACCOUNT_ENABLE" : "ACCOUNT_DISABLE", "account",
-				account.id().toString(), Outcome.SUCCESS, account.username());
+		audit.record(manager, remoteAddress, action, "account", account.id().toString(), Outcome.SUCCESS,
+				account.username());
 	}
 
 	@Transactional
 	public int revokeTokens(Actor manager, UUID accountId, String remoteAddress) {
-		Account account = managed(manager, accountId);
+		Account account = managed(manager, accountId, "TOKENS_REVOKE", remoteAddress);
 		int revoked = tokens.revokeAll(account.id());
 		audit.record(manager, remoteAddress, "TOKENS_REVOKE", "account", account.id().toString(), Outcome.SUCCESS,
 				revoked + " token(s)");
@@ -172,15 +178,26 @@ public class AccountManagement {
 
 	/** Whether the manager may look after this account: it is in his scope and he could have granted all its roles. */
 	public static boolean mayManage(Actor manager, Account account) {
-		return manager.scope().covers(account.scopePath())
-				&& GrantRules.grantableBy(manager.roles()).containsAll(account.roles());
+		return GrantRules.mayManage(manager, account.roles(), account.scopePath());
 	}
 
-	private Account managed(Actor manager, UUID accountId) {
+	private Account managed(Actor manager, UUID accountId, String action, String remoteAddress) {
 		Account account = accounts.find(manager.scope(), accountId)
 			.orElseThrow(() -> DomainException.notFound("account"));
 		if (!mayManage(manager, account)) {
+			audit.record(manager, remoteAddress, action, "account", account.id().toString(), Outcome.DENIED,
+					"beyond reach: " + account.username());
 			throw new DomainException(Category.FORBIDDEN, "ACCOUNT_BEYOND_REACH", "account.beyondReach");
+		}
+		return account;
+	}
+
+	private Account takenOver(Actor manager, UUID accountId, String action, String remoteAddress) {
+		Account account = managed(manager, accountId, action, remoteAddress);
+		if (!GrantRules.mayTakeOver(account.roles())) {
+			audit.record(manager, remoteAddress, action, "account", account.id().toString(), Outcome.DENIED,
+					"auditor accounts are not taken over: " + account.username());
+			throw new DomainException(Category.FORBIDDEN, "AUDITOR_PROTECTED", "account.auditorProtected");
 		}
 		return account;
 	}

@@ -1,6 +1,8 @@
 package org.zhizhi.identity;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.persistence.JdbcAccounts;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.Role;
 
 /** Reads of accounts, always within the asking user's scope. */
 @Service
@@ -24,7 +27,7 @@ public class AccountQueries {
 
 	/** One page of accounts, plus one more row so that the caller knows whether a next page exists. */
 	public List<Account> list(DataScope scope, String query, int page) {
-		return accounts.list(scope, query, PAGE_SIZE + 1, Math.max(page, 0) * PAGE_SIZE);
+		return accounts.list(scope, query, PAGE_SIZE + 1, Pages.offset(page, PAGE_SIZE));
 	}
 
 	public Optional<Account> find(DataScope scope, UUID id) {
@@ -45,10 +48,15 @@ public class AccountQueries {
 	}
 
 	/**
-	 * Whether a signed-in session may go on: the account still exists, is enabled and holds the roles it signed in
-	 * with. Checked on every page request, so that disabling an account or changing its roles ends its sessions at once.
+	 * Whether a signed-in session may go on: the account still exists, is enabled, holds the roles it signed in with and
+	 * has had no new password since. Checked on every page request, so that disabling an account, changing its roles or
+	 * resetting its password ends its sessions at once.
 	 */
-	public boolean sessionStillValid(java.util.UUID accountId, java.util.Set<org.zhizhi.shared.Role> roles) {
-		return accounts.findUnscoped(accountId).filter(Account::enabled).map(a -> a.roles().equals(roles)).orElse(false);
+	public boolean sessionStillValid(UUID accountId, Set<Role> roles, Instant signedInAt) {
+		return accounts.sessionState(accountId)
+			.filter(JdbcAccounts.SessionState::enabled)
+			.filter(state -> state.roles().equals(roles))
+			.filter(state -> state.passwordChangedAt() == null || !state.passwordChangedAt().isAfter(signedInAt))
+			.isPresent();
 	}
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.persistence.JdbcAuditEntries;
 import org.zhizhi.shared.Actor;
@@ -14,8 +15,10 @@ import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
 
 /**
- * The append-only audit trail. Entries are written in a transaction of their own, so that a refused or failed action is
- * recorded even when its own transaction rolls back. Only the auditor reads it, and only within his scope.
+ * The append-only audit trail. Entries are written outside the caller's transaction: a refusal or failure is written
+ * at once, so it stays recorded when the caller's transaction rolls back; a success inside a transaction is written
+ * when that transaction has committed — or as an ERROR if it rolled back instead, so the trail never claims a change
+ * that did not happen. Only the auditor reads it, and only within his scope.
  */
 @Service
 public class AuditTrail {
@@ -31,7 +34,6 @@ public class AuditTrail {
 		this.clock = clock;
 	}
 
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(Actor actor, String remoteAddress, String action, String objectType, String objectId,
 			Outcome outcome, String detail) {
 		record(actor == null ? null : actor.userId(), actor == null ? null : actor.username(),
@@ -39,12 +41,24 @@ public class AuditTrail {
 				detail);
 	}
 
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(UUID actorId, String username, String scopePath, String remoteAddress, String action,
 			String objectType, String objectId, Outcome outcome, String detail) {
-		entries.insert(new AuditEntry(Ids.newId(clock), clock.instant(), actorId, truncate(username, 64), scopePath,
-				truncate(remoteAddress, 64), action, objectType, truncate(objectId, 200), outcome,
-				truncate(detail, 500)));
+		AuditEntry entry = new AuditEntry(Ids.newId(clock), clock.instant(), actorId, truncate(username, 64),
+				scopePath, truncate(remoteAddress, 64), action, objectType, truncate(objectId, 200), outcome,
+				truncate(detail, 500));
+		if (outcome != Outcome.SUCCESS || !TransactionSynchronizationManager.isSynchronizationActive()) {
+			entries.insert(entry);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				entries.insert(status == STATUS_COMMITTED ? entry
+						: new AuditEntry(entry.id(), entry.occurredAt(), entry.actorId(), entry.username(),
+								entry.scopePath(), entry.remoteAddress(), entry.action(), entry.objectType(),
+								entry.objectId(), Outcome.ERROR, truncate("rolled back: " + entry.detail(), 500)));
+			}
+		});
 	}
 
 	/**
@@ -53,7 +67,7 @@ public class AuditTrail {
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> read(DataScope scope, boolean includeUnscoped, AuditFilter filter, int page) {
-		return entries.find(scope, includeUnscoped, filter, PAGE_SIZE + 1, Math.max(page, 0) * PAGE_SIZE);
+		return entries.find(scope, includeUnscoped, filter, PAGE_SIZE + 1, Pages.offset(page, PAGE_SIZE));
 	}
 
 	private static String truncate(String text, int max) {

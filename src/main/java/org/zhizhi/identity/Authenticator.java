@@ -3,6 +3,7 @@ package org.zhizhi.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -58,22 +59,33 @@ public class Authenticator {
 		}
 		Account account = credentials.account();
 		Instant now = clock.instant();
+		Optional<Integer> attempt = accounts.reserveAttempt(account.id(), now);
+		if (attempt.isEmpty() || attempt.get() > maxFailures) {
+			// locked, or this attempt lost the race to the ones that are locking it: refused without checking the
+			// password — but after the same hashing time, so that the answer's timing tells nothing
+			passwords.matches(password == null ? "" : password, unknownUserHash);
+			auditAttempt(account, remoteAddress, Outcome.DENIED, "account locked");
+			throw new LoginFailed(Reason.LOCKED);
+		}
+		if (password == null || !passwords.matches(password, credentials.passwordHash())) {
+			boolean nowLocked = attempt.get() >= maxFailures;
+			if (nowLocked) {
+				accounts.lock(account.id(), now.plus(lockDuration));
+			}
+			auditAttempt(account, remoteAddress, Outcome.FAILURE,
+					nowLocked ? "wrong password; account locked for " + lockDuration.toMinutes() + " min"
+							: "wrong password (" + attempt.get() + "/" + maxFailures + ")");
+			throw new LoginFailed(nowLocked ? Reason.LOCKED : Reason.BAD_CREDENTIALS);
+		}
+		// A disabled account is told so only after the right password: to anyone else it looks like any other.
 		if (!account.enabled()) {
 			auditAttempt(account, remoteAddress, Outcome.DENIED, "account disabled");
 			throw new LoginFailed(Reason.DISABLED);
 		}
-		if (account.lockedAt(now)) {
-			auditAttempt(account, remoteAddress, Outcome.DENIED, "account locked until " + account.lockedUntil());
+		if (!accounts.recordSuccess(account.id(), now)) {
+			auditAttempt(account, remoteAddress, Outcome.DENIED, "account locked");
 			throw new LoginFailed(Reason.LOCKED);
 		}
-		if (password == null || !passwords.matches(password, credentials.passwordHash())) {
-			Instant lockedUntil = accounts.recordFailure(account.id(), maxFailures, now.plus(lockDuration));
-			boolean nowLocked = lockedUntil != null && lockedUntil.isAfter(now);
-			auditAttempt(account, remoteAddress, Outcome.FAILURE,
-					nowLocked ? "wrong password; account locked until " + lockedUntil : "wrong password");
-			throw new LoginFailed(nowLocked ? Reason.LOCKED : Reason.BAD_CREDENTIALS);
-		}
-		accounts.recordSuccess(account.id());
 		Actor actor = actorOf(account);
 		audit.record(actor, remoteAddress, "LOGIN", "account", account.id().toString(), Outcome.SUCCESS, null);
 		return actor;

@@ -38,8 +38,8 @@ class FirstStart implements ApplicationRunner {
 	private final String rootCode;
 
 	FirstStart(AccountQueries accounts, AccountManagement management, TerritoryManagement territory,
-			@Value("${zhizhi.installation.root-name:重庆市}") String rootName,
-			@Value("${zhizhi.installation.root-code:500000000000}") String rootCode) {
+			@Value("${zhizhi.installation.root-name}") String rootName,
+			@Value("${zhizhi.installation.root-code}") String rootCode) {
 		this.accounts = accounts;
 		this.management = management;
 		this.territory = territory;

@@ -50,6 +50,9 @@ public final class GrantRules {
 			Map.entry(PROPERTY_STAFF, EnumSet.of(OrgLevel.COMMUNITY, OrgLevel.GRID)),
 			Map.entry(RESIDENT, EnumSet.of(OrgLevel.GRID, OrgLevel.MICRO_GRID)));
 
+	/** The separated administration roles (三员): each stands alone on its account, never combined with another role. */
+	public static final Set<Role> SEPARATED = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDITOR);
+
 	private GrantRules() {
 	}
 
@@ -88,6 +91,9 @@ public final class GrantRules {
 				problems.add(new FieldProblem("orgUnitId", "account.role.wrongLevel", role.name(), targetLevel.name()));
 			}
 		}
+		if (roles.size() > 1 && roles.stream().anyMatch(SEPARATED::contains)) {
+			problems.add(new FieldProblem("roles", "account.role.separated"));
+		}
 		if (!granter.scope().covers(target)) {
 			problems.add(new FieldProblem("orgUnitId", "account.scope.beyondReach"));
 		}
@@ -98,6 +104,29 @@ public final class GrantRules {
 			problems.add(new FieldProblem("gridPosition", "account.gridPosition.onlyForGridWorkers"));
 		}
 		return problems;
+	}
+
+	/**
+	 * Whether a manager may look after an existing account (reset its password, disable, unlock, revoke its tokens): it
+	 * lies in his scope, he could have granted all its roles, and it is not a peer — it lies strictly below his node or
+	 * shares none of his roles. So no one takes over an equal's account, his own included (his own password he changes
+	 * with the current one).
+	 */
+	public static boolean mayManage(Actor manager, Set<Role> accountRoles, String accountScopePath) {
+		if (!manager.scope().covers(accountScopePath) || !grantableBy(manager.roles()).containsAll(accountRoles)) {
+			return false;
+		}
+		boolean strictlyBelow = !accountScopePath.equals(manager.scope().path());
+		boolean sharesARole = accountRoles.stream().anyMatch(manager.roles()::contains);
+		return strictlyBelow || !sharesARole;
+	}
+
+	/**
+	 * Whether an account's password may be reset or the account disabled by someone else. Never the auditor's: the
+	 * security admin, whose work the auditor checks, must not be able to silence or impersonate him.
+	 */
+	public static boolean mayTakeOver(Set<Role> accountRoles) {
+		return !accountRoles.contains(AUDITOR);
 	}
 
 	private static Set<Role> union(Set<Role> a, Set<Role> b) {

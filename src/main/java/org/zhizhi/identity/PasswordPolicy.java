@@ -7,14 +7,15 @@ import java.util.Locale;
 import org.zhizhi.shared.DomainException.FieldProblem;
 
 /**
- * The password rules of the platform (等保 2.0 level 3 practice): at least 8 characters, at most 64, from at least three
- * of the four classes upper case, lower case, digits and symbols, and not containing the username.
+ * The password rules of the platform (等保 2.0 level 3 practice): at least 8 characters, from at least three of the four
+ * classes upper case, lower case, digits and symbols, not containing the username — and at most 72 bytes in UTF-8,
+ * the most bcrypt reads (a Chinese character takes three).
  */
 public final class PasswordPolicy {
 
 	public static final int MIN_LENGTH = 8;
 
-	public static final int MAX_LENGTH = 64;
+	public static final int MAX_BYTES = 72;
 
 	private PasswordPolicy() {
 	}
@@ -25,8 +26,8 @@ public final class PasswordPolicy {
 			problems.add(new FieldProblem(field, "password.tooShort", MIN_LENGTH));
 			return problems;
 		}
-		if (password.length() > MAX_LENGTH) {
-			problems.add(new FieldProblem(field, "password.tooLong", MAX_LENGTH));
+		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+			problems.add(new FieldProblem(field, "password.tooLong", MAX_BYTES));
 			return problems;
 		}
 		if (characterClasses(password) < 3) {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The messages of a refused form, per field, in the user's language — the same messages the API puts in a problem's
@@ -16,11 +18,21 @@ public record FormErrors(Map<String, List<String>> byField) {
 
 	public static final String FORM = "_form";
 
+	/**
+	 * Set on the request when a form is shown again with its errors: the audit trail then records the write as a
+	 * failure, although the page itself answers 200.
+	 */
+	public static final String REFUSED_ATTRIBUTE = "zhizhi.formRefused";
+
 	public static FormErrors none() {
 		return new FormErrors(Map.of());
 	}
 
 	public static FormErrors of(DomainException exception, MessageSource messages) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.setAttribute(REFUSED_ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+		}
 		Map<String, List<String>> byField = new LinkedHashMap<>();
 		var locale = LocaleContextHolder.getLocale();
 		for (var problem : exception.fieldProblems()) {

@@ -9,11 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,14 +32,18 @@ public class ProblemResponses {
 
 	private final JsonMapper json;
 
-	ProblemResponses(MessageSource messages, JsonMapper json) {
+	private final LocaleResolver locales;
+
+	ProblemResponses(MessageSource messages, JsonMapper json, LocaleResolver locales) {
 		this.messages = messages;
 		this.json = json;
+		this.locales = locales;
 	}
 
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
 			String messageKey) throws IOException {
-		Locale locale = LocaleContextHolder.getLocale();
+		// the filters run before the DispatcherServlet sets the user's locale: resolve it the way the pages do
+		Locale locale = locales.resolveLocale(request);
 		String detail = messages.getMessage(messageKey, null, messageKey, locale);
 		ProblemDetail problem = problem(status, code, detail, List.of(), request.getRequestURI(), locale, messages);
 		response.setStatus(status.value());

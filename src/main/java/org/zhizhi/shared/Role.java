@@ -17,9 +17,6 @@ public enum Role {
 	public static final Set<Role> BUSINESS = EnumSet.of(SYSTEM_ADMIN, DISTRICT_ADMIN, STREET_STAFF, COMMUNITY_STAFF,
 			GRID_WORKER, PARTY_MEMBER, PARTNER_LIAISON, PROPERTY_STAFF, RESIDENT);
 
-	/** Every role but the auditor's, who reads the audit trail and nothing else. */
-	public static final Set<Role> ALL_BUT_AUDITOR = EnumSet.complementOf(EnumSet.of(AUDITOR));
-
 	/** Roles that may create accounts (each within its own scope and its own reach of roles). */
 	public static final Set<Role> ACCOUNT_MANAGERS = EnumSet.of(SECURITY_ADMIN, DISTRICT_ADMIN, STREET_STAFF,
 			COMMUNITY_STAFF);

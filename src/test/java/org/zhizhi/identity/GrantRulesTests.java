@@ -82,6 +82,31 @@ class GrantRulesTests {
 	}
 
 	@Test
+	void theSeparatedAdministrationRolesStandAlone() {
+		assertThat(keys(GrantRules.check(securityAdmin, Set.of(Role.AUDITOR, Role.SECURITY_ADMIN), ROOT_SCOPE,
+				OrgLevel.CITY, null))).contains("account.role.separated");
+		assertThat(keys(GrantRules.check(securityAdmin, Set.of(Role.AUDITOR, Role.DISTRICT_ADMIN), DISTRICT_SCOPE,
+				OrgLevel.DISTRICT, null))).contains("account.role.separated");
+		assertThat(GrantRules.check(securityAdmin, Set.of(Role.AUDITOR), ROOT_SCOPE, OrgLevel.CITY, null)).isEmpty();
+	}
+
+	@Test
+	void noOneTakesOverAPeerOrHimself() {
+		Actor other = actor(Role.COMMUNITY_STAFF, COMMUNITY_SCOPE);
+		assertThat(GrantRules.mayManage(communityStaff, other.roles(), COMMUNITY_SCOPE.path())).isFalse();
+		assertThat(GrantRules.mayManage(securityAdmin, Set.of(Role.SECURITY_ADMIN), ROOT_SCOPE.path())).isFalse();
+		assertThat(GrantRules.mayManage(securityAdmin, Set.of(Role.SECURITY_ADMIN), DISTRICT_SCOPE.path())).isTrue();
+		assertThat(GrantRules.mayManage(communityStaff, Set.of(Role.PARTY_MEMBER), COMMUNITY_SCOPE.path())).isTrue();
+	}
+
+	@Test
+	void anAuditorsAccountIsNeverTakenOver() {
+		assertThat(GrantRules.mayManage(securityAdmin, Set.of(Role.AUDITOR), ROOT_SCOPE.path())).isTrue();
+		assertThat(GrantRules.mayTakeOver(Set.of(Role.AUDITOR))).isFalse();
+		assertThat(GrantRules.mayTakeOver(Set.of(Role.DISTRICT_ADMIN))).isTrue();
+	}
+
+	@Test
 	void anAccountNeedsARole() {
 		assertThat(keys(GrantRules.check(communityStaff, Set.of(), GRID_SCOPE, OrgLevel.GRID, null)))
 			.containsExactly("validation.required");

@@ -37,6 +37,13 @@ class PasswordPolicyTests {
 	}
 
 	@Test
+	void countsBytesNotCharactersAgainstBcryptsLimit() {
+		String chinese = "Aa1!" + "智".repeat(23); // 4 + 69 bytes
+		assertThat(keys(PasswordPolicy.check("password", chinese, "u"))).containsExactly("password.tooLong");
+		assertThat(PasswordPolicy.check("password", "Aa1!" + "智".repeat(22), "u")).isEmpty();
+	}
+
+	@Test
 	void namesTheFieldItChecks() {
 		assertThat(PasswordPolicy.check("newPassword", "short", "u")).extracting(FieldProblem::field)
 			.containsExactly("newPassword");

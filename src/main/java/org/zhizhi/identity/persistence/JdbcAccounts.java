@@ -126,28 +126,49 @@ public class JdbcAccounts {
 	}
 
 	/**
-	 * Counts one failed sign-in in a single statement, so that concurrent attempts cannot lose a count; the attempt that
-	 * reaches the limit locks the account and starts the count again. Returns the lock's end, or {@code null}.
+	 * Reserves one sign-in attempt before the password is even checked, in one conditional statement: concurrent
+	 * attempts each take their own number, so a burst of guesses cannot slip past the limit. Returns the attempt's
+	 * number, or empty while the account is locked.
 	 */
-	public Instant recordFailure(UUID id, int maxFailures, Instant lockUntil) {
+	public Optional<Integer> reserveAttempt(UUID id, Instant now) {
 		return jdbc.sql("""
-				UPDATE identity.account
-				   SET failed_attempts = CASE WHEN failed_attempts + 1 >= :max THEN 0 ELSE failed_attempts + 1 END,
-				       locked_until = CASE WHEN failed_attempts + 1 >= :max THEN :lockUntil ELSE locked_until END
-				 WHERE id = :id
-				RETURNING locked_until""")
+				UPDATE identity.account SET failed_attempts = failed_attempts + 1
+				 WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)
+				RETURNING failed_attempts""")
 			.param("id", id)
-			.param("max", maxFailures)
-			.param("lockUntil", Timestamp.from(lockUntil))
-			.query((rs, i) -> instant(rs.getTimestamp("locked_until")))
-			.optional()
-			.orElse(null);
+			.param("now", Timestamp.from(now))
+			.query(Integer.class)
+			.optional();
 	}
 
-	public void recordSuccess(UUID id) {
-		jdbc.sql("UPDATE identity.account SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
+	/** Locks the account after the attempt that reached the limit failed; the count starts again after the lock. */
+	public void lock(UUID id, Instant until) {
+		jdbc.sql("UPDATE identity.account SET locked_until = :until, failed_attempts = 0 WHERE id = :id")
 			.param("id", id)
+			.param("until", Timestamp.from(until))
 			.update();
+	}
+
+	/** Clears the attempts after a correct password — unless a concurrent failure has meanwhile locked the account. */
+	public boolean recordSuccess(UUID id, Instant now) {
+		return jdbc.sql("""
+				UPDATE identity.account SET failed_attempts = 0
+				 WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)""")
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/** What decides whether a signed-in session may go on. */
+	public record SessionState(boolean enabled, Set<Role> roles, Instant passwordChangedAt) {
+	}
+
+	public Optional<SessionState> sessionState(UUID id) {
+		return jdbc.sql("SELECT enabled, roles, password_changed_at FROM identity.account WHERE id = :id")
+			.param("id", id)
+			.query((rs, i) -> new SessionState(rs.getBoolean("enabled"), roles(rs.getArray("roles")),
+					instant(rs.getTimestamp("password_changed_at"))))
+			.optional();
 	}
 
 	public void changePassword(UUID id, String passwordHash, boolean changeRequired, Instant now) {
@@ -164,7 +185,9 @@ public class JdbcAccounts {
 	}
 
 	public void unlock(UUID id) {
-		recordSuccess(id);
+		jdbc.sql("UPDATE identity.account SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
+			.param("id", id)
+			.update();
 	}
 
 	public void setEnabled(UUID id, boolean enabled) {

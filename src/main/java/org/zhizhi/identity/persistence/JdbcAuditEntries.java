@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.identity.AuditEntry;
@@ -12,18 +15,47 @@ import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.AuditFilter;
 import org.zhizhi.shared.DataScope;
 
-/** Insert and read — the only two statements the audit trail has. */
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Insert and read — the only two statements the audit trail has. Inserts go through a small pool of their own, in
+ * auto-commit: an entry is written whatever becomes of the caller's transaction, and a burst of requests that each
+ * hold a connection of the main pool can never starve the audit trail of one (nor wait on each other for it).
+ */
 @Repository
-public class JdbcAuditEntries {
+public class JdbcAuditEntries implements DisposableBean {
 
 	private final JdbcClient jdbc;
 
-	JdbcAuditEntries(JdbcClient jdbc) {
+	private final HikariDataSource writerPool;
+
+	private final JdbcClient writer;
+
+	JdbcAuditEntries(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.writerPool = writerPool(dataSource);
+		this.writer = writerPool == null ? jdbc : JdbcClient.create(writerPool);
+	}
+
+	private static HikariDataSource writerPool(DataSource main) {
+		if (!(main instanceof HikariDataSource hikari)) {
+			return null;
+		}
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(hikari.getJdbcUrl());
+		config.setUsername(hikari.getUsername());
+		config.setPassword(hikari.getPassword());
+		config.setDriverClassName(hikari.getDriverClassName());
+		config.setMaximumPoolSize(3);
+		config.setMinimumIdle(1);
+		config.setAutoCommit(true);
+		config.setPoolName("zhizhi-audit");
+		return new HikariDataSource(config);
 	}
 
 	public void insert(AuditEntry entry) {
-		jdbc.sql("""
+		writer.sql("""
 				INSERT INTO identity.audit_entry (id, occurred_at, actor_id, username, scope_path, remote_address,
 				                                  action, object_type, object_id, outcome, detail)
 				VALUES (:id, :occurredAt, :actorId, :username, :scopePath, :remoteAddress,
@@ -67,6 +99,13 @@ public class JdbcAuditEntries {
 					rs.getString("remote_address"), rs.getString("action"), rs.getString("object_type"),
 					rs.getString("object_id"), Outcome.valueOf(rs.getString("outcome")), rs.getString("detail")))
 			.list();
+	}
+
+	@Override
+	public void destroy() {
+		if (writerPool != null) {
+			writerPool.close();
+		}
 	}
 
 	private static String blankToNull(String text) {

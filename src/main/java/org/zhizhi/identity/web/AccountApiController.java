@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** Account management for API clients; the same rules as the pages: own scope, own reach of roles. */
 @RestController
 @RequestMapping("/api/v1/accounts")
-@Tag(name = "accounts", description = "账号管理")
+@Tag(name = "accounts", description = "Accounts")
 class AccountApiController {
 
 	private final AccountManagement management;
@@ -60,7 +60,7 @@ class AccountApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "本人数据范围内的账号（分页，每页 50）")
+	@Operation(summary = "Accounts within the caller's scope, 50 a page")
 	List<AccountView> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page) {
 		return queries.list(actor.scope(), q, page)
@@ -76,7 +76,7 @@ class AccountApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "开设账号：角色不超出本人可授范围，绑定节点不超出本人数据范围")
+	@Operation(summary = "Open an account: roles within the caller's reach, bound to a node within his scope")
 	ResponseEntity<AccountView> create(@AuthenticationPrincipal Actor actor, @RequestBody NewAccount body,
 			HttpServletRequest request) {
 		Account account = management.create(actor, new CreateAccount(body.username(), body.displayName(),
@@ -85,7 +85,7 @@ class AccountApiController {
 	}
 
 	@DeleteMapping("/{id}/tokens")
-	@Operation(summary = "吊销该账号的全部令牌")
+	@Operation(summary = "Revoke all API tokens of the account")
 	ResponseEntity<Void> revokeTokens(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			HttpServletRequest request) {
 		management.revokeTokens(actor, id, request.getRemoteAddr());
@@ -93,7 +93,7 @@ class AccountApiController {
 	}
 
 	@PostMapping("/{id}/unlock")
-	@Operation(summary = "解除登录锁定")
+	@Operation(summary = "Lift the sign-in lock")
 	ResponseEntity<Void> unlock(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			HttpServletRequest request) {
 		management.unlock(actor, id, request.getRemoteAddr());

@@ -102,6 +102,7 @@ class AccountController {
 		model.addAttribute("account", account);
 		model.addAttribute("node", orgUnits.find(actor.scope(), account.orgUnitId()).orElse(null));
 		model.addAttribute("mayManage", AccountManagement.mayManage(actor, account));
+		model.addAttribute("mayTakeOver", GrantRules.mayTakeOver(account.roles()));
 		model.addAttribute("locked", account.lockedAt(clock.instant()));
 		model.addAttribute("errors", FormErrors.none());
 		return "identity/account";

@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@Tag(name = "audit", description = "审计日志（仅审计员）")
+@Tag(name = "audit", description = "The audit trail (auditors only)")
 class AuditApiController {
 
 	private final AuditTrail audit;
@@ -30,7 +30,7 @@ class AuditApiController {
 	}
 
 	@GetMapping("/api/v1/audit-entries")
-	@Operation(summary = "本人数据范围内的审计记录，新的在前（分页，每页 50）")
+	@Operation(summary = "Audit entries within the caller's scope, newest first, 50 a page")
 	List<AuditEntry> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String username,
 			@RequestParam(required = false) String action, @RequestParam(required = false) Outcome outcome,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,

@@ -16,6 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.AuditTrail;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.FormErrors;
 
 /**
  * Writes every write request (POST, PUT, PATCH, DELETE) to the audit trail with its result, whichever module handles
@@ -25,6 +26,7 @@ class AuditWriteFilter extends OncePerRequestFilter {
 
 	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+	/** Sign-in, sign-out and token requests write richer entries of their own. */
 	private static final Set<String> OWN_ENTRIES = Set.of("/login", "/logout", "/api/v1/auth/token");
 
 	private static final Pattern UUID_SEGMENT = Pattern
@@ -44,7 +46,7 @@ class AuditWriteFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Actor actor = currentActor();
+		Actor actor = currentActor(request);
 		int status = 500;
 		try {
 			chain.doFilter(request, response);
@@ -52,7 +54,7 @@ class AuditWriteFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (actor == null) {
-				actor = currentActor();
+				actor = currentActor(request);
 			}
 			String path = path(request);
 			Matcher ids = UUID_SEGMENT.matcher(path);
@@ -60,8 +62,10 @@ class AuditWriteFilter extends OncePerRequestFilter {
 			while (ids.find()) {
 				objectId = ids.group(1);
 			}
+			Outcome outcome = Boolean.TRUE.equals(request.getAttribute(FormErrors.REFUSED_ATTRIBUTE)) ? Outcome.FAILURE
+					: isRedirectToLogin(response) ? Outcome.DENIED : outcome(status);
 			audit.record(actor, request.getRemoteAddr(), request.getMethod() + " " + ids.replaceAll("/{id}"),
-					objectType(path), objectId, outcome(status), "HTTP " + status);
+					objectType(path), objectId, outcome, "HTTP " + status);
 		}
 	}
 
@@ -84,8 +88,17 @@ class AuditWriteFilter extends OncePerRequestFilter {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
-	private static Actor currentActor() {
+	/** An anonymous write to a page is answered with a redirect to the login page: refused, not done. */
+	private static boolean isRedirectToLogin(HttpServletResponse response) {
+		String location = response.getHeader("Location");
+		return response.getStatus() / 100 == 3 && location != null && location.contains("/login");
+	}
+
+	private static Actor currentActor(HttpServletRequest request) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof Actor actor ? actor : null;
+		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+			return actor;
+		}
+		return request.getAttribute(BearerTokenFilter.ACTOR_ATTRIBUTE) instanceof Actor actor ? actor : null;
 	}
 }

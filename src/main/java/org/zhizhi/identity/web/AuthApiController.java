@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,7 +36,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** Sign-in for API clients: a username and password in, a bearer token out. */
 @RestController
 @RequestMapping("/api/v1/auth/token")
-@Tag(name = "auth", description = "登录与令牌")
+@Tag(name = "auth", description = "Sign-in and tokens")
 class AuthApiController {
 
 	private final Authenticator authenticator;
@@ -64,7 +65,7 @@ class AuthApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "用用户名和密码换取访问令牌")
+	@Operation(summary = "Exchange a username and password for a bearer token")
 	ResponseEntity<?> issue(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
 		Actor actor;
 		try {
@@ -90,10 +91,12 @@ class AuthApiController {
 	}
 
 	@DeleteMapping
-	@Operation(summary = "吊销当前令牌（退出登录）")
-	ResponseEntity<Void> revoke(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-			HttpServletRequest request) {
+	@Operation(summary = "Revoke the token of this request (sign out)")
+	ResponseEntity<Void> revoke(@AuthenticationPrincipal Actor actor,
+			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, HttpServletRequest request) {
 		tokens.revoke(authorization.substring(7).strip());
+		audit.record(actor, request.getRemoteAddr(), "TOKEN_REVOKE", "account", actor.userId().toString(),
+				Outcome.SUCCESS, null);
 		return ResponseEntity.noContent().build();
 	}
 

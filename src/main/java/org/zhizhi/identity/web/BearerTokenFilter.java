@@ -21,6 +21,8 @@ import org.zhizhi.shared.ProblemResponses;
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
+	static final String ACTOR_ATTRIBUTE = "zhizhi.bearerActor";
+
 	private final ApiTokens tokens;
 
 	private final ProblemResponses problems;
@@ -43,6 +45,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "problem.invalidToken");
 			return;
 		}
+		// kept on the request too, for the audit filter that runs outside this one
+		request.setAttribute(ACTOR_ATTRIBUTE, actor.get());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(ActorAuthenticationProvider.authenticated(actor.get()));
 		SecurityContextHolder.setContext(context);

@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@Tag(name = "auth", description = "登录与令牌")
+@Tag(name = "auth", description = "Sign-in and tokens")
 class MeApiController {
 
 	private final AccountQueries accounts;
@@ -38,7 +38,7 @@ class MeApiController {
 	}
 
 	@GetMapping("/api/v1/me")
-	@Operation(summary = "当前用户、角色和数据范围")
+	@Operation(summary = "The signed-in user, his roles and data scope")
 	Me me(@AuthenticationPrincipal Actor actor) {
 		var account = accounts.find(actor.scope(), actor.userId())
 			.orElseThrow(() -> DomainException.notFound("account"));

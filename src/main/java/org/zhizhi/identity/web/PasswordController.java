@@ -52,6 +52,8 @@ class PasswordController {
 			return "identity/password";
 		}
 		request.getSession().removeAttribute(SessionGuardFilter.SESSION_FLAG);
+		// this session carries the new password: it stays signed in, every other one ends
+		request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, java.time.Instant.now());
 		redirect.addFlashAttribute("notice", "password.changed");
 		return "redirect:/";
 	}

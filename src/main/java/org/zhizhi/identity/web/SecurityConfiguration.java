@@ -1,7 +1,7 @@
 package org.zhizhi.identity.web;
 
 import static org.zhizhi.shared.Role.ACCOUNT_MANAGERS;
-import static org.zhizhi.shared.Role.ALL_BUT_AUDITOR;
+import static org.zhizhi.shared.Role.BUSINESS;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,10 +19,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.identity.ApiTokens;
 import org.zhizhi.identity.AuditEntry.Outcome;
@@ -43,6 +43,13 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_PAGES = { "/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/error", "/error/**", "/v3/api-docs", "/v3/api-docs/**", "/api/docs", "/api/docs/**",
 			"/swagger-ui/**", "/swagger-ui.html" };
+
+	/** Who may read the territory tree: everyone who works in it, and the security admin who binds accounts to it. */
+	private static final java.util.Set<Role> TREE_READERS = java.util.EnumSet.copyOf(BUSINESS);
+
+	static {
+		TREE_READERS.add(Role.SECURITY_ADMIN);
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -68,9 +75,12 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**").hasRole(Role.AUDITOR.name())
 				.requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasAnyRole(Role.names(ACCOUNT_MANAGERS))
 				.requestMatchers("/api/v1/me", "/api/v1/auth/**").authenticated()
-				.anyRequest().hasAnyRole(Role.names(ALL_BUT_AUDITOR)))
+				// the security admin binds accounts to nodes, so he reads the tree; nothing else of the business
+				.requestMatchers(HttpMethod.GET, "/api/v1/org-units", "/api/v1/org-units/**")
+				.hasAnyRole(Role.names(TREE_READERS))
+				.anyRequest().hasAnyRole(Role.names(BUSINESS)))
+			.addFilterBefore(new AuditWriteFilter(audit), CsrfFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(new AuditWriteFilter(audit), ExceptionTranslationFilter.class)
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
 						HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "problem.unauthenticated"))
@@ -90,10 +100,12 @@ class SecurityConfiguration {
 				.requestMatchers("/audit", "/audit/**").hasRole(Role.AUDITOR.name())
 				.requestMatchers("/accounts", "/accounts/**").hasAnyRole(Role.names(ACCOUNT_MANAGERS))
 				.requestMatchers("/", "/account/**", "/logout").authenticated()
-				.anyRequest().hasAnyRole(Role.names(ALL_BUT_AUDITOR)))
+				.requestMatchers(HttpMethod.GET, "/territory", "/territory/**").hasAnyRole(Role.names(TREE_READERS))
+				.anyRequest().hasAnyRole(Role.names(BUSINESS)))
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler((request, response, authentication) -> {
 					Actor actor = (Actor) authentication.getPrincipal();
+					request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, java.time.Instant.now());
 					if (accounts.passwordChangeRequired(actor.userId())) {
 						request.getSession().setAttribute(SessionGuardFilter.SESSION_FLAG, true);
 						response.sendRedirect(request.getContextPath() + SessionGuardFilter.PASSWORD_PAGE);
@@ -113,7 +125,7 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/login?logout")
 				.permitAll())
 			.addFilterAfter(new SessionGuardFilter(accounts), AuthorizationFilter.class)
-			.addFilterBefore(new AuditWriteFilter(audit), ExceptionTranslationFilter.class)
+			.addFilterBefore(new AuditWriteFilter(audit), CsrfFilter.class)
 			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
 				// let the Chinese 403 page render through Spring Boot's error handling
 				response.sendError(HttpServletResponse.SC_FORBIDDEN);

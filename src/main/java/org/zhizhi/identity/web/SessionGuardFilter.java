@@ -1,6 +1,7 @@
 package org.zhizhi.identity.web;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,6 +30,9 @@ class SessionGuardFilter extends OncePerRequestFilter {
 
 	static final String SESSION_FLAG = "zhizhi.passwordChangeRequired";
 
+	/** When the session signed in (or last changed its own password); a newer password ends the session. */
+	static final String SIGNED_IN_AT = "zhizhi.signedInAt";
+
 	static final String PASSWORD_PAGE = "/account/password";
 
 	@Override
@@ -38,7 +42,7 @@ class SessionGuardFilter extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (session != null && authentication != null && authentication.getPrincipal() instanceof Actor actor
-				&& !isStatic(path) && !accounts.sessionStillValid(actor.userId(), actor.roles())) {
+				&& !isStatic(path) && !accounts.sessionStillValid(actor.userId(), actor.roles(), signedInAt(session))) {
 			session.invalidate();
 			SecurityContextHolder.clearContext();
 			response.sendRedirect(request.getContextPath() + "/login?error=disabled");
@@ -49,6 +53,10 @@ class SessionGuardFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static Instant signedInAt(HttpSession session) {
+		return session.getAttribute(SIGNED_IN_AT) instanceof Instant instant ? instant : Instant.EPOCH;
 	}
 
 	private static boolean allowed(String path) {

@@ -46,6 +46,10 @@ class EmbeddedPostgresConfiguration {
 			.setCleanDataDirectory(ephemeral)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "60")
+			// the library's defaults are for throw-away test databases (fsync off); this one holds real data
+			.setServerConfig("fsync", ephemeral ? "off" : "on")
+			.setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
+			.setServerConfig("full_page_writes", ephemeral ? "off" : "on")
 			.setLocaleConfig("encoding", "UTF8")
 			.start();
 	}

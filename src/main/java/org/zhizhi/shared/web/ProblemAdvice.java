@@ -22,6 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -32,6 +33,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.zhizhi.shared.DomainException;
+
+import tools.jackson.core.JacksonException;
 import org.zhizhi.shared.ProblemResponses;
 import org.zhizhi.shared.ProblemResponses.FieldError;
 
@@ -103,6 +106,18 @@ class ProblemAdvice {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException exception, HttpServletRequest request) {
+		// a value of the wrong type (an unknown enum constant, a malformed UUID…) names its field in the JSON path
+		for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+				String field = jackson.getPath()
+					.stream()
+					.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+					.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+					.orElse("");
+				return respond(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", message("problem.validation"),
+						List.of(new FieldError(field, message("problem.typeMismatch"))));
+			}
+		}
 		return respond(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", message("problem.malformed"), List.of());
 	}
 
@@ -121,6 +136,12 @@ class ProblemAdvice {
 	Object mediaType(HttpMediaTypeNotSupportedException exception, HttpServletRequest request) {
 		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
 				message("problem.mediaType"), List.of());
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	Object notAcceptable(HttpMediaTypeNotAcceptableException exception, HttpServletRequest request) {
+		return respond(request, HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", message("problem.notAcceptable"),
+				List.of());
 	}
 
 	/** Security failures belong to Spring Security's entry points, which answer in the same shape. */

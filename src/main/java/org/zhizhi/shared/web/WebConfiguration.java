@@ -18,10 +18,33 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("zhizhi-lang");
+		CookieLocaleResolver resolver = new SupportedLocales("zhizhi-lang");
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
+	}
+
+	/** Only the two languages the platform speaks: English when asked for, Chinese otherwise. */
+	static final class SupportedLocales extends CookieLocaleResolver {
+
+		SupportedLocales(String cookieName) {
+			super(cookieName);
+		}
+
+		@Override
+		public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+			return supported(super.resolveLocale(request));
+		}
+
+		@Override
+		public void setLocale(jakarta.servlet.http.HttpServletRequest request,
+				jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+			super.setLocale(request, response, locale == null ? null : supported(locale));
+		}
+
+		static Locale supported(Locale locale) {
+			return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+		}
 	}
 
 	@Override

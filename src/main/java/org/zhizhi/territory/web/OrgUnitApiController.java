@@ -25,7 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** The management tree as JSON; every answer is limited to the caller's data scope. */
 @RestController
 @RequestMapping("/api/v1/org-units")
-@Tag(name = "org-units", description = "管理层级树（区—街道—社区—网格—微网格）")
+@Tag(name = "org-units", description = "The management tree: district, street, community, grid, micro-grid")
 class OrgUnitApiController {
 
 	private final OrgUnitQueries queries;
@@ -52,7 +52,7 @@ class OrgUnitApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "按名称、上级和层级查找节点（仅限本人数据范围）")
+	@Operation(summary = "Nodes by name, parent and level, within the caller's data scope")
 	List<OrgUnitSummary> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String name,
 			@RequestParam(required = false) UUID parentId, @RequestParam(required = false) OrgLevel level) {
 		return queries.list(actor.scope(), new OrgUnitFilter(name, parentId, level))
@@ -62,7 +62,7 @@ class OrgUnitApiController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "一个节点及其边界（GeoJSON）")
+	@Operation(summary = "One node with its boundary as GeoJSON")
 	OrgUnitDetail get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		return queries.find(actor.scope(), id)
 			.map(OrgUnitDetail::of)
