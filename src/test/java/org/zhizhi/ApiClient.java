@@ -1,0 +1,257 @@
+package org.zhizhi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON calls to the running platform over real HTTP, with bearer tokens. The demo accounts' tokens are issued once per
+ * test run and shared: tests never revoke them (a test that needs to revoke a token signs in afresh).
+ */
+public final class ApiClient {
+
+	public static final String DEMO_PASSWORD = "Zhizhi@2026";
+
+	/** A password that passes the rules and contains none of the test usernames. */
+	public static final String TEST_PASSWORD = "Pw#2026-test";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
+
+	private final String base;
+
+	public ApiClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	/** One answer: status, headers and the body as text, readable as JSON. */
+	public record Response(int status, HttpHeaders headers, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		public String contentType() {
+			return headers.firstValue("Content-Type").orElse("");
+		}
+
+		/** Asserts that this is an RFC 9457 problem with the given status and returns its {@code code}. */
+		public String problemCode(int expectedStatus) {
+			assertThat(status).as("status of %s", brief()).isEqualTo(expectedStatus);
+			assertThat(contentType()).as("content type").startsWith("application/problem+json");
+			JsonNode problem = json();
+			assertThat(problem.path("status").asInt()).isEqualTo(expectedStatus);
+			assertThat(problem.path("errors").isArray()).as("errors[] in %s", brief()).isTrue();
+			return problem.path("code").asString();
+		}
+
+		/** The body, cut short for assertion messages. */
+		public String brief() {
+			return body.length() <= 500 ? body : body.substring(0, 500) + "…";
+		}
+
+		/** The fields named in a problem's {@code errors[]}. */
+		public List<String> errorFields() {
+			List<String> fields = new ArrayList<>();
+			json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
+			return fields;
+		}
+
+		public List<JsonNode> list() {
+			JsonNode node = json();
+			assertThat(node.isArray()).as("a JSON array: %s", brief()).isTrue();
+			List<JsonNode> items = new ArrayList<>();
+			node.forEach(items::add);
+			return items;
+		}
+	}
+
+	public Response get(String path, String token) {
+		return send("GET", path, token, null);
+	}
+
+	public Response post(String path, String token, Object body) {
+		return send("POST", path, token, body == null ? null : JSON.writeValueAsString(body));
+	}
+
+	public Response postRaw(String path, String token, String rawJson) {
+		return send("POST", path, token, rawJson);
+	}
+
+	public Response delete(String path, String token) {
+		return send("DELETE", path, token, null);
+	}
+
+	public Response send(String method, String path, String token, String rawBody) {
+		try {
+			return sendAsync(method, path, token, rawBody).join();
+		}
+		catch (java.util.concurrent.CompletionException e) {
+			if (e.getCause() instanceof IOException io) {
+				throw new UncheckedIOException(io);
+			}
+			throw e;
+		}
+	}
+
+	/** A GET with an explicit {@code Accept} header; the other calls send none, as most API clients do. */
+	public Response getAccepting(String path, String token, String accept) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", accept)
+			.GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return HTTP.sendAsync(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8))
+			.thenApply(r -> new Response(r.statusCode(), r.headers(), r.body()))
+			.join();
+	}
+
+	public CompletableFuture<Response> sendAsync(String method, String path, String token, String rawBody) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (rawBody != null) {
+			request.header("Content-Type", "application/json");
+			request.method(method, BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
+		}
+		else {
+			request.method(method, BodyPublishers.noBody());
+		}
+		return HTTP.sendAsync(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8))
+			.thenApply(r -> new Response(r.statusCode(), r.headers(), r.body()));
+	}
+
+	public static String json(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
+	// --- sign-in --------------------------------------------------------------------------------------------------
+
+	public Response requestToken(String username, String password) {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("username", username);
+		body.put("password", password);
+		return post("/api/v1/auth/token", null, body);
+	}
+
+	/** Signs in and returns a new token; fails the test if sign-in does not succeed. */
+	public String login(String username, String password) {
+		Response response = requestToken(username, password);
+		assertThat(response.status()).as("sign-in of %s: %s", username, response.brief()).isEqualTo(200);
+		String token = response.json().path("token").asString();
+		assertThat(token).isNotBlank();
+		return token;
+	}
+
+	/** The shared token of a demo account. */
+	public String tokenOf(String demoUsername) {
+		return TOKENS.computeIfAbsent(base + " " + demoUsername, key -> login(demoUsername, DEMO_PASSWORD));
+	}
+
+	// --- the territory as the system admin sees it --------------------------------------------------------------
+
+	/** Every node of the tree, by id, as the system admin (whose scope is the root) lists them. */
+	public Map<UUID, JsonNode> allOrgUnits() {
+		Response response = get("/api/v1/org-units", tokenOf("admin"));
+		assertThat(response.status()).isEqualTo(200);
+		Map<UUID, JsonNode> all = new LinkedHashMap<>();
+		for (JsonNode node : response.list()) {
+			all.put(UUID.fromString(node.path("id").asString()), node);
+		}
+		return all;
+	}
+
+	/** The id of the one node with exactly this name. */
+	public UUID orgUnitId(String exactName) {
+		List<UUID> ids = new ArrayList<>();
+		for (JsonNode node : get("/api/v1/org-units?name=" + encode(exactName), tokenOf("admin")).list()) {
+			if (node.path("name").asString().equals(exactName)) {
+				ids.add(UUID.fromString(node.path("id").asString()));
+			}
+		}
+		assertThat(ids).as("nodes named %s", exactName).hasSize(1);
+		return ids.get(0);
+	}
+
+	/** Whether {@code nodeId} is {@code ancestorId} or lies below it, walking the parentId chain. */
+	public static boolean isWithin(Map<UUID, JsonNode> all, UUID nodeId, UUID ancestorId) {
+		UUID current = nodeId;
+		while (current != null) {
+			if (current.equals(ancestorId)) {
+				return true;
+			}
+			JsonNode node = all.get(current);
+			if (node == null || node.path("parentId").isNull() || node.path("parentId").isMissingNode()) {
+				return false;
+			}
+			current = UUID.fromString(node.path("parentId").asString());
+		}
+		return false;
+	}
+
+	// --- accounts -------------------------------------------------------------------------------------------------
+
+	/** A username no other test uses: the prefix and a random suffix. */
+	public static String uniqueUsername(String prefix) {
+		return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+	}
+
+	public static Map<String, Object> newAccount(String username, String role, UUID orgUnitId, String gridPosition) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("username", username);
+		body.put("displayName", "测试 " + username);
+		body.put("password", TEST_PASSWORD);
+		body.put("roles", List.of(role));
+		body.put("orgUnitId", orgUnitId);
+		body.put("gridPosition", gridPosition);
+		return body;
+	}
+
+	/** Creates an account as the granter and returns it; fails the test unless the answer is 201. */
+	public JsonNode createAccount(String granterToken, Map<String, Object> body) {
+		Response response = post("/api/v1/accounts", granterToken, body);
+		assertThat(response.status()).as("creation of %s: %s", body.get("username"), response.brief()).isEqualTo(201);
+		return response.json();
+	}
+
+	/** A fresh resident of 东城社区第1网格, created by the community worker {@code dongcheng}. */
+	public JsonNode createResident(String usernamePrefix) {
+		return createAccount(tokenOf("dongcheng"),
+				newAccount(uniqueUsername(usernamePrefix), "RESIDENT", orgUnitId("东城社区第1网格"), null));
+	}
+
+	public static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+}

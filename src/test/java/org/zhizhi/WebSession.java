@@ -1,0 +1,115 @@
+package org.zhizhi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like session on the pages: its own cookie jar (so its own HTTP session), redirects not followed so that
+ * tests see where they lead, and forms posted with the CSRF token taken from the page that shows them.
+ */
+public final class WebSession {
+
+	private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+
+	private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
+
+	private final String base;
+
+	private final HttpClient http;
+
+	public WebSession(int port) {
+		this.base = "http://localhost:" + port;
+		this.http = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	}
+
+	/** Posts the form as it is: no CSRF token is added. */
+	public HttpResponse<String> postForm(String path, Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map(e -> ApiClient.encode(e.getKey()) + "=" + ApiClient.encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	/** Opens the page that holds the form, takes its CSRF token and posts the form with it. */
+	public HttpResponse<String> submit(String pagePath, String actionPath, Map<String, String> form) {
+		HttpResponse<String> page = get(pagePath);
+		assertThat(page.statusCode()).as("the page %s that holds the form", pagePath).isEqualTo(200);
+		Map<String, String> withToken = new LinkedHashMap<>(form);
+		withToken.put("_csrf", csrfToken(page.body()));
+		return postForm(actionPath, withToken);
+	}
+
+	/** Signs in through the login form; the answer is the redirect that follows. */
+	public HttpResponse<String> login(String username, String password) {
+		return submit("/login", "/login", Map.of("username", username, "password", password));
+	}
+
+	/** Signs in and asserts that the login form sent the user on to the home page. */
+	public WebSession loggedInAs(String username, String password) {
+		HttpResponse<String> response = login(username, password);
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(location(response)).as("redirect after signing in as %s", username).isEqualTo("/");
+		return this;
+	}
+
+	/** The hidden {@code _csrf} input of a rendered form. */
+	public static String csrfToken(String html) {
+		Matcher input = CSRF_INPUT.matcher(html);
+		assertThat(input.find()).as("a hidden _csrf input in the page").isTrue();
+		Matcher value = VALUE.matcher(input.group());
+		assertThat(value.find()).isTrue();
+		return value.group(1);
+	}
+
+	/** Where a redirect leads, as path and query, whether the Location header is absolute or not. */
+	public static String location(HttpResponse<?> response) {
+		String location = response.headers().firstValue("Location").orElse(null);
+		assertThat(location).as("a Location header (status %d)", response.statusCode()).isNotNull();
+		URI uri = URI.create(location);
+		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			// what a browser asks for, so that error pages come as HTML, not as JSON
+			request.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+			return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}
