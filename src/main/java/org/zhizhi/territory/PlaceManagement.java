@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.shared.Actor;
@@ -51,7 +52,7 @@ public class PlaceManagement {
 		String address = command.address() == null || command.address().isBlank() ? null : command.address().strip();
 		Estate estate = new Estate(Ids.newId(), community.id(), name, command.kind(), command.governanceMode(),
 				address, community.path());
-		places.insert(estate, community.districtId());
+		unique(() -> places.insert(estate, community.districtId()), "ESTATE_NAME_TAKEN", name);
 		return estate;
 	}
 
@@ -84,7 +85,7 @@ public class PlaceManagement {
 		}
 		Building building = new Building(Ids.newId(), estate.id(), name, command.floors(), command.lat(),
 				command.lng(), cell.gridId(), cell.microGridId(), cell.path());
-		places.insert(building, community.districtId());
+		unique(() -> places.insert(building, community.districtId()), "BUILDING_NAME_TAKEN", name);
 		return building;
 	}
 
@@ -99,7 +100,7 @@ public class PlaceManagement {
 			throw new DomainException(Category.CONFLICT, "ENTRANCE_NAME_TAKEN", "place.name.taken", name);
 		}
 		Entrance entrance = new Entrance(Ids.newId(), building.id(), name);
-		places.insert(entrance);
+		unique(() -> places.insert(entrance), "ENTRANCE_NAME_TAKEN", name);
 		return entrance;
 	}
 
@@ -168,8 +169,27 @@ public class PlaceManagement {
 					command.areaM2(), building.gridId(), microGrid == null ? building.microGridId() : microGrid.id(),
 					microGrid == null ? building.scopePath() : microGrid.path(), districtId));
 		}
-		places.insertDwellings(rows);
+		try {
+			places.insertDwellings(rows);
+		}
+		catch (DuplicateKeyException e) {
+			// a concurrent registration took a label between the check and the insert
+			throw new DomainException(Category.CONFLICT, "DWELLING_LABEL_TAKEN", "place.labels.taken");
+		}
 		return rows.stream().map(DwellingRow::id).toList();
+	}
+
+	/**
+	 * The name checks above give the clear answer; the unique constraints decide when two registrations of the same
+	 * name race each other.
+	 */
+	private static void unique(Runnable insert, String code, String name) {
+		try {
+			insert.run();
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(Category.CONFLICT, code, "place.name.taken", name);
+		}
 	}
 
 	private Estate writableEstate(DataScope scope, UUID estateId) {

@@ -43,17 +43,11 @@ public class PlaceSummaries {
 	public Optional<PlaceSummary> ofOrgUnit(DataScope scope, UUID orgUnitId) {
 		return orgUnits.find(scope, orgUnitId).map(node -> {
 			DataScope nodeScope = node.scope();
-			Map<ScopeCount, Long> counts = new EnumMap<>(ScopeCount.class);
-			Map<OrgLevel, Long> levels = orgUnits.countByLevel(nodeScope);
-			levelBelow(counts, node.level(), OrgLevel.STREET, ScopeCount.STREETS, levels);
-			levelBelow(counts, node.level(), OrgLevel.COMMUNITY, ScopeCount.COMMUNITIES, levels);
-			levelBelow(counts, node.level(), OrgLevel.GRID, ScopeCount.GRIDS, levels);
-			levelBelow(counts, node.level(), OrgLevel.MICRO_GRID, ScopeCount.MICRO_GRIDS, levels);
-			counts.putAll(places.countWithin(nodeScope));
-			for (ScopeCountContributor contributor : contributors) {
-				add(counts, contributor.countWithin(nodeScope));
-			}
-			return new PlaceSummary(counts);
+			List<Map<ScopeCount, Long>> contributed = contributors.stream()
+				.map(contributor -> contributor.countWithin(nodeScope))
+				.toList();
+			return ofNode(node.level(), orgUnits.countByLevel(nodeScope), places.countWithin(nodeScope),
+					contributed);
 		});
 	}
 
@@ -67,6 +61,24 @@ public class PlaceSummaries {
 			}
 			return new PlaceSummary(counts);
 		});
+	}
+
+	/**
+	 * A node's figures: the levels strictly below it, territory's place counts, and whatever the contributors add
+	 * (summed where two give the same figure).
+	 */
+	static PlaceSummary ofNode(OrgLevel nodeLevel, Map<OrgLevel, Long> levels, Map<ScopeCount, Long> placeCounts,
+			List<Map<ScopeCount, Long>> contributed) {
+		Map<ScopeCount, Long> counts = new EnumMap<>(ScopeCount.class);
+		levelBelow(counts, nodeLevel, OrgLevel.STREET, ScopeCount.STREETS, levels);
+		levelBelow(counts, nodeLevel, OrgLevel.COMMUNITY, ScopeCount.COMMUNITIES, levels);
+		levelBelow(counts, nodeLevel, OrgLevel.GRID, ScopeCount.GRIDS, levels);
+		levelBelow(counts, nodeLevel, OrgLevel.MICRO_GRID, ScopeCount.MICRO_GRIDS, levels);
+		counts.putAll(placeCounts);
+		for (Map<ScopeCount, Long> more : contributed) {
+			add(counts, more);
+		}
+		return new PlaceSummary(counts);
 	}
 
 	private static void levelBelow(Map<ScopeCount, Long> counts, OrgLevel nodeLevel, OrgLevel level, ScopeCount count,
