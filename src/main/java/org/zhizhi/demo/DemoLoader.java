@@ -1,7 +1,9 @@
 package org.zhizhi.demo;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -14,10 +16,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.identity.AccountManagement;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.identity.CreateAccount;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DemoMode;
+import org.zhizhi.shared.Role;
 import org.zhizhi.territory.NewOrgUnit;
 import org.zhizhi.territory.OrgLevel;
+import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.territory.PlaceManagement;
 import org.zhizhi.territory.TerritoryManagement;
 
 /**
@@ -42,9 +49,12 @@ class DemoLoader implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final PlaceManagement places;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
-			AccountQueries accountQueries, TransactionTemplate transaction) {
+			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places) {
 		this.demoMode = demoMode;
+		this.places = places;
 		this.territory = territory;
 		this.orgUnits = orgUnits;
 		this.accounts = accounts;
@@ -64,12 +74,26 @@ class DemoLoader implements ApplicationRunner {
 
 	private void load() {
 		Map<String, UUID> ids = new HashMap<>();
-		for (DemoDistrict.Node node : DemoDistrict.build()) {
-			UUID id = node.level() == OrgLevel.CITY ? territory.ensureRoot(node.name(), node.code()).id()
-					: territory.add(new NewOrgUnit(ids.get(node.parentKey()), node.level(), node.name(), node.code(),
-							node.kind(), node.boundary())).id();
+		List<DemoDistrict.Node> nodes = DemoDistrict.build();
+		DataScope whole = null;
+		for (DemoDistrict.Node node : nodes) {
+			UUID id;
+			if (node.level() == OrgLevel.CITY) {
+				OrgUnit root = territory.ensureRoot(node.name(), node.code());
+				whole = root.scope();
+				id = root.id();
+			}
+			else {
+				id = territory.add(new NewOrgUnit(ids.get(node.parentKey()), node.level(), node.name(), node.code(),
+						node.kind(), node.boundary())).id();
+			}
 			ids.put(node.key(), id);
 		}
+		long placesStarted = System.nanoTime();
+		// the places go through the same commands as a system admin's, acting for the installation itself
+		DemoPlaces.load(places, new Actor(new UUID(0, 0), "demo", "demo", Set.of(Role.SYSTEM_ADMIN), whole), nodes,
+				ids);
+		log.info("Demo places loaded in {} ms", (System.nanoTime() - placesStarted) / 1_000_000);
 		for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
 			accounts.bootstrap(new CreateAccount(account.username(), account.displayName(), DemoAccounts.PASSWORD,
 					account.roles(), ids.get(account.nodeKey()), account.position()), false);

@@ -1,6 +1,7 @@
 package org.zhizhi.territory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +14,9 @@ import org.zhizhi.territory.persistence.JdbcPlaces;
 @Service
 @Transactional(readOnly = true)
 public class PlaceQueries {
+
+	/** Lists are capped like the tree's. */
+	public static final int LIST_LIMIT = 2000;
 
 	private final JdbcPlaces places;
 
@@ -28,5 +32,45 @@ public class PlaceQueries {
 	/** The dwellings of a building inside the scope, in label order. */
 	public List<DwellingRef> dwellingsOfBuilding(DataScope scope, UUID buildingId) {
 		return places.dwellingsOfBuilding(scope, buildingId);
+	}
+
+	/**
+	 * Estates visible in the scope, optionally by part of their name and by community. An estate is visible inside its
+	 * community's scope, and to a user below the community when one of its buildings lies inside his scope.
+	 */
+	public List<Estate> estates(DataScope scope, String nameContains, UUID communityId) {
+		return places.estates(scope, nameContains, communityId, LIST_LIMIT);
+	}
+
+	public Optional<Estate> estate(DataScope scope, UUID estateId) {
+		return places.estate(scope, estateId);
+	}
+
+	/** Per estate id: {buildings, dwellings} inside the scope. */
+	public Map<UUID, long[]> estateCounts(DataScope scope, List<UUID> estateIds) {
+		return places.estateCounts(scope, estateIds);
+	}
+
+	/** The estate's buildings inside the scope, with their grid, micro-grid, entrance and dwelling counts. */
+	public List<BuildingOverview> buildingsOfEstate(DataScope scope, UUID estateId) {
+		return places.buildingsOfEstate(scope, estateId);
+	}
+
+	/** The grids the estate's buildings inside the scope lie in. */
+	public List<GridShare> gridsOfEstate(DataScope scope, UUID estateId) {
+		return places.gridsOfEstate(scope, estateId);
+	}
+
+	public Optional<Building> building(DataScope scope, UUID buildingId) {
+		return places.building(scope, buildingId);
+	}
+
+	public List<EntranceOverview> entrancesOfBuilding(DataScope scope, UUID buildingId) {
+		return places.entrancesOfBuilding(scope, buildingId);
+	}
+
+	/** The dwellings of a building inside the scope, by entrance, floor and label; at most {@link #LIST_LIMIT}. */
+	public List<Dwelling> dwellingsInBuilding(DataScope scope, UUID buildingId) {
+		return places.dwellingsInBuilding(scope, buildingId, LIST_LIMIT);
 	}
 }

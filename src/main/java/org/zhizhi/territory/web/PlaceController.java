@@ -1,0 +1,104 @@
+package org.zhizhi.territory.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.Role;
+import org.zhizhi.territory.Building;
+import org.zhizhi.territory.Dwelling;
+import org.zhizhi.territory.Estate;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.territory.PlaceQueries;
+import org.zhizhi.territory.PlaceSummaries;
+import org.zhizhi.territory.PlaceSummary;
+
+/** The pages of estates and buildings: a searchable list, an estate with its buildings and grids, a building. */
+@Controller
+@RequestMapping("/territory")
+class PlaceController {
+
+	private final PlaceQueries places;
+
+	private final PlaceSummaries summaries;
+
+	private final OrgUnitQueries orgUnits;
+
+	PlaceController(PlaceQueries places, PlaceSummaries summaries, OrgUnitQueries orgUnits) {
+		this.places = places;
+		this.summaries = summaries;
+		this.orgUnits = orgUnits;
+	}
+
+	@GetMapping("/estates")
+	String estates(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String name, Model model) {
+		requireBusinessRole(actor);
+		List<Estate> estates = places.estates(actor.scope(), name, null);
+		model.addAttribute("name", name == null ? "" : name.strip());
+		model.addAttribute("estates", estates);
+		model.addAttribute("counts", places.estateCounts(actor.scope(), estates.stream().map(Estate::id).toList()));
+		model.addAttribute("communities", namesOf(actor, estates.stream().map(Estate::communityId).toList()));
+		return "territory/estates";
+	}
+
+	@GetMapping("/estates/{id}")
+	String estate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		requireBusinessRole(actor);
+		Estate estate = places.estate(actor.scope(), id).orElseThrow(() -> DomainException.notFound("estate"));
+		PlaceSummary summary = summaries.ofEstate(actor.scope(), estate.id()).orElseThrow();
+		model.addAttribute("estate", estate);
+		model.addAttribute("community", orgUnits.find(actor.scope(), estate.communityId()).orElse(null));
+		model.addAttribute("summary", summary.byFieldName());
+		model.addAttribute("buildings", places.buildingsOfEstate(actor.scope(), estate.id()));
+		model.addAttribute("grids", places.gridsOfEstate(actor.scope(), estate.id()));
+		return "territory/estate";
+	}
+
+	@GetMapping("/buildings/{id}")
+	String building(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		requireBusinessRole(actor);
+		Building building = places.building(actor.scope(), id)
+			.orElseThrow(() -> DomainException.notFound("building"));
+		Estate estate = places.estate(actor.scope(), building.estateId()).orElseThrow();
+		List<Dwelling> dwellings = places.dwellingsInBuilding(actor.scope(), building.id());
+		model.addAttribute("building", building);
+		model.addAttribute("estate", estate);
+		model.addAttribute("grid", orgUnits.find(actor.scope(), building.gridId()).orElse(null));
+		model.addAttribute("microGrids", namesOf(actor, dwellings.stream()
+			.map(Dwelling::microGridId)
+			.distinct()
+			.collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new))));
+		model.addAttribute("entrances", places.entrancesOfBuilding(actor.scope(), building.id()));
+		model.addAttribute("dwellings", dwellings);
+		model.addAttribute("dwellingLimit", PlaceQueries.LIST_LIMIT);
+		return "territory/building";
+	}
+
+	/** The names of the given nodes that lie inside the actor's scope. */
+	private Map<UUID, String> namesOf(Actor actor, List<UUID> ids) {
+		Map<UUID, String> names = new HashMap<>();
+		ids.stream().filter(Objects::nonNull).distinct().forEach(nodeId -> orgUnits.find(actor.scope(), nodeId)
+			.map(OrgUnit::name)
+			.ifPresent(n -> names.put(nodeId, n)));
+		return names;
+	}
+
+	private static void requireBusinessRole(Actor actor) {
+		if (!actor.hasAny(Role.BUSINESS)) {
+			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
+		}
+	}
+}
