@@ -15,9 +15,12 @@ import org.zhizhi.identity.AccountManagement;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.identity.CreateAccount;
 import org.zhizhi.shared.DemoMode;
+import org.zhizhi.territory.GridTeams;
 import org.zhizhi.territory.NewOrgUnit;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.territory.NewTeamMember;
+import org.zhizhi.territory.TeamPosition;
 import org.zhizhi.territory.TerritoryManagement;
 
 /**
@@ -42,8 +45,11 @@ class DemoLoader implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final GridTeams gridTeams;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
-			AccountQueries accountQueries, TransactionTemplate transaction) {
+			AccountQueries accountQueries, TransactionTemplate transaction, GridTeams gridTeams) {
+		this.gridTeams = gridTeams;
 		this.demoMode = demoMode;
 		this.territory = territory;
 		this.orgUnits = orgUnits;
@@ -70,9 +76,21 @@ class DemoLoader implements ApplicationRunner {
 							node.kind(), node.boundary())).id();
 			ids.put(node.key(), id);
 		}
+		Map<String, DemoGridTeams.KnownWorker> workers = new HashMap<>();
 		for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
-			accounts.bootstrap(new CreateAccount(account.username(), account.displayName(), DemoAccounts.PASSWORD,
-					account.roles(), ids.get(account.nodeKey()), account.position()), false);
+			UUID accountId = accounts.bootstrap(new CreateAccount(account.username(), account.displayName(),
+					DemoAccounts.PASSWORD, account.roles(), ids.get(account.nodeKey()), account.position()), false).id();
+			if (account.position() != null && account.nodeKey().startsWith("dongcheng-g")) {
+				int grid = Integer.parseInt(account.nodeKey().substring("dongcheng-g".length()));
+				TeamPosition position = TeamPosition.valueOf(account.position().name());
+				workers.put(DemoGridTeams.key(grid, position),
+						new DemoGridTeams.KnownWorker(grid, position, account.displayName(), accountId));
+			}
+		}
+		for (int grid = 1; ids.containsKey("dongcheng-g" + grid); grid++) {
+			for (NewTeamMember member : DemoGridTeams.of(grid, workers)) {
+				gridTeams.bootstrap(ids.get("dongcheng-g" + grid), member);
+			}
 		}
 	}
 }
