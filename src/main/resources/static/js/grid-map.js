@@ -30,7 +30,11 @@
     selected = layer;
     layer.setStyle({ weight: 4 });
     if (window.htmx) {
-      htmx.ajax('GET', data.cardUrl + grid.id + '/card', { target: '#grid-card', swap: 'innerHTML' });
+      htmx.ajax('GET', data.cardUrl + grid.id + '/card', { target: '#grid-card', swap: 'innerHTML' }).then(() => {
+        // on a phone the card sits below the map: bring it into view
+        const card = document.getElementById('grid-card');
+        if (card && card.getBoundingClientRect().top > window.innerHeight) card.scrollIntoView({ behavior: 'smooth' });
+      });
     } else {
       window.location.href = data.cardUrl + grid.id;
     }

@@ -24,8 +24,9 @@ import org.zhizhi.territory.persistence.JdbcBoundaries;
  * nodes, a change made on another node (or straight in the database) is caught too: a trigger on the tree bumps a
  * one-row version ({@code territory.boundary_version}), and at most once per {@code zhizhi.grids.version-check}
  * (default 2 s) a look-up reads that one number and rebuilds the index if it moved. This costs one primary-key read
- * every two seconds per node, needs no message broker, and bounds staleness to the check interval. A rebuild happens
- * off to the side: look-ups keep using the old index until the new one is swapped in.
+ * every two seconds per node, needs no message broker, and bounds staleness to the check interval. Only the one
+ * look-up that notices a new version rebuilds the index (tens of milliseconds for a district); look-ups on other
+ * threads keep using the old index until the new one is swapped in.
  */
 @Service
 public class GridLocator {

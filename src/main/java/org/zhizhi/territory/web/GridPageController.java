@@ -3,6 +3,7 @@ package org.zhizhi.territory.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +28,10 @@ import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitFilter;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.territory.GridDuty;
 import org.zhizhi.territory.GridTeams;
+import org.zhizhi.territory.NewTeamMember;
+import org.zhizhi.territory.TeamPosition;
 import org.zhizhi.territory.TerritoryManagement;
 
 /** The grid map of the user's scope, the grid card it opens, and boundary files in and out from a node's page. */
@@ -116,6 +120,26 @@ class GridPageController {
 			redirect.addFlashAttribute("boundaryErrors", FormErrors.of(e, messages).of("boundary"));
 		}
 		return "redirect:/territory/" + id;
+	}
+
+	/** Adds a member to the grid's team from the form on the grid's page. */
+	@PostMapping("/{id}/team")
+	String addTeamMember(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) TeamPosition position, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String workPhone,
+			@RequestParam(name = "duties", required = false) List<GridDuty> duties, RedirectAttributes redirect) {
+		try {
+			teams.add(actor, id, new NewTeamMember(position, name, null, workPhone,
+					duties == null ? Set.of() : Set.copyOf(duties)));
+			redirect.addFlashAttribute("notice", "team.added");
+		}
+		catch (DomainException e) {
+			if (e.category() != DomainException.Category.INVALID && e.category() != DomainException.Category.CONFLICT) {
+				throw e;
+			}
+			redirect.addFlashAttribute("teamErrors", FormErrors.of(e, messages));
+		}
+		return "redirect:/territory/" + id + "#team";
 	}
 
 	/** The boundaries of the node's children (its grids or micro-grids), as the API exports them. */

@@ -86,6 +86,9 @@ class TerritoryController {
 		model.addAttribute("tileAttribution", tileAttribution);
 		model.addAttribute("team", node.level() == OrgLevel.GRID ? teams.of(actor.scope(), node.id()) : List.of());
 		model.addAttribute("mayEditBoundary", node.level().hasBoundary() && TerritoryManagement.mayEdit(actor));
+		model.addAttribute("mayEditTeam", node.level() == OrgLevel.GRID && TerritoryManagement.mayEdit(actor));
+		model.addAttribute("positions", org.zhizhi.territory.TeamPosition.values());
+		model.addAttribute("duties", org.zhizhi.territory.GridDuty.values());
 		return "territory/node";
 	}
 }
