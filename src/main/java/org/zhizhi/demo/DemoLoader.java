@@ -20,11 +20,14 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DemoMode;
 import org.zhizhi.shared.Role;
+import org.zhizhi.territory.GridTeams;
 import org.zhizhi.territory.NewOrgUnit;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.territory.PlaceManagement;
+import org.zhizhi.territory.NewTeamMember;
+import org.zhizhi.territory.TeamPosition;
 import org.zhizhi.territory.TerritoryManagement;
 
 /**
@@ -51,8 +54,12 @@ class DemoLoader implements ApplicationRunner {
 
 	private final PlaceManagement places;
 
+	private final GridTeams gridTeams;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
-			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places) {
+			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
+			GridTeams gridTeams) {
+		this.gridTeams = gridTeams;
 		this.demoMode = demoMode;
 		this.places = places;
 		this.territory = territory;
@@ -94,9 +101,21 @@ class DemoLoader implements ApplicationRunner {
 		DemoPlaces.load(places, new Actor(new UUID(0, 0), "demo", "demo", Set.of(Role.SYSTEM_ADMIN), whole), nodes,
 				ids);
 		log.info("Demo places loaded in {} ms", (System.nanoTime() - placesStarted) / 1_000_000);
+		Map<String, DemoGridTeams.KnownWorker> workers = new HashMap<>();
 		for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
-			accounts.bootstrap(new CreateAccount(account.username(), account.displayName(), DemoAccounts.PASSWORD,
-					account.roles(), ids.get(account.nodeKey()), account.position()), false);
+			UUID accountId = accounts.bootstrap(new CreateAccount(account.username(), account.displayName(),
+					DemoAccounts.PASSWORD, account.roles(), ids.get(account.nodeKey()), account.position()), false).id();
+			if (account.position() != null && account.nodeKey().startsWith("dongcheng-g")) {
+				int grid = Integer.parseInt(account.nodeKey().substring("dongcheng-g".length()));
+				TeamPosition position = TeamPosition.valueOf(account.position().name());
+				workers.put(DemoGridTeams.key(grid, position),
+						new DemoGridTeams.KnownWorker(grid, position, account.displayName(), accountId));
+			}
+		}
+		for (int grid = 1; ids.containsKey("dongcheng-g" + grid); grid++) {
+			for (NewTeamMember member : DemoGridTeams.of(grid, workers)) {
+				gridTeams.bootstrap(ids.get("dongcheng-g" + grid), member);
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
@@ -39,6 +40,10 @@ public final class Boundaries {
 		catch (ParseException | RuntimeException e) {
 			throw invalid("BOUNDARY_UNREADABLE", "territory.boundary.unreadable");
 		}
+		// a FeatureCollection (or GeometryCollection) of exactly one feature, as GIS tools export one shape
+		if (geometry != null && geometry.getClass() == GeometryCollection.class && geometry.getNumGeometries() == 1) {
+			geometry = geometry.getGeometryN(0);
+		}
 		if (!(geometry instanceof Polygon || geometry instanceof MultiPolygon)) {
 			throw invalid("BOUNDARY_NOT_POLYGON", "territory.boundary.notPolygon");
 		}
@@ -70,6 +75,17 @@ public final class Boundaries {
 					&& boundary.intersection(sibling.boundary()).getArea() > TOLERANCE_DEGREES * TOLERANCE_DEGREES) {
 				throw new DomainException(Category.INVALID, "BOUNDARY_OVERLAPS_SIBLING",
 						"territory.boundary.overlapsSibling", name, sibling.name());
+			}
+		}
+	}
+
+	/** Rejects a new boundary of a node that would leave one of its own children (micro-grids) outside it. */
+	public static void checkChildren(String name, Geometry boundary, List<Sibling> children) {
+		Geometry tolerant = boundary.buffer(TOLERANCE_DEGREES);
+		for (Sibling child : children) {
+			if (!tolerant.covers(child.boundary())) {
+				throw new DomainException(Category.INVALID, "BOUNDARY_LEAVES_CHILD", "territory.boundary.leavesChild",
+						name, child.name());
 			}
 		}
 	}

@@ -14,9 +14,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.territory.GridTeams;
+import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitFilter;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.territory.TerritoryManagement;
 
 /** The scope tree and a node's page with its map. */
 @Controller
@@ -25,13 +28,16 @@ class TerritoryController {
 
 	private final OrgUnitQueries queries;
 
+	private final GridTeams teams;
+
 	private final String tileUrl;
 
 	private final String tileAttribution;
 
-	TerritoryController(OrgUnitQueries queries, @Value("${zhizhi.map.tile-url:}") String tileUrl,
+	TerritoryController(OrgUnitQueries queries, GridTeams teams, @Value("${zhizhi.map.tile-url:}") String tileUrl,
 			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution) {
 		this.queries = queries;
+		this.teams = teams;
 		this.tileUrl = tileUrl;
 		this.tileAttribution = tileAttribution;
 	}
@@ -78,6 +84,11 @@ class TerritoryController {
 		model.addAttribute("mapFeatures", MapFeatures.of(node, children));
 		model.addAttribute("tileUrl", tileUrl);
 		model.addAttribute("tileAttribution", tileAttribution);
+		model.addAttribute("team", node.level() == OrgLevel.GRID ? teams.of(actor.scope(), node.id()) : List.of());
+		model.addAttribute("mayEditBoundary", node.level().hasBoundary() && TerritoryManagement.mayEdit(actor));
+		model.addAttribute("mayEditTeam", node.level() == OrgLevel.GRID && TerritoryManagement.mayEdit(actor));
+		model.addAttribute("positions", org.zhizhi.territory.TeamPosition.values());
+		model.addAttribute("duties", org.zhizhi.territory.GridDuty.values());
 		return "territory/node";
 	}
 }

@@ -1,0 +1,105 @@
+package org.zhizhi.territory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.territory.persistence.JdbcBoundaries;
+
+/**
+ * Position to grid: which grid and micro-grid of the caller's scope hold a point. Answers from an in-memory
+ * {@link GridIndex} (an STR-tree of prepared boundaries), so a look-up costs microseconds and no database round trip.
+ * <p>
+ * <b>Keeping the index fresh.</b> It is built at startup. A boundary changed through {@link TerritoryManagement} on this
+ * node marks it stale at once ({@link BoundaryChanged}, after commit). Because the platform may later run as several
+ * nodes, a change made on another node (or straight in the database) is caught too: a trigger on the tree bumps a
+ * one-row version ({@code territory.boundary_version}), and at most once per {@code zhizhi.grids.version-check}
+ * (default 2 s) a look-up reads that one number and rebuilds the index if it moved. This costs one primary-key read
+ * every two seconds per node, needs no message broker, and bounds staleness to the check interval. Only the one
+ * look-up that notices a new version rebuilds the index (tens of milliseconds for a district); look-ups on other
+ * threads keep using the old index until the new one is swapped in.
+ */
+@Service
+public class GridLocator {
+
+	private static final Logger log = LoggerFactory.getLogger(GridLocator.class);
+
+	private final JdbcBoundaries boundaries;
+
+	private final long checkIntervalNanos;
+
+	private volatile Snapshot snapshot;
+
+	private volatile long nextCheck;
+
+	private final AtomicBoolean checking = new AtomicBoolean();
+
+	private record Snapshot(long version, GridIndex index) {
+	}
+
+	GridLocator(JdbcBoundaries boundaries, @Value("${zhizhi.grids.version-check:2s}") Duration checkInterval) {
+		this.boundaries = boundaries;
+		this.checkIntervalNanos = checkInterval.toNanos();
+	}
+
+	/** The grid (and micro-grid) inside the scope that covers the point; empty outside every grid of the scope. */
+	public Optional<GridLocation> locate(DataScope scope, double lat, double lng) {
+		return current().locate(scope, lat, lng);
+	}
+
+	/** The index as it is now, rebuilt first if the boundaries changed since it was built. */
+	GridIndex current() {
+		Snapshot current = snapshot;
+		if (current == null) {
+			return refresh(true).index();
+		}
+		if (System.nanoTime() - nextCheck >= 0 && checking.compareAndSet(false, true)) {
+			try {
+				current = refresh(false);
+			}
+			finally {
+				checking.set(false);
+			}
+		}
+		return current.index();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void buildAtStartup() {
+		refresh(true);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(BoundaryChanged event) {
+		nextCheck = System.nanoTime();
+	}
+
+	private synchronized Snapshot refresh(boolean force) {
+		nextCheck = System.nanoTime() + checkIntervalNanos;
+		long version = boundaries.version();
+		Snapshot current = snapshot;
+		if (!force && current != null && current.version() == version) {
+			return current;
+		}
+		long started = System.nanoTime();
+		List<GridIndex.Cell> cells = boundaries.allCells()
+			.stream()
+			.map(row -> new GridIndex.Cell(row.id(), row.parentId(), row.level(), row.name(), row.code(), row.kind(),
+					row.path(), Boundaries.parse(row.boundary())))
+			.toList();
+		GridIndex index = GridIndex.of(cells);
+		snapshot = new Snapshot(version, index);
+		log.info("Grid index built: {} grids, {} micro-grids, version {}, in {} ms", index.grids(), index.microGrids(),
+				version, (System.nanoTime() - started) / 1_000_000);
+		return snapshot;
+	}
+}

@@ -1,0 +1,118 @@
+package org.zhizhi.territory;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhizhi.ApiClient;
+import org.zhizhi.ZhizhiIntegrationTest;
+
+/**
+ * The community worker opens the grid map: 15 grids coloured by kind, a click shows the grid's card with its team;
+ * on the grid's page an overlapping boundary file is refused with the reason beside the form. Installed chromium only
+ * ({@code CHROMIUM_PATH}, else {@code /usr/bin/chromium}); screenshots in {@code target/screenshots}.
+ */
+@ZhizhiIntegrationTest
+class GridMapBrowserTests {
+
+	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void launchBrowser() throws IOException {
+		String configured = System.getenv("CHROMIUM_PATH");
+		Path chromium = Paths.get(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium");
+		Files.createDirectories(SCREENSHOTS);
+		playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void theCommunityWorkerClicksAGridOnTheMapAndIsRefusedAnOverlappingBoundary() {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+			.setLocale("zh-CN")
+			.setTimezoneId("Asia/Shanghai"))) {
+			context.setDefaultTimeout(15_000);
+			Page page = context.newPage();
+			page.navigate(url("/login"));
+			page.locator("#username").fill("dongcheng");
+			page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
+			page.locator("button[type=submit]").click();
+			assertThat(page).hasURL(url("/"));
+
+			page.locator(".sidenav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("网格地图")).click();
+			assertThat(page).hasURL(Pattern.compile("/territory/map$"));
+			assertThat(page.locator(".sidenav a.active")).containsText("网格地图");
+			Locator grids = page.locator("#grid-map path.leaflet-interactive");
+			assertThat(grids).hasCount(15);
+			assertThat(page.locator("#grid-map .leaflet-tile")).hasCount(0);
+
+			grids.first().click(new Locator.ClickOptions().setForce(true));
+			assertThat(page.locator("#card-name")).containsText("东城社区第");
+			assertThat(page.locator("#grid-card")).containsText("网格长");
+			assertThat(page.locator("#grid-card")).containsText("居民网格");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("grid-map-card.png")));
+
+			// the grid's page: its team, its micro-grids, and a boundary file that overlaps the neighbour is refused
+			ApiClient api = new ApiClient(port);
+			String first = api.orgUnitId("东城社区第1网格").toString();
+			String second = api.get("/api/v1/org-units/" + api.orgUnitId("东城社区第2网格"), api.tokenOf("admin"))
+				.json()
+				.path("boundary")
+				.toString();
+			page.navigate(url("/territory/" + first));
+			assertThat(page.locator("#team tbody tr").first()).containsText("李网格长");
+			page.locator("#boundary-file").setInputFiles(new FilePayload("grid2.geojson", "application/geo+json",
+					second.getBytes(StandardCharsets.UTF_8)));
+			page.locator("#boundary-upload button[type=submit]").click();
+			assertThat(page).hasURL(Pattern.compile("/territory/" + first + "$"));
+			assertThat(page.locator("#boundary-upload .field-error")).containsText("重叠");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("grid-page-refused.png"))
+				.setFullPage(true));
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
