@@ -313,6 +313,34 @@ class PeopleIntegrationTests {
 		});
 	}
 
+	@Test
+	void theExportIsAMaskedSpreadsheetOfTheCallersScope() throws Exception {
+		Place place = PeopleFixture.dwellings(jdbc, "东城社区第1网格", 1).get(0);
+		String token = api.tokenOf("dongcheng");
+		UUID householdId = household(token, place.dwellingId());
+		String idCard = PeopleFixture.idCardNumber();
+		String phone = PeopleFixture.phone();
+		resident(token, householdId, "冯建华", idCard, phone, "HEAD");
+
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/residents/export?phone=" + phone))
+				.header("Authorization", "Bearer " + token)
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(response.body()))) {
+			var sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
+			assertThat(sheet.getLastRowNum()).isEqualTo(1);
+			var row = sheet.getRow(1);
+			assertThat(row.getCell(0).getStringCellValue()).isEqualTo("冯*华");
+			assertThat(row.getCell(3).getStringCellValue()).isEqualTo(PersonalData.maskIdCard(idCard));
+			assertThat(row.getCell(4).getStringCellValue()).isEqualTo(PersonalData.maskPhone(phone));
+		}
+		assertThat(api.get("/api/v1/residents/export", api.tokenOf("auditor")).status()).isEqualTo(403);
+	}
+
 	private DataScope scopeOf(String name) {
 		return jdbc.sql("SELECT id, path FROM territory.org_unit WHERE name = :n")
 			.param("n", name)
