@@ -109,4 +109,13 @@ class PersonalDataTests {
 				"/0190c2a0-0000-7000-8000-000000000001/0190c2a0-0000-7000-8000-000000000002/0190c2a0-0000-7000-8000-000000000003/"))
 			.hasToString("0190c2a0-0000-7000-8000-000000000002");
 	}
+
+	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void warnsLoudlyWhenTheDemoKeyIsUsedOutsideDemoMode(org.springframework.boot.test.system.CapturedOutput output) {
+		new PersonalDataCipher(PersonalDataCipher.DEV_KEY, "", new org.zhizhi.shared.DemoMode(true));
+		assertThat(output.getAll()).doesNotContain("PUBLIC DEMO KEY");
+		new PersonalDataCipher(PersonalDataCipher.DEV_KEY, "", new org.zhizhi.shared.DemoMode(false));
+		assertThat(output.getAll()).contains("PUBLIC DEMO KEY");
+	}
 }

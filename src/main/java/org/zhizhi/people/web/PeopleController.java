@@ -40,6 +40,10 @@ import org.zhizhi.people.Tenure;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.territory.OrgLevel;
+import org.zhizhi.territory.OrgUnitFilter;
+import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.territory.PlaceQueries;
 
 /** The pages of residents and households: search, detail with the audited full view, forms, import and ledgers. */
 @Controller
@@ -51,14 +55,22 @@ class PeopleController {
 
 	private final ResidentImports imports;
 
+	private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
 	private final MessageSource messages;
 
+	private final OrgUnitQueries orgUnits;
+
+	private final PlaceQueries places;
+
 	PeopleController(PeopleQueries queries, PeopleManagement management, ResidentImports imports,
-			MessageSource messages) {
+			MessageSource messages, OrgUnitQueries orgUnits, PlaceQueries places) {
+		this.places = places;
 		this.queries = queries;
 		this.management = management;
 		this.imports = imports;
 		this.messages = messages;
+		this.orgUnits = orgUnits;
 	}
 
 	private static ResidentSearch search(String name, String phone, String idCardNumber, ResidentTag tag,
@@ -83,6 +95,7 @@ class PeopleController {
 		model.addAttribute("buildingId", buildingId);
 		model.addAttribute("includeMovedOut", includeMovedOut);
 		model.addAttribute("tags", ResidentTag.values());
+		model.addAttribute("grids", orgUnits.list(actor.scope(), new OrgUnitFilter(null, null, OrgLevel.GRID)));
 		model.addAttribute("mayWrite", PeopleRoles.mayWrite(actor));
 		return "people/residents";
 	}
@@ -105,6 +118,7 @@ class PeopleController {
 		model.addAttribute("resident", queries.resident(actor, id));
 		model.addAttribute("versions", queries.versions(actor, id));
 		model.addAttribute("mayViewFull", PeopleRoles.mayViewFull(actor));
+		model.addAttribute("zone", CHINA);
 		return "people/resident";
 	}
 
@@ -123,6 +137,7 @@ class PeopleController {
 				queries.household(actor, id).orElseThrow(() -> DomainException.notFound("household")));
 		model.addAttribute("members", queries.members(actor, id));
 		model.addAttribute("history", queries.history(actor, id));
+		model.addAttribute("zone", CHINA);
 		model.addAttribute("mayWrite", PeopleRoles.mayWrite(actor));
 		model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors")
 				: FormErrors.none());
@@ -162,9 +177,13 @@ class PeopleController {
 		}
 	}
 
+	/** With a building, its dwellings are offered to choose from; without, the dwelling id is typed or pasted. */
 	@GetMapping("/households/new")
-	String newHousehold(@RequestParam(required = false) String dwellingId, Model model) {
-		model.addAttribute("form", new HouseholdForm(dwellingId, "false", "OWNER", LocalDate.now().toString()));
+	String newHousehold(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String dwellingId,
+			@RequestParam(required = false) UUID buildingId, Model model) {
+		model.addAttribute("dwellings",
+				buildingId == null ? List.of() : places.dwellingsOfBuilding(actor.scope(), buildingId));
+		model.addAttribute("form", new HouseholdForm(dwellingId, "false", "OWNER", LocalDate.now(CHINA).toString()));
 		model.addAttribute("errors", FormErrors.none());
 		model.addAttribute("tenures", Tenure.values());
 		return "people/household-form";
@@ -184,6 +203,7 @@ class PeopleController {
 		}
 		catch (DomainException e) {
 			model.addAttribute("form", form);
+			model.addAttribute("dwellings", List.of());
 			model.addAttribute("errors", FormErrors.of(e, messages));
 			model.addAttribute("tenures", Tenure.values());
 			return "people/household-form";
