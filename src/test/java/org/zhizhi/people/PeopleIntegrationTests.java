@@ -291,6 +291,40 @@ class PeopleIntegrationTests {
 	}
 
 	@Test
+	void aConfirmedImportThatFailsHalfwayWritesNothing() {
+		List<Place> places = PeopleFixture.dwellings(jdbc, "东城社区第1网格", 2);
+		String token = api.tokenOf("dongcheng");
+		List<String> headers = List.of("户编号", "房屋ID", "户籍", "居住方式", "迁入日期", "姓名", "性别", "身份证号", "手机号",
+				"与户主关系", "标签", "新就业类别");
+		String late = PeopleFixture.idCardNumber();
+		List<List<String>> rows = List.of(
+				List.of("A", places.get(0).dwellingId().toString(), "否", "租住", "2024-01-01", "许一", "男",
+						PeopleFixture.idCardNumber(), "", "户主", "", ""),
+				List.of("B", places.get(1).dwellingId().toString(), "否", "租住", "2024-01-01", "许二", "女", late, "",
+						"户主", "", ""));
+		Response checked = PeopleFixture.upload(port, "/api/v1/imports/residents", token,
+				PeopleFixture.workbook(headers, rows));
+		assertThat(checked.json().path("valid").asBoolean()).as(checked.brief()).isTrue();
+		// between the check and the confirmation someone registers the second row's ID number
+		UUID other = household(token, places.get(1).dwellingId());
+		resident(token, other, "许二", late, null, "HEAD");
+		long households = jdbc.sql("SELECT count(*) FROM people.household WHERE dwelling_id IN (:a, :b)")
+			.param("a", places.get(0).dwellingId())
+			.param("b", places.get(1).dwellingId())
+			.query(Long.class)
+			.single();
+
+		Response confirmed = api.post("/api/v1/imports/residents/" + checked.json().path("id").asString()
+				+ "/confirm", token, null);
+		assertThat(confirmed.problemCode(409)).isEqualTo("RESIDENT_EXISTS");
+		assertThat(jdbc.sql("SELECT count(*) FROM people.household WHERE dwelling_id IN (:a, :b)")
+			.param("a", places.get(0).dwellingId())
+			.param("b", places.get(1).dwellingId())
+			.query(Long.class)
+			.single()).as("the first household of the file was rolled back with the rest").isEqualTo(households);
+	}
+
+	@Test
 	void theLedgerRecordsThePartsANewEmploymentWorkerPlays() {
 		Place place = PeopleFixture.dwellings(jdbc, "东城社区第1网格", 1).get(0);
 		String token = api.tokenOf("dongcheng");
