@@ -108,6 +108,11 @@ public class PeopleManagement {
 			if (placement == null) {
 				problems.add(0, new FieldProblem("householdId", "people.validation.household"));
 			}
+			else if (command.relation() == Relation.HEAD && people.household(actor.scope(), command.householdId())
+				.map(h -> h.headResidentId() != null)
+				.orElse(false)) {
+				problems.add(new FieldProblem("relation", "people.import.secondHead"));
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);

@@ -185,6 +185,10 @@ class PeopleIntegrationTests {
 		Response twice = api.post("/api/v1/residents", token,
 				PeopleFixture.resident(householdId, "钱多多", good, null, "SPOUSE"));
 		assertThat(twice.problemCode(409)).isEqualTo("RESIDENT_EXISTS");
+		Response secondHead = api.post("/api/v1/residents", token, PeopleFixture.resident(householdId, "钱少少",
+				PeopleFixture.idCardNumber(), null, "HEAD"));
+		assertThat(secondHead.problemCode(400)).isEqualTo("VALIDATION_FAILED");
+		assertThat(secondHead.errorFields()).containsExactly("relation");
 	}
 
 	@Test
