@@ -1,0 +1,5 @@
+package org.zhizhi.people;
+
+public enum Gender {
+	MALE, FEMALE
+}

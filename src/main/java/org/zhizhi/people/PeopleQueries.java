@@ -1,0 +1,139 @@
+package org.zhizhi.people;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.identity.AuditEntry.Outcome;
+import org.zhizhi.identity.AuditTrail;
+import org.zhizhi.people.PeopleViews.HouseholdHistoryEntry;
+import org.zhizhi.people.PeopleViews.HouseholdView;
+import org.zhizhi.people.PeopleViews.LedgerEntry;
+import org.zhizhi.people.PeopleViews.PeopleCounts;
+import org.zhizhi.people.PeopleViews.ResidentFull;
+import org.zhizhi.people.PeopleViews.ResidentPage;
+import org.zhizhi.people.PeopleViews.ResidentSearch;
+import org.zhizhi.people.PeopleViews.ResidentSummary;
+import org.zhizhi.people.PeopleViews.ResidentVersionEntry;
+import org.zhizhi.people.persistence.JdbcPeople;
+import org.zhizhi.people.persistence.JdbcPeople.SearchFilter;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.DomainException;
+
+/** Reads of households and residents, masked and within the caller's scope; the full view is audited. */
+@Service
+@Transactional(readOnly = true)
+public class PeopleQueries {
+
+	public static final String VIEW_FULL_ACTION = "RESIDENT_VIEW_FULL";
+
+	private final JdbcPeople people;
+
+	private final PersonalDataCipher cipher;
+
+	private final AuditTrail audit;
+
+	PeopleQueries(JdbcPeople people, PersonalDataCipher cipher, AuditTrail audit) {
+		this.people = people;
+		this.cipher = cipher;
+		this.audit = audit;
+	}
+
+	/** Households and residents living in the scope now — the people part of the summary endpoints. */
+	public PeopleCounts countsIn(DataScope scope) {
+		return people.counts(scope);
+	}
+
+	public ResidentPage search(Actor actor, ResidentSearch search) {
+		PeopleRoles.requireRead(actor);
+		SearchFilter filter = filter(search);
+		long total = people.count(actor.scope(), filter);
+		List<ResidentSummary> items = total == 0 ? List.of()
+				: people.search(actor.scope(), filter, search.size(), search.page() * search.size());
+		return new ResidentPage(items, search.page(), search.size(), total);
+	}
+
+	/** Streams every match page by page, for exports. */
+	public void forEachMatch(Actor actor, ResidentSearch search, java.util.function.Consumer<ResidentSummary> sink) {
+		PeopleRoles.requireRead(actor);
+		SearchFilter filter = filter(search);
+		int size = 1000;
+		for (int offset = 0;; offset += size) {
+			List<ResidentSummary> batch = people.search(actor.scope(), filter, size, offset);
+			batch.forEach(sink);
+			if (batch.size() < size) {
+				return;
+			}
+		}
+	}
+
+	private SearchFilter filter(ResidentSearch s) {
+		String phone = blank(PersonalData.normalizePhone(s.phone()));
+		String idCard = blank(PersonalData.normalizeIdCard(s.idCardNumber()));
+		String name = blank(s.name() == null ? null : s.name().strip());
+		String pattern = name == null ? null
+				: "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return new SearchFilter(pattern, cipher.hash(phone), cipher.hash(idCard),
+				s.tag() == null ? null : s.tag().name(), s.gridId(), s.buildingId(), s.householdId(),
+				s.includeMovedOut());
+	}
+
+	public ResidentSummary resident(Actor actor, UUID id) {
+		PeopleRoles.requireRead(actor);
+		return people.resident(actor.scope(), id).orElseThrow(() -> DomainException.notFound("resident"));
+	}
+
+	/** The unmasked name, ID number and phone; only for roles that may, and always written to the audit trail. */
+	public ResidentFull showFull(Actor actor, UUID id, String remoteAddress) {
+		if (!PeopleRoles.mayViewFull(actor)) {
+			audit.record(actor, remoteAddress, VIEW_FULL_ACTION, "resident", id.toString(), Outcome.DENIED, null);
+			PeopleRoles.requireFullView(actor);
+		}
+		var state = people.residentState(actor.scope(), id).orElseThrow(() -> DomainException.notFound("resident"));
+		audit.record(actor, remoteAddress, VIEW_FULL_ACTION, "resident", id.toString(), Outcome.SUCCESS, null);
+		return new ResidentFull(id, state.name(), cipher.decrypt(state.idCardCipher()),
+				cipher.decrypt(state.phoneCipher()), state.birthDate());
+	}
+
+	public Optional<HouseholdView> household(Actor actor, UUID id) {
+		PeopleRoles.requireRead(actor);
+		return people.household(actor.scope(), id);
+	}
+
+	public List<ResidentSummary> members(Actor actor, UUID householdId) {
+		PeopleRoles.requireRead(actor);
+		return people.residentsOfHousehold(actor.scope(), householdId);
+	}
+
+	public List<HouseholdHistoryEntry> history(Actor actor, UUID householdId) {
+		PeopleRoles.requireRead(actor);
+		return people.history(actor.scope(), householdId);
+	}
+
+	public List<ResidentVersionEntry> versions(Actor actor, UUID residentId) {
+		PeopleRoles.requireRead(actor);
+		return people.versions(actor.scope(), residentId)
+			.stream()
+			.map(v -> new ResidentVersionEntry(v.version(), v.reason(), PersonalData.maskName(v.name()), v.relation(),
+					v.tags(), v.active(), v.recordedAt(), v.recordedBy()))
+			.toList();
+	}
+
+	public List<LedgerEntry> ledger(Actor actor, NewEmploymentKind kind, LedgerRole role, int page, int size) {
+		PeopleRoles.requireRead(actor);
+		return people
+			.ledger(actor.scope(), kind == null ? null : kind.name(), role == null ? null : role.name(), size + 1,
+					page * size)
+			.stream()
+			.map(e -> new LedgerEntry(e.residentId(), PersonalData.maskName(e.name()), e.phone(), e.kind(),
+					e.dwellingLabel(), e.roles()))
+			.toList();
+	}
+
+	private static String blank(String text) {
+		return text == null || text.isBlank() ? null : text;
+	}
+}

@@ -1,0 +1,502 @@
+package org.zhizhi.people;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.zhizhi.people.PeopleViews.AddResident;
+import org.zhizhi.people.PeopleViews.RegisterHousehold;
+import org.zhizhi.people.persistence.JdbcPeople;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.territory.DwellingRef;
+import org.zhizhi.territory.PlaceQueries;
+
+/**
+ * The spreadsheet import of households and residents in two steps: the upload is read row by row (a SAX reader, so
+ * the sheet is never held as a workbook) and checked completely, with a report of every problem by row and column;
+ * nothing is written. Only a report without problems can be confirmed, and then everything is written in one
+ * transaction — all rows or none.
+ */
+@Service
+public class ResidentImports {
+
+	public static final int MAX_ROWS = 20_000;
+
+	private static final Duration KEEP_PENDING = Duration.ofMinutes(30);
+
+	/** The columns in their usual order; the header row may order them as it likes. */
+	public enum Column {
+		HOUSEHOLD_NO, DWELLING_ID, REGISTERED, TENURE, MOVED_IN, NAME, GENDER, ID_CARD, PHONE, RELATION, TAGS, KIND;
+
+		public String messageKey() {
+			return "people.import.col." + name();
+		}
+	}
+
+	public record ImportProblem(int row, String column, String problem) {
+	}
+
+	/** The check's answer: valid (and an id to confirm) only when no row has a problem. */
+	public record ImportReport(UUID id, int rows, int households, List<ImportProblem> problems, boolean valid) {
+
+		static ImportReport of(UUID id, int rows, int households, List<ImportProblem> problems) {
+			return new ImportReport(id, rows, households, List.copyOf(problems), problems.isEmpty() && id != null);
+		}
+	}
+
+	public record ImportResult(int households, int residents) {
+	}
+
+	private record Row(int number, Map<Column, String> values) {
+	}
+
+	private record PendingHousehold(DwellingRef dwelling, RegisterHousehold household, List<AddResident> residents) {
+	}
+
+	private record Pending(UUID actorId, Instant createdAt, List<PendingHousehold> households, int residents) {
+	}
+
+	private final PeopleManagement management;
+
+	private final PlaceQueries places;
+
+	private final JdbcPeople people;
+
+	private final PersonalDataCipher cipher;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
+
+	ResidentImports(PeopleManagement management, PlaceQueries places, JdbcPeople people, PersonalDataCipher cipher,
+			MessageSource messages, Clock clock) {
+		this.management = management;
+		this.places = places;
+		this.people = people;
+		this.cipher = cipher;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** Reads and checks the workbook; writes nothing. A report without problems can then be confirmed by its id. */
+	@Transactional(readOnly = true)
+	public ImportReport check(Actor actor, InputStream xlsx, Locale locale) {
+		PeopleRoles.requireWrite(actor);
+		forgetExpired();
+		List<ImportProblem> problems = new ArrayList<>();
+		List<Row> rows = new ArrayList<>();
+		try {
+			read(xlsx, locale, rows, problems);
+		}
+		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
+				| RuntimeException e) {
+			if (e instanceof TooManyRows) {
+				problems.add(new ImportProblem(MAX_ROWS + 2, "", message("people.import.tooManyRows", locale,
+						MAX_ROWS)));
+			}
+			else {
+				problems.add(new ImportProblem(0, "", message("people.import.unreadable", locale)));
+			}
+			return ImportReport.of(null, 0, 0, problems);
+		}
+		if (!problems.isEmpty()) {
+			return ImportReport.of(null, rows.size(), 0, problems);
+		}
+		if (rows.isEmpty()) {
+			problems.add(new ImportProblem(2, "", message("people.import.empty", locale)));
+		}
+		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+		Map<String, PendingHousehold> households = new LinkedHashMap<>();
+		Map<String, Integer> firstRowOf = new HashMap<>();
+		Map<String, Boolean> hasHead = new HashMap<>();
+		Map<UUID, Optional<DwellingRef>> dwellings = new HashMap<>();
+		Set<String> idCardsInFile = new HashSet<>();
+		int residents = 0;
+		for (Row row : rows) {
+			int before = problems.size();
+			String key = value(row, Column.HOUSEHOLD_NO);
+			if (key == null) {
+				problem(problems, row, Column.HOUSEHOLD_NO, "validation.required", locale);
+				continue;
+			}
+			if (!households.containsKey(key)) {
+				households.put(key, household(actor, row, dwellings, today, problems, locale));
+				firstRowOf.put(key, row.number());
+			}
+			AddResident resident = resident(row, problems, locale);
+			if (resident != null) {
+				List<FieldProblem> fieldProblems = PeopleManagement.validate(resident, today);
+				for (FieldProblem p : fieldProblems) {
+					problems.add(new ImportProblem(row.number(), header(columnOf(p.field()), locale),
+							message(p.messageKey(), locale, p.args())));
+				}
+				if (fieldProblems.isEmpty()) {
+					String idCard = PersonalData.normalizeIdCard(resident.idCardNumber());
+					if (!idCardsInFile.add(idCard)) {
+						problem(problems, row, Column.ID_CARD, "people.import.duplicateInFile", locale);
+					}
+					else if (households.get(key) != null && people.idCardTaken(
+							PeopleManagement.districtOf(households.get(key).dwelling().scopePath()),
+							cipher.hash(idCard))) {
+						problem(problems, row, Column.ID_CARD, "people.conflict.idCard", locale);
+					}
+				}
+				if (resident.relation() == Relation.HEAD) {
+					if (Boolean.TRUE.equals(hasHead.put(key, Boolean.TRUE))) {
+						problem(problems, row, Column.RELATION, "people.import.secondHead", locale);
+					}
+				}
+			}
+			if (problems.size() == before && households.get(key) != null) {
+				households.get(key).residents().add(resident);
+				residents++;
+			}
+		}
+		for (var entry : firstRowOf.entrySet()) {
+			if (!hasHead.containsKey(entry.getKey())) {
+				problems.add(new ImportProblem(entry.getValue(), header(Column.RELATION, locale),
+						message("people.import.noHead", locale)));
+			}
+		}
+		problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
+		if (!problems.isEmpty()) {
+			return ImportReport.of(null, rows.size(), households.size(), problems);
+		}
+		UUID id = UUID.randomUUID();
+		pending.put(id, new Pending(actor.userId(), clock.instant(), List.copyOf(households.values()), residents));
+		return ImportReport.of(id, rows.size(), households.size(), List.of());
+	}
+
+	/** Writes a checked import: every household and resident, or — if anything fails — nothing. */
+	@Transactional
+	public ImportResult confirm(Actor actor, UUID importId) {
+		PeopleRoles.requireWrite(actor);
+		Pending checked = pending.get(importId);
+		if (checked == null || !checked.actorId().equals(actor.userId())) {
+			throw DomainException.notFound("import");
+		}
+		if (pending.remove(importId) == null) {
+			throw new DomainException(Category.CONFLICT, "IMPORT_TAKEN", "people.import.taken");
+		}
+		for (PendingHousehold household : checked.households()) {
+			// the dwelling must still be in the caller's scope
+			DwellingRef dwelling = places.dwelling(actor.scope(), household.dwelling().id())
+				.orElseThrow(() -> DomainException.invalid(
+						List.of(new FieldProblem("dwellingId", "people.validation.dwelling"))));
+			UUID householdId = management.insertHousehold(actor, dwelling, household.household());
+			for (AddResident r : household.residents()) {
+				management.addResident(actor, new AddResident(householdId, r.name(), r.gender(), r.birthDate(),
+						r.idCardNumber(), r.phone(), r.relation(), r.tags(), r.newEmploymentKind()), "IMPORTED");
+			}
+		}
+		return new ImportResult(checked.households().size(), checked.residents());
+	}
+
+	// --- reading -------------------------------------------------------------------------------------------------
+
+	private static final class TooManyRows extends RuntimeException {
+		TooManyRows() {
+			super("too many rows", null, false, false);
+		}
+	}
+
+	private void read(InputStream xlsx, Locale locale, List<Row> rows, List<ImportProblem> problems)
+			throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
+		Map<String, Column> headerNames = headerNames();
+		try (OPCPackage pkg = OPCPackage.open(xlsx)) {
+			XSSFReader reader = new XSSFReader(pkg);
+			var strings = new ReadOnlySharedStringsTable(pkg);
+			var sheets = reader.getSheetsData();
+			if (!sheets.hasNext()) {
+				return;
+			}
+			try (InputStream sheet = sheets.next()) {
+				Map<Integer, Column> columns = new HashMap<>();
+				SheetContentsHandler handler = new SheetContentsHandler() {
+					private Map<Column, String> current;
+
+					private int rowNumber;
+
+					@Override
+					public void startRow(int rowNum) {
+						rowNumber = rowNum + 1;
+						current = new java.util.EnumMap<>(Column.class);
+					}
+
+					@Override
+					public void endRow(int rowNum) {
+						if (rowNumber == 1) {
+							for (Column c : Column.values()) {
+								if (!columns.containsValue(c)) {
+									problems.add(new ImportProblem(1, header(c, locale),
+											message("people.import.missingColumn", locale)));
+								}
+							}
+							return;
+						}
+						if (current.values().stream().allMatch(v -> v == null || v.isBlank())) {
+							return;
+						}
+						if (rows.size() >= MAX_ROWS) {
+							throw new TooManyRows();
+						}
+						rows.add(new Row(rowNumber, current));
+					}
+
+					@Override
+					public void cell(String ref, String formatted, XSSFComment comment) {
+						int col = new CellReference(ref).getCol();
+						if (rowNumber == 1) {
+							Column c = headerNames.get(normalizeHeader(formatted));
+							if (c != null) {
+								columns.put(col, c);
+							}
+						}
+						else if (columns.containsKey(col)) {
+							current.put(columns.get(col), formatted == null ? null : formatted.strip());
+						}
+					}
+				};
+				XMLReader parser = XMLHelper.newXMLReader();
+				parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, handler,
+						new DataFormatter(Locale.ROOT), false));
+				parser.parse(new InputSource(sheet));
+			}
+		}
+	}
+
+	/** Sheets say the columns in Chinese, English or the code names. */
+	private Map<String, Column> headerNames() {
+		Map<String, Column> names = new HashMap<>();
+		for (Column c : Column.values()) {
+			names.put(normalizeHeader(c.name()), c);
+			for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+				names.put(normalizeHeader(messages.getMessage(c.messageKey(), null, c.name(), l)), c);
+			}
+		}
+		return names;
+	}
+
+	private static String normalizeHeader(String text) {
+		return text == null ? "" : text.strip().replace(" ", "").toLowerCase(Locale.ROOT);
+	}
+
+	private static String value(Row row, Column column) {
+		String v = row.values().get(column);
+		return v == null || v.isBlank() ? null : v;
+	}
+
+	private PendingHousehold household(Actor actor, Row row, Map<UUID, Optional<DwellingRef>> dwellings,
+			LocalDate today, List<ImportProblem> problems, Locale locale) {
+		int before = problems.size();
+		DwellingRef dwelling = null;
+		String dwellingText = value(row, Column.DWELLING_ID);
+		if (dwellingText == null) {
+			problem(problems, row, Column.DWELLING_ID, "validation.required", locale);
+		}
+		else {
+			try {
+				UUID id = UUID.fromString(dwellingText);
+				dwelling = dwellings.computeIfAbsent(id, d -> places.dwelling(actor.scope(), d)).orElse(null);
+			}
+			catch (IllegalArgumentException e) {
+				// not a UUID: the same answer as a dwelling outside the scope
+			}
+			if (dwelling == null) {
+				problem(problems, row, Column.DWELLING_ID, "people.validation.dwelling", locale);
+			}
+		}
+		Boolean registered = yesNo(value(row, Column.REGISTERED));
+		if (registered == null) {
+			problem(problems, row, Column.REGISTERED, "people.import.yesNo", locale);
+		}
+		Tenure tenure = parseEnum(Tenure.class, "people.tenure.", value(row, Column.TENURE));
+		if (tenure == null) {
+			problem(problems, row, Column.TENURE, "people.import.choice", locale);
+		}
+		LocalDate movedIn = parseDate(value(row, Column.MOVED_IN));
+		if (movedIn == null) {
+			problem(problems, row, Column.MOVED_IN, "people.import.date", locale);
+		}
+		else if (movedIn.isAfter(today)) {
+			problem(problems, row, Column.MOVED_IN, "people.validation.future", locale);
+		}
+		if (problems.size() > before) {
+			return null;
+		}
+		return new PendingHousehold(dwelling, new RegisterHousehold(dwelling.id(), registered, tenure, movedIn),
+				new ArrayList<>());
+	}
+
+	private AddResident resident(Row row, List<ImportProblem> problems, Locale locale) {
+		int before = problems.size();
+		Gender gender = null;
+		if (value(row, Column.GENDER) != null) {
+			gender = parseEnum(Gender.class, "people.gender.", value(row, Column.GENDER));
+			if (gender == null) {
+				problem(problems, row, Column.GENDER, "people.import.choice", locale);
+			}
+		}
+		Relation relation = null;
+		if (value(row, Column.RELATION) != null) {
+			relation = parseEnum(Relation.class, "people.relation.", value(row, Column.RELATION));
+			if (relation == null) {
+				problem(problems, row, Column.RELATION, "people.import.choice", locale);
+			}
+		}
+		Set<ResidentTag> tags = EnumSet.noneOf(ResidentTag.class);
+		String tagText = value(row, Column.TAGS);
+		if (tagText != null) {
+			for (String part : tagText.split("[,，、;；\\s]+")) {
+				if (part.isBlank()) {
+					continue;
+				}
+				ResidentTag tag = parseEnum(ResidentTag.class, "people.tag.", part);
+				if (tag == null) {
+					problem(problems, row, Column.TAGS, "people.import.tag", locale);
+					break;
+				}
+				tags.add(tag);
+			}
+		}
+		NewEmploymentKind kind = null;
+		if (value(row, Column.KIND) != null) {
+			kind = parseEnum(NewEmploymentKind.class, "people.kind.", value(row, Column.KIND));
+			if (kind == null) {
+				problem(problems, row, Column.KIND, "people.import.choice", locale);
+			}
+		}
+		if (problems.size() > before) {
+			return null;
+		}
+		return new AddResident(null, value(row, Column.NAME), gender, null, value(row, Column.ID_CARD),
+				value(row, Column.PHONE), relation, tags, kind);
+	}
+
+	private <E extends Enum<E>> E parseEnum(Class<E> type, String keyPrefix, String text) {
+		if (text == null) {
+			return null;
+		}
+		String wanted = text.strip();
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equalsIgnoreCase(wanted)) {
+				return constant;
+			}
+			for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+				if (wanted.equalsIgnoreCase(messages.getMessage(keyPrefix + constant.name(), null, "", l))) {
+					return constant;
+				}
+			}
+		}
+		return null;
+	}
+
+	private Boolean yesNo(String text) {
+		if (text == null) {
+			return null;
+		}
+		for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+			if (text.equalsIgnoreCase(messages.getMessage("people.yes", null, "", l))) {
+				return true;
+			}
+			if (text.equalsIgnoreCase(messages.getMessage("people.no", null, "", l))) {
+				return false;
+			}
+		}
+		return switch (text.toLowerCase(Locale.ROOT)) {
+			case "true", "y", "1" -> true;
+			case "false", "n", "0" -> false;
+			default -> null;
+		};
+	}
+
+	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+			DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
+			DateTimeFormatter.ofPattern("yyyy-M-d"), DateTimeFormatter.ofPattern("M/d/yy"),
+			DateTimeFormatter.ofPattern("yyyyMMdd"));
+
+	static LocalDate parseDate(String text) {
+		if (text == null) {
+			return null;
+		}
+		for (DateTimeFormatter format : DATES) {
+			try {
+				return LocalDate.parse(text.strip(), format);
+			}
+			catch (DateTimeParseException e) {
+				// try the next form
+			}
+		}
+		return null;
+	}
+
+	private static Column columnOf(String field) {
+		return switch (field) {
+			case "name" -> Column.NAME;
+			case "gender" -> Column.GENDER;
+			case "idCardNumber", "birthDate" -> Column.ID_CARD;
+			case "phone" -> Column.PHONE;
+			case "relation" -> Column.RELATION;
+			case "newEmploymentKind" -> Column.KIND;
+			default -> Column.TAGS;
+		};
+	}
+
+	private void problem(List<ImportProblem> problems, Row row, Column column, String key, Locale locale) {
+		problems.add(new ImportProblem(row.number(), header(column, locale), message(key, locale)));
+	}
+
+	private String header(Column column, Locale locale) {
+		return messages.getMessage(column.messageKey(), null, column.name(), locale);
+	}
+
+	private String message(String key, Locale locale, Object... args) {
+		return messages.getMessage(key, args, key, locale);
+	}
+
+	private void forgetExpired() {
+		Instant limit = clock.instant().minus(KEEP_PENDING);
+		pending.values().removeIf(p -> p.createdAt().isBefore(limit));
+	}
+}

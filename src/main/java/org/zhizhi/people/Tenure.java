@@ -1,0 +1,6 @@
+package org.zhizhi.people;
+
+/** Whether a household owns its dwelling or rents it. */
+public enum Tenure {
+	OWNER, RENTER
+}
