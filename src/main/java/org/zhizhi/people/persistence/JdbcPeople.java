@@ -433,6 +433,22 @@ public class JdbcPeople {
 			.single();
 	}
 
+	public PeopleCounts countsInBuildings(DataScope scope, List<UUID> buildingIds) {
+		if (buildingIds.isEmpty()) {
+			return new PeopleCounts(0, 0);
+		}
+		return jdbc.sql("""
+				SELECT (SELECT count(*) FROM people.household
+				         WHERE scope_path LIKE :scope AND moved_out IS NULL AND building_id IN (:buildings)),
+				       (SELECT count(*) FROM people.resident
+				         WHERE scope_path LIKE :scope AND active AND building_id IN (:buildings))
+				""")
+			.param("scope", scope.likePattern())
+			.param("buildings", buildingIds)
+			.query((rs, n) -> new PeopleCounts(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
 	// --- mapping -------------------------------------------------------------------------------------------------
 
 	private static HouseholdView household(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,47 @@
+package org.zhizhi.people;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.zhizhi.people.PeopleViews.PeopleCounts;
+import org.zhizhi.people.persistence.JdbcPeople;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.territory.PlaceQueries;
+import org.zhizhi.territory.ScopeCount;
+import org.zhizhi.territory.ScopeCountContributor;
+
+/** Adds households and residents to the summaries of nodes and estates (territory collects it, knowing no people). */
+@Component
+class PeopleCountContributor implements ScopeCountContributor {
+
+	private final JdbcPeople people;
+
+	private final PlaceQueries places;
+
+	PeopleCountContributor(JdbcPeople people, PlaceQueries places) {
+		this.people = people;
+		this.places = places;
+	}
+
+	@Override
+	public Map<ScopeCount, Long> countWithin(DataScope scope) {
+		return figures(people.counts(scope));
+	}
+
+	@Override
+	public Map<ScopeCount, Long> countInEstate(DataScope scope, UUID estateId) {
+		// the estate's buildings come from territory's public API: people keeps building ids, not estates
+		List<UUID> buildings = places.buildingsOfEstate(scope, estateId).stream().map(b -> b.building().id()).toList();
+		return figures(people.countsInBuildings(scope, buildings));
+	}
+
+	private static Map<ScopeCount, Long> figures(PeopleCounts counts) {
+		Map<ScopeCount, Long> figures = new EnumMap<>(ScopeCount.class);
+		figures.put(ScopeCount.HOUSEHOLDS, counts.households());
+		figures.put(ScopeCount.RESIDENTS, counts.residents());
+		return figures;
+	}
+}
