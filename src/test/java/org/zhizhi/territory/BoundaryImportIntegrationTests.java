@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.ZhizhiIntegrationTest;
@@ -153,6 +155,45 @@ class BoundaryImportIntegrationTests {
 		}
 		assertThat(api.get(GridLocateIntegrationTests.locatePath(lat, lng), token).json()
 			.path("microGrid").path("id").asString()).isEqualTo(id.toString());
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * Another node (or anyone) changing a boundary straight in the database: the trigger bumps the boundary version,
+	 * and this node's index follows within its check interval (2 s) without being told.
+	 */
+	@Test
+	void aChangeMadeElsewhereIsSeenWithinTheVersionCheckInterval() throws InterruptedException {
+		UUID grid = api.orgUnitId("东城社区第8网格");
+		JsonNode microGrid = api.get("/api/v1/org-units?parentId=" + grid, api.tokenOf("admin")).list().get(0);
+		UUID id = UUID.fromString(microGrid.path("id").asString());
+		String before = boundaryOf(id);
+		Geometry original = Boundaries.parse(before);
+		Coordinate centre = original.getCentroid().getCoordinate();
+		Coordinate corner = original.getCoordinates()[0];
+		double lat = corner.y + (centre.y - corner.y) * 0.1;
+		double lng = corner.x + (centre.x - corner.x) * 0.1;
+		String path = GridLocateIntegrationTests.locatePath(lat, lng);
+		String token = api.tokenOf("dongcheng");
+		assertThat(api.get(path, token).json().path("microGrid").path("id").asString()).isEqualTo(id.toString());
+
+		Geometry shrunk = AffineTransformation.scaleInstance(0.5, 0.5, centre.x, centre.y).transform(original);
+		String sql = "UPDATE territory.org_unit SET boundary = CAST(:boundary AS jsonb) WHERE id = :id";
+		jdbc.sql(sql).param("boundary", Boundaries.write(shrunk)).param("id", id).update();
+		try {
+			long deadline = System.currentTimeMillis() + 10_000;
+			JsonNode located = api.get(path, token).json();
+			while (!located.path("microGrid").isNull() && System.currentTimeMillis() < deadline) {
+				Thread.sleep(200);
+				located = api.get(path, token).json();
+			}
+			assertThat(located.path("microGrid").isNull()).as(located.toString()).isTrue();
+		}
+		finally {
+			jdbc.sql(sql).param("boundary", before).param("id", id).update();
+		}
 	}
 
 	@Test

@@ -17,8 +17,13 @@ import org.zhizhi.territory.OrgLevel;
  * warms up, then times look-ups of random points in a community's scope, single-threaded, and prints operations per
  * second. Sizes: one community (15 grids), a district (1,000 grids) and Chongqing's 62,000 grids.
  * <p>
- * Run after {@code ./mvnw -q test-compile}: {@code java -cp "target/test-classes:target/classes:$(./mvnw -q
- * dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" org.zhizhi.territory.bench.GridLocatorBenchmark}
+ * Run (optionally with grid counts as arguments, e.g. {@code 15 1000}):
+ *
+ * <pre>
+ * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+ * java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+ *     org.zhizhi.territory.bench.GridLocatorBenchmark
+ * </pre>
  */
 public final class GridLocatorBenchmark {
 
@@ -82,6 +87,8 @@ public final class GridLocatorBenchmark {
 		for (int round = 0; round < 5; round++) { // warm-up: let the JIT compile the look-up
 			found += loop(index, scope, lats, lngs, 200_000);
 		}
+		long warmUpHits = found;
+		found = 0;
 		long operations = 0;
 		long started = System.nanoTime();
 		long elapsed;
@@ -93,8 +100,10 @@ public final class GridLocatorBenchmark {
 		while (elapsed < 3_000_000_000L);
 		double opsPerSecond = operations * 1e9 / elapsed;
 		System.out.printf(Locale.ROOT,
-				"%,7d grids, %,8d micro-grids: index built in %,d ms; %,.0f look-ups/s (%.2f µs each) [%d]%n",
-				index.grids(), index.microGrids(), buildMillis, opsPerSecond, 1e6 / opsPerSecond, found % 10);
+				"%,7d grids, %,8d micro-grids: index built in %,d ms; %,.0f look-ups/s (%.2f µs each), %.0f%% of"
+						+ " points in a grid%s%n",
+				index.grids(), index.microGrids(), buildMillis, opsPerSecond, 1e6 / opsPerSecond,
+				100.0 * found / operations, warmUpHits < 0 ? "?" : "");
 	}
 
 	private static long loop(GridIndex index, DataScope scope, double[] lats, double[] lngs, int count) {
