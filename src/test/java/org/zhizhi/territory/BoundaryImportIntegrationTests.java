@@ -97,6 +97,12 @@ class BoundaryImportIntegrationTests {
 				"东城社区第2网格");
 
 		assertThat(boundaryOf(first)).isEqualTo(before);
+		// the refused write is in the audit trail, on the grid
+		List<JsonNode> audited = api.get("/api/v1/audit-entries?username=dongcheng&action=" + ApiClient.encode("PUT "),
+				api.tokenOf("auditor")).list();
+		assertThat(audited).anyMatch(entry -> entry.path("objectId").asString().equals(first.toString())
+				&& entry.path("action").asString().equals("PUT /api/v1/org-units/{id}/boundary")
+				&& entry.path("outcome").asString().equals("FAILURE"));
 	}
 
 	@Test

@@ -14,11 +14,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.territory.GridDuty;
 import org.zhizhi.territory.GridTeams;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitFilter;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.territory.TeamPosition;
 import org.zhizhi.territory.TerritoryManagement;
 
 /** The scope tree and a node's page with its map. */
@@ -87,8 +89,8 @@ class TerritoryController {
 		model.addAttribute("team", node.level() == OrgLevel.GRID ? teams.of(actor.scope(), node.id()) : List.of());
 		model.addAttribute("mayEditBoundary", node.level().hasBoundary() && TerritoryManagement.mayEdit(actor));
 		model.addAttribute("mayEditTeam", node.level() == OrgLevel.GRID && TerritoryManagement.mayEdit(actor));
-		model.addAttribute("positions", org.zhizhi.territory.TeamPosition.values());
-		model.addAttribute("duties", org.zhizhi.territory.GridDuty.values());
+		model.addAttribute("positions", TeamPosition.values());
+		model.addAttribute("duties", GridDuty.values());
 		return "territory/node";
 	}
 }
