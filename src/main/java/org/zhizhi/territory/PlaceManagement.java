@@ -36,6 +36,11 @@ public class PlaceManagement {
 		this.places = places;
 	}
 
+	/** Whether the actor may register places at all (inside his scope); pages show their forms only to him. */
+	public static boolean mayWrite(Actor actor) {
+		return actor != null && actor.hasAny(PlaceRules.WRITERS);
+	}
+
 	@Transactional
 	public Estate addEstate(Actor actor, NewEstate command) {
 		PlaceRules.checkWriter(actor);

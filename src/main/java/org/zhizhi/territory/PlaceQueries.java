@@ -35,6 +35,14 @@ public class PlaceQueries {
 	}
 
 	/**
+	 * The dwellings of an estate inside the scope, by building, entrance, floor and number — e.g. for placing the
+	 * households of a demo estate one per dwelling. Not capped: an estate holds a few thousand at most.
+	 */
+	public List<DwellingRef> dwellingsOfEstate(DataScope scope, UUID estateId) {
+		return places.dwellingsOfEstate(scope, estateId);
+	}
+
+	/**
 	 * Estates visible in the scope, optionally by part of their name and by community. An estate is visible inside its
 	 * community's scope, and to a user below the community when one of its buildings lies inside his scope.
 	 */

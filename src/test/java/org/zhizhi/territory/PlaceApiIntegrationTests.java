@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
@@ -27,6 +28,12 @@ class PlaceApiIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	PlaceQueries places;
+
+	@Autowired
+	OrgUnitQueries orgUnits;
 
 	private ApiClient api;
 
@@ -74,6 +81,21 @@ class PlaceApiIntegrationTests {
 	}
 
 	@Test
+	void otherModulesFindEveryDwellingOfAnEstateInsideTheirScope() {
+		OrgUnit jinhe = orgUnits.bindingOf(api.orgUnitId("金鹤社区")).orElseThrow();
+		UUID estate = estateId(api.tokenOf("admin"), "华城国际");
+		List<DwellingRef> dwellings = places.dwellingsOfEstate(jinhe.scope(), estate);
+		assertThat(dwellings).hasSize(641).allMatch(d -> jinhe.scope().covers(d.scopePath()));
+		assertThat(dwellings).extracting(DwellingRef::id).doesNotHaveDuplicates();
+		assertThat(dwellings.get(0).label()).isEqualTo("华城国际 1栋 1单元 1-101");
+		assertThat(places.dwelling(jinhe.scope(), dwellings.get(0).id())).contains(dwellings.get(0));
+
+		OrgUnit dongcheng = orgUnits.bindingOf(api.orgUnitId("东城社区")).orElseThrow();
+		assertThat(places.dwellingsOfEstate(dongcheng.scope(), estate)).isEmpty();
+		assertThat(places.dwelling(dongcheng.scope(), dwellings.get(0).id())).isEmpty();
+	}
+
+	@Test
 	void dongchengsSummaryCountsItsGridsMicroGridsAndPlaces() {
 		Map<String, Long> summary = counts(
 				api.get("/api/v1/org-units/" + api.orgUnitId("东城社区") + "/summary", api.tokenOf("dongcheng")));
@@ -105,6 +127,13 @@ class PlaceApiIntegrationTests {
 			.allMatch(b -> b.path("gridId").asString().equals(api.orgUnitId("东城社区第1网格").toString()));
 		assertThat(api.get("/api/v1/org-units/" + api.orgUnitId("东城社区") + "/summary", g01).problemCode(404))
 			.isEqualTo("NOT_FOUND");
+		Map<String, Long> ownGrid = counts(
+				api.get("/api/v1/org-units/" + api.orgUnitId("东城社区第1网格") + "/summary", g01));
+		assertThat(ownGrid).containsEntry("microGrids", 6L)
+			.containsEntry("estates", 1L)
+			.containsEntry("buildings", 1L)
+			.containsEntry("dwellings", share.get("dwellings"))
+			.doesNotContainKeys("grids", "streets", "communities");
 	}
 
 	@Test

@@ -80,6 +80,17 @@ public class JdbcPlaces {
 			.list();
 	}
 
+	public List<DwellingRef> dwellingsOfEstate(DataScope scope, UUID estateId) {
+		return jdbc.sql(DWELLING + """
+				 WHERE b.estate_id = :estateId AND d.scope_path LIKE :scope
+				 ORDER BY length(b.name), b.name, length(coalesce(en.name, '')), en.name, d.floor NULLS FIRST,
+				          length(d.label), d.label""")
+			.param("estateId", estateId)
+			.param("scope", scope.likePattern())
+			.query(JdbcPlaces::dwelling)
+			.list();
+	}
+
 	// --- estates ---------------------------------------------------------------------------------------------------
 
 	public Optional<Estate> estate(DataScope scope, UUID id) {

@@ -6,22 +6,33 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.FormErrors;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.Building;
 import org.zhizhi.territory.Dwelling;
 import org.zhizhi.territory.Estate;
+import org.zhizhi.territory.EstateKind;
+import org.zhizhi.territory.GovernanceMode;
+import org.zhizhi.territory.NewBuilding;
+import org.zhizhi.territory.NewEstate;
+import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitFilter;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.territory.PlaceManagement;
 import org.zhizhi.territory.PlaceQueries;
 import org.zhizhi.territory.PlaceSummaries;
 import org.zhizhi.territory.PlaceSummary;
@@ -37,10 +48,17 @@ class PlaceController {
 
 	private final OrgUnitQueries orgUnits;
 
-	PlaceController(PlaceQueries places, PlaceSummaries summaries, OrgUnitQueries orgUnits) {
+	private final PlaceManagement management;
+
+	private final MessageSource messages;
+
+	PlaceController(PlaceQueries places, PlaceSummaries summaries, OrgUnitQueries orgUnits,
+			PlaceManagement management, MessageSource messages) {
 		this.places = places;
 		this.summaries = summaries;
 		this.orgUnits = orgUnits;
+		this.management = management;
+		this.messages = messages;
 	}
 
 	@GetMapping("/estates")
@@ -51,7 +69,64 @@ class PlaceController {
 		model.addAttribute("estates", estates);
 		model.addAttribute("counts", places.estateCounts(actor.scope(), estates.stream().map(Estate::id).toList()));
 		model.addAttribute("communities", namesOf(actor, estates.stream().map(Estate::communityId).toList()));
+		model.addAttribute("mayWrite", PlaceManagement.mayWrite(actor));
 		return "territory/estates";
+	}
+
+	@GetMapping("/estates/new")
+	String newEstate(@AuthenticationPrincipal Actor actor, Model model) {
+		requireWriter(actor);
+		return estateForm(actor, model, new NewEstate(null, "", null, null, ""), FormErrors.none());
+	}
+
+	@PostMapping("/estates")
+	String addEstate(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
+			@RequestParam(defaultValue = "") String name, @RequestParam(required = false) EstateKind kind,
+			@RequestParam(required = false) GovernanceMode governanceMode,
+			@RequestParam(defaultValue = "") String address, Model model, RedirectAttributes redirect) {
+		NewEstate command = new NewEstate(communityId, name, kind, governanceMode, address);
+		try {
+			Estate estate = management.addEstate(actor, command);
+			redirect.addFlashAttribute("notice", "estate.created");
+			return "redirect:/territory/estates/" + estate.id();
+		}
+		catch (DomainException e) {
+			if (e.category() != Category.INVALID && e.category() != Category.CONFLICT) {
+				throw e;
+			}
+			return estateForm(actor, model, command, FormErrors.of(e, messages));
+		}
+	}
+
+	@PostMapping("/estates/{id}/buildings")
+	String addBuilding(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Integer floors,
+			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lng, Model model,
+			RedirectAttributes redirect) {
+		NewBuilding command = new NewBuilding(id, name, floors, lat, lng);
+		try {
+			Building building = management.addBuilding(actor, command);
+			redirect.addFlashAttribute("notice", "building.created");
+			return "redirect:/territory/buildings/" + building.id();
+		}
+		catch (DomainException e) {
+			if (e.category() != Category.INVALID && e.category() != Category.CONFLICT) {
+				throw e;
+			}
+			model.addAttribute("buildingForm", command);
+			model.addAttribute("errors", FormErrors.of(e, messages));
+			return estate(actor, id, model);
+		}
+	}
+
+	private String estateForm(Actor actor, Model model, NewEstate command, FormErrors errors) {
+		model.addAttribute("command", command);
+		model.addAttribute("errors", errors);
+		model.addAttribute("communityChoices",
+				orgUnits.list(actor.scope(), new OrgUnitFilter(null, null, OrgLevel.COMMUNITY)));
+		model.addAttribute("kinds", EstateKind.values());
+		model.addAttribute("modes", GovernanceMode.values());
+		return "territory/estate-form";
 	}
 
 	@GetMapping("/estates/{id}")
@@ -64,6 +139,11 @@ class PlaceController {
 		model.addAttribute("summary", summary.byFieldName());
 		model.addAttribute("buildings", places.buildingsOfEstate(actor.scope(), estate.id()));
 		model.addAttribute("grids", places.gridsOfEstate(actor.scope(), estate.id()));
+		model.addAttribute("mayWrite", PlaceManagement.mayWrite(actor));
+		if (!model.containsAttribute("buildingForm")) {
+			model.addAttribute("buildingForm", new NewBuilding(estate.id(), "", null, null, null));
+			model.addAttribute("errors", FormErrors.none());
+		}
 		return "territory/estate";
 	}
 
@@ -94,6 +174,12 @@ class PlaceController {
 			.map(OrgUnit::name)
 			.ifPresent(n -> names.put(nodeId, n)));
 		return names;
+	}
+
+	private static void requireWriter(Actor actor) {
+		if (!PlaceManagement.mayWrite(actor)) {
+			throw new DomainException(Category.FORBIDDEN, "PLACE_WRITE_FORBIDDEN", "place.forbidden");
+		}
 	}
 
 	private static void requireBusinessRole(Actor actor) {
