@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.territory.GridDuty;
+import org.zhizhi.territory.GridStandard;
+import org.zhizhi.territory.PlaceSummaries;
+import org.zhizhi.territory.ScopeCount;
 import org.zhizhi.territory.GridTeams;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
@@ -36,9 +39,13 @@ class TerritoryController {
 
 	private final String tileAttribution;
 
-	TerritoryController(OrgUnitQueries queries, GridTeams teams, @Value("${zhizhi.map.tile-url:}") String tileUrl,
+	private final PlaceSummaries summaries;
+
+	TerritoryController(OrgUnitQueries queries, GridTeams teams, PlaceSummaries summaries,
+			@Value("${zhizhi.map.tile-url:}") String tileUrl,
 			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution) {
 		this.queries = queries;
+		this.summaries = summaries;
 		this.teams = teams;
 		this.tileUrl = tileUrl;
 		this.tileAttribution = tileAttribution;
@@ -86,6 +93,22 @@ class TerritoryController {
 		model.addAttribute("mapFeatures", MapFeatures.of(node, children));
 		model.addAttribute("tileUrl", tileUrl);
 		model.addAttribute("tileAttribution", tileAttribution);
+		// households per grid or micro-grid, held against the grid standard (people contributes the counts)
+		model.addAttribute("summary", summaries.ofOrgUnit(actor.scope(), node.id()).orElse(null));
+		model.addAttribute("standard", GridStandard.of(node.level(), node.kind()).orElse(null));
+		Map<UUID, Long> childHouseholds = new java.util.HashMap<>();
+		Map<UUID, GridStandard.Verdict> childVerdicts = new java.util.HashMap<>();
+		for (OrgUnit child : children) {
+			GridStandard.of(child.level(), child.kind()).ifPresent(standard -> summaries
+				.ofOrgUnit(actor.scope(), child.id())
+				.map(summary -> summary.get(ScopeCount.HOUSEHOLDS))
+				.ifPresent(households -> {
+					childHouseholds.put(child.id(), households);
+					childVerdicts.put(child.id(), standard.judge(households));
+				}));
+		}
+		model.addAttribute("childHouseholds", childHouseholds);
+		model.addAttribute("childVerdicts", childVerdicts);
 		model.addAttribute("team", node.level() == OrgLevel.GRID ? teams.of(actor.scope(), node.id()) : List.of());
 		model.addAttribute("mayEditBoundary", node.level().hasBoundary() && TerritoryManagement.mayEdit(actor));
 		model.addAttribute("mayEditTeam", node.level() == OrgLevel.GRID && TerritoryManagement.mayEdit(actor));
