@@ -148,6 +148,12 @@ class PartyIntegrationTests {
 		HttpResponse<String> tree = browser.get("/party");
 		assertThat(tree.statusCode()).isEqualTo(200);
 		assertThat(tree.body()).contains("金银桥社区党委", "钱佳花园功能型党支部").doesNotContain("东城社区党委");
+		String branchId = orgNamed(api.tokenOf("mudong"), "钱佳花园功能型党支部").path("id").asString();
+		HttpResponse<String> org = browser.get("/party/orgs/" + branchId + "?kind=IN_SERVICE");
+		assertThat(org.statusCode()).isEqualTo(200);
+		assertThat(org.body()).contains("在职党员", "巴南区木洞镇人民政府").doesNotContain(">流入党员</td>");
+		WebSession worker = new WebSession(port).loggedInAs("dongcheng-g01", ApiClient.DEMO_PASSWORD);
+		assertThat(worker.get("/party/orgs/" + branchId).statusCode()).isEqualTo(404);
 	}
 
 	@Test

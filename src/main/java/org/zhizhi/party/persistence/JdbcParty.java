@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -343,18 +342,5 @@ public class JdbcParty {
 			.param("estateId", estateId)
 			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 			.single();
-	}
-
-	/** Per organisation id: how many children it has inside the scope. */
-	public Map<UUID, Long> childCounts(DataScope scope) {
-		Map<UUID, Long> counts = new LinkedHashMap<>();
-		jdbc.sql("""
-				SELECT parent_id, count(*) FROM party.party_org
-				 WHERE parent_id IS NOT NULL AND scope_path LIKE :scope GROUP BY parent_id
-				""")
-			.param("scope", scope.likePattern())
-			.query((rs, row) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2)))
-			.list();
-		return counts;
 	}
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zhizhi.party.ChangeMemberStatus;
 import org.zhizhi.party.HubHousehold;
 import org.zhizhi.party.MemberKind;
+import org.zhizhi.party.MemberStatus;
 import org.zhizhi.party.NewHubHousehold;
 import org.zhizhi.party.NewPartyMember;
 import org.zhizhi.party.NewPartyOrg;
@@ -120,13 +121,12 @@ class PartyApiController {
 	@Operation(summary = "Change a member's status (transferred out, deceased…); the change is kept in his history")
 	PartyMember changeStatus(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody StatusBody body) {
-		org.zhizhi.party.MemberStatus status;
+		MemberStatus status;
 		try {
-			status = body.status() == null ? null : org.zhizhi.party.MemberStatus.valueOf(body.status());
+			status = body.status() == null ? null : MemberStatus.valueOf(body.status());
 		}
 		catch (IllegalArgumentException e) {
-			throw DomainException.invalid(
-					List.of(new DomainException.FieldProblem("status", "problem.typeMismatch")));
+			throw DomainException.invalid(List.of(new DomainException.FieldProblem("status", "problem.typeMismatch")));
 		}
 		return management.changeStatus(actor, id, new ChangeMemberStatus(status, body.on(), body.note()));
 	}
