@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.identity.AccountManagement;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.identity.CreateAccount;
+import org.zhizhi.party.PartyManagement;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DemoMode;
@@ -26,6 +27,7 @@ import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.territory.PlaceManagement;
+import org.zhizhi.territory.PlaceQueries;
 import org.zhizhi.territory.NewTeamMember;
 import org.zhizhi.territory.TeamPosition;
 import org.zhizhi.territory.TerritoryManagement;
@@ -56,9 +58,15 @@ class DemoLoader implements ApplicationRunner {
 
 	private final GridTeams gridTeams;
 
+	private final PartyManagement party;
+
+	private final PlaceQueries placeQueries;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
-			GridTeams gridTeams) {
+			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries) {
+		this.party = party;
+		this.placeQueries = placeQueries;
 		this.gridTeams = gridTeams;
 		this.demoMode = demoMode;
 		this.places = places;
@@ -98,9 +106,12 @@ class DemoLoader implements ApplicationRunner {
 		}
 		long placesStarted = System.nanoTime();
 		// the places go through the same commands as a system admin's, acting for the installation itself
-		DemoPlaces.load(places, new Actor(new UUID(0, 0), "demo", "demo", Set.of(Role.SYSTEM_ADMIN), whole), nodes,
-				ids);
+		Actor loader = new Actor(new UUID(0, 0), "demo", "demo", Set.of(Role.SYSTEM_ADMIN), whole);
+		DemoPlaces.load(places, loader, nodes, ids);
 		log.info("Demo places loaded in {} ms", (System.nanoTime() - placesStarted) / 1_000_000);
+		long partyStarted = System.nanoTime();
+		DemoParty.load(party, placeQueries, loader, ids);
+		log.info("Demo party organisations loaded in {} ms", (System.nanoTime() - partyStarted) / 1_000_000);
 		Map<String, DemoGridTeams.KnownWorker> workers = new HashMap<>();
 		for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
 			UUID accountId = accounts.bootstrap(new CreateAccount(account.username(), account.displayName(),

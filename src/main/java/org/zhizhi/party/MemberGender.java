@@ -1,0 +1,6 @@
+package org.zhizhi.party;
+
+public enum MemberGender {
+
+	MALE, FEMALE
+}
