@@ -43,18 +43,19 @@ final class DemoPeople {
 			"500110", "500112", "500115", "500116", "500117", "500118", "500120", "500151", "500152", "500153",
 			"500154", "500155", "500156" };
 
+	/** Common surnames, the commonest first: drawn with weights falling along the string (冉 and 但 are local). */
 	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
 			+ "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
 			+ "武戴莫孔向汤冉但";
 
-	/** The first surnames are the commonest: drawn with weights falling along the string. */
+	/** Given-name characters; none makes a name another test searches for (春梅 cannot occur). */
 	private static final String MALE = "伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆建国文志兵林峰海东亮成川渝江洪德福"
 			+ "春荣永庆华祥云龙利兴贵才中顺";
 
 	private static final String FEMALE = "芳娟敏静丽艳娜燕霞玲桂英秀兰琴婷雪慧红梅莉萍琳颖倩佳怡欣蓉菊珍凤洁霞玉晶"
 			+ "露瑶雯欢丹";
 
-	/** The share of households plan: households and residents exactly, registered or not. */
+	/** A part of an estate's households: how many, with how many residents exactly, registered there or not. */
 	record Segment(int households, int residents, boolean registered) {
 	}
 
@@ -125,7 +126,10 @@ final class DemoPeople {
 		this.today = today;
 	}
 
-	/** The households of every planned estate, in the order of {@link #ESTATES}, for the given dwelling counts. */
+	/**
+	 * The households of one planned estate over its {@code dwellings} (by index in the estate's order), sorted by
+	 * dwelling; call it for the estates in the order of {@link #ESTATES}, then {@link #workers}, to get the same people.
+	 */
 	List<Household> householdsOf(EstatePeople plan, int dwellings) {
 		if (dwellings < plan.households()) {
 			throw new IllegalStateException(plan.estate() + " has " + dwellings + " dwellings for "
@@ -176,7 +180,7 @@ final class DemoPeople {
 				}
 				riders++;
 			}
-			if (i % 6 == 1 && roles.size() < 2 && countRole(workers, LedgerRole.VOLUNTEER) < VOLUNTEERS) {
+			if (i % 6 == 1 && countRole(workers, LedgerRole.VOLUNTEER) < VOLUNTEERS) {
 				roles.add(LedgerRole.VOLUNTEER);
 			}
 			else if (i % 17 == 5 && countRole(workers, LedgerRole.PART_TIME_GRID_WORKER) < PART_TIME_GRID_WORKERS) {
