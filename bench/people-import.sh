@@ -5,6 +5,7 @@
 #   DWELLINGS=<id>,<id>,… bench/people-import.sh [N] [base-url]
 #
 # DWELLINGS are dwelling ids in the scope of the user (default dongcheng); needs python3 with openpyxl and curl.
+# The ID numbers use sequences 500–999: the demo residents use 000–499, so the two never collide.
 # Run the application with a small heap to see the import stays within it, e.g.
 #   ZHIZHI_DATA_DIR=/tmp/bench-data PORT=8103 java -Xmx256m -Xlog:gc:file=/tmp/gc.log -jar target/zhizhi-*.jar
 #
@@ -27,7 +28,7 @@ W=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; C='10X98765432'
 random.seed(42); seen=set()
 def idc():
     while True:
-        s=f"500113{random.randint(1940,2015):04d}{random.randint(1,12):02d}{random.randint(1,28):02d}{random.randint(0,999):03d}"
+        s=f"500113{random.randint(1940,2015):04d}{random.randint(1,12):02d}{random.randint(1,28):02d}{random.randint(500,999):03d}"
         v=s+C[sum(int(a)*b for a,b in zip(s,W))%11]
         if v not in seen: seen.add(v); return v
 n=int(sys.argv[1]); D=sys.argv[2].split(",")

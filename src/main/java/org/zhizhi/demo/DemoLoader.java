@@ -1,5 +1,9 @@
 package org.zhizhi.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +21,15 @@ import org.zhizhi.identity.AccountManagement;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.identity.CreateAccount;
 import org.zhizhi.party.PartyManagement;
+import org.zhizhi.people.PeopleManagement;
+import org.zhizhi.people.PeopleViews.BulkHousehold;
+import org.zhizhi.people.PeopleViews.BulkLoadResult;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DemoMode;
 import org.zhizhi.shared.Role;
+import org.zhizhi.territory.DwellingRef;
+import org.zhizhi.territory.Estate;
 import org.zhizhi.territory.GridTeams;
 import org.zhizhi.territory.NewOrgUnit;
 import org.zhizhi.territory.OrgLevel;
@@ -62,12 +71,19 @@ class DemoLoader implements ApplicationRunner {
 
 	private final PlaceQueries placeQueries;
 
+	private final PeopleManagement people;
+
+	private final Clock clock;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
-			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries) {
+			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
+			Clock clock) {
 		this.party = party;
-		this.placeQueries = placeQueries;
 		this.gridTeams = gridTeams;
+		this.placeQueries = placeQueries;
+		this.people = people;
+		this.clock = clock;
 		this.demoMode = demoMode;
 		this.places = places;
 		this.territory = territory;
@@ -89,6 +105,7 @@ class DemoLoader implements ApplicationRunner {
 
 	private void load() {
 		Map<String, UUID> ids = new HashMap<>();
+		Map<String, DataScope> scopes = new HashMap<>();
 		List<DemoDistrict.Node> nodes = DemoDistrict.build();
 		DataScope whole = null;
 		for (DemoDistrict.Node node : nodes) {
@@ -99,8 +116,10 @@ class DemoLoader implements ApplicationRunner {
 				id = root.id();
 			}
 			else {
-				id = territory.add(new NewOrgUnit(ids.get(node.parentKey()), node.level(), node.name(), node.code(),
-						node.kind(), node.boundary())).id();
+				OrgUnit unit = territory.add(new NewOrgUnit(ids.get(node.parentKey()), node.level(), node.name(),
+						node.code(), node.kind(), node.boundary()));
+				id = unit.id();
+				scopes.put(node.key(), unit.scope());
 			}
 			ids.put(node.key(), id);
 		}
@@ -109,6 +128,11 @@ class DemoLoader implements ApplicationRunner {
 		Actor loader = new Actor(new UUID(0, 0), "demo", "demo", Set.of(Role.SYSTEM_ADMIN), whole);
 		DemoPlaces.load(places, loader, nodes, ids);
 		log.info("Demo places loaded in {} ms", (System.nanoTime() - placesStarted) / 1_000_000);
+		long peopleStarted = System.nanoTime();
+		BulkLoadResult loaded = loadPeople(scopes);
+		log.info("Demo households and residents loaded in {} ms ({} households, {} residents, {} ledger roles)",
+				(System.nanoTime() - peopleStarted) / 1_000_000, loaded.households(), loaded.residents(),
+				loaded.ledgerRoles());
 		long partyStarted = System.nanoTime();
 		DemoParty.load(party, placeQueries, loader, ids);
 		log.info("Demo party organisations loaded in {} ms", (System.nanoTime() - partyStarted) / 1_000_000);
@@ -128,5 +152,55 @@ class DemoLoader implements ApplicationRunner {
 				gridTeams.bootstrap(ids.get("dongcheng-g" + grid), member);
 			}
 		}
+	}
+
+	/**
+	 * The residents of the demo estates, registered by the people module's bulk load — acting, like a district's data
+	 * office, within the district of each estate — in one batch per district.
+	 */
+	private BulkLoadResult loadPeople(Map<String, DataScope> scopes) {
+		DemoPeople generator = new DemoPeople(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+		Map<String, List<BulkHousehold>> byDistrict = new java.util.LinkedHashMap<>();
+		for (DemoPeople.EstatePeople plan : DemoPeople.ESTATES) {
+			String district = DemoPeople.NANAN.equals(plan.homeArea()) ? "nanan" : "banan";
+			List<DwellingRef> dwellings = dwellingsOf(scopes.get(district), plan.estate());
+			for (DemoPeople.Household household : generator.householdsOf(plan, dwellings.size())) {
+				byDistrict.computeIfAbsent(district, d -> new ArrayList<>()).add(bulk(household, dwellings));
+			}
+		}
+		List<DwellingRef> flats = dwellingsOf(scopes.get("banan"), DemoPeople.WORKERS_ESTATE);
+		for (DemoPeople.Household household : generator.workers(flats.size())) {
+			byDistrict.computeIfAbsent("banan", d -> new ArrayList<>()).add(bulk(household, flats));
+		}
+		int households = 0;
+		int residents = 0;
+		int roles = 0;
+		for (Map.Entry<String, List<BulkHousehold>> district : byDistrict.entrySet()) {
+			Actor office = new Actor(new UUID(0, 0), "demo", "demo", Set.of(Role.DISTRICT_ADMIN),
+					scopes.get(district.getKey()));
+			BulkLoadResult result = people.bulkLoad(office, district.getValue());
+			households += result.households();
+			residents += result.residents();
+			roles += result.ledgerRoles();
+		}
+		return new BulkLoadResult(households, residents, roles);
+	}
+
+	private static BulkHousehold bulk(DemoPeople.Household household, List<DwellingRef> dwellings) {
+		return new BulkHousehold(dwellings.get(household.dwelling()), household.registered(), household.tenure(),
+				household.movedIn(), household.members());
+	}
+
+	/** The estate's dwellings, building by building in name order and each building's in label order. */
+	private List<DwellingRef> dwellingsOf(DataScope scope, String estateName) {
+		Estate estate = placeQueries.estates(scope, estateName, null)
+			.stream()
+			.filter(e -> e.name().equals(estateName))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("demo estate missing: " + estateName));
+		List<DwellingRef> dwellings = new ArrayList<>();
+		placeQueries.buildingsOfEstate(scope, estate.id())
+			.forEach(b -> dwellings.addAll(placeQueries.dwellingsOfBuilding(scope, b.building().id())));
+		return dwellings;
 	}
 }

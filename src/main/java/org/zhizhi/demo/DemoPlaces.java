@@ -30,7 +30,8 @@ import org.zhizhi.territory.PlaceManagement;
  * The estates of the seeds with their buildings, entrances and dwellings — one dwelling per household the seeds
  * count: 东城社区's public rental estate (15 buildings, 4,993 dwellings over its 15 grids and 76 micro-grids), 金银桥社区's
  * 钱佳花园 (1,159), 下新新社区's 新河街 (12 buildings, 380, in the 新河街网格), 走马梁社区's 走马二村 (19 buildings, 43
- * entrances, 842) and 金鹤社区's 华城国际 (2 buildings, 641). Buildings stand at interior points of their micro-grids, so
+ * entrances, 842), 金鹤社区's 华城国际 (2 buildings, 641) and, for 龙锦社区's riders and couriers, whom the seeds count
+ * but house nowhere, 龙锦公寓 (2 buildings of rented flats, 60). Buildings stand at interior points of their micro-grids, so
  * the grid and micro-grid the commands derive from the position are the planned ones; the dwellings of a building are
  * spread in bands over the micro-grids of its grid that it serves. Everything goes through {@link PlaceManagement},
  * dwellings in one batch per building.
@@ -58,7 +59,9 @@ final class DemoPlaces {
 					List.of(new GridPlan("zoumaliang-g1", 10, 6), new GridPlan("zoumaliang-g2", 9, 5)),
 					zoumaErCun()),
 			new EstatePlan("jinhe", "华城国际", EstateKind.COMMERCIAL, GovernanceMode.PROPERTY_MANAGED, 33,
-					List.of(new GridPlan("jinhe-g1", 2, 5)), entrances(2, 2, 641)));
+					List.of(new GridPlan("jinhe-g1", 2, 5)), entrances(2, 2, 641)),
+			new EstatePlan("longjin", "龙锦公寓", EstateKind.SCATTERED, GovernanceMode.COMMUNITY_RUN, 6,
+					List.of(new GridPlan("longjin-g1", 2, 6)), entrances(2, 1, 60)));
 
 	private DemoPlaces() {
 	}

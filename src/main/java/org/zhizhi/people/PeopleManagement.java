@@ -4,18 +4,29 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.people.PeopleViews.AddResident;
 import org.zhizhi.people.PeopleViews.AssignLedgerRole;
+import org.zhizhi.people.PeopleViews.BulkHousehold;
+import org.zhizhi.people.PeopleViews.BulkLoadResult;
+import org.zhizhi.people.PeopleViews.BulkResident;
 import org.zhizhi.people.PeopleViews.CorrectResident;
 import org.zhizhi.people.PeopleViews.MoveHouse;
 import org.zhizhi.people.PeopleViews.MoveOut;
 import org.zhizhi.people.PeopleViews.RegisterHousehold;
 import org.zhizhi.people.persistence.JdbcPeople;
+import org.zhizhi.people.persistence.JdbcPeople.EventRow;
+import org.zhizhi.people.persistence.JdbcPeople.HouseholdRow;
+import org.zhizhi.people.persistence.JdbcPeople.LedgerRow;
 import org.zhizhi.people.persistence.ResidentState;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
@@ -265,6 +276,123 @@ public class PeopleManagement {
 				command.startedOn() == null ? today() : command.startedOn(), blankToNull(command.note()),
 				resident.scopePath(), resident.districtId(), clock.instant(), actor.userId(), actor.displayName());
 		return id;
+	}
+
+	/**
+	 * Registers many households with their members and ledger roles at once — the demo district, a migration. The
+	 * same checks as one by one (role, dwellings in the caller's scope, every member's fields, one head per
+	 * household, ID numbers unique) and the same rows: the household with its MOVED_IN event, each resident with his
+	 * first version (IMPORTED) and a MEMBER_ADDED event dated the move-in, the head set on the household. Only the
+	 * writing differs: JDBC batches instead of a round trip per row. All or nothing; problems of the i-th household's
+	 * j-th member are named {@code households[i].members[j].field}.
+	 */
+	public BulkLoadResult bulkLoad(Actor actor, List<BulkHousehold> households) {
+		PeopleRoles.requireWrite(actor);
+		LocalDate today = today();
+		List<FieldProblem> problems = new ArrayList<>();
+		Map<UUID, Map<UUID, DwellingRef>> dwellingsByBuilding = new HashMap<>();
+		List<DwellingRef> dwellings = new ArrayList<>(households.size());
+		Set<String> idCards = new HashSet<>();
+		for (int i = 0; i < households.size(); i++) {
+			BulkHousehold household = households.get(i);
+			String prefix = "households[" + i + "].";
+			DwellingRef claimed = household.dwelling();
+			DwellingRef dwelling = claimed == null ? null
+					: dwellingsByBuilding
+						.computeIfAbsent(claimed.buildingId(),
+								b -> places.dwellingsOfBuilding(actor.scope(), b)
+									.stream()
+									.collect(java.util.stream.Collectors.toMap(DwellingRef::id, d -> d)))
+						.get(claimed.id());
+			dwellings.add(dwelling);
+			if (dwelling == null) {
+				problems.add(new FieldProblem(prefix + "dwellingId", "people.validation.dwelling"));
+			}
+			if (household.tenure() == null) {
+				problems.add(new FieldProblem(prefix + "tenure", "validation.required"));
+			}
+			if (household.movedIn() == null) {
+				problems.add(new FieldProblem(prefix + "movedIn", "validation.required"));
+			}
+			else if (household.movedIn().isAfter(today)) {
+				problems.add(new FieldProblem(prefix + "movedIn", "people.validation.future"));
+			}
+			int heads = 0;
+			for (int j = 0; j < household.members().size(); j++) {
+				BulkResident member = household.members().get(j);
+				String memberPrefix = prefix + "members[" + j + "].";
+				for (FieldProblem problem : validate(asCommand(null, member), today)) {
+					problems.add(new FieldProblem(memberPrefix + problem.field(), problem.messageKey(), problem.args()));
+				}
+				if (member.relation() == Relation.HEAD && ++heads > 1) {
+					problems.add(new FieldProblem(memberPrefix + "relation", "people.import.secondHead"));
+				}
+				if (!idCards.add(String.valueOf(PersonalData.normalizeIdCard(member.idCardNumber())))) {
+					problems.add(new FieldProblem(memberPrefix + "idCardNumber", "people.conflict.idCard"));
+				}
+				if (!member.ledgerRoles().isEmpty() && !member.tags().contains(ResidentTag.NEW_EMPLOYMENT)) {
+					problems.add(new FieldProblem(memberPrefix + "ledgerRoles", "people.validation.notNewEmployment"));
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		Instant now = clock.instant();
+		List<HouseholdRow> householdRows = new ArrayList<>(households.size());
+		List<EventRow> events = new ArrayList<>();
+		List<ResidentState> residents = new ArrayList<>();
+		List<LedgerRow> ledgerRows = new ArrayList<>();
+		for (int i = 0; i < households.size(); i++) {
+			BulkHousehold household = households.get(i);
+			DwellingRef dwelling = dwellings.get(i);
+			UUID householdId = Ids.newId(clock);
+			UUID districtId = districtOf(dwelling.scopePath());
+			events.add(new EventRow(Ids.newId(clock), householdId, HouseholdEventKind.MOVED_IN, household.movedIn(),
+					dwelling.id(), dwelling.label(), null, dwelling.scopePath(), districtId));
+			UUID head = null;
+			for (BulkResident member : household.members()) {
+				String idCard = PersonalData.normalizeIdCard(member.idCardNumber());
+				String phone = blankToNull(PersonalData.normalizePhone(member.phone()));
+				UUID id = Ids.newId(clock);
+				residents.add(new ResidentState(id, householdId, member.name().strip(), member.gender().name(),
+						PersonalData.birthDateOf(idCard), cipher.encrypt(idCard), cipher.hash(idCard),
+						PersonalData.maskIdCard(idCard), cipher.encrypt(phone), cipher.hash(phone),
+						PersonalData.maskPhone(phone), member.relation().name(),
+						member.tags().stream().map(Enum::name).sorted().toList(),
+						member.newEmploymentKind() == null ? null : member.newEmploymentKind().name(), true,
+						dwelling.buildingId(), dwelling.gridId(), dwelling.scopePath(), districtId, 1));
+				events.add(new EventRow(Ids.newId(clock), householdId, HouseholdEventKind.MEMBER_ADDED,
+						household.movedIn(), null, null, id, dwelling.scopePath(), districtId));
+				if (member.relation() == Relation.HEAD) {
+					head = id;
+				}
+				for (LedgerRole role : member.ledgerRoles()) {
+					ledgerRows.add(new LedgerRow(Ids.newId(clock), id, role, household.movedIn(), null,
+							dwelling.scopePath(), districtId));
+				}
+			}
+			// the single path sets the head afterwards, which counts as the household's first change
+			householdRows.add(new HouseholdRow(householdId, dwelling.id(), dwelling.label(), dwelling.buildingId(),
+					dwelling.gridId(), dwelling.microGridId(), household.registered(), household.tenure().name(),
+					household.movedIn(), head, head == null ? 0 : 1, dwelling.scopePath(), districtId));
+		}
+		try {
+			people.insertHouseholds(householdRows, now, actor.userId());
+			people.insertResidents(residents, now, actor.userId());
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(Category.CONFLICT, "RESIDENT_EXISTS", "people.conflict.idCard");
+		}
+		people.insertVersions(residents, "IMPORTED", now, actor.userId(), actor.displayName());
+		people.insertEvents(events, now, actor.userId(), actor.displayName());
+		people.insertLedgerRoles(ledgerRows, now, actor.userId(), actor.displayName());
+		return new BulkLoadResult(householdRows.size(), residents.size(), ledgerRows.size());
+	}
+
+	private static AddResident asCommand(UUID householdId, BulkResident member) {
+		return new AddResident(householdId, member.name(), member.gender(), null, member.idCardNumber(),
+				member.phone(), member.relation(), member.tags(), member.newEmploymentKind());
 	}
 
 	private void save(Actor actor, ResidentState next, int expectedVersion, String reason) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.zhizhi.territory.DwellingRef;
+
 /** The commands, filters and read models of the people module, in one place. */
 public final class PeopleViews {
 
@@ -93,5 +95,31 @@ public final class PeopleViews {
 	}
 
 	public record PeopleCounts(long households, long residents) {
+	}
+
+	/**
+	 * One household of a bulk load (the demo district, a migration): the dwelling as territory gives it, and its
+	 * members in order. {@link PeopleManagement#bulkLoad} checks the dwelling against the caller's scope again.
+	 */
+	public record BulkHousehold(DwellingRef dwelling, boolean registered, Tenure tenure, LocalDate movedIn,
+			List<BulkResident> members) {
+
+		public BulkHousehold {
+			members = List.copyOf(members);
+		}
+	}
+
+	/** A member of a bulk-loaded household, with the ledger roles he plays if he is a new-employment worker. */
+	public record BulkResident(String name, Gender gender, String idCardNumber, String phone, Relation relation,
+			Set<ResidentTag> tags, NewEmploymentKind newEmploymentKind, List<LedgerRole> ledgerRoles) {
+
+		public BulkResident {
+			tags = tags == null ? Set.of() : Set.copyOf(tags);
+			ledgerRoles = ledgerRoles == null ? List.of() : List.copyOf(ledgerRoles);
+		}
+	}
+
+	/** What a bulk load wrote. */
+	public record BulkLoadResult(int households, int residents, int ledgerRoles) {
 	}
 }

@@ -95,11 +95,14 @@ final class PeopleFixture {
 		return places;
 	}
 
-	/** A random ID number with a plausible birth date and the right check digit. */
+	/**
+	 * A random ID number with a plausible birth date and the right check digit; its sequence is 500–999, which the
+	 * demo residents (000–499) never use, so that a test's resident never collides with a demo one.
+	 */
 	static String idCardNumber() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(365 * 70));
-		String first17 = "500113" + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
+		String first17 = "500113" + birth.toString().replace("-", "") + String.format("%03d", 500 + random.nextInt(500));
 		return first17 + PersonalData.checkDigit(first17);
 	}
 
