@@ -60,6 +60,16 @@ class PartyController {
 		return "party/org";
 	}
 
+	/**
+	 * The party organisations serving one place (a community, grid or micro-grid), as a fragment the territory pages
+	 * load with htmx: territory links to the party pages by URL and knows nothing of the party module.
+	 */
+	@GetMapping("/places/{placeId}")
+	String placeOrgs(@AuthenticationPrincipal Actor actor, @PathVariable UUID placeId, Model model) {
+		model.addAttribute("orgs", queries.orgs(actor).stream().filter(o -> placeId.equals(o.placeId())).toList());
+		return "party/place-orgs :: orgs";
+	}
+
 	@GetMapping("/estates/{estateId}/chain")
 	String chain(@AuthenticationPrincipal Actor actor, @PathVariable UUID estateId, Model model) {
 		PartyQueries.EstateChain found = queries.chain(actor, estateId)
