@@ -30,6 +30,7 @@ import org.zhizhi.shared.DemoMode;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.DwellingRef;
 import org.zhizhi.territory.Estate;
+import org.zhizhi.territory.BuildingHeads;
 import org.zhizhi.territory.GridTeams;
 import org.zhizhi.territory.NewOrgUnit;
 import org.zhizhi.territory.OrgLevel;
@@ -75,10 +76,13 @@ class DemoLoader implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final BuildingHeads buildingHeads;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
-			Clock clock) {
+			Clock clock, BuildingHeads buildingHeads) {
+		this.buildingHeads = buildingHeads;
 		this.party = party;
 		this.gridTeams = gridTeams;
 		this.placeQueries = placeQueries;
@@ -127,7 +131,9 @@ class DemoLoader implements ApplicationRunner {
 		// the places go through the same commands as a system admin's, acting for the installation itself
 		Actor loader = new Actor(new UUID(0, 0), "demo", "demo", Set.of(Role.SYSTEM_ADMIN), whole);
 		DemoPlaces.load(places, loader, nodes, ids);
-		log.info("Demo places loaded in {} ms", (System.nanoTime() - placesStarted) / 1_000_000);
+		int heads = DemoBuildingHeads.load(buildingHeads, placeQueries, whole);
+		log.info("Demo places loaded in {} ms ({} building heads)", (System.nanoTime() - placesStarted) / 1_000_000,
+				heads);
 		long peopleStarted = System.nanoTime();
 		BulkLoadResult loaded = loadPeople(scopes);
 		log.info("Demo households and residents loaded in {} ms ({} households, {} residents, {} ledger roles)",

@@ -22,6 +22,7 @@ import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.FormErrors;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.Building;
+import org.zhizhi.territory.BuildingHeads;
 import org.zhizhi.territory.Dwelling;
 import org.zhizhi.territory.Estate;
 import org.zhizhi.territory.EstateKind;
@@ -52,8 +53,11 @@ class PlaceController {
 
 	private final MessageSource messages;
 
+	private final BuildingHeads buildingHeads;
+
 	PlaceController(PlaceQueries places, PlaceSummaries summaries, OrgUnitQueries orgUnits,
-			PlaceManagement management, MessageSource messages) {
+			PlaceManagement management, MessageSource messages, BuildingHeads buildingHeads) {
+		this.buildingHeads = buildingHeads;
 		this.places = places;
 		this.summaries = summaries;
 		this.orgUnits = orgUnits;
@@ -164,6 +168,7 @@ class PlaceController {
 		model.addAttribute("entrances", places.entrancesOfBuilding(actor.scope(), building.id()));
 		model.addAttribute("dwellings", dwellings);
 		model.addAttribute("dwellingLimit", PlaceQueries.LIST_LIMIT);
+		model.addAttribute("heads", buildingHeads.of(actor.scope(), building.id()));
 		return "territory/building";
 	}
 
