@@ -31,6 +31,7 @@ import org.zhizhi.shared.Role;
 import org.zhizhi.territory.DwellingRef;
 import org.zhizhi.territory.Estate;
 import org.zhizhi.territory.BuildingHeads;
+import org.zhizhi.territory.Firms;
 import org.zhizhi.territory.GridTeams;
 import org.zhizhi.territory.NewOrgUnit;
 import org.zhizhi.territory.OrgLevel;
@@ -78,11 +79,14 @@ class DemoLoader implements ApplicationRunner {
 
 	private final BuildingHeads buildingHeads;
 
+	private final Firms firms;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
-			Clock clock, BuildingHeads buildingHeads) {
+			Clock clock, BuildingHeads buildingHeads, Firms firms) {
 		this.buildingHeads = buildingHeads;
+		this.firms = firms;
 		this.party = party;
 		this.gridTeams = gridTeams;
 		this.placeQueries = placeQueries;
@@ -132,6 +136,7 @@ class DemoLoader implements ApplicationRunner {
 		Actor loader = new Actor(new UUID(0, 0), "demo", "demo", Set.of(Role.SYSTEM_ADMIN), whole);
 		DemoPlaces.load(places, loader, nodes, ids);
 		int heads = DemoBuildingHeads.load(buildingHeads, placeQueries, whole);
+		DemoFirms.load(firms, whole, ids);
 		log.info("Demo places loaded in {} ms ({} building heads)", (System.nanoTime() - placesStarted) / 1_000_000,
 				heads);
 		long peopleStarted = System.nanoTime();

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.territory.Firms;
 import org.zhizhi.territory.GridDuty;
 import org.zhizhi.territory.GridStandard;
 import org.zhizhi.territory.PlaceSummaries;
@@ -41,11 +42,14 @@ class TerritoryController {
 
 	private final PlaceSummaries summaries;
 
-	TerritoryController(OrgUnitQueries queries, GridTeams teams, PlaceSummaries summaries,
+	private final Firms firms;
+
+	TerritoryController(OrgUnitQueries queries, GridTeams teams, PlaceSummaries summaries, Firms firms,
 			@Value("${zhizhi.map.tile-url:}") String tileUrl,
 			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution) {
 		this.queries = queries;
 		this.summaries = summaries;
+		this.firms = firms;
 		this.teams = teams;
 		this.tileUrl = tileUrl;
 		this.tileAttribution = tileAttribution;
@@ -109,6 +113,8 @@ class TerritoryController {
 		}
 		model.addAttribute("childHouseholds", childHouseholds);
 		model.addAttribute("childVerdicts", childVerdicts);
+		model.addAttribute("firms", node.level() == OrgLevel.GRID && "PARK".equals(node.kind())
+				? firms.ofGrid(actor.scope(), node.id()) : List.of());
 		model.addAttribute("team", node.level() == OrgLevel.GRID ? teams.of(actor.scope(), node.id()) : List.of());
 		model.addAttribute("mayEditBoundary", node.level().hasBoundary() && TerritoryManagement.mayEdit(actor));
 		model.addAttribute("mayEditTeam", node.level() == OrgLevel.GRID && TerritoryManagement.mayEdit(actor));
