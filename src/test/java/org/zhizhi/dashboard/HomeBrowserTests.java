@@ -3,16 +3,11 @@ package org.zhizhi.dashboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -23,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhizhi.HeadlessChromium;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 /**
@@ -38,9 +34,9 @@ class HomeBrowserTests {
 
 	private static final String PASSWORD = "Zhizhi@2026";
 
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+	private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
-	private static Playwright playwright;
+	private static HeadlessChromium chromium;
 
 	private static Browser browser;
 
@@ -51,24 +47,14 @@ class HomeBrowserTests {
 
 	@BeforeAll
 	static void launchBrowser() throws IOException {
-		Path chromium = chromium();
-		Files.createDirectories(SCREENSHOTS);
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		chromium = HeadlessChromium.launch();
+		browser = chromium.browser();
 	}
 
 	@AfterAll
 	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -175,20 +161,4 @@ class HomeBrowserTests {
 	}
 
 	/** The installed chromium: {@code CHROMIUM_PATH}, else Debian's; Playwright must never download one. */
-	private static Path chromium() {
-		String configured = System.getenv("CHROMIUM_PATH");
-		if (configured != null && !configured.isBlank()) {
-			Path path = Paths.get(configured);
-			if (!Files.isExecutable(path)) {
-				throw new IllegalStateException("CHROMIUM_PATH=" + configured + " is not an executable file");
-			}
-			return path;
-		}
-		Path debian = Paths.get("/usr/bin/chromium");
-		if (Files.isExecutable(debian)) {
-			return debian;
-		}
-		throw new IllegalStateException("No chromium for the browser tests: install it (apt-get install chromium) "
-				+ "or set CHROMIUM_PATH to a chromium or chrome executable");
-	}
 }

@@ -4,19 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
+import org.zhizhi.HeadlessChromium;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 /**
@@ -34,9 +29,9 @@ import org.zhizhi.ZhizhiIntegrationTest;
 @ZhizhiIntegrationTest
 class GridMapBrowserTests {
 
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+	private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
-	private static Playwright playwright;
+	private static HeadlessChromium chromium;
 
 	private static Browser browser;
 
@@ -45,25 +40,14 @@ class GridMapBrowserTests {
 
 	@BeforeAll
 	static void launchBrowser() throws IOException {
-		String configured = System.getenv("CHROMIUM_PATH");
-		Path chromium = Paths.get(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium");
-		Files.createDirectories(SCREENSHOTS);
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		chromium = HeadlessChromium.launch();
+		browser = chromium.browser();
 	}
 
 	@AfterAll
 	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
