@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -36,7 +35,11 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandl
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.shared.Ids;
+
+import tools.jackson.databind.json.JsonMapper;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -107,10 +110,13 @@ public class ResidentImports {
 
 	private final Clock clock;
 
-	private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	ResidentImports(PeopleManagement management, PlaceQueries places, JdbcPeople people, PersonalDataCipher cipher,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.management = management;
 		this.places = places;
 		this.people = people;
@@ -119,8 +125,11 @@ public class ResidentImports {
 		this.clock = clock;
 	}
 
-	/** Reads and checks the workbook; writes nothing. A report without problems can then be confirmed by its id. */
-	@Transactional(readOnly = true)
+	/**
+	 * Reads and checks the workbook; writes nothing of it. A report without problems can then be confirmed by its id
+	 * within 30 minutes: the checked rows wait, encrypted, in {@code people.pending_import}.
+	 */
+	@Transactional
 	public ImportReport check(Actor actor, InputStream xlsx, Locale locale) {
 		PeopleRoles.requireWrite(actor);
 		forgetExpired();
@@ -203,8 +212,19 @@ public class ResidentImports {
 		if (!problems.isEmpty()) {
 			return ImportReport.of(null, rows.size(), households.size(), problems);
 		}
-		UUID id = UUID.randomUUID();
-		pending.put(id, new Pending(actor.userId(), clock.instant(), List.copyOf(households.values()), residents));
+		UUID id = Ids.newId(clock);
+		byte[] payload = cipher.encrypt(json.writeValueAsString(List.copyOf(households.values())));
+		jdbc.sql("""
+				INSERT INTO people.pending_import (id, actor_id, created_at, expires_at, households, residents, payload)
+				VALUES (:id, :actorId, :now, :expires, :households, :residents, :payload)""")
+			.param("id", id)
+			.param("actorId", actor.userId())
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("expires", java.sql.Timestamp.from(clock.instant().plus(KEEP_PENDING)))
+			.param("households", households.size())
+			.param("residents", residents)
+			.param("payload", payload)
+			.update();
 		return ImportReport.of(id, rows.size(), households.size(), List.of());
 	}
 
@@ -212,13 +232,20 @@ public class ResidentImports {
 	@Transactional
 	public ImportResult confirm(Actor actor, UUID importId) {
 		PeopleRoles.requireWrite(actor);
-		Pending checked = pending.get(importId);
-		if (checked == null || !checked.actorId().equals(actor.userId())) {
-			throw DomainException.notFound("import");
-		}
-		if (pending.remove(importId) == null) {
-			throw new DomainException(Category.CONFLICT, "IMPORT_TAKEN", "people.import.taken");
-		}
+		// Taking the checked import is the DELETE itself: of two confirmations at once (on any nodes) only one gets the
+		// row; if writing fails, the transaction rolls back and the import can be confirmed again.
+		Pending checked = jdbc.sql("""
+				DELETE FROM people.pending_import
+				 WHERE id = :id AND actor_id = :actorId AND expires_at > :now
+				RETURNING actor_id, created_at, residents, payload""")
+			.param("id", importId)
+			.param("actorId", actor.userId())
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.query((rs, i) -> new Pending(rs.getObject("actor_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+					List.of(json.readValue(cipher.decrypt(rs.getBytes("payload")), PendingHousehold[].class)),
+					rs.getInt("residents")))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("import"));
 		for (PendingHousehold household : checked.households()) {
 			// the dwelling must still be in the caller's scope
 			DwellingRef dwelling = places.dwelling(actor.scope(), household.dwelling().id())
@@ -496,7 +523,8 @@ public class ResidentImports {
 	}
 
 	private void forgetExpired() {
-		Instant limit = clock.instant().minus(KEEP_PENDING);
-		pending.values().removeIf(p -> p.createdAt().isBefore(limit));
+		jdbc.sql("DELETE FROM people.pending_import WHERE expires_at <= :now")
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.update();
 	}
 }

@@ -280,6 +280,12 @@ class PeopleIntegrationTests {
 				PeopleFixture.workbook(headers, rows));
 		assertThat(clean.json().path("valid").asBoolean()).as(clean.brief()).isTrue();
 		assertThat(clean.json().path("households").asInt()).isEqualTo(3);
+		// the checked rows wait in the database (any node may confirm), encrypted: they hold personal data
+		byte[] waiting = jdbc.sql("SELECT payload FROM people.pending_import WHERE id = :id")
+			.param("id", java.util.UUID.fromString(clean.json().path("id").asString()))
+			.query(byte[].class)
+			.single();
+		assertThat(new String(waiting, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("陈建国");
 		assertThat(queries.countsIn(scopeOf("东城社区第1网格")).residents()).isEqualTo(before);
 		Response confirmed = api.post("/api/v1/imports/residents/" + clean.json().path("id").asString() + "/confirm",
 				token, null);
