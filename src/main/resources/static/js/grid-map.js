@@ -44,7 +44,10 @@
     const layer = L.geoJSON(JSON.parse(grid.boundary), {
       style: { color: colours[grid.kind] || '#555', weight: 1.5, fillOpacity: 0.22 }
     });
-    layer.bindTooltip(escapeHtml(grid.name), { direction: 'center', className: 'map-tip' });
+    // a community's handful of grids are labelled on the map; a whole district's show their names on hover
+    const labelled = data.grids.length <= 20;
+    layer.bindTooltip(escapeHtml(grid.name),
+      { permanent: labelled, direction: 'center', className: labelled ? 'map-label' : 'map-tip' });
     layer.on('click', () => openCard(grid, layer));
     layer.addTo(gridLayers);
   }
