@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.party.persistence.JdbcParty;
+import org.zhizhi.people.PeopleQueries;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -40,11 +41,26 @@ public class PartyManagement {
 
 	private final Clock clock;
 
-	PartyManagement(JdbcParty party, OrgUnitQueries orgUnits, PlaceQueries places, Clock clock) {
+	private final PeopleQueries people;
+
+	PartyManagement(JdbcParty party, OrgUnitQueries orgUnits, PlaceQueries places, PeopleQueries people,
+			Clock clock) {
+		this.people = people;
 		this.party = party;
 		this.orgUnits = orgUnits;
 		this.places = places;
 		this.clock = clock;
+	}
+
+	/** A linked resident must exist inside the writer's own scope: links never reach past it. */
+	private boolean residentInScope(Actor actor, UUID residentId) {
+		try {
+			people.resident(actor, residentId);
+			return true;
+		}
+		catch (DomainException notFound) {
+			return false;
+		}
 	}
 
 	/** The place an organisation serves, with the path it is scoped by. */
@@ -87,6 +103,9 @@ public class PartyManagement {
 				throw DomainException
 					.invalid(List.of(new FieldProblem("dualEstateId", "party.estate.otherCommunity")));
 			}
+		}
+		if (command.residentId() != null && !residentInScope(actor, command.residentId())) {
+			throw DomainException.invalid(List.of(new FieldProblem("residentId", "party.resident.unknown")));
 		}
 		String employer = command.employer() == null || command.employer().isBlank() ? null
 				: command.employer().strip();
@@ -144,6 +163,9 @@ public class PartyManagement {
 			if (scopePath == null) {
 				scopePath = building.scopePath();
 			}
+		}
+		if (command.householdId() != null && people.household(actor, command.householdId()).isEmpty()) {
+			throw DomainException.invalid(List.of(new FieldProblem("householdId", "party.household.unknown")));
 		}
 		UUID id = Ids.newId(clock);
 		party.insertHub(id, member.id(), command.householdId(), buildings, scopePath, districtOf(scopePath),

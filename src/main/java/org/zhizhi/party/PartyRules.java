@@ -27,8 +27,15 @@ public final class PartyRules {
 	private PartyRules() {
 	}
 
+	/**
+	 * Who may read the party tree and its members: the staff who run it and the party members themselves — not
+	 * residents, partner units or property staff, for whom a roster of names, employers and statuses is personal data.
+	 */
+	static final java.util.Set<Role> READERS = java.util.EnumSet.of(Role.SYSTEM_ADMIN, Role.DISTRICT_ADMIN,
+			Role.STREET_STAFF, Role.COMMUNITY_STAFF, Role.GRID_WORKER, Role.PARTY_MEMBER);
+
 	public static boolean mayRead(Actor actor) {
-		return actor != null && actor.hasAny(Role.BUSINESS);
+		return actor != null && actor.hasAny(READERS);
 	}
 
 	public static boolean mayWrite(Actor actor) {

@@ -147,8 +147,10 @@ public class PeopleManagement {
 				UUID.fromString(placement[2]), UUID.fromString(placement[3]), placement[0], districtId, 1);
 		people.insertResident(state, now, actor.userId());
 		people.insertVersion(state, reason, now, actor.userId(), actor.displayName());
-		if (command.relation() == Relation.HEAD) {
-			people.setHead(command.householdId(), id);
+		// the conditional UPDATE decides between two heads added at once; the loser's transaction rolls back whole
+		if (command.relation() == Relation.HEAD && !people.setHead(command.householdId(), id)) {
+			throw new DomainException(Category.CONFLICT, "HEAD_EXISTS", "people.import.secondHead",
+					List.of(new FieldProblem("relation", "people.import.secondHead")));
 		}
 		people.insertEvent(Ids.newId(clock), command.householdId(), HouseholdEventKind.MEMBER_ADDED, today(), null,
 				null, null, null, id, placement[0], districtId, now, actor.userId(), actor.displayName());

@@ -52,7 +52,7 @@ public class PeopleQueries {
 		SearchFilter filter = filter(search);
 		long total = people.count(actor.scope(), filter);
 		List<ResidentSummary> items = total == 0 ? List.of()
-				: people.search(actor.scope(), filter, search.size(), search.page() * search.size());
+				: people.search(actor.scope(), filter, search.size(), offset(search.page(), search.size()));
 		return new ResidentPage(items, search.page(), search.size(), total);
 	}
 
@@ -126,7 +126,7 @@ public class PeopleQueries {
 		PeopleRoles.requireRead(actor);
 		return people
 			.ledger(actor.scope(), kind == null ? null : kind.name(), role == null ? null : role.name(), size + 1,
-					page * size)
+					offset(page, size))
 			.stream()
 			.map(e -> new LedgerEntry(e.residentId(), PersonalData.maskName(e.name()), e.phone(), e.kind(),
 					e.dwellingLabel(), e.roles()))
@@ -135,5 +135,10 @@ public class PeopleQueries {
 
 	private static String blank(String text) {
 		return text == null || text.isBlank() ? null : text;
+	}
+
+	/** Page numbers from requests, made safe: no negative page, and no overflow into a negative offset. */
+	static int offset(int page, int size) {
+		return Math.min(Math.max(page, 0), 100_000) * Math.max(size, 0);
 	}
 }

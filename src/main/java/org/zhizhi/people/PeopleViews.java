@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import org.zhizhi.territory.DwellingRef;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** The commands, filters and read models of the people module, in one place. */
 public final class PeopleViews {
 
@@ -60,10 +63,24 @@ public final class PeopleViews {
 	}
 
 	/** A resident as lists and detail pages show him: name, phone and ID number masked. */
-	public record ResidentSummary(UUID id, UUID householdId, String name, Gender gender, LocalDate birthDate,
-			String phone, String idCardNumber, Relation relation, List<ResidentTag> tags,
-			NewEmploymentKind newEmploymentKind, String dwellingLabel, UUID gridId, UUID buildingId, boolean active,
-			int version) {
+	/**
+	 * A resident as lists and masked views show him. The birth date itself stays out of them: beside a masked ID number
+	 * (5001**********1833) it would leave only two digits to guess. Lists show the birth year and the age.
+	 */
+	public record ResidentSummary(UUID id, UUID householdId, String name, Gender gender,
+			@JsonIgnore LocalDate birthDate, String phone, String idCardNumber, Relation relation,
+			List<ResidentTag> tags, NewEmploymentKind newEmploymentKind, String dwellingLabel, UUID gridId,
+			UUID buildingId, boolean active, int version) {
+
+		@JsonProperty
+		public int birthYear() {
+			return birthDate.getYear();
+		}
+
+		@JsonProperty
+		public int age() {
+			return java.time.Period.between(birthDate, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).getYears();
+		}
 	}
 
 	public record ResidentPage(List<ResidentSummary> items, int page, int size, long total) {

@@ -35,7 +35,7 @@ final class ResidentSheet {
 				Row row = sheet.createRow(next[0]++);
 				row.createCell(0).setCellValue(r.name());
 				row.createCell(1).setCellValue(messages.getMessage("people.gender." + r.gender(), null, locale));
-				row.createCell(2).setCellValue(r.birthDate().toString());
+				row.createCell(2).setCellValue(r.birthYear());
 				row.createCell(3).setCellValue(r.idCardNumber());
 				row.createCell(4).setCellValue(r.phone() == null ? "" : r.phone());
 				row.createCell(5).setCellValue(messages.getMessage("people.relation." + r.relation(), null, locale));

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -119,6 +120,15 @@ class ProblemAdvice {
 			}
 		}
 		return respond(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", message("problem.malformed"), List.of());
+	}
+
+	/**
+	 * A unique index refused a row that a concurrent request wrote first (the checks before the insert passed for
+	 * both): the loser gets a conflict, never a 500. Commands name their own conflicts where they can.
+	 */
+	@ExceptionHandler(DuplicateKeyException.class)
+	Object duplicate(DuplicateKeyException exception, HttpServletRequest request) {
+		return respond(request, HttpStatus.CONFLICT, "CONFLICT", message("problem.concurrentDuplicate"), List.of());
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)

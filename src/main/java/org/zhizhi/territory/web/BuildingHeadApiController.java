@@ -30,7 +30,7 @@ class BuildingHeadApiController {
 		this.heads = heads;
 	}
 
-	record AppointHead(String name, UUID residentId, Boolean red) {
+	record AppointHead(String name, Boolean red) {
 	}
 
 	@GetMapping
@@ -43,7 +43,7 @@ class BuildingHeadApiController {
 	@Operation(summary = "Appoint a building head; the current appointment ends today")
 	ResponseEntity<BuildingHead> appoint(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody AppointHead body) {
-		BuildingHead head = heads.appoint(actor, id, body.name(), body.residentId(), Boolean.TRUE.equals(body.red()));
+		BuildingHead head = heads.appoint(actor, id, body.name(), null, Boolean.TRUE.equals(body.red()));
 		return ResponseEntity.created(URI.create("/api/v1/buildings/" + id + "/heads/" + head.id())).body(head);
 	}
 }

@@ -94,7 +94,8 @@ class GridPageController {
 			.filter(g -> g.level() == OrgLevel.GRID)
 			.orElseThrow(() -> DomainException.notFound("grid"));
 		model.addAttribute("grid", grid);
-		model.addAttribute("team", teams.of(actor.scope(), grid.id()));
+		model.addAttribute("team", actor.hasAny(org.zhizhi.shared.Role.BUSINESS) ? teams.of(actor.scope(), grid.id())
+				: java.util.List.of());
 		model.addAttribute("microGridCount", queries.childCounts(actor.scope(), List.of(grid.id()))
 			.getOrDefault(grid.id(), 0L));
 		return "territory/map :: card";

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.Role;
 import org.zhizhi.territory.Firms;
 import org.zhizhi.territory.GridDuty;
 import org.zhizhi.territory.GridStandard;
@@ -98,11 +99,14 @@ class TerritoryController {
 		model.addAttribute("tileUrl", tileUrl);
 		model.addAttribute("tileAttribution", tileAttribution);
 		// households per grid or micro-grid, held against the grid standard (people contributes the counts)
-		model.addAttribute("summary", summaries.ofOrgUnit(actor.scope(), node.id()).orElse(null));
+		// the security admin reads the tree to bind accounts, but no figure of people and no team's names and phones
+		boolean business = actor.hasAny(Role.BUSINESS);
+		model.addAttribute("showPeople", business);
+		model.addAttribute("summary", business ? summaries.ofOrgUnit(actor.scope(), node.id()).orElse(null) : null);
 		model.addAttribute("standard", GridStandard.of(node.level(), node.kind()).orElse(null));
 		Map<UUID, Long> childHouseholds = new java.util.HashMap<>();
 		Map<UUID, GridStandard.Verdict> childVerdicts = new java.util.HashMap<>();
-		for (OrgUnit child : children) {
+		for (OrgUnit child : business ? children : List.<OrgUnit>of()) {
 			GridStandard.of(child.level(), child.kind()).ifPresent(standard -> summaries
 				.ofOrgUnit(actor.scope(), child.id())
 				.map(summary -> summary.get(ScopeCount.HOUSEHOLDS))
@@ -115,7 +119,7 @@ class TerritoryController {
 		model.addAttribute("childVerdicts", childVerdicts);
 		model.addAttribute("firms", node.level() == OrgLevel.GRID && "PARK".equals(node.kind())
 				? firms.ofGrid(actor.scope(), node.id()) : List.of());
-		model.addAttribute("team", node.level() == OrgLevel.GRID ? teams.of(actor.scope(), node.id()) : List.of());
+		model.addAttribute("team", business && node.level() == OrgLevel.GRID ? teams.of(actor.scope(), node.id()) : List.of());
 		model.addAttribute("mayEditBoundary", node.level().hasBoundary() && TerritoryManagement.mayEdit(actor));
 		model.addAttribute("mayEditTeam", node.level() == OrgLevel.GRID && TerritoryManagement.mayEdit(actor));
 		model.addAttribute("positions", TeamPosition.values());
