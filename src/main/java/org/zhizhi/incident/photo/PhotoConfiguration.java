@@ -1,5 +1,7 @@
 package org.zhizhi.incident.photo;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -8,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Files go under {@code ${zhizhi.data-dir}/photos} unless another {@link PhotoStore} bean (an object store) is
+ * Files go under {@code ${zhizhi.data-dir}/photos} (or {@code zhizhi.photos.dir}) unless another {@link PhotoStore} bean (an object store) is
  * declared; the limits can be tuned with {@code zhizhi.photos.*}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -16,7 +18,15 @@ class PhotoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(PhotoStore.class)
-	PhotoStore photoStore(Environment environment) {
+	PhotoStore photoStore(Environment environment) throws IOException {
+		String folder = environment.getProperty("zhizhi.photos.dir");
+		if (folder != null) {
+			return new FileSystemPhotoStore(Path.of(folder));
+		}
+		// A throwaway database (tests, demos) gets throwaway photos: its rows would not outlive it anyway.
+		if (environment.getProperty("zhizhi.database.embedded.ephemeral", Boolean.class, false)) {
+			return new FileSystemPhotoStore(Files.createTempDirectory("zhizhi-photos-"));
+		}
 		return new FileSystemPhotoStore(Path.of(environment.getProperty("zhizhi.data-dir", "./data"), "photos"));
 	}
 

@@ -14,7 +14,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
@@ -37,7 +43,7 @@ class PhotosTests {
 	@BeforeEach
 	void setUp() {
 		store = new FileSystemPhotoStore(dataDir.resolve("photos"));
-		photos = new Photos(store, PhotoLimits.DEFAULTS);
+		photos = new Photos(store, new InMemoryCatalog(), PhotoLimits.DEFAULTS, Clock.systemUTC());
 	}
 
 	@Test
@@ -154,7 +160,8 @@ class PhotosTests {
 
 	@Test
 	void refusesFilesOverTheSizeLimitAndBrokenOnes() throws IOException {
-		Photos strict = new Photos(store, new PhotoLimits(1000, 40_000_000, 320, 0.85f));
+		Photos strict = new Photos(store, new InMemoryCatalog(), new PhotoLimits(1000, 40_000_000, 320, 0.85f),
+				Clock.systemUTC());
 		byte[] big = jpeg(image(400, 400, false));
 		assertThat(big.length).isGreaterThan(1000);
 		assertThatThrownBy(() -> strict.store(big)).isInstanceOfSatisfying(DomainException.class,
@@ -185,6 +192,26 @@ class PhotosTests {
 		store.delete("never-stored");
 		for (String bad : new String[] { "../etc", "a/b", "..", "x\\y", "" }) {
 			assertThatThrownBy(() -> store.get(bad)).isInstanceOf(IllegalArgumentException.class);
+		}
+	}
+
+	static final class InMemoryCatalog implements PhotoCatalog {
+
+		private final Map<UUID, StoredPhoto> rows = new ConcurrentHashMap<>();
+
+		@Override
+		public void add(StoredPhoto photo, Instant createdAt) {
+			rows.put(photo.id(), photo);
+		}
+
+		@Override
+		public Optional<StoredPhoto> find(UUID id) {
+			return Optional.ofNullable(rows.get(id));
+		}
+
+		@Override
+		public boolean remove(UUID id) {
+			return rows.remove(id) != null;
 		}
 	}
 
