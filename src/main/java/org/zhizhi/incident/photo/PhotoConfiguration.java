@@ -36,6 +36,7 @@ class PhotoConfiguration {
 		return new PhotoLimits(
 				environment.getProperty("zhizhi.photos.max-bytes", Long.class, defaults.maxBytes()),
 				environment.getProperty("zhizhi.photos.max-pixels", Long.class, defaults.maxPixels()),
+				environment.getProperty("zhizhi.photos.served-size", Integer.class, defaults.servedSize()),
 				environment.getProperty("zhizhi.photos.thumbnail-size", Integer.class, defaults.thumbnailSize()),
 				environment.getProperty("zhizhi.photos.jpeg-quality", Float.class, defaults.jpegQuality()));
 	}

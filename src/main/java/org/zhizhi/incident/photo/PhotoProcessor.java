@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -51,7 +52,8 @@ final class PhotoProcessor {
 		}
 		PhotoFormat format = PhotoFormat.detect(upload);
 		Exif exif = Exif.of(format, upload);
-		BufferedImage upright = orient(toRgb(decode(format, upload)), exif.orientation());
+		BufferedImage upright = scaleDown(orient(toRgb(decode(format, upload)), exif.orientation()),
+				limits.servedSize());
 		BufferedImage thumbnail = scaleDown(upright, limits.thumbnailSize());
 		return new ProcessedPhoto(format, exif.position(), jpeg(upright), upright.getWidth(), upright.getHeight(),
 				jpeg(thumbnail), thumbnail.getWidth(), thumbnail.getHeight());
@@ -66,12 +68,21 @@ final class PhotoProcessor {
 		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
 			reader.setInput(input, true, true);
 			// Only the header is read here; the pixels are decoded after the check.
-			long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-			if (pixels > limits.maxPixels() || pixels <= 0) {
+			int width = reader.getWidth(0);
+			int height = reader.getHeight(0);
+			long pixels = (long) width * height;
+			if (pixels > limits.maxPixels() || width <= 0 || height <= 0) {
 				throw new DomainException(Category.INVALID, "PHOTO_TOO_MANY_PIXELS", "photo.tooManyPixels",
 						limits.maxPixels() / 1_000_000);
 			}
-			return reader.read(0);
+			// Nobody is served more than servedSize pixels a side, so a 40-megapixel upload is decoded at a fraction
+			// of its size (every n-th pixel) instead of filling the heap; the exact size comes from scaleDown.
+			ImageReadParam param = reader.getDefaultReadParam();
+			int step = Math.max(1, Math.max(width, height) / limits.servedSize());
+			if (step > 1) {
+				param.setSourceSubsampling(step, step, 0, 0);
+			}
+			return reader.read(0, param);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof DomainException domain) {

@@ -99,6 +99,30 @@ class PhotosTests {
 	}
 
 	@Test
+	void servesAtMost2560PixelsOnTheLongSide() throws IOException {
+		StoredPhoto stored = photos.store(jpeg(image(6000, 2000, false)));
+
+		assertThat(stored.width()).isEqualTo(2560);
+		assertThat(stored.height()).isEqualTo(853);
+		BufferedImage served = ImageIO.read(new ByteArrayInputStream(photos.photo(stored.id()).orElseThrow()));
+		assertThat(served.getWidth()).isEqualTo(2560);
+		assertThat(stored.thumbnailWidth()).isEqualTo(320);
+	}
+
+	@Test
+	void acceptsAPhotoWhoseExifIsDamagedButKeepsNoPosition() throws IOException {
+		byte[] tiff = tiffWithGps(6, 29, 31, 48, 'N', 106, 33, 36, 'E');
+		for (int cut : new int[] { 3, 10, 40, 100, 130 }) {
+			StoredPhoto stored = photos.store(withExif(jpeg(image(40, 20, false)),
+					java.util.Arrays.copyOf(tiff, cut)));
+			assertThat(stored.position()).isEmpty();
+		}
+		byte[] pointingAway = tiff.clone();
+		pointingAway[4] = 0x7F; // IFD0 offset far beyond the block
+		assertThat(photos.store(withExif(jpeg(image(40, 20, false)), pointingAway)).position()).isEmpty();
+	}
+
+	@Test
 	void neverEnlargesASmallPhotoForItsThumbnail() throws IOException {
 		StoredPhoto stored = photos.store(png(image(100, 50, true)));
 
@@ -160,7 +184,7 @@ class PhotosTests {
 
 	@Test
 	void refusesFilesOverTheSizeLimitAndBrokenOnes() throws IOException {
-		Photos strict = new Photos(store, new InMemoryCatalog(), new PhotoLimits(1000, 40_000_000, 320, 0.85f),
+		Photos strict = new Photos(store, new InMemoryCatalog(), new PhotoLimits(1000, 40_000_000, 2560, 320, 0.85f),
 				Clock.systemUTC());
 		byte[] big = jpeg(image(400, 400, false));
 		assertThat(big.length).isGreaterThan(1000);
