@@ -1,0 +1,69 @@
+package org.zhizhi.incident.photo;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.zhizhi.shared.Ids;
+
+/**
+ * Incident photos in and out: {@link #store} checks an upload, keeps its GPS position and stores a metadata-free JPEG
+ * plus a thumbnail; only those re-encodings are ever served, never the uploaded bytes.
+ */
+@Service
+public class Photos {
+
+	private static final String THUMBNAIL_SUFFIX = ".thumb";
+
+	private final PhotoStore store;
+
+	private final PhotoCatalog catalog;
+
+	private final PhotoProcessor processor;
+
+	private final Clock clock;
+
+	Photos(PhotoStore store, PhotoCatalog catalog, PhotoLimits limits, Clock clock) {
+		this.store = store;
+		this.catalog = catalog;
+		this.processor = new PhotoProcessor(limits);
+		this.clock = clock;
+	}
+
+	/**
+	 * Accepts a JPEG, PNG or WebP upload (judged by content), refusing anything else, too large or with too many
+	 * pixels with a {@link org.zhizhi.shared.DomainException} of category INVALID and a {@code photo.*} message key.
+	 */
+	public StoredPhoto store(byte[] upload) {
+		PhotoProcessor.ProcessedPhoto photo = processor.process(upload);
+		UUID id = Ids.newId(clock);
+		StoredPhoto stored = new StoredPhoto(id, photo.position(), photo.format().name(), photo.width(),
+				photo.height(), photo.thumbnailWidth(), photo.thumbnailHeight(), photo.jpeg().length);
+		// Files first: a row never points at a missing file; a failure after the files leaves only orphans to sweep.
+		store.put(id.toString(), photo.jpeg());
+		store.put(id + THUMBNAIL_SUFFIX, photo.thumbnail());
+		catalog.add(stored, clock.instant());
+		return stored;
+	}
+
+	public Optional<StoredPhoto> find(UUID id) {
+		return catalog.find(id);
+	}
+
+	/** The full re-encoded JPEG ({@value StoredPhoto#MEDIA_TYPE}). */
+	public Optional<byte[]> photo(UUID id) {
+		return catalog.find(id).flatMap(photo -> store.get(id.toString()));
+	}
+
+	/** The thumbnail JPEG, its long side at most the configured thumbnail size. */
+	public Optional<byte[]> thumbnail(UUID id) {
+		return catalog.find(id).flatMap(photo -> store.get(id + THUMBNAIL_SUFFIX));
+	}
+
+	public void delete(UUID id) {
+		catalog.remove(id);
+		store.delete(id + THUMBNAIL_SUFFIX);
+		store.delete(id.toString());
+	}
+}

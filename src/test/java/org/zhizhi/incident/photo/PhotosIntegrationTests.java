@@ -1,0 +1,45 @@
+package org.zhizhi.incident.photo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhizhi.incident.photo.PhotosTests.image;
+import static org.zhizhi.incident.photo.PhotosTests.jpeg;
+import static org.zhizhi.incident.photo.PhotosTests.tiffWithGps;
+import static org.zhizhi.incident.photo.PhotosTests.withExif;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.zhizhi.ZhizhiIntegrationTest;
+
+/** A photo's metadata row and its files travel together through the real database and the configured store. */
+@ZhizhiIntegrationTest
+class PhotosIntegrationTests {
+
+	@Autowired
+	Photos photos;
+
+	@Autowired
+	PhotoStore store;
+
+	@Test
+	void keepsTheMetadataRowWithThePositionAndServesTheFilesUntilDeleted() throws IOException {
+		StoredPhoto stored = photos
+			.store(withExif(jpeg(image(800, 600, false)), tiffWithGps(1, 29, 31, 48, 'S', 106, 33, 36, 'W')));
+
+		assertThat(photos.find(stored.id())).hasValue(stored);
+		assertThat(stored.position()).hasValueSatisfying(p -> {
+			assertThat(p.latitude()).isNegative();
+			assertThat(p.longitude()).isNegative();
+		});
+		assertThat(photos.photo(stored.id())).isPresent();
+		assertThat(photos.thumbnail(stored.id())).isPresent();
+		assertThat(((FileSystemPhotoStore) store).root().toString()).contains("zhizhi-photos-");
+
+		photos.delete(stored.id());
+
+		assertThat(photos.find(stored.id())).isEmpty();
+		assertThat(photos.photo(stored.id())).isEmpty();
+		assertThat(store.get(stored.id().toString())).isEmpty();
+	}
+}
