@@ -33,6 +33,11 @@ public class IncidentQueries {
 		return find(scope, id).orElseThrow(() -> DomainException.notFound("incident"));
 	}
 
+	/** The active categories, class by class, in the order a form offers them. */
+	public List<IncidentCategory> categories() {
+		return incidents.categories();
+	}
+
 	/** A page of incidents, newest first, optionally of one state and one grid. */
 	public List<Incident> list(DataScope scope, IncidentState state, UUID gridId, int page) {
 		int offset = Math.min(Math.max(page, 0), MAX_PAGE) * PAGE_SIZE;

@@ -113,6 +113,24 @@ class IncidentApiIntegrationTests {
 		assertThat(response.errorFields()).containsExactly("Idempotency-Key");
 	}
 
+	@Test
+	void theSeedCategoriesAreDataGroupedUnderTheirClasses() {
+		List<JsonNode> categories = api.get("/api/v1/incident-categories", api.tokenOf("jumin01")).list();
+
+		assertThat(categories).extracting(c -> c.path("name").asString())
+			.contains("井盖破损", "道路坑洼", "卫生死角", "车辆乱停", "高空抛物", "电线乱拉", "公共区域乱占乱堆", "消防通道堵塞", "大树修枝",
+					"外墙排危", "电梯加装", "企业招工", "矛盾纠纷", "独居老人求助");
+		assertThat(categories).filteredOn(c -> c.path("code").asString().equals("MANHOLE_COVER"))
+			.singleElement()
+			.satisfies(c -> {
+				assertThat(c.path("className").asString()).isEqualTo("市容环境");
+				assertThat(c.path("standard").asString()).isEqualTo("GBT30428");
+			});
+		assertThat(categories).filteredOn(c -> c.path("code").asString().equals("FIRM_RECRUITMENT"))
+			.singleElement()
+			.satisfies(c -> assertThat(c.path("standard").asString()).isEqualTo("COMMUNITY"));
+	}
+
 	// --- idempotency ------------------------------------------------------------------------------------------------
 
 	@Test

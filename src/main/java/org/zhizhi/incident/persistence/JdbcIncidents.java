@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.zhizhi.incident.Channel;
 import org.zhizhi.incident.Incident;
 import org.zhizhi.incident.IncidentAction;
+import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.RejectReason;
 import org.zhizhi.incident.TimelineEntry;
@@ -137,6 +138,16 @@ public class JdbcIncidents {
 					rs.getString("from_state") == null ? null : IncidentState.valueOf(rs.getString("from_state")),
 					IncidentState.valueOf(rs.getString("to_state")), (Double) rs.getObject("lat"),
 					(Double) rs.getObject("lng"), rs.getString("detail")))
+			.list();
+	}
+
+	public List<IncidentCategory> categories() {
+		return jdbc.sql("""
+				select c.code, c.name, k.code as class_code, k.name as class_name, k.standard
+				  from incident.category c join incident.category_class k on k.code = c.class_code
+				 where c.active order by k.sort_order, c.sort_order""")
+			.query((rs, n) -> new IncidentCategory(rs.getString("code"), rs.getString("name"),
+					rs.getString("class_code"), rs.getString("class_name"), rs.getString("standard")))
 			.list();
 	}
 
