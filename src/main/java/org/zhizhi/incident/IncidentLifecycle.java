@@ -1,6 +1,7 @@
 package org.zhizhi.incident;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.zhizhi.shared.DomainException;
@@ -30,7 +31,7 @@ public final class IncidentLifecycle {
 	public static Transition reject(IncidentState current, RejectReason reason) {
 		require(current, IncidentAction.REJECT, EnumSet.of(IncidentState.REPORTED));
 		if (reason == null) {
-			throw DomainException.invalid(java.util.List.of(new FieldProblem("reason", "validation.required")));
+			throw DomainException.invalid(List.of(new FieldProblem("reason", "validation.required")));
 		}
 		return new Transition(current, IncidentState.REJECTED, IncidentAction.REJECT);
 	}
@@ -42,12 +43,12 @@ public final class IncidentLifecycle {
 	public static Transition triage(IncidentState current, Triage triage, String note) {
 		require(current, IncidentAction.TRIAGE, EnumSet.of(IncidentState.ACCEPTED));
 		if (triage == null) {
-			throw DomainException.invalid(java.util.List.of(new FieldProblem("triage", "validation.required")));
+			throw DomainException.invalid(List.of(new FieldProblem("triage", "validation.required")));
 		}
 		if (triage == Triage.PRIVATE) {
 			if (note == null || note.isBlank()) {
 				throw DomainException
-					.invalid(java.util.List.of(new FieldProblem("note", "incident.privateNeedsNote")));
+					.invalid(List.of(new FieldProblem("note", "incident.privateNeedsNote")));
 			}
 			return new Transition(current, IncidentState.CLOSED, IncidentAction.CLOSE);
 		}
@@ -58,7 +59,7 @@ public final class IncidentLifecycle {
 	public static Transition whistle(IncidentState current, WhistleType type) {
 		require(current, IncidentAction.WHISTLE, EnumSet.of(IncidentState.TRIAGED));
 		if (type == null) {
-			throw DomainException.invalid(java.util.List.of(new FieldProblem("type", "validation.required")));
+			throw DomainException.invalid(List.of(new FieldProblem("type", "validation.required")));
 		}
 		return new Transition(current, IncidentState.WHISTLED,
 				IncidentAction.WHISTLE);

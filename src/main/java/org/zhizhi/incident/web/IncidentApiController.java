@@ -104,7 +104,7 @@ class IncidentApiController {
 	}
 
 	@PostMapping("/{id}/triage")
-	@Operation(summary = "三事分流: PUBLIC or COMMUNITY waits for a whistle; PRIVATE closes with a note")
+	@Operation(summary = "Triage: PUBLIC or COMMUNITY waits for a whistle; PRIVATE closes with a note")
 	IncidentDetail triage(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) StepRequest body) {
 		return management.triage(actor, id, orEmpty(body));
