@@ -1,0 +1,6 @@
+package org.zhizhi.incident;
+
+/** The steps a timeline records. */
+public enum IncidentAction {
+	REPORT, ACCEPT, REJECT, TRIAGE, CLOSE, WHISTLE, CLAIM
+}

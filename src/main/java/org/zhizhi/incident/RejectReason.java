@@ -1,0 +1,5 @@
+package org.zhizhi.incident;
+
+public enum RejectReason {
+	DUPLICATE, INVALID, NOT_OURS
+}

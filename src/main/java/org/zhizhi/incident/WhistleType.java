@@ -1,0 +1,5 @@
+package org.zhizhi.incident;
+
+public enum WhistleType {
+	QUICK, EMERGENCY, TOUGH
+}

@@ -1,0 +1,141 @@
+package org.zhizhi.incident.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhizhi.incident.IdempotencyConflict;
+import org.zhizhi.incident.IdempotentResult;
+import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentDetail;
+import org.zhizhi.incident.IncidentManagement;
+import org.zhizhi.incident.IncidentQueries;
+import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.ReportIncident;
+import org.zhizhi.incident.StepRequest;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.ProblemResponses;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+@RestController
+@RequestMapping("/api/v1/incidents")
+@Tag(name = "incidents", description = "The whistle: intake, acceptance, triage, whistle, claim")
+class IncidentApiController {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static final int MAX_KEY = 128;
+
+	private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+
+	private final IncidentManagement management;
+
+	private final IncidentQueries queries;
+
+	private final MessageSource messages;
+
+	IncidentApiController(IncidentManagement management, IncidentQueries queries, MessageSource messages) {
+		this.management = management;
+		this.queries = queries;
+		this.messages = messages;
+	}
+
+	@PostMapping
+	@Operation(summary = "Report an incident; the position decides its grid. Requires an Idempotency-Key header")
+	ResponseEntity<String> report(@AuthenticationPrincipal Actor actor,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, @RequestBody ReportIncident body) {
+		if (key == null || key.isBlank()) {
+			throw DomainException.invalid(List.of(new FieldProblem(IDEMPOTENCY_KEY, "validation.required")));
+		}
+		if (key.length() > MAX_KEY) {
+			throw DomainException
+				.invalid(List.of(new FieldProblem(IDEMPOTENCY_KEY, "incident.idempotencyKeyTooLong", MAX_KEY)));
+		}
+		IdempotentResult result = management.report(actor, key, body);
+		return ResponseEntity.status(result.status()).contentType(JSON).body(result.body());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One incident of the caller's scope with its timeline")
+	IncidentDetail get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return queries.get(actor.scope(), id);
+	}
+
+	@GetMapping
+	@Operation(summary = "Incidents of the caller's scope, newest first, 50 a page")
+	List<Incident> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) IncidentState state,
+			@RequestParam(required = false) UUID gridId, @RequestParam(defaultValue = "0") int page) {
+		return queries.list(actor.scope(), state, gridId, page);
+	}
+
+	@PostMapping("/{id}/accept")
+	@Operation(summary = "Accept a reported incident")
+	IncidentDetail accept(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.accept(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/reject")
+	@Operation(summary = "Reject a reported incident with a reason: DUPLICATE, INVALID or NOT_OURS")
+	IncidentDetail reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.reject(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/triage")
+	@Operation(summary = "Triage: PUBLIC or COMMUNITY waits for a whistle; PRIVATE closes with a note")
+	IncidentDetail triage(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.triage(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/whistle")
+	@Operation(summary = "Blow a whistle of a type: QUICK, EMERGENCY or TOUGH")
+	IncidentDetail whistle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.whistle(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/claim")
+	@Operation(summary = "A party member takes the order; of many at once exactly one wins")
+	IncidentDetail claim(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.claim(actor, id, orEmpty(body));
+	}
+
+	/** A reused key is a well-formed request the server will not process: 422, not 400. */
+	@ExceptionHandler(IdempotencyConflict.class)
+	ResponseEntity<ProblemDetail> reused(IdempotencyConflict exception, HttpServletRequest request) {
+		var locale = LocaleContextHolder.getLocale();
+		String detail = messages.getMessage(exception.messageKey(), null, exception.messageKey(), locale);
+		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, exception.code(), detail, List.of(),
+					request.getRequestURI(), locale, messages));
+	}
+
+	private static StepRequest orEmpty(StepRequest body) {
+		return body == null ? StepRequest.empty() : body;
+	}
+}
