@@ -12,6 +12,7 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.territory.PlaceSummaries;
 
 /** The workbench (工作台): what the user's scope holds, and where to go from here. */
 @Controller
@@ -21,9 +22,12 @@ class HomeController {
 
 	private final AccountQueries accounts;
 
-	HomeController(OrgUnitQueries orgUnits, AccountQueries accounts) {
+	private final PlaceSummaries summaries;
+
+	HomeController(OrgUnitQueries orgUnits, AccountQueries accounts, PlaceSummaries summaries) {
 		this.orgUnits = orgUnits;
 		this.accounts = accounts;
+		this.summaries = summaries;
 	}
 
 	@GetMapping("/")
@@ -33,6 +37,13 @@ class HomeController {
 		}
 		Map<OrgLevel, Long> counts = orgUnits.countByLevel(actor.scope());
 		model.addAttribute("counts", byName(counts));
+		// the registries' figures of the scope — people and party only for those who work with them
+		Map<String, Long> figures = actor.hasAny(Role.BUSINESS)
+				? summaries.ofOrgUnit(actor.scope(), actor.scope().orgUnitId())
+					.map(summary -> summary.byFieldName())
+					.orElse(Map.of())
+				: Map.of();
+		model.addAttribute("figures", figures);
 		boolean manager = GrantRules.mayManageAccounts(actor);
 		model.addAttribute("accountManager", manager);
 		if (manager) {
