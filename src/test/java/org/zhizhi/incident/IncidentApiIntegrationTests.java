@@ -392,6 +392,11 @@ class IncidentApiIntegrationTests {
 				Map.of("note", "未报到先办结"));
 		assertThat(resolve.problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
 		assertThat(resolve.json().path("detail").asString()).contains("CLAIMED");
+
+		// an order claimed by another member is not his to check in
+		setClaimer(id, UUID.randomUUID());
+		assertThat(api.post("/api/v1/incidents/" + id + "/check-in", api.tokenOf("dangyuan01"),
+				Map.of("lat", 29.4, "lng", 106.5)).problemCode(403)).isEqualTo("NOT_THE_CLAIMER");
 	}
 
 	@Test
