@@ -71,6 +71,54 @@ public final class IncidentLifecycle {
 		return new Transition(current, IncidentState.CLAIMED, IncidentAction.CLAIM);
 	}
 
+	/** The claimer reports on site (线下报到), first after the claim or again after a rework. */
+	public static Transition checkIn(IncidentState current) {
+		require(current, IncidentAction.CHECK_IN, EnumSet.of(IncidentState.CLAIMED, IncidentState.REWORK));
+		return new Transition(current, IncidentState.CHECKED_IN, IncidentAction.CHECK_IN);
+	}
+
+	/** The claimer reports the work done, with a note of what was done; after a rework he may resolve at once. */
+	public static Transition resolve(IncidentState current, String note) {
+		require(current, IncidentAction.RESOLVE, EnumSet.of(IncidentState.CHECKED_IN, IncidentState.REWORK));
+		if (note == null || note.isBlank()) {
+			throw DomainException.invalid(List.of(new FieldProblem("note", "incident.resolveNeedsNote")));
+		}
+		return new Transition(current, IncidentState.RESOLVED, IncidentAction.RESOLVE);
+	}
+
+	/** The grid or community checks the resolution and passes it; {@link #close} follows in the same step. */
+	public static Transition verify(IncidentState current) {
+		require(current, IncidentAction.VERIFY, EnumSet.of(IncidentState.RESOLVED));
+		return new Transition(current, IncidentState.VERIFIED, IncidentAction.VERIFY);
+	}
+
+	/** A verified incident is closed. */
+	public static Transition close(IncidentState current) {
+		require(current, IncidentAction.CLOSE, EnumSet.of(IncidentState.VERIFIED));
+		return new Transition(current, IncidentState.CLOSED, IncidentAction.CLOSE);
+	}
+
+	/** The resolution fails verification: back to the claimer (返工), with the reason. */
+	public static Transition rework(IncidentState current, String note) {
+		require(current, IncidentAction.REWORK, EnumSet.of(IncidentState.RESOLVED));
+		if (note == null || note.isBlank()) {
+			throw DomainException.invalid(List.of(new FieldProblem("note", "incident.reworkNeedsNote")));
+		}
+		return new Transition(current, IncidentState.REWORK, IncidentAction.REWORK);
+	}
+
+	/** The reporter's rating of a closed incident, once; an unsatisfied one must say why. */
+	public static Transition rate(IncidentState current, Rating rating, String comment) {
+		require(current, IncidentAction.RATE, EnumSet.of(IncidentState.CLOSED));
+		if (rating == null) {
+			throw DomainException.invalid(List.of(new FieldProblem("rating", "validation.required")));
+		}
+		if (rating == Rating.UNSATISFIED && (comment == null || comment.isBlank())) {
+			throw DomainException.invalid(List.of(new FieldProblem("comment", "incident.unsatisfiedNeedsComment")));
+		}
+		return new Transition(current, IncidentState.RATED, IncidentAction.RATE);
+	}
+
 	/** The refusal of a step from the wrong state. */
 	public static DomainException illegal(IncidentState current, IncidentAction action) {
 		return new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "incident.illegalTransition",

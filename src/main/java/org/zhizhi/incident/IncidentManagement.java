@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
@@ -45,6 +47,12 @@ public class IncidentManagement {
 	/** Who takes an open order (党员接单). */
 	static final Set<Role> CLAIMERS = EnumSet.of(Role.PARTY_MEMBER);
 
+	/** Who verifies a resolution or sends it back (never the claimer himself). */
+	static final Set<Role> VERIFIERS = EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
+
+	/** Who records a rating for the reporter, from a call-back (回访). */
+	static final Set<Role> CALL_BACK_STAFF = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF);
+
 	static final int MAX_DESCRIPTION = 2000;
 
 	static final int MAX_NOTE = 1000;
@@ -61,8 +69,11 @@ public class IncidentManagement {
 
 	private final JsonMapper json;
 
+	private final double checkInRadiusM;
+
 	IncidentManagement(JdbcIncidents incidents, GridLocator grids, OrgUnitQueries orgUnits, IncidentQueries queries,
-			Clock clock, JsonMapper json) {
+			Clock clock, JsonMapper json, @Value("${zhizhi.incident.check-in-radius-m:500}") double checkInRadiusM) {
+		this.checkInRadiusM = checkInRadiusM;
 		this.incidents = incidents;
 		this.grids = grids;
 		this.orgUnits = orgUnits;
@@ -141,7 +152,7 @@ public class IncidentManagement {
 		Incident incident = new Incident(id, report.channel(), report.categoryCode(), report.description().strip(),
 				report.lat(), report.lng(), grid.id(),
 				location.microGrid() == null ? null : location.microGrid().id(), grid.path(), grid.districtId(),
-				IncidentState.REPORTED, null, null, null, null, actor.userId(), now, now);
+				IncidentState.REPORTED, null, null, null, null, actor.userId(), now, now, null, false, null, null);
 		incidents.insert(incident);
 		incidents.append(new TimelineEntry(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
 				actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null, IncidentState.REPORTED,
@@ -178,6 +189,136 @@ public class IncidentManagement {
 	@Transactional
 	public IncidentDetail claim(Actor actor, UUID id, StepRequest step) {
 		return take(actor, id, CLAIMERS, step, IncidentLifecycle::claim, null, null, null, true, note(step.note()));
+	}
+
+	/**
+	 * The claimer reports on site (线下报到) from where he stands. The distance to the incident is computed and kept; a
+	 * check-in beyond the configured radius is allowed but flagged, on its timeline entry and on the incident.
+	 */
+	@Transactional
+	public IncidentDetail checkIn(Actor actor, UUID id, StepRequest step) {
+		Incident incident = claimersOwn(actor, id, step);
+		Transition transition = IncidentLifecycle.checkIn(incident.state());
+		List<FieldProblem> problems = new ArrayList<>();
+		if (step.lat() == null || step.lat() < -90 || step.lat() > 90 || step.lat().isNaN()) {
+			problems.add(new FieldProblem("lat", step.lat() == null ? "validation.required" : "incident.badLat"));
+		}
+		if (step.lng() == null || step.lng() < -180 || step.lng() > 180 || step.lng().isNaN()) {
+			problems.add(new FieldProblem("lng", step.lng() == null ? "validation.required" : "incident.badLng"));
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		double distance = Math.round(GeoDistance.metres(incident.lat(), incident.lng(), step.lat(), step.lng()) * 10)
+				/ 10.0;
+		boolean flagged = distance > checkInRadiusM;
+		String detail = String.format(Locale.ROOT, "%s%.0f m", flagged ? "FLAGGED " : "", distance);
+		String note = note(step.note());
+		return advance(actor, incident, actingRole(actor, CLAIMERS), transition, step,
+				note == null ? detail : detail + ": " + note, distance, flagged, null, null);
+	}
+
+	/** The claimer reports the work done, with a note. */
+	@Transactional
+	public IncidentDetail resolve(Actor actor, UUID id, StepRequest step) {
+		Incident incident = claimersOwn(actor, id, step);
+		Transition transition = IncidentLifecycle.resolve(incident.state(), note(step.note()));
+		return advance(actor, incident, actingRole(actor, CLAIMERS), transition, step, note(step.note()), null, false,
+				null, null);
+	}
+
+	/** The grid or community passes the resolution, which closes the incident in the same transaction. */
+	@Transactional
+	public IncidentDetail verify(Actor actor, UUID id, StepRequest step) {
+		Incident incident = verifiable(actor, id, step);
+		Transition transition = IncidentLifecycle.verify(incident.state());
+		String role = actingRole(actor, VERIFIERS);
+		Instant now = clock.instant();
+		advance(actor, incident, role, transition, step, note(step.note()), null, false, null, null, now);
+		Transition close = IncidentLifecycle.close(transition.to());
+		// a microsecond later, so that the timeline keeps the closure after the verification
+		return advance(actor, incident, role, close, step, null, null, false, null, null, now.plusNanos(1_000));
+	}
+
+	/** The resolution fails verification and goes back to the claimer (返工), with the reason. */
+	@Transactional
+	public IncidentDetail rework(Actor actor, UUID id, StepRequest step) {
+		Incident incident = verifiable(actor, id, step);
+		Transition transition = IncidentLifecycle.rework(incident.state(), note(step.note()));
+		return advance(actor, incident, actingRole(actor, VERIFIERS), transition, step, note(step.note()), null,
+				false, null, null);
+	}
+
+	/** The reporter rates a closed incident, or staff record his rating from a call-back; once only. */
+	@Transactional
+	public IncidentDetail rate(Actor actor, UUID id, StepRequest step) {
+		Incident incident = incidents.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("incident"));
+		boolean reporter = actor.userId().equals(incident.reporterId());
+		if (!reporter && !actor.hasAny(CALL_BACK_STAFF)) {
+			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "incident.roleNotAllowed");
+		}
+		checkLength("comment", step.comment());
+		checkLength("note", step.note());
+		String comment = note(step.comment());
+		Transition transition = IncidentLifecycle.rate(incident.state(), step.rating(), comment);
+		String role = actor.hasAny(CALL_BACK_STAFF) ? actingRole(actor, CALL_BACK_STAFF)
+				: actingRole(actor, EnumSet.allOf(Role.class));
+		return advance(actor, incident, role, transition, step, join(step.rating(), comment), null, false,
+				step.rating(), comment);
+	}
+
+	/** The incident, if the actor is a party member and the one who claimed it. */
+	private Incident claimersOwn(Actor actor, UUID id, StepRequest step) {
+		Incident incident = incidents.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("incident"));
+		if (!actor.hasAny(CLAIMERS)) {
+			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "incident.roleNotAllowed");
+		}
+		if (incident.claimedBy() != null && !incident.claimedBy().equals(actor.userId())) {
+			throw new DomainException(Category.FORBIDDEN, "NOT_THE_CLAIMER", "incident.notTheClaimer");
+		}
+		checkLength("note", step.note());
+		return incident;
+	}
+
+	/** The incident, if the actor may verify it: a verifier in scope who did not claim it himself. */
+	private Incident verifiable(Actor actor, UUID id, StepRequest step) {
+		Incident incident = incidents.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("incident"));
+		if (!actor.hasAny(VERIFIERS)) {
+			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "incident.roleNotAllowed");
+		}
+		if (actor.userId().equals(incident.claimedBy())) {
+			throw new DomainException(Category.FORBIDDEN, "OWN_WORK", "incident.cannotVerifyOwnWork");
+		}
+		checkLength("note", step.note());
+		return incident;
+	}
+
+	private static void checkLength(String field, String text) {
+		if (text != null && text.length() > MAX_NOTE) {
+			throw DomainException.invalid(List.of(new FieldProblem(field, "incident.noteTooLong", MAX_NOTE)));
+		}
+	}
+
+	private IncidentDetail advance(Actor actor, Incident incident, String role, Transition transition,
+			StepRequest step, String detail, Double distance, boolean flagged, Rating rating, String ratingComment) {
+		return advance(actor, incident, role, transition, step, detail, distance, flagged, rating, ratingComment,
+				clock.instant());
+	}
+
+	private IncidentDetail advance(Actor actor, Incident incident, String role, Transition transition,
+			StepRequest step, String detail, Double distance, boolean flagged, Rating rating, String ratingComment,
+			Instant now) {
+		if (!incidents.advance(incident.id(), transition.from(), transition.to(), now, distance, flagged, rating,
+				ratingComment)) {
+			IncidentState current = incidents.find(actor.scope(), incident.id())
+				.map(Incident::state)
+				.orElse(incident.state());
+			throw IncidentLifecycle.illegal(current, transition.action());
+		}
+		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), now, actor.userId(), actor.displayName(),
+				role, transition.action(), transition.from(), transition.to(), step.lat(), step.lng(), detail,
+				distance, flagged));
+		return queries.get(actor.scope(), incident.id());
 	}
 
 	private IncidentDetail take(Actor actor, UUID id, Set<Role> allowed, StepRequest step,

@@ -320,6 +320,151 @@ class IncidentApiIntegrationTests {
 			.isEqualTo(api.get("/api/v1/me", member).json().path("id").asString());
 	}
 
+	// --- after the claim: check-in, resolution, verification, rework, rating -------------------------------------
+
+	@Test
+	void theWholeLoopFromReportToRatingForTheFirstGrid() {
+		double[] point = centroid(api.orgUnitId("东城社区第1网格"));
+		String id = claimedIncident();
+		String member = api.tokenOf("dangyuan01");
+
+		JsonNode checkedIn = step(id, "check-in", member, Map.of("lat", point[0], "lng", point[1]));
+		assertThat(checkedIn.path("incident").path("state").asString()).isEqualTo("CHECKED_IN");
+		assertThat(checkedIn.path("incident").path("checkInDistanceM").asDouble()).isLessThan(1.0);
+		assertThat(checkedIn.path("incident").path("checkInFlagged").asBoolean()).isFalse();
+		step(id, "resolve", member, Map.of("note", "杂物已清运"));
+		JsonNode closed = step(id, "verify", api.tokenOf("dongcheng-g01"), Map.of("note", "现场核查通过"));
+		assertThat(closed.path("incident").path("state").asString()).isEqualTo("CLOSED");
+		JsonNode rated = step(id, "rate", api.tokenOf("dongcheng"), Map.of("rating", "SATISFIED", "comment", "回访满意"));
+		assertThat(rated.path("incident").path("state").asString()).isEqualTo("RATED");
+		assertThat(rated.path("incident").path("rating").asString()).isEqualTo("SATISFIED");
+		assertThat(rated.path("incident").path("ratingComment").asString()).isEqualTo("回访满意");
+
+		List<String> actions = new ArrayList<>();
+		rated.path("timeline").forEach(e -> actions.add(e.path("action").asString() + ":"
+				+ e.path("actorRole").asString() + ":" + e.path("toState").asString()));
+		assertThat(actions).containsExactly("REPORT:GRID_WORKER:REPORTED", "ACCEPT:GRID_WORKER:ACCEPTED",
+				"TRIAGE:GRID_WORKER:TRIAGED", "WHISTLE:GRID_WORKER:WHISTLED", "CLAIM:PARTY_MEMBER:CLAIMED",
+				"CHECK_IN:PARTY_MEMBER:CHECKED_IN", "RESOLVE:PARTY_MEMBER:RESOLVED", "VERIFY:GRID_WORKER:VERIFIED",
+				"CLOSE:GRID_WORKER:CLOSED", "RATE:COMMUNITY_STAFF:RATED");
+		assertThat(rated.path("timeline").get(5).path("flagged").asBoolean()).isFalse();
+		assertThat(rated.path("timeline").get(9).path("detail").asString()).isEqualTo("SATISFIED: 回访满意");
+
+		// the reporter himself cannot rate it a second time either
+		Response again = api.post("/api/v1/incidents/" + id + "/rate", api.tokenOf("dongcheng-g01"),
+				Map.of("rating", "UNSATISFIED", "comment", "再评一次"));
+		assertThat(again.problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
+		Response twice = api.post("/api/v1/incidents/" + id + "/rate", api.tokenOf("dongcheng"),
+				Map.of("rating", "BASICALLY_SATISFIED"));
+		assertThat(twice.problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(twice.json().path("detail").asString()).contains("RATED");
+		assertThat(api.get("/api/v1/incidents/" + id, member).json().path("timeline").size()).isEqualTo(10);
+	}
+
+	@Test
+	void aFarCheckInIsAllowedButFlaggedOnTheTimelineAndTheIncident() {
+		double[] point = centroid(api.orgUnitId("东城社区第1网格"));
+		String id = claimedIncident();
+
+		// a hundredth of a degree north: about 1.1 km, beyond the default radius of 500 m
+		JsonNode far = step(id, "check-in", api.tokenOf("dangyuan01"), Map.of("lat", point[0] + 0.01, "lng", point[1]));
+
+		assertThat(far.path("incident").path("state").asString()).isEqualTo("CHECKED_IN");
+		assertThat(far.path("incident").path("checkInFlagged").asBoolean()).isTrue();
+		assertThat(far.path("incident").path("checkInDistanceM").asDouble()).isBetween(1100.0, 1125.0);
+		JsonNode entry = far.path("timeline").get(5);
+		assertThat(entry.path("action").asString()).isEqualTo("CHECK_IN");
+		assertThat(entry.path("flagged").asBoolean()).isTrue();
+		assertThat(entry.path("distanceM").asDouble()).isBetween(1100.0, 1125.0);
+		assertThat(entry.path("detail").asString()).startsWith("FLAGGED");
+		assertThat(entry.path("lat").asDouble()).isEqualTo(point[0] + 0.01);
+	}
+
+	@Test
+	void aCheckInNeedsAPositionAndOnlyTheClaimerMayCheckIn() {
+		String id = claimedIncident();
+
+		assertThat(api.post("/api/v1/incidents/" + id + "/check-in", api.tokenOf("dangyuan01"), Map.of())
+			.errorFields()).containsExactly("lat", "lng");
+		assertThat(api.post("/api/v1/incidents/" + id + "/check-in", api.tokenOf("dongcheng-g01"),
+				Map.of("lat", 29.4, "lng", 106.5)).problemCode(403)).isEqualTo("ROLE_NOT_ALLOWED");
+		Response resolve = api.post("/api/v1/incidents/" + id + "/resolve", api.tokenOf("dangyuan01"),
+				Map.of("note", "未报到先办结"));
+		assertThat(resolve.problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(resolve.json().path("detail").asString()).contains("CLAIMED");
+
+		// an order claimed by another member is not his to check in
+		setClaimer(id, UUID.randomUUID());
+		assertThat(api.post("/api/v1/incidents/" + id + "/check-in", api.tokenOf("dangyuan01"),
+				Map.of("lat", 29.4, "lng", 106.5)).problemCode(403)).isEqualTo("NOT_THE_CLAIMER");
+	}
+
+	@Test
+	void theClaimerCannotVerifyHisOwnWork() {
+		String id = resolvedIncident();
+
+		// a party member is no verifier at all
+		assertThat(api.post("/api/v1/incidents/" + id + "/verify", api.tokenOf("dangyuan01"), Map.of())
+			.problemCode(403)).isEqualTo("ROLE_NOT_ALLOWED");
+		// and a verifier who claimed the order himself may not pass his own work either
+		UUID leaderId = UUID.fromString(api.get("/api/v1/me", api.tokenOf("dongcheng-g01")).json().path("id")
+			.asString());
+		setClaimer(id, leaderId);
+		assertThat(api.post("/api/v1/incidents/" + id + "/verify", api.tokenOf("dongcheng-g01"), Map.of())
+			.problemCode(403)).isEqualTo("OWN_WORK");
+		assertThat(api.post("/api/v1/incidents/" + id + "/rework", api.tokenOf("dongcheng-g01"),
+				Map.of("note", "x")).problemCode(403)).isEqualTo("OWN_WORK");
+		assertThat(step(id, "verify", api.tokenOf("dongcheng"), Map.of()).path("incident").path("state").asString())
+			.isEqualTo("CLOSED");
+	}
+
+	@Test
+	void aReworkGoesBackToTheClaimerAndASecondResolutionClosesIt() {
+		double[] point = centroid(api.orgUnitId("东城社区第1网格"));
+		String id = resolvedIncident();
+		String member = api.tokenOf("dangyuan01");
+		String staff = api.tokenOf("dongcheng");
+
+		assertThat(api.post("/api/v1/incidents/" + id + "/rework", staff, Map.of()).errorFields())
+			.containsExactly("note");
+		JsonNode rework = step(id, "rework", staff, Map.of("note", "楼道仍有纸箱"));
+		assertThat(rework.path("incident").path("state").asString()).isEqualTo("REWORK");
+		assertThat(rework.path("incident").path("claimedBy").asString())
+			.isEqualTo(api.get("/api/v1/me", member).json().path("id").asString());
+		Response verifyTooEarly = api.post("/api/v1/incidents/" + id + "/verify", staff, Map.of());
+		assertThat(verifyTooEarly.problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(verifyTooEarly.json().path("detail").asString()).contains("REWORK");
+
+		step(id, "check-in", member, Map.of("lat", point[0], "lng", point[1]));
+		step(id, "resolve", member, Map.of("note", "纸箱已全部清走"));
+		JsonNode closed = step(id, "verify", staff, Map.of());
+		assertThat(closed.path("incident").path("state").asString()).isEqualTo("CLOSED");
+		List<String> actions = new ArrayList<>();
+		closed.path("timeline").forEach(e -> actions.add(e.path("action").asString()));
+		assertThat(actions).containsSubsequence("CHECK_IN", "RESOLVE", "REWORK", "CHECK_IN", "RESOLVE", "VERIFY",
+				"CLOSE");
+
+		assertThat(api.post("/api/v1/incidents/" + id + "/rate", staff, Map.of("rating", "UNSATISFIED"))
+			.errorFields()).containsExactly("comment");
+		assertThat(step(id, "rate", staff, Map.of("rating", "UNSATISFIED", "comment", "拖得太久")).path("incident")
+			.path("rating").asString()).isEqualTo("UNSATISFIED");
+	}
+
+	@Test
+	void theLoopStepsOfADongchengIncidentAreNotFoundForMudong() {
+		String id = resolvedIncident();
+		String mudong = api.tokenOf("mudong");
+
+		for (String step : List.of("check-in", "resolve", "verify", "rework", "rate")) {
+			assertThat(api.post("/api/v1/incidents/" + id + "/" + step, mudong,
+					Map.of("lat", 29.4, "lng", 106.5, "note", "x", "rating", "SATISFIED")).problemCode(404))
+				.as(step)
+				.isEqualTo("NOT_FOUND");
+		}
+		assertThat(api.get("/api/v1/incidents/" + id, api.tokenOf("dongcheng")).json().path("incident").path("state")
+			.asString()).isEqualTo("RESOLVED");
+	}
+
 	// --- helpers ----------------------------------------------------------------------------------------------------
 
 	private String newIncident(String username) {
@@ -333,6 +478,39 @@ class IncidentApiIntegrationTests {
 		Response response = api.post("/api/v1/incidents/" + id + "/" + step, token, body);
 		assertThat(response.status()).as("%s: %s", step, response.brief()).isEqualTo(200);
 		return response.json();
+	}
+
+	private String claimedIncident() {
+		String id = newIncident("dongcheng-g01");
+		String leader = api.tokenOf("dongcheng-g01");
+		step(id, "accept", leader, Map.of());
+		step(id, "triage", leader, Map.of("triage", "COMMUNITY"));
+		step(id, "whistle", leader, Map.of("type", "QUICK"));
+		step(id, "claim", api.tokenOf("dangyuan01"), Map.of());
+		return id;
+	}
+
+	private String resolvedIncident() {
+		double[] point = centroid(api.orgUnitId("东城社区第1网格"));
+		String id = claimedIncident();
+		String member = api.tokenOf("dangyuan01");
+		step(id, "check-in", member, Map.of("lat", point[0], "lng", point[1]));
+		step(id, "resolve", member, Map.of("note", "杂物已清运"));
+		return id;
+	}
+
+	/** Stands in for a verifier who claimed the order himself (no demo account is both). */
+	private void setClaimer(String id, UUID userId) {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement update = connection
+					.prepareStatement("update incident.incident set claimed_by = ? where id = ?")) {
+			update.setObject(1, userId);
+			update.setObject(2, UUID.fromString(id));
+			update.executeUpdate();
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static String newKey() {

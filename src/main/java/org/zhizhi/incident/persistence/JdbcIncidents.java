@@ -14,6 +14,7 @@ import org.zhizhi.incident.Incident;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.Rating;
 import org.zhizhi.incident.RejectReason;
 import org.zhizhi.incident.TimelineEntry;
 import org.zhizhi.incident.Triage;
@@ -26,7 +27,8 @@ public class JdbcIncidents {
 
 	private static final String COLUMNS = """
 			id, channel, category_code, description, lat, lng, grid_id, micro_grid_id, scope_path, district_id, state,
-			triage, whistle_type, reject_reason, claimed_by, reporter_id, reported_at, updated_at""";
+			triage, whistle_type, reject_reason, claimed_by, reporter_id, reported_at, updated_at, check_in_distance_m,
+			check_in_flagged, rating, rating_comment""";
 
 	private final JdbcClient jdbc;
 
@@ -35,9 +37,11 @@ public class JdbcIncidents {
 	}
 
 	public void insert(Incident i) {
-		jdbc.sql("insert into incident.incident (" + COLUMNS + """
-				) values (:id, :channel, :category, :description, :lat, :lng, :grid, :micro, :path, :district,
-				 :state, null, null, null, null, :reporter, :at, :at)""")
+		jdbc.sql("""
+				insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
+				       micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at)
+				values (:id, :channel, :category, :description, :lat, :lng, :grid, :micro, :path, :district,
+				 :state, :reporter, :at, :at)""")
 			.param("id", i.id())
 			.param("channel", i.channel().name())
 			.param("category", i.categoryCode())
@@ -105,11 +109,37 @@ public class JdbcIncidents {
 			.update() == 1;
 	}
 
+	/**
+	 * Moves an incident on in the loop after the claim, only if it is still where the step started from (the row
+	 * count decides a race), recording the check-in's distance and flag or the rating the step carries.
+	 */
+	public boolean advance(UUID id, IncidentState from, IncidentState to, Instant at, Double checkInDistanceM,
+			boolean checkInFlagged, Rating rating, String ratingComment) {
+		return jdbc.sql("""
+				update incident.incident
+				   set state = :to, updated_at = :at,
+				       check_in_distance_m = coalesce(:distance, check_in_distance_m),
+				       check_in_flagged = check_in_flagged or :flagged,
+				       rating = coalesce(:rating, rating),
+				       rating_comment = coalesce(:comment, rating_comment)
+				 where id = :id and state = :from""")
+			.param("id", id)
+			.param("from", from.name())
+			.param("to", to.name())
+			.param("at", java.sql.Timestamp.from(at))
+			.param("distance", checkInDistanceM, java.sql.Types.DOUBLE)
+			.param("flagged", checkInFlagged)
+			.param("rating", rating == null ? null : rating.name(), java.sql.Types.VARCHAR)
+			.param("comment", ratingComment, java.sql.Types.VARCHAR)
+			.update() == 1;
+	}
+
 	public void append(TimelineEntry e) {
 		jdbc.sql("""
 				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-				       action, from_state, to_state, lat, lng, detail)
-				values (:id, :incident, :at, :actor, :name, :role, :action, :from, :to, :lat, :lng, :detail)""")
+				       action, from_state, to_state, lat, lng, detail, distance_m, flagged)
+				values (:id, :incident, :at, :actor, :name, :role, :action, :from, :to, :lat, :lng, :detail,
+				        :distance, :flagged)""")
 			.param("id", e.id())
 			.param("incident", e.incidentId())
 			.param("at", java.sql.Timestamp.from(e.occurredAt()))
@@ -122,13 +152,15 @@ public class JdbcIncidents {
 			.param("lat", e.lat(), java.sql.Types.DOUBLE)
 			.param("lng", e.lng(), java.sql.Types.DOUBLE)
 			.param("detail", e.detail(), java.sql.Types.VARCHAR)
+			.param("distance", e.distanceM(), java.sql.Types.DOUBLE)
+			.param("flagged", e.flagged())
 			.update();
 	}
 
 	public List<TimelineEntry> timeline(UUID incidentId) {
 		return jdbc.sql("""
 				select id, incident_id, occurred_at, actor_id, actor_name, actor_role, action, from_state, to_state,
-				       lat, lng, detail
+				       lat, lng, detail, distance_m, flagged
 				  from incident.timeline_entry where incident_id = :id order by occurred_at, id""")
 			.param("id", incidentId)
 			.query((rs, n) -> new TimelineEntry(rs.getObject("id", UUID.class),
@@ -137,7 +169,8 @@ public class JdbcIncidents {
 					IncidentAction.valueOf(rs.getString("action")),
 					rs.getString("from_state") == null ? null : IncidentState.valueOf(rs.getString("from_state")),
 					IncidentState.valueOf(rs.getString("to_state")), (Double) rs.getObject("lat"),
-					(Double) rs.getObject("lng"), rs.getString("detail")))
+					(Double) rs.getObject("lng"), rs.getString("detail"), (Double) rs.getObject("distance_m"),
+					rs.getBoolean("flagged")))
 			.list();
 	}
 
@@ -213,7 +246,9 @@ public class JdbcIncidents {
 				value(WhistleType.class, rs.getString("whistle_type")),
 				value(RejectReason.class, rs.getString("reject_reason")), rs.getObject("claimed_by", UUID.class),
 				rs.getObject("reporter_id", UUID.class), rs.getTimestamp("reported_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("updated_at").toInstant(), (Double) rs.getObject("check_in_distance_m"),
+				rs.getBoolean("check_in_flagged"), value(Rating.class, rs.getString("rating")),
+				rs.getString("rating_comment"));
 	}
 
 	private static <E extends Enum<E>> E value(Class<E> type, String name) {

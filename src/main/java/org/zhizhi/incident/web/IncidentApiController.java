@@ -40,7 +40,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api/v1/incidents")
-@Tag(name = "incidents", description = "The whistle: intake, acceptance, triage, whistle, claim")
+@Tag(name = "incidents", description = "The whistle: intake, acceptance, triage, whistle, claim, check-in, resolution, verification, rating")
 class IncidentApiController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -122,6 +122,42 @@ class IncidentApiController {
 	IncidentDetail claim(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) StepRequest body) {
 		return management.claim(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/check-in")
+	@Operation(summary = "The claimer checks in on site with lat/lng; beyond the check-in radius it is flagged")
+	IncidentDetail checkIn(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.checkIn(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/resolve")
+	@Operation(summary = "The claimer resolves a checked-in (or reworked) incident with a note")
+	IncidentDetail resolve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.resolve(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/verify")
+	@Operation(summary = "A grid worker or community staff (not the claimer) passes the resolution: verified, closed")
+	IncidentDetail verify(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.verify(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/rework")
+	@Operation(summary = "A grid worker or community staff (not the claimer) sends the resolution back with a note")
+	IncidentDetail rework(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.rework(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/rate")
+	@Operation(summary = "The reporter, or staff from a call-back, rates a closed incident once: SATISFIED, "
+			+ "BASICALLY_SATISFIED or UNSATISFIED (with a comment)")
+	IncidentDetail rate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.rate(actor, id, orEmpty(body));
 	}
 
 	/** A reused key is a well-formed request the server will not process: 422, not 400. */
