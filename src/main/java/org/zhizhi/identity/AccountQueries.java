@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.persistence.JdbcAccounts;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.Paging;
 import org.zhizhi.shared.Role;
 
 /** Reads of accounts, always within the asking user's scope. */
@@ -27,7 +28,7 @@ public class AccountQueries {
 
 	/** One page of accounts, plus one more row so that the caller knows whether a next page exists. */
 	public List<Account> list(DataScope scope, String query, int page) {
-		return accounts.list(scope, query, PAGE_SIZE + 1, Pages.offset(page, PAGE_SIZE));
+		return accounts.list(scope, query, PAGE_SIZE + 1, Paging.offset(page, PAGE_SIZE));
 	}
 
 	public Optional<Account> find(DataScope scope, UUID id) {

@@ -13,6 +13,7 @@ import org.zhizhi.identity.persistence.JdbcAuditEntries;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.Paging;
 
 /**
  * The append-only audit trail. Entries are written outside the caller's transaction: a refusal or failure is written
@@ -67,7 +68,7 @@ public class AuditTrail {
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> read(DataScope scope, boolean includeUnscoped, AuditFilter filter, int page) {
-		return entries.find(scope, includeUnscoped, filter, PAGE_SIZE + 1, Pages.offset(page, PAGE_SIZE));
+		return entries.find(scope, includeUnscoped, filter, PAGE_SIZE + 1, Paging.offset(page, PAGE_SIZE));
 	}
 
 	private static String truncate(String text, int max) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.Paging;
 import org.zhizhi.shared.DomainException;
 
 /** Reads of incidents, always inside the caller's scope: one outside it looks exactly like one that does not exist. */
@@ -17,7 +18,6 @@ public class IncidentQueries {
 
 	public static final int PAGE_SIZE = 50;
 
-	static final int MAX_PAGE = 100_000;
 
 	private final JdbcIncidents incidents;
 
@@ -40,7 +40,7 @@ public class IncidentQueries {
 
 	/** A page of incidents, newest first, optionally of one state and one grid. */
 	public List<Incident> list(DataScope scope, IncidentState state, UUID gridId, int page) {
-		int offset = Math.min(Math.max(page, 0), MAX_PAGE) * PAGE_SIZE;
+		int offset = Paging.offset(page, PAGE_SIZE);
 		return incidents.list(scope, state, gridId, PAGE_SIZE, offset);
 	}
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.party.persistence.JdbcParty;
 import org.zhizhi.people.PeopleQueries;
 import org.zhizhi.shared.Actor;
@@ -81,7 +82,7 @@ public class PartyManagement {
 		PartyOrg org = new PartyOrg(Ids.newId(clock), command.parentId(), name, command.level(),
 				Boolean.TRUE.equals(command.functional()), Boolean.TRUE.equals(command.temporary()), place.kind(),
 				place.id(), place.name(), place.estateId(), place.buildingId(), place.scopePath(), 0);
-		party.insertOrg(org, districtOf(place.scopePath()), clock.instant(), actor.userId());
+		party.insertOrg(org, DataScope.districtOf(place.scopePath()), clock.instant(), actor.userId());
 		return org;
 	}
 
@@ -112,7 +113,7 @@ public class PartyManagement {
 		PartyMember member = new PartyMember(Ids.newId(clock), org.id(), org.name(), command.name().strip(),
 				command.gender(), command.joinedOn(), MemberStatus.ACTIVE, command.kind(), employer,
 				command.dualCommunityId(), command.dualEstateId(), command.residentId());
-		UUID districtId = districtOf(org.scopePath());
+		UUID districtId = DataScope.districtOf(org.scopePath());
 		party.insertMember(member, MemberStatus.ACTIVE, org.scopePath(), districtId, clock.instant(), actor.userId());
 		party.insertStatusChange(member.id(), MemberStatus.ACTIVE,
 				command.joinedOn() == null ? today() : command.joinedOn(), null, districtId,
@@ -168,7 +169,7 @@ public class PartyManagement {
 			throw DomainException.invalid(List.of(new FieldProblem("householdId", "party.household.unknown")));
 		}
 		UUID id = Ids.newId(clock);
-		party.insertHub(id, member.id(), command.householdId(), buildings, scopePath, districtOf(scopePath),
+		party.insertHub(id, member.id(), command.householdId(), buildings, scopePath, DataScope.districtOf(scopePath),
 				clock.instant(), actor.userId());
 		return new HubHousehold(id, member.id(), member.name(), command.householdId(), List.copyOf(buildings.keySet()));
 	}
@@ -205,9 +206,4 @@ public class PartyManagement {
 		return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
 	}
 
-	/** The district is the second node of every path: /<city>/<district>/…/ */
-	static UUID districtOf(String scopePath) {
-		String[] parts = scopePath.split("/");
-		return UUID.fromString(parts.length > 2 ? parts[2] : parts[1]);
-	}
 }

@@ -43,6 +43,12 @@ public class PartyQueries {
 		return party.orgs(actor.scope(), LIST_LIMIT);
 	}
 
+	/** The organisations serving one place (community, grid, micro-grid, estate or building) inside the scope. */
+	public List<PartyOrg> orgsAt(Actor actor, UUID placeId) {
+		PartyRules.checkReader(actor);
+		return party.orgsServing(actor.scope(), List.of(placeId), null);
+	}
+
 	public Optional<PartyOrg> org(Actor actor, UUID id) {
 		PartyRules.checkReader(actor);
 		return party.org(actor.scope(), id);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.people.PeopleViews.AddResident;
 import org.zhizhi.people.PeopleViews.AssignLedgerRole;
 import org.zhizhi.people.PeopleViews.BulkHousehold;
@@ -93,7 +94,7 @@ public class PeopleManagement {
 	UUID insertHousehold(Actor actor, DwellingRef dwelling, RegisterHousehold command) {
 		UUID id = Ids.newId(clock);
 		Instant now = clock.instant();
-		UUID districtId = districtOf(dwelling.scopePath());
+		UUID districtId = DataScope.districtOf(dwelling.scopePath());
 		people.insertHousehold(id, dwelling.id(), dwelling.label(), dwelling.buildingId(), dwelling.gridId(),
 				dwelling.microGridId(), command.registered(), command.tenure().name(), command.movedIn(),
 				dwelling.scopePath(), districtId, now, actor.userId());
@@ -218,7 +219,7 @@ public class PeopleManagement {
 			throw stale();
 		}
 		Instant now = clock.instant();
-		UUID districtId = districtOf(target.scopePath());
+		UUID districtId = DataScope.districtOf(target.scopePath());
 		people.insertEvent(Ids.newId(clock), householdId, HouseholdEventKind.MOVED_HOUSE, on, household.dwellingId(),
 				household.dwellingLabel(), target.id(), target.label(), null, target.scopePath(), districtId, now,
 				actor.userId(), actor.displayName());
@@ -349,7 +350,7 @@ public class PeopleManagement {
 			BulkHousehold household = households.get(i);
 			DwellingRef dwelling = dwellings.get(i);
 			UUID householdId = Ids.newId(clock);
-			UUID districtId = districtOf(dwelling.scopePath());
+			UUID districtId = DataScope.districtOf(dwelling.scopePath());
 			events.add(new EventRow(Ids.newId(clock), householdId, HouseholdEventKind.MOVED_IN, household.movedIn(),
 					dwelling.id(), dwelling.label(), null, dwelling.scopePath(), districtId));
 			UUID head = null;
@@ -458,11 +459,6 @@ public class PeopleManagement {
 		}
 	}
 
-	/** The district is the second node of every path: /<city>/<district>/…/ */
-	static UUID districtOf(String scopePath) {
-		String[] parts = scopePath.split("/");
-		return UUID.fromString(parts.length > 2 ? parts[2] : parts[1]);
-	}
 
 	private LocalDate today() {
 		return LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));

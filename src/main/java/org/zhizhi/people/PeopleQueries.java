@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.shared.Paging;
+import org.zhizhi.shared.LikePattern;
 import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.AuditTrail;
 import org.zhizhi.people.PeopleViews.HouseholdHistoryEntry;
@@ -52,7 +54,7 @@ public class PeopleQueries {
 		SearchFilter filter = filter(search);
 		long total = people.count(actor.scope(), filter);
 		List<ResidentSummary> items = total == 0 ? List.of()
-				: people.search(actor.scope(), filter, search.size(), offset(search.page(), search.size()));
+				: people.search(actor.scope(), filter, search.size(), Paging.offset(search.page(), search.size()));
 		return new ResidentPage(items, search.page(), search.size(), total);
 	}
 
@@ -74,8 +76,7 @@ public class PeopleQueries {
 		String phone = blank(PersonalData.normalizePhone(s.phone()));
 		String idCard = blank(PersonalData.normalizeIdCard(s.idCardNumber()));
 		String name = blank(s.name() == null ? null : s.name().strip());
-		String pattern = name == null ? null
-				: "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		String pattern = LikePattern.contains(name);
 		return new SearchFilter(pattern, cipher.hash(phone), cipher.hash(idCard),
 				s.tag() == null ? null : s.tag().name(), s.gridId(), s.buildingId(), s.householdId(),
 				s.includeMovedOut());
@@ -126,7 +127,7 @@ public class PeopleQueries {
 		PeopleRoles.requireRead(actor);
 		return people
 			.ledger(actor.scope(), kind == null ? null : kind.name(), role == null ? null : role.name(), size + 1,
-					offset(page, size))
+					Paging.offset(page, size))
 			.stream()
 			.map(e -> new LedgerEntry(e.residentId(), PersonalData.maskName(e.name()), e.phone(), e.kind(),
 					e.dwellingLabel(), e.roles()))
@@ -135,10 +136,5 @@ public class PeopleQueries {
 
 	private static String blank(String text) {
 		return text == null || text.isBlank() ? null : text;
-	}
-
-	/** Page numbers from requests, made safe: no negative page, and no overflow into a negative offset. */
-	static int offset(int page, int size) {
-		return Math.min(Math.max(page, 0), 100_000) * Math.max(size, 0);
 	}
 }

@@ -37,6 +37,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -186,7 +187,7 @@ public class ResidentImports {
 						problem(problems, row, Column.ID_CARD, "people.import.duplicateInFile", locale);
 					}
 					else if (households.get(key) != null && people.idCardTaken(
-							PeopleManagement.districtOf(households.get(key).dwelling().scopePath()),
+							DataScope.districtOf(households.get(key).dwelling().scopePath()),
 							cipher.hash(idCard))) {
 						problem(problems, row, Column.ID_CARD, "people.conflict.idCard", locale);
 					}

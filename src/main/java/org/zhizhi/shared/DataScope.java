@@ -28,6 +28,15 @@ public record DataScope(UUID orgUnitId, String path) {
 	}
 
 	/**
+	 * The district a row under this path belongs to — every table that grows with the population carries it (DESIGN.md):
+	 * the second node of {@code /<city>/<district>/…/}, or the root itself for a path that stops at the city.
+	 */
+	public static UUID districtOf(String path) {
+		String[] parts = path.split("/");
+		return UUID.fromString(parts.length > 2 ? parts[2] : parts[1]);
+	}
+
+	/**
 	 * The LIKE pattern for {@code path LIKE ?}. Paths are made of UUIDs and slashes only, so they hold no LIKE wildcard
 	 * that would need escaping.
 	 */

@@ -74,16 +74,11 @@ public class BuildingHeads {
 		BuildingHead head = new BuildingHead(Ids.newId(clock), building.id(), residentId, name.strip(), red, today,
 				null);
 		try {
-			heads.insert(head, building.scopePath(), districtOf(building.scopePath()));
+			heads.insert(head, building.scopePath(), DataScope.districtOf(building.scopePath()));
 		}
 		catch (DuplicateKeyException e) {
 			throw new DomainException(Category.CONFLICT, "HEAD_APPOINTED_CONCURRENTLY", "buildingHead.concurrent");
 		}
 		return head;
-	}
-
-	/** The district is the second node of every path below the root: /city/district/…/. */
-	private static UUID districtOf(String path) {
-		return UUID.fromString(path.split("/")[2]);
 	}
 }

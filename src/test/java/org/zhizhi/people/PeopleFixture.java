@@ -49,7 +49,7 @@ final class PeopleFixture {
 			.query(String.class)
 			.single();
 		String microPath = (String) micro.get("path");
-		UUID districtId = PeopleManagement.districtOf(microPath);
+		UUID districtId = org.zhizhi.shared.DataScope.districtOf(microPath);
 		String suffix = UUID.randomUUID().toString().substring(0, 6);
 		UUID estateId = Ids.newId();
 		jdbc.sql("""

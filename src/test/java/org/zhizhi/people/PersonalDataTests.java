@@ -105,7 +105,7 @@ class PersonalDataTests {
 
 	@Test
 	void findsTheDistrictInAScopePath() {
-		assertThat(PeopleManagement.districtOf(
+		assertThat(org.zhizhi.shared.DataScope.districtOf(
 				"/0190c2a0-0000-7000-8000-000000000001/0190c2a0-0000-7000-8000-000000000002/0190c2a0-0000-7000-8000-000000000003/"))
 			.hasToString("0190c2a0-0000-7000-8000-000000000002");
 	}

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhizhi.shared.LikePattern;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.GridPosition;
 import org.zhizhi.shared.DataScope;
@@ -66,8 +67,7 @@ public class JdbcAccounts {
 	}
 
 	public List<Account> list(DataScope scope, String query, int limit, int offset) {
-		String pattern = query == null || query.isBlank() ? null
-				: "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		String pattern = LikePattern.contains(query);
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM identity.account
 				WHERE scope_path LIKE :scope

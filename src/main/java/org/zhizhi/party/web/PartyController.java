@@ -66,7 +66,7 @@ class PartyController {
 	 */
 	@GetMapping("/places/{placeId}")
 	String placeOrgs(@AuthenticationPrincipal Actor actor, @PathVariable UUID placeId, Model model) {
-		model.addAttribute("orgs", queries.orgs(actor).stream().filter(o -> placeId.equals(o.placeId())).toList());
+		model.addAttribute("orgs", queries.orgsAt(actor, placeId));
 		return "party/place-orgs :: orgs";
 	}
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.LikePattern;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitFilter;
@@ -64,8 +65,7 @@ public class JdbcOrgUnits {
 	public List<OrgUnit> list(DataScope scope, OrgUnitFilter filter, int limit) {
 		// Optional criteria are written as "(:x IS NULL OR …)" so that the statement text never changes with the
 		// request: every value, the name pattern included, stays a bound parameter.
-		String namePattern = filter.nameContains() == null || filter.nameContains().isBlank() ? null
-				: "%" + escapeLike(filter.nameContains().strip()) + "%";
+		String namePattern = LikePattern.contains(filter.nameContains());
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM territory.org_unit
 				WHERE path LIKE :scope
@@ -171,9 +171,6 @@ public class JdbcOrgUnits {
 			.update();
 	}
 
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 
 	private static OrgUnit map(ResultSet rs, int row) throws SQLException {
 		return new OrgUnit(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),

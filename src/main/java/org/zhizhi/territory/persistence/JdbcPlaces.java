@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.LikePattern;
 import org.zhizhi.territory.Building;
 import org.zhizhi.territory.BuildingOverview;
 import org.zhizhi.territory.Dwelling;
@@ -102,8 +103,7 @@ public class JdbcPlaces {
 	}
 
 	public List<Estate> estates(DataScope scope, String nameContains, UUID communityId, int limit) {
-		String namePattern = nameContains == null || nameContains.isBlank() ? null
-				: "%" + escapeLike(nameContains.strip()) + "%";
+		String namePattern = LikePattern.contains(nameContains);
 		return jdbc.sql("SELECT " + ESTATE_COLUMNS + " FROM territory.estate e WHERE " + ESTATE_VISIBLE + """
 				  AND (CAST(:name AS text) IS NULL OR e.name LIKE CAST(:name AS text) ESCAPE '\\')
 				  AND (CAST(:communityId AS uuid) IS NULL OR e.community_id = CAST(:communityId AS uuid))
@@ -434,9 +434,6 @@ public class JdbcPlaces {
 			.list();
 	}
 
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 
 	private static Estate estate(ResultSet rs, int row) throws SQLException {
 		return new Estate(rs.getObject("id", UUID.class), rs.getObject("community_id", UUID.class),
