@@ -254,4 +254,27 @@ public final class ApiClient {
 	public static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
+
+	/** The id of the one estate visible to the token's user with exactly this name. */
+	public UUID estateId(String token, String exactName) {
+		List<JsonNode> found = get("/api/v1/estates?name=" + encode(exactName), token).list()
+			.stream()
+			.filter(e -> e.path("name").asString().equals(exactName))
+			.toList();
+		assertThat(found).as("estates named %s", exactName).hasSize(1);
+		return UUID.fromString(found.get(0).path("id").asString());
+	}
+
+	/** The figures of an estate's summary, by JSON field name. */
+	public Map<String, Long> estateSummary(String token, String exactName) {
+		return counts(get("/api/v1/estates/" + estateId(token, exactName) + "/summary", token));
+	}
+
+	/** A 200 answer of named counts (a summary) as a map. */
+	public static Map<String, Long> counts(Response response) {
+		assertThat(response.status()).as(response.brief()).isEqualTo(200);
+		Map<String, Long> counts = new LinkedHashMap<>();
+		response.json().properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
+		return counts;
+	}
 }

@@ -47,29 +47,29 @@ class DemoFiguresIntegrationTests {
 	@Test
 	void eachEstateHasTheSeedsHouseholdsAndResidents() {
 		String admin = api.tokenOf("admin");
-		assertThat(estateSummary(admin, "东城公租房")).containsEntry("buildings", 15L)
+		assertThat(api.estateSummary(admin, "东城公租房")).containsEntry("buildings", 15L)
 			.containsEntry("entrances", 30L)
 			.containsEntry("dwellings", 4993L)
 			.containsEntry("households", 4993L)
 			.containsEntry("residents", 11940L);
-		assertThat(estateSummary(admin, "钱佳花园")).containsEntry("dwellings", 1159L)
+		assertThat(api.estateSummary(admin, "钱佳花园")).containsEntry("dwellings", 1159L)
 			.containsEntry("households", 1159L)
 			.containsEntry("residents", 2213L);
-		assertThat(estateSummary(admin, "新河街")).containsEntry("buildings", 12L)
+		assertThat(api.estateSummary(admin, "新河街")).containsEntry("buildings", 12L)
 			.containsEntry("dwellings", 380L)
 			.containsEntry("households", 380L)
 			.containsEntry("residents", 769L);
 		// staff quarters with empty flats: fewer households than dwellings
-		assertThat(estateSummary(admin, "走马二村")).containsEntry("buildings", 19L)
+		assertThat(api.estateSummary(admin, "走马二村")).containsEntry("buildings", 19L)
 			.containsEntry("entrances", 43L)
 			.containsEntry("dwellings", 842L)
 			.containsEntry("households", 318L)
 			.containsEntry("residents", 732L);
-		assertThat(estateSummary(admin, "华城国际")).containsEntry("buildings", 2L)
+		assertThat(api.estateSummary(admin, "华城国际")).containsEntry("buildings", 2L)
 			.containsEntry("dwellings", 641L)
 			.containsEntry("households", 641L)
 			.containsEntry("residents", 1563L);
-		assertThat(estateSummary(admin, "龙锦公寓")).containsEntry("buildings", 2L)
+		assertThat(api.estateSummary(admin, "龙锦公寓")).containsEntry("buildings", 2L)
 			.containsEntry("dwellings", 60L)
 			.containsEntry("households", 55L)
 			.containsEntry("residents", 110L);
@@ -77,7 +77,7 @@ class DemoFiguresIntegrationTests {
 
 	@Test
 	void dongchengCountsItsHouseholdsAndResidents() {
-		Map<String, Long> summary = counts(
+		Map<String, Long> summary = ApiClient.counts(
 				api.get("/api/v1/org-units/" + api.orgUnitId("东城社区") + "/summary", api.tokenOf("dongcheng")));
 		// other tests register households in 东城's grids too: what they added is counted on top of the demo's
 		String path = jdbc.sql("SELECT path FROM territory.org_unit WHERE name = '东城社区'").query(String.class).single();
@@ -99,7 +99,7 @@ class DemoFiguresIntegrationTests {
 		String token = api.tokenOf("dongcheng");
 		long residents = 0;
 		long floating = 0;
-		List<JsonNode> buildings = api.get("/api/v1/estates/" + estateId(token, "东城公租房") + "/buildings", token).list();
+		List<JsonNode> buildings = api.get("/api/v1/estates/" + api.estateId(token, "东城公租房") + "/buildings", token).list();
 		assertThat(buildings).hasSize(15);
 		assertThat(buildings.stream().map(b -> b.path("gridId").asString()).distinct()).hasSize(15);
 		for (JsonNode building : buildings) {
@@ -124,7 +124,7 @@ class DemoFiguresIntegrationTests {
 	void overThirtyPercentOfXinheStreetAreSixtyOrOlder() {
 		String admin = api.tokenOf("admin");
 		List<JsonNode> residents = new ArrayList<>();
-		for (JsonNode building : api.get("/api/v1/estates/" + estateId(admin, "新河街") + "/buildings", admin).list()) {
+		for (JsonNode building : api.get("/api/v1/estates/" + api.estateId(admin, "新河街") + "/buildings", admin).list()) {
 			residents.addAll(all(admin, "buildingId=" + building.path("id").asString()));
 		}
 		assertThat(residents).hasSize(769);
@@ -170,7 +170,7 @@ class DemoFiguresIntegrationTests {
 	@Test
 	void aDemoResidentHasTheHistoryOfTheNormalPath() {
 		String token = api.tokenOf("dongcheng");
-		String building = api.get("/api/v1/estates/" + estateId(token, "东城公租房") + "/buildings", token)
+		String building = api.get("/api/v1/estates/" + api.estateId(token, "东城公租房") + "/buildings", token)
 			.list()
 			.get(0)
 			.path("id")
@@ -247,24 +247,6 @@ class DemoFiguresIntegrationTests {
 		return tags;
 	}
 
-	private Map<String, Long> estateSummary(String token, String name) {
-		return counts(api.get("/api/v1/estates/" + estateId(token, name) + "/summary", token));
-	}
 
-	private UUID estateId(String token, String exactName) {
-		List<JsonNode> found = api.get("/api/v1/estates?name=" + ApiClient.encode(exactName), token)
-			.list()
-			.stream()
-			.filter(e -> e.path("name").asString().equals(exactName))
-			.toList();
-		assertThat(found).as("estates named %s", exactName).hasSize(1);
-		return UUID.fromString(found.get(0).path("id").asString());
-	}
 
-	private static Map<String, Long> counts(Response response) {
-		assertThat(response.status()).as(response.brief()).isEqualTo(200);
-		Map<String, Long> counts = new LinkedHashMap<>();
-		response.json().properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
-		return counts;
-	}
 }

@@ -45,18 +45,18 @@ class PlaceApiIntegrationTests {
 	@Test
 	void eachSeedEstateHasTheSeedsBuildingsEntrancesAndDwellings() {
 		String admin = api.tokenOf("admin");
-		assertThat(estateSummary(admin, "东城公租房")).containsEntry("buildings", 15L)
+		assertThat(api.estateSummary(admin, "东城公租房")).containsEntry("buildings", 15L)
 			.containsEntry("dwellings", 4993L)
 			.containsEntry("grids", 15L)
 			.containsEntry("microGrids", 76L);
-		assertThat(estateSummary(admin, "钱佳花园")).containsEntry("dwellings", 1159L);
-		assertThat(estateSummary(admin, "新河街")).containsEntry("buildings", 12L)
+		assertThat(api.estateSummary(admin, "钱佳花园")).containsEntry("dwellings", 1159L);
+		assertThat(api.estateSummary(admin, "新河街")).containsEntry("buildings", 12L)
 			.containsEntry("dwellings", 380L)
 			.containsEntry("grids", 1L);
-		assertThat(estateSummary(admin, "走马二村")).containsEntry("buildings", 19L)
+		assertThat(api.estateSummary(admin, "走马二村")).containsEntry("buildings", 19L)
 			.containsEntry("entrances", 43L)
 			.containsEntry("dwellings", 842L);
-		assertThat(estateSummary(admin, "华城国际")).containsEntry("buildings", 2L).containsEntry("dwellings", 641L);
+		assertThat(api.estateSummary(admin, "华城国际")).containsEntry("buildings", 2L).containsEntry("dwellings", 641L);
 
 		Map<String, JsonNode> kinds = new LinkedHashMap<>();
 		api.get("/api/v1/estates", admin).list().forEach(e -> kinds.put(e.path("name").asString(), e));
@@ -73,7 +73,7 @@ class PlaceApiIntegrationTests {
 	@Test
 	void theNewRiverStreetEstateLiesInsideTheNewRiverStreetGrid() {
 		String admin = api.tokenOf("admin");
-		UUID estate = estateId(admin, "新河街");
+		UUID estate = api.estateId(admin, "新河街");
 		UUID grid = api.orgUnitId("新河街网格");
 		List<JsonNode> buildings = api.get("/api/v1/estates/" + estate + "/buildings", admin).list();
 		assertThat(buildings).hasSize(12).allMatch(b -> b.path("gridId").asString().equals(grid.toString()));
@@ -83,7 +83,7 @@ class PlaceApiIntegrationTests {
 	@Test
 	void otherModulesFindEveryDwellingOfAnEstateInsideTheirScope() {
 		OrgUnit jinhe = orgUnits.bindingOf(api.orgUnitId("金鹤社区")).orElseThrow();
-		UUID estate = estateId(api.tokenOf("admin"), "华城国际");
+		UUID estate = api.estateId(api.tokenOf("admin"), "华城国际");
 		List<DwellingRef> dwellings = places.dwellingsOfEstate(jinhe.scope(), estate);
 		assertThat(dwellings).hasSize(641).allMatch(d -> jinhe.scope().covers(d.scopePath()));
 		assertThat(dwellings).extracting(DwellingRef::id).doesNotHaveDuplicates();
@@ -97,7 +97,7 @@ class PlaceApiIntegrationTests {
 
 	@Test
 	void dongchengsSummaryCountsItsGridsMicroGridsAndPlaces() {
-		Map<String, Long> summary = counts(
+		Map<String, Long> summary = ApiClient.counts(
 				api.get("/api/v1/org-units/" + api.orgUnitId("东城社区") + "/summary", api.tokenOf("dongcheng")));
 		assertThat(summary).containsEntry("grids", 15L)
 			.containsEntry("microGrids", 76L)
@@ -110,7 +110,7 @@ class PlaceApiIntegrationTests {
 	@Test
 	void aGridWorkerSeesHisGridsShareOfTheEstateAndNothingOfJinyinqiao() {
 		String g01 = api.tokenOf("dongcheng-g01");
-		UUID qianjia = estateId(api.tokenOf("admin"), "钱佳花园");
+		UUID qianjia = api.estateId(api.tokenOf("admin"), "钱佳花园");
 		assertThat(api.get("/api/v1/estates/" + qianjia, g01).problemCode(404)).isEqualTo("NOT_FOUND");
 		assertThat(api.get("/api/v1/estates/" + qianjia + "/summary", g01).problemCode(404)).isEqualTo("NOT_FOUND");
 		assertThat(api.get("/api/v1/estates/" + qianjia + "/buildings", g01).problemCode(404)).isEqualTo("NOT_FOUND");
@@ -119,7 +119,7 @@ class PlaceApiIntegrationTests {
 		List<JsonNode> visible = api.get("/api/v1/estates", g01).list();
 		assertThat(visible).extracting(e -> e.path("name").asString()).containsExactly("东城公租房");
 		UUID dongcheng = UUID.fromString(visible.get(0).path("id").asString());
-		Map<String, Long> share = counts(api.get("/api/v1/estates/" + dongcheng + "/summary", g01));
+		Map<String, Long> share = ApiClient.counts(api.get("/api/v1/estates/" + dongcheng + "/summary", g01));
 		assertThat(share).containsEntry("grids", 1L).containsEntry("buildings", 1L);
 		assertThat(share.get("dwellings")).isBetween(300L, 500L);
 		List<JsonNode> buildings = api.get("/api/v1/estates/" + dongcheng + "/buildings", g01).list();
@@ -127,7 +127,7 @@ class PlaceApiIntegrationTests {
 			.allMatch(b -> b.path("gridId").asString().equals(api.orgUnitId("东城社区第1网格").toString()));
 		assertThat(api.get("/api/v1/org-units/" + api.orgUnitId("东城社区") + "/summary", g01).problemCode(404))
 			.isEqualTo("NOT_FOUND");
-		Map<String, Long> ownGrid = counts(
+		Map<String, Long> ownGrid = ApiClient.counts(
 				api.get("/api/v1/org-units/" + api.orgUnitId("东城社区第1网格") + "/summary", g01));
 		assertThat(ownGrid).containsEntry("microGrids", 6L)
 			.containsEntry("estates", 1L)
@@ -198,7 +198,7 @@ class PlaceApiIntegrationTests {
 		assertThat(api.post("/api/v1/buildings/" + buildingId + "/dwellings", admin, Map.of("label", "1-101"))
 			.errorFields()).containsExactly("label");
 
-		assertThat(counts(api.get("/api/v1/estates/" + estate + "/summary", admin))).containsEntry("buildings", 1L)
+		assertThat(ApiClient.counts(api.get("/api/v1/estates/" + estate + "/summary", admin))).containsEntry("buildings", 1L)
 			.containsEntry("entrances", 1L)
 			.containsEntry("dwellings", 1L)
 			.containsEntry("grids", 1L);
@@ -230,7 +230,7 @@ class PlaceApiIntegrationTests {
 			.isEqualTo("PLACE_WRITE_FORBIDDEN");
 		assertThat(api.post("/api/v1/estates", api.tokenOf("dongcheng"), estate).problemCode(404))
 			.isEqualTo("NOT_FOUND");
-		UUID qianjia = estateId(api.tokenOf("admin"), "钱佳花园");
+		UUID qianjia = api.estateId(api.tokenOf("admin"), "钱佳花园");
 		assertThat(api.post("/api/v1/estates/" + qianjia + "/buildings", api.tokenOf("dongcheng"),
 				Map.of("name", "99栋", "lat", 29.57, "lng", 106.83)).problemCode(404)).isEqualTo("NOT_FOUND");
 		assertThat(api.get("/api/v1/estates?name=" + ApiClient.encode("不应存在"), api.tokenOf("admin")).list())
@@ -246,11 +246,11 @@ class PlaceApiIntegrationTests {
 		assertThat(browser.get("/territory/estates?name=" + ApiClient.encode("钱佳")).body())
 			.doesNotContain("钱佳花园");
 
-		UUID dongcheng = estateId(api.tokenOf("admin"), "东城公租房");
+		UUID dongcheng = api.estateId(api.tokenOf("admin"), "东城公租房");
 		HttpResponse<String> estate = browser.get("/territory/estates/" + dongcheng);
 		assertThat(estate.statusCode()).isEqualTo(200);
 		assertThat(estate.body()).contains("东城社区第1网格").doesNotContain("东城社区第2网格");
-		assertThat(browser.get("/territory/estates/" + estateId(api.tokenOf("admin"), "钱佳花园")).statusCode())
+		assertThat(browser.get("/territory/estates/" + api.estateId(api.tokenOf("admin"), "钱佳花园")).statusCode())
 			.isEqualTo(404);
 
 		String building = api.get("/api/v1/estates/" + dongcheng + "/buildings", api.tokenOf("dongcheng-g01"))
@@ -269,26 +269,8 @@ class PlaceApiIntegrationTests {
 		assertThat(browser.get("/territory/buildings/" + otherBuilding).statusCode()).isEqualTo(404);
 	}
 
-	private Map<String, Long> estateSummary(String token, String name) {
-		return counts(api.get("/api/v1/estates/" + estateId(token, name) + "/summary", token));
-	}
 
-	private UUID estateId(String token, String exactName) {
-		List<JsonNode> found = api.get("/api/v1/estates?name=" + ApiClient.encode(exactName), token)
-			.list()
-			.stream()
-			.filter(e -> e.path("name").asString().equals(exactName))
-			.toList();
-		assertThat(found).as("estates named %s", exactName).hasSize(1);
-		return UUID.fromString(found.get(0).path("id").asString());
-	}
 
-	private static Map<String, Long> counts(Response response) {
-		assertThat(response.status()).as(response.brief()).isEqualTo(200);
-		Map<String, Long> counts = new LinkedHashMap<>();
-		response.json().properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
-		return counts;
-	}
 
 	/** {lat, lng} of the average of a quadrilateral boundary's corners: inside it, since it is convex. */
 	private static double[] centre(JsonNode node) {
