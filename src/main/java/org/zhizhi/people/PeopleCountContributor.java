@@ -38,6 +38,14 @@ class PeopleCountContributor implements ScopeCountContributor {
 		return figures(people.countsInBuildings(scope, buildings));
 	}
 
+	@Override
+	public Map<String, Long> countEachWithin(List<DataScope> scopes, ScopeCount figure) {
+		if (figure != ScopeCount.HOUSEHOLDS && figure != ScopeCount.RESIDENTS) {
+			return Map.of();
+		}
+		return people.countEachWithin(scopes.stream().map(DataScope::path).toList(), figure == ScopeCount.HOUSEHOLDS);
+	}
+
 	private static Map<ScopeCount, Long> figures(PeopleCounts counts) {
 		Map<ScopeCount, Long> figures = new EnumMap<>(ScopeCount.class);
 		figures.put(ScopeCount.HOUSEHOLDS, counts.households());

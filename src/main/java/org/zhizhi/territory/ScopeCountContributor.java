@@ -1,5 +1,6 @@
 package org.zhizhi.territory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,5 +27,20 @@ public interface ScopeCountContributor {
 	 */
 	default Map<ScopeCount, Long> countInEstate(DataScope scope, UUID estateId) {
 		return Map.of();
+	}
+
+	/**
+	 * One figure for each of several scopes, keyed by the scope's path — what a list of grids shows in a column. The
+	 * default asks {@link #countWithin} once per scope; a contributor that can answer in one query should.
+	 */
+	default Map<String, Long> countEachWithin(List<DataScope> scopes, ScopeCount figure) {
+		Map<String, Long> counts = new java.util.HashMap<>();
+		for (DataScope scope : scopes) {
+			Long count = countWithin(scope).get(figure);
+			if (count != null) {
+				counts.put(scope.path(), count);
+			}
+		}
+		return counts;
 	}
 }

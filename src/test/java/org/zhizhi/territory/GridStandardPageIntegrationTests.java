@@ -34,6 +34,21 @@ class GridStandardPageIntegrationTests {
 	}
 
 	@Test
+	void aCommunityPageListsEachGridsHouseholds() {
+		String page = new WebSession(port).loggedInAs("dongcheng", ApiClient.DEMO_PASSWORD)
+			.get("/territory/" + nodeId("500113101001"))
+			.body();
+		// the 4,993 households of 东城公租房 spread over 15 grids: about 333 each, all within 300–500
+		java.util.regex.Matcher counts = java.util.regex.Pattern.compile("<span>(\\d+)</span>").matcher(page);
+		int grids = 0;
+		while (counts.find()) {
+			assertThat(Integer.parseInt(counts.group(1))).isBetween(300, 500);
+			grids++;
+		}
+		assertThat(grids).isEqualTo(15);
+	}
+
+	@Test
 	void aParkGridIsNotHeldToTheHouseholdStandard() {
 		String page = new WebSession(port).loggedInAs("mudong", ApiClient.DEMO_PASSWORD)
 			.get("/territory/" + nodeId("500113108003005"))

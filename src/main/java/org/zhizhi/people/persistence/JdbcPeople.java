@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -440,6 +441,23 @@ public class JdbcPeople {
 			.param("scope", scope.likePattern())
 			.query((rs, n) -> new PeopleCounts(rs.getLong(1), rs.getLong(2)))
 			.single();
+	}
+
+	/** Households (or residents) under each of the given paths, in one query; keyed by path. */
+	public Map<String, Long> countEachWithin(List<String> paths, boolean households) {
+		if (paths.isEmpty()) {
+			return Map.of();
+		}
+		String counted = households
+				? "people.household r ON r.scope_path LIKE p.path || '%' AND r.moved_out IS NULL"
+				: "people.resident r ON r.scope_path LIKE p.path || '%' AND r.active";
+		Map<String, Long> counts = new java.util.HashMap<>();
+		jdbc.sql("SELECT p.path, count(r.id) AS n FROM unnest(CAST(ARRAY[:paths] AS text[])) AS p(path) LEFT JOIN "
+				+ counted + " GROUP BY p.path")
+			.param("paths", paths)
+			.query((rs, n) -> counts.put(rs.getString("path"), rs.getLong("n")))
+			.list();
+		return counts;
 	}
 
 	public PeopleCounts countsInBuildings(DataScope scope, List<UUID> buildingIds) {

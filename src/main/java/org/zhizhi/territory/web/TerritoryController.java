@@ -106,15 +106,14 @@ class TerritoryController {
 		model.addAttribute("standard", GridStandard.of(node.level(), node.kind()).orElse(null));
 		Map<UUID, Long> childHouseholds = new java.util.HashMap<>();
 		Map<UUID, GridStandard.Verdict> childVerdicts = new java.util.HashMap<>();
-		for (OrgUnit child : business ? children : List.<OrgUnit>of()) {
-			GridStandard.of(child.level(), child.kind()).ifPresent(standard -> summaries
-				.ofOrgUnit(actor.scope(), child.id())
-				.map(summary -> summary.get(ScopeCount.HOUSEHOLDS))
-				.ifPresent(households -> {
-					childHouseholds.put(child.id(), households);
-					childVerdicts.put(child.id(), standard.judge(households));
-				}));
-		}
+		List<OrgUnit> standardised = business ? children.stream()
+			.filter(child -> GridStandard.of(child.level(), child.kind()).isPresent())
+			.toList() : List.of();
+		summaries.figureOfEach(actor.scope(), standardised, ScopeCount.HOUSEHOLDS).forEach((childId, households) -> {
+			OrgUnit child = standardised.stream().filter(c -> c.id().equals(childId)).findFirst().orElseThrow();
+			childHouseholds.put(childId, households);
+			childVerdicts.put(childId, GridStandard.of(child.level(), child.kind()).orElseThrow().judge(households));
+		});
 		model.addAttribute("childHouseholds", childHouseholds);
 		model.addAttribute("childVerdicts", childVerdicts);
 		model.addAttribute("firms", node.level() == OrgLevel.GRID && "PARK".equals(node.kind())
