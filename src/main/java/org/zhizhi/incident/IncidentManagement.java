@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
@@ -71,8 +72,12 @@ public class IncidentManagement {
 
 	private final double checkInRadiusM;
 
+	private final ApplicationEventPublisher events;
+
 	IncidentManagement(JdbcIncidents incidents, GridLocator grids, OrgUnitQueries orgUnits, IncidentQueries queries,
-			Clock clock, JsonMapper json, @Value("${zhizhi.incident.check-in-radius-m:500}") double checkInRadiusM) {
+			Clock clock, JsonMapper json, @Value("${zhizhi.incident.check-in-radius-m:500}") double checkInRadiusM,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.checkInRadiusM = checkInRadiusM;
 		this.incidents = incidents;
 		this.grids = grids;
@@ -152,11 +157,15 @@ public class IncidentManagement {
 		Incident incident = new Incident(id, report.channel(), report.categoryCode(), report.description().strip(),
 				report.lat(), report.lng(), grid.id(),
 				location.microGrid() == null ? null : location.microGrid().id(), grid.path(), grid.districtId(),
-				IncidentState.REPORTED, null, null, null, null, actor.userId(), now, now, null, false, null, null);
+				IncidentState.REPORTED, null, null, null, null, actor.userId(), now, now, null, false, null, null,
+				Boolean.TRUE.equals(report.anonymous()), Tier.GRID, OwnerKind.ORG_UNIT, grid.id(), null, null, null,
+				null, 0, 0, 0, 0, null, null);
 		incidents.insert(incident);
 		incidents.append(new TimelineEntry(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
 				actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null, IncidentState.REPORTED,
 				report.lat(), report.lng(), report.channel().name()));
+		events.publishEvent(new IncidentStepped(id, IncidentAction.REPORT, null, IncidentState.REPORTED, now,
+				actor.userId()));
 		return queries.get(actor.scope(), id);
 	}
 
@@ -318,6 +327,8 @@ public class IncidentManagement {
 		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), now, actor.userId(), actor.displayName(),
 				role, transition.action(), transition.from(), transition.to(), step.lat(), step.lng(), detail,
 				distance, flagged));
+		events.publishEvent(new IncidentStepped(incident.id(), transition.action(), transition.from(),
+				transition.to(), now, actor.userId()));
 		return queries.get(actor.scope(), incident.id());
 	}
 
@@ -341,6 +352,8 @@ public class IncidentManagement {
 		incidents.append(new TimelineEntry(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
 				actingRole(actor, allowed), transition.action(), transition.from(), transition.to(), step.lat(),
 				step.lng(), detail));
+		events.publishEvent(new IncidentStepped(id, transition.action(), transition.from(), transition.to(), now,
+				actor.userId()));
 		return queries.get(actor.scope(), id);
 	}
 

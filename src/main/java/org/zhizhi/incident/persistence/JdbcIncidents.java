@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.incident.Channel;
+import org.zhizhi.incident.DispatchMode;
+import org.zhizhi.incident.OwnerKind;
+import org.zhizhi.incident.Tier;
 import org.zhizhi.incident.Incident;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentCategory;
@@ -28,7 +31,9 @@ public class JdbcIncidents {
 	private static final String COLUMNS = """
 			id, channel, category_code, description, lat, lng, grid_id, micro_grid_id, scope_path, district_id, state,
 			triage, whistle_type, reject_reason, claimed_by, reporter_id, reported_at, updated_at, check_in_distance_m,
-			check_in_flagged, rating, rating_comment""";
+			check_in_flagged, rating, rating_comment, anonymous, tier, owner_kind, owner_id, dispatch_mode,
+			respond_due_at, on_site_due_at, resolve_due_at, yellow_cards, red_cards, escalations, reopened,
+			duplicate_of, closed_at""";
 
 	private final JdbcClient jdbc;
 
@@ -39,9 +44,11 @@ public class JdbcIncidents {
 	public void insert(Incident i) {
 		jdbc.sql("""
 				insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
-				       micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at)
+				       micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at, anonymous,
+				       owner_id)
 				values (:id, :channel, :category, :description, :lat, :lng, :grid, :micro, :path, :district,
-				 :state, :reporter, :at, :at)""")
+				 :state, :reporter, :at, :at, :anonymous, :grid)""")
+			.param("anonymous", i.anonymous())
 			.param("id", i.id())
 			.param("channel", i.channel().name())
 			.param("category", i.categoryCode())
@@ -92,6 +99,7 @@ public class JdbcIncidents {
 		return jdbc.sql("""
 				update incident.incident
 				   set state = :to, updated_at = :at,
+				       closed_at = case when :to in ('CLOSED', 'REJECTED') then :at else closed_at end,
 				       triage = coalesce(:triage, triage),
 				       whistle_type = coalesce(:whistle, whistle_type),
 				       reject_reason = coalesce(:reason, reject_reason),
@@ -118,6 +126,7 @@ public class JdbcIncidents {
 		return jdbc.sql("""
 				update incident.incident
 				   set state = :to, updated_at = :at,
+				       closed_at = case when :to in ('CLOSED', 'REJECTED') then :at else closed_at end,
 				       check_in_distance_m = coalesce(:distance, check_in_distance_m),
 				       check_in_flagged = check_in_flagged or :flagged,
 				       rating = coalesce(:rating, rating),
@@ -248,7 +257,17 @@ public class JdbcIncidents {
 				rs.getObject("reporter_id", UUID.class), rs.getTimestamp("reported_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), (Double) rs.getObject("check_in_distance_m"),
 				rs.getBoolean("check_in_flagged"), value(Rating.class, rs.getString("rating")),
-				rs.getString("rating_comment"));
+				rs.getString("rating_comment"), rs.getBoolean("anonymous"), Tier.valueOf(rs.getString("tier")),
+				OwnerKind.valueOf(rs.getString("owner_kind")), rs.getObject("owner_id", UUID.class),
+				value(DispatchMode.class, rs.getString("dispatch_mode")), instant(rs, "respond_due_at"),
+				instant(rs, "on_site_due_at"), instant(rs, "resolve_due_at"), rs.getInt("yellow_cards"),
+				rs.getInt("red_cards"), rs.getInt("escalations"), rs.getInt("reopened"),
+				rs.getObject("duplicate_of", UUID.class), instant(rs, "closed_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
 	}
 
 	private static <E extends Enum<E>> E value(Class<E> type, String name) {
