@@ -122,6 +122,46 @@ public final class ApiClient {
 		}
 	}
 
+	/** Uploads a small generated JPEG to an incident as this user and answers the photo's id. */
+	public String uploadPhoto(String token, String incidentId) {
+		try {
+			java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 240,
+					java.awt.image.BufferedImage.TYPE_INT_RGB);
+			java.awt.Graphics2D g = image.createGraphics();
+			g.setColor(java.awt.Color.GRAY);
+			g.fillRect(0, 0, 320, 240);
+			g.setColor(java.awt.Color.ORANGE);
+			g.fillOval(100, 60, 120, 120);
+			g.dispose();
+			java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+			javax.imageio.ImageIO.write(image, "jpg", jpeg);
+			String boundary = "zz" + UUID.randomUUID();
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.jpg\""
+					+ "\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.write(jpeg.toByteArray());
+			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			var response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest
+					.newBuilder(URI.create(base + "/api/v1/incidents/" + incidentId + "/photos"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			if (response.statusCode() != 201) {
+				throw new IllegalStateException("photo upload: " + response.statusCode() + " " + response.body());
+			}
+			return JSON.readTree(response.body()).path("id").asString();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** A GET with an explicit {@code Accept} header; the other calls send none, as most API clients do. */
 	public Response getAccepting(String path, String token, String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

@@ -31,6 +31,15 @@ final class DemoAccounts {
 			new DemoAccount("dongcheng-g02", "王网格员", Role.GRID_WORKER, "dongcheng-g2", GridPosition.FULL_TIME,
 					"东城社区第2网格 专职网格员"),
 			new DemoAccount("dangyuan01", "陈党员", Role.PARTY_MEMBER, "dongcheng", null, "东城社区 党员"),
+			new DemoAccount("dangyuan02", "刘党员", Role.PARTY_MEMBER, "dongcheng", null, "东城社区 党员（在职党员）"),
+			new DemoAccount("dangyuan03", "赵党员", Role.PARTY_MEMBER, "dongcheng", null, "东城社区 党员（楼栋长）"),
+			new DemoAccount("dangyuan04", "孙党员", Role.PARTY_MEMBER, "dongcheng", null, "东城社区 党员（志愿者）"),
+			new DemoAccount("chengguan", "界石镇综合执法联络员", Role.PARTNER_LIAISON, "jieshi", null,
+					"界石镇综合行政执法大队 应哨联络员"),
+			new DemoAccount("gongdian", "鹿角供电所联络员", Role.PARTNER_LIAISON, "jieshi", null,
+					"国网重庆市南供电公司鹿角供电所 应哨联络员"),
+			new DemoAccount("wuye-dongcheng", "东城红色物业联络员", Role.PROPERTY_STAFF, "dongcheng", null,
+					"东城社区红色物业服务中心 应哨联络员"),
 			new DemoAccount("jumin01", "张居民", Role.RESIDENT, "dongcheng-g1", null, "东城社区第1网格 居民"),
 			new DemoAccount("mudong", "金银桥社区工作站", Role.COMMUNITY_STAFF, "jinyinqiao", null, "金银桥社区 社区工作人员"));
 

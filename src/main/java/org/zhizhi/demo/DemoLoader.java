@@ -1,5 +1,7 @@
 package org.zhizhi.demo;
 
+import org.zhizhi.incident.Units;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -81,10 +83,13 @@ class DemoLoader implements ApplicationRunner {
 
 	private final Firms firms;
 
+	private final Units units;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
-			Clock clock, BuildingHeads buildingHeads, Firms firms) {
+			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units) {
+		this.units = units;
 		this.buildingHeads = buildingHeads;
 		this.firms = firms;
 		this.party = party;
@@ -148,9 +153,11 @@ class DemoLoader implements ApplicationRunner {
 		DemoParty.load(party, placeQueries, loader, ids);
 		log.info("Demo party organisations loaded in {} ms", (System.nanoTime() - partyStarted) / 1_000_000);
 		Map<String, DemoGridTeams.KnownWorker> workers = new HashMap<>();
+		Map<String, UUID> accountIds = new HashMap<>();
 		for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
 			UUID accountId = accounts.bootstrap(new CreateAccount(account.username(), account.displayName(),
 					DemoAccounts.PASSWORD, account.roles(), ids.get(account.nodeKey()), account.position()), false).id();
+			accountIds.put(account.username(), accountId);
 			if (account.position() != null && account.nodeKey().startsWith("dongcheng-g")) {
 				int grid = Integer.parseInt(account.nodeKey().substring("dongcheng-g".length()));
 				TeamPosition position = TeamPosition.valueOf(account.position().name());
@@ -163,6 +170,7 @@ class DemoLoader implements ApplicationRunner {
 				gridTeams.bootstrap(ids.get("dongcheng-g" + grid), member);
 			}
 		}
+		DemoUnits.load(units, orgUnits, ids, accountIds);
 	}
 
 	/**

@@ -35,6 +35,14 @@ public class AccountQueries {
 		return accounts.find(scope, id);
 	}
 
+	/**
+	 * The enabled accounts with any of the roles whose scope covers a node (bound to it or above it): who may be given
+	 * work there. Not filtered by the asker's scope — the node is, by whoever calls this.
+	 */
+	public List<Account> covering(String path, Set<Role> roles) {
+		return accounts.covering(path, roles);
+	}
+
 	public long count(DataScope scope) {
 		return accounts.count(scope);
 	}

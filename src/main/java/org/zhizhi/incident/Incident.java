@@ -15,10 +15,23 @@ public record Incident(UUID id, Channel channel, String categoryCode, String des
 		Instant updatedAt, Double checkInDistanceM, boolean checkInFlagged, Rating rating, String ratingComment,
 		boolean anonymous, Tier tier, OwnerKind ownerKind, UUID ownerId, DispatchMode dispatchMode,
 		Instant respondDueAt, Instant onSiteDueAt, Instant resolveDueAt, int yellowCards, int redCards,
-		int escalations, int reopened, UUID duplicateOf, Instant closedAt) {
+		int escalations, int reopened, UUID duplicateOf, Instant closedAt, UUID unitId, boolean unsatisfiedPending,
+		Instant cardedDueAt) {
 
 	/** Whether the resolution deadline has passed on an incident still open at {@code now}. */
 	public boolean overdue(Instant now) {
 		return closedAt == null && resolveDueAt != null && now.isAfter(resolveDueAt);
+	}
+
+	/** The same incident as someone other than its reporter sees it: an anonymous reporter is not shown. */
+	public Incident withoutAnonymousReporter() {
+		if (!anonymous) {
+			return this;
+		}
+		return new Incident(id, channel, categoryCode, description, lat, lng, gridId, microGridId, scopePath,
+				districtId, state, triage, whistleType, rejectReason, claimedBy, null, reportedAt, updatedAt,
+				checkInDistanceM, checkInFlagged, rating, ratingComment, anonymous, tier, ownerKind, ownerId,
+				dispatchMode, respondDueAt, onSiteDueAt, resolveDueAt, yellowCards, redCards, escalations, reopened,
+				duplicateOf, closedAt, unitId, unsatisfiedPending, cardedDueAt);
 	}
 }

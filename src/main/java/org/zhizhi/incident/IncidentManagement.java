@@ -1,5 +1,8 @@
 package org.zhizhi.incident;
 
+import static org.zhizhi.incident.IncidentSteps.join;
+import static org.zhizhi.incident.IncidentSteps.note;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,14 +15,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
+import org.zhizhi.incident.IncidentPart.PartState;
+import org.zhizhi.incident.IncidentSteps.Entry;
+import org.zhizhi.incident.persistence.IncidentUpdate;
 import org.zhizhi.incident.persistence.JdbcIncidents;
+import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -51,8 +57,12 @@ public class IncidentManagement {
 	/** Who verifies a resolution or sends it back (never the claimer himself). */
 	static final Set<Role> VERIFIERS = EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
 
-	/** Who records a rating for the reporter, from a call-back (回访). */
+	/** Who records a rating for the reporter, from a call-back (回访), and follows an unsatisfied rating up. */
 	static final Set<Role> CALL_BACK_STAFF = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF);
+
+	/** The roles a handler may act in: a member who took the order, a grid worker assigned it, a unit's liaison. */
+	static final Set<Role> HANDLERS = EnumSet.of(Role.PARTY_MEMBER, Role.GRID_WORKER, Role.PARTNER_LIAISON,
+			Role.PROPERTY_STAFF);
 
 	static final int MAX_DESCRIPTION = 2000;
 
@@ -74,10 +84,24 @@ public class IncidentManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final IncidentSteps steps;
+
+	private final JdbcUnits units;
+
+	private final boolean checkInPhotoRequired;
+
+	private final boolean resolvePhotoRequired;
+
 	IncidentManagement(JdbcIncidents incidents, GridLocator grids, OrgUnitQueries orgUnits, IncidentQueries queries,
 			Clock clock, JsonMapper json, @Value("${zhizhi.incident.check-in-radius-m:500}") double checkInRadiusM,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, IncidentSteps steps, JdbcUnits units,
+			@Value("${zhizhi.incident.check-in-photo-required:true}") boolean checkInPhotoRequired,
+			@Value("${zhizhi.incident.resolve-photo-required:true}") boolean resolvePhotoRequired) {
 		this.events = events;
+		this.steps = steps;
+		this.units = units;
+		this.checkInPhotoRequired = checkInPhotoRequired;
+		this.resolvePhotoRequired = resolvePhotoRequired;
 		this.checkInRadiusM = checkInRadiusM;
 		this.incidents = incidents;
 		this.grids = grids;
@@ -158,11 +182,11 @@ public class IncidentManagement {
 				report.lat(), report.lng(), grid.id(),
 				location.microGrid() == null ? null : location.microGrid().id(), grid.path(), grid.districtId(),
 				IncidentState.REPORTED, null, null, null, null, actor.userId(), now, now, null, false, null, null,
-				Boolean.TRUE.equals(report.anonymous()), Tier.GRID, OwnerKind.ORG_UNIT, grid.id(), null, null, null,
-				null, 0, 0, 0, 0, null, null);
+				Boolean.TRUE.equals(report.anonymous()) && actor.has(Role.RESIDENT), Tier.GRID, OwnerKind.ORG_UNIT, grid.id(), null, null, null,
+				null, 0, 0, 0, 0, null, null, null, false, null);
 		incidents.insert(incident);
 		incidents.append(new TimelineEntry(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
-				actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null, IncidentState.REPORTED,
+				IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null, IncidentState.REPORTED,
 				report.lat(), report.lng(), report.channel().name()));
 		events.publishEvent(new IncidentStepped(id, IncidentAction.REPORT, null, IncidentState.REPORTED, now,
 				actor.userId()));
@@ -171,43 +195,53 @@ public class IncidentManagement {
 
 	@Transactional
 	public IncidentDetail accept(Actor actor, UUID id, StepRequest step) {
-		return take(actor, id, DISPATCHERS, step, IncidentLifecycle::accept, null, null, null, false,
-				note(step.note()));
+		Incident incident = dispatchable(actor, id, step);
+		Transition t = IncidentLifecycle.accept(incident.state());
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()), Entry.of(step, note(step.note())));
 	}
 
 	@Transactional
 	public IncidentDetail reject(Actor actor, UUID id, StepRequest step) {
-		return take(actor, id, DISPATCHERS, step, state -> IncidentLifecycle.reject(state, step.reason()), null,
-				null, step.reason(), false, join(step.reason(), note(step.note())));
+		Incident incident = dispatchable(actor, id, step);
+		Transition t = IncidentLifecycle.reject(incident.state(), step.reason());
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()).reason(step.reason()),
+				Entry.of(step, join(step.reason(), note(step.note()))));
 	}
 
 	@Transactional
 	public IncidentDetail triage(Actor actor, UUID id, StepRequest step) {
-		return take(actor, id, DISPATCHERS, step,
-				state -> IncidentLifecycle.triage(state, step.triage(), note(step.note())), step.triage(), null, null,
-				false, join(step.triage(), note(step.note())));
-	}
-
-	@Transactional
-	public IncidentDetail whistle(Actor actor, UUID id, StepRequest step) {
-		return take(actor, id, DISPATCHERS, step, state -> IncidentLifecycle.whistle(state, step.type()), null,
-				step.type(), null, false, join(step.type(), note(step.note())));
+		Incident incident = dispatchable(actor, id, step);
+		Transition t = IncidentLifecycle.triage(incident.state(), step.triage(), note(step.note()));
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()).triage(step.triage()),
+				Entry.of(step, join(step.triage(), note(step.note()))));
 	}
 
 	/** The first of many members pressing at once wins; the others are told the order is already claimed. */
 	@Transactional
 	public IncidentDetail claim(Actor actor, UUID id, StepRequest step) {
-		return take(actor, id, CLAIMERS, step, IncidentLifecycle::claim, null, null, null, true, note(step.note()));
+		Incident incident = steps.load(actor, id);
+		IncidentSteps.requireRole(actor, CLAIMERS);
+		IncidentSteps.checkLength("note", step.note());
+		Transition t = IncidentLifecycle.claim(incident.state());
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CLAIMERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()).claim(actor.userId())
+					.owner(OwnerKind.MEMBER, actor.userId())
+					.dispatchMode(DispatchMode.OPEN_CALL),
+				Entry.of(step, note(step.note())));
 	}
 
 	/**
-	 * The claimer reports on site (线下报到) from where he stands. The distance to the incident is computed and kept; a
-	 * check-in beyond the configured radius is allowed but flagged, on its timeline entry and on the incident.
+	 * The handler reports on site (线下报到) from where he stands, with a photo. The distance to the incident is computed
+	 * and kept; a check-in beyond the configured radius is allowed but flagged, on its timeline entry and on the
+	 * incident.
 	 */
 	@Transactional
 	public IncidentDetail checkIn(Actor actor, UUID id, StepRequest step) {
-		Incident incident = claimersOwn(actor, id, step);
-		Transition transition = IncidentLifecycle.checkIn(incident.state());
+		Incident incident = handled(actor, id, step);
+		Transition t = IncidentLifecycle.checkIn(incident.state());
 		List<FieldProblem> problems = new ArrayList<>();
 		if (step.lat() == null || step.lat() < -90 || step.lat() > 90 || step.lat().isNaN()) {
 			problems.add(new FieldProblem("lat", step.lat() == null ? "validation.required" : "incident.badLat"));
@@ -218,164 +252,178 @@ public class IncidentManagement {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
+		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), checkInPhotoRequired);
 		double distance = Math.round(GeoDistance.metres(incident.lat(), incident.lng(), step.lat(), step.lng()) * 10)
 				/ 10.0;
 		boolean flagged = distance > checkInRadiusM;
 		String detail = String.format(Locale.ROOT, "%s%.0f m", flagged ? "FLAGGED " : "", distance);
 		String note = note(step.note());
-		return advance(actor, incident, actingRole(actor, CLAIMERS), transition, step,
-				note == null ? detail : detail + ": " + note, distance, flagged, null, null);
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, HANDLERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()).checkIn(distance, flagged),
+				new Entry(step.lat(), step.lng(), note == null ? detail : detail + ": " + note, distance, flagged,
+						photos));
 	}
 
-	/** The claimer reports the work done, with a note. */
+	/**
+	 * The handler reports the work done, with a note and after-photos. A tough whistle is resolved by its lead unit
+	 * only when every co-unit has finished or handed back its part.
+	 */
 	@Transactional
 	public IncidentDetail resolve(Actor actor, UUID id, StepRequest step) {
-		Incident incident = claimersOwn(actor, id, step);
-		Transition transition = IncidentLifecycle.resolve(incident.state(), note(step.note()));
-		return advance(actor, incident, actingRole(actor, CLAIMERS), transition, step, note(step.note()), null, false,
-				null, null);
+		Incident incident = handled(actor, id, step);
+		Transition t = IncidentLifecycle.resolve(incident.state(), note(step.note()));
+		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), resolvePhotoRequired);
+		boolean partsOpen = units.parts(id)
+			.stream()
+			.anyMatch(p -> !p.lead() && (p.state() == PartState.ASSIGNED || p.state() == PartState.ACCEPTED));
+		if (partsOpen) {
+			throw new DomainException(Category.CONFLICT, "PARTS_OPEN", "incident.partsOpen");
+		}
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, HANDLERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()).owner(OwnerKind.ORG_UNIT,
+						incident.tier().orgUnitAbove(incident.scopePath())),
+				Entry.of(step, note(step.note())).withPhotos(photos));
 	}
 
 	/** The grid or community passes the resolution, which closes the incident in the same transaction. */
 	@Transactional
 	public IncidentDetail verify(Actor actor, UUID id, StepRequest step) {
 		Incident incident = verifiable(actor, id, step);
-		Transition transition = IncidentLifecycle.verify(incident.state());
-		String role = actingRole(actor, VERIFIERS);
-		Instant now = clock.instant();
-		advance(actor, incident, role, transition, step, note(step.note()), null, false, null, null, now);
-		Transition close = IncidentLifecycle.close(transition.to());
+		Transition verify = IncidentLifecycle.verify(incident.state());
+		String role = IncidentSteps.actingRole(actor, VERIFIERS);
+		Instant now = steps.now();
+		steps.record(actor, incident, role, verify, new IncidentUpdate(id, verify.from(), verify.to(), now),
+				Entry.of(step, note(step.note())));
+		Transition close = IncidentLifecycle.close(verify.to());
 		// a microsecond later, so that the timeline keeps the closure after the verification
-		return advance(actor, incident, role, close, step, null, null, false, null, null, now.plusNanos(1_000));
+		return steps.apply(actor, incident, role, close,
+				new IncidentUpdate(id, close.from(), close.to(), now.plusNanos(1_000)), Entry.of(step, null));
 	}
 
-	/** The resolution fails verification and goes back to the claimer (返工), with the reason. */
+	/** The resolution fails verification and goes back to its handler (返工), with the reason. */
 	@Transactional
 	public IncidentDetail rework(Actor actor, UUID id, StepRequest step) {
 		Incident incident = verifiable(actor, id, step);
-		Transition transition = IncidentLifecycle.rework(incident.state(), note(step.note()));
-		return advance(actor, incident, actingRole(actor, VERIFIERS), transition, step, note(step.note()), null,
-				false, null, null);
+		Transition t = IncidentLifecycle.rework(incident.state(), note(step.note()));
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, VERIFIERS), t,
+				backToHandler(incident, new IncidentUpdate(id, t.from(), t.to(), steps.now())),
+				Entry.of(step, note(step.note())));
 	}
 
-	/** The reporter rates a closed incident, or staff record his rating from a call-back; once only. */
+	/**
+	 * The reporter rates a closed incident, or staff record his rating from a call-back; once only. An unsatisfied
+	 * rating leaves the incident waiting for the community to reopen it or to record why not.
+	 */
 	@Transactional
 	public IncidentDetail rate(Actor actor, UUID id, StepRequest step) {
-		Incident incident = incidents.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("incident"));
+		Incident incident = steps.load(actor, id);
 		boolean reporter = actor.userId().equals(incident.reporterId());
 		if (!reporter && !actor.hasAny(CALL_BACK_STAFF)) {
 			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "incident.roleNotAllowed");
 		}
-		checkLength("comment", step.comment());
-		checkLength("note", step.note());
+		IncidentSteps.checkLength("comment", step.comment());
+		IncidentSteps.checkLength("note", step.note());
 		String comment = note(step.comment());
-		Transition transition = IncidentLifecycle.rate(incident.state(), step.rating(), comment);
-		String role = actor.hasAny(CALL_BACK_STAFF) ? actingRole(actor, CALL_BACK_STAFF)
-				: actingRole(actor, EnumSet.allOf(Role.class));
-		return advance(actor, incident, role, transition, step, join(step.rating(), comment), null, false,
-				step.rating(), comment);
+		Transition t = IncidentLifecycle.rate(incident.state(), step.rating(), comment);
+		String role = actor.hasAny(CALL_BACK_STAFF) ? IncidentSteps.actingRole(actor, CALL_BACK_STAFF)
+				: IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class));
+		return steps.apply(actor, incident, role, t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()).rating(step.rating(), comment),
+				Entry.of(step, join(step.rating(), comment)));
 	}
 
-	/** The incident, if the actor is a party member and the one who claimed it. */
-	private Incident claimersOwn(Actor actor, UUID id, StepRequest step) {
-		Incident incident = incidents.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("incident"));
-		if (!actor.hasAny(CLAIMERS)) {
+	/**
+	 * After an unsatisfied rating: the community reopens the incident — back to its handler for rework, or to triage
+	 * when nobody handled it — and the reporter may rate again when it closes anew.
+	 */
+	@Transactional
+	public IncidentDetail reopen(Actor actor, UUID id, StepRequest step) {
+		Incident incident = followUp(actor, id, step);
+		boolean handled = incident.claimedBy() != null || incident.unitId() != null;
+		Transition t = IncidentLifecycle.reopen(incident.state(), incident.unsatisfiedPending(), handled,
+				note(step.note()));
+		IncidentUpdate update = new IncidentUpdate(id, t.from(), t.to(), steps.now()).clearRating().reopened();
+		if (handled) {
+			backToHandler(incident, update);
+		}
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t, update,
+				Entry.of(step, note(step.note())));
+	}
+
+	/** After an unsatisfied rating: the community records why the incident stays closed. */
+	@Transactional
+	public IncidentDetail keepClosed(Actor actor, UUID id, StepRequest step) {
+		Incident incident = followUp(actor, id, step);
+		Transition t = IncidentLifecycle.keepClosed(incident.state(), incident.unsatisfiedPending(), note(step.note()));
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()).unsatisfiedSettled(),
+				Entry.of(step, note(step.note())));
+	}
+
+	/**
+	 * A progress note, with photos maybe, from the handler or the staff watching over the incident; it does not move
+	 * it.
+	 */
+	@Transactional
+	public IncidentDetail addNote(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		boolean handler = steps.handles(actor, incident);
+		if (!handler && !actor.hasAny(DISPATCHERS)) {
 			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "incident.roleNotAllowed");
 		}
-		if (incident.claimedBy() != null && !incident.claimedBy().equals(actor.userId())) {
-			throw new DomainException(Category.FORBIDDEN, "NOT_THE_CLAIMER", "incident.notTheClaimer");
+		IncidentSteps.checkLength("note", step.note());
+		Transition t = IncidentLifecycle.note(incident.state(), note(step.note()));
+		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), false);
+		return steps.apply(actor, incident,
+				IncidentSteps.actingRole(actor, handler ? HANDLERS : DISPATCHERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()), Entry.of(step, note(step.note())).withPhotos(photos));
+	}
+
+	/** Sends the incident back to whoever handled it: the unit it was given to, else the member who had it. */
+	static IncidentUpdate backToHandler(Incident incident, IncidentUpdate update) {
+		if (incident.unitId() != null) {
+			return update.owner(OwnerKind.UNIT, incident.unitId());
 		}
-		checkLength("note", step.note());
+		if (incident.claimedBy() != null) {
+			return update.owner(OwnerKind.MEMBER, incident.claimedBy());
+		}
+		return update;
+	}
+
+	/** The incident, if the actor may take a dispatcher's step on it: a dispatcher in scope at or above its tier. */
+	private Incident dispatchable(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		IncidentSteps.requireRole(actor, DISPATCHERS);
+		IncidentSteps.requireTier(actor, incident);
+		IncidentSteps.checkLength("note", step.note());
 		return incident;
 	}
 
-	/** The incident, if the actor may verify it: a verifier in scope who did not claim it himself. */
+	/** The incident, if the actor handles it. */
+	private Incident handled(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		steps.requireHandler(actor, incident);
+		IncidentSteps.checkLength("note", step.note());
+		return incident;
+	}
+
+	/** The incident, if the actor may verify it: a verifier in scope who did not handle it himself. */
 	private Incident verifiable(Actor actor, UUID id, StepRequest step) {
-		Incident incident = incidents.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("incident"));
-		if (!actor.hasAny(VERIFIERS)) {
-			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "incident.roleNotAllowed");
-		}
-		if (actor.userId().equals(incident.claimedBy())) {
+		Incident incident = steps.load(actor, id);
+		IncidentSteps.requireRole(actor, VERIFIERS);
+		if (steps.handles(actor, incident)) {
 			throw new DomainException(Category.FORBIDDEN, "OWN_WORK", "incident.cannotVerifyOwnWork");
 		}
-		checkLength("note", step.note());
+		IncidentSteps.checkLength("note", step.note());
 		return incident;
 	}
 
-	private static void checkLength(String field, String text) {
-		if (text != null && text.length() > MAX_NOTE) {
-			throw DomainException.invalid(List.of(new FieldProblem(field, "incident.noteTooLong", MAX_NOTE)));
-		}
-	}
-
-	private IncidentDetail advance(Actor actor, Incident incident, String role, Transition transition,
-			StepRequest step, String detail, Double distance, boolean flagged, Rating rating, String ratingComment) {
-		return advance(actor, incident, role, transition, step, detail, distance, flagged, rating, ratingComment,
-				clock.instant());
-	}
-
-	private IncidentDetail advance(Actor actor, Incident incident, String role, Transition transition,
-			StepRequest step, String detail, Double distance, boolean flagged, Rating rating, String ratingComment,
-			Instant now) {
-		if (!incidents.advance(incident.id(), transition.from(), transition.to(), now, distance, flagged, rating,
-				ratingComment)) {
-			IncidentState current = incidents.find(actor.scope(), incident.id())
-				.map(Incident::state)
-				.orElse(incident.state());
-			throw IncidentLifecycle.illegal(current, transition.action());
-		}
-		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), now, actor.userId(), actor.displayName(),
-				role, transition.action(), transition.from(), transition.to(), step.lat(), step.lng(), detail,
-				distance, flagged));
-		events.publishEvent(new IncidentStepped(incident.id(), transition.action(), transition.from(),
-				transition.to(), now, actor.userId()));
-		return queries.get(actor.scope(), incident.id());
-	}
-
-	private IncidentDetail take(Actor actor, UUID id, Set<Role> allowed, StepRequest step,
-			Function<IncidentState, Transition> lifecycle, Triage triage, WhistleType whistle, RejectReason reason,
-			boolean claiming, String detail) {
-		Incident incident = incidents.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("incident"));
-		if (!actor.hasAny(allowed)) {
-			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "incident.roleNotAllowed");
-		}
-		if (step.note() != null && step.note().length() > MAX_NOTE) {
-			throw DomainException.invalid(List.of(new FieldProblem("note", "incident.noteTooLong", MAX_NOTE)));
-		}
-		Transition transition = lifecycle.apply(incident.state());
-		Instant now = clock.instant();
-		if (!incidents.move(id, transition.from(), transition.to(), now, triage, whistle, reason,
-				claiming ? actor.userId() : null)) {
-			IncidentState current = incidents.find(actor.scope(), id).map(Incident::state).orElse(incident.state());
-			throw IncidentLifecycle.illegal(current, transition.action());
-		}
-		incidents.append(new TimelineEntry(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
-				actingRole(actor, allowed), transition.action(), transition.from(), transition.to(), step.lat(),
-				step.lng(), detail));
-		events.publishEvent(new IncidentStepped(id, transition.action(), transition.from(), transition.to(), now,
-				actor.userId()));
-		return queries.get(actor.scope(), id);
-	}
-
-	private static String actingRole(Actor actor, Set<Role> allowed) {
-		return actor.roles()
-			.stream()
-			.filter(allowed::contains)
-			.sorted()
-			.findFirst()
-			.map(Role::name)
-			.orElse("UNKNOWN");
-	}
-
-	private static String note(String note) {
-		return note == null || note.isBlank() ? null : note.strip();
-	}
-
-	private static String join(Enum<?> choice, String note) {
-		if (choice == null) {
-			return note;
-		}
-		return note == null ? choice.name() : choice.name() + ": " + note;
+	/** The incident, if the actor may follow an unsatisfied rating up: community staff or above, in scope. */
+	private Incident followUp(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		IncidentSteps.requireRole(actor, CALL_BACK_STAFF);
+		IncidentSteps.checkLength("note", step.note());
+		return incident;
 	}
 
 	private static DomainException inProgress() {

@@ -6,31 +6,75 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.incident.persistence.JdbcExtensions;
 import org.zhizhi.incident.persistence.JdbcIncidents;
+import org.zhizhi.incident.persistence.JdbcUnits;
+import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
-import org.zhizhi.shared.Paging;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.Paging;
+import org.zhizhi.shared.Role;
 
-/** Reads of incidents, always inside the caller's scope: one outside it looks exactly like one that does not exist. */
+/**
+ * Reads of incidents, always inside the caller's scope: one outside it looks exactly like one that does not exist.
+ * Read as a person ({@link Actor}), the scope narrows further: a resident sees his own reports only, a unit's liaison
+ * only the orders his unit was given, and nobody but the reporter sees who made an anonymous report.
+ */
 @Service
 @Transactional(readOnly = true)
 public class IncidentQueries {
 
 	public static final int PAGE_SIZE = 50;
 
-
 	private final JdbcIncidents incidents;
 
-	IncidentQueries(JdbcIncidents incidents) {
+	private final JdbcUnits units;
+
+	private final JdbcExtensions extensions;
+
+	IncidentQueries(JdbcIncidents incidents, JdbcUnits units, JdbcExtensions extensions) {
 		this.incidents = incidents;
+		this.units = units;
+		this.extensions = extensions;
 	}
 
 	public Optional<IncidentDetail> find(DataScope scope, UUID id) {
-		return incidents.find(scope, id).map(i -> new IncidentDetail(i, incidents.timeline(id)));
+		return incidents.find(scope, id).map(this::detail);
 	}
 
 	public IncidentDetail get(DataScope scope, UUID id) {
 		return find(scope, id).orElseThrow(() -> DomainException.notFound("incident"));
+	}
+
+	/** One incident as this person may see it. */
+	public IncidentDetail get(Actor actor, UUID id) {
+		return incidents.find(actor.scope(), id)
+			.filter(i -> visibleTo(actor, i))
+			.map(i -> maskFor(actor, i))
+			.map(this::detail)
+			.orElseThrow(() -> DomainException.notFound("incident"));
+	}
+
+	/** A page of incidents as this person may see them, newest first, optionally of one state and one grid. */
+	public List<Incident> list(Actor actor, IncidentState state, UUID gridId, int page) {
+		int offset = Paging.offset(page, PAGE_SIZE);
+		if (onlyOwnReports(actor)) {
+			return incidents.listReportedBy(actor.scope(), actor.userId(), state, PAGE_SIZE, offset);
+		}
+		if (liaisonOnly(actor)) {
+			UUID unit = units.unitOf(actor.userId()).orElse(null);
+			if (unit == null) {
+				return List.of();
+			}
+			return incidents.listOfUnit(actor.scope(), unit, state, PAGE_SIZE, offset)
+				.stream()
+				.map(Incident::withoutAnonymousReporter)
+				.toList();
+		}
+		return incidents.list(actor.scope(), state, gridId, PAGE_SIZE, offset)
+			.stream()
+			.map(i -> maskFor(actor, i))
+			.toList();
 	}
 
 	/** The active categories, class by class, in the order a form offers them. */
@@ -38,9 +82,48 @@ public class IncidentQueries {
 		return incidents.categories();
 	}
 
-	/** A page of incidents, newest first, optionally of one state and one grid. */
+	/** A page of incidents, newest first, optionally of one state and one grid (scope only: for internal readers). */
 	public List<Incident> list(DataScope scope, IncidentState state, UUID gridId, int page) {
 		int offset = Paging.offset(page, PAGE_SIZE);
 		return incidents.list(scope, state, gridId, PAGE_SIZE, offset);
+	}
+
+	/** The units that may be sent incidents of the scope. */
+	public List<Unit> units(DataScope scope) {
+		return units.visible(scope);
+	}
+
+	private IncidentDetail detail(Incident i) {
+		return new IncidentDetail(i, incidents.timeline(i.id()), units.parts(i.id()), extensions.of(i.id()));
+	}
+
+	private boolean visibleTo(Actor actor, Incident incident) {
+		if (onlyOwnReports(actor)) {
+			return actor.userId().equals(incident.reporterId());
+		}
+		if (liaisonOnly(actor)) {
+			UUID unit = units.unitOf(actor.userId()).orElse(null);
+			return actor.userId().equals(incident.claimedBy()) || unit != null
+					&& (unit.equals(incident.unitId()) || units.parts(incident.id())
+						.stream()
+						.anyMatch(p -> p.unitId().equals(unit)));
+		}
+		return true;
+	}
+
+	private static Incident maskFor(Actor actor, Incident incident) {
+		return actor.userId().equals(incident.reporterId()) ? incident : incident.withoutAnonymousReporter();
+	}
+
+	/** A resident (and nobody more) reads his own reports only. */
+	private static boolean onlyOwnReports(Actor actor) {
+		return actor.has(Role.RESIDENT) && !actor.hasAny(IncidentManagement.DISPATCHERS)
+				&& !actor.has(Role.PARTY_MEMBER);
+	}
+
+	/** A unit's liaison (and nobody more) reads his unit's orders only. */
+	private static boolean liaisonOnly(Actor actor) {
+		return actor.hasAny(java.util.EnumSet.of(Role.PARTNER_LIAISON, Role.PROPERTY_STAFF))
+				&& !actor.hasAny(IncidentManagement.DISPATCHERS) && !actor.has(Role.PARTY_MEMBER);
 	}
 }

@@ -328,11 +328,11 @@ class IncidentApiIntegrationTests {
 		String id = claimedIncident();
 		String member = api.tokenOf("dangyuan01");
 
-		JsonNode checkedIn = step(id, "check-in", member, Map.of("lat", point[0], "lng", point[1]));
+		JsonNode checkedIn = step(id, "check-in", member, withPhoto(id, member, Map.of("lat", point[0], "lng", point[1])));
 		assertThat(checkedIn.path("incident").path("state").asString()).isEqualTo("CHECKED_IN");
 		assertThat(checkedIn.path("incident").path("checkInDistanceM").asDouble()).isLessThan(1.0);
 		assertThat(checkedIn.path("incident").path("checkInFlagged").asBoolean()).isFalse();
-		step(id, "resolve", member, Map.of("note", "杂物已清运"));
+		step(id, "resolve", member, withPhoto(id, member, Map.of("note", "杂物已清运")));
 		JsonNode closed = step(id, "verify", api.tokenOf("dongcheng-g01"), Map.of("note", "现场核查通过"));
 		assertThat(closed.path("incident").path("state").asString()).isEqualTo("CLOSED");
 		JsonNode rated = step(id, "rate", api.tokenOf("dongcheng"), Map.of("rating", "SATISFIED", "comment", "回访满意"));
@@ -343,12 +343,18 @@ class IncidentApiIntegrationTests {
 		List<String> actions = new ArrayList<>();
 		rated.path("timeline").forEach(e -> actions.add(e.path("action").asString() + ":"
 				+ e.path("actorRole").asString() + ":" + e.path("toState").asString()));
+		// the check-in and the resolution each came with a photo the member added first
+		assertThat(actions).filteredOn(a -> a.startsWith("PHOTO:"))
+			.containsExactly("PHOTO:PARTY_MEMBER:CLAIMED", "PHOTO:PARTY_MEMBER:CHECKED_IN");
+		actions.removeIf(a -> a.startsWith("PHOTO:"));
 		assertThat(actions).containsExactly("REPORT:GRID_WORKER:REPORTED", "ACCEPT:GRID_WORKER:ACCEPTED",
 				"TRIAGE:GRID_WORKER:TRIAGED", "WHISTLE:GRID_WORKER:WHISTLED", "CLAIM:PARTY_MEMBER:CLAIMED",
 				"CHECK_IN:PARTY_MEMBER:CHECKED_IN", "RESOLVE:PARTY_MEMBER:RESOLVED", "VERIFY:GRID_WORKER:VERIFIED",
 				"CLOSE:GRID_WORKER:CLOSED", "RATE:COMMUNITY_STAFF:RATED");
-		assertThat(rated.path("timeline").get(5).path("flagged").asBoolean()).isFalse();
-		assertThat(rated.path("timeline").get(9).path("detail").asString()).isEqualTo("SATISFIED: 回访满意");
+		assertThat(entry(rated, "CHECK_IN").path("flagged").asBoolean()).isFalse();
+		assertThat(entry(rated, "CHECK_IN").path("photoIds").size()).isEqualTo(1);
+		assertThat(entry(rated, "RESOLVE").path("photoIds").size()).isEqualTo(1);
+		assertThat(entry(rated, "RATE").path("detail").asString()).isEqualTo("SATISFIED: 回访满意");
 
 		// the reporter himself cannot rate it a second time either
 		Response again = api.post("/api/v1/incidents/" + id + "/rate", api.tokenOf("dongcheng-g01"),
@@ -358,7 +364,7 @@ class IncidentApiIntegrationTests {
 				Map.of("rating", "BASICALLY_SATISFIED"));
 		assertThat(twice.problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
 		assertThat(twice.json().path("detail").asString()).contains("RATED");
-		assertThat(api.get("/api/v1/incidents/" + id, member).json().path("timeline").size()).isEqualTo(10);
+		assertThat(api.get("/api/v1/incidents/" + id, member).json().path("timeline").size()).isEqualTo(12);
 	}
 
 	@Test
@@ -367,13 +373,12 @@ class IncidentApiIntegrationTests {
 		String id = claimedIncident();
 
 		// a hundredth of a degree north: about 1.1 km, beyond the default radius of 500 m
-		JsonNode far = step(id, "check-in", api.tokenOf("dangyuan01"), Map.of("lat", point[0] + 0.01, "lng", point[1]));
+		JsonNode far = step(id, "check-in", api.tokenOf("dangyuan01"), withPhoto(id, api.tokenOf("dangyuan01"), Map.of("lat", point[0] + 0.01, "lng", point[1])));
 
 		assertThat(far.path("incident").path("state").asString()).isEqualTo("CHECKED_IN");
 		assertThat(far.path("incident").path("checkInFlagged").asBoolean()).isTrue();
 		assertThat(far.path("incident").path("checkInDistanceM").asDouble()).isBetween(1100.0, 1125.0);
-		JsonNode entry = far.path("timeline").get(5);
-		assertThat(entry.path("action").asString()).isEqualTo("CHECK_IN");
+		JsonNode entry = entry(far, "CHECK_IN");
 		assertThat(entry.path("flagged").asBoolean()).isTrue();
 		assertThat(entry.path("distanceM").asDouble()).isBetween(1100.0, 1125.0);
 		assertThat(entry.path("detail").asString()).startsWith("FLAGGED");
@@ -387,16 +392,18 @@ class IncidentApiIntegrationTests {
 		assertThat(api.post("/api/v1/incidents/" + id + "/check-in", api.tokenOf("dangyuan01"), Map.of())
 			.errorFields()).containsExactly("lat", "lng");
 		assertThat(api.post("/api/v1/incidents/" + id + "/check-in", api.tokenOf("dongcheng-g01"),
-				Map.of("lat", 29.4, "lng", 106.5)).problemCode(403)).isEqualTo("ROLE_NOT_ALLOWED");
+				Map.of("lat", 29.4, "lng", 106.5)).problemCode(403)).isEqualTo("NOT_THE_HANDLER");
 		Response resolve = api.post("/api/v1/incidents/" + id + "/resolve", api.tokenOf("dangyuan01"),
 				Map.of("note", "未报到先办结"));
 		assertThat(resolve.problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
 		assertThat(resolve.json().path("detail").asString()).contains("CLAIMED");
 
-		// an order claimed by another member is not his to check in
-		setClaimer(id, UUID.randomUUID());
+		// an order claimed by one member is not another's to check in
+		assertThat(api.post("/api/v1/incidents/" + id + "/check-in", api.tokenOf("dangyuan02"),
+				Map.of("lat", 29.4, "lng", 106.5)).problemCode(403)).isEqualTo("NOT_THE_HANDLER");
+		// and a check-in without a photo of the site is refused
 		assertThat(api.post("/api/v1/incidents/" + id + "/check-in", api.tokenOf("dangyuan01"),
-				Map.of("lat", 29.4, "lng", 106.5)).problemCode(403)).isEqualTo("NOT_THE_CLAIMER");
+				Map.of("lat", 29.4, "lng", 106.5)).errorFields()).containsExactly("photoIds");
 	}
 
 	@Test
@@ -435,8 +442,8 @@ class IncidentApiIntegrationTests {
 		assertThat(verifyTooEarly.problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
 		assertThat(verifyTooEarly.json().path("detail").asString()).contains("REWORK");
 
-		step(id, "check-in", member, Map.of("lat", point[0], "lng", point[1]));
-		step(id, "resolve", member, Map.of("note", "纸箱已全部清走"));
+		step(id, "check-in", member, withPhoto(id, member, Map.of("lat", point[0], "lng", point[1])));
+		step(id, "resolve", member, withPhoto(id, member, Map.of("note", "纸箱已全部清走")));
 		JsonNode closed = step(id, "verify", staff, Map.of());
 		assertThat(closed.path("incident").path("state").asString()).isEqualTo("CLOSED");
 		List<String> actions = new ArrayList<>();
@@ -494,8 +501,8 @@ class IncidentApiIntegrationTests {
 		double[] point = centroid(api.orgUnitId("东城社区第1网格"));
 		String id = claimedIncident();
 		String member = api.tokenOf("dangyuan01");
-		step(id, "check-in", member, Map.of("lat", point[0], "lng", point[1]));
-		step(id, "resolve", member, Map.of("note", "杂物已清运"));
+		step(id, "check-in", member, withPhoto(id, member, Map.of("lat", point[0], "lng", point[1])));
+		step(id, "resolve", member, withPhoto(id, member, Map.of("note", "杂物已清运")));
 		return id;
 	}
 
@@ -511,6 +518,23 @@ class IncidentApiIntegrationTests {
 		catch (java.sql.SQLException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** The first timeline entry of an action. */
+	private static JsonNode entry(JsonNode detail, String action) {
+		for (JsonNode e : detail.path("timeline")) {
+			if (e.path("action").asString().equals(action)) {
+				return e;
+			}
+		}
+		throw new AssertionError("no " + action + " in " + detail.path("timeline"));
+	}
+
+	/** The body with a photo the user just uploaded to the incident (check-in and resolution need one). */
+	private Map<String, Object> withPhoto(String id, String token, Map<String, Object> body) {
+		Map<String, Object> withPhoto = new LinkedHashMap<>(body);
+		withPhoto.put("photoIds", List.of(api.uploadPhoto(token, id)));
+		return withPhoto;
 	}
 
 	private static String newKey() {

@@ -66,6 +66,21 @@ public class JdbcAccounts {
 			.optional();
 	}
 
+	/**
+	 * Enabled accounts holding any of the roles whose scope covers the node with the given path (they are bound to it
+	 * or to a node above it), by username.
+	 */
+	public List<Account> covering(String path, Set<Role> roles) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM identity.account
+				WHERE enabled AND :path LIKE scope_path || '%' AND roles && CAST(:roles AS text[])
+				ORDER BY username""")
+			.param("path", path)
+			.param("roles", "{" + String.join(",", roles.stream().map(Role::name).sorted().toList()) + "}")
+			.query(JdbcAccounts::map)
+			.list();
+	}
+
 	public List<Account> list(DataScope scope, String query, int limit, int offset) {
 		String pattern = LikePattern.contains(query);
 		return jdbc.sql("SELECT " + COLUMNS + """

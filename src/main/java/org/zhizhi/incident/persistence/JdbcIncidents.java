@@ -33,7 +33,7 @@ public class JdbcIncidents {
 			triage, whistle_type, reject_reason, claimed_by, reporter_id, reported_at, updated_at, check_in_distance_m,
 			check_in_flagged, rating, rating_comment, anonymous, tier, owner_kind, owner_id, dispatch_mode,
 			respond_due_at, on_site_due_at, resolve_due_at, yellow_cards, red_cards, escalations, reopened,
-			duplicate_of, closed_at""";
+			duplicate_of, closed_at, unit_id, unsatisfied_pending, carded_due_at""";
 
 	private final JdbcClient jdbc;
 
@@ -90,65 +90,125 @@ public class JdbcIncidents {
 			.list();
 	}
 
-	/**
-	 * Moves an incident on only if it is still where the step started from: the row count decides a race, so of two
-	 * steps taken at once exactly one succeeds.
-	 */
-	public boolean move(UUID id, IncidentState from, IncidentState to, Instant at, Triage triage, WhistleType whistle,
-			RejectReason reason, UUID claimedBy) {
-		return jdbc.sql("""
-				update incident.incident
-				   set state = :to, updated_at = :at,
-				       closed_at = case when :to in ('CLOSED', 'REJECTED') then :at else closed_at end,
-				       triage = coalesce(:triage, triage),
-				       whistle_type = coalesce(:whistle, whistle_type),
-				       reject_reason = coalesce(:reason, reject_reason),
-				       claimed_by = coalesce(:claimedBy, claimed_by)
-				 where id = :id and state = :from
-				   and (cast(:claimedBy as uuid) is null or claimed_by is null)""")
-			.param("id", id)
-			.param("from", from.name())
-			.param("to", to.name())
-			.param("at", java.sql.Timestamp.from(at))
-			.param("triage", triage == null ? null : triage.name(), java.sql.Types.VARCHAR)
-			.param("whistle", whistle == null ? null : whistle.name(), java.sql.Types.VARCHAR)
-			.param("reason", reason == null ? null : reason.name(), java.sql.Types.VARCHAR)
-			.param("claimedBy", claimedBy, java.sql.Types.OTHER)
-			.update() == 1;
+	/** A page of one person's own reports in the scope, newest first. */
+	public List<Incident> listReportedBy(DataScope scope, UUID reporterId, IncidentState state, int limit,
+			int offset) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from incident.incident
+				where reporter_id = :reporter and scope_path like :scope
+				  and (cast(:state as varchar) is null or state = :state)
+				order by reported_at desc, id desc
+				limit :limit offset :offset""")
+			.param("reporter", reporterId)
+			.param("scope", scope.likePattern())
+			.param("state", state == null ? null : state.name(), java.sql.Types.VARCHAR)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcIncidents::incident)
+			.list();
+	}
+
+	/** A page of the orders a unit was given (or has a part of), newest first. */
+	public List<Incident> listOfUnit(DataScope scope, UUID unitId, IncidentState state, int limit, int offset) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from incident.incident i
+				where scope_path like :scope
+				  and (unit_id = :unit or exists (select 1 from incident.incident_part p
+				                                   where p.incident_id = i.id and p.unit_id = :unit))
+				  and (cast(:state as varchar) is null or state = :state)
+				order by reported_at desc, id desc
+				limit :limit offset :offset""")
+			.param("unit", unitId)
+			.param("scope", scope.likePattern())
+			.param("state", state == null ? null : state.name(), java.sql.Types.VARCHAR)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcIncidents::incident)
+			.list();
 	}
 
 	/**
-	 * Moves an incident on in the loop after the claim, only if it is still where the step started from (the row
-	 * count decides a race), recording the check-in's distance and flag or the rating the step carries.
+	 * Applies one step's changes only if the incident is still where the step started from (and, for a claim, still
+	 * unclaimed): the row count decides a race, so of two steps taken at once exactly one succeeds.
 	 */
-	public boolean advance(UUID id, IncidentState from, IncidentState to, Instant at, Double checkInDistanceM,
-			boolean checkInFlagged, Rating rating, String ratingComment) {
+	public boolean update(IncidentUpdate u) {
 		return jdbc.sql("""
 				update incident.incident
 				   set state = :to, updated_at = :at,
-				       closed_at = case when :to in ('CLOSED', 'REJECTED') then :at else closed_at end,
+				       closed_at = case when :to in ('CLOSED', 'REJECTED') then :at
+				                        when :to in ('RATED') then closed_at else null end,
+				       triage = coalesce(:triage, triage),
+				       whistle_type = coalesce(:whistle, whistle_type),
+				       reject_reason = coalesce(:reason, reject_reason),
+				       claimed_by = case when :clearClaim then null else coalesce(:claimedBy, claimed_by) end,
 				       check_in_distance_m = coalesce(:distance, check_in_distance_m),
 				       check_in_flagged = check_in_flagged or :flagged,
-				       rating = coalesce(:rating, rating),
-				       rating_comment = coalesce(:comment, rating_comment)
-				 where id = :id and state = :from""")
-			.param("id", id)
-			.param("from", from.name())
-			.param("to", to.name())
-			.param("at", java.sql.Timestamp.from(at))
-			.param("distance", checkInDistanceM, java.sql.Types.DOUBLE)
-			.param("flagged", checkInFlagged)
-			.param("rating", rating == null ? null : rating.name(), java.sql.Types.VARCHAR)
-			.param("comment", ratingComment, java.sql.Types.VARCHAR)
+				       rating = case when :clearRating then null else coalesce(:rating, rating) end,
+				       rating_comment = case when :clearRating then null else coalesce(:comment, rating_comment) end,
+				       unsatisfied_pending = coalesce(:pending, unsatisfied_pending),
+				       tier = coalesce(:tier, tier),
+				       owner_kind = coalesce(:ownerKind, owner_kind),
+				       owner_id = coalesce(:ownerId, owner_id),
+				       dispatch_mode = coalesce(:mode, dispatch_mode),
+				       unit_id = case when :clearUnit then null else coalesce(:unit, unit_id) end,
+				       respond_due_at = coalesce(:respondDue, respond_due_at),
+				       on_site_due_at = coalesce(:onSiteDue, on_site_due_at),
+				       resolve_due_at = coalesce(:resolveDue, resolve_due_at),
+				       carded_due_at = coalesce(:cardedDue, carded_due_at),
+				       escalations = escalations + :escalations,
+				       reopened = reopened + :reopened,
+				       yellow_cards = yellow_cards + :yellow,
+				       red_cards = red_cards + :red
+				 where id = :id and state = :from
+				   and (not :onlyIfUnclaimed or claimed_by is null)""")
+			.param("id", u.id)
+			.param("from", u.from.name())
+			.param("to", u.to.name())
+			.param("at", java.sql.Timestamp.from(u.at))
+			.param("triage", name(u.triage), java.sql.Types.VARCHAR)
+			.param("whistle", name(u.whistle), java.sql.Types.VARCHAR)
+			.param("reason", name(u.reason), java.sql.Types.VARCHAR)
+			.param("clearClaim", u.clearClaim)
+			.param("claimedBy", u.claimedBy, java.sql.Types.OTHER)
+			.param("onlyIfUnclaimed", u.onlyIfUnclaimed)
+			.param("distance", u.checkInDistanceM, java.sql.Types.DOUBLE)
+			.param("flagged", u.checkInFlagged)
+			.param("clearRating", u.clearRating)
+			.param("rating", name(u.rating), java.sql.Types.VARCHAR)
+			.param("comment", u.ratingComment, java.sql.Types.VARCHAR)
+			.param("pending", u.unsatisfiedPending, java.sql.Types.BOOLEAN)
+			.param("tier", name(u.tier), java.sql.Types.VARCHAR)
+			.param("ownerKind", name(u.ownerKind), java.sql.Types.VARCHAR)
+			.param("ownerId", u.ownerId, java.sql.Types.OTHER)
+			.param("mode", name(u.dispatchMode), java.sql.Types.VARCHAR)
+			.param("clearUnit", u.clearUnit)
+			.param("unit", u.unitId, java.sql.Types.OTHER)
+			.param("respondDue", timestamp(u.respondDueAt), java.sql.Types.TIMESTAMP)
+			.param("onSiteDue", timestamp(u.onSiteDueAt), java.sql.Types.TIMESTAMP)
+			.param("resolveDue", timestamp(u.resolveDueAt), java.sql.Types.TIMESTAMP)
+			.param("cardedDue", timestamp(u.cardedDueAt), java.sql.Types.TIMESTAMP)
+			.param("escalations", u.moreEscalations)
+			.param("reopened", u.moreReopened)
+			.param("yellow", u.moreYellowCards)
+			.param("red", u.moreRedCards)
 			.update() == 1;
+	}
+
+	private static String name(Enum<?> value) {
+		return value == null ? null : value.name();
+	}
+
+	private static java.sql.Timestamp timestamp(Instant value) {
+		return value == null ? null : java.sql.Timestamp.from(value);
 	}
 
 	public void append(TimelineEntry e) {
 		jdbc.sql("""
 				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-				       action, from_state, to_state, lat, lng, detail, distance_m, flagged)
+				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids)
 				values (:id, :incident, :at, :actor, :name, :role, :action, :from, :to, :lat, :lng, :detail,
-				        :distance, :flagged)""")
+				        :distance, :flagged, cast(:photos as uuid[]))""")
+			.param("photos", e.photoIds().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
 			.param("id", e.id())
 			.param("incident", e.incidentId())
 			.param("at", java.sql.Timestamp.from(e.occurredAt()))
@@ -169,7 +229,7 @@ public class JdbcIncidents {
 	public List<TimelineEntry> timeline(UUID incidentId) {
 		return jdbc.sql("""
 				select id, incident_id, occurred_at, actor_id, actor_name, actor_role, action, from_state, to_state,
-				       lat, lng, detail, distance_m, flagged
+				       lat, lng, detail, distance_m, flagged, photo_ids
 				  from incident.timeline_entry where incident_id = :id order by occurred_at, id""")
 			.param("id", incidentId)
 			.query((rs, n) -> new TimelineEntry(rs.getObject("id", UUID.class),
@@ -179,7 +239,42 @@ public class JdbcIncidents {
 					rs.getString("from_state") == null ? null : IncidentState.valueOf(rs.getString("from_state")),
 					IncidentState.valueOf(rs.getString("to_state")), (Double) rs.getObject("lat"),
 					(Double) rs.getObject("lng"), rs.getString("detail"), (Double) rs.getObject("distance_m"),
-					rs.getBoolean("flagged")))
+					rs.getBoolean("flagged"), List.of((UUID[]) rs.getArray("photo_ids").getArray())))
+			.list();
+	}
+
+	/** An open incident past one of its deadlines, as the overdue sweep finds it. */
+	public record Overdue(UUID id, String scopePath) {
+	}
+
+	/**
+	 * Open incidents nobody took up in time, or past their resolution deadline and not yet carded for it — the oldest
+	 * first.
+	 */
+	public List<Overdue> overdue(Instant now, int limit) {
+		return jdbc.sql("""
+				select id, scope_path from (
+				  select id, scope_path, respond_due_at as due from incident.incident
+				   where closed_at is null and state in ('WHISTLED', 'ASSIGNED') and respond_due_at < :now
+				     and carded_due_at is distinct from respond_due_at
+				  union
+				  select id, scope_path, resolve_due_at from incident.incident
+				   where closed_at is null and resolve_due_at < :now
+				     and state in ('TRIAGED', 'WHISTLED', 'ASSIGNED', 'CLAIMED', 'CHECKED_IN', 'RESOLVED', 'REWORK')
+				     and carded_due_at is distinct from resolve_due_at) o
+				order by due limit :limit""")
+			.param("now", java.sql.Timestamp.from(now))
+			.param("limit", limit)
+			.query((rs, n) -> new Overdue(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list();
+	}
+
+	/** The photos attached to an incident by one person. */
+	public List<UUID> photosAddedBy(UUID incidentId, UUID accountId) {
+		return jdbc.sql("select photo_id from incident.incident_photo where incident_id = :incident and added_by = :by")
+			.param("incident", incidentId)
+			.param("by", accountId)
+			.query(UUID.class)
 			.list();
 	}
 
@@ -262,7 +357,8 @@ public class JdbcIncidents {
 				value(DispatchMode.class, rs.getString("dispatch_mode")), instant(rs, "respond_due_at"),
 				instant(rs, "on_site_due_at"), instant(rs, "resolve_due_at"), rs.getInt("yellow_cards"),
 				rs.getInt("red_cards"), rs.getInt("escalations"), rs.getInt("reopened"),
-				rs.getObject("duplicate_of", UUID.class), instant(rs, "closed_at"));
+				rs.getObject("duplicate_of", UUID.class), instant(rs, "closed_at"), rs.getObject("unit_id", UUID.class),
+				rs.getBoolean("unsatisfied_pending"), instant(rs, "carded_due_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -23,7 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zhizhi.incident.IdempotencyConflict;
 import org.zhizhi.incident.IdempotentResult;
 import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
+import org.zhizhi.incident.IncidentDispatch;
+import org.zhizhi.incident.IncidentSupervision;
+import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.incident.IncidentManagement;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
@@ -55,7 +59,14 @@ class IncidentApiController {
 
 	private final MessageSource messages;
 
-	IncidentApiController(IncidentManagement management, IncidentQueries queries, MessageSource messages) {
+	private final IncidentDispatch dispatch;
+
+	private final IncidentSupervision supervision;
+
+	IncidentApiController(IncidentManagement management, IncidentQueries queries, MessageSource messages,
+			IncidentDispatch dispatch, IncidentSupervision supervision) {
+		this.dispatch = dispatch;
+		this.supervision = supervision;
 		this.management = management;
 		this.queries = queries;
 		this.messages = messages;
@@ -79,14 +90,14 @@ class IncidentApiController {
 	@GetMapping("/{id}")
 	@Operation(summary = "One incident of the caller's scope with its timeline")
 	IncidentDetail get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return queries.get(actor.scope(), id);
+		return queries.get(actor, id);
 	}
 
 	@GetMapping
 	@Operation(summary = "Incidents of the caller's scope, newest first, 50 a page")
 	List<Incident> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) IncidentState state,
 			@RequestParam(required = false) UUID gridId, @RequestParam(defaultValue = "0") int page) {
-		return queries.list(actor.scope(), state, gridId, page);
+		return queries.list(actor, state, gridId, page);
 	}
 
 	@PostMapping("/{id}/accept")
@@ -111,10 +122,130 @@ class IncidentApiController {
 	}
 
 	@PostMapping("/{id}/whistle")
-	@Operation(summary = "Blow a whistle of a type: QUICK, EMERGENCY or TOUGH")
+	@Operation(summary = "Blow a whistle of a type (QUICK, EMERGENCY, TOUGH) and set its deadlines; mode OPEN_CALL "
+			+ "(default; TOUGH: ASSIGN to the lead unitId with task and coUnits), ASSIGN to assigneeId or unitId, "
+			+ "or ROUND_ROBIN among the grid's party members")
 	IncidentDetail whistle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) StepRequest body) {
-		return management.whistle(actor, id, orEmpty(body));
+		return dispatch.whistle(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/assign")
+	@Operation(summary = "Dispatch a whistled order waiting for a taker: mode ASSIGN (assigneeId or unitId) or ROUND_ROBIN")
+	IncidentDetail assign(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return dispatch.assign(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/answer")
+	@Operation(summary = "The assigned member or a liaison of the assigned unit answers the order (应哨)")
+	IncidentDetail answer(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return dispatch.answer(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/hand-back")
+	@Operation(summary = "The assignee or holder hands the order back with the reason (note)")
+	IncidentDetail handBack(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return dispatch.handBack(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/part/{step}")
+	@Operation(summary = "A co-unit of a tough whistle answers (answer), finishes (done, with note) or hands back "
+			+ "(hand-back, with note) its part")
+	IncidentDetail part(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable String step,
+			@RequestBody(required = false) StepRequest body) {
+		IncidentAction action = switch (step) {
+			case "answer" -> IncidentAction.PART_ANSWER;
+			case "done" -> IncidentAction.PART_DONE;
+			case "hand-back" -> IncidentAction.PART_HAND_BACK;
+			default -> throw DomainException.notFound("part step");
+		};
+		return dispatch.part(actor, id, action, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/notes")
+	@Operation(summary = "A progress note (with photoIds of photos the caller attached) from the handler or staff")
+	IncidentDetail note(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.addNote(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/escalate")
+	@Operation(summary = "Raise the incident one tier (GRID → COMMUNITY → STREET → DISTRICT) with the reason (note)")
+	IncidentDetail escalate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return supervision.escalate(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/urge")
+	@Operation(summary = "督办: a YELLOW or RED card with a note")
+	IncidentDetail urge(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return supervision.urge(actor, id, orEmpty(body));
+	}
+
+	/** Several incidents to urge at once, with the card and note for all of them. */
+	record BatchUrge(List<UUID> ids, UrgeCard card, String note) {
+	}
+
+	/** What became of one incident of a batch. */
+	record BatchOutcome(UUID id, boolean urged, String code) {
+	}
+
+	@PostMapping("/urge")
+	@Operation(summary = "Batch urging: each incident on its own; the answer says which were urged and why not the others")
+	List<BatchOutcome> urgeAll(@AuthenticationPrincipal Actor actor, @RequestBody BatchUrge body) {
+		if (body == null || body.ids() == null || body.ids().isEmpty()) {
+			throw DomainException.invalid(List.of(new FieldProblem("ids", "validation.required")));
+		}
+		if (body.ids().size() > IncidentQueries.PAGE_SIZE) {
+			throw DomainException.invalid(List.of(new FieldProblem("ids", "incident.batchTooLarge",
+					IncidentQueries.PAGE_SIZE)));
+		}
+		StepRequest step = new StepRequest(null, null, null, body.note(), null, null, null, null, null, null, null,
+				null, null, null, body.card(), null, null);
+		return body.ids().stream().distinct().map(id -> {
+			try {
+				supervision.urge(actor, id, step);
+				return new BatchOutcome(id, true, null);
+			}
+			catch (DomainException e) {
+				if (e.category() == DomainException.Category.INVALID) {
+					throw e;
+				}
+				return new BatchOutcome(id, false, e.code());
+			}
+		}).toList();
+	}
+
+	@PostMapping("/{id}/extension-requests")
+	@Operation(summary = "延期申请 by the handler: hours (1–720) and the reason (note)")
+	IncidentDetail requestExtension(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return supervision.requestExtension(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/extension-requests/decision")
+	@Operation(summary = "The tier above decides the pending extension request: approve true or false, with a note")
+	IncidentDetail decideExtension(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return supervision.decideExtension(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/reopen")
+	@Operation(summary = "After an unsatisfied rating, community staff reopen the incident with a note")
+	IncidentDetail reopen(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.reopen(actor, id, orEmpty(body));
+	}
+
+	@PostMapping("/{id}/keep-closed")
+	@Operation(summary = "After an unsatisfied rating, community staff record why the incident stays closed (note)")
+	IncidentDetail keepClosed(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) StepRequest body) {
+		return management.keepClosed(actor, id, orEmpty(body));
 	}
 
 	@PostMapping("/{id}/claim")

@@ -1,0 +1,322 @@
+package org.zhizhi.incident;
+
+import static org.zhizhi.incident.IncidentSteps.join;
+import static org.zhizhi.incident.IncidentSteps.note;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.identity.Account;
+import org.zhizhi.identity.AccountQueries;
+import org.zhizhi.incident.IncidentLifecycle.Transition;
+import org.zhizhi.incident.IncidentPart.PartState;
+import org.zhizhi.incident.IncidentSteps.Entry;
+import org.zhizhi.incident.StepRequest.PartRequest;
+import org.zhizhi.incident.persistence.IncidentUpdate;
+import org.zhizhi.incident.persistence.JdbcRotation;
+import org.zhizhi.incident.persistence.JdbcUnits;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.Role;
+
+/**
+ * The whistle and what follows it until somebody holds the order: the open call (抢单) that the first party member to
+ * press wins, assignment (指派) to a named member or unit, round-robin (轮派) among the grid's members, the answer of
+ * the assignee (应哨) or his handing it back, and the parts of a tough whistle's lead and co-units.
+ */
+@Service
+public class IncidentDispatch {
+
+	/** Who may be assigned an order by name or by turn: the grid's party members and grid workers. */
+	static final Set<Role> ASSIGNABLE = Set.of(Role.PARTY_MEMBER, Role.GRID_WORKER);
+
+	/** Who takes part in the round-robin: the party members whose scope covers the grid. */
+	static final Set<Role> ROTATION = Set.of(Role.PARTY_MEMBER);
+
+	static final int MAX_TASK = 500;
+
+	private final IncidentSteps steps;
+
+	private final JdbcUnits units;
+
+	private final JdbcRotation rotation;
+
+	private final AccountQueries accounts;
+
+	private final DueDates dueDates;
+
+	IncidentDispatch(IncidentSteps steps, JdbcUnits units, JdbcRotation rotation, AccountQueries accounts,
+			DueDates dueDates) {
+		this.steps = steps;
+		this.units = units;
+		this.rotation = rotation;
+		this.accounts = accounts;
+		this.dueDates = dueDates;
+	}
+
+	/**
+	 * Blows a whistle of a type on a triaged incident and sets its deadlines. By default a quick or emergency whistle is
+	 * an open call; with {@code mode} ASSIGN or ROUND_ROBIN it goes at once to the named or next member or unit. A tough
+	 * whistle is always assigned: to its lead unit, with co-units each given a part.
+	 */
+	@Transactional
+	public IncidentDetail whistle(Actor actor, UUID id, StepRequest step) {
+		Incident incident = dispatchable(actor, id, step);
+		Transition t = IncidentLifecycle.whistle(incident.state(), step.type());
+		DispatchMode mode = step.mode() != null ? step.mode()
+				: step.type() == WhistleType.TOUGH ? DispatchMode.ASSIGN : DispatchMode.OPEN_CALL;
+		if (step.type() == WhistleType.TOUGH && mode != DispatchMode.ASSIGN) {
+			throw DomainException.invalid(List.of(new FieldProblem("mode", "incident.toughIsAssigned")));
+		}
+		Target target = target(actor, incident, step, mode, step.type());
+		Instant now = steps.now();
+		DueDates.Set dues = dueDates.of(step.type(), incident.categoryCode(), now);
+		IncidentUpdate whistle = new IncidentUpdate(id, t.from(), t.to(), now).whistle(step.type())
+			.dispatchMode(mode)
+			.dueDates(dues.respondDue(), dues.onSiteDue(), dues.resolveDue());
+		String role = IncidentSteps.actingRole(actor, IncidentManagement.DISPATCHERS);
+		if (target == null) {
+			return steps.apply(actor, incident, role, t, whistle,
+					Entry.of(step, join(step.type(), join(mode, note(step.note())))));
+		}
+		steps.record(actor, incident, role, t, whistle, Entry.of(step, join(step.type(), join(mode, null))));
+		return assignTo(actor, incident, IncidentLifecycle.assign(t.to()), target, step, now.plusNanos(1_000));
+	}
+
+	/**
+	 * Dispatches an order still waiting for a taker — one handed back, raised a tier, or no longer left to the open
+	 * call — to a named member or unit, or to the next member in turn.
+	 */
+	@Transactional
+	public IncidentDetail assign(Actor actor, UUID id, StepRequest step) {
+		Incident incident = dispatchable(actor, id, step);
+		Transition t = IncidentLifecycle.assign(incident.state());
+		DispatchMode mode = step.mode() == null ? DispatchMode.ASSIGN : step.mode();
+		if (mode == DispatchMode.OPEN_CALL) {
+			throw DomainException.invalid(List.of(new FieldProblem("mode", "incident.assignNeedsTarget")));
+		}
+		Target target = target(actor, incident, step, mode, incident.whistleType());
+		return assignTo(actor, incident, t, target, step, steps.now());
+	}
+
+	/** The assigned member, or a liaison of the assigned unit, answers the order (应哨) and holds it from now on. */
+	@Transactional
+	public IncidentDetail answer(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		requireAssignee(actor, incident);
+		IncidentSteps.checkLength("note", step.note());
+		Transition t = IncidentLifecycle.answer(incident.state());
+		Instant now = steps.now();
+		if (incident.unitId() != null) {
+			units.movePart(id, incident.unitId(), List.of(PartState.ASSIGNED), PartState.ACCEPTED, null, now);
+		}
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), now).claimedBy(actor.userId()), Entry.of(step, note(step.note())));
+	}
+
+	/**
+	 * The assignee or holder hands the order back with the reason (not ours, not possible…): it waits for its tier to
+	 * dispatch it again. A tough whistle's parts go with it.
+	 */
+	@Transactional
+	public IncidentDetail handBack(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		if (incident.state() == IncidentState.ASSIGNED) {
+			requireAssignee(actor, incident);
+		}
+		else {
+			steps.requireHandler(actor, incident);
+		}
+		IncidentSteps.checkLength("note", step.note());
+		Transition t = IncidentLifecycle.handBack(incident.state(), note(step.note()));
+		units.deleteParts(id);
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()).clearClaim()
+					.clearUnit()
+					.owner(OwnerKind.ORG_UNIT, incident.tier().orgUnitAbove(incident.scopePath())),
+				Entry.of(step, note(step.note())));
+	}
+
+	/**
+	 * A co-unit's liaison answers, finishes or hands back his unit's part of a tough whistle. The incident stays where
+	 * it is; its lead unit resolves it once every part is done or handed back.
+	 */
+	@Transactional
+	public IncidentDetail part(Actor actor, UUID id, IncidentAction action, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		UUID unit = units.unitOf(actor.userId())
+			.orElseThrow(() -> new DomainException(Category.FORBIDDEN, "NOT_A_PART", "incident.notAPart"));
+		IncidentPart part = units.parts(id)
+			.stream()
+			.filter(p -> p.unitId().equals(unit) && !p.lead())
+			.findFirst()
+			.orElseThrow(() -> new DomainException(Category.FORBIDDEN, "NOT_A_PART", "incident.notAPart"));
+		IncidentSteps.checkLength("note", step.note());
+		Transition t = IncidentLifecycle.part(incident.state(), action);
+		String note = note(step.note());
+		List<PartState> from;
+		PartState to;
+		switch (action) {
+			case PART_ANSWER -> {
+				from = List.of(PartState.ASSIGNED);
+				to = PartState.ACCEPTED;
+			}
+			case PART_DONE -> {
+				if (note == null) {
+					throw DomainException.invalid(List.of(new FieldProblem("note", "incident.resolveNeedsNote")));
+				}
+				from = List.of(PartState.ASSIGNED, PartState.ACCEPTED);
+				to = PartState.DONE;
+			}
+			case PART_HAND_BACK -> {
+				if (note == null) {
+					throw DomainException.invalid(List.of(new FieldProblem("note", "incident.handBackNeedsReason")));
+				}
+				from = List.of(PartState.ASSIGNED, PartState.ACCEPTED);
+				to = PartState.HANDED_BACK;
+			}
+			default -> throw new IllegalArgumentException("not a part step: " + action);
+		}
+		Instant now = steps.now();
+		if (!units.movePart(id, unit, from, to, note, now)) {
+			throw new DomainException(Category.CONFLICT, "PART_STATE", "incident.partState", part.state().name());
+		}
+		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), false);
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), now),
+				Entry.of(step, join(part.unitName(), note)).withPhotos(photos));
+	}
+
+	/** Whom an assignment goes to: a member, or a unit with the co-units of a tough whistle. */
+	private record Target(UUID memberId, String memberName, Unit unit, String task, List<PartRequest> coUnits) {
+	}
+
+	private IncidentDetail assignTo(Actor actor, Incident incident, Transition t, Target target, StepRequest step,
+			Instant at) {
+		IncidentUpdate update = new IncidentUpdate(incident.id(), t.from(), t.to(), at);
+		String detail;
+		if (target.unit() != null) {
+			units.deleteParts(incident.id());
+			units.insertPart(incident.id(), target.unit().id(), true, target.task(), at);
+			for (PartRequest co : target.coUnits()) {
+				units.insertPart(incident.id(), co.unitId(), false, co.task().strip(), at);
+			}
+			update.owner(OwnerKind.UNIT, target.unit().id()).unit(target.unit().id()).clearClaim();
+			detail = target.unit().name() + (target.coUnits().isEmpty() ? "" : " +" + target.coUnits().size());
+		}
+		else {
+			update.owner(OwnerKind.MEMBER, target.memberId()).claimedBy(target.memberId()).clearUnit();
+			detail = target.memberName();
+		}
+		update.dispatchMode(step.mode() == null ? DispatchMode.ASSIGN : step.mode());
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.DISPATCHERS), t,
+				update, Entry.of(step, join(detail, note(step.note()))));
+	}
+
+	/** Checks and resolves whom the dispatch names; null for an open call. */
+	private Target target(Actor actor, Incident incident, StepRequest step, DispatchMode mode, WhistleType type) {
+		if (mode == DispatchMode.OPEN_CALL) {
+			return null;
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (mode == DispatchMode.ROUND_ROBIN) {
+			List<Account> candidates = accounts.covering(incident.scopePath(), ROTATION);
+			UUID next = rotation.next(incident.gridId(), candidates.stream().map(Account::id).toList(),
+					steps.now());
+			if (next == null) {
+				throw new DomainException(Category.CONFLICT, "NOBODY_IN_ROTATION", "incident.nobodyInRotation");
+			}
+			Account chosen = candidates.stream().filter(a -> a.id().equals(next)).findFirst().orElseThrow();
+			return new Target(chosen.id(), chosen.displayName(), null, null, List.of());
+		}
+		boolean member = step.assigneeId() != null;
+		boolean unit = step.unitId() != null;
+		if (member == unit) {
+			problems.add(new FieldProblem(member ? "unitId" : "assigneeId", "incident.assignOneTarget"));
+			throw DomainException.invalid(problems);
+		}
+		if (type == WhistleType.TOUGH && !unit) {
+			throw DomainException.invalid(List.of(new FieldProblem("unitId", "incident.toughNeedsLeadUnit")));
+		}
+		if (member) {
+			Account assignee = accounts.covering(incident.scopePath(), ASSIGNABLE)
+				.stream()
+				.filter(a -> a.id().equals(step.assigneeId()))
+				.findFirst()
+				.orElseThrow(() -> DomainException
+					.invalid(List.of(new FieldProblem("assigneeId", "incident.unknownAssignee"))));
+			if (!step.coUnits().isEmpty()) {
+				throw DomainException.invalid(List.of(new FieldProblem("coUnits", "incident.coUnitsNeedTough")));
+			}
+			return new Target(assignee.id(), assignee.displayName(), null, null, List.of());
+		}
+		Unit lead = serving(incident, step.unitId(), "unitId");
+		String task = note(step.task());
+		if (type == WhistleType.TOUGH && task == null) {
+			problems.add(new FieldProblem("task", "incident.taskRequired"));
+		}
+		if (task != null && task.length() > MAX_TASK) {
+			problems.add(new FieldProblem("task", "incident.noteTooLong", MAX_TASK));
+		}
+		if (type != WhistleType.TOUGH && !step.coUnits().isEmpty()) {
+			problems.add(new FieldProblem("coUnits", "incident.coUnitsNeedTough"));
+		}
+		Set<UUID> seen = new HashSet<>(List.of(lead.id()));
+		for (int i = 0; i < step.coUnits().size(); i++) {
+			PartRequest co = step.coUnits().get(i);
+			String field = "coUnits[" + i + "]";
+			if (co == null || co.unitId() == null || !seen.add(co.unitId())) {
+				problems.add(new FieldProblem(field + ".unitId", "incident.coUnitInvalid"));
+				continue;
+			}
+			if (co.task() == null || co.task().isBlank() || co.task().length() > MAX_TASK) {
+				problems.add(new FieldProblem(field + ".task", "incident.taskRequired"));
+			}
+			try {
+				serving(incident, co.unitId(), field + ".unitId");
+			}
+			catch (DomainException e) {
+				problems.add(new FieldProblem(field + ".unitId", "incident.unknownUnit"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		return new Target(null, null, lead, task == null ? lead.name() : task, step.coUnits());
+	}
+
+	/** The unit, if it is active and serves the incident's place. */
+	private Unit serving(Incident incident, UUID unitId, String field) {
+		return units.find(unitId)
+			.filter(Unit::active)
+			.filter(u -> incident.scopePath().startsWith(u.scopePath()))
+			.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem(field, "incident.unknownUnit"))));
+	}
+
+	private void requireAssignee(Actor actor, Incident incident) {
+		boolean assignee = switch (incident.ownerKind()) {
+			case MEMBER -> actor.userId().equals(incident.ownerId());
+			case UNIT -> units.isLiaison(incident.ownerId(), actor.userId());
+			case ORG_UNIT -> false;
+		};
+		if (!assignee) {
+			throw new DomainException(Category.FORBIDDEN, "NOT_THE_ASSIGNEE", "incident.notTheAssignee");
+		}
+	}
+
+	private Incident dispatchable(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		IncidentSteps.requireRole(actor, IncidentManagement.DISPATCHERS);
+		IncidentSteps.requireTier(actor, incident);
+		IncidentSteps.checkLength("note", step.note());
+		return incident;
+	}
+}

@@ -1,0 +1,184 @@
+package org.zhizhi.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.zhizhi.incident.IncidentLifecycle.Transition;
+import org.zhizhi.incident.persistence.IncidentUpdate;
+import org.zhizhi.incident.persistence.JdbcIncidents;
+import org.zhizhi.incident.persistence.JdbcUnits;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.Role;
+
+/**
+ * What every step has in common, so that the command classes say only what is particular to theirs: finding the
+ * incident as the actor may see it, the checks on who he is, the one conditional update whose row count decides a race,
+ * the insert-only timeline entry and the {@link IncidentStepped} event — all in the caller's transaction.
+ */
+@Component
+class IncidentSteps {
+
+	static final int MAX_NOTE = 1000;
+
+	private final JdbcIncidents incidents;
+
+	private final JdbcUnits units;
+
+	private final IncidentQueries queries;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	IncidentSteps(JdbcIncidents incidents, JdbcUnits units, IncidentQueries queries, ApplicationEventPublisher events,
+			Clock clock) {
+		this.incidents = incidents;
+		this.units = units;
+		this.queries = queries;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	Instant now() {
+		return clock.instant();
+	}
+
+	/** The incident, if it lies in the actor's scope; one outside it does not exist for him. */
+	Incident load(Actor actor, UUID id) {
+		return incidents.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("incident"));
+	}
+
+	/** Refuses an actor who holds none of the roles a step needs. */
+	static void requireRole(Actor actor, Set<Role> allowed) {
+		if (!actor.hasAny(allowed)) {
+			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "incident.roleNotAllowed");
+		}
+	}
+
+	/**
+	 * Refuses a dispatcher below the incident's tier: once raised to the community, the grid no longer decides — only
+	 * staff whose scope covers the tier's org unit do.
+	 */
+	static void requireTier(Actor actor, Incident incident) {
+		if (!actor.scope().covers(incident.tier().pathAbove(incident.scopePath()))) {
+			throw new DomainException(Category.FORBIDDEN, "BELOW_TIER", "incident.belowTier",
+					incident.tier().name());
+		}
+	}
+
+	/** Whether the actor handles the incident: its claimer, or a liaison of the unit that holds it. */
+	boolean handles(Actor actor, Incident incident) {
+		if (actor.userId().equals(incident.claimedBy())) {
+			return true;
+		}
+		return incident.unitId() != null && units.isLiaison(incident.unitId(), actor.userId());
+	}
+
+	/** Refuses anyone but the incident's handler. */
+	void requireHandler(Actor actor, Incident incident) {
+		if (!handles(actor, incident)) {
+			throw new DomainException(Category.FORBIDDEN, "NOT_THE_HANDLER", "incident.notTheHandler");
+		}
+	}
+
+	static void checkLength(String field, String text) {
+		if (text != null && text.length() > MAX_NOTE) {
+			throw DomainException.invalid(List.of(new FieldProblem(field, "incident.noteTooLong", MAX_NOTE)));
+		}
+	}
+
+	/**
+	 * The photos a step refers to: each must be attached to this incident, by the actor himself (so that an
+	 * after-photo is his own and not the reporter's picture of the damage).
+	 */
+	List<UUID> ownPhotos(Actor actor, Incident incident, List<UUID> photoIds, boolean required) {
+		List<UUID> ids = photoIds == null ? List.of() : photoIds.stream().distinct().toList();
+		if (ids.isEmpty()) {
+			if (required) {
+				throw DomainException.invalid(List.of(new FieldProblem("photoIds", "incident.photoRequired")));
+			}
+			return ids;
+		}
+		Set<UUID> own = new HashSet<>(incidents.photosAddedBy(incident.id(), actor.userId()));
+		if (!own.containsAll(ids)) {
+			throw DomainException.invalid(List.of(new FieldProblem("photoIds", "incident.unknownPhoto")));
+		}
+		return ids;
+	}
+
+	/** The role the timeline shows for the actor: the first of his roles that the step allows. */
+	static String actingRole(Actor actor, Set<Role> allowed) {
+		return actor.roles()
+			.stream()
+			.filter(allowed::contains)
+			.sorted()
+			.findFirst()
+			.or(() -> actor.roles().stream().sorted().findFirst())
+			.map(Role::name)
+			.orElse("UNKNOWN");
+	}
+
+	/**
+	 * Applies a step: the conditional update, then its timeline entry and event. A lost race (the incident moved on
+	 * since it was read) is refused with the state it is in now.
+	 */
+	IncidentDetail apply(Actor actor, Incident incident, String role, Transition transition, IncidentUpdate update,
+			Entry entry) {
+		record(actor, incident, role, transition, update, entry);
+		return queries.get(actor.scope(), incident.id());
+	}
+
+	/** As {@link #apply} without reading the incident back, for steps that are followed by another one. */
+	void record(Actor actor, Incident incident, String role, Transition transition, IncidentUpdate update,
+			Entry entry) {
+		if (!incidents.update(update)) {
+			IncidentState current = incidents.find(actor.scope(), incident.id())
+				.map(Incident::state)
+				.orElse(incident.state());
+			throw IncidentLifecycle.illegal(current, transition.action());
+		}
+		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), update.at(), actor.userId(),
+				actor.displayName(), role, transition.action(), transition.from(), transition.to(), entry.lat(),
+				entry.lng(), entry.detail(), entry.distanceM(), entry.flagged(), entry.photoIds()));
+		events.publishEvent(new IncidentStepped(incident.id(), transition.action(), transition.from(),
+				transition.to(), update.at(), actor.userId()));
+	}
+
+	/** What a timeline entry says beyond who and which step. */
+	record Entry(Double lat, Double lng, String detail, Double distanceM, boolean flagged, List<UUID> photoIds) {
+
+		static Entry of(StepRequest step, String detail) {
+			return new Entry(step.lat(), step.lng(), detail, null, false, List.of());
+		}
+
+		static Entry of(String detail) {
+			return new Entry(null, null, detail, null, false, List.of());
+		}
+
+		Entry withPhotos(List<UUID> ids) {
+			return new Entry(lat, lng, detail, distanceM, flagged, ids);
+		}
+	}
+
+	static String note(String note) {
+		return note == null || note.isBlank() ? null : note.strip();
+	}
+
+	static String join(Object choice, String note) {
+		if (choice == null) {
+			return note;
+		}
+		String head = choice instanceof Enum<?> e ? e.name() : choice.toString();
+		return note == null ? head : head + ": " + note;
+	}
+}

@@ -1,0 +1,195 @@
+package org.zhizhi.incident;
+
+import static org.zhizhi.incident.IncidentSteps.join;
+import static org.zhizhi.incident.IncidentSteps.note;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.incident.IncidentLifecycle.Transition;
+import org.zhizhi.incident.IncidentSteps.Entry;
+import org.zhizhi.incident.persistence.IncidentUpdate;
+import org.zhizhi.incident.persistence.JdbcExtensions;
+import org.zhizhi.incident.persistence.JdbcUnits;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.Role;
+
+/**
+ * Watching over incidents: raising one a tier (分级响应, by hand or when nobody took it up in time), urging with yellow
+ * and red cards (督办, one by one or in a batch, and a red card when the resolution deadline passes), and extension
+ * requests (延期申请) decided one tier up.
+ */
+@Service
+public class IncidentSupervision {
+
+	/** Who urges: the community and the tiers above it. */
+	static final Set<Role> URGERS = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF, Role.DISTRICT_ADMIN,
+			Role.SYSTEM_ADMIN);
+
+	/** Who decides an extension, provided his scope covers the tier above the incident's. */
+	static final Set<Role> APPROVERS = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF, Role.DISTRICT_ADMIN,
+			Role.SYSTEM_ADMIN);
+
+	/** The account the overdue sweep acts as: not a person, so the timeline says 系统. */
+	static final UUID SYSTEM_ACTOR = new UUID(0, 0);
+
+	private final IncidentSteps steps;
+
+	private final JdbcExtensions extensions;
+
+	private final JdbcUnits units;
+
+	private final DueDates dueDates;
+
+	IncidentSupervision(IncidentSteps steps, JdbcExtensions extensions, JdbcUnits units, DueDates dueDates) {
+		this.steps = steps;
+		this.extensions = extensions;
+		this.units = units;
+		this.dueDates = dueDates;
+	}
+
+	/**
+	 * Raises the incident one tier: its new owner is the org unit of that tier, which dispatches it anew; whoever held
+	 * it lets go, and the new tier gets a fresh deadline to take it up.
+	 */
+	@Transactional
+	public IncidentDetail escalate(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		IncidentSteps.requireRole(actor, IncidentManagement.DISPATCHERS);
+		IncidentSteps.requireTier(actor, incident);
+		IncidentSteps.checkLength("note", step.note());
+		if (note(step.note()) == null) {
+			throw DomainException.invalid(List.of(new DomainException.FieldProblem("note", "incident.escalateNeedsNote")));
+		}
+		return raise(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.DISPATCHERS),
+				Entry.of(step, note(step.note())));
+	}
+
+	private IncidentDetail raise(Actor actor, Incident incident, String role, Entry entry) {
+		Transition t = IncidentLifecycle.escalate(incident.state(), incident.tier());
+		Tier up = incident.tier().above().orElseThrow();
+		Instant now = steps.now();
+		units.deleteParts(incident.id());
+		IncidentUpdate update = new IncidentUpdate(incident.id(), t.from(), t.to(), now).tier(up)
+			.owner(OwnerKind.ORG_UNIT, up.orgUnitAbove(incident.scopePath()))
+			.clearClaim()
+			.clearUnit()
+			.escalated();
+		if (incident.whistleType() != null) {
+			update.respondDue(dueDates.respondAgain(incident.whistleType(), incident.categoryCode(), now));
+		}
+		return steps.apply(actor, incident, role, t, update,
+				new Entry(entry.lat(), entry.lng(), join(incident.tier().name() + "→" + up.name(), entry.detail()), null,
+						false, List.of()));
+	}
+
+	/** 督办: a yellow or red card on an incident being handled, with a note for whoever holds it. */
+	@Transactional
+	public IncidentDetail urge(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		IncidentSteps.requireRole(actor, URGERS);
+		IncidentSteps.checkLength("note", step.note());
+		Transition t = IncidentLifecycle.urge(incident.state(), step.card());
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, URGERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), steps.now()).card(step.card() == UrgeCard.RED),
+				Entry.of(step, join(step.card(), note(step.note()))));
+	}
+
+	/** 延期申请 by the incident's handler: some hours more, with the reason; one pending request at a time. */
+	@Transactional
+	public IncidentDetail requestExtension(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		steps.requireHandler(actor, incident);
+		IncidentSteps.checkLength("note", step.note());
+		Transition t = IncidentLifecycle.requestExtension(incident.state(), step.hours(), note(step.note()));
+		Instant now = steps.now();
+		if (!extensions.insert(Ids.newId(), id, actor.userId(), now, step.hours(), note(step.note()))) {
+			throw new DomainException(Category.CONFLICT, "EXTENSION_PENDING", "incident.extensionPending");
+		}
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
+				new IncidentUpdate(id, t.from(), t.to(), now),
+				Entry.of(step, join(step.hours() + "h", note(step.note()))));
+	}
+
+	/** The tier above approves (the resolution deadline moves on) or refuses the pending request. */
+	@Transactional
+	public IncidentDetail decideExtension(Actor actor, UUID id, StepRequest step) {
+		Incident incident = steps.load(actor, id);
+		IncidentSteps.requireRole(actor, APPROVERS);
+		Tier approving = incident.tier().above().orElse(Tier.DISTRICT);
+		if (!actor.scope().covers(approving.pathAbove(incident.scopePath()))) {
+			throw new DomainException(Category.FORBIDDEN, "NOT_ONE_TIER_UP", "incident.notOneTierUp");
+		}
+		IncidentSteps.checkLength("note", step.note());
+		Transition t = IncidentLifecycle.decideExtension(incident.state(), step.approve());
+		ExtensionRequest pending = extensions.pending(id)
+			.orElseThrow(() -> new DomainException(Category.CONFLICT, "NO_EXTENSION_PENDING",
+					"incident.noExtensionPending"));
+		Instant now = steps.now();
+		if (!extensions.decide(pending.id(), step.approve(), actor.userId(), now, note(step.note()))) {
+			throw new DomainException(Category.CONFLICT, "NO_EXTENSION_PENDING", "incident.noExtensionPending");
+		}
+		IncidentUpdate update = new IncidentUpdate(id, t.from(), t.to(), now);
+		String detail = pending.hours() + "h";
+		if (step.approve()) {
+			Instant from = incident.resolveDueAt() == null ? now : incident.resolveDueAt();
+			Instant due = dueDates.extend(from, incident.whistleType(), pending.hours());
+			update.resolveDue(due);
+			detail = detail + " → " + due;
+		}
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, APPROVERS), t, update,
+				Entry.of(step, join(detail, note(step.note()))));
+	}
+
+	public List<ExtensionRequest> extensionsOf(DataScope scope, UUID incidentId) {
+		return extensions.of(incidentId);
+	}
+
+	/**
+	 * What the overdue sweep does to one incident, in its own transaction: nobody took it up in time → one tier up
+	 * (at the top tier, a red card instead); the resolution deadline passed → a red card, once per deadline. Acts as
+	 * the system within the incident's district; does nothing if the incident moved on meanwhile.
+	 */
+	@Transactional
+	public void sweepOne(UUID id, String scopePath, Instant now) {
+		DataScope district = new DataScope(Tier.DISTRICT.orgUnitAbove(scopePath), Tier.DISTRICT.pathAbove(scopePath));
+		Actor system = new Actor(SYSTEM_ACTOR, "system", "系统", Set.of(Role.SYSTEM_ADMIN), district);
+		Incident incident = steps.load(system, id);
+		if (incident.closedAt() != null) {
+			return;
+		}
+		boolean waiting = incident.state() == IncidentState.WHISTLED || incident.state() == IncidentState.ASSIGNED;
+		if (waiting && incident.respondDueAt() != null && now.isAfter(incident.respondDueAt())) {
+			if (incident.tier().above().isPresent()) {
+				raise(system, incident, "SYSTEM", Entry.of("AUTO respond overdue " + incident.respondDueAt()));
+			}
+			else if (!incident.respondDueAt().equals(incident.cardedDueAt())) {
+				card(system, incident, incident.respondDueAt(), "AUTO respond overdue");
+			}
+			return;
+		}
+		if (incident.resolveDueAt() != null && now.isAfter(incident.resolveDueAt())
+				&& IncidentLifecycle.HANDLING.contains(incident.state())
+				&& !incident.resolveDueAt().equals(incident.cardedDueAt())) {
+			card(system, incident, incident.resolveDueAt(), "AUTO resolve overdue");
+		}
+	}
+
+	private void card(Actor system, Incident incident, Instant due, String detail) {
+		Transition t = IncidentLifecycle.urge(incident.state(), UrgeCard.RED);
+		steps.apply(system, incident, "SYSTEM", t,
+				new IncidentUpdate(incident.id(), t.from(), t.to(), steps.now()).card(true).cardedDue(due),
+				Entry.of(join(UrgeCard.RED, detail + " " + due)));
+	}
+}
