@@ -48,6 +48,7 @@ import org.zhizhi.open311.ServiceRequests.ServiceRequest;
 import org.zhizhi.open311.ServiceRequests.Submitted;
 import org.zhizhi.shared.DomainException;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -256,6 +257,7 @@ class Open311Controller {
 	}
 
 	/** Anything else under /open311/v2 is unknown, said the Open311 way. */
+	@Hidden
 	@RequestMapping("/**")
 	ResponseEntity<String> unknown() {
 		throw Open311Refusal.of(404, null, "open311.unknownEndpoint");
