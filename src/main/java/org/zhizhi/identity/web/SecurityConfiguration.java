@@ -138,4 +138,27 @@ class SecurityConfiguration {
 			audit.record(actor, address, "LOGOUT", "account", actor.userId().toString(), Outcome.SUCCESS, null);
 		}
 	}
+
+	// ---- open311: appended for Open311 GeoReport v2 -----------------------------------------------------------------
+
+	/**
+	 * Open311 clients are programs with an api_key, not signed-in users: no session, no CSRF token, no login page.
+	 * The open311 module checks the api_key of every POST itself and its GETs are public by the specification; writes
+	 * are still audited like every other.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain open311Chain(HttpSecurity http, AuditTrail audit) throws Exception {
+		http.securityMatcher("/open311/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.addFilterBefore(new AuditWriteFilter(audit), CsrfFilter.class);
+		return http.build();
+	}
+	// ---- end open311 ------------------------------------------------------------------------------------------------
 }

@@ -26,7 +26,7 @@ class ModuleMigrations implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
 
-	private static final Pattern MODULE_FOLDER = Pattern.compile("db/migration/([a-z]+)/V[^/]+\\.sql$");
+	private static final Pattern MODULE_FOLDER = Pattern.compile("db/migration/([a-z][a-z0-9]*)/V[^/]+\\.sql$");
 
 	private final DataSource dataSource;
 

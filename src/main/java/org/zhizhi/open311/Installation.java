@@ -1,0 +1,39 @@
+package org.zhizhi.open311;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.territory.TerritoryManagement;
+
+/**
+ * The whole installation as a data scope: Open311's public reads cover every incident of it, as a city's open data
+ * does. The root node never changes once made, so it is looked up once.
+ */
+@Component
+class Installation {
+
+	private final TerritoryManagement territory;
+
+	private final String rootName;
+
+	private final String rootCode;
+
+	private volatile DataScope whole;
+
+	Installation(TerritoryManagement territory, @Value("${zhizhi.installation.root-name}") String rootName,
+			@Value("${zhizhi.installation.root-code}") String rootCode) {
+		this.territory = territory;
+		this.rootName = rootName;
+		this.rootCode = rootCode;
+	}
+
+	DataScope whole() {
+		DataScope scope = whole;
+		if (scope == null) {
+			// the root exists from the first start on (demo loader or first-start accounts): this only finds it
+			scope = territory.ensureRoot(rootName, rootCode).scope();
+			whole = scope;
+		}
+		return scope;
+	}
+}
