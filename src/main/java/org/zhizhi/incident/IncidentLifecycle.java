@@ -203,7 +203,8 @@ public final class IncidentLifecycle {
 
 	/** The tier above approves or refuses a pending extension request; the state does not change. */
 	public static Transition decideExtension(IncidentState current, Boolean approve) {
-		require(current, IncidentAction.EXTENSION_APPROVE, IN_HAND);
+		require(current, Boolean.FALSE.equals(approve) ? IncidentAction.EXTENSION_REFUSE
+				: IncidentAction.EXTENSION_APPROVE, IN_HAND);
 		if (approve == null) {
 			throw DomainException.invalid(List.of(new FieldProblem("approve", "validation.required")));
 		}

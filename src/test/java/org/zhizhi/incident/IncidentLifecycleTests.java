@@ -27,7 +27,28 @@ class IncidentLifecycleTests {
 			Map.entry(IncidentAction.RESOLVE, s -> IncidentLifecycle.resolve(s, "cover replaced")),
 			Map.entry(IncidentAction.VERIFY, IncidentLifecycle::verify),
 			Map.entry(IncidentAction.REWORK, s -> IncidentLifecycle.rework(s, "still wobbles")),
-			Map.entry(IncidentAction.RATE, s -> IncidentLifecycle.rate(s, Rating.SATISFIED, null)));
+			Map.entry(IncidentAction.RATE, s -> IncidentLifecycle.rate(s, Rating.SATISFIED, null)),
+			Map.entry(IncidentAction.ASSIGN, IncidentLifecycle::assign),
+			Map.entry(IncidentAction.ANSWER, IncidentLifecycle::answer),
+			Map.entry(IncidentAction.HAND_BACK, s -> IncidentLifecycle.handBack(s, "not ours")),
+			Map.entry(IncidentAction.REOPEN, s -> IncidentLifecycle.reopen(s, true, true, "resident still unhappy")),
+			Map.entry(IncidentAction.KEEP_CLOSED, s -> IncidentLifecycle.keepClosed(s, true, "beyond policy")),
+			Map.entry(IncidentAction.ESCALATE, s -> IncidentLifecycle.escalate(s, Tier.GRID)),
+			Map.entry(IncidentAction.URGE, s -> IncidentLifecycle.urge(s, UrgeCard.YELLOW)),
+			Map.entry(IncidentAction.NOTE, s -> IncidentLifecycle.note(s, "materials ordered")),
+			Map.entry(IncidentAction.EXTENSION_REQUEST, s -> IncidentLifecycle.requestExtension(s, 48, "parts")),
+			Map.entry(IncidentAction.EXTENSION_APPROVE, s -> IncidentLifecycle.decideExtension(s, true)),
+			Map.entry(IncidentAction.EXTENSION_REFUSE, s -> IncidentLifecycle.decideExtension(s, false)),
+			Map.entry(IncidentAction.PART_ANSWER, s -> IncidentLifecycle.part(s, IncidentAction.PART_ANSWER)),
+			Map.entry(IncidentAction.PART_DONE, s -> IncidentLifecycle.part(s, IncidentAction.PART_DONE)),
+			Map.entry(IncidentAction.PART_HAND_BACK, s -> IncidentLifecycle.part(s, IncidentAction.PART_HAND_BACK)));
+
+	private static final Set<IncidentState> HANDLING = EnumSet.of(IncidentState.TRIAGED, IncidentState.WHISTLED,
+			IncidentState.ASSIGNED, IncidentState.CLAIMED, IncidentState.CHECKED_IN, IncidentState.RESOLVED,
+			IncidentState.REWORK);
+
+	private static final Set<IncidentState> IN_HAND = EnumSet.of(IncidentState.ASSIGNED, IncidentState.CLAIMED,
+			IncidentState.CHECKED_IN, IncidentState.REWORK);
 
 	private static final Map<IncidentAction, Set<IncidentState>> LEGAL_FROM = Map.ofEntries(
 			Map.entry(IncidentAction.ACCEPT, EnumSet.of(IncidentState.REPORTED)),
@@ -40,7 +61,18 @@ class IncidentLifecycleTests {
 			Map.entry(IncidentAction.RESOLVE, EnumSet.of(IncidentState.CHECKED_IN, IncidentState.REWORK)),
 			Map.entry(IncidentAction.VERIFY, EnumSet.of(IncidentState.RESOLVED)),
 			Map.entry(IncidentAction.REWORK, EnumSet.of(IncidentState.RESOLVED)),
-			Map.entry(IncidentAction.RATE, EnumSet.of(IncidentState.CLOSED)));
+			Map.entry(IncidentAction.RATE, EnumSet.of(IncidentState.CLOSED)),
+			Map.entry(IncidentAction.ASSIGN, EnumSet.of(IncidentState.WHISTLED)),
+			Map.entry(IncidentAction.ANSWER, EnumSet.of(IncidentState.ASSIGNED)),
+			Map.entry(IncidentAction.HAND_BACK, EnumSet.of(IncidentState.ASSIGNED, IncidentState.CLAIMED)),
+			Map.entry(IncidentAction.REOPEN, EnumSet.of(IncidentState.RATED)),
+			Map.entry(IncidentAction.KEEP_CLOSED, EnumSet.of(IncidentState.RATED)),
+			Map.entry(IncidentAction.ESCALATE, EnumSet.of(IncidentState.TRIAGED, IncidentState.WHISTLED,
+					IncidentState.ASSIGNED, IncidentState.CLAIMED, IncidentState.CHECKED_IN, IncidentState.REWORK)),
+			Map.entry(IncidentAction.URGE, HANDLING), Map.entry(IncidentAction.NOTE, HANDLING),
+			Map.entry(IncidentAction.EXTENSION_REQUEST, IN_HAND), Map.entry(IncidentAction.EXTENSION_APPROVE, IN_HAND),
+			Map.entry(IncidentAction.EXTENSION_REFUSE, IN_HAND), Map.entry(IncidentAction.PART_ANSWER, IN_HAND),
+			Map.entry(IncidentAction.PART_DONE, IN_HAND), Map.entry(IncidentAction.PART_HAND_BACK, IN_HAND));
 
 	@Test
 	void aReportedIncidentIsAcceptedOrRejected() {
@@ -200,6 +232,84 @@ class IncidentLifecycleTests {
 					assertThat(e.args()).containsExactly(state.name(), IncidentAction.CLOSE.name());
 				});
 		}
+	}
+
+	@Test
+	void everyStepThatMovesOrRecordsIsCoveredByTheExhaustiveTable() {
+		// REPORT creates, PHOTO and JOIN are recorded outside the state machine; every other action must be in the table
+		Set<IncidentAction> outside = EnumSet.of(IncidentAction.REPORT, IncidentAction.PHOTO, IncidentAction.JOIN);
+		assertThat(STEPS.keySet()).containsAll(EnumSet.complementOf(EnumSet.copyOf(outside)));
+		assertThat(LEGAL_FROM.keySet()).isEqualTo(STEPS.keySet());
+	}
+
+	@Test
+	void theDispatchStepsLeadWhereTheyShould() {
+		assertThat(IncidentLifecycle.assign(IncidentState.WHISTLED).to()).isEqualTo(IncidentState.ASSIGNED);
+		assertThat(IncidentLifecycle.answer(IncidentState.ASSIGNED).to()).isEqualTo(IncidentState.CLAIMED);
+		assertThat(IncidentLifecycle.handBack(IncidentState.CLAIMED, "not ours").to()).isEqualTo(IncidentState.WHISTLED);
+		assertThat(IncidentLifecycle.escalate(IncidentState.TRIAGED, Tier.GRID).to()).isEqualTo(IncidentState.TRIAGED);
+		assertThat(IncidentLifecycle.escalate(IncidentState.CHECKED_IN, Tier.STREET).to())
+			.isEqualTo(IncidentState.WHISTLED);
+		assertThat(IncidentLifecycle.reopen(IncidentState.RATED, true, true, "x").to()).isEqualTo(IncidentState.REWORK);
+		assertThat(IncidentLifecycle.reopen(IncidentState.RATED, true, false, "x").to())
+			.isEqualTo(IncidentState.ACCEPTED);
+		for (var stay : java.util.List.of(IncidentLifecycle.urge(IncidentState.CLAIMED, UrgeCard.RED),
+				IncidentLifecycle.note(IncidentState.RESOLVED, "n"),
+				IncidentLifecycle.keepClosed(IncidentState.RATED, true, "n"))) {
+			assertThat(stay.to()).isEqualTo(stay.from());
+		}
+	}
+
+	@Test
+	void theStepsThatNeedAReasonOrAChoiceRefuseWithoutOne() {
+		assertField(() -> IncidentLifecycle.handBack(IncidentState.ASSIGNED, " "), "reason");
+		assertField(() -> IncidentLifecycle.urge(IncidentState.CLAIMED, null), "card");
+		assertField(() -> IncidentLifecycle.note(IncidentState.CLAIMED, null), "note");
+		assertField(() -> IncidentLifecycle.requestExtension(IncidentState.CLAIMED, 0, "r"), "hours");
+		assertField(() -> IncidentLifecycle.requestExtension(IncidentState.CLAIMED, 721, "r"), "hours");
+		assertField(() -> IncidentLifecycle.requestExtension(IncidentState.CLAIMED, 24, ""), "reason");
+		assertField(() -> IncidentLifecycle.decideExtension(IncidentState.CLAIMED, null), "approve");
+		assertField(() -> IncidentLifecycle.reopen(IncidentState.RATED, true, true, null), "note");
+		assertThat(IncidentLifecycle.requestExtension(IncidentState.CLAIMED, 720, "r").to())
+			.isEqualTo(IncidentState.CLAIMED);
+	}
+
+	@Test
+	void onlyAnUnsatisfiedRatingAwaitingFollowUpIsReopenedOrKeptClosed() {
+		assertThatThrownBy(() -> IncidentLifecycle.reopen(IncidentState.RATED, false, true, "x"))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("NOT_UNSATISFIED"));
+		assertThatThrownBy(() -> IncidentLifecycle.keepClosed(IncidentState.RATED, false, "x"))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("NOT_UNSATISFIED"));
+	}
+
+	@Test
+	void theDistrictIsTheTopTier() {
+		assertThatThrownBy(() -> IncidentLifecycle.escalate(IncidentState.WHISTLED, Tier.DISTRICT))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("TOP_TIER"));
+	}
+
+	@Test
+	void eachTierOwnsTheIncidentThroughItsNodeAboveTheGrid() {
+		java.util.UUID city = java.util.UUID.randomUUID();
+		java.util.UUID district = java.util.UUID.randomUUID();
+		java.util.UUID street = java.util.UUID.randomUUID();
+		java.util.UUID community = java.util.UUID.randomUUID();
+		java.util.UUID grid = java.util.UUID.randomUUID();
+		String path = "/" + city + "/" + district + "/" + street + "/" + community + "/" + grid + "/";
+		assertThat(Tier.GRID.orgUnitAbove(path)).isEqualTo(grid);
+		assertThat(Tier.COMMUNITY.orgUnitAbove(path)).isEqualTo(community);
+		assertThat(Tier.STREET.orgUnitAbove(path)).isEqualTo(street);
+		assertThat(Tier.DISTRICT.orgUnitAbove(path)).isEqualTo(district);
+		assertThat(Tier.STREET.pathAbove(path)).isEqualTo("/" + city + "/" + district + "/" + street + "/");
+		assertThat(Tier.DISTRICT.above()).isEmpty();
+		assertThat(Tier.GRID.above()).contains(Tier.COMMUNITY);
+	}
+
+	private static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable step, String field) {
+		assertThatThrownBy(step).isInstanceOfSatisfying(DomainException.class, e -> {
+			assertThat(e.category()).isEqualTo(DomainException.Category.INVALID);
+			assertThat(e.fieldProblems()).extracting(DomainException.FieldProblem::field).containsExactly(field);
+		});
 	}
 
 	@Test
