@@ -319,7 +319,11 @@ class MobileController {
 			return "redirect:/m/tasks/" + id;
 		}
 		catch (DomainException e) {
-			if (e.category() != Category.INVALID && e.category() != Category.CONFLICT) {
+			if (e.category() == Category.CONFLICT) {
+				redirect.addFlashAttribute("taskProblem", "incident.overtaken");
+				return "redirect:/m/tasks/" + id;
+			}
+			if (e.category() != Category.INVALID) {
 				throw e;
 			}
 			return taskPage(actor, detail, model, "checkIn", FormErrors.of(merged(e, problems), messages), form);
@@ -339,7 +343,11 @@ class MobileController {
 			return "redirect:/m/tasks/" + id;
 		}
 		catch (DomainException e) {
-			if (e.category() != Category.INVALID && e.category() != Category.CONFLICT) {
+			if (e.category() == Category.CONFLICT) {
+				redirect.addFlashAttribute("taskProblem", "incident.overtaken");
+				return "redirect:/m/tasks/" + id;
+			}
+			if (e.category() != Category.INVALID) {
 				throw e;
 			}
 			return taskPage(actor, detail, model, "resolve", FormErrors.of(e, messages), new StepForm("", "", note));
