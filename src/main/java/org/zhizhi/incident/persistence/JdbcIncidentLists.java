@@ -26,7 +26,10 @@ import org.zhizhi.shared.DataScope;
 @Repository
 public class JdbcIncidentLists {
 
-	/** The row, its category's name and its latest timeline entry (one index probe per row of the page). */
+	/**
+	 * The row, its category's name and its latest step (one index probe per row of the page). A photo is not a step:
+	 * "latest: photo added" would hide what happened to the incident.
+	 */
 	private static final String SELECT = """
 			select i.id, i.state, i.category_code, c.name as category_name, i.description, i.grid_id, i.channel,
 			       i.triage, i.whistle_type, i.claimed_by, i.anonymous, i.reported_at, i.updated_at,
@@ -35,7 +38,8 @@ public class JdbcIncidentLists {
 			  from incident.incident i
 			  join incident.category c on c.code = i.category_code
 			  left join lateral (select e.action, e.actor_name, e.occurred_at from incident.timeline_entry e
-			                      where e.incident_id = i.id order by e.occurred_at desc, e.id desc limit 1) t on true
+			                      where e.incident_id = i.id and e.action <> 'PHOTO'
+			                      order by e.occurred_at desc, e.id desc limit 1) t on true
 			""";
 
 	private static final String FILTERS = """

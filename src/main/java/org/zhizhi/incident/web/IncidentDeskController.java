@@ -1,5 +1,6 @@
 package org.zhizhi.incident.web;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +73,13 @@ class IncidentDeskController {
 
 	private final String tileAttribution;
 
+	private final Clock clock;
+
 	IncidentDeskController(IncidentQueries queries, IncidentLists lists, IncidentManagement management,
 			IncidentPhotos photos, IncidentPages pages, OrgUnitQueries orgUnits, MessageSource messages,
 			@Value("${zhizhi.map.tile-url:}") String tileUrl,
-			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution) {
+			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution, Clock clock) {
+		this.clock = clock;
 		this.queries = queries;
 		this.lists = lists;
 		this.management = management;
@@ -110,7 +114,7 @@ class IncidentDeskController {
 		model.addAttribute("categories", pages.categoriesByClass());
 		model.addAttribute("grids", orgUnits.list(actor.scope(), new OrgUnitFilter(null, null, OrgLevel.GRID)));
 		model.addAttribute("gridNames", pages.gridNames(actor, rows.stream().map(IncidentRow::gridId).toList()));
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", clock.instant());
 		model.addAttribute("zone", IncidentPages.CHINA);
 		return "incident/queue";
 	}
@@ -225,7 +229,7 @@ class IncidentDeskController {
 		model.addAttribute("triages", Triage.values());
 		model.addAttribute("types", WhistleType.values());
 		model.addAttribute("ratings", Rating.values());
-		model.addAttribute("overdue", incident.overdue(java.time.Instant.now()));
+		model.addAttribute("overdue", incident.overdue(clock.instant()));
 		model.addAttribute("tileUrl", tileUrl);
 		model.addAttribute("tileAttribution", tileAttribution);
 		model.addAttribute("zone", IncidentPages.CHINA);
