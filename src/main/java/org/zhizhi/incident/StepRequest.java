@@ -32,6 +32,12 @@ public record StepRequest(RejectReason reason, Triage triage, WhistleType type, 
 				null);
 	}
 
+	/** The same request with these photos. */
+	public StepRequest withPhotos(List<UUID> ids) {
+		return new StepRequest(reason, triage, type, note, lat, lng, rating, comment, mode, assigneeId, unitId, task,
+				coUnits, hours, card, approve, ids);
+	}
+
 	public static StepRequest empty() {
 		return new StepRequest(null, null, null, null, null, null, null, null);
 	}

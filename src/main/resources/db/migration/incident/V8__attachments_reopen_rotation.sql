@@ -13,8 +13,6 @@ alter table incident
     add column unit_id uuid references unit (id);
 
 create index incident_unit_idx on incident (unit_id) where unit_id is not null;
-create index incident_claimed_by_idx on incident (claimed_by) where claimed_by is not null;
-create index incident_reporter_idx on incident (reporter_id, reported_at desc);
 create index incident_respond_due_idx on incident (respond_due_at) where closed_at is null;
 
 -- 轮派: who in a grid's rotation had an order last, so the next one goes to whoever waited longest

@@ -1,0 +1,59 @@
+package org.zhizhi.incident;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.incident.persistence.JdbcIncidentLists;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.Paging;
+
+/**
+ * The lists the pages show, each inside the caller's scope: his own reports (我的上报), his own orders (我的工单), the
+ * open calls he may grab (待抢工单), and the desk queue with its filters and counts per state.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IncidentLists {
+
+	public static final int PAGE_SIZE = 20;
+
+	/** A member's own orders and the open calls are short by nature; a phone shows at most this many of each. */
+	public static final int TASK_LIMIT = 50;
+
+	private final JdbcIncidentLists lists;
+
+	private final Clock clock;
+
+	IncidentLists(JdbcIncidentLists lists, Clock clock) {
+		this.lists = lists;
+		this.clock = clock;
+	}
+
+	/** The actor's own reports, newest first, one page of {@link #PAGE_SIZE} (one more tells whether there is more). */
+	public List<IncidentRow> myReports(Actor actor, int page) {
+		return lists.reportedBy(actor.scope(), actor.userId(), PAGE_SIZE + 1, Paging.offset(page, PAGE_SIZE));
+	}
+
+	/** The orders the actor claimed, the ones still to do first. */
+	public List<IncidentRow> myOrders(Actor actor) {
+		return lists.claimedBy(actor.scope(), actor.userId(), TASK_LIMIT);
+	}
+
+	/** The whistled incidents of the actor's scope nobody has claimed yet, oldest first (the longest waiting). */
+	public List<IncidentRow> openCalls(Actor actor) {
+		return lists.openCalls(actor.scope(), TASK_LIMIT);
+	}
+
+	/** A page of the desk queue, newest first (one more row than a page tells whether there is more). */
+	public List<IncidentRow> queue(Actor actor, DeskFilter filter, int page) {
+		return lists.queue(actor.scope(), filter, clock.instant(), PAGE_SIZE + 1, Paging.offset(page, PAGE_SIZE));
+	}
+
+	/** How many incidents of the queue's other filters are in each state. */
+	public Map<IncidentState, Long> countsByState(Actor actor, DeskFilter filter) {
+		return lists.countsByState(actor.scope(), filter.anyState(), clock.instant());
+	}
+}

@@ -1,0 +1,19 @@
+package org.zhizhi.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One incident as a list shows it: what, where, how far along, and the latest step of its timeline (who did what
+ * when), so that a list needs no second query per row.
+ */
+public record IncidentRow(UUID id, IncidentState state, String categoryCode, String categoryName, String description,
+		UUID gridId, Channel channel, Triage triage, WhistleType whistleType, UUID claimedBy, boolean anonymous,
+		Instant reportedAt, Instant updatedAt, Instant resolveDueAt, Instant closedAt, Rating rating,
+		IncidentAction latestAction, String latestActorName, Instant latestAt) {
+
+	/** Whether the resolution deadline has passed on an incident still open at {@code now}. */
+	public boolean overdue(Instant now) {
+		return closedAt == null && resolveDueAt != null && now.isAfter(resolveDueAt);
+	}
+}

@@ -1,0 +1,145 @@
+package org.zhizhi.incident.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zhizhi.incident.Channel;
+import org.zhizhi.incident.DeskFilter;
+import org.zhizhi.incident.IncidentAction;
+import org.zhizhi.incident.IncidentRow;
+import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.Rating;
+import org.zhizhi.incident.Triage;
+import org.zhizhi.incident.WhistleType;
+import org.zhizhi.shared.DataScope;
+
+/** The list queries of the pages; every one binds the caller's scope prefix. */
+@Repository
+public class JdbcIncidentLists {
+
+	/**
+	 * The row, its category's name and its latest step (one index probe per row of the page). A photo is not a step:
+	 * "latest: photo added" would hide what happened to the incident.
+	 */
+	private static final String SELECT = """
+			select i.id, i.state, i.category_code, c.name as category_name, i.description, i.grid_id, i.channel,
+			       i.triage, i.whistle_type, i.claimed_by, i.anonymous, i.reported_at, i.updated_at,
+			       i.resolve_due_at, i.closed_at, i.rating, t.action as latest_action, t.actor_name as latest_actor,
+			       t.occurred_at as latest_at
+			  from incident.incident i
+			  join incident.category c on c.code = i.category_code
+			  left join lateral (select e.action, e.actor_name, e.occurred_at from incident.timeline_entry e
+			                      where e.incident_id = i.id and e.action <> 'PHOTO'
+			                      order by e.occurred_at desc, e.id desc limit 1) t on true
+			""";
+
+	private static final String FILTERS = """
+			 where i.scope_path like :scope
+			   and (cast(:state as varchar) is null or i.state = :state)
+			   and (cast(:whistle as varchar) is null or i.whistle_type = :whistle)
+			   and (cast(:category as varchar) is null or i.category_code = :category)
+			   and (cast(:grid as uuid) is null or i.grid_id = :grid)
+			   and (not :overdue or (i.closed_at is null and i.resolve_due_at < :now))
+			""";
+
+	private final JdbcClient jdbc;
+
+	JdbcIncidentLists(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<IncidentRow> reportedBy(DataScope scope, UUID reporterId, int limit, int offset) {
+		return jdbc.sql(SELECT + """
+				 where i.reporter_id = :reporter and i.scope_path like :scope
+				 order by i.reported_at desc, i.id desc limit :limit offset :offset""")
+			.param("reporter", reporterId)
+			.param("scope", scope.likePattern())
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcIncidentLists::row)
+			.list();
+	}
+
+	/** The claimer's orders: those still waiting for him first (check-in, resolution, rework), then the rest. */
+	public List<IncidentRow> claimedBy(DataScope scope, UUID claimerId, int limit) {
+		return jdbc.sql(SELECT + """
+				 where i.claimed_by = :claimer and i.scope_path like :scope
+				 order by case when i.state in ('CLAIMED', 'CHECKED_IN', 'REWORK') then 0 else 1 end,
+				          i.updated_at desc, i.id desc
+				 limit :limit""")
+			.param("claimer", claimerId)
+			.param("scope", scope.likePattern())
+			.param("limit", limit)
+			.query(JdbcIncidentLists::row)
+			.list();
+	}
+
+	public List<IncidentRow> openCalls(DataScope scope, int limit) {
+		return jdbc.sql(SELECT + """
+				 where i.state = 'WHISTLED' and i.claimed_by is null and i.scope_path like :scope
+				 order by i.reported_at, i.id limit :limit""")
+			.param("scope", scope.likePattern())
+			.param("limit", limit)
+			.query(JdbcIncidentLists::row)
+			.list();
+	}
+
+	public List<IncidentRow> queue(DataScope scope, DeskFilter filter, Instant now, int limit, int offset) {
+		return filtered(jdbc.sql(SELECT + FILTERS + " order by i.reported_at desc, i.id desc limit :limit offset :offset"),
+				scope, filter, now)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcIncidentLists::row)
+			.list();
+	}
+
+	public Map<IncidentState, Long> countsByState(DataScope scope, DeskFilter filter, Instant now) {
+		Map<IncidentState, Long> counts = new EnumMap<>(IncidentState.class);
+		filtered(jdbc.sql("select i.state, count(*) from incident.incident i" + FILTERS + " group by i.state"), scope,
+				filter, now)
+			.query((rs, n) -> Map.entry(IncidentState.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list()
+			.forEach(e -> counts.put(e.getKey(), e.getValue()));
+		return counts;
+	}
+
+	private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, DataScope scope, DeskFilter filter,
+			Instant now) {
+		return sql.param("scope", scope.likePattern())
+			.param("state", filter.state() == null ? null : filter.state().name(), Types.VARCHAR)
+			.param("whistle", filter.whistleType() == null ? null : filter.whistleType().name(), Types.VARCHAR)
+			.param("category", filter.categoryCode(), Types.VARCHAR)
+			.param("grid", filter.gridId(), Types.OTHER)
+			.param("overdue", filter.overdueOnly())
+			.param("now", Timestamp.from(now));
+	}
+
+	private static IncidentRow row(ResultSet rs, int n) throws SQLException {
+		return new IncidentRow(rs.getObject("id", UUID.class), IncidentState.valueOf(rs.getString("state")),
+				rs.getString("category_code"), rs.getString("category_name"), rs.getString("description"),
+				rs.getObject("grid_id", UUID.class), Channel.valueOf(rs.getString("channel")),
+				value(Triage.class, rs.getString("triage")), value(WhistleType.class, rs.getString("whistle_type")),
+				rs.getObject("claimed_by", UUID.class), rs.getBoolean("anonymous"), instant(rs, "reported_at"),
+				instant(rs, "updated_at"), instant(rs, "resolve_due_at"), instant(rs, "closed_at"),
+				value(Rating.class, rs.getString("rating")), value(IncidentAction.class, rs.getString("latest_action")),
+				rs.getString("latest_actor"), instant(rs, "latest_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	private static <E extends Enum<E>> E value(Class<E> type, String name) {
+		return name == null ? null : Enum.valueOf(type, name);
+	}
+}

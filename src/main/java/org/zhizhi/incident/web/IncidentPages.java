@@ -1,0 +1,205 @@
+package org.zhizhi.incident.web;
+
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentAction;
+import org.zhizhi.incident.IncidentCategory;
+import org.zhizhi.incident.IncidentQueries;
+import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.Rating;
+import org.zhizhi.incident.RejectReason;
+import org.zhizhi.incident.TimelineEntry;
+import org.zhizhi.incident.Triage;
+import org.zhizhi.incident.WhistleType;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.Role;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitQueries;
+
+/**
+ * What the incident pages share: who works at the desk, what a phone user may see of an incident, grid and category
+ * names, and the timeline told in the user's language.
+ */
+@Component
+class IncidentPages {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	/** Who works the queue at a desk: the grid and the tiers above it. */
+	static final Set<Role> DESK = EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF, Role.STREET_STAFF,
+			Role.DISTRICT_ADMIN, Role.SYSTEM_ADMIN);
+
+	private final IncidentQueries queries;
+
+	private final OrgUnitQueries orgUnits;
+
+	private final MessageSource messages;
+
+	IncidentPages(IncidentQueries queries, OrgUnitQueries orgUnits, MessageSource messages) {
+		this.queries = queries;
+		this.orgUnits = orgUnits;
+		this.messages = messages;
+	}
+
+	static boolean atDesk(Actor actor) {
+		return actor.hasAny(DESK);
+	}
+
+	static void requireDesk(Actor actor) {
+		if (!atDesk(actor)) {
+			throw new DomainException(DomainException.Category.FORBIDDEN, "ROLE_NOT_ALLOWED",
+					"incident.roleNotAllowed");
+		}
+	}
+
+	/**
+	 * What someone away from the desk may open: his own report, his own order, or an open call of his scope he may
+	 * grab. Anything else looks exactly like an incident that does not exist.
+	 */
+	static boolean visibleOnPhone(Actor actor, Incident incident) {
+		return actor.userId().equals(incident.reporterId()) || actor.userId().equals(incident.claimedBy())
+				|| (incident.state() == IncidentState.WHISTLED && incident.claimedBy() == null);
+	}
+
+	/** An incident of the scope that the actor may see on a page, or not found. */
+	Incident visible(Actor actor, UUID id) {
+		Incident incident = queries.find(actor.scope(), id)
+			.map(d -> d.incident())
+			.orElseThrow(() -> DomainException.notFound("incident"));
+		if (!atDesk(actor) && !visibleOnPhone(actor, incident)) {
+			throw DomainException.notFound("incident");
+		}
+		return incident;
+	}
+
+	/** The names of the given grids inside the scope. */
+	Map<UUID, String> gridNames(Actor actor, Collection<UUID> ids) {
+		Map<UUID, String> names = new HashMap<>();
+		ids.stream()
+			.filter(Objects::nonNull)
+			.distinct()
+			.forEach(id -> orgUnits.find(actor.scope(), id).map(OrgUnit::name).ifPresent(n -> names.put(id, n)));
+		return names;
+	}
+
+	/** A grid's outline for the small map a position is picked on. */
+	record GridCell(String name, String boundary) {
+	}
+
+	/** The grids of the actor's scope that have an outline. */
+	List<GridCell> gridCells(Actor actor) {
+		return orgUnits.list(actor.scope(), new org.zhizhi.territory.OrgUnitFilter(null, null,
+				org.zhizhi.territory.OrgLevel.GRID))
+			.stream()
+			.filter(g -> g.boundary() != null)
+			.map(g -> new GridCell(g.name(), g.boundary()))
+			.toList();
+	}
+
+	/** The active categories by class name, in the order the form offers them. */
+	Map<String, List<IncidentCategory>> categoriesByClass() {
+		Map<String, List<IncidentCategory>> byClass = new LinkedHashMap<>();
+		for (IncidentCategory c : queries.categories()) {
+			byClass.computeIfAbsent(c.className(), k -> new java.util.ArrayList<>()).add(c);
+		}
+		return byClass;
+	}
+
+	Map<String, String> categoryNames() {
+		Map<String, String> names = new HashMap<>();
+		queries.categories().forEach(c -> names.put(c.code(), c.name()));
+		return names;
+	}
+
+	/** One timeline line as the pages show it. */
+	record Line(TimelineEntry entry, String what, String detail, UUID photoId) {
+	}
+
+	/**
+	 * The timeline in words: the step, and its detail with the choices it carries (triage, whistle type, reason,
+	 * rating) in the user's language; a check-in's distance; a photo's id for its thumbnail.
+	 */
+	List<Line> lines(List<TimelineEntry> timeline) {
+		return timeline.stream().map(this::line).toList();
+	}
+
+	private Line line(TimelineEntry e) {
+		String what = text("incidentAction." + e.action().name());
+		if (e.action() == IncidentAction.PHOTO) {
+			UUID photo = null;
+			try {
+				photo = e.detail() == null ? null : UUID.fromString(e.detail());
+			}
+			catch (IllegalArgumentException ignored) {
+				// a photo entry always names its photo; an unreadable one is shown without a thumbnail
+			}
+			return new Line(e, what, null, photo);
+		}
+		if (e.action() == IncidentAction.CHECK_IN && e.distanceM() != null) {
+			String distance = text("incident.checkIn.distance", Math.round(e.distanceM()));
+			if (e.flagged()) {
+				distance = distance + " · " + text("incident.checkIn.flagged");
+			}
+			String note = e.detail() == null ? null : e.detail().replaceFirst("^(FLAGGED )?[0-9.]+ m(: )?", "");
+			return new Line(e, what, note == null || note.isBlank() ? distance : distance + "：" + note, null);
+		}
+		if (e.action() == IncidentAction.REPORT) {
+			return new Line(e, what, e.detail() == null ? null : text("channel." + e.detail()), null);
+		}
+		return new Line(e, what, choice(e.detail()), null);
+	}
+
+	/** A detail of the form {@code CHOICE} or {@code CHOICE: note}, the choice put in words. */
+	private String choice(String detail) {
+		if (detail == null) {
+			return null;
+		}
+		int colon = detail.indexOf(": ");
+		String head = colon < 0 ? detail : detail.substring(0, colon);
+		String rest = colon < 0 ? null : detail.substring(colon + 2);
+		String word = null;
+		if (isEnum(Triage.class, head)) {
+			word = text("triage." + head);
+		}
+		else if (isEnum(WhistleType.class, head)) {
+			word = text("whistleType." + head);
+		}
+		else if (isEnum(RejectReason.class, head)) {
+			word = text("rejectReason." + head);
+		}
+		else if (isEnum(Rating.class, head)) {
+			word = text("rating." + head);
+		}
+		if (word == null) {
+			return detail;
+		}
+		return rest == null ? word : word + "：" + rest;
+	}
+
+	private static <E extends Enum<E>> boolean isEnum(Class<E> type, String name) {
+		for (E value : type.getEnumConstants()) {
+			if (value.name().equals(name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+}

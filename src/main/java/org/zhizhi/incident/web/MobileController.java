@@ -1,0 +1,422 @@
+package org.zhizhi.incident.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhizhi.incident.Channel;
+import org.zhizhi.incident.FieldWork;
+import org.zhizhi.incident.IdempotencyConflict;
+import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentDetail;
+import org.zhizhi.incident.IncidentLists;
+import org.zhizhi.incident.IncidentManagement;
+import org.zhizhi.incident.IncidentPhotos;
+import org.zhizhi.incident.IncidentQueries;
+import org.zhizhi.incident.IncidentRow;
+import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.Rating;
+import org.zhizhi.incident.ReportIncident;
+import org.zhizhi.incident.StepRequest;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.FormErrors;
+import org.zhizhi.shared.Role;
+import org.zhizhi.territory.GridLocator;
+
+/**
+ * The phone pages of the whistle loop: 随手拍 (report with photo and position), 我的上报 with the rating, and 我的任务 where
+ * a party member grabs an open call, checks in on site and resolves it. Plain forms that work without JavaScript;
+ * scripts only fill the position and preview the photo.
+ */
+@Controller
+@RequestMapping("/m")
+class MobileController {
+
+	/** How long a form submitted twice waits for the first submission to finish before answering with it. */
+	private static final int IN_PROGRESS_RETRIES = 20;
+
+	private static final long IN_PROGRESS_WAIT_MS = 250;
+
+	/** An idempotency key of a form is a UUID; anything else is not from our form. */
+	private static final int MAX_KEY = 64;
+
+	private final FieldWork fieldWork;
+
+	private final IncidentManagement management;
+
+	private final IncidentQueries queries;
+
+	private final IncidentLists lists;
+
+	private final IncidentPhotos photos;
+
+	private final IncidentPages pages;
+
+	private final GridLocator grids;
+
+	private final MessageSource messages;
+
+	MobileController(FieldWork fieldWork, IncidentManagement management, IncidentQueries queries,
+			IncidentLists lists, IncidentPhotos photos, IncidentPages pages, GridLocator grids,
+			MessageSource messages) {
+		this.fieldWork = fieldWork;
+		this.management = management;
+		this.queries = queries;
+		this.lists = lists;
+		this.photos = photos;
+		this.pages = pages;
+		this.grids = grids;
+		this.messages = messages;
+	}
+
+	/** What the report form holds, as typed (positions as text, so that a typo comes back beside its field). */
+	record ReportForm(String key, String categoryCode, String description, String lat, String lng,
+			boolean anonymous) {
+	}
+
+	// --- 随手拍 -----------------------------------------------------------------------------------------------------
+
+	@GetMapping("/report")
+	String reportForm(@AuthenticationPrincipal Actor actor, Model model) {
+		return reportPage(actor, model, new ReportForm(UUID.randomUUID().toString(), "", "", "", "", false),
+				FormErrors.none());
+	}
+
+	@PostMapping("/report")
+	String report(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") String key,
+			@RequestParam(defaultValue = "") String categoryCode, @RequestParam(defaultValue = "") String description,
+			@RequestParam(defaultValue = "") String lat, @RequestParam(defaultValue = "") String lng,
+			@RequestParam(defaultValue = "false") boolean anonymous,
+			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+			RedirectAttributes redirect) throws IOException {
+		ReportForm form = new ReportForm(key, categoryCode, description, lat, lng, anonymous);
+		List<FieldProblem> problems = new ArrayList<>();
+		try {
+			Double latitude = number("lat", lat, problems);
+			Double longitude = number("lng", lng, problems);
+			if (key.isBlank() || key.length() > MAX_KEY) {
+				throw new IdempotencyConflict();
+			}
+			ReportIncident report = new ReportIncident(channelOf(actor), categoryCode.isBlank() ? null : categoryCode,
+					description, latitude, longitude, actor.has(Role.RESIDENT) && anonymous ? Boolean.TRUE : null);
+			byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
+			UUID id = reportOnce(actor, key, report, bytes);
+			redirect.addFlashAttribute("notice", "incident.reported");
+			return "redirect:/m/reports/" + id;
+		}
+		catch (IdempotencyConflict e) {
+			// the form was sent before with other content: a fresh form, the input kept
+			model.addAttribute("formNotice", "incident.form.alreadySent");
+			return reportPage(actor, model, new ReportForm(UUID.randomUUID().toString(), categoryCode, description,
+					lat, lng, anonymous), FormErrors.none());
+		}
+		catch (DomainException e) {
+			if (e.category() != Category.INVALID && e.category() != Category.CONFLICT) {
+				throw e;
+			}
+			return reportPage(actor, model, form, FormErrors.of(merged(e, problems), messages));
+		}
+	}
+
+	/**
+	 * The same form sent twice at once (a double tap): the second waits for the first and answers the same incident,
+	 * instead of telling an elderly user that "something is in progress".
+	 */
+	private UUID reportOnce(Actor actor, String key, ReportIncident report, byte[] photo) {
+		for (int attempt = 0;; attempt++) {
+			try {
+				return fieldWork.report(actor, key, report, photo);
+			}
+			catch (DomainException e) {
+				if (!"IDEMPOTENCY_IN_PROGRESS".equals(e.code()) || attempt >= IN_PROGRESS_RETRIES) {
+					throw e;
+				}
+				try {
+					Thread.sleep(IN_PROGRESS_WAIT_MS);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+			}
+		}
+	}
+
+	private String reportPage(Actor actor, Model model, ReportForm form, FormErrors errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("categories", pages.categoriesByClass());
+		model.addAttribute("channel", channelOf(actor));
+		model.addAttribute("mayBeAnonymous", actor.has(Role.RESIDENT));
+		model.addAttribute("gridCells", pages.gridCells(actor));
+		return "m/report";
+	}
+
+	/** The grid a position falls in, shown under the position before the report is sent. */
+	@GetMapping("/locate")
+	String locate(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") String lat,
+			@RequestParam(defaultValue = "") String lng, Model model) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Double latitude = number("lat", lat, problems);
+		Double longitude = number("lng", lng, problems);
+		String grid = null;
+		if (problems.isEmpty() && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180) {
+			grid = grids.locate(actor.scope(), latitude, longitude).map(g -> g.name()).orElse(null);
+		}
+		model.addAttribute("located", grid);
+		model.addAttribute("positioned", problems.isEmpty());
+		return "m/report :: located";
+	}
+
+	/** Grid workers and staff report from their patrol; everyone else through the residents' app. */
+	private static Channel channelOf(Actor actor) {
+		return actor.hasAny(IncidentPages.DESK) ? Channel.PATROL : Channel.RESIDENT_APP;
+	}
+
+	// --- 我的上报 ---------------------------------------------------------------------------------------------------
+
+	@GetMapping("/reports")
+	String reports(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
+		List<IncidentRow> rows = lists.myReports(actor, page);
+		boolean more = rows.size() > IncidentLists.PAGE_SIZE;
+		model.addAttribute("rows", more ? rows.subList(0, IncidentLists.PAGE_SIZE) : rows);
+		model.addAttribute("page", Math.max(page, 0));
+		model.addAttribute("more", more);
+		model.addAttribute("zone", IncidentPages.CHINA);
+		return "m/reports";
+	}
+
+	@GetMapping("/reports/{id}")
+	String reportDetail(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		IncidentDetail detail = ownReport(actor, id);
+		return reportDetailPage(actor, detail, model, null, FormErrors.none());
+	}
+
+	@PostMapping("/reports/{id}/rate")
+	String rate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String rating, @RequestParam(defaultValue = "") String comment,
+			Model model, RedirectAttributes redirect) {
+		IncidentDetail detail = ownReport(actor, id);
+		Rating chosen = null;
+		try {
+			chosen = rating == null || rating.isBlank() ? null : Rating.valueOf(rating);
+		}
+		catch (IllegalArgumentException e) {
+			chosen = null;
+		}
+		try {
+			management.rate(actor, id, new StepRequest(null, null, null, null, null, null, chosen, comment));
+			redirect.addFlashAttribute("notice", "incident.rated");
+			return "redirect:/m/reports/" + id;
+		}
+		catch (DomainException e) {
+			if (e.category() != Category.INVALID) {
+				throw e;
+			}
+			return reportDetailPage(actor, detail, model, new RatingForm(chosen, comment), FormErrors.of(e, messages));
+		}
+	}
+
+	record RatingForm(Rating rating, String comment) {
+	}
+
+	private String reportDetailPage(Actor actor, IncidentDetail detail, Model model, RatingForm form,
+			FormErrors errors) {
+		Incident incident = detail.incident();
+		model.addAttribute("incident", incident);
+		model.addAttribute("lines", pages.lines(detail.timeline()));
+		model.addAttribute("photoIds", photos.of(actor.scope(), incident.id()));
+		model.addAttribute("gridName", pages.gridNames(actor, List.of(incident.gridId())).get(incident.gridId()));
+		model.addAttribute("categoryName", pages.categoryNames().get(incident.categoryCode()));
+		model.addAttribute("mayRate", incident.state() == IncidentState.CLOSED && incident.rating() == null);
+		model.addAttribute("ratings", Rating.values());
+		model.addAttribute("ratingForm", form == null ? new RatingForm(null, "") : form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("zone", IncidentPages.CHINA);
+		return "m/report-detail";
+	}
+
+	/** The actor's own report; another's, even in his grid, does not exist for him here. */
+	private IncidentDetail ownReport(Actor actor, UUID id) {
+		return queries.find(actor.scope(), id)
+			.filter(d -> actor.userId().equals(d.incident().reporterId()))
+			.orElseThrow(() -> DomainException.notFound("incident"));
+	}
+
+	// --- 我的任务 ---------------------------------------------------------------------------------------------------
+
+	@GetMapping("/tasks")
+	String tasks(@AuthenticationPrincipal Actor actor, Model model) {
+		List<IncidentRow> orders = lists.myOrders(actor);
+		List<IncidentRow> calls = lists.openCalls(actor);
+		List<UUID> gridIds = new ArrayList<>();
+		orders.forEach(r -> gridIds.add(r.gridId()));
+		calls.forEach(r -> gridIds.add(r.gridId()));
+		model.addAttribute("orders", orders);
+		model.addAttribute("calls", calls);
+		model.addAttribute("gridNames", pages.gridNames(actor, gridIds));
+		model.addAttribute("mayClaim", actor.has(Role.PARTY_MEMBER));
+		model.addAttribute("zone", IncidentPages.CHINA);
+		return "m/tasks";
+	}
+
+	@PostMapping("/tasks/{id}/claim")
+	String claim(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			management.claim(actor, id, StepRequest.empty());
+			redirect.addFlashAttribute("notice", "incident.claimed");
+			return "redirect:/m/tasks/" + id;
+		}
+		catch (DomainException e) {
+			if (e.category() != Category.CONFLICT) {
+				throw e;
+			}
+			// another member was faster, or the call was withdrawn: say so on the list, not on an error page
+			redirect.addFlashAttribute("taskProblem", "incident.claim.lost");
+			return "redirect:/m/tasks";
+		}
+	}
+
+	@GetMapping("/tasks/{id}")
+	String task(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		return taskPage(actor, task(actor, id), model, null, FormErrors.none(), new StepForm("", "", ""));
+	}
+
+	/** What the check-in and resolution forms hold, as typed. */
+	record StepForm(String lat, String lng, String note) {
+	}
+
+	@PostMapping("/tasks/{id}/check-in")
+	String checkIn(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String lat, @RequestParam(defaultValue = "") String lng,
+			@RequestParam(defaultValue = "") String note,
+			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+			RedirectAttributes redirect) throws IOException {
+		IncidentDetail detail = task(actor, id);
+		StepForm form = new StepForm(lat, lng, note);
+		List<FieldProblem> problems = new ArrayList<>();
+		try {
+			Double latitude = number("lat", lat, problems);
+			Double longitude = number("lng", lng, problems);
+			fieldWork.checkIn(actor, id, new StepRequest(null, null, null, note, latitude, longitude),
+					photo == null || photo.isEmpty() ? null : photo.getBytes());
+			redirect.addFlashAttribute("notice", "incident.checkedIn");
+			return "redirect:/m/tasks/" + id;
+		}
+		catch (DomainException e) {
+			if (e.category() == Category.CONFLICT) {
+				redirect.addFlashAttribute("taskProblem", "incident.overtaken");
+				return "redirect:/m/tasks/" + id;
+			}
+			if (e.category() != Category.INVALID) {
+				throw e;
+			}
+			return taskPage(actor, detail, model, "checkIn", FormErrors.of(merged(e, problems), messages), form);
+		}
+	}
+
+	@PostMapping("/tasks/{id}/resolve")
+	String resolve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String note,
+			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+			RedirectAttributes redirect) throws IOException {
+		IncidentDetail detail = task(actor, id);
+		try {
+			fieldWork.resolve(actor, id, new StepRequest(null, null, null, note, null, null),
+					photo == null || photo.isEmpty() ? null : photo.getBytes());
+			redirect.addFlashAttribute("notice", "incident.resolved");
+			return "redirect:/m/tasks/" + id;
+		}
+		catch (DomainException e) {
+			if (e.category() == Category.CONFLICT) {
+				redirect.addFlashAttribute("taskProblem", "incident.overtaken");
+				return "redirect:/m/tasks/" + id;
+			}
+			if (e.category() != Category.INVALID) {
+				throw e;
+			}
+			return taskPage(actor, detail, model, "resolve", FormErrors.of(e, messages), new StepForm("", "", note));
+		}
+	}
+
+	/** An order of the actor's, or an open call of his scope; nothing else. */
+	private IncidentDetail task(Actor actor, UUID id) {
+		return queries.find(actor.scope(), id)
+			.filter(d -> actor.userId().equals(d.incident().claimedBy())
+					|| (d.incident().state() == IncidentState.WHISTLED && d.incident().claimedBy() == null))
+			.orElseThrow(() -> DomainException.notFound("incident"));
+	}
+
+	private String taskPage(Actor actor, IncidentDetail detail, Model model, String failedForm, FormErrors errors,
+			StepForm form) {
+		Incident incident = detail.incident();
+		boolean mine = actor.userId().equals(incident.claimedBy());
+		IncidentState state = incident.state();
+		model.addAttribute("incident", incident);
+		model.addAttribute("lines", pages.lines(detail.timeline()));
+		model.addAttribute("photoIds", photos.of(actor.scope(), incident.id()));
+		model.addAttribute("gridName", pages.gridNames(actor, List.of(incident.gridId())).get(incident.gridId()));
+		model.addAttribute("categoryName", pages.categoryNames().get(incident.categoryCode()));
+		model.addAttribute("mayClaim", actor.has(Role.PARTY_MEMBER) && state == IncidentState.WHISTLED);
+		model.addAttribute("mayCheckIn", mine && (state == IncidentState.CLAIMED || state == IncidentState.REWORK));
+		model.addAttribute("mayResolve",
+				mine && (state == IncidentState.CHECKED_IN || state == IncidentState.REWORK));
+		model.addAttribute("failedForm", failedForm);
+		model.addAttribute("gridCells", pages.gridCells(actor));
+		model.addAttribute("errors", errors);
+		model.addAttribute("form", form);
+		model.addAttribute("zone", IncidentPages.CHINA);
+		return "m/task";
+	}
+
+	/**
+	 * The domain's refusal with the position problems the page found itself (missing, or not a number) in place of
+	 * the domain's own for the same fields, which could only say "required" of a value the page could not read.
+	 */
+	static DomainException merged(DomainException e, List<FieldProblem> positionProblems) {
+		if (positionProblems.isEmpty() || e.category() != Category.INVALID || e.fieldProblems().isEmpty()) {
+			return e;
+		}
+		List<FieldProblem> all = new ArrayList<>(positionProblems);
+		e.fieldProblems()
+			.stream()
+			.filter(p -> positionProblems.stream().noneMatch(mine -> mine.field().equals(p.field())))
+			.forEach(all::add);
+		return DomainException.invalid(all);
+	}
+
+	/** A number typed or filled in; a missing or malformed one is a problem of its field. */
+	static Double number(String field, String text, List<FieldProblem> problems) {
+		if (text == null || text.isBlank()) {
+			problems.add(new FieldProblem(field, "incident.positionMissing"));
+			return null;
+		}
+		try {
+			double value = Double.parseDouble(text.strip());
+			if (Double.isNaN(value) || Double.isInfinite(value)) {
+				problems.add(new FieldProblem(field, "problem.typeMismatch"));
+				return null;
+			}
+			return value;
+		}
+		catch (NumberFormatException e) {
+			problems.add(new FieldProblem(field, "problem.typeMismatch"));
+			return null;
+		}
+	}
+}

@@ -1,0 +1,220 @@
+package org.zhizhi.incident;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.Geolocation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhizhi.ApiClient;
+import org.zhizhi.HeadlessChromium;
+import org.zhizhi.ZhizhiIntegrationTest;
+import org.zhizhi.territory.Boundaries;
+
+/**
+ * The whole whistle loop in a browser, on a phone where people are in the street and at a desk where staff are: a
+ * resident snaps a broken manhole cover with his position, the grid leader accepts, triages and blows a quick whistle,
+ * a party member grabs the order, checks in on site with a photo and resolves it with another, the grid leader
+ * verifies, and the resident rates it 满意. Installed chromium only; screenshots in {@code target/screenshots}.
+ */
+@ZhizhiIntegrationTest
+class WhistleLoopBrowserTests {
+
+	private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
+
+	private static HeadlessChromium chromium;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void launchBrowser() throws IOException {
+		chromium = HeadlessChromium.launch();
+		browser = chromium.browser();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@Test
+	void aBrokenManholeCoverGoesFromTheResidentsPhoneThroughTheDeskAndAMemberBackToTheResidentsRating()
+			throws IOException {
+		double[] site = centroid("东城社区第1网格");
+		String description = "3栋门口井盖破损，晚上有人差点踩空 " + System.nanoTime();
+		String incidentPath;
+
+		// 1. the resident, on his phone, where the cover is
+		try (BrowserContext context = phone(site[0], site[1])) {
+			Page page = signIn(context, "jumin01");
+			page.locator(".nav-button").click();
+			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("随手拍")).click();
+			assertThat(page).hasURL(Pattern.compile("/m/report$"));
+			assertThat(page.locator("#located")).containsText("东城社区第1网格");
+			page.locator("#photo").setInputFiles(new FilePayload("manhole.jpg", "image/jpeg", jpeg(new Color(120, 90, 60))));
+			page.locator("#categoryCode").selectOption("MANHOLE_COVER");
+			page.locator("#description").fill(description);
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("loop-1-report.png")).setFullPage(true));
+			page.locator("#report-form button[type=submit]").click();
+
+			assertThat(page).hasURL(Pattern.compile("/m/reports/[0-9a-f-]{36}$"));
+			assertThat(page.locator(".notice")).containsText("上报成功");
+			assertThat(page.locator("h1")).containsText("待受理");
+			assertThat(page.locator("#photos img")).hasCount(1);
+			incidentPath = page.url().substring(page.url().indexOf("/m/reports/") + "/m/reports".length());
+		}
+
+		// 2. the grid leader, at his desk: accept, triage as a community matter, blow a quick whistle
+		try (BrowserContext context = desk()) {
+			Page page = signIn(context, "dongcheng-g01");
+			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("事件/吹哨")).click();
+			assertThat(page).hasURL(Pattern.compile("/incidents$"));
+			page.locator("table.queue tbody tr")
+				.filter(new Locator.FilterOptions().setHasText(description))
+				.locator("td.desc a")
+				.click();
+			assertThat(page).hasURL(Pattern.compile("/incidents" + incidentPath + "$"));
+			assertThat(page.locator("#incident-map path")).not().hasCount(0);
+			assertThat(page.locator("#photos img")).hasCount(1);
+			page.locator("#action-accept button").click();
+			assertThat(page.locator(".notice")).containsText("已受理");
+			page.locator("#action-triage input[value=COMMUNITY]").check();
+			page.locator("#action-triage button").click();
+			assertThat(page.locator(".notice")).containsText("已分流");
+			page.locator("#action-whistle input[value=QUICK]").check();
+			page.locator("#action-whistle button").click();
+			assertThat(page.locator(".notice")).containsText("已吹哨");
+			assertThat(page.locator("h1")).containsText("已吹哨");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("loop-2-whistled.png")).setFullPage(true));
+		}
+
+		// 3. the party member, on his phone: grab it, check in on site with a photo, resolve with a photo
+		try (BrowserContext context = phone(site[0] + 0.0001, site[1])) {
+			Page page = signIn(context, "dangyuan01");
+			page.navigate(url("/m/tasks"));
+			Locator call = page.locator("#open-calls li").filter(new Locator.FilterOptions().setHasText(description));
+			assertThat(call).hasCount(1);
+			call.locator("button.grab").click();
+			assertThat(page).hasURL(Pattern.compile("/m/tasks" + incidentPath + "$"));
+			assertThat(page.locator(".notice")).containsText("抢单成功");
+			assertThat(page.locator("#check-in-form #located")).containsText("东城社区第1网格");
+			page.locator("#check-in-form #photo").setInputFiles(new FilePayload("site.jpg", "image/jpeg", jpeg(new Color(90, 90, 90))));
+			page.locator("#check-in-form button[type=submit]").click();
+			assertThat(page.locator(".notice")).containsText("已报到");
+			assertThat(page.locator("#check-in-distance")).containsText("在报到范围内");
+			page.locator("#resolve-form #photo").setInputFiles(new FilePayload("after.jpg", "image/jpeg", jpeg(new Color(60, 120, 60))));
+			page.locator("#resolve-note").fill("已联系物业更换井盖");
+			page.locator("#resolve-form button[type=submit]").click();
+			assertThat(page.locator(".notice")).containsText("已提交办结");
+			assertThat(page.locator("h1")).containsText("待核查");
+			assertThat(page.locator("#photos img")).hasCount(3);
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("loop-3-resolved.png")).setFullPage(true));
+		}
+
+		// 4. the grid leader verifies: closed
+		try (BrowserContext context = desk()) {
+			Page page = signIn(context, "dongcheng-g01");
+			page.navigate(url("/incidents" + incidentPath));
+			page.locator("#action-verify button").click();
+			assertThat(page.locator(".notice")).containsText("核查通过");
+			assertThat(page.locator("h1")).containsText("已办结");
+		}
+
+		// 5. the resident rates it 满意
+		try (BrowserContext context = phone(site[0], site[1])) {
+			Page page = signIn(context, "jumin01");
+			page.navigate(url("/m/reports"));
+			page.locator("#my-reports li").filter(new Locator.FilterOptions().setHasText(description)).locator("a").click();
+			assertThat(page).hasURL(Pattern.compile("/m/reports" + incidentPath + "$"));
+			assertThat(page.locator("h1")).containsText("已办结");
+			page.locator("#rate-form input[value=SATISFIED]").check();
+			page.locator("#rate-form button[type=submit]").click();
+			assertThat(page.locator(".notice")).containsText("感谢您的评价");
+			assertThat(page.locator("#rating-given")).containsText("满意");
+			assertThat(page.locator("h1")).containsText("已评价");
+			assertThat(page.locator("#timeline li[data-action=RATE]")).hasCount(1);
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("loop-5-rated.png")).setFullPage(true));
+		}
+	}
+
+	private BrowserContext phone(double lat, double lng) {
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setLocale("zh-CN")
+			.setTimezoneId("Asia/Shanghai")
+			.setGeolocation(new Geolocation(lat, lng))
+			.setPermissions(List.of("geolocation")));
+		context.setDefaultTimeout(15_000);
+		return context;
+	}
+
+	private BrowserContext desk() {
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
+			.setLocale("zh-CN")
+			.setTimezoneId("Asia/Shanghai"));
+		context.setDefaultTimeout(15_000);
+		return context;
+	}
+
+	private Page signIn(BrowserContext context, String username) {
+		Page page = context.newPage();
+		page.navigate(url("/login"));
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
+		page.locator(".login-card button[type=submit]").click();
+		assertThat(page).hasURL(url("/"));
+		return page;
+	}
+
+	/** A small real JPEG, as a phone camera would send (without the megapixels). */
+	private static byte[] jpeg(Color colour) throws IOException {
+		BufferedImage image = new BufferedImage(96, 72, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(colour);
+		g.fillRect(0, 0, 96, 72);
+		g.setColor(Color.DARK_GRAY);
+		g.fillOval(28, 16, 40, 40);
+		g.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpg", out);
+		return out.toByteArray();
+	}
+
+	private double[] centroid(String gridName) {
+		ApiClient api = new ApiClient(port);
+		String boundary = api.get("/api/v1/org-units/" + api.orgUnitId(gridName), api.tokenOf("admin"))
+			.json()
+			.path("boundary")
+			.toString();
+		Point centroid = Boundaries.parse(boundary).getCentroid();
+		return new double[] { centroid.getY(), centroid.getX() };
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
