@@ -197,6 +197,26 @@ public class JdbcAccounts {
 			.update();
 	}
 
+	/**
+	 * Enabled accounts bound to one of the given nodes (by exact path) that hold any of the roles: one indexed
+	 * equality look-up per path instead of a prefix match of every account.
+	 */
+	public List<Account> boundToAny(List<String> paths, Set<Role> roles) {
+		if (paths.isEmpty() || roles.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM identity.account
+				WHERE enabled
+				  AND scope_path = ANY (CAST(:paths AS text[]))
+				  AND roles && CAST(:roles AS text[])
+				ORDER BY scope_path, username""")
+			.param("paths", "{" + String.join(",", paths.stream().map(p -> "\"" + p + "\"").toList()) + "}")
+			.param("roles", "{" + String.join(",", roles.stream().map(Role::name).sorted().toList()) + "}")
+			.query(JdbcAccounts::map)
+			.list();
+	}
+
 	static Account map(ResultSet rs, int row) throws SQLException {
 		return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
 				roles(rs.getArray("roles")),
