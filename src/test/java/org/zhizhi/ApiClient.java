@@ -122,6 +122,10 @@ public final class ApiClient {
 		}
 	}
 
+	public String uploadPhoto(String token, UUID incidentId) {
+		return uploadPhoto(token, incidentId.toString());
+	}
+
 	/** Uploads a small generated JPEG to an incident as this user and answers the photo's id. */
 	public String uploadPhoto(String token, String incidentId) {
 		try {

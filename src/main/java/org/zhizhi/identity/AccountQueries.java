@@ -1,6 +1,7 @@
 package org.zhizhi.identity;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -35,20 +36,29 @@ public class AccountQueries {
 		return accounts.find(scope, id);
 	}
 
-	/**
-	 * The enabled accounts with any of the roles whose scope covers a node (bound to it or above it): who may be given
-	 * work there. Not filtered by the asker's scope — the node is, by whoever calls this.
-	 */
-	public List<Account> covering(String path, Set<Role> roles) {
-		return accounts.covering(path, roles);
-	}
-
 	public long count(DataScope scope) {
 		return accounts.count(scope);
 	}
 
 	public boolean noAccountsYet() {
 		return accounts.isEmpty();
+	}
+
+	/**
+	 * The enabled accounts holding any of the roles whose scope covers the node at {@code path}: bound to that node
+	 * or to one above it. For the platform's own decisions — who must be told of a step on that node — not for a
+	 * user's request, so it is filtered by the node rather than by a caller's scope. Paths are materialised paths
+	 * ({@code /<id>/<id>/…/}) and may only be made of ids and slashes.
+	 */
+	public List<Account> covering(String path, Set<Role> roles) {
+		if (!path.matches("(/[0-9a-f-]{36})+/")) {
+			throw new IllegalArgumentException("not a materialised path: " + path);
+		}
+		List<String> nodes = new ArrayList<>();
+		for (int end = path.indexOf('/', 1); end > 0; end = path.indexOf('/', end + 1)) {
+			nodes.add(path.substring(0, end + 1));
+		}
+		return accounts.boundToAny(nodes, roles);
 	}
 
 	/** Whether the user must replace an initial password before doing anything else. */

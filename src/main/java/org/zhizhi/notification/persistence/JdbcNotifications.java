@@ -1,0 +1,203 @@
+package org.zhizhi.notification.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zhizhi.notification.InboxMessage;
+import org.zhizhi.notification.Notice;
+import org.zhizhi.notification.OutboxMessage;
+
+/**
+ * The SQL of the inbox and the outbox. Every inbox read and write names its recipient: a message id alone never
+ * reaches a row, so nobody reads or marks another person's message.
+ */
+@Repository
+public class JdbcNotifications {
+
+	private static final String MESSAGE_COLUMNS = "id, kind, title, body, link, created_at, read_at";
+
+	private final JdbcClient jdbc;
+
+	JdbcNotifications(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One new message, addressed to several recipients: the id of each recipient's copy, in the same order. */
+	public record Addressed(UUID messageId, UUID recipientId) {
+	}
+
+	/** One outbox row to create. */
+	public record Pending(UUID id, UUID messageId, String channel) {
+	}
+
+	/**
+	 * Inserts the recipients' copies of a notice and their outbox rows in two statements, whatever their number: a
+	 * whistle may reach every party member of a community.
+	 */
+	public void insert(Notice notice, List<Addressed> copies, List<Pending> outbox, Instant at) {
+		jdbc.sql("""
+				INSERT INTO notification.inbox_message (id, recipient_id, district_id, kind, title, body, link,
+				                                        created_at)
+				SELECT c.id, c.recipient_id, :districtId, :kind, :title, :body, :link, :at
+				  FROM unnest(CAST(:ids AS uuid[]), CAST(:recipients AS uuid[])) AS c (id, recipient_id)""")
+			.param("districtId", notice.districtId())
+			.param("kind", notice.kind())
+			.param("title", notice.title())
+			.param("body", notice.body())
+			.param("link", notice.link())
+			.param("at", Timestamp.from(at))
+			.param("ids", array(copies.stream().map(Addressed::messageId).toList()))
+			.param("recipients", array(copies.stream().map(Addressed::recipientId).toList()))
+			.update();
+		if (outbox.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO notification.outbox (id, message_id, channel, next_attempt_at, created_at)
+				SELECT o.id, o.message_id, o.channel, :at, :at
+				  FROM unnest(CAST(:ids AS uuid[]), CAST(:messages AS uuid[]), CAST(:channels AS text[]))
+				       AS o (id, message_id, channel)""")
+			.param("at", Timestamp.from(at))
+			.param("ids", array(outbox.stream().map(Pending::id).toList()))
+			.param("messages", array(outbox.stream().map(Pending::messageId).toList()))
+			.param("channels", array(outbox.stream().map(Pending::channel).toList()))
+			.update();
+	}
+
+	// --- the inbox ----------------------------------------------------------------------------------------------
+
+	public List<InboxMessage> inbox(UUID recipientId, boolean unreadOnly, int limit, int offset) {
+		return jdbc.sql("SELECT " + MESSAGE_COLUMNS + """
+				 FROM notification.inbox_message
+				WHERE recipient_id = :recipient
+				  AND (NOT :unreadOnly OR read_at IS NULL)
+				ORDER BY created_at DESC, id DESC
+				LIMIT :limit OFFSET :offset""")
+			.param("recipient", recipientId)
+			.param("unreadOnly", unreadOnly)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcNotifications::message)
+			.list();
+	}
+
+	public Optional<InboxMessage> find(UUID recipientId, UUID id) {
+		return jdbc.sql("SELECT " + MESSAGE_COLUMNS
+				+ " FROM notification.inbox_message WHERE id = :id AND recipient_id = :recipient")
+			.param("id", id)
+			.param("recipient", recipientId)
+			.query(JdbcNotifications::message)
+			.optional();
+	}
+
+	public long unreadCount(UUID recipientId) {
+		return jdbc.sql("""
+				SELECT count(*) FROM notification.inbox_message WHERE recipient_id = :recipient AND read_at IS NULL""")
+			.param("recipient", recipientId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Marks one of the recipient's messages read (a second time keeps the first time); false if he has no such. */
+	public boolean markRead(UUID recipientId, UUID id, Instant at) {
+		return jdbc.sql("""
+				UPDATE notification.inbox_message SET read_at = coalesce(read_at, :at)
+				 WHERE id = :id AND recipient_id = :recipient""")
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.param("recipient", recipientId)
+			.update() == 1;
+	}
+
+	public int markAllRead(UUID recipientId, Instant at) {
+		return jdbc.sql("""
+				UPDATE notification.inbox_message SET read_at = :at
+				 WHERE recipient_id = :recipient AND read_at IS NULL""")
+			.param("at", Timestamp.from(at))
+			.param("recipient", recipientId)
+			.update();
+	}
+
+	// --- the outbox ---------------------------------------------------------------------------------------------
+
+	/**
+	 * Claims up to {@code limit} due rows of the given channels in one statement, which commits on its own: each row
+	 * counts one more attempt and is pushed one lease ahead, so that no other dispatcher takes it while this one
+	 * delivers, and it falls due again by itself if this one dies. Rows another dispatcher is claiming at this very
+	 * moment are skipped, not waited for (SKIP LOCKED); PostgreSQL re-checks the due time of a row whose claim has
+	 * just committed, so a row is never claimed twice within one lease.
+	 */
+	public List<OutboxMessage> claim(Collection<String> channels, Instant now, Instant leaseUntil, int limit) {
+		return jdbc.sql("""
+				WITH due AS (
+				    SELECT id FROM notification.outbox
+				     WHERE delivered_at IS NULL AND next_attempt_at <= :now AND channel = ANY (CAST(:channels AS text[]))
+				     ORDER BY next_attempt_at
+				     LIMIT :limit
+				       FOR UPDATE SKIP LOCKED),
+				claimed AS (
+				    UPDATE notification.outbox o
+				       SET attempts = o.attempts + 1, claimed_at = :now, next_attempt_at = :leaseUntil
+				      FROM due WHERE o.id = due.id
+				    RETURNING o.id, o.message_id, o.channel, o.attempts)
+				SELECT c.id, c.message_id, c.channel, c.attempts, m.recipient_id, m.kind, m.title, m.body, m.link,
+				       m.created_at
+				  FROM claimed c JOIN notification.inbox_message m ON m.id = c.message_id
+				 ORDER BY m.created_at, c.id""")
+			.param("now", Timestamp.from(now))
+			.param("leaseUntil", Timestamp.from(leaseUntil))
+			.param("channels", array(List.copyOf(channels)))
+			.param("limit", limit)
+			.query((rs, i) -> new OutboxMessage(rs.getObject("id", UUID.class),
+					rs.getObject("message_id", UUID.class), rs.getString("channel"), rs.getInt("attempts"),
+					rs.getObject("recipient_id", UUID.class), rs.getString("kind"), rs.getString("title"),
+					rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	public void delivered(UUID outboxId, Instant at) {
+		jdbc.sql("UPDATE notification.outbox SET delivered_at = :at WHERE id = :id AND delivered_at IS NULL")
+			.param("at", Timestamp.from(at))
+			.param("id", outboxId)
+			.update();
+	}
+
+	/**
+	 * Records a failed attempt and when to try again — unless the row has been claimed again since (its lease ran out
+	 * while this attempt hung), in which case the newer claim decides.
+	 */
+	public void failed(UUID outboxId, int attempts, Instant nextAttemptAt, String error) {
+		jdbc.sql("""
+				UPDATE notification.outbox SET next_attempt_at = :next, last_error = :error
+				 WHERE id = :id AND attempts = :attempts AND delivered_at IS NULL""")
+			.param("next", Timestamp.from(nextAttemptAt))
+			.param("error", error)
+			.param("id", outboxId)
+			.param("attempts", attempts)
+			.update();
+	}
+
+	private static InboxMessage message(ResultSet rs, int row) throws SQLException {
+		Timestamp read = rs.getTimestamp("read_at");
+		return new InboxMessage(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("title"),
+				rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
+				read == null ? null : read.toInstant());
+	}
+
+	/**
+	 * A PostgreSQL array literal of UUIDs or channel names, cast in the SQL. Neither can hold a quote, comma or brace
+	 * (ids are UUIDs, channel names are checked against {@code [a-z0-9-]}), so quoting each element is all it takes.
+	 */
+	private static String array(List<?> values) {
+		return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "{", "}"));
+	}
+}
