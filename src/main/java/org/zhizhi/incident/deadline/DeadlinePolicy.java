@@ -40,6 +40,14 @@ public final class DeadlinePolicy {
 			check(type + ".resolve", targets.resolve());
 			types.put(type, targets);
 		}
+		properties.categories().forEach((category, byType) -> byType.forEach((type, targets) -> {
+			for (Target target : new Target[] { targets.respond(), targets.onSite(), targets.resolve() }) {
+				if (target != null && target.duration() != null && target.duration().isNegative()) {
+					throw new IllegalArgumentException("zhizhi.incident.deadlines.categories[" + category + "]."
+							+ type + " has a negative duration");
+				}
+			}
+		}));
 	}
 
 	/** The targets that apply to a whistle of this type on an incident of this category (the category may be null). */
