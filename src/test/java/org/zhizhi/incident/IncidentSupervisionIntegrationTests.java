@@ -117,7 +117,8 @@ class IncidentSupervisionIntegrationTests {
 	@Test
 	void ofTenEscalationsAtOnceExactlyOneRaisesTheIncident() throws Exception {
 		String id = fx.whistled();
-		String staff = fx.token("dongcheng");
+		// the grid leader: once the first is through, the incident is above his tier and he may not raise it again
+		String leader = fx.token("dongcheng-g01");
 		String body = ApiClient.json(Map.of("note", "同时升级"));
 
 		CountDownLatch start = new CountDownLatch(1);
@@ -126,20 +127,25 @@ class IncidentSupervisionIntegrationTests {
 			for (int i = 0; i < 10; i++) {
 				escalations.add(pool.submit(() -> {
 					start.await();
-					return api.sendAsync("POST", "/api/v1/incidents/" + id + "/escalate", staff, body).join();
+					return api.sendAsync("POST", "/api/v1/incidents/" + id + "/escalate", leader, body).join();
 				}));
 			}
 			start.countDown();
 		}
-		List<Integer> statuses = new ArrayList<>();
+		List<String> outcomes = new ArrayList<>();
 		for (Future<Response> escalation : escalations) {
-			statuses.add(escalation.get().status());
+			Response response = escalation.get();
+			outcomes.add(response.status() == 200 ? "OK" : response.problemCode(response.status()));
 		}
 
-		JsonNode detail = fx.detail(id, staff);
-		assertThat(detail.path("incident").path("escalations").asInt()).as("statuses %s", statuses).isEqualTo(1);
+		// a loser either lost the race (409) or came after the winner, to an incident above his tier (403)
+		assertThat(outcomes).filteredOn("OK"::equals).hasSize(1);
+		assertThat(outcomes).filteredOn(o -> !o.equals("OK")).allSatisfy(o -> assertThat(o).isIn(
+				"ILLEGAL_TRANSITION", "BELOW_TIER"));
+		JsonNode detail = fx.detail(id, fx.token("dongcheng"));
+		assertThat(detail.path("incident").path("tier").asString()).isEqualTo("COMMUNITY");
+		assertThat(detail.path("incident").path("escalations").asInt()).as("outcomes %s", outcomes).isEqualTo(1);
 		assertThat(entries(detail, "ESCALATE")).hasSize(1);
-		assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
 	}
 
 	@Test
@@ -210,6 +216,37 @@ class IncidentSupervisionIntegrationTests {
 		JsonNode again = fx.detail(id, fx.token("dongcheng"));
 		assertThat(again.path("incident").path("redCards").asInt()).isEqualTo(1);
 		assertThat(entries(again, "URGE")).hasSize(1);
+	}
+
+	@Test
+	void twoSweepsAtOnceCardAnOverdueIncidentOnceAndRaiseAnotherOneTierOnly() throws Exception {
+		String carded = fx.claimed();
+		String raised = fx.whistled();
+		fx.setDue(carded, "resolve_due_at", Instant.now().minus(Duration.ofMinutes(5)));
+		fx.setDue(raised, "respond_due_at", Instant.now().minus(Duration.ofMinutes(5)));
+
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> runs = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+			for (int i = 0; i < 4; i++) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					return sweep.run(Instant.now());
+				}));
+			}
+			start.countDown();
+		}
+		for (Future<Integer> run : runs) {
+			run.get();
+		}
+
+		JsonNode card = fx.detail(carded, fx.token("dongcheng"));
+		assertThat(card.path("incident").path("redCards").asInt()).isEqualTo(1);
+		assertThat(entries(card, "URGE")).hasSize(1);
+		JsonNode raise = fx.detail(raised, fx.token("dongcheng"));
+		assertThat(raise.path("incident").path("tier").asString()).isEqualTo("COMMUNITY");
+		assertThat(raise.path("incident").path("escalations").asInt()).isEqualTo(1);
+		assertThat(entries(raise, "ESCALATE")).hasSize(1);
 	}
 
 	// --- urging -----------------------------------------------------------------------------------------------------
