@@ -46,6 +46,10 @@ class IncidentSupervisionIntegrationTests {
 	@Autowired
 	OverdueSweep sweep;
 
+	/** Extensions move the deadline on the whistle type's own clock (working days for a quick one). */
+	@Autowired
+	org.zhizhi.incident.deadline.DeadlinePolicy policy;
+
 	private IncidentFixture fx;
 
 	private ApiClient api;
@@ -345,7 +349,9 @@ class IncidentSupervisionIntegrationTests {
 
 		JsonNode approved = fx.step(id, "extension-requests/decision", fx.token("dongcheng"),
 				body("approve", true, "note", "同意"));
-		assertThat(instant(approved.path("incident").path("resolveDueAt"))).isEqualTo(due.plus(Duration.ofHours(48)));
+		assertThat(instant(approved.path("incident").path("resolveDueAt")))
+			.isEqualTo(policy.extend(due, WhistleType.QUICK, 48))
+			.isAfterOrEqualTo(due.plus(Duration.ofHours(48)));
 		assertThat(last(approved).path("action").asString()).isEqualTo("EXTENSION_APPROVE");
 		assertThat(last(approved).path("actorRole").asString()).isEqualTo("COMMUNITY_STAFF");
 		assertThat(approved.path("extensions")).singleElement().satisfies(e -> {
@@ -388,7 +394,9 @@ class IncidentSupervisionIntegrationTests {
 		assertThat(fx.post(id, "extension-requests/decision", fx.token("dongcheng"), body("approve", true))
 			.problemCode(403)).isEqualTo("NOT_ONE_TIER_UP");
 		JsonNode approved = fx.step(id, "extension-requests/decision", fx.token("jieshi"), body("approve", true));
-		assertThat(instant(approved.path("incident").path("resolveDueAt"))).isEqualTo(due.plus(Duration.ofHours(24)));
+		assertThat(instant(approved.path("incident").path("resolveDueAt")))
+			.isEqualTo(policy.extend(due, WhistleType.QUICK, 24))
+			.isAfterOrEqualTo(due.plus(Duration.ofHours(24)));
 		assertThat(last(approved).path("actorRole").asString()).isEqualTo("STREET_STAFF");
 	}
 
