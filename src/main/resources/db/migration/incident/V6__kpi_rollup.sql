@@ -121,3 +121,15 @@ create function kpi_contributions(f kpi_fact)
             closed_on_time, rated, satisfied, basically_satisfied, claim_bucket, on_site_bucket, close_bucket)
     where c.day is not null
 $$;
+
+-- a histogram from sparse (bucket, count) pairs: the rebuild counts durations per bucket first and builds each
+-- grid-day's histogram once, instead of adding to an array for every incident
+create function kpi_hist_of(buckets int[], counts bigint[]) returns int[] language plpgsql immutable as $$
+declare
+    h int[] := '{0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}';
+begin
+    for i in 1 .. coalesce(array_length(buckets, 1), 0) loop
+        h[buckets[i]] := h[buckets[i]] + counts[i];
+    end loop;
+    return h;
+end $$;

@@ -58,7 +58,11 @@ class KpiRollups {
 
 	private static final String SIGNED_SUMS = sums("sign * ");
 
-	private static final String SUMS = sums("c.");
+	/** The element-wise sums of the three histograms, one column per bucket: one pass, no unnesting. */
+	private static final String HIST_SUMS = java.util.stream.Stream.of("claim_hist", "on_site_hist", "close_hist")
+		.flatMap(h -> java.util.stream.IntStream.rangeClosed(1, KpiHistogram.BOUNDS_MINUTES.size())
+			.mapToObj(k -> "sum(%s[%d])".formatted(h, k)))
+		.collect(Collectors.joining(", "));
 
 	private static final String ADD_EXCLUDED = COUNTERS.stream()
 		.map(c -> "%s = r.%s + excluded.%s".formatted(c, c, c))
@@ -120,13 +124,32 @@ class KpiRollups {
 	int rebuild() {
 		jdbc.sql("lock table incident.kpi_fact, incident.kpi_rollup in exclusive mode").update();
 		jdbc.sql("truncate incident.kpi_fact, incident.kpi_rollup").update();
+		// durations are counted per (grid, day, measure, bucket) first, and each grid-day's three histograms built
+		// once from those few counts
 		jdbc.sql("with f as (insert into incident.kpi_fact (" + FACT_COLUMNS + ")\n"
-				+ FACT_SELECT.formatted("true", "true") + "\n returning *)\n" + ROLLUP_INSERT + """
-						select f.grid_id, c.day, f.scope_path, f.district_id, %s,
-						       incident.kpi_hist(c.claim_bucket, 1), incident.kpi_hist(c.on_site_bucket, 1),
-						       incident.kpi_hist(c.close_bucket, 1)
-						  from f cross join incident.kpi_contributions(f::incident.kpi_fact) c
-						 group by f.grid_id, c.day, f.scope_path, f.district_id""".formatted(SUMS))
+				+ FACT_SELECT.formatted("true", "true") + "\n returning *),\n" + """
+						c as (select f.grid_id, f.scope_path, f.district_id, x.*
+						        from f cross join incident.kpi_contributions(f::incident.kpi_fact) x),
+						counters as (select grid_id, day, scope_path, district_id, %s
+						               from c group by grid_id, day, scope_path, district_id),
+						durations as (select grid_id, day, m.measure, m.bucket, count(*) as n
+						                from c cross join lateral (values (1, c.claim_bucket), (2, c.on_site_bucket),
+						                                                  (3, c.close_bucket)) as m (measure, bucket)
+						               where m.bucket is not null
+						               group by grid_id, day, m.measure, m.bucket),
+						hists as (select grid_id, day,
+						                 incident.kpi_hist_of(array_agg(bucket) filter (where measure = 1),
+						                                      array_agg(n) filter (where measure = 1)) as claim,
+						                 incident.kpi_hist_of(array_agg(bucket) filter (where measure = 2),
+						                                      array_agg(n) filter (where measure = 2)) as on_site,
+						                 incident.kpi_hist_of(array_agg(bucket) filter (where measure = 3),
+						                                      array_agg(n) filter (where measure = 3)) as close
+						            from durations group by grid_id, day)
+						""".formatted(sums("")) + ROLLUP_INSERT + """
+						select k.*, coalesce(h.claim, incident.kpi_hist_of(null, null)),
+						       coalesce(h.on_site, incident.kpi_hist_of(null, null)),
+						       coalesce(h.close, incident.kpi_hist_of(null, null))
+						  from counters k left join hists h on h.grid_id = k.grid_id and h.day = k.day""")
 			.update();
 		return jdbc.sql("select count(*) from incident.kpi_fact").query(Integer.class).single();
 	}
@@ -153,19 +176,17 @@ class KpiRollups {
 			.single();
 		int buckets = KpiHistogram.BOUNDS_MINUTES.size();
 		long[][] hists = new long[3][buckets];
-		jdbc.sql("""
-				select u.k, sum(u.a), sum(u.b), sum(u.c)
-				  from incident.kpi_rollup r,
-				       unnest(r.claim_hist, r.on_site_hist, r.close_hist) with ordinality as u (a, b, c, k)
-				 where r.scope_path like :prefix and r.day between :from and :to
-				 group by u.k""")
+		jdbc.sql("select " + HIST_SUMS + """
+				  from incident.kpi_rollup
+				 where scope_path like :prefix and day between :from and :to""")
 			.param("prefix", pathPrefix + "%")
 			.param("from", from)
 			.param("to", to)
 			.query((RowCallbackHandler) rs -> {
-				int k = rs.getInt(1) - 1;
 				for (int h = 0; h < 3; h++) {
-					hists[h][k] = rs.getLong(h + 2);
+					for (int k = 0; k < buckets; k++) {
+						hists[h][k] = rs.getLong(1 + h * buckets + k);
+					}
 				}
 			});
 		return new KpiSums(counters, new KpiHistogram(hists[0]), new KpiHistogram(hists[1]),
@@ -237,6 +258,8 @@ class KpiRollups {
 	}
 
 	private static String sums(String prefix) {
-		return COUNTERS.stream().map(c -> "sum(%s%s)::int".formatted(prefix, c)).collect(Collectors.joining(", "));
+		return COUNTERS.stream()
+			.map(c -> "sum(%s%s)::int as %s".formatted(prefix, c, c))
+			.collect(Collectors.joining(", "));
 	}
 }
