@@ -91,11 +91,12 @@ public class IncidentKpis {
 		LocalDate today = today();
 		KpiPeriod previous = period.previous();
 		KpiPeriod yearEarlier = period.yearEarlier();
+		Ranking ranking = ranking(actor.scope(), unit, period, today);
 		return new KpiReport(new KpiReport.Scope(unit.id(), unit.name(), unit.level().name()), period,
 				figures(unit.path(), period, today),
 				new KpiReport.Comparison(previous, figures(unit.path(), previous, today)),
 				new KpiReport.Comparison(yearEarlier, figures(unit.path(), yearEarlier, today)), minDueForRanking,
-				ranking(actor.scope(), unit, period, today, true), ranking(actor.scope(), unit, period, today, false));
+				ranking.top(), ranking.bottom());
 	}
 
 	/** The figures of everything under a path (the caller has checked the scope) for a period. */
@@ -104,28 +105,41 @@ public class IncidentKpis {
 	}
 
 	/**
-	 * The five grids under the unit with the highest (or lowest) closure rate in the period, among those with at least
-	 * {@code zhizhi.incident.kpi.min-due-for-ranking} incidents due; ties go to the grid with more due. Empty for a
-	 * grid itself.
+	 * The five grids under the unit with the highest closure rate in the period, and the five with the lowest among the
+	 * others, of the grids with at least {@code zhizhi.incident.kpi.min-due-for-ranking} incidents due. Equal closure
+	 * rates are decided by the on-time closure rate, then by the volume due (more due ranks first at either end).
+	 * Empty for a grid itself.
 	 */
-	public List<GridRank> ranking(DataScope scope, OrgUnit unit, KpiPeriod period, LocalDate today, boolean top) {
+	public Ranking ranking(DataScope scope, OrgUnit unit, KpiPeriod period, LocalDate today) {
 		if (unit.level() == OrgLevel.GRID) {
-			return List.of();
+			return new Ranking(List.of(), List.of());
 		}
-		Comparator<GridClosure> byRate = Comparator.comparingDouble(g -> (double) g.closed() / g.due());
-		Comparator<GridClosure> order = (top ? byRate.reversed() : byRate)
-			.thenComparing(Comparator.comparingLong(GridClosure::due).reversed())
+		Comparator<GridClosure> rates = Comparator.comparingDouble((GridClosure g) -> (double) g.closed() / g.due())
+			.thenComparingDouble(g -> (double) g.closedOnTime() / g.due());
+		Comparator<GridClosure> volume = Comparator.comparingLong(GridClosure::due)
+			.reversed()
 			.thenComparing(GridClosure::gridId);
-		List<GridRank> ranked = new ArrayList<>();
-		for (GridClosure grid : rollups
-			.closureByGrid(unit.path(), period.from(), period.to(), today, Math.max(1, minDueForRanking))
-			.stream()
-			.sorted(order)
+		List<GridClosure> grids = rollups.closureByGrid(unit.path(), period.from(), period.to(), today,
+				Math.max(1, minDueForRanking));
+		List<GridClosure> top = grids.stream().sorted(rates.reversed().thenComparing(volume)).limit(RANKED).toList();
+		List<GridClosure> bottom = grids.stream()
+			.filter(g -> !top.contains(g))
+			.sorted(rates.thenComparing(volume))
 			.limit(RANKED)
-			.toList()) {
+			.toList();
+		return new Ranking(named(scope, top), named(scope, bottom));
+	}
+
+	/** The best and the weakest grids by closure rate. */
+	public record Ranking(List<GridRank> top, List<GridRank> bottom) {
+	}
+
+	private List<GridRank> named(DataScope scope, List<GridClosure> grids) {
+		List<GridRank> ranked = new ArrayList<>();
+		for (GridClosure grid : grids) {
 			orgUnits.find(scope, grid.gridId())
 				.ifPresent(g -> ranked.add(new GridRank(g.id(), g.name(), g.path(), grid.closed(), grid.due(),
-						(double) grid.closed() / grid.due())));
+						(double) grid.closed() / grid.due(), (double) grid.closedOnTime() / grid.due())));
 		}
 		return ranked;
 	}

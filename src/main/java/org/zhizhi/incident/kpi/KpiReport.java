@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * The KPIs of one org unit for one period, compared with the period before (环比) and the same period a year earlier
- * (同比), and the grids under it with the highest and the lowest closure rate among those with at least
- * {@code minDueForRanking} incidents due.
+ * (同比), and the five grids under it with the highest closure rate and the five others with the lowest, among
+ * those with at least {@code minDueForRanking} incidents due.
  */
 public record KpiReport(Scope scope, KpiPeriod period, KpiFigures figures, Comparison monthOnMonth,
 		Comparison yearOnYear, int minDueForRanking, List<GridRank> top, List<GridRank> bottom) {
@@ -20,6 +20,7 @@ public record KpiReport(Scope scope, KpiPeriod period, KpiFigures figures, Compa
 	}
 
 	/** One grid in the ranking by closure rate. */
-	public record GridRank(UUID gridId, String name, String path, long closed, long due, double closureRate) {
+	public record GridRank(UUID gridId, String name, String path, long closed, long due, double closureRate,
+			double onTimeClosureRate) {
 	}
 }

@@ -196,7 +196,8 @@ class KpiRollups {
 	/** Per grid under a path prefix: what was closed and what was due in the period, for grids with enough due. */
 	List<GridClosure> closureByGrid(String pathPrefix, LocalDate from, LocalDate to, LocalDate today, int minDue) {
 		return jdbc.sql("""
-				select grid_id, sum(closed) as closed, sum(due) filter (where day <= :today) as due
+				select grid_id, sum(closed) as closed, sum(due) filter (where day <= :today) as due,
+				       sum(closed_on_time) filter (where day <= :today) as closed_on_time
 				  from incident.kpi_rollup
 				 where scope_path like :prefix and day between :from and :to
 				 group by grid_id
@@ -207,7 +208,7 @@ class KpiRollups {
 			.param("today", today)
 			.param("minDue", minDue)
 			.query((rs, n) -> new GridClosure(rs.getObject("grid_id", UUID.class), rs.getLong("closed"),
-					rs.getLong("due")))
+					rs.getLong("due"), rs.getLong("closed_on_time")))
 			.list();
 	}
 
@@ -239,7 +240,7 @@ class KpiRollups {
 		return jdbc.sql("select exists (select 1 from incident.incident)").query(Boolean.class).single();
 	}
 
-	record GridClosure(UUID gridId, long closed, long due) {
+	record GridClosure(UUID gridId, long closed, long due, long closedOnTime) {
 	}
 
 	/** The counters in the order of {@link #COUNTERS}, and the three histograms. */

@@ -113,13 +113,15 @@ class IncidentKpiIntegrationTests {
 			assertThat(median(k, "timeToOnSite")).containsExactly(60, 90, 4);
 			assertThat(median(k, "timeToClose")).containsExactly(120, 180, 4);
 		}
-		// the community's one grid is its whole ranking (5 due ≥ the minimum of 5)
+		// the community's one grid is its whole ranking (5 due ≥ the minimum of 5), and so not among the weakest
 		JsonNode community = api.get("/api/v1/incident-kpis?orgUnitId=" + g.community.id() + "&from="
 				+ today.minusDays(2) + "&to=" + today, g.staff).json();
 		assertThat(community.path("top").size()).isEqualTo(1);
 		assertThat(community.path("top").get(0).path("gridId").asString()).isEqualTo(g.grid.id().toString());
 		assertThat(community.path("top").get(0).path("closureRate").asDouble()).isCloseTo(0.8, within(1e-9));
-		assertThat(community.path("bottom").get(0).path("due").asLong()).isEqualTo(5);
+		assertThat(community.path("top").get(0).path("due").asLong()).isEqualTo(5);
+		assertThat(community.path("top").get(0).path("onTimeClosureRate").asDouble()).isCloseTo(0.6, within(1e-9));
+		assertThat(community.path("bottom").size()).isZero();
 
 		// the rollup kept step by step is exactly the one rebuilt from the incidents and their timelines
 		List<String> incremental = rollups.snapshot("/");

@@ -113,7 +113,7 @@ public final class KpiBenchmark {
 	}
 
 	/** Writes the incidents and their timelines; answers the number of grids they were spread over. */
-	static int generate(JdbcClient jdbc, String districtPath, int incidents) {
+	public static int generate(JdbcClient jdbc, String districtPath, int incidents) {
 		jdbc.sql("drop table if exists bench_grid").update();
 		jdbc.sql("""
 				create unlogged table bench_grid as
