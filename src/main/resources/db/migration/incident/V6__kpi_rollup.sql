@@ -86,6 +86,14 @@ create table kpi_rollup (
 create index kpi_rollup_scope_day_idx on kpi_rollup (scope_path text_pattern_ops, day);
 create index kpi_rollup_day_idx on kpi_rollup (day);
 
+-- The same sums per grid and calendar month (month = its first day), kept by the same statements: a year of a
+-- district reads its grids x 12 rows instead of grids x 365. Periods read whole past months here, the days at their
+-- edges (and the current month) from kpi_rollup.
+create table kpi_rollup_month (like kpi_rollup including defaults);
+alter table kpi_rollup_month rename column day to month;
+alter table kpi_rollup_month add primary key (grid_id, month);
+create index kpi_rollup_month_scope_idx on kpi_rollup_month (scope_path text_pattern_ops, month);
+
 -- Bodies name the schema: functions run under the caller's search_path.
 -- What one fact adds to the rollup, one row per day it touches. The definitions (README "Incident KPIs"):
 --   reported on the report day; accepted, dispatched, claimed, on site, handled, reworked on the day of the first such

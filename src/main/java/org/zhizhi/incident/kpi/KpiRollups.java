@@ -64,6 +64,24 @@ class KpiRollups {
 			.mapToObj(k -> "sum(%s[%d])".formatted(h, k)))
 		.collect(Collectors.joining(", "));
 
+	/** The element-wise sums of the three histograms as three arrays again (days summed into months). */
+	private static final String HIST_ARRAYS = java.util.stream.Stream.of("claim_hist", "on_site_hist", "close_hist")
+		.map(h -> java.util.stream.IntStream.rangeClosed(1, KpiHistogram.BOUNDS_MINUTES.size())
+			.mapToObj(k -> "sum(%s[%d])".formatted(h, k))
+			.collect(Collectors.joining(", ", "array[", "]::int[]")))
+		.collect(Collectors.joining(", "));
+
+	/**
+	 * The rollup rows of a period under a path prefix: whole past months from the monthly table, the days at the edges
+	 * (and of the current month) from the daily one; a month row stands on its first day.
+	 */
+	private static final String ROWS = """
+			(select * from incident.kpi_rollup
+			  where scope_path like :prefix and day between :from and :to and not (day >= :mfrom and day < :mend)
+			 union all
+			 select * from incident.kpi_rollup_month
+			  where scope_path like :prefix and month >= :mfrom and month < :mend) as r""";
+
 	private static final String ADD_EXCLUDED = COUNTERS.stream()
 		.map(c -> "%s = r.%s + excluded.%s".formatted(c, c, c))
 		.collect(Collectors.joining(", "));
@@ -79,12 +97,13 @@ class KpiRollups {
 
 	/**
 	 * Recomputes one incident's fact and adds to the rollup exactly what changed: the contributions of the new fact
-	 * that the old one did not make, minus those of the old fact that the new one no longer makes. One statement, its
-	 * rollup rows taken in (grid, day) order, so that concurrent steps of different incidents cannot deadlock; steps
-	 * of one incident are already serialised by the lock on its row.
+	 * that the old one did not make, minus those of the old fact that the new one no longer makes, to the daily and the
+	 * monthly rollup. One statement, the rows of each table taken in (grid, day) order, so that concurrent steps of
+	 * different incidents wait for each other rather than deadlock; steps of one incident are already serialised by
+	 * the lock on its row.
 	 */
 	void recompute(UUID incidentId) {
-		jdbc.sql("with old_fact as (select * from incident.kpi_fact where incident_id = :id),\n"
+		jdbc.sql(("with old_fact as (select * from incident.kpi_fact where incident_id = :id),\n"
 				+ "new_fact as (insert into incident.kpi_fact (" + FACT_COLUMNS + ")\n"
 				+ FACT_SELECT.formatted("e.incident_id = :id", "i.id = :id") + "\n"
 				+ " on conflict (incident_id) do update set "
@@ -100,17 +119,27 @@ class KpiRollups {
 						            from new_fact n cross join incident.kpi_contributions(n::incident.kpi_fact) c),
 						delta as (select 1 as sign, a.* from (select * from new_c except all select * from old_c) a
 						          union all
-						          select -1 as sign, b.* from (select * from old_c except all select * from new_c) b)
+						          select -1 as sign, b.* from (select * from old_c except all select * from new_c) b),
+						months as (""" + ROLLUP_INSERT.replace("kpi_rollup as r (grid_id, day,",
+								"kpi_rollup_month as r (grid_id, month,") + """
+						           select grid_id, date_trunc('month', day)::date as month, scope_path, district_id, %1$s,
+						                  incident.kpi_hist(claim_bucket, sign), incident.kpi_hist(on_site_bucket, sign),
+						                  incident.kpi_hist(close_bucket, sign)
+						             from delta group by grid_id, 2, scope_path, district_id order by grid_id, 2
+						           on conflict (grid_id, month) do update set %2$s,
+						                  claim_hist = incident.kpi_hist_plus(r.claim_hist, excluded.claim_hist),
+						                  on_site_hist = incident.kpi_hist_plus(r.on_site_hist, excluded.on_site_hist),
+						                  close_hist = incident.kpi_hist_plus(r.close_hist, excluded.close_hist))
 						""" + ROLLUP_INSERT + """
-						select grid_id, day, scope_path, district_id, %s,
+						select grid_id, day, scope_path, district_id, %1$s,
 						       incident.kpi_hist(claim_bucket, sign), incident.kpi_hist(on_site_bucket, sign),
 						       incident.kpi_hist(close_bucket, sign)
 						  from delta group by grid_id, day, scope_path, district_id order by grid_id, day
-						on conflict (grid_id, day) do update set %s,
+						on conflict (grid_id, day) do update set %2$s,
 						       claim_hist = incident.kpi_hist_plus(r.claim_hist, excluded.claim_hist),
 						       on_site_hist = incident.kpi_hist_plus(r.on_site_hist, excluded.on_site_hist),
-						       close_hist = incident.kpi_hist_plus(r.close_hist, excluded.close_hist)"""
-					.formatted(SIGNED_SUMS, ADD_EXCLUDED))
+						       close_hist = incident.kpi_hist_plus(r.close_hist, excluded.close_hist)""")
+			.formatted(SIGNED_SUMS, ADD_EXCLUDED))
 			.param("id", incidentId)
 			.update();
 	}
@@ -122,8 +151,9 @@ class KpiRollups {
 	 * @return how many incidents it counted
 	 */
 	int rebuild() {
-		jdbc.sql("lock table incident.kpi_fact, incident.kpi_rollup in exclusive mode").update();
-		jdbc.sql("truncate incident.kpi_fact, incident.kpi_rollup").update();
+		jdbc.sql("lock table incident.kpi_fact, incident.kpi_rollup, incident.kpi_rollup_month in exclusive mode")
+			.update();
+		jdbc.sql("truncate incident.kpi_fact, incident.kpi_rollup, incident.kpi_rollup_month").update();
 		// durations are counted per (grid, day, measure, bucket) first, and each grid-day's three histograms built
 		// once from those few counts
 		jdbc.sql("with f as (insert into incident.kpi_fact (" + FACT_COLUMNS + ")\n"
@@ -151,6 +181,10 @@ class KpiRollups {
 						       coalesce(h.close, incident.kpi_hist_of(null, null))
 						  from counters k left join hists h on h.grid_id = k.grid_id and h.day = k.day""")
 			.update();
+		jdbc.sql(ROLLUP_INSERT.replace("kpi_rollup as r (grid_id, day,", "kpi_rollup_month as r (grid_id, month,")
+				+ "select grid_id, date_trunc('month', day)::date, scope_path, district_id, " + sums("") + ", "
+				+ HIST_ARRAYS + " from incident.kpi_rollup group by grid_id, 2, scope_path, district_id")
+			.update();
 		return jdbc.sql("select count(*) from incident.kpi_fact").query(Integer.class).single();
 	}
 
@@ -158,13 +192,14 @@ class KpiRollups {
 	KpiSums sums(String pathPrefix, LocalDate from, LocalDate to, LocalDate today) {
 		// what falls due after today has not fallen due yet: an open incident with a deadline later this month is not
 		// counted against the month before its day comes
+		LocalDate[] months = wholeMonths(from, to, today);
 		long[] counters = jdbc.sql("select " + sums("").replace("sum(due)", "sum(due) filter (where day <= :today)")
-			.replace("sum(closed_on_time)", "sum(closed_on_time) filter (where day <= :today)") + """
-				  from incident.kpi_rollup
-				 where scope_path like :prefix and day between :from and :to""")
+			.replace("sum(closed_on_time)", "sum(closed_on_time) filter (where day <= :today)") + " from " + ROWS)
 			.param("prefix", pathPrefix + "%")
 			.param("from", from)
 			.param("to", to)
+			.param("mfrom", months[0])
+			.param("mend", months[1])
 			.param("today", today)
 			.query((rs, n) -> {
 				long[] values = new long[COUNTERS.size()];
@@ -176,12 +211,12 @@ class KpiRollups {
 			.single();
 		int buckets = KpiHistogram.BOUNDS_MINUTES.size();
 		long[][] hists = new long[3][buckets];
-		jdbc.sql("select " + HIST_SUMS + """
-				  from incident.kpi_rollup
-				 where scope_path like :prefix and day between :from and :to""")
+		jdbc.sql("select " + HIST_SUMS + " from " + ROWS)
 			.param("prefix", pathPrefix + "%")
 			.param("from", from)
 			.param("to", to)
+			.param("mfrom", months[0])
+			.param("mend", months[1])
 			.query((RowCallbackHandler) rs -> {
 				for (int h = 0; h < 3; h++) {
 					for (int k = 0; k < buckets; k++) {
@@ -195,16 +230,19 @@ class KpiRollups {
 
 	/** Per grid under a path prefix: what was closed and what was due in the period, for grids with enough due. */
 	List<GridClosure> closureByGrid(String pathPrefix, LocalDate from, LocalDate to, LocalDate today, int minDue) {
+		LocalDate[] months = wholeMonths(from, to, today);
 		return jdbc.sql("""
 				select grid_id, sum(closed) as closed, sum(due) filter (where day <= :today) as due,
 				       sum(closed_on_time) filter (where day <= :today) as closed_on_time
-				  from incident.kpi_rollup
-				 where scope_path like :prefix and day between :from and :to
+				  from """ + ROWS + """
+
 				 group by grid_id
 				having coalesce(sum(due) filter (where day <= :today), 0) >= :minDue""")
 			.param("prefix", pathPrefix + "%")
 			.param("from", from)
 			.param("to", to)
+			.param("mfrom", months[0])
+			.param("mend", months[1])
 			.param("today", today)
 			.param("minDue", minDue)
 			.query((rs, n) -> new GridClosure(rs.getObject("grid_id", UUID.class), rs.getLong("closed"),
@@ -213,12 +251,27 @@ class KpiRollups {
 	}
 
 	/**
+	 * The whole months of a period that lie before the current month, as [first day of the first, first day after the
+	 * last); an empty range when there is none.
+	 */
+	static LocalDate[] wholeMonths(LocalDate from, LocalDate to, LocalDate today) {
+		LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+		LocalDate end = to.plusDays(1).withDayOfMonth(1);
+		LocalDate current = today.withDayOfMonth(1);
+		if (end.isAfter(current)) {
+			end = current;
+		}
+		return end.isAfter(first) ? new LocalDate[] { first, end } : new LocalDate[] { first, first };
+	}
+
+	/**
 	 * Every rollup row that counts anything, in key order, as text: for comparing the incremental rollup with a rebuilt
 	 * one. A row whose counts all went back to zero (a backdated report moved to the day before) counts nothing.
 	 */
 	List<String> snapshot(String pathPrefix) {
-		return jdbc.sql("select r::text from incident.kpi_rollup r where scope_path like :prefix and ("
-				+ String.join(" + ", COUNTERS) + ") <> 0 order by grid_id, day")
+		String counting = "scope_path like :prefix and (" + String.join(" + ", COUNTERS) + ") <> 0";
+		return jdbc.sql("select r::text from incident.kpi_rollup r where " + counting + " union all "
+				+ "select 'month ' || m::text from incident.kpi_rollup_month m where " + counting + " order by 1")
 			.param("prefix", pathPrefix + "%")
 			.query(String.class)
 			.list();

@@ -207,6 +207,13 @@ class IncidentKpiIntegrationTests {
 		assertThat(march.path("yearOnYear").path("figures").path("reported").asLong()).isEqualTo(4);
 		assertThat(march.path("yearOnYear").path("figures").path("closed").asLong()).isEqualTo(4);
 
+		// half of February and five days of April from the days, March from its month row
+		JsonNode mixed = api.get("/api/v1/incident-kpis?orgUnitId=" + g.grid.id() + "&from=2026-02-15&to=2026-04-05",
+				g.staff).json();
+		assertThat(mixed.path("figures").path("reported").asLong()).isEqualTo(2 + 3 + 1);
+		assertThat(mixed.path("figures").path("closed").asLong()).isEqualTo(3 + 1);
+		assertThat(median(mixed.path("figures"), "timeToClose")).containsExactly(60, 90, 4);
+
 		// ten days in the middle of March are compared with the ten days just before them
 		JsonNode tenDays = api.get("/api/v1/incident-kpis?orgUnitId=" + g.grid.id()
 				+ "&from=2026-03-05&to=2026-03-14", g.staff).json();

@@ -40,4 +40,20 @@ class KpiPeriodTests {
 	void theTwentyNinthOfFebruaryFallsBackAYearEarlier() {
 		assertThat(period("2028-02-01", "2028-02-29").yearEarlier()).isEqualTo(period("2027-02-01", "2027-02-28"));
 	}
+
+	@Test
+	void wholePastMonthsOfAPeriodAreReadFromTheMonthlyRollup() {
+		LocalDate today = LocalDate.parse("2026-11-23");
+		assertThat(KpiRollups.wholeMonths(LocalDate.parse("2026-02-15"), LocalDate.parse("2026-04-05"), today))
+			.containsExactly(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-04-01"));
+		assertThat(KpiRollups.wholeMonths(LocalDate.parse("2026-01-01"), today, today))
+			.as("this year: January to October, November from the days")
+			.containsExactly(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-11-01"));
+		assertThat(KpiRollups.wholeMonths(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), today))
+			.as("the current month is never read as a whole")
+			.containsExactly(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-01"));
+		assertThat(KpiRollups.wholeMonths(LocalDate.parse("2026-03-05"), LocalDate.parse("2026-03-14"), today))
+			.as("no whole month")
+			.containsExactly(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-01"));
+	}
 }
