@@ -1,0 +1,164 @@
+package org.zhizhi.incident.kpi.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.zhizhi.incident.kpi.IncidentKpis;
+import org.zhizhi.incident.kpi.KpiFigures;
+import org.zhizhi.incident.kpi.KpiHistogram.Median;
+import org.zhizhi.incident.kpi.KpiPeriod;
+import org.zhizhi.incident.kpi.KpiReport;
+import org.zhizhi.incident.kpi.KpiRequest;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.FormErrors;
+import org.zhizhi.territory.OrgLevel;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitFilter;
+import org.zhizhi.territory.OrgUnitQueries;
+
+/**
+ * The desk page of the incident KPIs (事件考核): one org unit, one period, the six rates with 环比 and 同比, the median
+ * times, the counts, the units one level down, and the best and weakest grids. Pick a unit by walking up (the
+ * breadcrumb) or down (the table of units below).
+ */
+@Controller
+class IncidentKpiController {
+
+	private final IncidentKpis kpis;
+
+	private final OrgUnitQueries orgUnits;
+
+	private final MessageSource messages;
+
+	IncidentKpiController(IncidentKpis kpis, OrgUnitQueries orgUnits, MessageSource messages) {
+		this.kpis = kpis;
+		this.orgUnits = orgUnits;
+		this.messages = messages;
+	}
+
+	@GetMapping("/incidents/kpi")
+	String page(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String orgUnitId,
+			@RequestParam(required = false) String preset, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Model model) {
+		if (!IncidentKpis.mayRead(actor)) {
+			throw new DomainException(DomainException.Category.FORBIDDEN, "ROLE_NOT_ALLOWED",
+					"incident.roleNotAllowed");
+		}
+		KpiRequest request = new KpiRequest(orgUnitId, preset, from, to);
+		model.addAttribute("preset", from == null || from.isBlank() ? (preset == null ? "MONTH" : preset.toUpperCase(
+				Locale.ROOT)) : "CUSTOM");
+		KpiReport report;
+		try {
+			report = kpis.report(actor, request.orgUnit(), request.period(kpis.today()));
+		}
+		catch (DomainException e) {
+			if (e.category() != DomainException.Category.INVALID) {
+				throw e;
+			}
+			// a bad date or unit: say so beside the form and show this month of the caller's own scope
+			model.addAttribute("errors", FormErrors.of(e, messages));
+			report = kpis.report(actor, null, KpiPeriod.monthOf(kpis.today()));
+			model.addAttribute("preset", "CUSTOM");
+		}
+		OrgUnit unit = orgUnits.find(actor.scope(), report.scope().id()).orElseThrow();
+		model.addAttribute("report", report);
+		model.addAttribute("unit", unit);
+		model.addAttribute("lineage", orgUnits.lineage(actor.scope(), unit.id()));
+		model.addAttribute("cards", cards(report));
+		model.addAttribute("medians", medians(report.figures()));
+		model.addAttribute("counts", counts(report.figures()));
+		model.addAttribute("today", kpis.today());
+		List<OrgUnit> children = unit.level() == OrgLevel.GRID ? List.of()
+				: orgUnits.list(actor.scope(), OrgUnitFilter.childrenOf(unit.id()));
+		Map<OrgUnit, KpiFigures> below = new LinkedHashMap<>();
+		for (OrgUnit child : children) {
+			below.put(child, kpis.figures(child.path(), report.period(), kpis.today()));
+		}
+		model.addAttribute("below", below);
+		return "incident/kpi";
+	}
+
+	private static List<KpiCard> cards(KpiReport report) {
+		KpiFigures now = report.figures();
+		KpiFigures before = report.monthOnMonth().figures();
+		KpiFigures yearAgo = report.yearOnYear().figures();
+		List<KpiCard> cards = new ArrayList<>();
+		cards.add(new KpiCard("handling", now.handlingRate(), now.handled(), now.dispatched(), before.handlingRate(),
+				yearAgo.handlingRate(), true));
+		cards.add(new KpiCard("closure", now.closureRate(), now.closed(), now.due(), before.closureRate(),
+				yearAgo.closureRate(), true));
+		cards.add(new KpiCard("onTime", now.onTimeClosureRate(), now.closedOnTime(), now.due(),
+				before.onTimeClosureRate(), yearAgo.onTimeClosureRate(), true));
+		cards.add(new KpiCard("satisfaction", now.satisfactionRate(),
+				Math.round(now.satisfactionRate() == null ? 0 : now.satisfactionRate() * now.rated()), now.rated(),
+				before.satisfactionRate(), yearAgo.satisfactionRate(), true));
+		cards.add(new KpiCard("rework", now.reworkRate(), now.reworks(), now.handled(), before.reworkRate(),
+				yearAgo.reworkRate(), false));
+		cards.add(new KpiCard("selfHandled", now.selfHandledRate(), now.selfHandled(), now.closed(),
+				before.selfHandledRate(), yearAgo.selfHandledRate(), true));
+		return cards;
+	}
+
+	/** The three median times as [message key, bucket text]. */
+	private Map<String, String> medians(KpiFigures figures) {
+		Map<String, String> medians = new LinkedHashMap<>();
+		medians.put("claim", span(figures.timeToClaim()));
+		medians.put("onSite", span(figures.timeToOnSite()));
+		medians.put("close", span(figures.timeToClose()));
+		return medians;
+	}
+
+	private String span(Median median) {
+		if (median == null) {
+			return "—";
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		if (median.toMinutes() == null) {
+			return messages.getMessage("kpi.duration.over", new Object[] { duration(median.fromMinutes(), locale) },
+					locale);
+		}
+		return messages.getMessage("kpi.duration.between", new Object[] { duration(median.fromMinutes(), locale),
+				duration(median.toMinutes(), locale) }, locale);
+	}
+
+	private String duration(int minutes, Locale locale) {
+		if (minutes >= 1440 && minutes % 1440 == 0) {
+			return messages.getMessage("kpi.duration.days", new Object[] { minutes / 1440 }, locale);
+		}
+		if (minutes >= 60 && minutes % 60 == 0) {
+			return messages.getMessage("kpi.duration.hours", new Object[] { minutes / 60 }, locale);
+		}
+		if (minutes >= 60) {
+			return messages.getMessage("kpi.duration.hours", new Object[] { String.format(Locale.ROOT, "%.1f",
+					minutes / 60.0) }, locale);
+		}
+		return messages.getMessage("kpi.duration.minutes", new Object[] { minutes }, locale);
+	}
+
+	private static Map<String, Long> counts(KpiFigures f) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		Map<String, ToLongFunction<KpiFigures>> fields = new LinkedHashMap<>();
+		fields.put("reported", KpiFigures::reported);
+		fields.put("accepted", KpiFigures::accepted);
+		fields.put("dispatched", KpiFigures::dispatched);
+		fields.put("claimed", KpiFigures::claimed);
+		fields.put("onSite", KpiFigures::onSite);
+		fields.put("handled", KpiFigures::handled);
+		fields.put("closed", KpiFigures::closed);
+		fields.put("rated", KpiFigures::rated);
+		fields.forEach((name, field) -> counts.put(name, field.applyAsLong(f)));
+		return counts;
+	}
+}
