@@ -39,6 +39,7 @@
       .then(html => {
         const current = document.getElementById('located');
         if (html && current) current.outerHTML = html;
+        document.dispatchEvent(new CustomEvent('zhizhi:positioned'));
       })
       .catch(() => {});
   }

@@ -51,11 +51,15 @@ class IncidentNotices {
 
 	private final org.zhizhi.incident.persistence.JdbcUnits units;
 
+	private final org.zhizhi.incident.persistence.JdbcDuplicates followers;
+
 	private final MessageSource messages;
 
 	IncidentNotices(IncidentQueries incidents, AccountQueries accounts, OrgUnitQueries orgUnits,
-			Notifications notifications, MessageSource messages, org.zhizhi.incident.persistence.JdbcUnits units) {
+			Notifications notifications, MessageSource messages, org.zhizhi.incident.persistence.JdbcUnits units,
+			org.zhizhi.incident.persistence.JdbcDuplicates followers) {
 		this.units = units;
+		this.followers = followers;
 		this.incidents = incidents;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
@@ -117,7 +121,8 @@ class IncidentNotices {
 			// not done, says the grid: back to the claimer
 			case REWORK -> to("INCIDENT_REWORK", only(incident.claimedBy()), "/m/tasks");
 			// closed, after verification or as a private matter: the reporter may rate it
-			case CLOSE -> to("INCIDENT_CLOSED", only(incident.reporterId()), reporterPage(incident));
+			// closed, after verification or as a private matter: the reporter may rate it; its followers learn it too
+			case CLOSE -> to("INCIDENT_CLOSED", reporterAndFollowers(incident), reporterPage(incident));
 			// refused: the reporter learns why
 			case REJECT -> to("INCIDENT_REJECTED", only(incident.reporterId()), reporterPage(incident));
 			default -> Optional.empty();
@@ -136,6 +141,12 @@ class IncidentNotices {
 			ids.addAll(units.liaisons(incident.ownerId()));
 			units.parts(incident.id()).forEach(part -> ids.addAll(units.liaisons(part.unitId())));
 		}
+		return ids;
+	}
+
+	private Set<UUID> reporterAndFollowers(Incident incident) {
+		Set<UUID> ids = new LinkedHashSet<>(only(incident.reporterId()));
+		ids.addAll(followers.followerIds(incident.id()));
 		return ids;
 	}
 

@@ -32,7 +32,11 @@ public class IncidentQueries {
 
 	private final JdbcExtensions extensions;
 
-	IncidentQueries(JdbcIncidents incidents, JdbcUnits units, JdbcExtensions extensions) {
+	private final org.zhizhi.incident.persistence.JdbcDuplicates followers;
+
+	IncidentQueries(JdbcIncidents incidents, JdbcUnits units, JdbcExtensions extensions,
+			org.zhizhi.incident.persistence.JdbcDuplicates followers) {
+		this.followers = followers;
 		this.incidents = incidents;
 		this.units = units;
 		this.extensions = extensions;
@@ -86,6 +90,11 @@ public class IncidentQueries {
 			.toList();
 	}
 
+	/** Whether the person follows the incident (joined it instead of reporting it again). */
+	public boolean follows(Actor actor, UUID incidentId) {
+		return followers.follows(incidentId, actor.userId());
+	}
+
 	/** The active categories, class by class, in the order a form offers them. */
 	public List<IncidentCategory> categories() {
 		return incidents.categories();
@@ -108,7 +117,7 @@ public class IncidentQueries {
 
 	private boolean visibleTo(Actor actor, Incident incident) {
 		if (onlyOwnReports(actor)) {
-			return actor.userId().equals(incident.reporterId());
+			return actor.userId().equals(incident.reporterId()) || followers.follows(incident.id(), actor.userId());
 		}
 		if (liaisonOnly(actor)) {
 			UUID unit = units.unitOf(actor.userId()).orElse(null);

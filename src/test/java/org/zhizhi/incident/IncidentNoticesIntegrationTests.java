@@ -150,7 +150,7 @@ class IncidentNoticesIntegrationTests {
 		step(id, "verify", worker.token(), Map.of());
 		assertThat(ofKind(token, "INCIDENT_CLOSED")).singleElement().satisfies(m -> {
 			assertThat(m.recipient()).isEqualTo(resident.id());
-			assertThat(m.title()).isEqualTo("您上报的事件已办结：井盖破损");
+			assertThat(m.title()).isEqualTo("您上报或关注的事件已办结：井盖破损");
 			assertThat(m.body()).contains("请对处理结果进行评价");
 			assertThat(m.link()).isEqualTo("/m/reports/" + id);
 		});

@@ -89,4 +89,20 @@ public class JdbcDuplicates {
 			.query(Integer.class)
 			.single();
 	}
+
+	/** Who follows an incident (joined it instead of reporting it again). */
+	public java.util.List<UUID> followerIds(UUID incidentId) {
+		return jdbc.sql("select account_id from incident.incident_follower where incident_id = :id")
+			.param("id", incidentId)
+			.query(UUID.class)
+			.list();
+	}
+
+	public boolean follows(UUID incidentId, UUID accountId) {
+		return jdbc.sql("select count(*) from incident.incident_follower where incident_id = :id and account_id = :account")
+			.param("id", incidentId)
+			.param("account", accountId)
+			.query(Long.class)
+			.single() > 0;
+	}
 }

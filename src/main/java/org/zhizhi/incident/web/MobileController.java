@@ -102,9 +102,12 @@ class MobileController {
 			@RequestParam(defaultValue = "") String categoryCode, @RequestParam(defaultValue = "") String description,
 			@RequestParam(defaultValue = "") String lat, @RequestParam(defaultValue = "") String lng,
 			@RequestParam(defaultValue = "false") boolean anonymous,
+			@RequestParam(name = "channel", required = false) Channel requested,
 			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
 			RedirectAttributes redirect) throws IOException {
 		ReportForm form = new ReportForm(key, categoryCode, description, lat, lng, anonymous);
+		Channel channel = channelOf(actor, requested);
+		model.addAttribute("chosenChannel", channel);
 		List<FieldProblem> problems = new ArrayList<>();
 		try {
 			Double latitude = number("lat", lat, problems);
@@ -112,12 +115,13 @@ class MobileController {
 			if (key.isBlank() || key.length() > MAX_KEY) {
 				throw new IdempotencyConflict();
 			}
-			ReportIncident report = new ReportIncident(channelOf(actor), categoryCode.isBlank() ? null : categoryCode,
+			ReportIncident report = new ReportIncident(channel, categoryCode.isBlank() ? null : categoryCode,
 					description, latitude, longitude, actor.has(Role.RESIDENT) && anonymous ? Boolean.TRUE : null);
 			byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
 			UUID id = reportOnce(actor, key, report, bytes);
 			redirect.addFlashAttribute("notice", "incident.reported");
-			return "redirect:/m/reports/" + id;
+			// staff entering a call or a relay go on at the desk, where they accept it next
+			return actor.hasAny(IncidentPages.DESK) ? "redirect:/incidents/" + id : "redirect:/m/reports/" + id;
 		}
 		catch (IdempotencyConflict e) {
 			// the form was sent before with other content: a fresh form, the input kept
@@ -161,7 +165,11 @@ class MobileController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("categories", pages.categoriesByClass());
-		model.addAttribute("channel", channelOf(actor));
+		model.addAttribute("channel", channelOf(actor, null));
+		model.addAttribute("staffChannels", actor.hasAny(IncidentPages.DESK) ? STAFF_CHANNELS : List.of());
+		if (!model.containsAttribute("chosenChannel")) {
+			model.addAttribute("chosenChannel", channelOf(actor, null));
+		}
 		model.addAttribute("mayBeAnonymous", actor.has(Role.RESIDENT));
 		model.addAttribute("gridCells", pages.gridCells(actor));
 		return "m/report";
@@ -183,9 +191,19 @@ class MobileController {
 		return "m/report :: located";
 	}
 
-	/** Grid workers and staff report from their patrol; everyone else through the residents' app. */
-	private static Channel channelOf(Actor actor) {
-		return actor.hasAny(IncidentPages.DESK) ? Channel.PATROL : Channel.RESIDENT_APP;
+	/**
+	 * The channels staff enter reports through: their own patrol, a caller on the hotline (微孝热线) or the 12345
+	 * hand-over, a relay from a residents' WeChat group (圈群上报), a deliberation or joint meeting.
+	 */
+	static final List<Channel> STAFF_CHANNELS = List.of(Channel.PATROL, Channel.HOTLINE, Channel.HOTLINE_12345,
+			Channel.GROUP_CHAT, Channel.MEETING);
+
+	/** Staff choose among their channels (patrol by default); everyone else reports through the residents' app. */
+	private static Channel channelOf(Actor actor, Channel requested) {
+		if (!actor.hasAny(IncidentPages.DESK)) {
+			return Channel.RESIDENT_APP;
+		}
+		return requested != null && STAFF_CHANNELS.contains(requested) ? requested : Channel.PATROL;
 	}
 
 	// --- 我的上报 ---------------------------------------------------------------------------------------------------
@@ -203,7 +221,11 @@ class MobileController {
 
 	@GetMapping("/reports/{id}")
 	String reportDetail(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
-		IncidentDetail detail = ownReport(actor, id);
+		// his own report, or one he follows (joined instead of reporting it again): he sees how it goes, rates only his
+		IncidentDetail detail = queries.find(actor.scope(), id)
+			.filter(d -> actor.userId().equals(d.incident().reporterId()) || queries.follows(actor, id))
+			.map(d -> queries.get(actor, id))
+			.orElseThrow(() -> DomainException.notFound("incident"));
 		return reportDetailPage(actor, detail, model, null, FormErrors.none());
 	}
 
@@ -243,7 +265,8 @@ class MobileController {
 		model.addAttribute("photoIds", photos.of(actor.scope(), incident.id()));
 		model.addAttribute("gridName", pages.gridNames(actor, List.of(incident.gridId())).get(incident.gridId()));
 		model.addAttribute("categoryName", pages.categoryNames().get(incident.categoryCode()));
-		model.addAttribute("mayRate", incident.state() == IncidentState.CLOSED && incident.rating() == null);
+		model.addAttribute("mayRate", incident.state() == IncidentState.CLOSED && incident.rating() == null
+				&& actor.userId().equals(incident.reporterId()));
 		model.addAttribute("ratings", Rating.values());
 		model.addAttribute("ratingForm", form == null ? new RatingForm(null, "") : form);
 		model.addAttribute("errors", errors);
