@@ -67,7 +67,7 @@ class IncidentPagesIntegrationTests {
 				"capture=\"environment\"", "enctype=\"multipart/form-data\"", "以“居民随手拍”渠道上报");
 		assertThat(key(first)).isNotEqualTo(key(second));
 		String patrol = session("dongcheng-g01").get("/m/report").body();
-		assertThat(patrol).doesNotContain("name=\"anonymous\"").contains("以“网格巡查”渠道上报");
+		assertThat(patrol).doesNotContain("name=\"anonymous\"").contains("name=\"channel\"", "网格巡查", "微孝热线");
 	}
 
 	@Test
