@@ -1,13 +1,13 @@
 package org.zhizhi.incident;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.stereotype.Component;
+import org.zhizhi.incident.deadline.DeadlinePolicy;
 
 /**
- * The deadlines a whistle sets: to respond (claim or answer), to be on site, to resolve. Stand-in around the clock
- * until the configured policy with its working-hours calendar takes over.
+ * The deadlines a whistle sets — to respond (claim or answer), to be on site, to resolve — and how they move, as the
+ * configured {@link DeadlinePolicy} computes them on its working calendar.
  */
 @Component
 class DueDates {
@@ -15,15 +15,15 @@ class DueDates {
 	record Set(Instant respondDue, Instant onSiteDue, Instant resolveDue) {
 	}
 
+	private final DeadlinePolicy policy;
+
+	DueDates(DeadlinePolicy policy) {
+		this.policy = policy;
+	}
+
 	Set of(WhistleType type, String categoryCode, Instant whistledAt) {
-		return switch (type) {
-			case EMERGENCY -> new Set(whistledAt.plus(Duration.ofMinutes(10)), whistledAt.plus(Duration.ofMinutes(30)),
-					whistledAt.plus(Duration.ofHours(4)));
-			case QUICK -> new Set(whistledAt.plus(Duration.ofHours(2)), whistledAt.plus(Duration.ofHours(4)),
-					whistledAt.plus(Duration.ofHours(24)));
-			case TOUGH -> new Set(whistledAt.plus(Duration.ofDays(3)), whistledAt.plus(Duration.ofDays(3)),
-					whistledAt.plus(Duration.ofDays(30)));
-		};
+		DeadlinePolicy.DueDates due = policy.dueDates(type, categoryCode, whistledAt);
+		return new Set(due.respondDue(), due.onSiteDue(), due.resolveDue());
 	}
 
 	/** The respond deadline afresh, from now: after an escalation, the new tier gets its own time to take it up. */
@@ -31,7 +31,8 @@ class DueDates {
 		return of(type == null ? WhistleType.QUICK : type, categoryCode, now).respondDue();
 	}
 
+	/** An approved extension of some hours, on the clock the type's resolution runs on. */
 	Instant extend(Instant due, WhistleType type, int hours) {
-		return due.plus(Duration.ofHours(hours));
+		return policy.extend(due, type == null ? WhistleType.QUICK : type, hours);
 	}
 }

@@ -239,12 +239,13 @@ public class IncidentDispatch {
 		}
 		boolean member = step.assigneeId() != null;
 		boolean unit = step.unitId() != null;
+		// before the one-target check, so that a tough whistle with no target asks for its lead unit, not a member
+		if (type == WhistleType.TOUGH && !unit) {
+			throw DomainException.invalid(List.of(new FieldProblem("unitId", "incident.toughNeedsLeadUnit")));
+		}
 		if (member == unit) {
 			problems.add(new FieldProblem(member ? "unitId" : "assigneeId", "incident.assignOneTarget"));
 			throw DomainException.invalid(problems);
-		}
-		if (type == WhistleType.TOUGH && !unit) {
-			throw DomainException.invalid(List.of(new FieldProblem("unitId", "incident.toughNeedsLeadUnit")));
 		}
 		if (member) {
 			Account assignee = accounts.covering(incident.scopePath(), ASSIGNABLE)

@@ -86,7 +86,8 @@ public final class IncidentLifecycle {
 	/** The assignee (or a claimer before any work on site) hands the order back, with the reason, to be dispatched. */
 	public static Transition handBack(IncidentState current, String reason) {
 		require(current, IncidentAction.HAND_BACK, EnumSet.of(IncidentState.ASSIGNED, IncidentState.CLAIMED));
-		requireText("reason", reason, "incident.handBackNeedsReason");
+		// the reason arrives as the step's note: name the field the caller fills in
+		requireText("note", reason, "incident.handBackNeedsReason");
 		return new Transition(current, IncidentState.WHISTLED, IncidentAction.HAND_BACK);
 	}
 
@@ -193,7 +194,8 @@ public final class IncidentLifecycle {
 			problems.add(new FieldProblem("hours", "incident.extensionHours", MAX_EXTENSION_HOURS));
 		}
 		if (reason == null || reason.isBlank()) {
-			problems.add(new FieldProblem("reason", "incident.extensionNeedsReason"));
+			// the reason arrives as the step's note
+			problems.add(new FieldProblem("note", "incident.extensionNeedsReason"));
 		}
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);

@@ -50,8 +50,17 @@ public class IncidentQueries {
 	public IncidentDetail get(Actor actor, UUID id) {
 		return incidents.find(actor.scope(), id)
 			.filter(i -> visibleTo(actor, i))
-			.map(i -> maskFor(actor, i))
-			.map(this::detail)
+			.map(i -> detailFor(actor, i))
+			.orElseThrow(() -> DomainException.notFound("incident"));
+	}
+
+	/**
+	 * The incident as the person who just took a step on it sees it: within his scope, whether or not it is still
+	 * his to see (a liaison who handed it back gets the answer to his step), and with an anonymous reporter hidden.
+	 */
+	IncidentDetail afterStep(Actor actor, UUID id) {
+		return incidents.find(actor.scope(), id)
+			.map(i -> detailFor(actor, i))
 			.orElseThrow(() -> DomainException.notFound("incident"));
 	}
 
@@ -109,6 +118,26 @@ public class IncidentQueries {
 						.anyMatch(p -> p.unitId().equals(unit)));
 		}
 		return true;
+	}
+
+	/**
+	 * The detail with an anonymous reporter hidden from everyone else: not only the incident's reporter but his own
+	 * timeline entries (the report, photos he added) would name him.
+	 */
+	private IncidentDetail detailFor(Actor actor, Incident incident) {
+		IncidentDetail detail = detail(maskFor(actor, incident));
+		UUID reporter = incident.reporterId();
+		if (!incident.anonymous() || reporter == null || actor.userId().equals(reporter)) {
+			return detail;
+		}
+		List<TimelineEntry> timeline = detail.timeline()
+			.stream()
+			.map(e -> !reporter.equals(e.actorId()) ? e
+					: new TimelineEntry(e.id(), e.incidentId(), e.occurredAt(), null, null, e.actorRole(), e.action(),
+							e.fromState(), e.toState(), e.lat(), e.lng(), e.detail(), e.distanceM(), e.flagged(),
+							e.photoIds()))
+			.toList();
+		return new IncidentDetail(detail.incident(), timeline, detail.parts(), detail.extensions());
 	}
 
 	private static Incident maskFor(Actor actor, Incident incident) {

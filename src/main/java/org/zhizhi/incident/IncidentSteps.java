@@ -135,7 +135,8 @@ class IncidentSteps {
 	IncidentDetail apply(Actor actor, Incident incident, String role, Transition transition, IncidentUpdate update,
 			Entry entry) {
 		record(actor, incident, role, transition, update, entry);
-		return queries.get(actor.scope(), incident.id());
+		// as the actor may see it: the answer to a step must not name an anonymous reporter either
+		return queries.afterStep(actor, incident.id());
 	}
 
 	/** As {@link #apply} without reading the incident back, for steps that are followed by another one. */

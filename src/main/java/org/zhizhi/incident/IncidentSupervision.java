@@ -82,6 +82,7 @@ public class IncidentSupervision {
 		Instant now = steps.now();
 		units.deleteParts(incident.id());
 		IncidentUpdate update = new IncidentUpdate(incident.id(), t.from(), t.to(), now).tier(up)
+			.onlyAtTier(incident.tier())
 			.owner(OwnerKind.ORG_UNIT, up.orgUnitAbove(incident.scopePath()))
 			.clearClaim()
 			.clearUnit()

@@ -57,6 +57,8 @@ public final class IncidentUpdate {
 
 	Tier tier;
 
+	Tier onlyAtTier;
+
 	OwnerKind ownerKind;
 
 	UUID ownerId;
@@ -156,6 +158,15 @@ public final class IncidentUpdate {
 
 	public IncidentUpdate tier(Tier value) {
 		this.tier = value;
+		return this;
+	}
+
+	/**
+	 * Applies only if the incident is still at this tier: an escalation leaves the state as it was, so the state alone
+	 * does not stop two escalations taken at once from both raising it.
+	 */
+	public IncidentUpdate onlyAtTier(Tier value) {
+		this.onlyAtTier = value;
 		return this;
 	}
 

@@ -160,7 +160,9 @@ public class JdbcIncidents {
 				       yellow_cards = yellow_cards + :yellow,
 				       red_cards = red_cards + :red
 				 where id = :id and state = :from
-				   and (not :onlyIfUnclaimed or claimed_by is null)""")
+				   and (not :onlyIfUnclaimed or claimed_by is null)
+				   and (cast(:atTier as varchar) is null or tier = :atTier)
+				   and (cast(:cardedDue as timestamptz) is null or carded_due_at is distinct from :cardedDue)""")
 			.param("id", u.id)
 			.param("from", u.from.name())
 			.param("to", u.to.name())
@@ -171,6 +173,7 @@ public class JdbcIncidents {
 			.param("clearClaim", u.clearClaim)
 			.param("claimedBy", u.claimedBy, java.sql.Types.OTHER)
 			.param("onlyIfUnclaimed", u.onlyIfUnclaimed)
+			.param("atTier", name(u.onlyAtTier), java.sql.Types.VARCHAR)
 			.param("distance", u.checkInDistanceM, java.sql.Types.DOUBLE)
 			.param("flagged", u.checkInFlagged)
 			.param("clearRating", u.clearRating)
