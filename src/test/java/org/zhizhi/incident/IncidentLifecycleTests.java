@@ -262,12 +262,12 @@ class IncidentLifecycleTests {
 
 	@Test
 	void theStepsThatNeedAReasonOrAChoiceRefuseWithoutOne() {
-		assertField(() -> IncidentLifecycle.handBack(IncidentState.ASSIGNED, " "), "reason");
+		assertField(() -> IncidentLifecycle.handBack(IncidentState.ASSIGNED, " "), "note");
 		assertField(() -> IncidentLifecycle.urge(IncidentState.CLAIMED, null), "card");
 		assertField(() -> IncidentLifecycle.note(IncidentState.CLAIMED, null), "note");
 		assertField(() -> IncidentLifecycle.requestExtension(IncidentState.CLAIMED, 0, "r"), "hours");
 		assertField(() -> IncidentLifecycle.requestExtension(IncidentState.CLAIMED, 721, "r"), "hours");
-		assertField(() -> IncidentLifecycle.requestExtension(IncidentState.CLAIMED, 24, ""), "reason");
+		assertField(() -> IncidentLifecycle.requestExtension(IncidentState.CLAIMED, 24, ""), "note");
 		assertField(() -> IncidentLifecycle.decideExtension(IncidentState.CLAIMED, null), "approve");
 		assertField(() -> IncidentLifecycle.reopen(IncidentState.RATED, true, true, null), "note");
 		assertThat(IncidentLifecycle.requestExtension(IncidentState.CLAIMED, 720, "r").to())
