@@ -235,7 +235,7 @@ class DeskActionsIntegrationTests {
 		assertThat(form.substring(0, form.indexOf("</label>") + 300)).contains("请指定一名人员或一个单位");
 		HttpResponse<String> tough = desk.submit(path, path + "/whistle", Map.of("type", "TOUGH", "task", "x"));
 		String unit = tough.body().substring(tough.body().indexOf("name=\"unitId\""));
-		assertThat(unit.substring(0, unit.indexOf("name=\"task\""))).contains("请指定一名人员或一个单位");
+		assertThat(unit.substring(0, unit.indexOf("name=\"task\""))).contains("攻坚哨须指定牵头单位");
 	}
 
 	// --- helpers ----------------------------------------------------------------------------------------------------
