@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What is done in the field with a phone: a report, a check-in or a resolution together with its photo, each in one
- * transaction, so that a refused photo leaves neither an incident without it nor a step without its proof. (The photo
+ * transaction (and a progress note or a co-unit's finished part with its photo), so that a refused photo leaves neither an incident without it nor a step without its proof. (The photo
  * files written before a refusal further on are orphans for the store's sweep; no row points at them.)
  */
 @Service
@@ -26,7 +26,10 @@ public class FieldWork {
 
 	private final JsonMapper json;
 
-	FieldWork(IncidentManagement management, IncidentPhotos photos, JsonMapper json) {
+	private final IncidentDispatch dispatch;
+
+	FieldWork(IncidentManagement management, IncidentPhotos photos, JsonMapper json, IncidentDispatch dispatch) {
+		this.dispatch = dispatch;
 		this.management = management;
 		this.photos = photos;
 		this.json = json;
@@ -82,6 +85,33 @@ public class FieldWork {
 		}
 		UUID photoId = attach(actor, id, photo);
 		return management.resolve(actor, id, step.withPhotos(List.of(photoId)));
+	}
+
+	/** A progress note (进展), with a photo of how far the work has got if one was taken. */
+	@Transactional
+	public IncidentDetail note(Actor actor, UUID id, StepRequest step, byte[] photo) {
+		if (photo == null || photo.length == 0) {
+			return management.addNote(actor, id, step);
+		}
+		// the note is checked first, so that a missing note does not leave an orphan photo on the incident
+		if (step.note() == null || step.note().isBlank()) {
+			throw DomainException.invalid(List.of(new FieldProblem("note", "incident.noteRequired")));
+		}
+		UUID photoId = attach(actor, id, photo);
+		return management.addNote(actor, id, step.withPhotos(List.of(photoId)));
+	}
+
+	/** A co-unit's liaison finishes his unit's part of a tough whistle (协办完成), with a photo if he took one. */
+	@Transactional
+	public IncidentDetail partDone(Actor actor, UUID id, StepRequest step, byte[] photo) {
+		if (photo == null || photo.length == 0) {
+			return dispatch.part(actor, id, IncidentAction.PART_DONE, step);
+		}
+		if (step.note() == null || step.note().isBlank()) {
+			throw DomainException.invalid(List.of(new FieldProblem("note", "incident.resolveNeedsNote")));
+		}
+		UUID photoId = attach(actor, id, photo);
+		return dispatch.part(actor, id, IncidentAction.PART_DONE, step.withPhotos(List.of(photoId)));
 	}
 
 	/** A photo the store refuses is an error of the photo field, told beside it. */

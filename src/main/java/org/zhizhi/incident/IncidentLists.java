@@ -3,16 +3,19 @@ package org.zhizhi.incident;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.persistence.JdbcIncidentLists;
+import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Paging;
 
 /**
  * The lists the pages show, each inside the caller's scope: his own reports (我的上报), his own orders (我的工单), the
- * open calls he may grab (待抢工单), and the desk queue with its filters and counts per state.
+ * open calls he may grab (待抢工单), a liaison's orders of his unit, and the desk queue with its filters and counts per state.
  */
 @Service
 @Transactional(readOnly = true)
@@ -27,9 +30,22 @@ public class IncidentLists {
 
 	private final Clock clock;
 
-	IncidentLists(JdbcIncidentLists lists, Clock clock) {
+	private final JdbcUnits units;
+
+	IncidentLists(JdbcIncidentLists lists, Clock clock, JdbcUnits units) {
 		this.lists = lists;
 		this.clock = clock;
+		this.units = units;
+	}
+
+	/** The unit whose liaison the actor is, if he is one. */
+	public Optional<UUID> myUnit(Actor actor) {
+		return units.unitOf(actor.userId());
+	}
+
+	/** For a unit's liaison: the orders given to his unit or in which it has a part, the open ones first. */
+	public List<IncidentRow> unitOrders(Actor actor) {
+		return lists.ofLiaisonsUnit(actor.scope(), actor.userId(), TASK_LIMIT);
 	}
 
 	/** The actor's own reports, newest first, one page of {@link #PAGE_SIZE} (one more tells whether there is more). */

@@ -18,6 +18,7 @@ import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentRow;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.Rating;
+import org.zhizhi.incident.Tier;
 import org.zhizhi.incident.Triage;
 import org.zhizhi.incident.WhistleType;
 import org.zhizhi.shared.DataScope;
@@ -34,7 +35,8 @@ public class JdbcIncidentLists {
 			select i.id, i.state, i.category_code, c.name as category_name, i.description, i.grid_id, i.channel,
 			       i.triage, i.whistle_type, i.claimed_by, i.anonymous, i.reported_at, i.updated_at,
 			       i.resolve_due_at, i.closed_at, i.rating, t.action as latest_action, t.actor_name as latest_actor,
-			       t.occurred_at as latest_at
+			       t.occurred_at as latest_at,
+			       i.tier, i.yellow_cards, i.red_cards, i.unit_id
 			  from incident.incident i
 			  join incident.category c on c.code = i.category_code
 			  left join lateral (select e.action, e.actor_name, e.occurred_at from incident.timeline_entry e
@@ -77,6 +79,27 @@ public class JdbcIncidentLists {
 				          i.updated_at desc, i.id desc
 				 limit :limit""")
 			.param("claimer", claimerId)
+			.param("scope", scope.likePattern())
+			.param("limit", limit)
+			.query(JdbcIncidentLists::row)
+			.list();
+	}
+
+	/**
+	 * The orders of the unit the liaison serves: given to it (to answer or in hand), or a tough whistle it has a part
+	 * of; those still open first.
+	 */
+	public List<IncidentRow> ofLiaisonsUnit(DataScope scope, UUID liaisonId, int limit) {
+		return jdbc.sql(SELECT + """
+				 where i.scope_path like :scope
+				   and exists (select 1 from incident.unit_liaison l
+				                where l.account_id = :liaison
+				                  and (l.unit_id = i.unit_id
+				                       or exists (select 1 from incident.incident_part p
+				                                   where p.incident_id = i.id and p.unit_id = l.unit_id)))
+				 order by case when i.closed_at is null then 0 else 1 end, i.updated_at desc, i.id desc
+				 limit :limit""")
+			.param("liaison", liaisonId)
 			.param("scope", scope.likePattern())
 			.param("limit", limit)
 			.query(JdbcIncidentLists::row)
@@ -131,7 +154,8 @@ public class JdbcIncidentLists {
 				rs.getObject("claimed_by", UUID.class), rs.getBoolean("anonymous"), instant(rs, "reported_at"),
 				instant(rs, "updated_at"), instant(rs, "resolve_due_at"), instant(rs, "closed_at"),
 				value(Rating.class, rs.getString("rating")), value(IncidentAction.class, rs.getString("latest_action")),
-				rs.getString("latest_actor"), instant(rs, "latest_at"));
+				rs.getString("latest_actor"), instant(rs, "latest_at"), value(Tier.class, rs.getString("tier")),
+				rs.getInt("yellow_cards"), rs.getInt("red_cards"), rs.getObject("unit_id", UUID.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

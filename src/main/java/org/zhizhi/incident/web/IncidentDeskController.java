@@ -1,9 +1,14 @@
 package org.zhizhi.incident.web;
 
+import java.io.IOException;
+import java.io.Serializable;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -16,8 +21,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.incident.DeskFilter;
+import org.zhizhi.incident.DispatchMode;
+import org.zhizhi.incident.ExtensionRequest;
+import org.zhizhi.incident.FieldWork;
+import org.zhizhi.incident.Tier;
+import org.zhizhi.incident.Unit;
+import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.incident.Incident;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentLists;
@@ -55,7 +67,8 @@ class IncidentDeskController {
 	 * {@code incident/actions.html}. A new step (assign, escalate, urge, extension) adds its fragment, its name here
 	 * and its rule in {@link #actionsFor}.
 	 */
-	static final List<String> ACTIONS = List.of("accept", "reject", "triage", "whistle", "verify", "rework", "rate");
+	static final List<String> ACTIONS = List.of("accept", "reject", "triage", "whistle", "assign", "extension",
+			"verify", "rework", "urge", "escalate", "note", "rate", "reopen");
 
 	private final IncidentQueries queries;
 
@@ -66,6 +79,8 @@ class IncidentDeskController {
 	private final IncidentDispatch dispatch;
 
 	private final IncidentSupervision supervision;
+
+	private final FieldWork fieldWork;
 
 	private final IncidentPhotos photos;
 
@@ -85,7 +100,8 @@ class IncidentDeskController {
 			IncidentPhotos photos, IncidentPages pages, OrgUnitQueries orgUnits, MessageSource messages,
 			@Value("${zhizhi.map.tile-url:}") String tileUrl,
 			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution, Clock clock, IncidentDispatch dispatch,
-			IncidentSupervision supervision) {
+			IncidentSupervision supervision, FieldWork fieldWork) {
+		this.fieldWork = fieldWork;
 		this.dispatch = dispatch;
 		this.supervision = supervision;
 		this.clock = clock;
@@ -104,8 +120,10 @@ class IncidentDeskController {
 	String queue(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) IncidentState state,
 			@RequestParam(required = false) WhistleType type, @RequestParam(required = false) String category,
 			@RequestParam(required = false) UUID grid, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		IncidentPages.requireDesk(actor);
+		// where the batch bar comes back to: this very page of the queue, its filters kept
+		model.addAttribute("back", "/incidents" + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
 		DeskFilter filter = new DeskFilter(state, type, category == null || category.isBlank() ? null : category,
 				grid, overdue);
 		List<IncidentRow> rows = lists.queue(actor, filter, page);
@@ -125,6 +143,8 @@ class IncidentDeskController {
 		model.addAttribute("gridNames", pages.gridNames(actor, rows.stream().map(IncidentRow::gridId).toList()));
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("zone", IncidentPages.CHINA);
+		model.addAttribute("cards", UrgeCard.values());
+		model.addAttribute("mayUrge", actor.hasAny(SENIOR));
 		return "incident/queue";
 	}
 
@@ -157,12 +177,240 @@ class IncidentDeskController {
 				model, redirect);
 	}
 
+	/**
+	 * The dispatch choice of the whistle and assign forms as typed: open call, a member, a unit (the lead unit of a
+	 * tough whistle, with up to {@link #CO_UNIT_ROWS} co-units each with its task) or round-robin.
+	 */
+	record DispatchForm(WhistleType type, String dispatch, UUID assigneeId, UUID unitId, String task,
+			List<CoUnitRow> coUnits, String note) {
+
+		static DispatchForm empty() {
+			List<CoUnitRow> rows = new ArrayList<>();
+			for (int i = 0; i < CO_UNIT_ROWS; i++) {
+				rows.add(new CoUnitRow(null, ""));
+			}
+			return new DispatchForm(null, "", null, null, "", rows, "");
+		}
+	}
+
+	/** One co-unit row of the form; a row left empty is not sent. */
+	record CoUnitRow(UUID unitId, String task) {
+	}
+
+	/** How many co-units the form offers: a tough whistle's lead unit rarely needs more than three at its side. */
+	static final int CO_UNIT_ROWS = 3;
+
 	@PostMapping("/{id}/whistle")
 	String whistle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(required = false) WhistleType type, @RequestParam(defaultValue = "") String note,
+			@RequestParam(required = false) WhistleType type, @RequestParam(name = "dispatch", defaultValue = "") String choice,
+			@RequestParam(required = false) UUID assigneeId, @RequestParam(required = false) UUID unitId,
+			@RequestParam(defaultValue = "") String task,
+			@RequestParam(name = "coUnit", required = false) List<String> coUnit,
+			@RequestParam(name = "coTask", required = false) List<String> coTask,
+			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
+		DispatchForm form = new DispatchForm(type, choice, assigneeId, unitId, task, rows(coUnit, coTask), note);
+		return dispatchStep(actor, id, "whistle", form, type, dispatch::whistle, model, redirect);
+	}
+
+	@PostMapping("/{id}/assign")
+	String assign(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(name = "dispatch", defaultValue = "") String choice, @RequestParam(required = false) UUID assigneeId,
+			@RequestParam(required = false) UUID unitId, @RequestParam(defaultValue = "") String task,
+			@RequestParam(name = "coUnit", required = false) List<String> coUnit,
+			@RequestParam(name = "coTask", required = false) List<String> coTask,
+			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
+		IncidentPages.requireDesk(actor);
+		WhistleType type = queries.get(actor.scope(), id).incident().whistleType();
+		DispatchForm form = new DispatchForm(type, choice, assigneeId, unitId, task, rows(coUnit, coTask), note);
+		return dispatchStep(actor, id, "assign", form, type, dispatch::assign, model, redirect);
+	}
+
+	/**
+	 * The form's dispatch choice as the domain's request. A tough whistle is always its lead unit's; the member or
+	 * unit not chosen is not sent, so that a value left in the hidden select does not count. The co-unit rows sent
+	 * are remembered by their place in the form, so that a refusal of the n-th sent stands beside its own row.
+	 */
+	private String dispatchStep(Actor actor, UUID id, String action, DispatchForm form, WhistleType type, Step step,
 			Model model, RedirectAttributes redirect) {
-		return step(actor, id, "whistle", new StepRequest(null, null, type, note, null, null), dispatch::whistle,
-				model, redirect);
+		boolean tough = type == WhistleType.TOUGH;
+		String choice = tough ? "UNIT" : form.dispatch();
+		DispatchMode mode = switch (choice) {
+			case "MEMBER", "UNIT" -> DispatchMode.ASSIGN;
+			case "ROUND_ROBIN" -> DispatchMode.ROUND_ROBIN;
+			case "OPEN_CALL" -> DispatchMode.OPEN_CALL;
+			default -> null;
+		};
+		List<Integer> sentRows = new ArrayList<>();
+		List<StepRequest.PartRequest> coUnits = new ArrayList<>();
+		if ("UNIT".equals(choice)) {
+			for (int i = 0; i < form.coUnits().size(); i++) {
+				CoUnitRow row = form.coUnits().get(i);
+				if (row.unitId() != null || !row.task().isBlank()) {
+					sentRows.add(i);
+					coUnits.add(new StepRequest.PartRequest(row.unitId(), row.task()));
+				}
+			}
+		}
+		StepRequest request = new StepRequest(null, null, type, form.note(), null, null, null, null, mode,
+				"MEMBER".equals(choice) ? form.assigneeId() : null, "UNIT".equals(choice) ? form.unitId() : null,
+				"UNIT".equals(choice) ? form.task() : null, coUnits, null, null, null, null);
+		if ("assign".equals(action) && mode == null) {
+			// assign offers no open call; nothing chosen is the same mistake as an open call there
+			request = new StepRequest(null, null, type, form.note(), null, null, null, null, DispatchMode.OPEN_CALL,
+					null, null, null, List.of(), null, null, null, null);
+		}
+		model.addAttribute("dispatchForm", form);
+		// "one target, not both" is told beside the select the user chose, not beside the one hidden from him
+		String chosen = choice;
+		return step(actor, id, action, request, step, model, redirect, field -> {
+			if ("UNIT".equals(chosen) && "assigneeId".equals(field)) {
+				return "unitId";
+			}
+			if ("MEMBER".equals(chosen) && "unitId".equals(field)) {
+				return "assigneeId";
+			}
+			return renumber(field, sentRows);
+		});
+	}
+
+	/** The co-unit rows of the form, as many as it has, each padded to a row even when its fields were not sent. */
+	private static List<CoUnitRow> rows(List<String> units, List<String> tasks) {
+		List<CoUnitRow> rows = new ArrayList<>();
+		for (int i = 0; i < CO_UNIT_ROWS; i++) {
+			String unit = units != null && i < units.size() ? units.get(i) : "";
+			String task = tasks != null && i < tasks.size() ? tasks.get(i) : "";
+			UUID unitId = null;
+			try {
+				unitId = unit == null || unit.isBlank() ? null : UUID.fromString(unit.strip());
+			}
+			catch (IllegalArgumentException e) {
+				// not one of the form's options: sent as no unit, which the domain names beside the row
+			}
+			rows.add(new CoUnitRow(unitId, task == null ? "" : task));
+		}
+		return rows;
+	}
+
+	/** The domain's {@code coUnits[n]} is the n-th row sent; the form shows it beside the row it came from. */
+	private static String renumber(String field, List<Integer> sentRows) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^coUnits\\[(\\d+)\\](.*)$").matcher(field);
+		if (!m.matches()) {
+			return field;
+		}
+		int sent = Integer.parseInt(m.group(1));
+		int row = sent < sentRows.size() ? sentRows.get(sent) : sent;
+		return "coUnits[" + row + "]" + m.group(2);
+	}
+
+	@PostMapping("/{id}/escalate")
+	String escalate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
+		return step(actor, id, "escalate", StepRequest.note(note), supervision::escalate, model, redirect);
+	}
+
+	@PostMapping("/{id}/urge")
+	String urge(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) UrgeCard card, @RequestParam(defaultValue = "") String note, Model model,
+			RedirectAttributes redirect) {
+		return step(actor, id, "urge", new StepRequest(null, null, null, note, null, null, null, null, null, null,
+				null, null, null, null, card, null, null), supervision::urge, model, redirect);
+	}
+
+	@PostMapping("/{id}/extension")
+	String decideExtension(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) Boolean approve, @RequestParam(defaultValue = "") String note,
+			Model model, RedirectAttributes redirect) {
+		String action = "extension";
+		return step(actor, id, action, new StepRequest(null, null, null, note, null, null, null, null, null, null,
+				null, null, null, null, null, approve, null), supervision::decideExtension, model, redirect,
+				f -> f, Boolean.FALSE.equals(approve) ? "extensionRefused" : "extension");
+	}
+
+	@PostMapping("/{id}/reopen")
+	String reopen(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
+		return step(actor, id, "reopen", StepRequest.note(note), management::reopen, model, redirect);
+	}
+
+	@PostMapping("/{id}/keep-closed")
+	String keepClosed(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
+		// one form with two buttons: its refusals stand beside the same form as the reopening's
+		return step(actor, id, "reopen", StepRequest.note(note), management::keepClosed, model, redirect, f -> f,
+				"keepClosed");
+	}
+
+	@PostMapping("/{id}/note")
+	String note(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String note,
+			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+			RedirectAttributes redirect) throws IOException {
+		byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
+		return step(actor, id, "note", StepRequest.note(note), (a, i, r) -> fieldWork.note(a, i, r, bytes), model,
+				redirect);
+	}
+
+	// --- 批量督办 ----------------------------------------------------------------------------------------------------
+
+	/** What became of one incident of a batch, told in the notice above the queue. */
+	record BatchLine(UUID id, String name, boolean urged, String reason) implements Serializable {
+	}
+
+	@PostMapping("/urge")
+	String urgeAll(@AuthenticationPrincipal Actor actor, @RequestParam(name = "ids", required = false) List<UUID> ids,
+			@RequestParam(required = false) UrgeCard card, @RequestParam(defaultValue = "") String note,
+			@RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
+		IncidentPages.requireDesk(actor);
+		String target = back.startsWith("/incidents") && !back.startsWith("//") ? back : "/incidents";
+		List<UUID> chosen = ids == null ? List.of() : ids.stream().distinct().toList();
+		List<String> problems = new ArrayList<>();
+		if (chosen.isEmpty()) {
+			problems.add(pages.text("desk.batch.noneChosen"));
+		}
+		else if (chosen.size() > IncidentLists.PAGE_SIZE) {
+			problems.add(pages.text("incident.batchTooLarge", IncidentLists.PAGE_SIZE));
+		}
+		if (card == null) {
+			problems.add(pages.text("desk.batch.cardRequired"));
+		}
+		if (note.length() > 1000) {
+			problems.add(pages.text("incident.noteTooLong", 1000));
+		}
+		if (!problems.isEmpty()) {
+			redirect.addFlashAttribute("batchProblems", problems);
+			return "redirect:" + target;
+		}
+		StepRequest step = new StepRequest(null, null, null, note, null, null, null, null, null, null, null, null,
+				null, null, card, null, null);
+		Map<String, String> names = pages.categoryNames();
+		List<BatchLine> lines = new ArrayList<>();
+		for (UUID id : chosen) {
+			String name = queries.find(actor.scope(), id)
+				.map(d -> names.getOrDefault(d.incident().categoryCode(), "") + " · "
+						+ abbreviate(d.incident().description()))
+				.orElse(id.toString());
+			try {
+				supervision.urge(actor, id, step);
+				lines.add(new BatchLine(id, name, true, null));
+			}
+			catch (DomainException e) {
+				if (e.category() == Category.CONFLICT && "ILLEGAL_TRANSITION".equals(e.code())) {
+					IncidentState now = queries.find(actor.scope(), id).map(d -> d.incident().state()).orElse(null);
+					lines.add(new BatchLine(id, name, false, pages.text("desk.batch.notUrgeable",
+							now == null ? "" : pages.text("incidentState." + now))));
+				}
+				else {
+					lines.add(new BatchLine(id, name, false, pages.text(e.messageKey(), e.args())));
+				}
+			}
+		}
+		redirect.addFlashAttribute("batchLines", lines);
+		redirect.addFlashAttribute("batchUrged", lines.stream().filter(BatchLine::urged).count());
+		return "redirect:" + target;
+	}
+
+	private static String abbreviate(String text) {
+		return text == null ? "" : text.length() > 24 ? text.substring(0, 24) + "…" : text;
 	}
 
 	@PostMapping("/{id}/verify")
@@ -193,73 +441,152 @@ class IncidentDeskController {
 		IncidentDetail take(Actor actor, UUID id, StepRequest request);
 	}
 
-	/**
-	 * Takes one step. Done: back to the incident with a notice. Refused input: the page again with the messages
-	 * beside that action's fields. Overtaken (someone else moved the incident first): the page again as it now is,
-	 * saying so.
-	 */
 	private String step(Actor actor, UUID id, String action, StepRequest request, Step step, Model model,
 			RedirectAttributes redirect) {
+		return step(actor, id, action, request, step, model, redirect, f -> f, action);
+	}
+
+	private String step(Actor actor, UUID id, String action, StepRequest request, Step step, Model model,
+			RedirectAttributes redirect, java.util.function.UnaryOperator<String> fieldOf) {
+		return step(actor, id, action, request, step, model, redirect, fieldOf, action);
+	}
+
+	/**
+	 * Takes one step. Done: back to the incident with a notice. Refused input: the page again with the messages
+	 * beside that action's fields (the field names mapped onto the form's by {@code fieldOf}). Overtaken (someone else
+	 * moved the incident first) or not his to take: the page again as it now is, saying so.
+	 */
+	private String step(Actor actor, UUID id, String action, StepRequest request, Step step, Model model,
+			RedirectAttributes redirect, java.util.function.UnaryOperator<String> fieldOf, String noticeKey) {
 		IncidentPages.requireDesk(actor);
 		try {
 			step.take(actor, id, request);
-			redirect.addFlashAttribute("notice", "incident.done." + action);
+			redirect.addFlashAttribute("notice", "incident.done." + noticeKey);
 			return "redirect:/incidents/" + id;
 		}
 		catch (DomainException e) {
 			if (e.category() == Category.CONFLICT) {
 				redirect.addFlashAttribute("stepProblem", "incident.overtaken");
+				redirect.addFlashAttribute("stepDetail", pages.text(e.messageKey(), e.args()));
+				return "redirect:/incidents/" + id;
+			}
+			if (e.category() == Category.FORBIDDEN && !"ROLE_NOT_ALLOWED".equals(e.code())) {
+				// the rules beside the buttons mirror the domain's; should they differ, say why here, not on 403
+				redirect.addFlashAttribute("stepProblem", "desk.stepRefused");
+				redirect.addFlashAttribute("stepDetail", pages.text(e.messageKey(), e.args()));
 				return "redirect:/incidents/" + id;
 			}
 			if (e.category() != Category.INVALID) {
 				throw e;
 			}
 			model.addAttribute("submitted", request);
-			return detailPage(actor, queries.get(actor.scope(), id), model, action, FormErrors.of(e, messages));
+			FormErrors errors = FormErrors.of(e, messages);
+			Map<String, List<String>> byField = new java.util.LinkedHashMap<>();
+			errors.byField().forEach((field, texts) -> byField.merge(fieldOf.apply(field), texts, (a, b) -> {
+				List<String> all = new ArrayList<>(a);
+				all.addAll(b);
+				return all;
+			}));
+			return detailPage(actor, queries.get(actor.scope(), id), model, action, new FormErrors(byField));
 		}
 	}
 
 	private String detailPage(Actor actor, IncidentDetail detail, Model model, String failedAction,
 			FormErrors errors) {
 		Incident incident = detail.incident();
+		Instant now = clock.instant();
+		List<String> actions = actionsFor(actor, detail);
 		model.addAttribute("incident", incident);
 		model.addAttribute("lines", pages.lines(detail.timeline()));
 		model.addAttribute("photoIds", photos.of(actor.scope(), incident.id()));
 		model.addAttribute("gridName", pages.gridNames(actor, List.of(incident.gridId())).get(incident.gridId()));
 		model.addAttribute("grid", orgUnits.find(actor.scope(), incident.gridId()).orElse(null));
 		model.addAttribute("categoryName", pages.categoryNames().get(incident.categoryCode()));
-		model.addAttribute("actions", actionsFor(actor, incident));
+		model.addAttribute("actions", actions);
 		model.addAttribute("failedAction", failedAction);
 		model.addAttribute("errors", errors);
 		if (!model.containsAttribute("submitted")) {
 			model.addAttribute("submitted", StepRequest.empty());
 		}
+		if (!model.containsAttribute("dispatchForm")) {
+			model.addAttribute("dispatchForm", DispatchForm.empty());
+		}
+		Map<UUID, String> people = pages.peopleNames(incident);
+		List<Unit> serving = pages.unitsServing(actor, incident);
+		if (actions.contains("whistle") || actions.contains("assign")) {
+			model.addAttribute("members", pages.assignableMembers(incident));
+			model.addAttribute("units", serving);
+		}
+		model.addAttribute("ownerName", pages.ownerName(actor, incident, people, serving, detail.parts()));
+		model.addAttribute("people", people);
+		model.addAttribute("parts", detail.parts());
+		model.addAttribute("extensions", detail.extensions());
+		model.addAttribute("pendingExtension", pending(detail).orElse(null));
+		model.addAttribute("dues", IncidentPages.dues(incident, now));
 		model.addAttribute("reasons", RejectReason.values());
 		model.addAttribute("triages", Triage.values());
 		model.addAttribute("types", WhistleType.values());
 		model.addAttribute("ratings", Rating.values());
-		model.addAttribute("overdue", incident.overdue(clock.instant()));
+		model.addAttribute("cards", UrgeCard.values());
+		model.addAttribute("coUnitRows", CO_UNIT_ROWS);
+		model.addAttribute("overdue", incident.overdue(now));
 		model.addAttribute("tileUrl", tileUrl);
 		model.addAttribute("tileAttribution", tileAttribution);
 		model.addAttribute("zone", IncidentPages.CHINA);
 		return "incident/detail";
 	}
 
-	/** The steps the incident's state allows and the actor's roles may take, in the panel's order. */
-	static List<String> actionsFor(Actor actor, Incident incident) {
-		boolean dispatcher = actor.hasAny(java.util.EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF,
-				Role.STREET_STAFF, Role.DISTRICT_ADMIN, Role.SYSTEM_ADMIN));
-		boolean verifier = actor.hasAny(java.util.EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF))
+	private static java.util.Optional<ExtensionRequest> pending(IncidentDetail detail) {
+		return detail.extensions().stream().filter(x -> x.state() == ExtensionRequest.State.PENDING).findFirst();
+	}
+
+	private static final Set<Role> DISPATCHERS = EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF,
+			Role.STREET_STAFF, Role.DISTRICT_ADMIN, Role.SYSTEM_ADMIN);
+
+	private static final Set<Role> SENIOR = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF,
+			Role.DISTRICT_ADMIN, Role.SYSTEM_ADMIN);
+
+	private static final Set<IncidentState> HANDLING = EnumSet.of(IncidentState.TRIAGED, IncidentState.WHISTLED,
+			IncidentState.ASSIGNED, IncidentState.CLAIMED, IncidentState.CHECKED_IN, IncidentState.RESOLVED,
+			IncidentState.REWORK);
+
+	private static final Set<IncidentState> IN_HAND = EnumSet.of(IncidentState.ASSIGNED, IncidentState.CLAIMED,
+			IncidentState.CHECKED_IN, IncidentState.REWORK);
+
+	private static final Set<IncidentState> ESCALATABLE = EnumSet.of(IncidentState.TRIAGED,
+			IncidentState.WHISTLED, IncidentState.ASSIGNED, IncidentState.CLAIMED, IncidentState.CHECKED_IN,
+			IncidentState.REWORK);
+
+	/**
+	 * The steps the incident's state allows and the actor's roles may take, in the panel's order. They mirror the
+	 * domain's rules (IncidentLifecycle for the states; IncidentManagement, IncidentDispatch and IncidentSupervision
+	 * for who) so that nobody is offered a button that can only be refused; the domain still decides.
+	 */
+	static List<String> actionsFor(Actor actor, IncidentDetail detail) {
+		Incident incident = detail.incident();
+		IncidentState state = incident.state();
+		boolean dispatcher = actor.hasAny(DISPATCHERS);
+		// once raised, the tier below no longer dispatches: only those whose scope covers the tier's org unit
+		boolean atTier = dispatcher && actor.scope().covers(incident.tier().pathAbove(incident.scopePath()));
+		boolean verifier = actor.hasAny(EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF))
 				&& !actor.userId().equals(incident.claimedBy());
-		boolean callBack = actor.hasAny(java.util.EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF));
+		boolean callBack = actor.hasAny(EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF));
+		boolean oneTierUp = actor.hasAny(SENIOR) && actor.scope()
+			.covers(incident.tier().above().orElse(Tier.DISTRICT).pathAbove(incident.scopePath()));
 		List<String> actions = new ArrayList<>();
 		for (String action : ACTIONS) {
 			boolean allowed = switch (action) {
-				case "accept", "reject" -> dispatcher && incident.state() == IncidentState.REPORTED;
-				case "triage" -> dispatcher && incident.state() == IncidentState.ACCEPTED;
-				case "whistle" -> dispatcher && incident.state() == IncidentState.TRIAGED;
-				case "verify", "rework" -> verifier && incident.state() == IncidentState.RESOLVED;
-				case "rate" -> callBack && incident.state() == IncidentState.CLOSED && incident.rating() == null;
+				case "accept", "reject" -> dispatcher && state == IncidentState.REPORTED;
+				case "triage" -> dispatcher && state == IncidentState.ACCEPTED;
+				case "whistle" -> atTier && state == IncidentState.TRIAGED;
+				case "assign" -> atTier && state == IncidentState.WHISTLED;
+				case "extension" -> oneTierUp && IN_HAND.contains(state) && pending(detail).isPresent();
+				case "verify", "rework" -> verifier && state == IncidentState.RESOLVED;
+				case "urge" -> actor.hasAny(SENIOR) && HANDLING.contains(state);
+				case "escalate" -> atTier && ESCALATABLE.contains(state) && incident.tier().above().isPresent();
+				case "note" -> dispatcher && HANDLING.contains(state);
+				case "rate" -> callBack && state == IncidentState.CLOSED && incident.rating() == null;
+				case "reopen" -> callBack && state == IncidentState.RATED && incident.unsatisfiedPending();
 				default -> false;
 			};
 			if (allowed) {

@@ -1,5 +1,6 @@
 package org.zhizhi.incident.web;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -14,7 +15,13 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.zhizhi.identity.Account;
+import org.zhizhi.identity.AccountQueries;
+import org.zhizhi.incident.DispatchMode;
 import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentPart;
+import org.zhizhi.incident.Unit;
+import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentQueries;
@@ -49,7 +56,10 @@ class IncidentPages {
 
 	private final MessageSource messages;
 
-	IncidentPages(IncidentQueries queries, OrgUnitQueries orgUnits, MessageSource messages) {
+	private final AccountQueries accounts;
+
+	IncidentPages(IncidentQueries queries, OrgUnitQueries orgUnits, MessageSource messages, AccountQueries accounts) {
+		this.accounts = accounts;
 		this.queries = queries;
 		this.orgUnits = orgUnits;
 		this.messages = messages;
@@ -84,6 +94,94 @@ class IncidentPages {
 			throw DomainException.notFound("incident");
 		}
 		return incident;
+	}
+
+	/** Who may be assigned an order by name: the party members and grid workers covering the incident's grid. */
+	static final Set<Role> ASSIGNABLE = EnumSet.of(Role.PARTY_MEMBER, Role.GRID_WORKER);
+
+	/** The roles of the people whose names an incident's page shows: whoever acts on it, never its residents. */
+	private static final Set<Role> ACTING = EnumSet.complementOf(EnumSet.of(Role.RESIDENT, Role.AUDITOR));
+
+	/**
+	 * A unit's liaison and nothing more: he works on his unit's orders only, and sees nothing of other units' or the
+	 * open calls of his area.
+	 */
+	static boolean liaisonOnly(Actor actor) {
+		return actor.hasAny(EnumSet.of(Role.PARTNER_LIAISON, Role.PROPERTY_STAFF)) && !atDesk(actor)
+				&& !actor.has(Role.PARTY_MEMBER);
+	}
+
+	/** The members an order of this incident may be assigned to, by name. */
+	List<Account> assignableMembers(Incident incident) {
+		return accounts.covering(incident.scopePath(), ASSIGNABLE)
+			.stream()
+			.sorted(java.util.Comparator.comparing(Account::displayName))
+			.toList();
+	}
+
+	/** The names of the people who may act on the incident (assignees, handlers, those asking for more time). */
+	Map<UUID, String> peopleNames(Incident incident) {
+		Map<UUID, String> names = new HashMap<>();
+		accounts.covering(incident.scopePath(), ACTING).forEach(a -> names.put(a.id(), a.displayName()));
+		return names;
+	}
+
+	/** The active units of the actor's sight that serve the incident's place, by name. */
+	List<Unit> unitsServing(Actor actor, Incident incident) {
+		return queries.units(actor.scope())
+			.stream()
+			.filter(Unit::active)
+			.filter(u -> incident.scopePath().startsWith(u.scopePath()))
+			.sorted(java.util.Comparator.comparing(Unit::name))
+			.toList();
+	}
+
+	/** Whom the incident is with now, in words: the member's name, the unit's, or the org unit of its tier. */
+	String ownerName(Actor actor, Incident incident, Map<UUID, String> people, List<Unit> units,
+			List<IncidentPart> parts) {
+		UUID owner = incident.ownerId();
+		if (owner == null || incident.ownerKind() == null) {
+			return null;
+		}
+		return switch (incident.ownerKind()) {
+			case MEMBER -> people.getOrDefault(owner, text("desk.owner.member"));
+			case UNIT -> units.stream()
+				.filter(u -> u.id().equals(owner))
+				.map(Unit::name)
+				.findFirst()
+				.or(() -> parts.stream().filter(p -> p.unitId().equals(owner)).map(IncidentPart::unitName).findFirst())
+				.orElse(text("desk.owner.unit"));
+			case ORG_UNIT -> orgUnits.find(actor.scope(), owner)
+				.map(OrgUnit::name)
+				.orElse(text("tier." + incident.tier().name()));
+		};
+	}
+
+	/** One deadline as the pages show it, and whether it has passed while it still mattered. */
+	record Due(String key, Instant at, boolean overdue) {
+	}
+
+	/**
+	 * The three deadlines: to respond matters until someone holds the order, to be on site until the check-in, to
+	 * resolve until the incident is closed.
+	 */
+	static List<Due> dues(Incident incident, Instant now) {
+		IncidentState s = incident.state();
+		boolean waiting = s == IncidentState.WHISTLED || s == IncidentState.ASSIGNED;
+		boolean beforeCheckIn = waiting || s == IncidentState.CLAIMED;
+		List<Due> dues = new java.util.ArrayList<>();
+		if (incident.respondDueAt() != null) {
+			dues.add(new Due("incident.respondDueAt", incident.respondDueAt(),
+					waiting && now.isAfter(incident.respondDueAt())));
+		}
+		if (incident.onSiteDueAt() != null) {
+			dues.add(new Due("incident.onSiteDueAt", incident.onSiteDueAt(),
+					beforeCheckIn && now.isAfter(incident.onSiteDueAt())));
+		}
+		if (incident.resolveDueAt() != null) {
+			dues.add(new Due("incident.resolveDueAt", incident.resolveDueAt(), incident.overdue(now)));
+		}
+		return dues;
 	}
 
 	/** The names of the given grids inside the scope. */
@@ -184,8 +282,24 @@ class IncidentPages {
 		else if (isEnum(Rating.class, head)) {
 			word = text("rating." + head);
 		}
+		else if (isEnum(UrgeCard.class, head)) {
+			word = text("urgeCard." + head);
+		}
+		else if (head.matches("(GRID|COMMUNITY|STREET|DISTRICT)→(GRID|COMMUNITY|STREET|DISTRICT)")) {
+			String[] tiers = head.split("→");
+			word = text("tier." + tiers[0]) + " → " + text("tier." + tiers[1]);
+		}
 		if (word == null) {
 			return detail;
+		}
+		if (rest != null) {
+			// a whistle says its type and then how it was dispatched
+			int next = rest.indexOf(": ");
+			String mode = next < 0 ? rest : rest.substring(0, next);
+			if (isEnum(DispatchMode.class, mode)) {
+				word = word + " · " + text("dispatchMode." + mode);
+				rest = next < 0 ? null : rest.substring(next + 2);
+			}
 		}
 		return rest == null ? word : word + "：" + rest;
 	}

@@ -2,6 +2,7 @@ package org.zhizhi.incident.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.incident.Channel;
+import org.zhizhi.incident.ExtensionRequest;
+import org.zhizhi.incident.IncidentAction;
+import org.zhizhi.incident.IncidentDispatch;
+import org.zhizhi.incident.IncidentLifecycle;
+import org.zhizhi.incident.IncidentPart;
+import org.zhizhi.incident.IncidentSupervision;
+import org.zhizhi.incident.OwnerKind;
 import org.zhizhi.incident.FieldWork;
 import org.zhizhi.incident.IdempotencyConflict;
 import org.zhizhi.incident.Incident;
@@ -40,7 +48,9 @@ import org.zhizhi.territory.GridLocator;
 
 /**
  * The phone pages of the whistle loop: 随手拍 (report with photo and position), 我的上报 with the rating, and 我的任务 where
- * a party member grabs an open call, checks in on site and resolves it. Plain forms that work without JavaScript;
+ * a party member grabs an open call, an assignee or unit liaison answers (应哨) or hands back (退单) an order, a co-unit
+ * takes on and finishes its part of a tough whistle, and the handler checks in, notes progress, asks for more time and
+ * resolves. Plain forms that work without JavaScript;
  * scripts only fill the position and preview the photo.
  */
 @Controller
@@ -71,9 +81,19 @@ class MobileController {
 
 	private final MessageSource messages;
 
+	private final IncidentDispatch dispatch;
+
+	private final IncidentSupervision supervision;
+
+	private final java.time.Clock clock;
+
 	MobileController(FieldWork fieldWork, IncidentManagement management, IncidentQueries queries,
 			IncidentLists lists, IncidentPhotos photos, IncidentPages pages, GridLocator grids,
-			MessageSource messages) {
+			MessageSource messages, IncidentDispatch dispatch, IncidentSupervision supervision,
+			java.time.Clock clock) {
+		this.clock = clock;
+		this.dispatch = dispatch;
+		this.supervision = supervision;
 		this.fieldWork = fieldWork;
 		this.management = management;
 		this.queries = queries;
@@ -285,8 +305,12 @@ class MobileController {
 
 	@GetMapping("/tasks")
 	String tasks(@AuthenticationPrincipal Actor actor, Model model) {
-		List<IncidentRow> orders = lists.myOrders(actor);
-		List<IncidentRow> calls = lists.openCalls(actor);
+		// a unit's liaison works on his unit's orders only: no open calls of the area, nothing of other units
+		boolean liaison = IncidentPages.liaisonOnly(actor);
+		List<IncidentRow> orders = liaison ? lists.unitOrders(actor) : lists.myOrders(actor);
+		List<IncidentRow> calls = liaison ? List.of() : lists.openCalls(actor);
+		model.addAttribute("liaison", liaison);
+		model.addAttribute("now", clock.instant());
 		List<UUID> gridIds = new ArrayList<>();
 		orders.forEach(r -> gridIds.add(r.gridId()));
 		calls.forEach(r -> gridIds.add(r.gridId()));
@@ -317,11 +341,124 @@ class MobileController {
 
 	@GetMapping("/tasks/{id}")
 	String task(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
-		return taskPage(actor, task(actor, id), model, null, FormErrors.none(), new StepForm("", "", ""));
+		return taskPage(actor, task(actor, id), model, null, FormErrors.none(), new StepForm("", "", "", ""));
 	}
 
-	/** What the check-in and resolution forms hold, as typed. */
-	record StepForm(String lat, String lng, String note) {
+	/** What the forms of a task hold, as typed. */
+	record StepForm(String lat, String lng, String note, String hours) {
+
+		StepForm(String lat, String lng, String note) {
+			this(lat, lng, note, "");
+		}
+	}
+
+	/** A step of the task page: the domain's call, given the request the form made. */
+	interface PhoneStep {
+
+		IncidentDetail take(StepRequest request) throws IOException;
+	}
+
+	/**
+	 * Takes a step from the task page. Done: back to the task (or to the list, when the step gives the order away)
+	 * with a notice. Refused input: the page again with the messages beside the form's fields. Overtaken or not his
+	 * (any more): the page as it now is, saying so.
+	 */
+	private String phoneStep(Actor actor, UUID id, String formName, StepForm form, StepRequest request,
+			List<FieldProblem> ownProblems, PhoneStep step, String notice, boolean leaves, Model model,
+			RedirectAttributes redirect) throws IOException {
+		IncidentDetail detail = task(actor, id);
+		try {
+			if (!ownProblems.isEmpty()) {
+				throw DomainException.invalid(ownProblems);
+			}
+			step.take(request);
+			redirect.addFlashAttribute("notice", notice);
+			return leaves ? "redirect:/m/tasks" : "redirect:/m/tasks/" + id;
+		}
+		catch (DomainException e) {
+			if (e.category() == Category.CONFLICT || e.category() == Category.FORBIDDEN) {
+				redirect.addFlashAttribute("taskProblem", "incident.overtaken");
+				return "redirect:/m/tasks/" + id;
+			}
+			if (e.category() != Category.INVALID) {
+				throw e;
+			}
+			return taskPage(actor, detail, model, formName, FormErrors.of(e, messages), form);
+		}
+	}
+
+	private static byte[] bytes(MultipartFile photo) throws IOException {
+		return photo == null || photo.isEmpty() ? null : photo.getBytes();
+	}
+
+	/** 应哨: the member or unit the order was assigned to takes it on. */
+	@PostMapping("/tasks/{id}/answer")
+	String answer(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model,
+			RedirectAttributes redirect) throws IOException {
+		return phoneStep(actor, id, "answer", new StepForm("", "", ""), StepRequest.empty(), List.of(),
+				r -> dispatch.answer(actor, id, r), "incident.answered", false, model, redirect);
+	}
+
+	/** 退单: the order goes back to its tier to be dispatched again, with the reason. */
+	@PostMapping("/tasks/{id}/hand-back")
+	String handBack(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect)
+			throws IOException {
+		return phoneStep(actor, id, "handBack", new StepForm("", "", note), StepRequest.note(note), List.of(),
+				r -> dispatch.handBack(actor, id, r), "incident.handedBack", true, model, redirect);
+	}
+
+	/** A co-unit's part of a tough whistle: accept it, finish it (note, photo maybe) or hand it back (reason). */
+	@PostMapping("/tasks/{id}/part/{step}")
+	String part(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable String step,
+			@RequestParam(defaultValue = "") String note,
+			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+			RedirectAttributes redirect) throws IOException {
+		StepRequest request = StepRequest.note(note);
+		return switch (step) {
+			case "answer" -> phoneStep(actor, id, "partAnswer", new StepForm("", "", ""), request, List.of(),
+					r -> dispatch.part(actor, id, IncidentAction.PART_ANSWER, r), "incident.partAnswered", false,
+					model, redirect);
+			case "done" -> phoneStep(actor, id, "partDone", new StepForm("", "", note), request, List.of(),
+					r -> fieldWork.partDone(actor, id, r, bytes(photo)), "incident.partDone", false, model,
+					redirect);
+			case "hand-back" -> phoneStep(actor, id, "partHandBack", new StepForm("", "", note), request, List.of(),
+					r -> dispatch.part(actor, id, IncidentAction.PART_HAND_BACK, r), "incident.partHandedBack",
+					false, model, redirect);
+			default -> throw DomainException.notFound("part step");
+		};
+	}
+
+	/** 申请延期: so many hours more, with the reason, for the tier above to decide. */
+	@PostMapping("/tasks/{id}/extension")
+	String requestExtension(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String hours, @RequestParam(defaultValue = "") String note, Model model,
+			RedirectAttributes redirect) throws IOException {
+		List<FieldProblem> problems = new ArrayList<>();
+		Integer asked = null;
+		if (!hours.isBlank()) {
+			try {
+				asked = Integer.valueOf(hours.strip());
+			}
+			catch (NumberFormatException e) {
+				problems.add(new FieldProblem("hours", "incident.extensionHours", IncidentLifecycle.MAX_EXTENSION_HOURS));
+			}
+		}
+		StepRequest request = new StepRequest(null, null, null, note, null, null, null, null, null, null, null, null,
+				null, asked, null, null, null);
+		return phoneStep(actor, id, "extension", new StepForm("", "", note, hours), request, problems,
+				r -> supervision.requestExtension(actor, id, r), "incident.extensionRequested", false, model,
+				redirect);
+	}
+
+	/** 进展: a note of how far the work has got, with a photo maybe. */
+	@PostMapping("/tasks/{id}/note")
+	String note(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String note,
+			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+			RedirectAttributes redirect) throws IOException {
+		return phoneStep(actor, id, "note", new StepForm("", "", note), StepRequest.note(note), List.of(),
+				r -> fieldWork.note(actor, id, r, bytes(photo)), "incident.noted", false, model, redirect);
 	}
 
 	@PostMapping("/tasks/{id}/check-in")
@@ -377,25 +514,64 @@ class MobileController {
 		}
 	}
 
-	/** An order of the actor's, or an open call of his scope; nothing else. */
+	/**
+	 * An order of the actor's, an order of his unit (given to it, or a tough whistle it has a part of), or — for
+	 * anyone but a unit's liaison — an open call of his scope; nothing else.
+	 */
 	private IncidentDetail task(Actor actor, UUID id) {
+		UUID unit = lists.myUnit(actor).orElse(null);
+		boolean liaison = IncidentPages.liaisonOnly(actor);
 		return queries.find(actor.scope(), id)
-			.filter(d -> actor.userId().equals(d.incident().claimedBy())
-					|| (d.incident().state() == IncidentState.WHISTLED && d.incident().claimedBy() == null))
+			.filter(d -> actor.userId().equals(d.incident().claimedBy()) || ofUnit(d, unit)
+					|| (!liaison && d.incident().state() == IncidentState.WHISTLED
+							&& d.incident().claimedBy() == null && d.incident().unitId() == null))
 			.orElseThrow(() -> DomainException.notFound("incident"));
+	}
+
+	private static boolean ofUnit(IncidentDetail detail, UUID unit) {
+		return unit != null && (unit.equals(detail.incident().unitId())
+				|| detail.parts().stream().anyMatch(p -> p.unitId().equals(unit)));
 	}
 
 	private String taskPage(Actor actor, IncidentDetail detail, Model model, String failedForm, FormErrors errors,
 			StepForm form) {
 		Incident incident = detail.incident();
-		boolean mine = actor.userId().equals(incident.claimedBy());
+		UUID unit = lists.myUnit(actor).orElse(null);
 		IncidentState state = incident.state();
+		boolean assigned = state == IncidentState.ASSIGNED;
+		// the one the order was assigned to (by name, or his unit) and who holds it now (he, or his unit)
+		boolean assignee = assigned && incident.ownerId() != null
+				&& (incident.ownerKind() == OwnerKind.MEMBER && actor.userId().equals(incident.ownerId())
+						|| incident.ownerKind() == OwnerKind.UNIT && incident.ownerId().equals(unit));
+		boolean mine = !assigned && (actor.userId().equals(incident.claimedBy())
+				|| unit != null && unit.equals(incident.unitId()));
+		IncidentPart part = detail.parts()
+			.stream()
+			.filter(p -> !p.lead() && p.unitId().equals(unit))
+			.findFirst()
+			.orElse(null);
+		boolean inHand = EnumSet.of(IncidentState.ASSIGNED, IncidentState.CLAIMED, IncidentState.CHECKED_IN,
+				IncidentState.REWORK).contains(state);
+		boolean pending = detail.extensions().stream().anyMatch(x -> x.state() == ExtensionRequest.State.PENDING);
+		model.addAttribute("mayAnswer", assignee);
+		model.addAttribute("mayHandBack", assignee || mine && state == IncidentState.CLAIMED);
+		model.addAttribute("part", part);
+		model.addAttribute("mayPartAnswer", part != null && inHand && part.state() == IncidentPart.PartState.ASSIGNED);
+		model.addAttribute("mayPartFinish", part != null && inHand
+				&& (part.state() == IncidentPart.PartState.ASSIGNED || part.state() == IncidentPart.PartState.ACCEPTED));
+		model.addAttribute("mayExtend", mine && inHand && !pending);
+		model.addAttribute("pendingExtension", pending);
+		model.addAttribute("mayNote", mine && EnumSet.of(IncidentState.CLAIMED, IncidentState.CHECKED_IN,
+				IncidentState.RESOLVED, IncidentState.REWORK).contains(state));
+		model.addAttribute("parts", detail.parts());
+		model.addAttribute("dues", IncidentPages.dues(incident, clock.instant()));
 		model.addAttribute("incident", incident);
 		model.addAttribute("lines", pages.lines(detail.timeline()));
 		model.addAttribute("photoIds", photos.of(actor.scope(), incident.id()));
 		model.addAttribute("gridName", pages.gridNames(actor, List.of(incident.gridId())).get(incident.gridId()));
 		model.addAttribute("categoryName", pages.categoryNames().get(incident.categoryCode()));
-		model.addAttribute("mayClaim", actor.has(Role.PARTY_MEMBER) && state == IncidentState.WHISTLED);
+		model.addAttribute("mayClaim", actor.has(Role.PARTY_MEMBER) && state == IncidentState.WHISTLED
+				&& incident.claimedBy() == null);
 		model.addAttribute("mayCheckIn", mine && (state == IncidentState.CLAIMED || state == IncidentState.REWORK));
 		model.addAttribute("mayResolve",
 				mine && (state == IncidentState.CHECKED_IN || state == IncidentState.REWORK));
