@@ -67,6 +67,9 @@ class WhistleLoopBrowserTests {
 		String description = "3栋门口井盖破损，晚上有人差点踩空 " + System.nanoTime();
 		String incidentPath;
 
+		// 0. the community's KPIs of this month, as its staff see them before
+		java.util.Map<String, Long> before = communityKpiCounts();
+
 		// 1. the resident, on his phone, where the cover is
 		try (BrowserContext context = phone(site[0], site[1])) {
 			Page page = signIn(context, "jumin01");
@@ -157,6 +160,29 @@ class WhistleLoopBrowserTests {
 			assertThat(page.locator("h1")).containsText("已评价");
 			assertThat(page.locator("#timeline li[data-action=RATE]")).hasCount(1);
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("loop-5-rated.png")).setFullPage(true));
+		}
+
+		// 6. the community sees its KPIs move: one more reported, dispatched, taken, on site, handled, closed and rated
+		java.util.Map<String, Long> after = communityKpiCounts();
+		for (String count : java.util.List.of("reported", "accepted", "dispatched", "claimed", "onSite", "handled",
+				"closed", "rated")) {
+			org.assertj.core.api.Assertions.assertThat(after.get(count)).as(count).isEqualTo(before.get(count) + 1);
+		}
+	}
+
+	/** The counts of 东城社区's KPI page for this month, read as its staff see them. */
+	private java.util.Map<String, Long> communityKpiCounts() {
+		try (BrowserContext context = desk()) {
+			Page page = signIn(context, "dongcheng");
+			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("事件考核")).click();
+			assertThat(page).hasURL(Pattern.compile("/incidents/kpi"));
+			assertThat(page.locator("h1")).containsText("东城社区");
+			java.util.Map<String, Long> counts = new java.util.HashMap<>();
+			for (Locator dd : page.locator("#kpi-counts dd").all()) {
+				counts.put(dd.getAttribute("data-count"), Long.parseLong(dd.textContent().strip().replace(",", "")));
+			}
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("loop-6-kpi.png")).setFullPage(true));
+			return counts;
 		}
 	}
 
