@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The two EXIF facts we keep — the orientation the camera recorded and the GPS position — found in a JPEG's APP1
- * segment, a PNG's eXIf chunk or a WebP's EXIF chunk. Damaged or hostile metadata reads as "none", never as an
- * error: the picture itself may still be good.
+ * segment, a PNG's eXIf chunk or a WebP's EXIF chunk (a HEIC's from the JPEG it is converted to). Damaged or hostile
+ * metadata reads as "none", never as an error: the picture itself may still be good.
  */
 record Exif(int orientation, Optional<PhotoPosition> position) {
 
@@ -25,6 +25,8 @@ record Exif(int orientation, Optional<PhotoPosition> position) {
 				case JPEG -> fromJpeg(file);
 				case PNG -> fromPng(file);
 				case WEBP -> fromWebp(file);
+				// read from the JPEG the HEIC is converted to, which carries the HEIC's EXIF item
+				case HEIC -> null;
 			};
 			return tiff == null ? NONE : parseTiff(tiff);
 		}

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,10 +15,13 @@ import org.springframework.core.env.Environment;
 
 /**
  * Files go under {@code ${zhizhi.data-dir}/photos} (or {@code zhizhi.photos.dir}) unless another {@link PhotoStore} bean (an object store) is
- * declared; the limits can be tuned with {@code zhizhi.photos.*}.
+ * declared; the limits can be tuned with {@code zhizhi.photos.*}. HEIC is read where libheif's {@code heif-convert}
+ * is installed ({@code zhizhi.photos.heif-convert}: a path or a name on the PATH, {@code none} to refuse HEIC).
  */
 @Configuration(proxyBeanMethods = false)
 class PhotoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(PhotoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean(PhotoStore.class)
@@ -39,5 +46,23 @@ class PhotoConfiguration {
 				environment.getProperty("zhizhi.photos.served-size", Integer.class, defaults.servedSize()),
 				environment.getProperty("zhizhi.photos.thumbnail-size", Integer.class, defaults.thumbnailSize()),
 				environment.getProperty("zhizhi.photos.jpeg-quality", Float.class, defaults.jpegQuality()));
+	}
+
+	/** Said once at start, so whoever runs the platform knows whether iPhone photos will be taken. */
+	@Bean
+	HeifConverter heifConverter(Environment environment, PhotoLimits limits) {
+		HeifConverter converter = HeifConvertTool.find(
+				environment.getProperty("zhizhi.photos.heif-convert", "heif-convert"),
+				environment.getProperty("zhizhi.photos.heif-timeout", Duration.class, Duration.ofSeconds(30)),
+				// a JPEG of an image within the pixel limit never needs three bytes a pixel
+				Math.multiplyExact(limits.maxPixels(), 3L),
+				Path.of(System.getProperty("java.io.tmpdir")));
+		if (converter.available()) {
+			log.info("HEIC photos: accepted, converted by {}", converter);
+		}
+		else {
+			log.warn("HEIC photos: refused, heif-convert with a HEVC decoder not found (install libheif-examples)");
+		}
+		return converter;
 	}
 }

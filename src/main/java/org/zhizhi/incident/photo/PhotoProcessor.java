@@ -28,14 +28,19 @@ import org.zhizhi.shared.DomainException.Category;
  * Turns an upload into what we are willing to serve. The order matters: the content decides the format, the header
  * decides whether decoding is affordable, the EXIF is read (position, orientation) while it still exists, and only
  * then is the picture decoded and written anew as a plain JPEG — which carries no EXIF, XMP, ICC comment or anything
- * else the phone put in.
+ * else the phone put in. A HEIC goes the same way with one step more: its declared sizes are checked from the HEIF
+ * header, the {@link HeifConverter} turns it into an intermediate JPEG, and that JPEG (with the HEIC's EXIF copied
+ * in) goes through the ordinary JPEG path, header check included.
  */
 final class PhotoProcessor {
 
 	private final PhotoLimits limits;
 
-	PhotoProcessor(PhotoLimits limits) {
+	private final HeifConverter heif;
+
+	PhotoProcessor(PhotoLimits limits, HeifConverter heif) {
 		this.limits = limits;
+		this.heif = heif;
 	}
 
 	record ProcessedPhoto(PhotoFormat format, Optional<PhotoPosition> position, byte[] jpeg, int width, int height,
@@ -50,12 +55,37 @@ final class PhotoProcessor {
 			throw new DomainException(Category.INVALID, "PHOTO_TOO_LARGE", "photo.tooLarge",
 					limits.maxBytes() / (1024 * 1024));
 		}
-		PhotoFormat format = PhotoFormat.detect(upload);
+		PhotoFormat format = PhotoFormat.detect(upload, heif.available());
+		if (format == PhotoFormat.HEIC) {
+			return processHeic(upload);
+		}
 		Exif exif = Exif.of(format, upload);
-		BufferedImage upright = scaleDown(orient(toRgb(decode(format, upload)), exif.orientation()),
-				limits.servedSize());
+		return encode(format, exif.position(), orient(toRgb(decode(format, upload)), exif.orientation()));
+	}
+
+	private ProcessedPhoto processHeic(byte[] upload) {
+		if (!heif.available()) {
+			throw new DomainException(Category.INVALID, "PHOTO_HEIC_UNSUPPORTED", "photo.heicUnavailable");
+		}
+		HeifHeader header = HeifHeader.of(upload);
+		if (!header.declaresAnyImage()) {
+			throw new DomainException(Category.INVALID, "PHOTO_UNREADABLE", "photo.unreadable");
+		}
+		checkPixels(header.largestPixels(), 1, 1);
+		byte[] intermediate = heif.toJpeg(upload);
+		if (PhotoFormat.sniff(intermediate).orElse(null) != PhotoFormat.JPEG) {
+			throw new DomainException(Category.INVALID, "PHOTO_UNREADABLE", "photo.unreadable");
+		}
+		// Only the position is taken from the EXIF: the HEIF's own irot/imir, which the converter has applied, are
+		// what orient a HEIC (the EXIF tag is descriptive there, HEIF spec annex A), and iPhones write both.
+		Exif exif = Exif.of(PhotoFormat.JPEG, intermediate);
+		return encode(PhotoFormat.HEIC, exif.position(), toRgb(decode(PhotoFormat.JPEG, intermediate)));
+	}
+
+	private ProcessedPhoto encode(PhotoFormat format, Optional<PhotoPosition> position, BufferedImage oriented) {
+		BufferedImage upright = scaleDown(oriented, limits.servedSize());
 		BufferedImage thumbnail = scaleDown(upright, limits.thumbnailSize());
-		return new ProcessedPhoto(format, exif.position(), jpeg(upright), upright.getWidth(), upright.getHeight(),
+		return new ProcessedPhoto(format, position, jpeg(upright), upright.getWidth(), upright.getHeight(),
 				jpeg(thumbnail), thumbnail.getWidth(), thumbnail.getHeight());
 	}
 
@@ -70,11 +100,7 @@ final class PhotoProcessor {
 			// Only the header is read here; the pixels are decoded after the check.
 			int width = reader.getWidth(0);
 			int height = reader.getHeight(0);
-			long pixels = (long) width * height;
-			if (pixels > limits.maxPixels() || width <= 0 || height <= 0) {
-				throw new DomainException(Category.INVALID, "PHOTO_TOO_MANY_PIXELS", "photo.tooManyPixels",
-						limits.maxPixels() / 1_000_000);
-			}
+			checkPixels((long) width * height, width, height);
 			// Nobody is served more than servedSize pixels a side, so a 40-megapixel upload is decoded at a fraction
 			// of its size (every n-th pixel) instead of filling the heap; the exact size comes from scaleDown.
 			ImageReadParam param = reader.getDefaultReadParam();
@@ -92,6 +118,13 @@ final class PhotoProcessor {
 		}
 		finally {
 			reader.dispose();
+		}
+	}
+
+	private void checkPixels(long pixels, long width, long height) {
+		if (pixels > limits.maxPixels() || width <= 0 || height <= 0) {
+			throw new DomainException(Category.INVALID, "PHOTO_TOO_MANY_PIXELS", "photo.tooManyPixels",
+					limits.maxPixels() / 1_000_000);
 		}
 	}
 

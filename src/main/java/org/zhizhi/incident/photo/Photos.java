@@ -24,16 +24,16 @@ public class Photos {
 
 	private final Clock clock;
 
-	Photos(PhotoStore store, PhotoCatalog catalog, PhotoLimits limits, Clock clock) {
+	Photos(PhotoStore store, PhotoCatalog catalog, PhotoLimits limits, HeifConverter heif, Clock clock) {
 		this.store = store;
 		this.catalog = catalog;
-		this.processor = new PhotoProcessor(limits);
+		this.processor = new PhotoProcessor(limits, heif);
 		this.clock = clock;
 	}
 
 	/**
-	 * Accepts a JPEG, PNG or WebP upload (judged by content), refusing anything else, too large or with too many
-	 * pixels with a {@link org.zhizhi.shared.DomainException} of category INVALID and a {@code photo.*} message key.
+	 * Accepts a JPEG, PNG, WebP or — where the HEIC converter is installed — HEIC upload (judged by content),
+	 * refusing anything else, too large or with too many pixels with a {@link org.zhizhi.shared.DomainException} of category INVALID and a {@code photo.*} message key.
 	 */
 	public StoredPhoto store(byte[] upload) {
 		PhotoProcessor.ProcessedPhoto photo = processor.process(upload);

@@ -1,6 +1,7 @@
 package org.zhizhi.incident.photo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhizhi.incident.photo.PhotosHeicTests.heic;
 import static org.zhizhi.incident.photo.PhotosTests.image;
 import static org.zhizhi.incident.photo.PhotosTests.jpeg;
 import static org.zhizhi.incident.photo.PhotosTests.tiffWithGps;
@@ -41,5 +42,24 @@ class PhotosIntegrationTests {
 		assertThat(photos.find(stored.id())).isEmpty();
 		assertThat(photos.photo(stored.id())).isEmpty();
 		assertThat(store.get(stored.id().toString())).isEmpty();
+	}
+
+	@Autowired
+	HeifConverter heifConverter;
+
+	@Test
+	void aHeicIsConvertedByTheConfiguredToolAndItsRowSaysHeic() throws IOException {
+		assertThat(heifConverter.available()).as(PhotosHeicTests.INSTALL).isTrue();
+
+		StoredPhoto stored = photos
+			.store(heic(withExif(jpeg(image(800, 600, false)), tiffWithGps(1, 29, 31, 48, 'N', 106, 33, 36, 'E'))));
+
+		assertThat(photos.find(stored.id())).hasValueSatisfying(row -> {
+			assertThat(row.sourceFormat()).isEqualTo("HEIC");
+			assertThat(row.position()).isPresent();
+			assertThat(row.width()).isEqualTo(800);
+		});
+		assertThat(PhotoFormat.sniff(photos.photo(stored.id()).orElseThrow())).hasValue(PhotoFormat.JPEG);
+		assertThat(photos.thumbnail(stored.id())).isPresent();
 	}
 }
