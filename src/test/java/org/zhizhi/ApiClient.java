@@ -122,6 +122,17 @@ public final class ApiClient {
 		}
 	}
 
+	/** The status of a photo upload (a generated JPEG) to an incident as this user. */
+	public int uploadPhotoStatus(String token, String incidentId) {
+		try {
+			uploadPhoto(token, incidentId);
+			return 201;
+		}
+		catch (IllegalStateException e) {
+			return Integer.parseInt(e.getMessage().replaceAll("(?s)^photo upload: (\\d+).*$", "$1"));
+		}
+	}
+
 	public String uploadPhoto(String token, UUID incidentId) {
 		return uploadPhoto(token, incidentId.toString());
 	}

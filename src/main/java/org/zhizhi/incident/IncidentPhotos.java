@@ -38,7 +38,10 @@ public class IncidentPhotos {
 
 	private final Clock clock;
 
-	IncidentPhotos(JdbcIncidents incidents, Photos photos, JdbcClient jdbc, Clock clock) {
+	private final IncidentQueries queries;
+
+	IncidentPhotos(JdbcIncidents incidents, Photos photos, JdbcClient jdbc, Clock clock, IncidentQueries queries) {
+		this.queries = queries;
 		this.incidents = incidents;
 		this.photos = photos;
 		this.jdbc = jdbc;
@@ -55,6 +58,7 @@ public class IncidentPhotos {
 		}
 		// locking the incident row makes the per-incident limit hold when uploads race
 		Incident incident = incidents.find(actor.scope(), incidentId)
+			.filter(found -> queries.mayView(actor, found))
 			.orElseThrow(() -> DomainException.notFound("incident"));
 		jdbc.sql("SELECT id FROM incident.incident WHERE id = :id FOR UPDATE").param("id", incident.id()).query().rowSet();
 		long attached = jdbc.sql("SELECT count(*) FROM incident.incident_photo WHERE incident_id = :id")
@@ -89,6 +93,24 @@ public class IncidentPhotos {
 			.param("id", incident.id())
 			.query(UUID.class)
 			.list();
+	}
+
+	/** The photos of an incident as this person may see it (see {@link IncidentQueries#mayView}). */
+	@Transactional(readOnly = true)
+	public List<UUID> of(Actor actor, UUID incidentId) {
+		incidents.find(actor.scope(), incidentId)
+			.filter(found -> queries.mayView(actor, found))
+			.orElseThrow(() -> DomainException.notFound("incident"));
+		return of(actor.scope(), incidentId);
+	}
+
+	/** A photo of an incident as this person may see it; empty if he may not, or it is not there. */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> image(Actor actor, UUID incidentId, UUID photoId, boolean thumbnail) {
+		if (!of(actor, incidentId).contains(photoId)) {
+			return Optional.empty();
+		}
+		return thumbnail ? photos.thumbnail(photoId) : photos.photo(photoId);
 	}
 
 	/** The served JPEG (or its thumbnail) of a photo of an incident in the scope; empty if either is not there. */

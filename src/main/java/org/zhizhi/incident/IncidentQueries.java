@@ -115,6 +115,15 @@ public class IncidentQueries {
 		return new IncidentDetail(i, incidents.timeline(i.id()), units.parts(i.id()), extensions.of(i.id()));
 	}
 
+	/**
+	 * Whether the person may see (and so act on) an incident of his scope: a resident only his own reports and those he
+	 * follows, a unit's liaison only his unit's orders. Steps and photos ask this too, so that what a read answers 404
+	 * for is not revealed by a 403 on a step.
+	 */
+	boolean mayView(Actor actor, Incident incident) {
+		return visibleTo(actor, incident);
+	}
+
 	private boolean visibleTo(Actor actor, Incident incident) {
 		if (onlyOwnReports(actor)) {
 			return actor.userId().equals(incident.reporterId()) || followers.follows(incident.id(), actor.userId());

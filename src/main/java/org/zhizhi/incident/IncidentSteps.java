@@ -55,7 +55,9 @@ class IncidentSteps {
 
 	/** The incident, if it lies in the actor's scope; one outside it does not exist for him. */
 	Incident load(Actor actor, UUID id) {
-		return incidents.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("incident"));
+		return incidents.find(actor.scope(), id)
+			.filter(incident -> queries.mayView(actor, incident))
+			.orElseThrow(() -> DomainException.notFound("incident"));
 	}
 
 	/** Refuses an actor who holds none of the roles a step needs. */

@@ -279,9 +279,9 @@ class IncidentDispatchIntegrationTests {
 		assertThat(list).allSatisfy(i -> assertThat(i.path("unitId").asString().equals(unit.toString())
 				|| hasPart(i.path("id").asString(), unit)).as("%s is his unit's", i.path("id")).isTrue());
 
-		// another unit's liaison may not answer it
-		assertThat(fx.post(id, "answer", fx.token("gongdian"), Map.of()).problemCode(403))
-			.isEqualTo("NOT_THE_ASSIGNEE");
+		// for another unit's liaison the order does not exist: he can neither answer it nor learn that it is there
+		assertThat(fx.post(id, "answer", fx.token("gongdian"), Map.of()).problemCode(404)).isEqualTo("NOT_FOUND");
+		assertThat(api.uploadPhotoStatus(fx.token("gongdian"), id)).isEqualTo(404);
 
 		JsonNode answered = fx.step(id, "answer", liaison, Map.of());
 		assertThat(answered.path("incident").path("state").asString()).isEqualTo("CLAIMED");
@@ -363,11 +363,14 @@ class IncidentDispatchIntegrationTests {
 		assertThat(fx.detail(id, gongdian).path("incident").path("id").asString()).isEqualTo(id);
 		assertThat(ids(fx.list(gongdian))).contains(id);
 
-		// a liaison of a unit with no part, the lead himself, a party member: none has a co-unit's part
-		for (String outsider : List.of("wuye-dongcheng", "chengguan", "dangyuan01")) {
+		// the lead himself and a party member see the incident but have no co-unit's part
+		for (String outsider : List.of("chengguan", "dangyuan01")) {
 			assertThat(fx.post(id, "part/answer", fx.token(outsider), Map.of()).problemCode(403)).as(outsider)
 				.isEqualTo("NOT_A_PART");
 		}
+		// for a liaison of a unit with no part in it the incident does not exist
+		assertThat(fx.post(id, "part/answer", fx.token("wuye-dongcheng"), Map.of()).problemCode(404))
+			.isEqualTo("NOT_FOUND");
 		assertThat(fx.post(id, "answer", gongdian, Map.of()).problemCode(403)).isEqualTo("NOT_THE_ASSIGNEE");
 
 		fx.step(id, "answer", chengguan, Map.of());

@@ -38,7 +38,7 @@ class IncidentPhotoApiController {
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Add a photo (JPEG, PNG or WebP); its GPS position is read, then it is kept without metadata")
+	@Operation(summary = "Add a photo (JPEG, PNG, WebP or HEIC); its GPS position is read, then it is kept without metadata")
 	ResponseEntity<AttachedPhoto> attach(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestPart("file") MultipartFile file) throws IOException {
 		AttachedPhoto photo = photos.attach(actor, id, file.getBytes());
@@ -48,14 +48,14 @@ class IncidentPhotoApiController {
 	@GetMapping
 	@Operation(summary = "The ids of the incident's photos, oldest first")
 	List<UUID> list(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return photos.of(actor.scope(), id);
+		return photos.of(actor, id);
 	}
 
 	@GetMapping(value = "/{photoId}", produces = MediaType.IMAGE_JPEG_VALUE)
 	@Operation(summary = "A photo as a metadata-free JPEG; size=thumbnail for the 320 px version")
 	ResponseEntity<byte[]> image(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@PathVariable UUID photoId, @RequestParam(defaultValue = "full") String size) {
-		byte[] image = photos.image(actor.scope(), id, photoId, "thumbnail".equals(size))
+		byte[] image = photos.image(actor, id, photoId, "thumbnail".equals(size))
 			.orElseThrow(() -> DomainException.notFound("photo"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)

@@ -24,18 +24,15 @@ class IncidentPhotoPageController {
 
 	private final IncidentPhotos photos;
 
-	private final IncidentPages pages;
-
-	IncidentPhotoPageController(IncidentPhotos photos, IncidentPages pages) {
+	IncidentPhotoPageController(IncidentPhotos photos) {
 		this.photos = photos;
-		this.pages = pages;
 	}
 
 	@GetMapping(value = "/incidents/{id}/photos/{photoId}", produces = MediaType.IMAGE_JPEG_VALUE)
 	ResponseEntity<byte[]> photo(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@PathVariable UUID photoId, @RequestParam(defaultValue = "full") String size) {
-		pages.visible(actor, id);
-		byte[] image = photos.image(actor.scope(), id, photoId, "thumbnail".equals(size))
+		// who may see the incident may see its photos: a resident his own and followed reports, a liaison his unit's
+		byte[] image = photos.image(actor, id, photoId, "thumbnail".equals(size))
 			.orElseThrow(() -> DomainException.notFound("photo"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
