@@ -1,5 +1,6 @@
 package org.zhizhi.demo;
 
+import org.zhizhi.incident.IncidentArchive;
 import org.zhizhi.incident.Units;
 
 import java.time.Clock;
@@ -85,11 +86,14 @@ class DemoLoader implements ApplicationRunner {
 
 	private final Units units;
 
+	private final IncidentArchive archive;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
-			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units) {
+			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive) {
 		this.units = units;
+		this.archive = archive;
 		this.buildingHeads = buildingHeads;
 		this.firms = firms;
 		this.party = party;
@@ -170,7 +174,19 @@ class DemoLoader implements ApplicationRunner {
 				gridTeams.bootstrap(ids.get("dongcheng-g" + grid), member);
 			}
 		}
-		DemoUnits.load(units, orgUnits, ids, accountIds);
+		Map<String, org.zhizhi.incident.Unit> demoUnits = DemoUnits.load(units, orgUnits, ids, accountIds);
+		long incidentsStarted = System.nanoTime();
+		Map<String, org.locationtech.jts.geom.Geometry> grids = new HashMap<>();
+		for (DemoDistrict.Node node : nodes) {
+			if (node.level() == OrgLevel.GRID
+					&& (node.key().startsWith("dongcheng-g") || node.key().startsWith("jinyinqiao-g"))) {
+				grids.put(node.key(), DemoIncidents.boundary(node));
+			}
+		}
+		int incidents = DemoIncidents.load(archive, loader,
+				new DemoIncidents.Context(clock.instant(), accountIds, demoUnits, grids));
+		log.info("Demo incidents imported in {} ms ({} incidents)", (System.nanoTime() - incidentsStarted) / 1_000_000,
+				incidents);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.zhizhi.incident.Unit;
 import org.zhizhi.incident.UnitKind;
 import org.zhizhi.incident.Units;
 import org.zhizhi.territory.OrgUnit;
@@ -28,10 +29,15 @@ final class DemoUnits {
 	private DemoUnits() {
 	}
 
-	static void load(Units units, OrgUnitQueries orgUnits, Map<String, UUID> nodeIds, Map<String, UUID> accountIds) {
+	/** Registers the units; answers them by code. */
+	static Map<String, Unit> load(Units units, OrgUnitQueries orgUnits, Map<String, UUID> nodeIds,
+			Map<String, UUID> accountIds) {
+		Map<String, Unit> registered = new java.util.HashMap<>();
 		for (DemoUnit unit : ALL) {
 			OrgUnit served = orgUnits.bindingOf(nodeIds.get(unit.nodeKey())).orElseThrow();
-			units.registerTrusted(unit.code(), unit.name(), unit.kind(), served, List.of(accountIds.get(unit.liaison())));
+			registered.put(unit.code(), units.registerTrusted(unit.code(), unit.name(), unit.kind(), served,
+					List.of(accountIds.get(unit.liaison()))));
 		}
+		return registered;
 	}
 }
