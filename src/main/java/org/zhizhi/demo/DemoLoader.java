@@ -88,10 +88,14 @@ class DemoLoader implements ApplicationRunner {
 
 	private final IncidentArchive archive;
 
+	private final org.zhizhi.partnership.PartnershipImports partnership;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
-			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive) {
+			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive,
+			org.zhizhi.partnership.PartnershipImports partnership) {
+		this.partnership = partnership;
 		this.units = units;
 		this.archive = archive;
 		this.buildingHeads = buildingHeads;
@@ -187,6 +191,9 @@ class DemoLoader implements ApplicationRunner {
 				new DemoIncidents.Context(clock.instant(), accountIds, demoUnits, grids));
 		log.info("Demo incidents imported in {} ms ({} incidents)", (System.nanoTime() - incidentsStarted) / 1_000_000,
 				incidents);
+		// ---- partnership: partner units, agreements, the three lists and their pledges ----
+		DemoPartners.Counts partners = DemoPartners.load(partnership, orgUnits, ids, accountIds, clock);
+		log.info("Demo partnership loaded ({} partner units, {} list items)", partners.partners(), partners.items());
 	}
 
 	/**

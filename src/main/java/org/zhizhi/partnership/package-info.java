@@ -1,5 +1,6 @@
 /**
- * Partnership: partner units that co-build with a community, and the 1+4+X mechanism of joint meetings and activities.
+ * Partnership (共驻共建): partner units and their liaisons, yearly agreements, a community's three lists with two-way
+ * claiming turned into public pledges, delivery and acceptance, contribution records, matching and the match rates.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Partnership")
 package org.zhizhi.partnership;

@@ -161,4 +161,26 @@ class SecurityConfiguration {
 		return http.build();
 	}
 	// ---- end open311 ------------------------------------------------------------------------------------------------
+
+	// ---- partnership: appended for the public page of a community (issue 5) -------------------------------------
+
+	/**
+	 * A community's public page of lists and pledges is for anyone, signed in or not: read-only, no session created,
+	 * and the page shows units and the community by name only (no person).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain partnershipPublicChain(HttpSecurity http) throws Exception {
+		// GET only and no form: no CSRF token, so no session is made for a passer-by
+		http.securityMatcher("/public/communities/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+	// ---- end partnership ----------------------------------------------------------------------------------------
 }

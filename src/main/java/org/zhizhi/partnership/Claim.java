@@ -1,0 +1,20 @@
+package org.zhizhi.partnership;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A claim on a list item — the public pledge (公开承诺). {@code partnerId} is always the unit that delivers: the claimer
+ * of a need or project, the offerer of a resource.
+ */
+public record Claim(UUID id, UUID itemId, String itemTitle, ClaimerKind claimerKind, UUID claimerId,
+		String claimerName, UUID partnerId, String partnerName, BigDecimal amount, LocalDate dueOn, ClaimStatus status,
+		Instant claimedAt, Instant deliveredAt, Instant acceptedAt, BigDecimal valueYuan, BigDecimal hours,
+		Integer peopleServed) {
+
+	public enum ClaimerKind {
+		PARTNER, COMMUNITY
+	}
+}

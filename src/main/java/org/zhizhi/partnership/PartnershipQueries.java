@@ -1,0 +1,260 @@
+package org.zhizhi.partnership;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.partnership.PartnershipManagement.Access;
+import org.zhizhi.partnership.PartnershipViews.Contribution;
+import org.zhizhi.partnership.PartnershipViews.ItemDetail;
+import org.zhizhi.partnership.PartnershipViews.Matches;
+import org.zhizhi.partnership.PartnershipViews.PublicBoard;
+import org.zhizhi.partnership.PartnershipViews.RankedPartner;
+import org.zhizhi.partnership.PartnershipViews.Rates;
+import org.zhizhi.partnership.PartnershipViews.ResourceMatch;
+import org.zhizhi.partnership.PartnershipViews.UnitMatch;
+import org.zhizhi.partnership.persistence.JdbcPartnership;
+import org.zhizhi.partnership.persistence.JdbcPartnership.Board;
+import org.zhizhi.partnership.persistence.JdbcPartnership.UnitRecord;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+
+/** Reads of partnership, always within the caller's scope — and for a liaison, of his unit's work only. */
+@Service
+@Transactional(readOnly = true)
+public class PartnershipQueries {
+
+	public static final int LIST_LIMIT = 500;
+
+	private final JdbcPartnership store;
+
+	private final PartnershipManagement management;
+
+	private final Clock clock;
+
+	private final double distanceLimitKm;
+
+	private final Duration recentMatch;
+
+	private final MatchScore scoring = MatchScore.DEFAULT;
+
+	PartnershipQueries(JdbcPartnership store, PartnershipManagement management, Clock clock,
+			@Value("${zhizhi.partnership.match.distance-km:10}") double distanceLimitKm,
+			@Value("${zhizhi.partnership.match.recent:7d}") Duration recentMatch) {
+		this.store = store;
+		this.management = management;
+		this.clock = clock;
+		this.distanceLimitKm = distanceLimitKm;
+		this.recentMatch = recentMatch;
+	}
+
+	public int thisYear() {
+		return management.thisYear();
+	}
+
+	/** Partner units of the scope with the contacts masked; a liaison sees only his own unit. */
+	public List<PartnerUnit> partners(Actor actor, UUID communityId) {
+		Access access = management.access(actor);
+		return store.partners(access.scopeLike(), communityId, thisYear())
+			.stream()
+			.filter(p -> !access.liaison() || p.id().equals(access.partnerId()))
+			.map(PartnerUnit::masked)
+			.toList();
+	}
+
+	/** One unit in full (contacts unmasked: the staff of its scope and its own liaison work with them). */
+	public PartnerUnit partner(Actor actor, UUID id) {
+		Access access = management.access(actor);
+		if (access.liaison() && !access.partnerId().equals(id)) {
+			throw DomainException.notFound("partner");
+		}
+		return store.partner(access.scopeLike(), id, thisYear()).orElseThrow(() -> DomainException.notFound("partner"));
+	}
+
+	public List<Agreement> agreements(Actor actor, UUID partnerId) {
+		return store.agreements(partner(actor, partnerId).id());
+	}
+
+	/** The unit a liaison serves, if the actor is one. */
+	public Optional<UUID> ownUnit(Actor actor) {
+		Access access = management.access(actor);
+		return access.liaison() ? Optional.of(access.partnerId()) : Optional.empty();
+	}
+
+	public List<ListItem> items(Actor actor, UUID communityId, ItemKind kind, ItemStatus status) {
+		Access access = management.access(actor);
+		return store.items(access.scopeLike(), communityId, kind, status, LIST_LIMIT);
+	}
+
+	public ItemDetail item(Actor actor, UUID id) {
+		Access access = management.access(actor);
+		ListItem item = store.item(access.scopeLike(), id).orElseThrow(() -> DomainException.notFound("item"));
+		List<Claim> claims = store.claimsOfItem(id);
+		List<DeliveryNote> notes = store.notesOfItem(id);
+		if (access.liaison()) {
+			// a liaison sees every pledge (they are public) but the delivery of his own unit's only
+			var own = claims.stream()
+				.filter(c -> c.partnerId().equals(access.partnerId()))
+				.map(Claim::id)
+				.collect(Collectors.toSet());
+			notes = notes.stream().filter(n -> own.contains(n.claimId())).toList();
+		}
+		return new ItemDetail(item, claims, notes);
+	}
+
+	/** The pledges a unit delivers (its liaison's work list). */
+	public List<Claim> claimsOf(Actor actor, UUID partnerId) {
+		return store.claimsOfPartner(partner(actor, partnerId).id());
+	}
+
+	public Contribution contribution(Actor actor, UUID partnerId, Integer year) {
+		PartnerUnit unit = partner(actor, partnerId);
+		Access access = management.access(actor);
+		return store.contributions(access.scopeLike(), null, unit.id(), year)
+			.stream()
+			.findFirst()
+			.orElse(new Contribution(unit.id(), unit.name(), BigDecimal.ZERO, BigDecimal.ZERO, 0, 0));
+	}
+
+	/** The red-partner ranking (红色合伙人): most delivered projects first, then value, hours and people served. */
+	public List<RankedPartner> ranking(Actor actor, UUID communityId, Integer year) {
+		Access access = management.access(actor);
+		return ranked(store.contributions(access.scopeLike(), communityId, null, year));
+	}
+
+	static List<RankedPartner> ranked(List<Contribution> contributions) {
+		List<RankedPartner> ranking = new ArrayList<>();
+		for (int i = 0; i < contributions.size(); i++) {
+			ranking.add(new RankedPartner(i + 1, contributions.get(i)));
+		}
+		return ranking;
+	}
+
+	/** Rates of a community (or the whole scope when none is named) or of one unit, in a year. */
+	public Rates rates(Actor actor, UUID communityId, UUID partnerId, Integer year) {
+		Access access = management.access(actor);
+		int y = year != null ? year : thisYear();
+		if (partnerId != null) {
+			return store.partnerRates(partner(actor, partnerId).id(), y, clock.instant());
+		}
+		return store.needRates(access.scopeLike(), communityId, y, clock.instant());
+	}
+
+	/**
+	 * Suggestions for an open need: resources and units of the scope that pass the hard filters — the same category,
+	 * something left to give, available in the need's period, within the distance limit — scored and best first.
+	 */
+	public Matches matches(Actor actor, UUID needId) {
+		Access access = management.access(actor);
+		ListItem need = store.item(access.scopeLike(), needId).orElseThrow(() -> DomainException.notFound("item"));
+		if (need.kind() == ItemKind.RESOURCE) {
+			throw DomainException.notFound("need");
+		}
+		Instant now = clock.instant();
+		Map<UUID, UnitRecord> records = store.unitRecords(access.scopeLike(), need.category())
+			.stream()
+			.collect(Collectors.toMap(UnitRecord::partnerId, Function.identity()));
+		Map<UUID, PartnerUnit> units = store.partners(access.scopeLike(), null, thisYear())
+			.stream()
+			.collect(Collectors.toMap(PartnerUnit::id, Function.identity()));
+		BigDecimal needed = need.remaining();
+		List<ResourceMatch> resources = new ArrayList<>();
+		for (ListItem resource : store.items(access.scopeLike(), null, ItemKind.RESOURCE, ItemStatus.OPEN,
+				LIST_LIMIT)) {
+			if (resource.category() != need.category() || resource.remaining().signum() <= 0
+					|| resource.periodEnd().isBefore(need.periodStart())
+					|| resource.periodStart().isAfter(need.periodEnd())) {
+				continue;
+			}
+			Double distance = distance(need.lat(), need.lng(), resource.lat(), resource.lng());
+			if (distance != null && distance > distanceLimitKm) {
+				continue;
+			}
+			UnitRecord record = records.get(resource.offeredBy());
+			boolean recent = recent(record, now);
+			PartnerUnit unit = units.get(resource.offeredBy());
+			BigDecimal offered = resource.measure() == need.measure() ? resource.remaining() : null;
+			double score = scoring.score(offered, needed, distance, distanceLimitKm,
+					unit != null && unit.agreementSigned(), record == null ? 0 : record.delivered(), recent);
+			resources.add(new ResourceMatch(resource.id(), resource.title(), resource.offeredBy(),
+					resource.offeredByName(), resource.remaining(), rounded(distance), score, recent));
+		}
+		resources.sort(Comparator.comparingDouble(ResourceMatch::score)
+			.reversed()
+			.thenComparing(m -> m.distanceKm() == null ? Double.MAX_VALUE : m.distanceKm()));
+		List<UnitMatch> suggested = new ArrayList<>();
+		for (PartnerUnit unit : units.values()) {
+			UnitRecord record = records.get(unit.id());
+			if (record == null || record.deliveredInCategory() == 0 && !record.offersCategory()) {
+				continue;
+			}
+			Double distance = distance(need.lat(), need.lng(), unit.lat(), unit.lng());
+			if (distance != null && distance > distanceLimitKm) {
+				continue;
+			}
+			boolean recent = recent(record, now);
+			double score = scoring.score(null, needed, distance, distanceLimitKm, unit.agreementSigned(),
+					record.delivered(), recent);
+			suggested.add(new UnitMatch(unit.id(), unit.name(), rounded(distance), record.deliveredInCategory(), score,
+					recent));
+		}
+		suggested.sort(Comparator.comparingDouble(UnitMatch::score)
+			.reversed()
+			.thenComparing(UnitMatch::partnerName));
+		return new Matches(need.id(), resources, suggested);
+	}
+
+	private boolean recent(UnitRecord record, Instant now) {
+		return record != null && record.lastClaimAt() != null
+				&& record.lastClaimAt().isAfter(now.minus(recentMatch));
+	}
+
+	private static Double distance(Double lat1, Double lng1, Double lat2, Double lng2) {
+		if (lat1 == null || lat2 == null) {
+			return null;
+		}
+		return MatchScore.distanceKm(lat1, lng1, lat2, lng2);
+	}
+
+	private static Double rounded(Double km) {
+		return km == null ? null : Math.round(km * 100) / 100.0;
+	}
+
+	// ---- the public page ---------------------------------------------------------------------------------------
+
+	/**
+	 * What anyone may see of a community without signing in: its published lists, the pledges and the ranking —
+	 * units and the community by name, never a person (no contact, no liaison, no account).
+	 */
+	public Optional<PublicBoard> publicBoard(String communityCode) {
+		Optional<Board> board = store.boardByCode(communityCode);
+		if (board.isEmpty()) {
+			return Optional.empty();
+		}
+		Board b = board.get();
+		String scope = b.path() + "%";
+		List<ListItem> all = store.items(scope, b.communityId(), null, null, LIST_LIMIT)
+			.stream()
+			.filter(i -> i.status() != ItemStatus.WITHDRAWN)
+			.toList();
+		int year = thisYear();
+		return Optional.of(new PublicBoard(b.name(), b.code(), year,
+				store.needRates(scope, b.communityId(), year, clock.instant()),
+				all.stream().filter(i -> i.kind() == ItemKind.NEED).toList(),
+				all.stream().filter(i -> i.kind() == ItemKind.RESOURCE).toList(),
+				all.stream().filter(i -> i.kind() == ItemKind.PROJECT).toList(), store.pledges(b.communityId()),
+				ranked(store.contributions(scope, b.communityId(), null, null))));
+	}
+}

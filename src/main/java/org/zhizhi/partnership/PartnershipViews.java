@@ -1,0 +1,60 @@
+package org.zhizhi.partnership;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the reads answer besides the aggregates themselves. */
+public final class PartnershipViews {
+
+	private PartnershipViews() {
+	}
+
+	public record ItemDetail(ListItem item, List<Claim> claims, List<DeliveryNote> notes) {
+	}
+
+	/** What an accepted pledge added to a unit: value in yuan, hours, projects (items) and people served. */
+	public record Contribution(UUID partnerId, String partnerName, BigDecimal valueYuan, BigDecimal hours,
+			long projects, long peopleServed) {
+	}
+
+	public record RankedPartner(int rank, Contribution contribution) {
+	}
+
+	/**
+	 * The rates of one community, unit or whole scope in one year. Times are in days. For a unit the items are the
+	 * needs and projects it claimed: time to claim is from publishing to its claim, time to complete from its claim
+	 * to the community's acceptance.
+	 *
+	 * @param matchRate 对接率 = claimed / published (null without published needs)
+	 * @param completionRate completed / claimed
+	 * @param claimedWithin14DaysShare of the needs published at least 14 days ago, the share claimed within 14 days
+	 */
+	public record Rates(int year, long published, long claimed, long completed, Double matchRate,
+			Double completionRate, Double medianDaysToClaim, Double p90DaysToClaim, Double medianDaysToComplete,
+			Double p90DaysToComplete, Double claimedWithin14DaysShare, long unclaimed, Double medianUnclaimedAgeDays,
+			Double maxUnclaimedAgeDays) {
+	}
+
+	public record ResourceMatch(UUID itemId, String title, UUID partnerId, String partnerName, BigDecimal remaining,
+			Double distanceKm, double score, boolean recentlyMatched) {
+	}
+
+	public record UnitMatch(UUID partnerId, String partnerName, Double distanceKm, long deliveredInCategory,
+			double score, boolean recentlyMatched) {
+	}
+
+	public record Matches(UUID needId, List<ResourceMatch> resources, List<UnitMatch> units) {
+	}
+
+	/** A public pledge as the public page shows it: no person, only the units and the community. */
+	public record PublicPledge(String itemTitle, ItemKind kind, String claimerName, String delivererName,
+			BigDecimal amount, Measure measure, LocalDate dueOn, ClaimStatus status) {
+	}
+
+	public record PublicBoard(String communityName, String communityCode, int year, Rates rates,
+			List<ListItem> needs, List<ListItem> resources, List<ListItem> projects, List<PublicPledge> pledges,
+			List<RankedPartner> ranking) {
+	}
+}
