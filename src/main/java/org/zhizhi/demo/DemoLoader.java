@@ -88,10 +88,14 @@ class DemoLoader implements ApplicationRunner {
 
 	private final IncidentArchive archive;
 
+	private final org.zhizhi.wish.WishHistory wishHistory;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
-			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive) {
+			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive,
+			org.zhizhi.wish.WishHistory wishHistory) {
+		this.wishHistory = wishHistory;
 		this.units = units;
 		this.archive = archive;
 		this.buildingHeads = buildingHeads;
@@ -187,6 +191,10 @@ class DemoLoader implements ApplicationRunner {
 				new DemoIncidents.Context(clock.instant(), accountIds, demoUnits, grids));
 		log.info("Demo incidents imported in {} ms ({} incidents)", (System.nanoTime() - incidentsStarted) / 1_000_000,
 				incidents);
+		// ---- wishes (issue 5): a year of fulfilled micro-wishes and today's wish walls
+		int wishes = DemoWishes.load(wishHistory, accountIds::get, id -> orgUnits.bindingOf(id).orElseThrow(), ids,
+				clock.instant());
+		log.info("Demo wishes loaded ({} wishes)", wishes);
 	}
 
 	/**

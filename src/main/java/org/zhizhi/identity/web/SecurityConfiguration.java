@@ -161,4 +161,28 @@ class SecurityConfiguration {
 		return http.build();
 	}
 	// ---- end open311 ------------------------------------------------------------------------------------------------
+
+	// ---- public pages: appended for issue 5 (wish wall; the partners' public community page shares it) -----------
+
+	/**
+	 * The public pages of a community ({@code /public/**}: its lists, pledges and wish wall) are read by anyone without
+	 * a login: GET only, no session, no CSRF token; the pages themselves show nothing personal.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicPagesChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/public/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/public/**")
+				.permitAll()
+				.anyRequest()
+				.denyAll());
+		return http.build();
+	}
+	// ---- end public pages -------------------------------------------------------------------------------------------
 }
