@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.identity.Account;
+import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.incident.photo.Photos;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -34,7 +37,10 @@ public class WishQueries {
 
 	private final Photos photos;
 
-	WishQueries(JdbcWishes wishes, Photos photos) {
+	private final AccountQueries accounts;
+
+	WishQueries(JdbcWishes wishes, Photos photos, AccountQueries accounts) {
+		this.accounts = accounts;
 		this.wishes = wishes;
 		this.photos = photos;
 	}
@@ -130,6 +136,21 @@ public class WishQueries {
 					done.stream().map(w -> PublicWish.of(w, takers.getOrDefault(w.id(), List.of()))).toList(),
 					wishes.countPublic(communityCode, false), wishes.countPublic(communityCode, true));
 		});
+	}
+
+	/** Whom the desk may dispatch a wish to by name: the members and liaisons of its community (the first page). */
+	public List<Account> dispatchCandidates(Actor actor, Wish wish) {
+		if (!WishRoles.mayVet(actor) || !actor.scope().covers(wish.scopePath())) {
+			return List.of();
+		}
+		String path = WishManagement.communityPath(wish.scopePath());
+		DataScope community = new DataScope(wish.communityId(), path);
+		// the caller may sit above the community (a street): never list beyond his own scope
+		DataScope scope = actor.scope().covers(community) ? community : actor.scope();
+		return accounts.list(scope, null, 0)
+			.stream()
+			.filter(a -> a.enabled() && a.roles().stream().anyMatch(WishRoles.TAKERS::contains))
+			.toList();
 	}
 
 	private Optional<Wish> visible(Actor actor, UUID id) {
