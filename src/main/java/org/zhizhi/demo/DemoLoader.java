@@ -90,12 +90,15 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.partnership.PartnershipImports partnership;
 
+	private final org.zhizhi.wish.WishHistory wishHistory;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
 			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive,
-			org.zhizhi.partnership.PartnershipImports partnership) {
+			org.zhizhi.partnership.PartnershipImports partnership, org.zhizhi.wish.WishHistory wishHistory) {
 		this.partnership = partnership;
+		this.wishHistory = wishHistory;
 		this.units = units;
 		this.archive = archive;
 		this.buildingHeads = buildingHeads;
@@ -194,6 +197,10 @@ class DemoLoader implements ApplicationRunner {
 		// ---- partnership: partner units, agreements, the three lists and their pledges ----
 		DemoPartners.Counts partners = DemoPartners.load(partnership, orgUnits, ids, accountIds, clock);
 		log.info("Demo partnership loaded ({} partner units, {} list items)", partners.partners(), partners.items());
+		// ---- wishes (issue 5): a year of fulfilled micro-wishes and today's wish walls
+		int wishes = DemoWishes.load(wishHistory, accountIds::get, id -> orgUnits.bindingOf(id).orElseThrow(), ids,
+				clock.instant());
+		log.info("Demo wishes loaded ({} wishes)", wishes);
 	}
 
 	/**

@@ -162,25 +162,27 @@ class SecurityConfiguration {
 	}
 	// ---- end open311 ------------------------------------------------------------------------------------------------
 
-	// ---- partnership: appended for the public page of a community (issue 5) -------------------------------------
+	// ---- public pages: appended for issue 5 (wish wall; the partners' public community page shares it) -----------
 
 	/**
-	 * A community's public page of lists and pledges is for anyone, signed in or not: read-only, no session created,
-	 * and the page shows units and the community by name only (no person).
+	 * The public pages of a community ({@code /public/**}: its lists, pledges and wish wall) are read by anyone without
+	 * a login: GET only, no session, no CSRF token; the pages themselves show nothing personal.
 	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain partnershipPublicChain(HttpSecurity http) throws Exception {
-		// GET only and no form: no CSRF token, so no session is made for a passer-by
-		http.securityMatcher("/public/communities/**")
+	SecurityFilterChain publicPagesChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/public/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
 			.logout(logout -> logout.disable())
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/public/**")
+				.permitAll()
+				.anyRequest()
+				.denyAll());
 		return http.build();
 	}
-	// ---- end partnership ----------------------------------------------------------------------------------------
+	// ---- end public pages -------------------------------------------------------------------------------------------
 }

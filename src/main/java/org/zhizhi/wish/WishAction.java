@@ -1,0 +1,6 @@
+package org.zhizhi.wish;
+
+/** What a timeline entry records. */
+public enum WishAction {
+	POST, EDIT, APPROVE, REFUSE, PUBLISH, DISPATCH, TAKE, FULFIL, CONFIRM, RAISE
+}

@@ -1,0 +1,56 @@
+package org.zhizhi.wish;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.wish.persistence.JdbcWishes;
+
+/**
+ * Every hour (zhizhi.wish.expiry-interval), raises to the community the wishes nobody took by their date (the day after
+ * it, Asia/Shanghai), one transaction each so that one failure does not hold up the rest.
+ */
+@Component
+class WishExpiry {
+
+	private static final Logger log = LoggerFactory.getLogger(WishExpiry.class);
+
+	static final int BATCH = 500;
+
+	private final JdbcWishes wishes;
+
+	private final WishManagement management;
+
+	private final Clock clock;
+
+	WishExpiry(JdbcWishes wishes, WishManagement management, Clock clock) {
+		this.wishes = wishes;
+		this.management = management;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${zhizhi.wish.expiry-interval:1h}", initialDelayString = "${zhizhi.wish.expiry-interval:1h}")
+	void scheduled() {
+		run(clock.instant());
+	}
+
+	/** One pass at the given moment; answers how many wishes it raised. */
+	int run(Instant now) {
+		int raised = 0;
+		for (Wish wish : wishes.unclaimedDueBefore(now.atZone(WishManagement.ZONE).toLocalDate(), BATCH)) {
+			try {
+				if (management.raise(wish.id(), now)) {
+					raised++;
+				}
+			}
+			catch (DomainException e) {
+				log.debug("wish expiry skipped {}: {}", wish.id(), e.code());
+			}
+		}
+		return raised;
+	}
+}

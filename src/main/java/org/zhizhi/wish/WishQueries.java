@@ -1,0 +1,176 @@
+package org.zhizhi.wish;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.identity.Account;
+import org.zhizhi.identity.AccountQueries;
+import org.zhizhi.incident.photo.Photos;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.wish.persistence.JdbcWishes;
+
+/**
+ * Reads of wishes, each for whom it is meant: the desk (community, grid workers) sees its scope's wishes in full;
+ * a resident only his own; members and liaisons the wall of their scope, what was dispatched to them and what they
+ * took — never who wishes it until they take it; anyone the public wall, which never names him.
+ */
+@Service
+@Transactional(readOnly = true)
+public class WishQueries {
+
+	public static final int PAGE_SIZE = 50;
+
+	static final int PUBLIC_LIMIT = 200;
+
+	private final JdbcWishes wishes;
+
+	private final Photos photos;
+
+	private final AccountQueries accounts;
+
+	WishQueries(JdbcWishes wishes, Photos photos, AccountQueries accounts) {
+		this.accounts = accounts;
+		this.wishes = wishes;
+		this.photos = photos;
+	}
+
+	/** The desk's list of a scope: all wishes, or those in the given states, newest first. */
+	public List<Wish> desk(Actor actor, Set<WishState> states, int page) {
+		if (!WishRoles.usesDesk(actor)) {
+			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "problem.forbidden");
+		}
+		return wishes.list(actor.scope(), states == null ? Set.of() : states, PAGE_SIZE, Math.max(0, page) * PAGE_SIZE);
+	}
+
+	/** How many wishes of the scope wait in each state, for the desk's tabs. */
+	public Map<WishState, Long> counts(Actor actor) {
+		Map<WishState, Long> counts = new LinkedHashMap<>();
+		if (WishRoles.usesDesk(actor)) {
+			for (WishState state : WishState.values()) {
+				counts.put(state, wishes.count(actor.scope(), state));
+			}
+		}
+		return counts;
+	}
+
+	/** The wishes this person posted (for himself, or for residents he helped). */
+	public List<Wish> mine(Actor actor) {
+		return wishes.postedBy(actor.userId(), PAGE_SIZE);
+	}
+
+	/** The wall of the caller's scope: takeable wishes, without personal details. */
+	public List<Wish> wall(Actor actor) {
+		return wishes.wall(actor.scope(), PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(false)).toList();
+	}
+
+	/** Dispatched to this account and not yet taken; a taker sees whom to deliver to. */
+	public List<Wish> dispatchedToMe(Actor actor) {
+		return wishes.dispatchedTo(actor.scope(), actor.userId(), PAGE_SIZE)
+			.stream()
+			.map(w -> w.withoutPersonalDetails(true))
+			.toList();
+	}
+
+	/** What this account took (or recorded for a team or unit). */
+	public List<Wish> takenByMe(Actor actor) {
+		return wishes.takenBy(actor.userId(), PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(true)).toList();
+	}
+
+	public Map<UUID, List<Taker>> takersOf(List<Wish> list) {
+		return wishes.takers(list.stream().map(Wish::id).toList());
+	}
+
+	/** One wish as this person may see it; 404 when he may not see it at all. */
+	public WishDetail detail(Actor actor, UUID id) {
+		Wish wish = visible(actor, id).orElseThrow(() -> DomainException.notFound("wish"));
+		List<Taker> takers = wishes.takers(wish.id());
+		boolean desk = WishRoles.usesDesk(actor) && actor.scope().covers(wish.scopePath());
+		boolean poster = actor.userId().equals(wish.postedBy());
+		boolean taker = takers.stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+		Wish shown = desk || poster ? wish : wish.withoutPersonalDetails(taker
+				|| actor.userId().equals(wish.dispatchAccountId()));
+		boolean vet = WishRoles.mayVet(actor) && actor.scope().covers(wish.scopePath());
+		boolean mayTake = WishRoles.mayTake(actor) && !taker && wish.takeable()
+				&& (wish.state() != WishState.DISPATCHED || actor.userId().equals(wish.dispatchAccountId()));
+		boolean recordTake = vet && wish.state() == WishState.DISPATCHED && wish.dispatchAccountId() == null;
+		boolean fulfil = taker && wish.state() == WishState.TAKEN;
+		boolean confirm = (poster || desk) && wish.state() == WishState.FULFILLED;
+		List<WishStep> timeline = desk || poster ? wishes.timeline(wish.id()) : List.of();
+		return new WishDetail(shown, takers, timeline, vet, mayTake, fulfil, confirm, recordTake);
+	}
+
+	/** A photo of a wish (its own, or the fulfilment's) as this person may see it; empty if he may not. */
+	public Optional<byte[]> photo(Actor actor, UUID wishId, UUID photoId, boolean thumbnail) {
+		Optional<Wish> wish = visible(actor, wishId);
+		if (wish.isEmpty() || photoId == null
+				|| !(photoId.equals(wish.get().photoId()) || photoId.equals(wish.get().fulfilmentPhotoId()))) {
+			return Optional.empty();
+		}
+		return thumbnail ? photos.thumbnail(photoId) : photos.photo(photoId);
+	}
+
+	/** The public wall of a community by its code; empty when no wish was ever posted there. */
+	public Optional<PublicWall> publicWall(String communityCode) {
+		if (communityCode == null || !communityCode.matches("[0-9]{6,20}")) {
+			return Optional.empty();
+		}
+		return wishes.communityName(communityCode).map(name -> {
+			List<Wish> open = wishes.publicWall(communityCode, false, PUBLIC_LIMIT);
+			List<Wish> done = wishes.publicWall(communityCode, true, PUBLIC_LIMIT);
+			List<Wish> all = new ArrayList<>(open);
+			all.addAll(done);
+			Map<UUID, List<Taker>> takers = wishes.takers(all.stream().map(Wish::id).toList());
+			return new PublicWall(communityCode, name,
+					open.stream().map(w -> PublicWish.of(w, takers.getOrDefault(w.id(), List.of()))).toList(),
+					done.stream().map(w -> PublicWish.of(w, takers.getOrDefault(w.id(), List.of()))).toList(),
+					wishes.countPublic(communityCode, false), wishes.countPublic(communityCode, true));
+		});
+	}
+
+	/** Whom the desk may dispatch a wish to by name: the members and liaisons of its community (the first page). */
+	public List<Account> dispatchCandidates(Actor actor, Wish wish) {
+		if (!WishRoles.mayVet(actor) || !actor.scope().covers(wish.scopePath())) {
+			return List.of();
+		}
+		String path = WishManagement.communityPath(wish.scopePath());
+		DataScope community = new DataScope(wish.communityId(), path);
+		// the caller may sit above the community (a street): never list beyond his own scope
+		DataScope scope = actor.scope().covers(community) ? community : actor.scope();
+		return accounts.list(scope, null, 0)
+			.stream()
+			.filter(a -> a.enabled() && a.roles().stream().anyMatch(WishRoles.TAKERS::contains))
+			.toList();
+	}
+
+	private Optional<Wish> visible(Actor actor, UUID id) {
+		return wishes.findUnscoped(id).filter(wish -> {
+			if (actor.userId().equals(wish.postedBy())) {
+				return true;
+			}
+			if (!actor.scope().covers(wish.scopePath())) {
+				return false;
+			}
+			if (WishRoles.usesDesk(actor)) {
+				return true;
+			}
+			if (WishRoles.mayTake(actor)) {
+				return wish.publishedAt() != null || actor.userId().equals(wish.dispatchAccountId())
+						|| wishes.takers(wish.id()).stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+			}
+			return false;
+		});
+	}
+
+	static final Set<WishState> VETTING = EnumSet.of(WishState.POSTED, WishState.APPROVED, WishState.RAISED);
+}

@@ -1,0 +1,380 @@
+package org.zhizhi.wish.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.wish.DispatchKind;
+import org.zhizhi.wish.Taker;
+import org.zhizhi.wish.TakerKind;
+import org.zhizhi.wish.Wish;
+import org.zhizhi.wish.WishAction;
+import org.zhizhi.wish.WishCategory;
+import org.zhizhi.wish.WishState;
+import org.zhizhi.wish.WishStep;
+
+/**
+ * The wish tables. Every read of the business side binds the caller's scope; a contested step is one conditional
+ * UPDATE whose row count decides; the timeline and the takers are insert-only.
+ */
+@Repository
+public class JdbcWishes {
+
+	private static final String COLUMNS = """
+			id, district_id, org_unit_id, scope_path, community_id, community_code, community_name, state, title,
+			description, public_label, category, beneficiary_name, beneficiary_resident_id, beneficiary_address, due_on,
+			photo_id, max_takers, taker_count, posted_by, posted_by_name, posted_on_behalf, posted_at, vetted_by,
+			vetted_at, refusal_reason, published_at, dispatch_kind, dispatch_account_id, dispatch_name, fulfilled_at,
+			fulfilled_by, fulfilment_note, fulfilment_photo_id, confirmed_at, confirmed_by, thanks, raised_at, updated_at""";
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	JdbcWishes(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+		this.jdbc = jdbc;
+		this.named = named;
+	}
+
+	public void insert(Wish wish) {
+		insertAll(List.of(wish));
+	}
+
+	/** Many wishes in one batch (history imports). */
+	public void insertAll(List<Wish> wishes) {
+		String names = COLUMNS.replaceAll("\\s+", " ");
+		String values = ":" + String.join(", :", names.split(",\\s*"));
+		MapSqlParameterSource[] batch = wishes.stream().map(JdbcWishes::params).toArray(MapSqlParameterSource[]::new);
+		named.batchUpdate("INSERT INTO wish.wish (" + names + ") VALUES (" + values + ")", batch);
+	}
+
+	private static MapSqlParameterSource params(Wish w) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("id", w.id());
+		p.put("district_id", w.districtId());
+		p.put("org_unit_id", w.orgUnitId());
+		p.put("scope_path", w.scopePath());
+		p.put("community_id", w.communityId());
+		p.put("community_code", w.communityCode());
+		p.put("community_name", w.communityName());
+		p.put("state", w.state().name());
+		p.put("title", w.title());
+		p.put("description", w.description());
+		p.put("public_label", w.publicLabel());
+		p.put("category", w.category().name());
+		p.put("beneficiary_name", w.beneficiaryName());
+		p.put("beneficiary_resident_id", w.beneficiaryResidentId());
+		p.put("beneficiary_address", w.beneficiaryAddress());
+		p.put("due_on", w.dueOn());
+		p.put("photo_id", w.photoId());
+		p.put("max_takers", w.maxTakers());
+		p.put("taker_count", w.takerCount());
+		p.put("posted_by", w.postedBy());
+		p.put("posted_by_name", w.postedByName());
+		p.put("posted_on_behalf", w.postedOnBehalf());
+		p.put("posted_at", ts(w.postedAt()));
+		p.put("vetted_by", w.vettedBy());
+		p.put("vetted_at", ts(w.vettedAt()));
+		p.put("refusal_reason", w.refusalReason());
+		p.put("published_at", ts(w.publishedAt()));
+		p.put("dispatch_kind", w.dispatchKind() == null ? null : w.dispatchKind().name());
+		p.put("dispatch_account_id", w.dispatchAccountId());
+		p.put("dispatch_name", w.dispatchName());
+		p.put("fulfilled_at", ts(w.fulfilledAt()));
+		p.put("fulfilled_by", w.fulfilledBy());
+		p.put("fulfilment_note", w.fulfilmentNote());
+		p.put("fulfilment_photo_id", w.fulfilmentPhotoId());
+		p.put("confirmed_at", ts(w.confirmedAt()));
+		p.put("confirmed_by", w.confirmedBy());
+		p.put("thanks", w.thanks());
+		p.put("raised_at", ts(w.raisedAt()));
+		p.put("updated_at", ts(w.updatedAt()));
+		return new MapSqlParameterSource(p);
+	}
+
+	public Optional<Wish> find(DataScope scope, UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM wish.wish WHERE id = :id AND scope_path LIKE :scope")
+			.param("id", id)
+			.param("scope", scope.likePattern())
+			.query(JdbcWishes::wish)
+			.optional();
+	}
+
+	/** Unscoped: for the poster's own wish (he may see it wherever he now works) and the expiry sweep. */
+	public Optional<Wish> findUnscoped(UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM wish.wish WHERE id = :id")
+			.param("id", id)
+			.query(JdbcWishes::wish)
+			.optional();
+	}
+
+	/** The wishes of a scope in the given states (all states when empty), newest first. */
+	public List<Wish> list(DataScope scope, Collection<WishState> states, int limit, int offset) {
+		return jdbc.sql("SELECT " + COLUMNS + " " + """
+				 FROM wish.wish WHERE scope_path LIKE :scope
+				   AND (:all OR state IN (:states))
+				 ORDER BY posted_at DESC, id LIMIT :limit OFFSET :offset""")
+			.param("scope", scope.likePattern())
+			.param("all", states.isEmpty())
+			.param("states", states.isEmpty() ? List.of("-") : states.stream().map(Enum::name).toList())
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcWishes::wish)
+			.list();
+	}
+
+	public long count(DataScope scope, WishState state) {
+		return jdbc.sql("SELECT count(*) FROM wish.wish WHERE scope_path LIKE :scope AND state = :state")
+			.param("scope", scope.likePattern())
+			.param("state", state.name())
+			.query(Long.class)
+			.single();
+	}
+
+	public List<Wish> postedBy(UUID accountId, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM wish.wish WHERE posted_by = :by ORDER BY posted_at DESC LIMIT :limit")
+			.param("by", accountId)
+			.param("limit", limit)
+			.query(JdbcWishes::wish)
+			.list();
+	}
+
+	/** The takeable wishes of a scope, soonest due first: on the wall with places left. */
+	public List<Wish> wall(DataScope scope, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " " + """
+				 FROM wish.wish WHERE scope_path LIKE :scope AND state IN ('PUBLISHED', 'TAKEN')
+				   AND taker_count < max_takers AND published_at IS NOT NULL
+				 ORDER BY due_on, posted_at LIMIT :limit""")
+			.param("scope", scope.likePattern())
+			.param("limit", limit)
+			.query(JdbcWishes::wish)
+			.list();
+	}
+
+	/** Wishes dispatched to this account and not yet taken. */
+	public List<Wish> dispatchedTo(DataScope scope, UUID accountId, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " " + """
+				 FROM wish.wish WHERE scope_path LIKE :scope AND state = 'DISPATCHED' AND dispatch_account_id = :account
+				 ORDER BY due_on LIMIT :limit""")
+			.param("scope", scope.likePattern())
+			.param("account", accountId)
+			.param("limit", limit)
+			.query(JdbcWishes::wish)
+			.list();
+	}
+
+	/** The wishes this account took (or recorded for a team or unit), newest first. */
+	public List<Wish> takenBy(UUID accountId, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " " + """
+				 FROM wish.wish w WHERE EXISTS (SELECT 1 FROM wish.taker t WHERE t.wish_id = w.id
+				   AND (t.account_id = :account OR t.taker_id = :account))
+				 ORDER BY w.posted_at DESC LIMIT :limit""")
+			.param("account", accountId)
+			.param("limit", limit)
+			.query(JdbcWishes::wish)
+			.list();
+	}
+
+	/** The public wall of a community: open ones soonest due first, then the fulfilled, newest first. */
+	public List<Wish> publicWall(String communityCode, boolean fulfilled, int limit) {
+		String states = fulfilled ? "('FULFILLED', 'CONFIRMED')" : "('PUBLISHED', 'TAKEN')";
+		String order = fulfilled ? "fulfilled_at DESC" : "due_on, posted_at";
+		return jdbc.sql("SELECT " + COLUMNS + " FROM wish.wish WHERE community_code = :code AND state IN " + states
+				+ " AND published_at IS NOT NULL ORDER BY " + order + " LIMIT :limit")
+			.param("code", communityCode)
+			.param("limit", limit)
+			.query(JdbcWishes::wish)
+			.list();
+	}
+
+	public long countPublic(String communityCode, boolean fulfilled) {
+		String states = fulfilled ? "('FULFILLED', 'CONFIRMED')" : "('PUBLISHED', 'TAKEN')";
+		return jdbc.sql("SELECT count(*) FROM wish.wish WHERE community_code = :code AND published_at IS NOT NULL AND state IN "
+				+ states)
+			.param("code", communityCode)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The community's name under its code, if any wish was ever posted there. */
+	public Optional<String> communityName(String communityCode) {
+		return jdbc.sql("SELECT community_name FROM wish.wish WHERE community_code = :code LIMIT 1")
+			.param("code", communityCode)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Unclaimed wishes whose date lies before the given day: what the expiry sweep raises. */
+	public List<Wish> unclaimedDueBefore(LocalDate day, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " " + """
+				 FROM wish.wish WHERE state IN ('PUBLISHED', 'DISPATCHED') AND due_on < :day
+				 ORDER BY due_on LIMIT :limit""")
+			.param("day", day)
+			.param("limit", limit)
+			.query(JdbcWishes::wish)
+			.list();
+	}
+
+	/**
+	 * Moves a wish from the state it was read in to the next one, setting the given columns; answers whether it won
+	 * (0 rows: someone else moved it first). The column names come from code, never from input.
+	 */
+	public boolean step(UUID id, WishState from, WishState to, Instant now, Map<String, Object> columns) {
+		StringBuilder sql = new StringBuilder("UPDATE wish.wish SET state = :to, updated_at = :now");
+		Map<String, Object> params = new HashMap<>();
+		columns.forEach((column, value) -> {
+			if (!column.matches("[a-z_]+")) {
+				throw new IllegalArgumentException(column);
+			}
+			sql.append(", ").append(column).append(" = :").append(column);
+			params.put(column, value instanceof Instant instant ? Timestamp.from(instant)
+					: value instanceof Enum<?> e ? e.name() : value);
+		});
+		sql.append(" WHERE id = :id AND state = :from");
+		params.put("to", to.name());
+		params.put("now", Timestamp.from(now));
+		params.put("id", id);
+		params.put("from", from.name());
+		return named.update(sql.toString(), params) == 1;
+	}
+
+	/**
+	 * One more taker, decided by the row itself: only while the wish is takeable and has a place left, so that of many
+	 * takers at once no more than {@code max_takers} win.
+	 */
+	public boolean addTakerCount(UUID id, Instant now) {
+		return jdbc.sql("""
+				UPDATE wish.wish SET taker_count = taker_count + 1, state = 'TAKEN', updated_at = :now
+				 WHERE id = :id AND state IN ('PUBLISHED', 'DISPATCHED', 'TAKEN') AND taker_count < max_takers""")
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/** Answers false when this taker already has the wish (the primary key decides). */
+	public boolean addTaker(UUID wishId, Taker taker) {
+		return jdbc.sql("""
+				INSERT INTO wish.taker (wish_id, taker_id, taker_name, taker_kind, account_id, taken_at)
+				VALUES (:wish, :taker, :name, :kind, :account, :at) ON CONFLICT DO NOTHING""")
+			.param("wish", wishId)
+			.param("taker", taker.takerId())
+			.param("name", taker.name())
+			.param("kind", taker.kind().name())
+			.param("account", taker.accountId())
+			.param("at", Timestamp.from(taker.takenAt()))
+			.update() == 1;
+	}
+
+	public List<Taker> takers(UUID wishId) {
+		return takers(List.of(wishId)).getOrDefault(wishId, List.of());
+	}
+
+	public Map<UUID, List<Taker>> takers(Collection<UUID> wishIds) {
+		Map<UUID, List<Taker>> byWish = new HashMap<>();
+		if (wishIds.isEmpty()) {
+			return byWish;
+		}
+		jdbc.sql("""
+				SELECT wish_id, taker_id, taker_name, taker_kind, account_id, taken_at FROM wish.taker
+				 WHERE wish_id IN (:ids) ORDER BY taken_at, taker_id""")
+			.param("ids", wishIds)
+			.query((rs, n) -> {
+				byWish.computeIfAbsent(rs.getObject("wish_id", UUID.class), k -> new java.util.ArrayList<>())
+					.add(new Taker(rs.getObject("taker_id", UUID.class), rs.getString("taker_name"),
+							TakerKind.valueOf(rs.getString("taker_kind")), rs.getObject("account_id", UUID.class),
+							rs.getTimestamp("taken_at").toInstant()));
+				return null;
+			})
+			.list();
+		return byWish;
+	}
+
+	public void insertTakers(Map<UUID, List<Taker>> takers) {
+		List<MapSqlParameterSource> batch = new java.util.ArrayList<>();
+		takers.forEach((wish, list) -> list.forEach(t -> batch.add(new MapSqlParameterSource(Map.of("wish", wish,
+				"taker", t.takerId(), "name", t.name(), "kind", t.kind().name(), "at", Timestamp.from(t.takenAt())))
+			.addValue("account", t.accountId()))));
+		named.batchUpdate("""
+				INSERT INTO wish.taker (wish_id, taker_id, taker_name, taker_kind, account_id, taken_at)
+				VALUES (:wish, :taker, :name, :kind, :account, :at)""", batch.toArray(MapSqlParameterSource[]::new));
+	}
+
+	public void append(UUID districtId, WishStep step) {
+		appendAll(districtId, List.of(step));
+	}
+
+	public void appendAll(UUID districtId, List<WishStep> steps) {
+		MapSqlParameterSource[] batch = steps.stream()
+			.map(s -> new MapSqlParameterSource().addValue("id", s.id())
+				.addValue("wish", s.wishId())
+				.addValue("district", districtId)
+				.addValue("at", Timestamp.from(s.at()))
+				.addValue("actor", s.actorId())
+				.addValue("name", s.actorName())
+				.addValue("action", s.action().name())
+				.addValue("from", s.fromState() == null ? null : s.fromState().name())
+				.addValue("to", s.toState().name())
+				.addValue("note", s.note()))
+			.toArray(MapSqlParameterSource[]::new);
+		named.batchUpdate("""
+				INSERT INTO wish.timeline (id, wish_id, district_id, at, actor_id, actor_name, action, from_state, to_state, note)
+				VALUES (:id, :wish, :district, :at, :actor, :name, :action, :from, :to, :note)""", batch);
+	}
+
+	public List<WishStep> timeline(UUID wishId) {
+		return jdbc.sql("""
+				SELECT id, wish_id, at, actor_id, actor_name, action, from_state, to_state, note
+				  FROM wish.timeline WHERE wish_id = :id ORDER BY at, id""")
+			.param("id", wishId)
+			.query((rs, n) -> new WishStep(rs.getObject("id", UUID.class), rs.getObject("wish_id", UUID.class),
+					rs.getTimestamp("at").toInstant(), rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
+					WishAction.valueOf(rs.getString("action")),
+					rs.getString("from_state") == null ? null : WishState.valueOf(rs.getString("from_state")),
+					WishState.valueOf(rs.getString("to_state")), rs.getString("note")))
+			.list();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp ts = rs.getTimestamp(column);
+		return ts == null ? null : ts.toInstant();
+	}
+
+	private static Wish wish(ResultSet rs, int row) throws SQLException {
+		String dispatch = rs.getString("dispatch_kind");
+		return new Wish(rs.getObject("id", UUID.class), rs.getObject("district_id", UUID.class),
+				rs.getObject("org_unit_id", UUID.class), rs.getString("scope_path"),
+				rs.getObject("community_id", UUID.class), rs.getString("community_code"),
+				rs.getString("community_name"), WishState.valueOf(rs.getString("state")), rs.getString("title"),
+				rs.getString("description"), rs.getString("public_label"),
+				WishCategory.valueOf(rs.getString("category")), rs.getString("beneficiary_name"),
+				rs.getObject("beneficiary_resident_id", UUID.class), rs.getString("beneficiary_address"),
+				rs.getObject("due_on", LocalDate.class), rs.getObject("photo_id", UUID.class),
+				rs.getInt("max_takers"), rs.getInt("taker_count"), rs.getObject("posted_by", UUID.class),
+				rs.getString("posted_by_name"), rs.getBoolean("posted_on_behalf"), instant(rs, "posted_at"),
+				rs.getObject("vetted_by", UUID.class), instant(rs, "vetted_at"), rs.getString("refusal_reason"),
+				instant(rs, "published_at"), dispatch == null ? null : DispatchKind.valueOf(dispatch),
+				rs.getObject("dispatch_account_id", UUID.class), rs.getString("dispatch_name"),
+				instant(rs, "fulfilled_at"), rs.getObject("fulfilled_by", UUID.class),
+				rs.getString("fulfilment_note"), rs.getObject("fulfilment_photo_id", UUID.class),
+				instant(rs, "confirmed_at"), rs.getObject("confirmed_by", UUID.class), rs.getString("thanks"),
+				instant(rs, "raised_at"), instant(rs, "updated_at"));
+	}
+}

@@ -1,0 +1,148 @@
+package org.zhizhi.wish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.zhizhi.ApiClient;
+import org.zhizhi.ZhizhiIntegrationTest;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.Role;
+import org.zhizhi.territory.OrgUnitQueries;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The commands called directly (so that the events they publish are recorded on this thread): WishFulfilled once per
+ * fulfilled wish, and the expiry sweep at a fixed instant raising exactly the unclaimed wishes past their date.
+ */
+@ZhizhiIntegrationTest
+@RecordApplicationEvents
+class WishEventsAndExpiryIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	WishManagement management;
+
+	@Autowired
+	WishExpiry expiry;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Autowired
+	OrgUnitQueries orgUnits;
+
+	private Actor actor(String username) {
+		ApiClient api = new ApiClient(port);
+		JsonNode me = api.get("/api/v1/me", api.tokenOf(username)).json();
+		DataScope scope = orgUnits.bindingOf(UUID.fromString(me.path("scope").path("id").asString())).orElseThrow().scope();
+		Set<Role> roles = new java.util.HashSet<>();
+		me.path("roles").forEach(r -> roles.add(Role.valueOf(r.asString())));
+		return new Actor(UUID.fromString(me.path("id").asString()), username, me.path("displayName").asString(), roles,
+				scope);
+	}
+
+	private Wish published(Actor resident, Actor staff, String title, LocalDate due) {
+		Wish wish = management.post(resident, new PostWish(title, "说明文字", WishCategory.CARE, "一位老人", "钱奶奶", null,
+				null, due, 1, null), null);
+		management.approve(staff, wish.id());
+		return management.publish(staff, wish.id());
+	}
+
+	@Test
+	void aFulfilledWishPublishesWishFulfilledExactlyOnceWithWhoDidWhatAndWhen() {
+		Actor resident = actor("jumin01");
+		Actor staff = actor("dongcheng");
+		Actor member = actor("dangyuan04");
+		Wish wish = published(resident, staff, "帮忙取药" + UUID.randomUUID().toString().substring(0, 6),
+				LocalDate.now(WishManagement.ZONE).plusDays(3));
+		management.take(member, wish.id());
+		assertThat(events.stream(WishFulfilled.class).filter(e -> e.wishId().equals(wish.id()))).isEmpty();
+
+		management.fulfil(member, wish.id(), "药已取回送到", WishFixtures.jpeg());
+		assertThatThrownBy(() -> management.fulfil(member, wish.id(), "再报一次", WishFixtures.jpeg()))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.args()).contains("FULFILLED"));
+		management.confirm(resident, wish.id(), "谢谢");
+
+		var published = events.stream(WishFulfilled.class).filter(e -> e.wishId().equals(wish.id())).toList();
+		assertThat(published).hasSize(1);
+		WishFulfilled event = published.get(0);
+		assertThat(event.title()).isEqualTo(wish.title());
+		assertThat(event.fulfilledBy()).isEqualTo(member.userId());
+		assertThat(event.takers()).singleElement().satisfies(t -> {
+			assertThat(t.accountId()).isEqualTo(member.userId());
+			assertThat(t.kind()).isEqualTo(TakerKind.MEMBER);
+		});
+		assertThat(event.communityId()).isEqualTo(wish.communityId());
+		assertThat(event.fulfilledAt()).isNotNull();
+	}
+
+	@Test
+	void theExpirySweepRaisesUnclaimedWishesPastTheirDateToTheCommunityAndNothingElse() {
+		Actor resident = actor("jumin01");
+		Actor staff = actor("dongcheng");
+		Actor member = actor("dangyuan01");
+		LocalDate today = LocalDate.now(WishManagement.ZONE);
+		Wish dueToday = published(resident, staff, "到期未认领" + UUID.randomUUID().toString().substring(0, 6), today);
+		Wish taken = published(resident, staff, "到期已认领" + UUID.randomUUID().toString().substring(0, 6), today);
+		management.take(member, taken.id());
+		Wish later = published(resident, staff, "还没到期" + UUID.randomUUID().toString().substring(0, 6),
+				today.plusDays(5));
+
+		// on its own day a wish is not late yet
+		Instant lateEvening = today.atTime(23, 59).atZone(WishManagement.ZONE).toInstant();
+		expiry.run(lateEvening);
+		assertThat(state(dueToday.id())).isEqualTo("PUBLISHED");
+
+		Instant nextMorning = today.plusDays(1).atTime(0, 30).atZone(WishManagement.ZONE).toInstant();
+		assertThat(expiry.run(nextMorning)).isGreaterThanOrEqualTo(1);
+		assertThat(state(dueToday.id())).isEqualTo("RAISED");
+		assertThat(state(taken.id())).isEqualTo("TAKEN");
+		assertThat(state(later.id())).isEqualTo("PUBLISHED");
+		assertThat(JdbcClient.create(dataSource)
+			.sql("SELECT count(*) FROM notification.inbox_message WHERE kind = 'WISH_RAISED' AND recipient_id = ? AND title LIKE ?")
+			.params(staff.userId(), "%" + dueToday.title() + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		// a second pass changes nothing, and a raised wish can be taken no more until the community acts
+		expiry.run(nextMorning);
+		assertThat(JdbcClient.create(dataSource)
+			.sql("SELECT count(*) FROM wish.timeline WHERE wish_id = ? AND action = 'RAISE'")
+			.param(dueToday.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThatThrownBy(() -> management.take(member, dueToday.id()))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.args()).contains("RAISED"));
+		// the community gives it a new date and publishes it again
+		management.edit(staff, dueToday.id(), new EditWish(null, null, null, null, today.plusDays(7), null));
+		assertThat(management.publish(staff, dueToday.id()).state()).isEqualTo(WishState.PUBLISHED);
+	}
+
+	private String state(UUID id) {
+		return JdbcClient.create(dataSource)
+			.sql("SELECT state FROM wish.wish WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+	}
+}

@@ -1,0 +1,107 @@
+package org.zhizhi.wish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhizhi.ApiClient;
+import org.zhizhi.WebSession;
+import org.zhizhi.ZhizhiIntegrationTest;
+
+/**
+ * The pages with the demo accounts: the resident's form (refused in Chinese beside the field, then posted), the
+ * community's desk and vetting, the member's wall and take, fulfilment, and the resident's confirmation with thanks.
+ */
+@ZhizhiIntegrationTest
+class WishPagesIntegrationTests {
+
+	private static final Pattern WISH_LINK = Pattern.compile("/m/my-wishes/([0-9a-f-]{36})");
+
+	@LocalServerPort
+	int port;
+
+	private WebSession as(String user) {
+		return new WebSession(port).loggedInAs(user, ApiClient.DEMO_PASSWORD);
+	}
+
+	@Test
+	void aWishGoesFromTheResidentsFormThroughTheDeskAndTheWallToHisConfirmation() {
+		WebSession resident = as("jumin01");
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("title", "");
+		form.put("description", "想要一台收音机听戏。");
+		form.put("category", "GOODS");
+		form.put("beneficiaryName", "周秀兰");
+		form.put("beneficiaryAddress", "东城公租房5栋");
+		form.put("publicLabel", "一位独居老人");
+		form.put("dueOn", LocalDate.now(WishManagement.ZONE).plusDays(10).toString());
+		form.put("maxTakers", "1");
+		HttpResponse<String> refused = resident.submit("/m/wish", "/m/wish", form);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("提交的内容有误").contains("field-error");
+
+		String title = WishFixtures.unique("收音机");
+		form.put("title", title);
+		HttpResponse<String> posted = resident.submit("/m/wish", "/m/wish", form);
+		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+		Matcher link = WISH_LINK.matcher(WebSession.location(posted));
+		assertThat(link.find()).isTrue();
+		String id = link.group(1);
+		assertThat(resident.get("/m/my-wishes").body()).contains(title, "待审核");
+
+		WebSession staff = as("dongcheng");
+		assertThat(staff.get("/wishes").body()).contains(title, "周秀兰");
+		HttpResponse<String> vetted = staff.submit("/wishes/" + id, "/wishes/" + id + "/approve-publish", Map.of());
+		assertThat(vetted.statusCode()).isEqualTo(302);
+		assertThat(staff.get("/wishes/" + id).body()).contains("已上墙");
+
+		WebSession member = as("dangyuan02");
+		String wall = member.get("/m/wishes").body();
+		assertThat(wall).contains(title, "一位独居老人").doesNotContain("周秀兰", "东城公租房5栋");
+		assertThat(member.submit("/m/wishes", "/m/wishes/" + id + "/take", Map.of()).statusCode()).isEqualTo(302);
+		String mine = member.get("/m/wishes/" + id).body();
+		assertThat(mine).contains("周秀兰", "fulfil-form");
+		// a second member comes too late: the page says so in Chinese
+		WebSession late = as("dangyuan03");
+		late.submit("/m/wishes/" + id, "/m/wishes/" + id + "/take", Map.of());
+		assertThat(late.get("/wishes/" + id).body()).contains("认领人数已满");
+
+		ApiClient api = new ApiClient(port);
+		assertThat(WishFixtures.fulfil(port, api.tokenOf("dangyuan02"), id, "收音机已送到", WishFixtures.jpeg()).status())
+			.isEqualTo(200);
+		String toConfirm = resident.get("/m/my-wishes/" + id).body();
+		assertThat(toConfirm).contains("confirm-form", "fulfilment-photo", "收音机已送到");
+		assertThat(resident.submit("/m/my-wishes/" + id, "/m/my-wishes/" + id + "/confirm", Map.of("thanks", "谢谢刘党员"))
+			.statusCode()).isEqualTo(302);
+		String done = resident.get("/m/my-wishes/" + id).body();
+		assertThat(done).contains("已圆梦", "谢谢刘党员");
+	}
+
+	@Test
+	void aRefusedStepComesBackToThePageWithItsChineseMessage() {
+		ApiClient api = new ApiClient(port);
+		String id = WishFixtures.idOf(api.post("/api/v1/wishes", api.tokenOf("jumin01"), WishFixtures.wish(
+				WishFixtures.unique("雨伞"), "吴大爷", 1)));
+		WebSession staff = as("dongcheng");
+		staff.submit("/wishes/" + id, "/wishes/" + id + "/refuse", Map.of("reason", ""));
+		assertThat(staff.get("/wishes/" + id).body()).contains("请填写不予通过的理由");
+		// publishing before approval is refused naming the state
+		staff.submit("/wishes/" + id, "/wishes/" + id + "/publish", Map.of());
+		assertThat(staff.get("/wishes/" + id).body()).contains("心愿当前状态为 POSTED");
+	}
+
+	@Test
+	void theDeskAndThePhonePagesOpenForTheirRoles() {
+		assertThat(as("mudong").get("/wishes?tab=CONFIRMED").body()).contains("金银桥社区", "已圆梦");
+		assertThat(as("dangyuan01").get("/m/wishes").body()).contains("wall-wishes");
+		assertThat(as("jumin01").get("/m/wish").body()).contains("wish-form");
+		assertThat(as("jumin01").get("/wishes").statusCode()).isEqualTo(403);
+	}
+}
