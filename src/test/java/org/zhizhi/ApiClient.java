@@ -122,6 +122,18 @@ public final class ApiClient {
 		}
 	}
 
+	/** The centre (lat, lng) of an org unit's boundary: a point that lies inside a grid or micro-grid. */
+	public double[] centroid(UUID orgUnitId) {
+		String boundary = get("/api/v1/org-units/" + orgUnitId, tokenOf("admin")).json().path("boundary").toString();
+		org.locationtech.jts.geom.Point centre = org.zhizhi.territory.Boundaries.parse(boundary).getCentroid();
+		return new double[] { centre.getY(), centre.getX() };
+	}
+
+	/** The centre (lat, lng) of the org unit with this exact name. */
+	public double[] centroid(String exactName) {
+		return centroid(orgUnitId(exactName));
+	}
+
 	/** The status of a photo upload (a generated JPEG) to an incident as this user. */
 	public int uploadPhotoStatus(String token, String incidentId) {
 		try {

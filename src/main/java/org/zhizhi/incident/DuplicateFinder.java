@@ -15,7 +15,6 @@ import org.zhizhi.incident.persistence.JdbcDuplicates.Candidate;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
-import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
@@ -45,11 +44,11 @@ public class DuplicateFinder {
 
 	private final Clock clock;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final IncidentSteps steps;
 
 	DuplicateFinder(JdbcDuplicates duplicates, JdbcIncidents incidents, DuplicateRules rules, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
-		this.events = events;
+			IncidentSteps steps) {
+		this.steps = steps;
 		this.duplicates = duplicates;
 		this.incidents = incidents;
 		this.rules = rules;
@@ -122,13 +121,8 @@ public class DuplicateFinder {
 		}
 		else {
 			// the joiner's place in the incident's story: who else is waiting for it, at the moment he joined
-			Incident joined = incidents.find(scope, incidentId).orElseThrow();
-			Instant at = clock.instant();
-			incidents.append(new TimelineEntry(Ids.newId(clock), incidentId, at, actor.userId(), actor.displayName(),
-					IncidentSteps.actingRole(actor, java.util.EnumSet.allOf(org.zhizhi.shared.Role.class)),
-					IncidentAction.JOIN, joined.state(), joined.state(), null, null, null));
-			events.publishEvent(new IncidentStepped(incidentId, IncidentAction.JOIN, joined.state(), joined.state(),
-					at, actor.userId()));
+			steps.remark(actor, incidents.find(scope, incidentId).orElseThrow(), IncidentAction.JOIN,
+					IncidentSteps.Entry.of((String) null));
 		}
 		return new Following(incidentId, duplicates.followers(incidentId), added);
 	}

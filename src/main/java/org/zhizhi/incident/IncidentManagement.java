@@ -66,8 +66,6 @@ public class IncidentManagement {
 
 	static final int MAX_DESCRIPTION = 2000;
 
-	static final int MAX_NOTE = 1000;
-
 	private final JdbcIncidents incidents;
 
 	private final GridLocator grids;

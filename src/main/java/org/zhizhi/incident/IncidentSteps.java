@@ -157,6 +157,19 @@ class IncidentSteps {
 				transition.to(), update.at(), actor.userId()));
 	}
 
+	/**
+	 * Records something that happened to the incident without moving it (someone joined it as a follower): only its
+	 * timeline entry and event, in the state the incident is in.
+	 */
+	void remark(Actor actor, Incident incident, IncidentAction action, Entry entry) {
+		Instant at = clock.instant();
+		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), at, actor.userId(), actor.displayName(),
+				actingRole(actor, java.util.EnumSet.allOf(Role.class)), action, incident.state(), incident.state(),
+				entry.lat(), entry.lng(), entry.detail(), entry.distanceM(), entry.flagged(), entry.photoIds()));
+		events.publishEvent(new IncidentStepped(incident.id(), action, incident.state(), incident.state(), at,
+				actor.userId()));
+	}
+
 	/** What a timeline entry says beyond who and which step. */
 	record Entry(Double lat, Double lng, String detail, Double distanceM, boolean flagged, List<UUID> photoIds) {
 

@@ -18,12 +18,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
-import org.zhizhi.territory.Boundaries;
 
 /**
  * The dispatch and supervision steps from the screens, over real HTTP with a browser-like session: the desk assigns to
@@ -276,7 +274,7 @@ class DeskActionsIntegrationTests {
 	}
 
 	private UUID reportByApi(String description) {
-		double[] point = centroid("东城社区第1网格");
+		double[] point = api.centroid("东城社区第1网格");
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("channel", "PATROL");
 		body.put("categoryCode", "OTHER");
@@ -307,12 +305,4 @@ class DeskActionsIntegrationTests {
 		}
 	}
 
-	private double[] centroid(String gridName) {
-		String boundary = api.get("/api/v1/org-units/" + api.orgUnitId(gridName), api.tokenOf("admin"))
-			.json()
-			.path("boundary")
-			.toString();
-		Point centroid = Boundaries.parse(boundary).getCentroid();
-		return new double[] { centroid.getY(), centroid.getX() };
-	}
 }

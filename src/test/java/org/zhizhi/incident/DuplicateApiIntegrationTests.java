@@ -23,13 +23,11 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.ZhizhiIntegrationTest;
-import org.zhizhi.territory.Boundaries;
 
 import tools.jackson.databind.JsonNode;
 
@@ -59,7 +57,7 @@ class DuplicateApiIntegrationTests {
 	@BeforeEach
 	void client() {
 		api = new ApiClient(port);
-		double[] centroid = centroid(api.orgUnitId("东城社区第1网格"));
+		double[] centroid = api.centroid(api.orgUnitId("东城社区第1网格"));
 		// 35 m north of the centroid, where no other test reports
 		spot = new double[] { centroid[0] + 35 * DEG_PER_M, centroid[1] };
 	}
@@ -360,9 +358,4 @@ class DuplicateApiIntegrationTests {
 		}
 	}
 
-	private double[] centroid(UUID id) {
-		String boundary = api.get("/api/v1/org-units/" + id, api.tokenOf("admin")).json().path("boundary").toString();
-		Point centroid = Boundaries.parse(boundary).getCentroid();
-		return new double[] { centroid.getY(), centroid.getX() };
-	}
 }

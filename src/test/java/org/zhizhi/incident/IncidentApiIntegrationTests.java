@@ -26,13 +26,11 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.ZhizhiIntegrationTest;
-import org.zhizhi.territory.Boundaries;
 
 import tools.jackson.databind.JsonNode;
 
@@ -63,7 +61,7 @@ class IncidentApiIntegrationTests {
 	@Test
 	void aReportInsideTheFirstGridLandsInThatGridWithItsScopeAndFirstTimelineEntry() {
 		UUID grid = api.orgUnitId("东城社区第1网格");
-		double[] point = centroid(grid);
+		double[] point = api.centroid(grid);
 
 		Response response = report("dongcheng-g01", newKey(), body(point, "MANHOLE_COVER", "井盖破损，有人险些踩空"));
 
@@ -107,7 +105,7 @@ class IncidentApiIntegrationTests {
 
 	@Test
 	void aReportWithoutAnIdempotencyKeyIsRefused() {
-		Response response = report("dongcheng", null, body(centroid(api.orgUnitId("东城社区第1网格")), "OTHER", "x"));
+		Response response = report("dongcheng", null, body(api.centroid(api.orgUnitId("东城社区第1网格")), "OTHER", "x"));
 
 		assertThat(response.problemCode(400)).isEqualTo("VALIDATION_FAILED");
 		assertThat(response.errorFields()).containsExactly("Idempotency-Key");
@@ -135,7 +133,7 @@ class IncidentApiIntegrationTests {
 
 	@Test
 	void aReplayReturnsTheOriginalResultAndADifferentBodyUnderTheSameKeyIs422() {
-		double[] point = centroid(api.orgUnitId("东城社区第1网格"));
+		double[] point = api.centroid(api.orgUnitId("东城社区第1网格"));
 		String key = newKey();
 
 		Response first = report("dongcheng", key, body(point, "ILLEGAL_PARKING", "车辆乱停堵住单元门"));
@@ -164,12 +162,12 @@ class IncidentApiIntegrationTests {
 				lock.setString(1, userId + ":" + key);
 				lock.execute();
 			}
-			Response response = report("dongcheng", key, body(centroid(api.orgUnitId("东城社区第1网格")), "OTHER",
+			Response response = report("dongcheng", key, body(api.centroid(api.orgUnitId("东城社区第1网格")), "OTHER",
 					"仍在处理"));
 			assertThat(response.problemCode(409)).isEqualTo("IDEMPOTENCY_IN_PROGRESS");
 			connection.rollback();
 		}
-		Response after = report("dongcheng", key, body(centroid(api.orgUnitId("东城社区第1网格")), "OTHER", "仍在处理"));
+		Response after = report("dongcheng", key, body(api.centroid(api.orgUnitId("东城社区第1网格")), "OTHER", "仍在处理"));
 		assertThat(after.status()).as(after.brief()).isEqualTo(201);
 	}
 
@@ -177,7 +175,7 @@ class IncidentApiIntegrationTests {
 	void fiftyIdenticalSubmissionsAtOnceCreateExactlyOneIncident() throws Exception {
 		String key = newKey();
 		String description = "五十次同时提交 " + key;
-		String json = ApiClient.json(body(centroid(api.orgUnitId("东城社区第1网格")), "SANITATION_BLACKSPOT",
+		String json = ApiClient.json(body(api.centroid(api.orgUnitId("东城社区第1网格")), "SANITATION_BLACKSPOT",
 				description));
 		String token = api.tokenOf("dongcheng");
 		List<CompletableFuture<Response>> futures = new ArrayList<>();
@@ -324,7 +322,7 @@ class IncidentApiIntegrationTests {
 
 	@Test
 	void theWholeLoopFromReportToRatingForTheFirstGrid() {
-		double[] point = centroid(api.orgUnitId("东城社区第1网格"));
+		double[] point = api.centroid(api.orgUnitId("东城社区第1网格"));
 		String id = claimedIncident();
 		String member = api.tokenOf("dangyuan01");
 
@@ -369,7 +367,7 @@ class IncidentApiIntegrationTests {
 
 	@Test
 	void aFarCheckInIsAllowedButFlaggedOnTheTimelineAndTheIncident() {
-		double[] point = centroid(api.orgUnitId("东城社区第1网格"));
+		double[] point = api.centroid(api.orgUnitId("东城社区第1网格"));
 		String id = claimedIncident();
 
 		// a hundredth of a degree north: about 1.1 km, beyond the default radius of 500 m
@@ -427,7 +425,7 @@ class IncidentApiIntegrationTests {
 
 	@Test
 	void aReworkGoesBackToTheClaimerAndASecondResolutionClosesIt() {
-		double[] point = centroid(api.orgUnitId("东城社区第1网格"));
+		double[] point = api.centroid(api.orgUnitId("东城社区第1网格"));
 		String id = resolvedIncident();
 		String member = api.tokenOf("dangyuan01");
 		String staff = api.tokenOf("dongcheng");
@@ -476,7 +474,7 @@ class IncidentApiIntegrationTests {
 
 	private String newIncident(String username) {
 		Response response = report(username, newKey(),
-				body(centroid(api.orgUnitId("东城社区第1网格")), "PUBLIC_SPACE_CLUTTER", "楼道乱堆杂物"));
+				body(api.centroid(api.orgUnitId("东城社区第1网格")), "PUBLIC_SPACE_CLUTTER", "楼道乱堆杂物"));
 		assertThat(response.status()).as(response.brief()).isEqualTo(201);
 		return response.json().path("incident").path("id").asString();
 	}
@@ -498,7 +496,7 @@ class IncidentApiIntegrationTests {
 	}
 
 	private String resolvedIncident() {
-		double[] point = centroid(api.orgUnitId("东城社区第1网格"));
+		double[] point = api.centroid(api.orgUnitId("东城社区第1网格"));
 		String id = claimedIncident();
 		String member = api.tokenOf("dangyuan01");
 		step(id, "check-in", member, withPhoto(id, member, Map.of("lat", point[0], "lng", point[1])));
@@ -568,11 +566,6 @@ class IncidentApiIntegrationTests {
 			.thenApply(r -> new Response(r.statusCode(), r.headers(), r.body()));
 	}
 
-	private double[] centroid(UUID id) {
-		String boundary = api.get("/api/v1/org-units/" + id, api.tokenOf("admin")).json().path("boundary").toString();
-		Point centroid = Boundaries.parse(boundary).getCentroid();
-		return new double[] { centroid.getY(), centroid.getX() };
-	}
 
 	private int countIncidentsWithDescription(String description) {
 		try (Connection connection = dataSource.getConnection();

@@ -21,10 +21,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.locationtech.jts.geom.Point;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
-import org.zhizhi.territory.Boundaries;
 
 import tools.jackson.databind.JsonNode;
 
@@ -215,9 +213,7 @@ final class IncidentFixture {
 	}
 
 	double[] centroid(UUID id) {
-		String boundary = api.get("/api/v1/org-units/" + id, token("admin")).json().path("boundary").toString();
-		Point centroid = Boundaries.parse(boundary).getCentroid();
-		return new double[] { centroid.getY(), centroid.getX() };
+		return api.centroid(id);
 	}
 
 	// --- the database, where a test stands in for time passing --------------------------------------------------

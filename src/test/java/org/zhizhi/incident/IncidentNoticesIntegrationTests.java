@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +26,6 @@ import org.zhizhi.ApiClient.Response;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Role;
-import org.zhizhi.territory.Boundaries;
 import org.zhizhi.territory.OrgUnitQueries;
 
 import tools.jackson.databind.JsonNode;
@@ -113,7 +111,7 @@ class IncidentNoticesIntegrationTests {
 		UUID id = report(resident, token, false);
 		String member = api.tokenOf("dangyuan01");
 		UUID memberId = accountId("dangyuan01");
-		double[] point = centroid(grid);
+		double[] point = api.centroid(grid);
 
 		step(id, "accept", worker.token(), Map.of());
 		step(id, "triage", worker.token(), Map.of("triage", "COMMUNITY"));
@@ -208,7 +206,7 @@ class IncidentNoticesIntegrationTests {
 	void aStepThatRollsBackLeavesNoMessageAndOneThatCommitsHasItsMessages() {
 		Actor actor = new Actor(resident.id(), resident.username(), "测试居民", Set.of(Role.RESIDENT),
 				orgUnits.bindingOf(grid).orElseThrow().scope());
-		double[] point = centroid(grid);
+		double[] point = api.centroid(grid);
 		String rolledBack = token();
 		String committed = token();
 
@@ -315,7 +313,7 @@ class IncidentNoticesIntegrationTests {
 	}
 
 	private UUID report(Account reporter, String token, boolean anonymous) {
-		double[] point = centroid(grid);
+		double[] point = api.centroid(grid);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("channel", "RESIDENT_APP");
 		body.put("categoryCode", "MANHOLE_COVER");
@@ -347,9 +345,4 @@ class IncidentNoticesIntegrationTests {
 		assertThat(response.status()).as("%s: %s", step, response.brief()).isEqualTo(200);
 	}
 
-	private double[] centroid(UUID id) {
-		String boundary = api.get("/api/v1/org-units/" + id, api.tokenOf("admin")).json().path("boundary").toString();
-		Point centroid = Boundaries.parse(boundary).getCentroid();
-		return new double[] { centroid.getY(), centroid.getX() };
-	}
 }

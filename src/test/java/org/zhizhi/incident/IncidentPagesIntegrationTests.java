@@ -22,13 +22,11 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
-import org.zhizhi.territory.Boundaries;
 
 /**
  * The whistle loop's pages over real HTTP with a browser-like session: 随手拍 with its field errors and its idempotency
@@ -107,7 +105,7 @@ class IncidentPagesIntegrationTests {
 		WebSession resident = session("jumin01");
 		String description = "井盖破损 " + UUID.randomUUID();
 		String page = resident.get("/m/report").body();
-		double[] point = centroid("东城社区第1网格");
+		double[] point = api.centroid("东城社区第1网格");
 
 		HttpResponse<String> first = report(resident, page, point, "MANHOLE_COVER", description);
 		HttpResponse<String> again = report(resident, page, point, "MANHOLE_COVER", description);
@@ -123,7 +121,7 @@ class IncidentPagesIntegrationTests {
 	@Test
 	void theLocatedGridIsNamedBeforeTheReportIsSent() {
 		WebSession resident = session("jumin01");
-		double[] point = centroid("东城社区第1网格");
+		double[] point = api.centroid("东城社区第1网格");
 
 		assertThat(resident.get("/m/locate?lat=" + point[0] + "&lng=" + point[1]).body())
 			.contains("所在网格：东城社区第1网格");
@@ -239,7 +237,7 @@ class IncidentPagesIntegrationTests {
 		WebSession resident = session("jumin01");
 		String description = "评价 " + UUID.randomUUID();
 		HttpResponse<String> reported = report(resident, resident.get("/m/report").body(),
-				centroid("东城社区第1网格"), "SANITATION_BLACKSPOT", description);
+				api.centroid("东城社区第1网格"), "SANITATION_BLACKSPOT", description);
 		String path = WebSession.location(reported);
 		UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
 		assertThat(resident.get(path).body()).doesNotContain("id=\"rate-form\"");
@@ -294,7 +292,7 @@ class IncidentPagesIntegrationTests {
 	}
 
 	private UUID reportByApi(String username, String description, String category) {
-		double[] point = centroid("东城社区第1网格");
+		double[] point = api.centroid("东城社区第1网格");
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("channel", "PATROL");
 		body.put("categoryCode", category);
@@ -342,14 +340,6 @@ class IncidentPagesIntegrationTests {
 		assertThat(closed.json().path("incident").path("state").asString()).isEqualTo("CLOSED");
 	}
 
-	private double[] centroid(String gridName) {
-		String boundary = api.get("/api/v1/org-units/" + api.orgUnitId(gridName), api.tokenOf("admin"))
-			.json()
-			.path("boundary")
-			.toString();
-		Point centroid = Boundaries.parse(boundary).getCentroid();
-		return new double[] { centroid.getY(), centroid.getX() };
-	}
 
 	private long count(String sql, Object parameter) {
 		try (Connection connection = dataSource.getConnection();

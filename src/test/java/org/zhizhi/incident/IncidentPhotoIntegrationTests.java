@@ -21,12 +21,10 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.ZhizhiIntegrationTest;
-import org.zhizhi.territory.Boundaries;
 
 /** A grid worker adds a photo to an incident; only those who see the incident see the photo, without metadata. */
 @ZhizhiIntegrationTest
@@ -79,16 +77,13 @@ class IncidentPhotoIntegrationTests {
 	}
 
 	private UUID report(ApiClient api, String token) throws Exception {
-		String boundary = api.get("/api/v1/org-units/" + api.orgUnitId("东城社区第1网格"), api.tokenOf("admin")).json()
-			.path("boundary")
-			.toString();
-		Point centroid = Boundaries.parse(boundary).getCentroid();
+		double[] centre = api.centroid("东城社区第1网格");
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("channel", "PATROL");
 		body.put("categoryCode", "MANHOLE_COVER");
 		body.put("description", "井盖破损，需拍照留证");
-		body.put("lat", centroid.getY());
-		body.put("lng", centroid.getX());
+		body.put("lat", centre[0]);
+		body.put("lng", centre[1]);
 		HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/incidents"))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")

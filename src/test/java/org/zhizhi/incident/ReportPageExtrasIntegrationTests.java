@@ -11,12 +11,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
-import org.zhizhi.territory.Boundaries;
 
 /**
  * What the 随手拍 page offers beyond the report itself: possible duplicates nearby, following one instead of reporting
@@ -43,7 +41,7 @@ class ReportPageExtrasIntegrationTests {
 	@Test
 	void anOpenIncidentOfTheCategoryNearbyIsOfferedAndFollowingItShowsItToTheFollowerWithoutTheRating() {
 		// about 150 m north of the grid's centre: away from the manhole covers other tests report at the centre
-		double[] spot = centroid("东城社区第1网格");
+		double[] spot = api.centroid("东城社区第1网格");
 		spot[0] += 0.00135;
 		String description = "井盖缺失 " + UUID.randomUUID();
 		String id = new IncidentFixture(port, dataSource)
@@ -80,7 +78,7 @@ class ReportPageExtrasIntegrationTests {
 		String page = staff.get("/m/report").body();
 		assertThat(page).contains("name=\"channel\"", "微孝热线", "12345 转办", "圈群上报", "会议收集");
 		String description = "来电：楼道灯坏了 " + UUID.randomUUID();
-		HttpResponse<String> sent = report(staff, page, centroid("东城社区第2网格"), "HOTLINE", description);
+		HttpResponse<String> sent = report(staff, page, api.centroid("东城社区第2网格"), "HOTLINE", description);
 		String location = WebSession.location(sent);
 		assertThat(location).startsWith("/incidents/");
 		String id = location.substring("/incidents/".length());
@@ -90,7 +88,7 @@ class ReportPageExtrasIntegrationTests {
 		WebSession resident = session("jumin01");
 		String residentPage = resident.get("/m/report").body();
 		assertThat(residentPage).doesNotContain("name=\"channel\"");
-		HttpResponse<String> residentSent = report(resident, residentPage, centroid("东城社区第1网格"), "HOTLINE",
+		HttpResponse<String> residentSent = report(resident, residentPage, api.centroid("东城社区第1网格"), "HOTLINE",
 				"居民自己上报 " + UUID.randomUUID());
 		String mine = WebSession.location(residentSent);
 		assertThat(mine).startsWith("/m/reports/");
@@ -120,12 +118,4 @@ class ReportPageExtrasIntegrationTests {
 		return new WebSession(port).loggedInAs(username, ApiClient.DEMO_PASSWORD);
 	}
 
-	private double[] centroid(String gridName) {
-		String boundary = api.get("/api/v1/org-units/" + api.orgUnitId(gridName), api.tokenOf("admin"))
-			.json()
-			.path("boundary")
-			.toString();
-		Point centroid = Boundaries.parse(boundary).getCentroid();
-		return new double[] { centroid.getY(), centroid.getX() };
-	}
 }

@@ -22,12 +22,10 @@ import com.microsoft.playwright.options.Geolocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.HeadlessChromium;
 import org.zhizhi.ZhizhiIntegrationTest;
-import org.zhizhi.territory.Boundaries;
 
 /**
  * The whole whistle loop in a browser, on a phone where people are in the street and at a desk where staff are: a
@@ -63,7 +61,7 @@ class WhistleLoopBrowserTests {
 	@Test
 	void aBrokenManholeCoverGoesFromTheResidentsPhoneThroughTheDeskAndAMemberBackToTheResidentsRating()
 			throws IOException {
-		double[] site = centroid("东城社区第1网格");
+		double[] site = new ApiClient(port).centroid("东城社区第1网格");
 		String description = "3栋门口井盖破损，晚上有人差点踩空 " + System.nanoTime();
 		String incidentPath;
 
@@ -232,15 +230,6 @@ class WhistleLoopBrowserTests {
 		return out.toByteArray();
 	}
 
-	private double[] centroid(String gridName) {
-		ApiClient api = new ApiClient(port);
-		String boundary = api.get("/api/v1/org-units/" + api.orgUnitId(gridName), api.tokenOf("admin"))
-			.json()
-			.path("boundary")
-			.toString();
-		Point centroid = Boundaries.parse(boundary).getCentroid();
-		return new double[] { centroid.getY(), centroid.getX() };
-	}
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;

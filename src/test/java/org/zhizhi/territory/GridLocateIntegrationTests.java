@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
@@ -32,11 +31,6 @@ class GridLocateIntegrationTests {
 	}
 
 	/** The centroid of a node's boundary as {lat, lng}. */
-	static double[] centroid(ApiClient api, UUID id) {
-		String boundary = api.get("/api/v1/org-units/" + id, api.tokenOf("admin")).json().path("boundary").toString();
-		Point centroid = Boundaries.parse(boundary).getCentroid();
-		return new double[] { centroid.getY(), centroid.getX() };
-	}
 
 	static String locatePath(double lat, double lng) {
 		return String.format(Locale.ROOT, "/api/v1/grids/locate?lat=%.8f&lng=%.8f", lat, lng);
@@ -45,7 +39,7 @@ class GridLocateIntegrationTests {
 	@Test
 	void theCentroidOfTheFirstGridLiesInTheFirstGridAndOneOfItsMicroGrids() {
 		UUID grid = api.orgUnitId("东城社区第1网格");
-		double[] point = centroid(api, grid);
+		double[] point = api.centroid(grid);
 
 		Response response = api.get(locatePath(point[0], point[1]), api.tokenOf("dongcheng"));
 
@@ -64,14 +58,14 @@ class GridLocateIntegrationTests {
 
 		// the centroid of a micro-grid answers that very micro-grid
 		JsonNode other = microGrids.get(microGrids.size() - 1);
-		double[] inMicro = centroid(api, UUID.fromString(other.path("id").asString()));
+		double[] inMicro = api.centroid(UUID.fromString(other.path("id").asString()));
 		assertThat(api.get(locatePath(inMicro[0], inMicro[1]), api.tokenOf("dongcheng")).json()
 			.path("microGrid").path("id").asString()).isEqualTo(other.path("id").asString());
 	}
 
 	@Test
 	void aGridOutsideTheCallersScopeIsNotFound() {
-		double[] point = centroid(api, api.orgUnitId("东城社区第1网格"));
+		double[] point = api.centroid(api.orgUnitId("东城社区第1网格"));
 
 		assertThat(api.get(locatePath(point[0], point[1]), api.tokenOf("mudong")).problemCode(404))
 			.isEqualTo("NOT_FOUND");

@@ -289,8 +289,22 @@ class IncidentPages {
 			String[] tiers = head.split("→");
 			word = text("tier." + tiers[0]) + " → " + text("tier." + tiers[1]);
 		}
+		else if (head.matches("\\d+h( → .+)?")) {
+			// an extension: its hours, and once approved the new resolution deadline
+			int h = head.indexOf('h');
+			word = text("incident.hours", Integer.parseInt(head.substring(0, h)));
+			if (head.length() > h + 1) {
+				word = word + " → " + moment(head.substring(h + 4));
+			}
+		}
 		if (word == null) {
 			return detail;
+		}
+		if (rest != null && rest.matches("AUTO (respond|resolve) overdue.*")) {
+			// the overdue sweep's own words, kept in the timeline as written, told here in the user's language
+			String due = rest.replaceFirst("AUTO (respond|resolve) overdue ?", "");
+			rest = text(rest.startsWith("AUTO respond") ? "incident.auto.respondOverdue" : "incident.auto.resolveOverdue",
+					due.isBlank() ? "" : moment(due));
 		}
 		if (rest != null) {
 			// a whistle says its type and then how it was dispatched
@@ -302,6 +316,17 @@ class IncidentPages {
 			}
 		}
 		return rest == null ? word : word + "：" + rest;
+	}
+
+	/** An instant written into a timeline detail, as the page shows times; the text itself if it is not one. */
+	private static String moment(String instant) {
+		try {
+			return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+				.format(java.time.Instant.parse(instant.strip()).atZone(CHINA));
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return instant;
+		}
 	}
 
 	private static <E extends Enum<E>> boolean isEnum(Class<E> type, String name) {
