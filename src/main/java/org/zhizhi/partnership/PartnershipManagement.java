@@ -96,6 +96,11 @@ public class PartnershipManagement {
 		throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
 	}
 
+	/** Whether the roles open the partnership desk at all (the navigation; a liaison still needs his unit). */
+	public static boolean mayOpenDesk(Actor actor) {
+		return actor.hasAny(STAFF) || actor.has(Role.PARTNER_LIAISON);
+	}
+
 	/** Whether the user works with the partnership pages at all (for the navigation). */
 	public boolean mayUse(Actor actor) {
 		return actor.hasAny(STAFF)
@@ -226,6 +231,17 @@ public class PartnershipManagement {
 		store.insertDocument(id, checked.mediaType(), checked.bytes().length,
 				PartnershipDocuments.sha256(checked.bytes()), actor.userId(), clock.instant());
 		return id;
+	}
+
+	/**
+	 * Uploads a document and runs the command that attaches it, in one transaction: a form that sends the photo with
+	 * its note (a page has no separate upload step) leaves no unattached document behind when the command is
+	 * refused. Without bytes the command runs with no document.
+	 */
+	@Transactional
+	public <T> T withDocument(Actor actor, byte[] bytes, boolean pdfAllowed, java.util.function.Function<UUID, T> command) {
+		UUID id = bytes == null || bytes.length == 0 ? null : upload(actor, bytes, pdfAllowed);
+		return command.apply(id);
 	}
 
 	public record StoredDocument(byte[] bytes, String mediaType) {

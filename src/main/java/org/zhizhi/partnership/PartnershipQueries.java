@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.identity.Account;
+import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.partnership.PartnershipManagement.Access;
 import org.zhizhi.partnership.PartnershipViews.Contribution;
 import org.zhizhi.partnership.PartnershipViews.ItemDetail;
@@ -30,6 +32,10 @@ import org.zhizhi.partnership.persistence.JdbcPartnership.Board;
 import org.zhizhi.partnership.persistence.JdbcPartnership.UnitRecord;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.Role;
+import org.zhizhi.territory.OrgLevel;
+import org.zhizhi.territory.OrgUnitFilter;
+import org.zhizhi.territory.OrgUnitQueries;
 
 /** Reads of partnership, always within the caller's scope — and for a liaison, of his unit's work only. */
 @Service
@@ -50,11 +56,18 @@ public class PartnershipQueries {
 
 	private final MatchScore scoring = MatchScore.DEFAULT;
 
-	PartnershipQueries(JdbcPartnership store, PartnershipManagement management, Clock clock,
+	private final OrgUnitQueries orgUnits;
+
+	private final AccountQueries accounts;
+
+	PartnershipQueries(JdbcPartnership store, PartnershipManagement management, OrgUnitQueries orgUnits,
+			AccountQueries accounts, Clock clock,
 			@Value("${zhizhi.partnership.match.distance-km:10}") double distanceLimitKm,
 			@Value("${zhizhi.partnership.match.recent:7d}") Duration recentMatch) {
 		this.store = store;
 		this.management = management;
+		this.orgUnits = orgUnits;
+		this.accounts = accounts;
 		this.clock = clock;
 		this.distanceLimitKm = distanceLimitKm;
 		this.recentMatch = recentMatch;
@@ -72,6 +85,52 @@ public class PartnershipQueries {
 			.filter(p -> !access.liaison() || p.id().equals(access.partnerId()))
 			.map(PartnerUnit::masked)
 			.toList();
+	}
+
+	/** A community the caller works with: all of his scope for staff, his unit's for a liaison. */
+	public record Community(UUID id, String name) {
+	}
+
+	public List<Community> communities(Actor actor) {
+		Access access = management.access(actor);
+		if (access.liaison()) {
+			PartnerUnit own = store.partner(access.scopeLike(), access.partnerId(), thisYear()).orElseThrow();
+			return List.of(new Community(own.communityId(), own.communityName()));
+		}
+		return orgUnits.list(actor.scope(), new OrgUnitFilter(null, null, OrgLevel.COMMUNITY))
+			.stream()
+			.map(u -> new Community(u.id(), u.name()))
+			.toList();
+	}
+
+	/** The code of a community's public page, once the community has a board (its first partnership record). */
+	public Optional<String> communityCode(UUID communityId) {
+		return store.board(communityId).map(Board::code);
+	}
+
+	/** The liaison accounts of a unit (staff only: the liaisons themselves need not see each other). */
+	public List<Account> liaisons(Actor actor, UUID partnerId) {
+		management.staff(actor);
+		UUID id = partner(actor, partnerId).id();
+		return store.liaisonsOf(id).stream().flatMap(a -> accounts.find(actor.scope(), a).stream()).toList();
+	}
+
+	/** Liaison accounts of the caller's scope not yet serving a unit, to make one a unit's liaison. */
+	public List<Account> freeLiaisonAccounts(Actor actor) {
+		management.staff(actor);
+		// pages answer one row more than their size (to tell a next page exists): keyed by id against repeats
+		Map<UUID, Account> free = new java.util.LinkedHashMap<>();
+		for (int page = 0; page < 20; page++) {
+			List<Account> batch = accounts.list(actor.scope(), null, page);
+			batch.stream()
+				.filter(a -> a.roles().contains(Role.PARTNER_LIAISON))
+				.filter(a -> store.partnerOfLiaison(a.id()).isEmpty())
+				.forEach(a -> free.putIfAbsent(a.id(), a));
+			if (batch.size() <= AccountQueries.PAGE_SIZE) {
+				break;
+			}
+		}
+		return List.copyOf(free.values());
 	}
 
 	/** One unit in full (contacts unmasked: the staff of its scope and its own liaison work with them). */

@@ -175,6 +175,14 @@ public class JdbcPartnership {
 			.optional();
 	}
 
+	/** The accounts serving a unit as its liaisons. */
+	public List<UUID> liaisonsOf(UUID partnerId) {
+		return jdbc.sql("select account_id from partnership.partner_liaison where partner_id = :p order by account_id")
+			.param("p", partnerId)
+			.query(UUID.class)
+			.list();
+	}
+
 	/** False when the account already serves another unit. */
 	public boolean addLiaison(UUID partnerId, UUID accountId) {
 		jdbc.sql("insert into partnership.partner_liaison (account_id, partner_id) values (:a, :p) on conflict do nothing")
