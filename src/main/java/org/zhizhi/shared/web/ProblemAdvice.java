@@ -162,6 +162,11 @@ class ProblemAdvice {
 
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception exception, HttpServletRequest request) throws Exception {
+		if (org.springframework.web.util.DisconnectedClientHelper.isClientDisconnectedException(exception)) {
+			// the browser went away mid-answer (a page left while a script still loaded): nobody to answer, no fault
+			log.debug("Client gone on {} {}", request.getMethod(), request.getRequestURI());
+			return null;
+		}
 		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), exception);
 		return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", message("problem.internal"),
 				List.of());
