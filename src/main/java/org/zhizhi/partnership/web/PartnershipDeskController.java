@@ -1,11 +1,14 @@
 package org.zhizhi.partnership.web;
 
+import static org.zhizhi.shared.FormValues.date;
+import static org.zhizhi.shared.FormValues.decimal;
+import static org.zhizhi.shared.FormValues.integer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,7 +57,6 @@ import org.zhizhi.partnership.PartnershipViews.ItemDetail;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
-import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.FormErrors;
 import org.zhizhi.shared.Role;
 
@@ -450,42 +452,6 @@ class PartnershipDeskController {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static BigDecimal decimal(String value, String field) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(value.strip());
-		}
-		catch (NumberFormatException e) {
-			throw DomainException.invalid(List.of(new FieldProblem(field, "problem.typeMismatch")));
-		}
-	}
-
-	private static Integer integer(String value, String field) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(value.strip());
-		}
-		catch (NumberFormatException e) {
-			throw DomainException.invalid(List.of(new FieldProblem(field, "problem.typeMismatch")));
-		}
-	}
-
-	private static LocalDate date(String value, String field) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw DomainException.invalid(List.of(new FieldProblem(field, "problem.typeMismatch")));
 		}
 	}
 

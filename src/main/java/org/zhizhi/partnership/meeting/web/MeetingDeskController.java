@@ -1,5 +1,7 @@
 package org.zhizhi.partnership.meeting.web;
 
+import static org.zhizhi.shared.FormValues.date;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -303,18 +305,6 @@ class MeetingDeskController {
 		}
 		try {
 			return LocalDateTime.parse(value.strip()).atZone(JointMeetings.ZONE).toInstant();
-		}
-		catch (DateTimeParseException e) {
-			throw DomainException.invalid(List.of(new FieldProblem(field, "problem.typeMismatch")));
-		}
-	}
-
-	private static LocalDate date(String value, String field) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException e) {
 			throw DomainException.invalid(List.of(new FieldProblem(field, "problem.typeMismatch")));
