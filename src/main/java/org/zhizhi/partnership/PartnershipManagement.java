@@ -302,7 +302,7 @@ public class PartnershipManagement {
 		ListItem item = new ListItem(Ids.newId(clock), board.communityId(), board.name(), body.kind(), offeredBy, null,
 				body.title().strip(), body.category(), body.description() == null ? "" : body.description().strip(),
 				body.quantity(), body.measure(), BigDecimal.ZERO, body.periodStart(), body.periodEnd(), body.lat(),
-				body.lng(), ItemStatus.OPEN, clock.instant(), null, null);
+				body.lng(), ItemStatus.OPEN, clock.instant(), null, null, null, null, null, null);
 		store.insertItem(item, board.path(), board.districtId());
 		return store.item(board.path() + "%", item.id()).orElseThrow();
 	}

@@ -286,7 +286,8 @@ public class JointMeetings {
 		UUID district = DataScope.districtOf(meeting.communityPath());
 		meetings.insertDecision(decision, district, meeting.communityPath(), actor.userId());
 		events.publishEvent(new DecisionTaken(decision.id(), id, meeting.communityId(), district, text,
-				command.ownerKind(), command.ownerId(), ownerName, command.dueOn(), actor.userId(), now));
+				command.ownerKind(), command.ownerId(), ownerName, command.dueOn(), actor.userId(), now,
+				meeting.communityPath(), meeting.title()));
 		if (command.ownerKind() == RefKind.PERSON && command.ownerId() != null) {
 			notifications.notify(List.of(command.ownerId()), new Notice("JOINT_MEETING_TASK",
 					text("meeting.notice.task", meeting.title()), text + " · " + command.dueOn(), link(id), district));

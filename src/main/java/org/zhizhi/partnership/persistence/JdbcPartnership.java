@@ -288,12 +288,25 @@ public class JdbcPartnership {
 	// ---- list items --------------------------------------------------------------------------------------------
 
 	public void insertItem(ListItem i, String scopePath, UUID districtId) {
-		jdbc.sql("""
+		insertItem(i, scopePath, districtId, "");
+	}
+
+	/**
+	 * Inserts the project of a joint meeting's decision unless the decision has one already (then nothing happens:
+	 * false). The unique {@code decision_id} decides, so a replayed decision never makes a second project.
+	 */
+	public boolean insertDecisionItem(ListItem i, String scopePath, UUID districtId) {
+		return insertItem(i, scopePath, districtId, " on conflict (decision_id) do nothing") == 1;
+	}
+
+	private int insertItem(ListItem i, String scopePath, UUID districtId, String onConflict) {
+		return jdbc.sql("""
 				insert into partnership.list_item (id, community_id, scope_path, district_id, kind, offered_by, title,
 				  category, description, quantity, measure, claimed, period_start, period_end, lat, lng, status,
-				  published_at, first_claimed_at, completed_at)
+				  published_at, first_claimed_at, completed_at, decision_id, owner_partner_id)
 				values (:id, :community, :path, :district, :kind, :offered, :title, :category, :description, :quantity,
-				  :measure, :claimed, :start, :end, :lat, :lng, :status, :published, :first, :completed)""")
+				  :measure, :claimed, :start, :end, :lat, :lng, :status, :published, :first, :completed, :decision,
+				  :owner)""" + onConflict)
 			.param("id", i.id())
 			.param("community", i.communityId())
 			.param("path", scopePath)
@@ -314,13 +327,18 @@ public class JdbcPartnership {
 			.param("published", ts(i.publishedAt()))
 			.param("first", ts(i.firstClaimedAt()))
 			.param("completed", ts(i.completedAt()))
+			.param("decision", i.decisionId())
+			.param("owner", i.ownerPartnerId())
 			.update();
 	}
 
 	private static final String ITEM_COLUMNS = """
-			i.*, b.name as community_name, o.name as offered_by_name, o.lat as offer_lat, o.lng as offer_lng
+			i.*, b.name as community_name, o.name as offered_by_name, o.lat as offer_lat, o.lng as offer_lng,
+			d.meeting_id, w.name as owner_partner_name
 			from partnership.list_item i join partnership.community_board b on b.community_id = i.community_id
-			left join partnership.partner_unit o on o.id = i.offered_by 
+			left join partnership.partner_unit o on o.id = i.offered_by
+			left join partnership.joint_meeting_decision d on d.id = i.decision_id
+			left join partnership.partner_unit w on w.id = i.owner_partner_id 
 			""";
 
 	private static ListItem item(ResultSet rs, int n) throws SQLException {
@@ -337,7 +355,9 @@ public class JdbcPartnership {
 				ItemCategory.valueOf(rs.getString("category")), rs.getString("description"),
 				rs.getBigDecimal("quantity"), Measure.valueOf(rs.getString("measure")), rs.getBigDecimal("claimed"),
 				date(rs, "period_start"), date(rs, "period_end"), lat, lng, ItemStatus.valueOf(rs.getString("status")),
-				instant(rs, "published_at"), instant(rs, "first_claimed_at"), instant(rs, "completed_at"));
+				instant(rs, "published_at"), instant(rs, "first_claimed_at"), instant(rs, "completed_at"),
+				rs.getObject("decision_id", UUID.class), rs.getObject("meeting_id", UUID.class),
+				rs.getObject("owner_partner_id", UUID.class), rs.getString("owner_partner_name"));
 	}
 
 	public List<ListItem> items(String scopeLike, UUID communityId, ItemKind kind, ItemStatus status, int limit) {
@@ -362,6 +382,14 @@ public class JdbcPartnership {
 		return jdbc.sql("select " + ITEM_COLUMNS + " where i.id = :id and i.scope_path like :scope")
 			.param("id", id)
 			.param("scope", scopeLike)
+			.query(JdbcPartnership::item)
+			.optional();
+	}
+
+	/** The project a joint meeting's decision became, if it did. */
+	public Optional<ListItem> itemOfDecision(UUID decisionId) {
+		return jdbc.sql("select " + ITEM_COLUMNS + " where i.decision_id = :decision")
+			.param("decision", decisionId)
 			.query(JdbcPartnership::item)
 			.optional();
 	}
