@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -87,7 +86,7 @@ public class JointMeetings {
 
 	private final ApplicationEventPublisher events;
 
-	private final ObjectProvider<OpenListItems> listItems;
+	private final OpenListItems listItems;
 
 	private final MessageSource messages;
 
@@ -95,7 +94,7 @@ public class JointMeetings {
 
 	JointMeetings(JdbcMeetings meetings, CommunityResolver communities, IncidentQueries incidents,
 			Notifications notifications, AccountQueries accounts, ApplicationEventPublisher events,
-			ObjectProvider<OpenListItems> listItems, MessageSource messages, Clock clock) {
+			OpenListItems listItems, MessageSource messages, Clock clock) {
 		this.meetings = meetings;
 		this.communities = communities;
 		this.incidents = incidents;
@@ -199,7 +198,7 @@ public class JointMeetings {
 				ref = null;
 			}
 			case INCIDENT -> title = openIncidentTitle(meeting, requireRef(ref));
-			case LIST_ITEM -> title = listItemTitle(meeting, requireRef(ref), command.title());
+			case LIST_ITEM -> title = listItemTitle(meeting, requireRef(ref));
 			default -> throw new IllegalStateException(kind.name());
 		}
 		if (!meetings.addAgendaItem(Ids.newId(clock), id, kind, ref, title, note, actor.userId(), clock.instant())) {
@@ -379,21 +378,17 @@ public class JointMeetings {
 			.toList();
 	}
 
-	/** The open items of the community's three lists not on the agenda yet; none until the partners core is wired. */
+	/** The open items of the community's three lists not on the agenda yet. */
 	@Transactional(readOnly = true)
 	public List<ListItemRef> openListItems(Actor actor, UUID id) {
 		MeetingRules.requireStaff(actor);
 		JointMeeting meeting = meetings.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("meeting"));
-		OpenListItems provider = listItems.getIfAvailable();
-		if (provider == null) {
-			return List.of();
-		}
 		Set<UUID> onAgenda = meetings.agenda(id)
 			.stream()
 			.filter(a -> a.kind() == AgendaKind.LIST_ITEM)
 			.map(a -> a.refId())
 			.collect(Collectors.toSet());
-		return provider.openOf(meeting.communityId()).stream().filter(i -> !onAgenda.contains(i.id())).toList();
+		return listItems.openOf(meeting.communityId()).stream().filter(i -> !onAgenda.contains(i.id())).toList();
 	}
 
 	/** The open decisions (tasks) of the scope, the earliest due first. */
@@ -440,12 +435,9 @@ public class JointMeetings {
 		return incidentTitle(incident, categoryNames());
 	}
 
-	private String listItemTitle(JointMeeting meeting, UUID itemId, String given) {
-		OpenListItems provider = listItems.getIfAvailable();
-		if (provider == null) {
-			return MeetingText.TITLE.required(given);
-		}
-		return provider.openItem(meeting.communityId(), itemId)
+	/** The title of an open item of the meeting's community; any other id is a field error on {@code refId}. */
+	private String listItemTitle(JointMeeting meeting, UUID itemId) {
+		return listItems.openItem(meeting.communityId(), itemId)
 			.map(ListItemRef::title)
 			.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem("refId", "meeting.notAnOpenListItem"))));
 	}

@@ -386,6 +386,23 @@ public class JdbcPartnership {
 			.optional();
 	}
 
+	/**
+	 * The unfinished items of a community — open to claims or fully claimed and still being delivered — the most
+	 * recently published first; with an item id, only that one if it is one of them.
+	 */
+	public List<ListItem> unfinishedItems(UUID communityId, UUID itemId, int limit) {
+		return jdbc.sql("select " + ITEM_COLUMNS + """
+				 where i.community_id = :community and i.status in ('OPEN', 'FULLY_CLAIMED')
+				   and (cast(:item as uuid) is null or i.id = :item)
+				 order by i.published_at desc
+				 limit :limit""")
+			.param("community", communityId)
+			.param("item", itemId)
+			.param("limit", limit)
+			.query(JdbcPartnership::item)
+			.list();
+	}
+
 	/** The project a joint meeting's decision became, if it did. */
 	public Optional<ListItem> itemOfDecision(UUID decisionId) {
 		return jdbc.sql("select " + ITEM_COLUMNS + " where i.decision_id = :decision")

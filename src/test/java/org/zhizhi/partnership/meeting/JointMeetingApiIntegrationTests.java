@@ -191,6 +191,76 @@ class JointMeetingApiIntegrationTests {
 	}
 
 	@Test
+	void theAgendaOffersAndTakesOnlyUnfinishedItemsOfTheCommunitysLists() {
+		String token = api.tokenOf("mudong");
+		String id = schedule("mudong", null, "QUARTERLY", Instant.now().plus(Duration.ofDays(14))).json()
+			.path("meeting").path("id").asString();
+		String base = "/api/v1/joint-meetings/" + id;
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		UUID jinyinqiao = api.orgUnitId("金银桥社区");
+		String open = publishNeed(token, jinyinqiao, "议程需求 " + tag, "5");
+		String withdrawn = publishNeed(token, jinyinqiao, "撤回需求 " + tag, "5");
+		assertThat(api.post("/api/v1/partnership/items/" + withdrawn + "/withdraw", token, null).status()).isEqualTo(200);
+		// fully claimed but not delivered yet: still something a meeting may discuss
+		String claimed = publishNeed(token, jinyinqiao, "已认领需求 " + tag, "1");
+		assertThat(api.post("/api/v1/partnership/items/" + claimed + "/claims", api.tokenOf("mudong-school"), Map.of())
+			.status()).isEqualTo(201);
+		String elsewhere = publishNeed(api.tokenOf("dongcheng"), api.orgUnitId("东城社区"), "东城需求 " + tag, "5");
+		String completed = api.get("/api/v1/partnership/items?kind=PROJECT&status=COMPLETED&communityId=" + jinyinqiao,
+				token).list().get(0).path("id").asString();
+
+		List<JsonNode> candidates = api.get(base + "/agenda-candidates/list-items", token).list();
+		JsonNode offered = candidates.stream().filter(c -> c.path("id").asString().equals(open)).findFirst().orElse(null);
+		assertThat(offered).as("the open need is offered").isNotNull();
+		assertThat(offered.path("title").asString()).isEqualTo("议程需求 " + tag);
+		assertThat(offered.path("list").asString()).isEqualTo("NEED");
+		assertThat(candidates).extracting(c -> c.path("id").asString())
+			.contains(claimed)
+			.doesNotContain(withdrawn, elsewhere, completed);
+
+		// the title is the item's, whatever the caller says
+		Response added = api.post(base + "/agenda", token, Map.of("kind", "LIST_ITEM", "refId", open, "title", "别的标题"));
+		assertThat(added.status()).as(added.brief()).isEqualTo(201);
+		JsonNode item = added.json().path("agenda").get(0);
+		assertThat(item.path("kind").asString()).isEqualTo("LIST_ITEM");
+		assertThat(item.path("refId").asString()).isEqualTo(open);
+		assertThat(item.path("title").asString()).isEqualTo("议程需求 " + tag);
+		assertThat(api.post(base + "/agenda", token, Map.of("kind", "LIST_ITEM", "refId", open)).problemCode(409))
+			.isEqualTo("ALREADY_ON_AGENDA");
+		assertThat(api.get(base + "/agenda-candidates/list-items", token).list())
+			.noneMatch(c -> c.path("id").asString().equals(open));
+		assertThat(api.post(base + "/agenda", token, Map.of("kind", "LIST_ITEM", "refId", claimed)).status())
+			.isEqualTo(201);
+
+		// a withdrawn or completed item, another community's, or no item at all: a field error on refId
+		for (String refused : List.of(withdrawn, completed, elsewhere, UUID.randomUUID().toString())) {
+			Response answer = api.post(base + "/agenda", token,
+					Map.of("kind", "LIST_ITEM", "refId", refused, "title", "强行加入"));
+			assertThat(answer.problemCode(400)).isEqualTo("VALIDATION_FAILED");
+			assertThat(answer.errorFields()).containsExactly("refId");
+			assertThat(answer.json().path("errors").get(0).path("message").asString()).contains("未完成事项");
+		}
+		assertThat(api.post(base + "/agenda", token, Map.of("kind", "LIST_ITEM", "title", "无编号")).errorFields())
+			.containsExactly("refId");
+		assertThat(api.get(base, token).json().path("agenda")).hasSize(2);
+	}
+
+	private String publishNeed(String token, UUID community, String title, String quantity) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("communityId", community.toString());
+		body.put("kind", "NEED");
+		body.put("title", title);
+		body.put("category", "ELDERLY_CARE");
+		body.put("quantity", quantity);
+		body.put("measure", "PEOPLE");
+		body.put("periodStart", LocalDate.now().toString());
+		body.put("periodEnd", LocalDate.now().plusMonths(2).toString());
+		Response response = api.post("/api/v1/partnership/items", token, body);
+		assertThat(response.status()).as(response.brief()).isEqualTo(201);
+		return response.json().path("id").asString();
+	}
+
+	@Test
 	void attendanceAndDecisionsWithOwnersAndDueDatesBecomeTasks() {
 		String token = api.tokenOf("mudong");
 		String id = schedule("mudong", null, "CLAIMING", Instant.now().minus(Duration.ofHours(3))).json()
