@@ -74,6 +74,9 @@ public class JointMeetings {
 			IncidentState.TRIAGED, IncidentState.WHISTLED, IncidentState.CLAIMED, IncidentState.ASSIGNED,
 			IncidentState.CHECKED_IN, IncidentState.RESOLVED, IncidentState.REWORK);
 
+	/** A UNIT's refId must name a partner unit of the meeting's community (the column has a foreign key). */
+	static final String NOT_A_PARTNER = "partnership.meeting.notAPartnerHere";
+
 	private final JdbcMeetings meetings;
 
 	private final CommunityResolver communities;
@@ -88,13 +91,15 @@ public class JointMeetings {
 
 	private final OpenListItems listItems;
 
+	private final CommunityPartners partners;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	JointMeetings(JdbcMeetings meetings, CommunityResolver communities, IncidentQueries incidents,
 			Notifications notifications, AccountQueries accounts, ApplicationEventPublisher events,
-			OpenListItems listItems, MessageSource messages, Clock clock) {
+			OpenListItems listItems, CommunityPartners partners, MessageSource messages, Clock clock) {
 		this.meetings = meetings;
 		this.communities = communities;
 		this.incidents = incidents;
@@ -102,6 +107,7 @@ public class JointMeetings {
 		this.accounts = accounts;
 		this.events = events;
 		this.listItems = listItems;
+		this.partners = partners;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -226,6 +232,11 @@ public class JointMeetings {
 				.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem("refId", "meeting.unknownAccount"))));
 			name = name == null ? account.displayName() : name;
 		}
+		if (command.kind() == RefKind.UNIT && command.refId() != null) {
+			String unit = partners.nameOf(meeting.communityId(), command.refId())
+				.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem("refId", NOT_A_PARTNER))));
+			name = name == null ? unit : name;
+		}
 		if (name == null) {
 			throw DomainException.invalid(List.of(new FieldProblem("name", "validation.required")));
 		}
@@ -263,6 +274,15 @@ public class JointMeetings {
 			}
 			else {
 				ownerName = account.get().displayName();
+			}
+		}
+		if (command != null && command.ownerKind() == RefKind.UNIT && command.ownerId() != null) {
+			var unit = partners.nameOf(meeting.communityId(), command.ownerId());
+			if (unit.isEmpty()) {
+				problems.add(new FieldProblem("ownerId", NOT_A_PARTNER));
+			}
+			else {
+				ownerName = unit.get();
 			}
 		}
 		if (command != null && command.ownerName() != null && !command.ownerName().isBlank()) {

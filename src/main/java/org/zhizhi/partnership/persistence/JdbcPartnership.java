@@ -160,6 +160,15 @@ public class JdbcPartnership {
 			.optional();
 	}
 
+	/** The name of a partner unit of the community; empty when the id names none of its units. */
+	public Optional<String> partnerName(UUID communityId, UUID partnerId) {
+		return jdbc.sql("select name from partnership.partner_unit where id = :id and community_id = :community")
+			.param("id", partnerId)
+			.param("community", communityId)
+			.query(String.class)
+			.optional();
+	}
+
 	public String partnerScope(UUID partnerId) {
 		return jdbc.sql("select scope_path from partnership.partner_unit where id = :id")
 			.param("id", partnerId)

@@ -1,6 +1,7 @@
 package org.zhizhi.partnership.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -243,6 +245,111 @@ class JointMeetingApiIntegrationTests {
 		assertThat(api.post(base + "/agenda", token, Map.of("kind", "LIST_ITEM", "title", "无编号")).errorFields())
 			.containsExactly("refId");
 		assertThat(api.get(base, token).json().path("agenda")).hasSize(2);
+	}
+
+	@Test
+	void unitsNamedByIdMustBePartnersOfTheCommunityAndTheDatabaseHoldsThemToIt() {
+		String token = api.tokenOf("mudong");
+		String id = schedule("mudong", null, "HALF_YEAR", Instant.now().minus(Duration.ofHours(2))).json()
+			.path("meeting").path("id").asString();
+		String base = "/api/v1/joint-meetings/" + id;
+		String school = api.get("/api/v1/partners", token).list().stream()
+			.filter(p -> p.path("name").asString().equals("木洞小学")).findFirst().orElseThrow().path("id").asString();
+		String foreign = api.get("/api/v1/partners", api.tokenOf("dongcheng")).list().get(0).path("id").asString();
+
+		Response invited = api.post(base + "/attendance", token, Map.of("kind", "UNIT", "refId", school));
+		assertThat(invited.status()).as(invited.brief()).isEqualTo(200);
+		assertThat(invited.json().path("attendees").get(0).path("name").asString()).isEqualTo("木洞小学");
+		assertThat(invited.json().path("attendees").get(0).path("refId").asString()).isEqualTo(school);
+		for (String notOurs : List.of(foreign, api.orgUnitId("金银桥社区").toString(), UUID.randomUUID().toString())) {
+			Response refused = api.post(base + "/attendance", token, Map.of("kind", "UNIT", "refId", notOurs, "name", "某单位"));
+			assertThat(refused.problemCode(400)).isEqualTo("VALIDATION_FAILED");
+			assertThat(refused.errorFields()).containsExactly("refId");
+			assertThat(refused.json().path("errors").get(0).path("message").asString()).contains("共建单位");
+		}
+		// the community itself, or a guest unit, is a UNIT by name
+		assertThat(api.post(base + "/attendance", token, Map.of("kind", "UNIT", "name", "金银桥社区")).status())
+			.isEqualTo(200);
+
+		api.post(base + "/hold", token, Map.of());
+		Map<String, Object> foreignOwner = decision("外社区单位负责");
+		foreignOwner.put("ownerId", foreign);
+		foreignOwner.remove("ownerName");
+		assertThat(api.post(base + "/decisions", token, foreignOwner).errorFields()).containsExactly("ownerId");
+		Map<String, Object> ownOwner = decision("木洞小学负责课后服务");
+		ownOwner.put("ownerId", school);
+		ownOwner.remove("ownerName");
+		Response decided = api.post(base + "/decisions", token, ownOwner);
+		assertThat(decided.status()).as(decided.brief()).isEqualTo(201);
+		JsonNode task = decided.json().path("decisions").get(0);
+		assertThat(task.path("ownerName").asString()).isEqualTo("木洞小学");
+		assertThat(task.path("ownerId").asString()).isEqualTo(school);
+
+		Map<String, Object> activity = new LinkedHashMap<>();
+		activity.put("kind", "JOINT_STUDY");
+		activity.put("title", "共同研学 " + id);
+		activity.put("heldOn", LocalDate.now().toString());
+		activity.put("participants", List.of(Map.of("kind", "UNIT", "refId", foreign)));
+		assertThat(api.post("/api/v1/joint-activities", token, activity).errorFields())
+			.containsExactly("participants[0].refId");
+		activity.put("participants", List.of(Map.of("kind", "UNIT", "refId", school)));
+		Response logged = api.post("/api/v1/joint-activities", token, activity);
+		assertThat(logged.status()).as(logged.brief()).isEqualTo(201);
+		assertThat(logged.json().path("participants").get(0).path("name").asString()).isEqualTo("木洞小学");
+		UUID activityId = UUID.fromString(logged.json().path("id").asString());
+
+		// below the application, the foreign keys: a UNIT or LIST_ITEM row must name a partner unit or a list item
+		UUID meeting = UUID.fromString(id);
+		UUID nobody = UUID.randomUUID();
+		assertThatThrownBy(() -> attendee(meeting, "UNIT", nobody)).isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> ownerOfDecision(meeting, "UNIT", nobody))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> participant(activityId, "UNIT", nobody))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> agendaItem(meeting, "LIST_ITEM", nobody))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		// accounts and incidents are other modules': referenced by id, not held by a key
+		attendee(meeting, "PERSON", nobody);
+		ownerOfDecision(meeting, "PERSON", nobody);
+		participant(activityId, "PERSON", nobody);
+		agendaItem(meeting, "INCIDENT", nobody);
+		attendee(meeting, "UNIT", UUID.fromString(school));
+	}
+
+	private void attendee(UUID meeting, String kind, UUID ref) {
+		jdbc.sql("""
+				insert into partnership.joint_meeting_attendee (id, meeting_id, kind, ref_id, name, present, recorded_by,
+				  recorded_at)
+				values (?, ?, ?, ?, ?, true, ?, now())""")
+			.params(UUID.randomUUID(), meeting, kind, ref, "直接写入 " + UUID.randomUUID(), UUID.randomUUID())
+			.update();
+	}
+
+	private void ownerOfDecision(UUID meeting, String kind, UUID owner) {
+		jdbc.sql("""
+				insert into partnership.joint_meeting_decision (id, meeting_id, district_id, community_path, text,
+				  owner_kind, owner_id, owner_name, due_on, created_by, created_at)
+				select ?, id, district_id, community_path, '直接写入', ?, ?, '某方', current_date, created_by, now()
+				  from partnership.joint_meeting where id = ?""")
+			.params(UUID.randomUUID(), kind, owner, meeting)
+			.update();
+	}
+
+	private void participant(UUID activity, String kind, UUID ref) {
+		jdbc.sql("""
+				insert into partnership.joint_activity_participant (id, activity_id, kind, ref_id, name)
+				values (?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), activity, kind, ref, "直接写入 " + UUID.randomUUID())
+			.update();
+	}
+
+	private void agendaItem(UUID meeting, String kind, UUID ref) {
+		jdbc.sql("""
+				insert into partnership.joint_meeting_agenda_item (id, meeting_id, position, kind, ref_id, title,
+				  created_by, created_at)
+				values (?, ?, 99, ?, ?, '直接写入', ?, now())""")
+			.params(UUID.randomUUID(), meeting, kind, ref, UUID.randomUUID())
+			.update();
 	}
 
 	private String publishNeed(String token, UUID community, String title, String quantity) {
