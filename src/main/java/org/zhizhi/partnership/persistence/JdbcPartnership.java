@@ -548,6 +548,19 @@ public class JdbcPartnership {
 			.update() == 1;
 	}
 
+	/**
+	 * The contested step of a refusal: a delivered pledge goes back to PLEDGED, and what the delivery reported (its
+	 * time, value, hours and people served) is cleared, to be reported again. Only one of two at once finds it DELIVERED.
+	 */
+	public boolean sendBack(UUID claimId) {
+		return jdbc.sql("""
+				update partnership.claim set status = 'PLEDGED', delivered_at = null, value_yuan = null, hours = null,
+				       people_served = null
+				 where id = :id and status = 'DELIVERED'""")
+			.param("id", claimId)
+			.update() == 1;
+	}
+
 	/** Completes the item once it is fully pledged and every pledge is accepted. */
 	public void completeIfDone(UUID itemId, Instant at) {
 		jdbc.sql("""
