@@ -42,4 +42,8 @@ public final class PartnershipCommands {
 
 	public record Acceptance(String note) {
 	}
+
+	/** The community refuses a delivery: why, for the deliverer (required). */
+	public record SendBack(String reason) {
+	}
 }

@@ -71,7 +71,7 @@ public class PartnershipImports {
 		store.ensureBoard(board);
 		ListItem item = new ListItem(Ids.newId(clock), community.id(), community.name(), kind, offeredBy, null, title,
 				category, description, quantity, measure, BigDecimal.ZERO, start, end, null, null, ItemStatus.OPEN,
-				publishedAt, null, null);
+				publishedAt, null, null, null, null, null, null);
 		store.insertItem(item, board.path(), board.districtId());
 		return item.id();
 	}

@@ -24,6 +24,7 @@ import org.zhizhi.partnership.PartnershipCommands.NewAgreement;
 import org.zhizhi.partnership.PartnershipCommands.NewItem;
 import org.zhizhi.partnership.PartnershipCommands.NewPartner;
 import org.zhizhi.partnership.PartnershipCommands.ProgressNote;
+import org.zhizhi.partnership.PartnershipCommands.SendBack;
 import org.zhizhi.partnership.PartnershipCommands.SignAgreement;
 import org.zhizhi.partnership.persistence.JdbcPartnership;
 import org.zhizhi.partnership.persistence.JdbcPartnership.Board;
@@ -318,7 +319,7 @@ public class PartnershipManagement {
 		ListItem item = new ListItem(Ids.newId(clock), board.communityId(), board.name(), body.kind(), offeredBy, null,
 				body.title().strip(), body.category(), body.description() == null ? "" : body.description().strip(),
 				body.quantity(), body.measure(), BigDecimal.ZERO, body.periodStart(), body.periodEnd(), body.lat(),
-				body.lng(), ItemStatus.OPEN, clock.instant(), null, null);
+				body.lng(), ItemStatus.OPEN, clock.instant(), null, null, null, null, null, null);
 		store.insertItem(item, board.path(), board.districtId());
 		return store.item(board.path() + "%", item.id()).orElseThrow();
 	}
@@ -491,6 +492,31 @@ public class PartnershipManagement {
 		store.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE,
 				note.length() > 2000 ? note.substring(0, 2000) : note, null, now), actor.userId());
 		store.completeIfDone(claim.itemId(), now);
+		return store.claim(access.scopeLike(), claimId).orElseThrow();
+	}
+
+	/**
+	 * The community refuses a delivered pledge, with a reason: back to PLEDGED for the deliverer to deliver again, the
+	 * delivery's figures cleared, the reason kept as a delivery note. One conditional UPDATE decides, so of two staff
+	 * at once one sends it back and the other is told it is no longer delivered (as after an acceptance).
+	 */
+	@Transactional
+	public Claim sendBack(Actor actor, UUID claimId, SendBack body) {
+		Access access = staff(actor);
+		Claim claim = store.claim(access.scopeLike(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+		String reason = body == null ? null : body.reason();
+		if (reason == null || reason.isBlank()) {
+			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.sendBackReason")));
+		}
+		if (reason.strip().length() > 2000) {
+			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.tooLong", 2000)));
+		}
+		if (!store.sendBack(claimId)) {
+			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
+					store.claim(access.scopeLike(), claimId).map(Claim::status).orElse(claim.status()));
+		}
+		store.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.SENT_BACK, reason.strip(), null,
+				clock.instant()), actor.userId());
 		return store.claim(access.scopeLike(), claimId).orElseThrow();
 	}
 

@@ -299,6 +299,103 @@ class PartnershipApiIntegrationTests {
 	}
 
 	@Test
+	void staffSendADeliveryBackWithAReasonAndTheUnitDeliversAgain() {
+		String school = api.tokenOf("mudong-school");
+		String schoolId = partnerId(school, "木洞小学");
+		JsonNode before = api.get("/api/v1/partners/" + schoolId + "/contribution", mudong()).json();
+		String needId = publish(mudong(), need(jinyinqiao(), "退回测试 " + UUID.randomUUID(), "10", "HOURS"));
+		String claimId = claim(school, needId, null, null).json().path("id").asString();
+		String base = "/api/v1/partnership/claims/" + claimId;
+		assertThat(deliver(school, claimId).json().path("status").asString()).isEqualTo("DELIVERED");
+
+		// the unit's liaison may not refuse its own delivery; nor may another community's staff see it
+		assertThat(api.post(base + "/send-back", school, Map.of("reason", "自己退回")).problemCode(403))
+			.isEqualTo("FORBIDDEN");
+		assertThat(api.post(base + "/send-back", api.tokenOf("dongcheng"), Map.of("reason", "越权")).problemCode(404))
+			.isEqualTo("NOT_FOUND");
+		// a reason is required, told in Chinese beside the field
+		for (Map<String, Object> body : List.of(Map.<String, Object>of(), Map.<String, Object>of("reason", "  "))) {
+			Response missing = api.post(base + "/send-back", mudong(), body);
+			assertThat(missing.problemCode(400)).isEqualTo("VALIDATION_FAILED");
+			assertThat(missing.errorFields()).containsExactly("reason");
+			assertThat(missing.json().path("errors").get(0).path("message").asString()).isEqualTo("请填写退回理由。");
+		}
+		assertThat(api.post(base + "/send-back", mudong(), null).errorFields()).containsExactly("reason");
+
+		Response back = api.post(base + "/send-back", mudong(), Map.of("reason", "照片看不清服务现场，请补充后重新提交"));
+		assertThat(back.status()).as(back.brief()).isEqualTo(200);
+		assertThat(back.json().path("status").asString()).isEqualTo("PLEDGED");
+		assertThat(back.json().path("deliveredAt").isNull()).isTrue();
+		assertThat(back.json().path("valueYuan").isNull()).isTrue();
+		assertThat(back.json().path("hours").isNull()).isTrue();
+		assertThat(back.json().path("peopleServed").isNull()).isTrue();
+		JsonNode notes = api.get("/api/v1/partnership/items/" + needId, mudong()).json().path("notes");
+		JsonNode last = notes.get(notes.size() - 1);
+		assertThat(last.path("kind").asString()).isEqualTo("SENT_BACK");
+		assertThat(last.path("note").asString()).isEqualTo("照片看不清服务现场，请补充后重新提交");
+		// the unit's liaison reads the reason on his pledge
+		JsonNode seen = api.get("/api/v1/partnership/items/" + needId, school).json().path("notes");
+		assertThat(seen.get(seen.size() - 1).path("kind").asString()).isEqualTo("SENT_BACK");
+
+		// only a delivered pledge goes back, and it can no longer be accepted as it was
+		Response again = api.post(base + "/send-back", mudong(), Map.of("reason", "再退"));
+		assertThat(again.problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(again.json().path("detail").asString()).contains("PLEDGED");
+		assertThat(api.post(base + "/accept", mudong(), null).problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(api.get("/api/v1/partners/" + schoolId + "/contribution", mudong()).json().path("projects").asLong())
+			.isEqualTo(before.path("projects").asLong());
+
+		// delivered again, then accepted: counted once, with the figures of the new delivery; then final
+		assertThat(deliver(school, claimId).json().path("status").asString()).isEqualTo("DELIVERED");
+		assertThat(api.post(base + "/accept", mudong(), null).json().path("status").asString()).isEqualTo("ACCEPTED");
+		JsonNode after = api.get("/api/v1/partners/" + schoolId + "/contribution", mudong()).json();
+		assertThat(after.path("projects").asLong()).isEqualTo(before.path("projects").asLong() + 1);
+		assertThat(after.path("valueYuan").decimalValue().subtract(before.path("valueYuan").decimalValue()))
+			.isEqualByComparingTo("1000");
+		assertThat(api.post(base + "/send-back", mudong(), Map.of("reason", "验收后退回")).problemCode(409))
+			.isEqualTo("ILLEGAL_TRANSITION");
+		// described in the OpenAPI document beside the acceptance
+		JsonNode paths = api.get("/v3/api-docs", mudong()).json().path("paths");
+		assertThat(paths.has("/api/v1/partnership/claims/{id}/accept")).isTrue();
+		assertThat(paths.path("/api/v1/partnership/claims/{id}/send-back").path("post").path("summary").asString())
+			.contains("PLEDGED");
+	}
+
+	@Test
+	void ofStaffSendingOneDeliveryBackAtOnceExactlyOneDoesIt() {
+		String school = api.tokenOf("mudong-school");
+		String needId = publish(mudong(), need(jinyinqiao(), "并发退回 " + UUID.randomUUID(), "5", "PEOPLE"));
+		String claimId = claim(school, needId, null, null).json().path("id").asString();
+		deliver(school, claimId);
+		List<CompletableFuture<Response>> calls = new ArrayList<>();
+		for (String staff : List.of("mudong", "banan", "mudong", "banan")) {
+			calls.add(api.sendAsync("POST", "/api/v1/partnership/claims/" + claimId + "/send-back", api.tokenOf(staff),
+					ApiClient.json(Map.of("reason", "退回 " + staff))));
+		}
+		List<Integer> statuses = calls.stream().map(CompletableFuture::join).map(Response::status).toList();
+		assertThat(statuses.stream().filter(s -> s == 200).count()).as(statuses.toString()).isEqualTo(1);
+		assertThat(statuses.stream().filter(s -> s == 409).count()).as(statuses.toString()).isEqualTo(3);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		assertThat(jdbc.sql("select count(*) from partnership.delivery_note where claim_id = ? and kind = 'SENT_BACK'")
+			.param(UUID.fromString(claimId))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("select status from partnership.claim where id = ?")
+			.param(UUID.fromString(claimId))
+			.query(String.class)
+			.single()).isEqualTo("PLEDGED");
+	}
+
+	/** The liaison reports the pledge delivered with a photo, ¥1,000, 10 hours and 8 people served. */
+	private Response deliver(String liaison, String claimId) {
+		String evidence = upload(liaison, jpeg(), "PHOTO");
+		Response done = api.post("/api/v1/partnership/claims/" + claimId + "/complete", liaison,
+				Map.of("note", "已完成", "evidenceId", evidence, "valueYuan", 1000, "hours", 10, "peopleServed", 8));
+		assertThat(done.status()).as(done.brief()).isEqualTo(200);
+		return done;
+	}
+
+	@Test
 	void uploadsAreJudgedByContentAndAgreementsNeedTheSignedDocument() {
 		assertThat(uploadStatus(mudong(), "%PDF-1.4 not really\n".getBytes(StandardCharsets.UTF_8), "PHOTO"))
 			.isEqualTo(400);

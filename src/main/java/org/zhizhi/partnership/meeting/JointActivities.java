@@ -35,12 +35,16 @@ public class JointActivities {
 
 	private final AccountQueries accounts;
 
+	private final CommunityPartners partners;
+
 	private final Clock clock;
 
-	JointActivities(JdbcActivities activities, CommunityResolver communities, AccountQueries accounts, Clock clock) {
+	JointActivities(JdbcActivities activities, CommunityResolver communities, AccountQueries accounts,
+			CommunityPartners partners, Clock clock) {
 		this.activities = activities;
 		this.communities = communities;
 		this.accounts = accounts;
+		this.partners = partners;
 		this.clock = clock;
 	}
 
@@ -84,6 +88,14 @@ public class JointActivities {
 					continue;
 				}
 				name = name == null ? account.get().displayName() : name;
+			}
+			if (p.kind() == RefKind.UNIT && p.refId() != null) {
+				var unit = partners.nameOf(community.id(), p.refId());
+				if (unit.isEmpty()) {
+					problems.add(new FieldProblem(field + ".refId", JointMeetings.NOT_A_PARTNER));
+					continue;
+				}
+				name = name == null ? unit.get() : name;
 			}
 			if (name == null) {
 				problems.add(new FieldProblem(field + ".name", "validation.required"));

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -75,6 +74,9 @@ public class JointMeetings {
 			IncidentState.TRIAGED, IncidentState.WHISTLED, IncidentState.CLAIMED, IncidentState.ASSIGNED,
 			IncidentState.CHECKED_IN, IncidentState.RESOLVED, IncidentState.REWORK);
 
+	/** A UNIT's refId must name a partner unit of the meeting's community (the column has a foreign key). */
+	static final String NOT_A_PARTNER = "partnership.meeting.notAPartnerHere";
+
 	private final JdbcMeetings meetings;
 
 	private final CommunityResolver communities;
@@ -87,7 +89,9 @@ public class JointMeetings {
 
 	private final ApplicationEventPublisher events;
 
-	private final ObjectProvider<OpenListItems> listItems;
+	private final OpenListItems listItems;
+
+	private final CommunityPartners partners;
 
 	private final MessageSource messages;
 
@@ -95,7 +99,7 @@ public class JointMeetings {
 
 	JointMeetings(JdbcMeetings meetings, CommunityResolver communities, IncidentQueries incidents,
 			Notifications notifications, AccountQueries accounts, ApplicationEventPublisher events,
-			ObjectProvider<OpenListItems> listItems, MessageSource messages, Clock clock) {
+			OpenListItems listItems, CommunityPartners partners, MessageSource messages, Clock clock) {
 		this.meetings = meetings;
 		this.communities = communities;
 		this.incidents = incidents;
@@ -103,6 +107,7 @@ public class JointMeetings {
 		this.accounts = accounts;
 		this.events = events;
 		this.listItems = listItems;
+		this.partners = partners;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -199,7 +204,7 @@ public class JointMeetings {
 				ref = null;
 			}
 			case INCIDENT -> title = openIncidentTitle(meeting, requireRef(ref));
-			case LIST_ITEM -> title = listItemTitle(meeting, requireRef(ref), command.title());
+			case LIST_ITEM -> title = listItemTitle(meeting, requireRef(ref));
 			default -> throw new IllegalStateException(kind.name());
 		}
 		if (!meetings.addAgendaItem(Ids.newId(clock), id, kind, ref, title, note, actor.userId(), clock.instant())) {
@@ -226,6 +231,11 @@ public class JointMeetings {
 			Account account = accounts.find(actor.scope(), command.refId())
 				.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem("refId", "meeting.unknownAccount"))));
 			name = name == null ? account.displayName() : name;
+		}
+		if (command.kind() == RefKind.UNIT && command.refId() != null) {
+			String unit = partners.nameOf(meeting.communityId(), command.refId())
+				.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem("refId", NOT_A_PARTNER))));
+			name = name == null ? unit : name;
 		}
 		if (name == null) {
 			throw DomainException.invalid(List.of(new FieldProblem("name", "validation.required")));
@@ -266,6 +276,15 @@ public class JointMeetings {
 				ownerName = account.get().displayName();
 			}
 		}
+		if (command != null && command.ownerKind() == RefKind.UNIT && command.ownerId() != null) {
+			var unit = partners.nameOf(meeting.communityId(), command.ownerId());
+			if (unit.isEmpty()) {
+				problems.add(new FieldProblem("ownerId", NOT_A_PARTNER));
+			}
+			else {
+				ownerName = unit.get();
+			}
+		}
 		if (command != null && command.ownerName() != null && !command.ownerName().isBlank()) {
 			try {
 				ownerName = MeetingText.NAME.as("ownerName").optional(command.ownerName());
@@ -286,7 +305,8 @@ public class JointMeetings {
 		UUID district = DataScope.districtOf(meeting.communityPath());
 		meetings.insertDecision(decision, district, meeting.communityPath(), actor.userId());
 		events.publishEvent(new DecisionTaken(decision.id(), id, meeting.communityId(), district, text,
-				command.ownerKind(), command.ownerId(), ownerName, command.dueOn(), actor.userId(), now));
+				command.ownerKind(), command.ownerId(), ownerName, command.dueOn(), actor.userId(), now,
+				meeting.communityPath(), meeting.title()));
 		if (command.ownerKind() == RefKind.PERSON && command.ownerId() != null) {
 			notifications.notify(List.of(command.ownerId()), new Notice("JOINT_MEETING_TASK",
 					text("meeting.notice.task", meeting.title()), text + " · " + command.dueOn(), link(id), district));
@@ -378,21 +398,17 @@ public class JointMeetings {
 			.toList();
 	}
 
-	/** The open items of the community's three lists not on the agenda yet; none until the partners core is wired. */
+	/** The open items of the community's three lists not on the agenda yet. */
 	@Transactional(readOnly = true)
 	public List<ListItemRef> openListItems(Actor actor, UUID id) {
 		MeetingRules.requireStaff(actor);
 		JointMeeting meeting = meetings.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("meeting"));
-		OpenListItems provider = listItems.getIfAvailable();
-		if (provider == null) {
-			return List.of();
-		}
 		Set<UUID> onAgenda = meetings.agenda(id)
 			.stream()
 			.filter(a -> a.kind() == AgendaKind.LIST_ITEM)
 			.map(a -> a.refId())
 			.collect(Collectors.toSet());
-		return provider.openOf(meeting.communityId()).stream().filter(i -> !onAgenda.contains(i.id())).toList();
+		return listItems.openOf(meeting.communityId()).stream().filter(i -> !onAgenda.contains(i.id())).toList();
 	}
 
 	/** The open decisions (tasks) of the scope, the earliest due first. */
@@ -439,12 +455,9 @@ public class JointMeetings {
 		return incidentTitle(incident, categoryNames());
 	}
 
-	private String listItemTitle(JointMeeting meeting, UUID itemId, String given) {
-		OpenListItems provider = listItems.getIfAvailable();
-		if (provider == null) {
-			return MeetingText.TITLE.required(given);
-		}
-		return provider.openItem(meeting.communityId(), itemId)
+	/** The title of an open item of the meeting's community; any other id is a field error on {@code refId}. */
+	private String listItemTitle(JointMeeting meeting, UUID itemId) {
+		return listItems.openItem(meeting.communityId(), itemId)
 			.map(ListItemRef::title)
 			.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem("refId", "meeting.notAnOpenListItem"))));
 	}

@@ -34,7 +34,7 @@ public final class MeetingCommands {
 
 	/**
 	 * @param refId the list item or incident; none for TEXT
-	 * @param title the text of a TEXT item; for a LIST_ITEM only when no list of the partners core is installed
+	 * @param title the text of a TEXT item; a LIST_ITEM or INCIDENT takes the title of what it names
 	 */
 	public record AddAgendaItem(AgendaKind kind, UUID refId, String title, String note) {
 	}

@@ -12,7 +12,10 @@ public final class MeetingViews {
 	}
 
 	public enum RefKind {
-		/** A partner unit (partnership) or the community itself. */
+		/**
+		 * A partner unit of the community (refId: its id, checked, held by a foreign key), or by name only (no refId)
+		 * the community itself or a unit that is none of its partners.
+		 */
 		UNIT,
 		/** An account of the platform or a named guest. */
 		PERSON

@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The open items of a community's three lists, as the agenda offers them. The partners core implements it (a bean of
- * this type); until it does, agendas take list items by id with the title the caller gives, unchecked.
+ * The open (unfinished) items of a community's three lists, as the agenda offers them. The partners core implements
+ * it ({@code org.zhizhi.partnership.AgendaListItems}); an agenda takes a list item only when this names it.
  */
 public interface OpenListItems {
 
+	/** @param list which of the three lists: NEED, RESOURCE or PROJECT */
 	record ListItemRef(UUID id, String title, String list) {
 	}
 

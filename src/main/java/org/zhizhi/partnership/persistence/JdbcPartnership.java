@@ -160,6 +160,15 @@ public class JdbcPartnership {
 			.optional();
 	}
 
+	/** The name of a partner unit of the community; empty when the id names none of its units. */
+	public Optional<String> partnerName(UUID communityId, UUID partnerId) {
+		return jdbc.sql("select name from partnership.partner_unit where id = :id and community_id = :community")
+			.param("id", partnerId)
+			.param("community", communityId)
+			.query(String.class)
+			.optional();
+	}
+
 	public String partnerScope(UUID partnerId) {
 		return jdbc.sql("select scope_path from partnership.partner_unit where id = :id")
 			.param("id", partnerId)
@@ -296,12 +305,25 @@ public class JdbcPartnership {
 	// ---- list items --------------------------------------------------------------------------------------------
 
 	public void insertItem(ListItem i, String scopePath, UUID districtId) {
-		jdbc.sql("""
+		insertItem(i, scopePath, districtId, "");
+	}
+
+	/**
+	 * Inserts the project of a joint meeting's decision unless the decision has one already (then nothing happens:
+	 * false). The unique {@code decision_id} decides, so a replayed decision never makes a second project.
+	 */
+	public boolean insertDecisionItem(ListItem i, String scopePath, UUID districtId) {
+		return insertItem(i, scopePath, districtId, " on conflict (decision_id) do nothing") == 1;
+	}
+
+	private int insertItem(ListItem i, String scopePath, UUID districtId, String onConflict) {
+		return jdbc.sql("""
 				insert into partnership.list_item (id, community_id, scope_path, district_id, kind, offered_by, title,
 				  category, description, quantity, measure, claimed, period_start, period_end, lat, lng, status,
-				  published_at, first_claimed_at, completed_at)
+				  published_at, first_claimed_at, completed_at, decision_id, owner_partner_id)
 				values (:id, :community, :path, :district, :kind, :offered, :title, :category, :description, :quantity,
-				  :measure, :claimed, :start, :end, :lat, :lng, :status, :published, :first, :completed)""")
+				  :measure, :claimed, :start, :end, :lat, :lng, :status, :published, :first, :completed, :decision,
+				  :owner)""" + onConflict)
 			.param("id", i.id())
 			.param("community", i.communityId())
 			.param("path", scopePath)
@@ -322,13 +344,18 @@ public class JdbcPartnership {
 			.param("published", ts(i.publishedAt()))
 			.param("first", ts(i.firstClaimedAt()))
 			.param("completed", ts(i.completedAt()))
+			.param("decision", i.decisionId())
+			.param("owner", i.ownerPartnerId())
 			.update();
 	}
 
 	private static final String ITEM_COLUMNS = """
-			i.*, b.name as community_name, o.name as offered_by_name, o.lat as offer_lat, o.lng as offer_lng
+			i.*, b.name as community_name, o.name as offered_by_name, o.lat as offer_lat, o.lng as offer_lng,
+			d.meeting_id, w.name as owner_partner_name
 			from partnership.list_item i join partnership.community_board b on b.community_id = i.community_id
-			left join partnership.partner_unit o on o.id = i.offered_by 
+			left join partnership.partner_unit o on o.id = i.offered_by
+			left join partnership.joint_meeting_decision d on d.id = i.decision_id
+			left join partnership.partner_unit w on w.id = i.owner_partner_id 
 			""";
 
 	private static ListItem item(ResultSet rs, int n) throws SQLException {
@@ -345,7 +372,9 @@ public class JdbcPartnership {
 				ItemCategory.valueOf(rs.getString("category")), rs.getString("description"),
 				rs.getBigDecimal("quantity"), Measure.valueOf(rs.getString("measure")), rs.getBigDecimal("claimed"),
 				date(rs, "period_start"), date(rs, "period_end"), lat, lng, ItemStatus.valueOf(rs.getString("status")),
-				instant(rs, "published_at"), instant(rs, "first_claimed_at"), instant(rs, "completed_at"));
+				instant(rs, "published_at"), instant(rs, "first_claimed_at"), instant(rs, "completed_at"),
+				rs.getObject("decision_id", UUID.class), rs.getObject("meeting_id", UUID.class),
+				rs.getObject("owner_partner_id", UUID.class), rs.getString("owner_partner_name"));
 	}
 
 	public List<ListItem> items(String scopeLike, UUID communityId, ItemKind kind, ItemStatus status, int limit) {
@@ -370,6 +399,31 @@ public class JdbcPartnership {
 		return jdbc.sql("select " + ITEM_COLUMNS + " where i.id = :id and i.scope_path like :scope")
 			.param("id", id)
 			.param("scope", scopeLike)
+			.query(JdbcPartnership::item)
+			.optional();
+	}
+
+	/**
+	 * The unfinished items of a community — open to claims or fully claimed and still being delivered — the most
+	 * recently published first; with an item id, only that one if it is one of them.
+	 */
+	public List<ListItem> unfinishedItems(UUID communityId, UUID itemId, int limit) {
+		return jdbc.sql("select " + ITEM_COLUMNS + """
+				 where i.community_id = :community and i.status in ('OPEN', 'FULLY_CLAIMED')
+				   and (cast(:item as uuid) is null or i.id = :item)
+				 order by i.published_at desc
+				 limit :limit""")
+			.param("community", communityId)
+			.param("item", itemId)
+			.param("limit", limit)
+			.query(JdbcPartnership::item)
+			.list();
+	}
+
+	/** The project a joint meeting's decision became, if it did. */
+	public Optional<ListItem> itemOfDecision(UUID decisionId) {
+		return jdbc.sql("select " + ITEM_COLUMNS + " where i.decision_id = :decision")
+			.param("decision", decisionId)
 			.query(JdbcPartnership::item)
 			.optional();
 	}
@@ -499,6 +553,19 @@ public class JdbcPartnership {
 			.param("id", claimId)
 			.param("by", by)
 			.param("at", ts(at))
+			.update() == 1;
+	}
+
+	/**
+	 * The contested step of a refusal: a delivered pledge goes back to PLEDGED, and what the delivery reported (its
+	 * time, value, hours and people served) is cleared, to be reported again. Only one of two at once finds it DELIVERED.
+	 */
+	public boolean sendBack(UUID claimId) {
+		return jdbc.sql("""
+				update partnership.claim set status = 'PLEDGED', delivered_at = null, value_yuan = null, hours = null,
+				       people_served = null
+				 where id = :id and status = 'DELIVERED'""")
+			.param("id", claimId)
 			.update() == 1;
 	}
 

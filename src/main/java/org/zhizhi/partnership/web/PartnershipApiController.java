@@ -34,6 +34,7 @@ import org.zhizhi.partnership.PartnershipCommands.NewAgreement;
 import org.zhizhi.partnership.PartnershipCommands.NewItem;
 import org.zhizhi.partnership.PartnershipCommands.NewPartner;
 import org.zhizhi.partnership.PartnershipCommands.ProgressNote;
+import org.zhizhi.partnership.PartnershipCommands.SendBack;
 import org.zhizhi.partnership.PartnershipCommands.SignAgreement;
 import org.zhizhi.partnership.PartnershipManagement;
 import org.zhizhi.partnership.PartnershipManagement.StoredDocument;
@@ -231,6 +232,13 @@ class PartnershipApiController {
 	Claim accept(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) Acceptance body) {
 		return management.accept(actor, id, body);
+	}
+
+	@PostMapping("/partnership/claims/{id}/send-back")
+	@Operation(summary = "The community refuses a delivered pledge with a reason (退回): back to PLEDGED, the delivery's value, hours and people cleared, a SENT_BACK note; 409 ILLEGAL_TRANSITION unless DELIVERED")
+	Claim sendBack(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody(required = false) SendBack body) {
+		return management.sendBack(actor, id, body);
 	}
 
 	// ---- measures ----------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.zhizhi.partnership.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -188,6 +190,181 @@ class JointMeetingApiIntegrationTests {
 		String textItem = text.json().path("agenda").get(1).path("id").asString();
 		assertThat(api.delete(base + "/agenda/" + textItem, token).json().path("agenda")).hasSize(1);
 		assertThat(api.post(base + "/agenda", token, Map.of("kind", "TEXT")).errorFields()).containsExactly("title");
+	}
+
+	@Test
+	void theAgendaOffersAndTakesOnlyUnfinishedItemsOfTheCommunitysLists() {
+		String token = api.tokenOf("mudong");
+		String id = schedule("mudong", null, "QUARTERLY", Instant.now().plus(Duration.ofDays(14))).json()
+			.path("meeting").path("id").asString();
+		String base = "/api/v1/joint-meetings/" + id;
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		UUID jinyinqiao = api.orgUnitId("金银桥社区");
+		String open = publishNeed(token, jinyinqiao, "议程需求 " + tag, "5");
+		String withdrawn = publishNeed(token, jinyinqiao, "撤回需求 " + tag, "5");
+		assertThat(api.post("/api/v1/partnership/items/" + withdrawn + "/withdraw", token, null).status()).isEqualTo(200);
+		// fully claimed but not delivered yet: still something a meeting may discuss
+		String claimed = publishNeed(token, jinyinqiao, "已认领需求 " + tag, "1");
+		assertThat(api.post("/api/v1/partnership/items/" + claimed + "/claims", api.tokenOf("mudong-school"), Map.of())
+			.status()).isEqualTo(201);
+		String elsewhere = publishNeed(api.tokenOf("dongcheng"), api.orgUnitId("东城社区"), "东城需求 " + tag, "5");
+		String completed = api.get("/api/v1/partnership/items?kind=PROJECT&status=COMPLETED&communityId=" + jinyinqiao,
+				token).list().get(0).path("id").asString();
+
+		List<JsonNode> candidates = api.get(base + "/agenda-candidates/list-items", token).list();
+		JsonNode offered = candidates.stream().filter(c -> c.path("id").asString().equals(open)).findFirst().orElse(null);
+		assertThat(offered).as("the open need is offered").isNotNull();
+		assertThat(offered.path("title").asString()).isEqualTo("议程需求 " + tag);
+		assertThat(offered.path("list").asString()).isEqualTo("NEED");
+		assertThat(candidates).extracting(c -> c.path("id").asString())
+			.contains(claimed)
+			.doesNotContain(withdrawn, elsewhere, completed);
+
+		// the title is the item's, whatever the caller says
+		Response added = api.post(base + "/agenda", token, Map.of("kind", "LIST_ITEM", "refId", open, "title", "别的标题"));
+		assertThat(added.status()).as(added.brief()).isEqualTo(201);
+		JsonNode item = added.json().path("agenda").get(0);
+		assertThat(item.path("kind").asString()).isEqualTo("LIST_ITEM");
+		assertThat(item.path("refId").asString()).isEqualTo(open);
+		assertThat(item.path("title").asString()).isEqualTo("议程需求 " + tag);
+		assertThat(api.post(base + "/agenda", token, Map.of("kind", "LIST_ITEM", "refId", open)).problemCode(409))
+			.isEqualTo("ALREADY_ON_AGENDA");
+		assertThat(api.get(base + "/agenda-candidates/list-items", token).list())
+			.noneMatch(c -> c.path("id").asString().equals(open));
+		assertThat(api.post(base + "/agenda", token, Map.of("kind", "LIST_ITEM", "refId", claimed)).status())
+			.isEqualTo(201);
+
+		// a withdrawn or completed item, another community's, or no item at all: a field error on refId
+		for (String refused : List.of(withdrawn, completed, elsewhere, UUID.randomUUID().toString())) {
+			Response answer = api.post(base + "/agenda", token,
+					Map.of("kind", "LIST_ITEM", "refId", refused, "title", "强行加入"));
+			assertThat(answer.problemCode(400)).isEqualTo("VALIDATION_FAILED");
+			assertThat(answer.errorFields()).containsExactly("refId");
+			assertThat(answer.json().path("errors").get(0).path("message").asString()).contains("未完成事项");
+		}
+		assertThat(api.post(base + "/agenda", token, Map.of("kind", "LIST_ITEM", "title", "无编号")).errorFields())
+			.containsExactly("refId");
+		assertThat(api.get(base, token).json().path("agenda")).hasSize(2);
+	}
+
+	@Test
+	void unitsNamedByIdMustBePartnersOfTheCommunityAndTheDatabaseHoldsThemToIt() {
+		String token = api.tokenOf("mudong");
+		String id = schedule("mudong", null, "HALF_YEAR", Instant.now().minus(Duration.ofHours(2))).json()
+			.path("meeting").path("id").asString();
+		String base = "/api/v1/joint-meetings/" + id;
+		String school = api.get("/api/v1/partners", token).list().stream()
+			.filter(p -> p.path("name").asString().equals("木洞小学")).findFirst().orElseThrow().path("id").asString();
+		String foreign = api.get("/api/v1/partners", api.tokenOf("dongcheng")).list().get(0).path("id").asString();
+
+		Response invited = api.post(base + "/attendance", token, Map.of("kind", "UNIT", "refId", school));
+		assertThat(invited.status()).as(invited.brief()).isEqualTo(200);
+		assertThat(invited.json().path("attendees").get(0).path("name").asString()).isEqualTo("木洞小学");
+		assertThat(invited.json().path("attendees").get(0).path("refId").asString()).isEqualTo(school);
+		for (String notOurs : List.of(foreign, api.orgUnitId("金银桥社区").toString(), UUID.randomUUID().toString())) {
+			Response refused = api.post(base + "/attendance", token, Map.of("kind", "UNIT", "refId", notOurs, "name", "某单位"));
+			assertThat(refused.problemCode(400)).isEqualTo("VALIDATION_FAILED");
+			assertThat(refused.errorFields()).containsExactly("refId");
+			assertThat(refused.json().path("errors").get(0).path("message").asString()).contains("共建单位");
+		}
+		// the community itself, or a guest unit, is a UNIT by name
+		assertThat(api.post(base + "/attendance", token, Map.of("kind", "UNIT", "name", "金银桥社区")).status())
+			.isEqualTo(200);
+
+		api.post(base + "/hold", token, Map.of());
+		Map<String, Object> foreignOwner = decision("外社区单位负责");
+		foreignOwner.put("ownerId", foreign);
+		foreignOwner.remove("ownerName");
+		assertThat(api.post(base + "/decisions", token, foreignOwner).errorFields()).containsExactly("ownerId");
+		Map<String, Object> ownOwner = decision("木洞小学负责课后服务");
+		ownOwner.put("ownerId", school);
+		ownOwner.remove("ownerName");
+		Response decided = api.post(base + "/decisions", token, ownOwner);
+		assertThat(decided.status()).as(decided.brief()).isEqualTo(201);
+		JsonNode task = decided.json().path("decisions").get(0);
+		assertThat(task.path("ownerName").asString()).isEqualTo("木洞小学");
+		assertThat(task.path("ownerId").asString()).isEqualTo(school);
+
+		Map<String, Object> activity = new LinkedHashMap<>();
+		activity.put("kind", "JOINT_STUDY");
+		activity.put("title", "共同研学 " + id);
+		activity.put("heldOn", LocalDate.now().toString());
+		activity.put("participants", List.of(Map.of("kind", "UNIT", "refId", foreign)));
+		assertThat(api.post("/api/v1/joint-activities", token, activity).errorFields())
+			.containsExactly("participants[0].refId");
+		activity.put("participants", List.of(Map.of("kind", "UNIT", "refId", school)));
+		Response logged = api.post("/api/v1/joint-activities", token, activity);
+		assertThat(logged.status()).as(logged.brief()).isEqualTo(201);
+		assertThat(logged.json().path("participants").get(0).path("name").asString()).isEqualTo("木洞小学");
+		UUID activityId = UUID.fromString(logged.json().path("id").asString());
+
+		// below the application, the foreign keys: a UNIT or LIST_ITEM row must name a partner unit or a list item
+		UUID meeting = UUID.fromString(id);
+		UUID nobody = UUID.randomUUID();
+		assertThatThrownBy(() -> attendee(meeting, "UNIT", nobody)).isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> ownerOfDecision(meeting, "UNIT", nobody))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> participant(activityId, "UNIT", nobody))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> agendaItem(meeting, "LIST_ITEM", nobody))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		// accounts and incidents are other modules': referenced by id, not held by a key
+		attendee(meeting, "PERSON", nobody);
+		ownerOfDecision(meeting, "PERSON", nobody);
+		participant(activityId, "PERSON", nobody);
+		agendaItem(meeting, "INCIDENT", nobody);
+		attendee(meeting, "UNIT", UUID.fromString(school));
+	}
+
+	private void attendee(UUID meeting, String kind, UUID ref) {
+		jdbc.sql("""
+				insert into partnership.joint_meeting_attendee (id, meeting_id, kind, ref_id, name, present, recorded_by,
+				  recorded_at)
+				values (?, ?, ?, ?, ?, true, ?, now())""")
+			.params(UUID.randomUUID(), meeting, kind, ref, "直接写入 " + UUID.randomUUID(), UUID.randomUUID())
+			.update();
+	}
+
+	private void ownerOfDecision(UUID meeting, String kind, UUID owner) {
+		jdbc.sql("""
+				insert into partnership.joint_meeting_decision (id, meeting_id, district_id, community_path, text,
+				  owner_kind, owner_id, owner_name, due_on, created_by, created_at)
+				select ?, id, district_id, community_path, '直接写入', ?, ?, '某方', current_date, created_by, now()
+				  from partnership.joint_meeting where id = ?""")
+			.params(UUID.randomUUID(), kind, owner, meeting)
+			.update();
+	}
+
+	private void participant(UUID activity, String kind, UUID ref) {
+		jdbc.sql("""
+				insert into partnership.joint_activity_participant (id, activity_id, kind, ref_id, name)
+				values (?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), activity, kind, ref, "直接写入 " + UUID.randomUUID())
+			.update();
+	}
+
+	private void agendaItem(UUID meeting, String kind, UUID ref) {
+		jdbc.sql("""
+				insert into partnership.joint_meeting_agenda_item (id, meeting_id, position, kind, ref_id, title,
+				  created_by, created_at)
+				values (?, ?, 99, ?, ?, '直接写入', ?, now())""")
+			.params(UUID.randomUUID(), meeting, kind, ref, UUID.randomUUID())
+			.update();
+	}
+
+	private String publishNeed(String token, UUID community, String title, String quantity) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("communityId", community.toString());
+		body.put("kind", "NEED");
+		body.put("title", title);
+		body.put("category", "ELDERLY_CARE");
+		body.put("quantity", quantity);
+		body.put("measure", "PEOPLE");
+		body.put("periodStart", LocalDate.now().toString());
+		body.put("periodEnd", LocalDate.now().plusMonths(2).toString());
+		Response response = api.post("/api/v1/partnership/items", token, body);
+		assertThat(response.status()).as(response.brief()).isEqualTo(201);
+		return response.json().path("id").asString();
 	}
 
 	@Test

@@ -1,0 +1,47 @@
+package org.zhizhi.partnership;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.partnership.meeting.OpenListItems;
+import org.zhizhi.partnership.persistence.JdbcPartnership;
+
+/**
+ * The items of a community's three lists that a joint meeting may still do something about: those open to claims and
+ * those fully claimed but not yet completed (未完成) — completed and withdrawn ones are done with. The meeting service
+ * has already checked that its meeting lies in the caller's scope; the items are that meeting's community's.
+ */
+@Component
+@Transactional(readOnly = true)
+class AgendaListItems implements OpenListItems {
+
+	/** How many items an agenda offers. */
+	static final int LIMIT = 100;
+
+	private final JdbcPartnership store;
+
+	AgendaListItems(JdbcPartnership store) {
+		this.store = store;
+	}
+
+	@Override
+	public List<ListItemRef> openOf(UUID communityId) {
+		return store.unfinishedItems(communityId, null, LIMIT).stream().map(AgendaListItems::ref).toList();
+	}
+
+	@Override
+	public Optional<ListItemRef> openItem(UUID communityId, UUID itemId) {
+		if (communityId == null || itemId == null) {
+			return Optional.empty();
+		}
+		return store.unfinishedItems(communityId, itemId, 1).stream().findFirst().map(AgendaListItems::ref);
+	}
+
+	/** {@code list} is the kind of list: NEED, RESOURCE or PROJECT. */
+	private static ListItemRef ref(ListItem item) {
+		return new ListItemRef(item.id(), item.title(), item.kind().name());
+	}
+}

@@ -1,0 +1,113 @@
+package org.zhizhi.partnership;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.partnership.meeting.DecisionTaken;
+import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
+import org.zhizhi.partnership.persistence.JdbcPartnership;
+import org.zhizhi.partnership.persistence.JdbcPartnership.Board;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.Ids;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitQueries;
+
+/**
+ * Turns every decision of a joint meeting into a project of the community's lists (项目清单): the decision's text as
+ * title, the meeting named in the description, from the day it was taken until its due date, one item (项) that a unit
+ * then claims. Keyed by the decision: a replayed {@link DecisionTaken} finds its project and changes nothing.
+ */
+@Component
+class DecisionProjects {
+
+	/** The length of {@code list_item.title}. */
+	static final int TITLE_MAX = 128;
+
+	private final JdbcPartnership store;
+
+	private final OrgUnitQueries orgUnits;
+
+	private final PartnershipManagement management;
+
+	private final Clock clock;
+
+	DecisionProjects(JdbcPartnership store, OrgUnitQueries orgUnits, PartnershipManagement management, Clock clock) {
+		this.store = store;
+		this.orgUnits = orgUnits;
+		this.management = management;
+		this.clock = clock;
+	}
+
+	/*
+	 * Why a plain @EventListener inside the decision's transaction, and not an @ApplicationModuleListener:
+	 * DecisionTaken does not cross a module boundary — org.zhizhi.partnership.meeting is a named interface of this
+	 * same application module, with the same schema and the same transaction manager. An @ApplicationModuleListener
+	 * (Spring Modulith 2: @Async + @Transactional(REQUIRES_NEW) + @TransactionalEventListener(AFTER_COMMIT)) would
+	 * run after the decision has committed, on another thread; only the event publication registry
+	 * (spring-modulith-events-jdbc) makes that safe, and this application has none (spring-modulith-starter-core
+	 * only; the annotation is not even on its classpath). Without it a failure or a restart between the two commits
+	 * loses the event for good: a decision without its project, and nobody notices. A plain
+	 * @TransactionalEventListener(AFTER_COMMIT) has the same hole. Running synchronously in the publisher's
+	 * transaction, the decision and its project commit together or not at all. @Transactional (REQUIRED) joins that
+	 * transaction, and opens one of its own for an event replayed outside any.
+	 */
+	@EventListener
+	@Transactional
+	void on(DecisionTaken decision) {
+		if (store.itemOfDecision(decision.decisionId()).isPresent()) {
+			return;
+		}
+		OrgUnit community = orgUnits
+			.find(new DataScope(decision.communityId(), decision.communityPath()), decision.communityId())
+			.orElseThrow(() -> new IllegalStateException("no community " + decision.communityId()));
+		Board board = new Board(community.id(), community.code(), community.name(), community.path(),
+				DataScope.districtOf(community.path()));
+		store.ensureBoard(board);
+		LocalDate taken = LocalDate.ofInstant(decision.takenAt(), PartnershipManagement.ZONE);
+		// a decision recorded late may already be due: the period then is that one day
+		LocalDate start = taken.isAfter(decision.dueOn()) ? decision.dueOn() : taken;
+		ListItem item = new ListItem(Ids.newId(clock), community.id(), community.name(), ItemKind.PROJECT, null, null,
+				title(decision.text()), ItemCategory.OTHER, description(decision), BigDecimal.ONE, Measure.ITEMS,
+				BigDecimal.ZERO, start, decision.dueOn(), null, null, ItemStatus.OPEN, decision.takenAt(), null, null,
+				decision.decisionId(), decision.meetingId(), ownerUnit(decision).orElse(null), null);
+		// the unique decision_id is what makes it once, should two deliveries of the event race
+		store.insertDecisionItem(item, board.path(), board.districtId());
+	}
+
+	/**
+	 * The partner unit a decision made its owner: the one it names by id, or else by its exact name — both only among
+	 * the community's own partner units (a unit's name is unique in its community).
+	 */
+	private Optional<UUID> ownerUnit(DecisionTaken decision) {
+		if (decision.ownerKind() != RefKind.UNIT) {
+			return Optional.empty();
+		}
+		int year = management.thisYear();
+		Optional<PartnerUnit> unit = decision.ownerId() != null
+				? store.partner(decision.communityPath() + "%", decision.ownerId(), year)
+				: decision.ownerName() == null ? Optional.empty()
+						: store.partnerByName(decision.communityId(), decision.ownerName().strip(), year);
+		return unit.filter(u -> u.communityId().equals(decision.communityId())).map(PartnerUnit::id);
+	}
+
+	/** The decision's text on one line, cut to the title's length (by characters, as the database counts). */
+	static String title(String text) {
+		String line = text.strip().replaceAll("\\s+", " ");
+		if (line.codePointCount(0, line.length()) <= TITLE_MAX) {
+			return line;
+		}
+		return line.substring(0, line.offsetByCodePoints(0, TITLE_MAX - 1)) + "…";
+	}
+
+	static String description(DecisionTaken decision) {
+		String owner = decision.ownerKind() == RefKind.UNIT ? "责任单位" : "责任人";
+		return "联席会议“" + decision.meetingTitle() + "”决定：" + decision.text().strip() + "\n" + owner + "："
+				+ decision.ownerName() + "\n完成期限：" + decision.dueOn();
+	}
+}

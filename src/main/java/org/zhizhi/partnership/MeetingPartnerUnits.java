@@ -1,0 +1,29 @@
+package org.zhizhi.partnership;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.partnership.meeting.CommunityPartners;
+import org.zhizhi.partnership.persistence.JdbcPartnership;
+
+/** The partner units a joint meeting or activity may name: the units of its own community, and no other. */
+@Component
+@Transactional(readOnly = true)
+class MeetingPartnerUnits implements CommunityPartners {
+
+	private final JdbcPartnership store;
+
+	MeetingPartnerUnits(JdbcPartnership store) {
+		this.store = store;
+	}
+
+	@Override
+	public Optional<String> nameOf(UUID communityId, UUID partnerId) {
+		if (communityId == null || partnerId == null) {
+			return Optional.empty();
+		}
+		return store.partnerName(communityId, partnerId);
+	}
+}
