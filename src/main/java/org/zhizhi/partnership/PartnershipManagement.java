@@ -8,14 +8,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
+import org.zhizhi.notification.Notice;
+import org.zhizhi.notification.Notifications;
 import org.zhizhi.partnership.Claim.ClaimerKind;
 import org.zhizhi.partnership.PartnershipCommands.Acceptance;
 import org.zhizhi.partnership.PartnershipCommands.ClaimItem;
@@ -70,9 +74,15 @@ public class PartnershipManagement {
 
 	private final Clock clock;
 
+	private final Notifications notifications;
+
+	private final MessageSource messages;
+
 	PartnershipManagement(JdbcPartnership store, OrgUnitQueries orgUnits, AccountQueries accounts,
-			PartnershipDocuments documents, Clock clock) {
+			PartnershipDocuments documents, Notifications notifications, MessageSource messages, Clock clock) {
 		this.store = store;
+		this.notifications = notifications;
+		this.messages = messages;
 		this.orgUnits = orgUnits;
 		this.accounts = accounts;
 		this.documents = documents;
@@ -416,7 +426,13 @@ public class PartnershipManagement {
 			throw new DomainException(Category.CONFLICT, "OVER_CLAIMED", "partnership.overClaimed",
 					store.item(access.scopeLike(), itemId).map(ListItem::remaining).orElse(BigDecimal.ZERO));
 		}
-		return new ClaimResult(store.claimOf(itemId, claimerId).orElseThrow(), true);
+		Claim made = store.claimOf(itemId, claimerId).orElseThrow();
+		if (access.liaison()) {
+			// the community learns that a unit took its need; a claim staff recorded themselves needs no notice
+			tell(staffOf(item.communityId()), "PARTNERSHIP_CLAIMED", "notice.partnership.claimed", item,
+					made.claimerName());
+		}
+		return new ClaimResult(made, true);
 	}
 
 	// ---- delivery ----------------------------------------------------------------------------------------------
@@ -475,6 +491,7 @@ public class PartnershipManagement {
 		}
 		store.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.COMPLETION, body.note().strip(),
 				body.evidenceId(), now), actor.userId());
+		tell(staffOf(claim), "PARTNERSHIP_DELIVERED", "notice.partnership.delivered", claim, claim.partnerName());
 		return store.claim("/%", claimId).orElseThrow();
 	}
 
@@ -492,6 +509,7 @@ public class PartnershipManagement {
 		store.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE,
 				note.length() > 2000 ? note.substring(0, 2000) : note, null, now), actor.userId());
 		store.completeIfDone(claim.itemId(), now);
+		tell(liaisonsOf(claim), "PARTNERSHIP_ACCEPTED", "notice.partnership.accepted", claim, note);
 		return store.claim(access.scopeLike(), claimId).orElseThrow();
 	}
 
@@ -517,7 +535,50 @@ public class PartnershipManagement {
 		}
 		store.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.SENT_BACK, reason.strip(), null,
 				clock.instant()), actor.userId());
+		tell(liaisonsOf(claim), "PARTNERSHIP_SENT_BACK", "notice.partnership.sentBack", claim, reason.strip());
 		return store.claim(access.scopeLike(), claimId).orElseThrow();
+	}
+
+	// ---- notices -----------------------------------------------------------------------------------------------
+
+	private List<UUID> staffOf(UUID communityId) {
+		return store.board(communityId)
+			.map(b -> accounts.covering(b.path(), EnumSet.of(Role.COMMUNITY_STAFF))
+				.stream()
+				.filter(Account::enabled)
+				.map(Account::id)
+				.toList())
+			.orElse(List.of());
+	}
+
+	private List<UUID> staffOf(Claim claim) {
+		return store.itemCommunity(claim.itemId()).map(this::staffOf).orElse(List.of());
+	}
+
+	private List<UUID> liaisonsOf(Claim claim) {
+		return claim.partnerId() == null ? List.of() : store.liaisonsOf(claim.partnerId());
+	}
+
+	/** Tells the recipients, in the step's transaction (the inbox row commits with the step or not at all). */
+	private void tell(List<UUID> recipients, String kind, String key, ListItem item, String detail) {
+		tell(recipients, kind, key, item.title(), item.id(), item.communityId(), detail);
+	}
+
+	private void tell(List<UUID> recipients, String kind, String key, Claim claim, String detail) {
+		UUID community = store.itemCommunity(claim.itemId()).orElse(null);
+		tell(recipients, kind, key, claim.itemTitle(), claim.itemId(), community, detail);
+	}
+
+	private void tell(List<UUID> recipients, String kind, String key, String title, UUID itemId, UUID communityId,
+			String detail) {
+		if (recipients.isEmpty() || communityId == null) {
+			return;
+		}
+		UUID district = store.board(communityId).map(Board::districtId).orElse(null);
+		Object[] args = { title, detail == null ? "" : detail };
+		notifications.notify(recipients, new Notice(kind, messages.getMessage(key + ".title", args, Locale.SIMPLIFIED_CHINESE),
+				messages.getMessage(key + ".body", args, Locale.SIMPLIFIED_CHINESE), "/partnership/items/" + itemId,
+				district));
 	}
 
 	// ---- input checks ------------------------------------------------------------------------------------------

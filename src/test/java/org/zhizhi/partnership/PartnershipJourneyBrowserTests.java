@@ -31,7 +31,7 @@ import org.zhizhi.ZhizhiIntegrationTest;
 /**
  * 共驻共建 in a browser, as 金银桥社区 works it: the community's staff see this year's match rate and publish a need at
  * the desk, the liaison of 木洞小学 claims it on his phone and later reports it delivered with a photo, the staff
- * accept it, the red-partner ranking counts one more project for the school, and the public page shows the pledge
+ * send it back once for a missing sign-in sheet (the school is told why), then accept it, the red-partner ranking counts one more project for the school, and the public page shows the pledge
  * without a person's name or phone. Installed chromium only; screenshots in {@code target/screenshots}.
  */
 @ZhizhiIntegrationTest
@@ -127,12 +127,42 @@ class PartnershipJourneyBrowserTests {
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("partners-3-delivered.png")).setFullPage(true));
 		}
 
-		// 4. the community accepts; the school's record and the ranking count one more project
+		// 4. the community looks at the evidence and sends it back once, with a reason the school is told
+		try (BrowserContext context = desk()) {
+			Page page = signIn(context, "mudong");
+			page.navigate(url("/inbox"));
+			assertThat(page.locator("body")).containsText("待验收：" + title);
+			page.navigate(url(itemPath));
+			Locator pledge = page.locator("article.pledge");
+			pledge.locator("details.send-back summary").click();
+			pledge.locator("form.send-back-form textarea[name=reason]").fill("请补充学生签到表照片");
+			pledge.locator("form.send-back-form button[type=submit]").click();
+			assertThat(page.locator(".notice")).containsText("已退回");
+			assertThat(page.locator("article.pledge .pledge-status")).hasText("已承诺");
+			assertThat(page.locator("article.pledge .delivery-notes")).containsText("请补充学生签到表照片");
+		}
+		try (BrowserContext context = phone()) {
+			Page page = signIn(context, "mudong-school");
+			page.navigate(url("/inbox"));
+			assertThat(page.locator("body")).containsText("被退回：" + title);
+			page.navigate(url(itemPath));
+			Locator complete = page.locator("article.pledge form.complete-form");
+			complete.locator("textarea[name=note]").fill("已补充签到表，共开课12次");
+			complete.locator("input[name=photo]")
+				.setInputFiles(new FilePayload("sign-in-sheet.jpg", "image/jpeg", jpeg(new Color(230, 230, 220))));
+			complete.locator("input[name=hours]").fill("40");
+			complete.locator("input[name=peopleServed]").fill("25");
+			complete.locator("button[type=submit]").click();
+			assertThat(page.locator(".notice")).containsText("已提交完成");
+			assertThat(page.locator("article.pledge .pledge-status")).hasText("待验收");
+		}
+
+		// 5. the community accepts; the school's record and the ranking count one more project
 		try (BrowserContext context = desk()) {
 			Page page = signIn(context, "mudong");
 			page.navigate(url(itemPath));
-			assertThat(page.locator("article.pledge img.note-photo")).hasCount(1);
-			Locator photo = page.locator("article.pledge img.note-photo");
+			assertThat(page.locator("article.pledge img.note-photo")).hasCount(2);
+			Locator photo = page.locator("article.pledge img.note-photo").last();
 			org.assertj.core.api.Assertions
 				.assertThat((Boolean) photo.evaluate("img => img.complete && img.naturalWidth > 0"))
 				.as("the evidence photo loads")
@@ -145,7 +175,7 @@ class PartnershipJourneyBrowserTests {
 			org.assertj.core.api.Assertions.assertThat(schoolProjects(page)).isEqualTo(schoolProjectsBefore + 1);
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("partners-5-ranking.png")).setFullPage(true));
 
-			// 5. the public page, without signing in: the pledge and the units, no person
+			// 6. the public page, without signing in: the pledge and the units, no person
 			page.navigate(url("/partnership/lists"));
 			String publicHref = page.locator("#public-link").getAttribute("href");
 			try (BrowserContext anonymous = desk()) {

@@ -395,6 +395,14 @@ public class JdbcPartnership {
 			.list();
 	}
 
+	/** The community of an item, for the platform's own notices (not a user's read: no scope). */
+	public Optional<UUID> itemCommunity(UUID itemId) {
+		return jdbc.sql("select community_id from partnership.list_item where id = :id")
+			.param("id", itemId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	public Optional<ListItem> item(String scopeLike, UUID id) {
 		return jdbc.sql("select " + ITEM_COLUMNS + " where i.id = :id and i.scope_path like :scope")
 			.param("id", id)

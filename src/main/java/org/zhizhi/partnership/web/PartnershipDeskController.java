@@ -48,6 +48,7 @@ import org.zhizhi.partnership.PartnershipCommands.NewAgreement;
 import org.zhizhi.partnership.PartnershipCommands.NewItem;
 import org.zhizhi.partnership.PartnershipCommands.NewPartner;
 import org.zhizhi.partnership.PartnershipCommands.ProgressNote;
+import org.zhizhi.partnership.PartnershipCommands.SendBack;
 import org.zhizhi.partnership.PartnershipCommands.SignAgreement;
 import org.zhizhi.partnership.PartnershipManagement;
 import org.zhizhi.partnership.PartnershipManagement.StoredDocument;
@@ -272,6 +273,15 @@ class PartnershipDeskController {
 		return onItem(itemId, redirect, () -> {
 			management.accept(actor, claimId, new Acceptance(note));
 			return "partnership.desk.accepted";
+		});
+	}
+
+	@PostMapping("/claims/{claimId}/send-back")
+	String sendBack(@AuthenticationPrincipal Actor actor, @PathVariable UUID claimId, @RequestParam UUID itemId,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		return onItem(itemId, redirect, () -> {
+			management.sendBack(actor, claimId, new SendBack(reason));
+			return "partnership.desk.sentBack";
 		});
 	}
 
