@@ -253,10 +253,15 @@ public class PartnershipQueries {
 		resources.sort(Comparator.comparingDouble(ResourceMatch::score)
 			.reversed()
 			.thenComparing(m -> m.distanceKm() == null ? Double.MAX_VALUE : m.distanceKm()));
+		// a unit that pledged part of this need already is not suggested for the rest of it
+		java.util.Set<UUID> pledged = store.claimsOfItem(needId)
+			.stream()
+			.map(Claim::partnerId)
+			.collect(Collectors.toSet());
 		List<UnitMatch> suggested = new ArrayList<>();
 		for (PartnerUnit unit : units.values()) {
 			UnitRecord record = records.get(unit.id());
-			if (record == null || record.deliveredInCategory() == 0 && !record.offersCategory()) {
+			if (pledged.contains(unit.id()) || record == null || record.deliveredInCategory() == 0 && !record.offersCategory()) {
 				continue;
 			}
 			Double distance = distance(need.lat(), need.lng(), unit.lat(), unit.lng());

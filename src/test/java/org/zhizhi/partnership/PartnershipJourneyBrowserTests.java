@@ -133,6 +133,9 @@ class PartnershipJourneyBrowserTests {
 			page.navigate(url("/inbox"));
 			assertThat(page.locator("body")).containsText("待验收：" + title);
 			page.navigate(url(itemPath));
+			// 20 hours are still open: other schools are suggested for them, not the one that pledged already
+			assertThat(page.locator("#matched-units")).containsText("国际生物城小学");
+			assertThat(page.locator("#matched-units")).not().containsText("木洞小学");
 			Locator pledge = page.locator("article.pledge");
 			pledge.locator("details.send-back summary").click();
 			pledge.locator("form.send-back-form textarea[name=reason]").fill("请补充学生签到表照片");

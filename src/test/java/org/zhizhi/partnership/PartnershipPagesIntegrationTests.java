@@ -155,12 +155,25 @@ class PartnershipPagesIntegrationTests {
 	}
 
 	@Test
-	void anAgreementIsDraftedAndCannotBeSignedWithoutTheSignedDocument() {
+	void aUnitIsRegisteredItsAgreementDraftedAndNotSignedWithoutTheSignedDocument() {
 		ApiClient api = new ApiClient(port);
-		String bank = partnerId(api, "重庆农商行木洞支行");
 		WebSession mudong = new WebSession(port).loggedInAs("mudong", ApiClient.DEMO_PASSWORD);
-		String unitPath = "/partnership/partners/" + bank;
-		assertThat(mudong.get(unitPath).body()).contains("未签本年度协议", "id=\"draft-agreement\"", "吴行长 13908321108");
+		String name = "木洞镇农业服务中心 " + UUID.randomUUID().toString().substring(0, 6);
+		HttpResponse<String> registered = mudong.submit("/partnership/partners", "/partnership/partners",
+				Map.of("name", name, "type", "GOVERNMENT_AGENCY", "partyOrgName", "农业服务中心党支部", "contactName",
+						"孙主任", "contactPhone", "13908321199"));
+		String unitPath = WebSession.location(registered);
+		assertThat(unitPath).matches("/partnership/partners/[0-9a-f-]{36}");
+		String bank = unitPath.substring(unitPath.lastIndexOf('/') + 1);
+		assertThat(mudong.get(unitPath).body()).contains(name, "共建单位已登记。", "未签本年度协议", "id=\"draft-agreement\"",
+				"孙主任 13908321199");
+		// in the list of units the contact is masked and the unit flagged
+		assertThat(mudong.get("/partnership/partners").body()).contains(name, "孙** 139****1199")
+			.doesNotContain("13908321199");
+		// a phone that is not one is refused in Chinese
+		HttpResponse<String> badPhone = mudong.submit("/partnership/partners", "/partnership/partners",
+				Map.of("name", name + "二", "type", "SCHOOL", "contactPhone", "电话号码"));
+		assertThat(mudong.get(WebSession.location(badPhone)).body()).contains("电话：电话号码格式不正确。");
 		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 		HttpResponse<String> drafted = mudong.submit(unitPath, unitPath + "/agreements",
 				Map.of("year", String.valueOf(year), "commitments", "开设金融知识课堂；资助困难学生"));
