@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.Geolocation;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
@@ -45,6 +49,42 @@ public final class HeadlessChromium implements AutoCloseable {
 
 	public Browser browser() {
 		return browser;
+	}
+
+	/** A phone in the street: 390 × 844, touch, Chinese, China's time. */
+	public BrowserContext phone() {
+		return context(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+	}
+
+	/** A phone that knows where it is (the browser grants the page its position). */
+	public BrowserContext phone(double lat, double lng) {
+		return context(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setGeolocation(new Geolocation(lat, lng))
+			.setPermissions(List.of("geolocation")));
+	}
+
+	/** A desk in the community office: 1440 × 900. */
+	public BrowserContext desk() {
+		return context(new Browser.NewContextOptions().setViewportSize(1440, 900));
+	}
+
+	private BrowserContext context(Browser.NewContextOptions options) {
+		BrowserContext context = browser.newContext(options.setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+		context.setDefaultTimeout(15_000);
+		return context;
+	}
+
+	/** Signs a demo account in through the login form and answers the page, on the workbench. */
+	public static Page signIn(BrowserContext context, int port, String username) {
+		Page page = context.newPage();
+		page.navigate("http://localhost:" + port + "/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
+		page.locator(".login-card button[type=submit]").click();
+		PlaywrightAssertions.assertThat(page).hasURL("http://localhost:" + port + "/");
+		return page;
 	}
 
 	@Override

@@ -1,30 +1,24 @@
 package org.zhizhi.incident;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.zhizhi.HeadlessChromium.signIn;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
-
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.Geolocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.HeadlessChromium;
+import org.zhizhi.TestPhotos;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 /**
@@ -40,15 +34,12 @@ class WhistleLoopBrowserTests {
 
 	private static HeadlessChromium chromium;
 
-	private static Browser browser;
-
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void launchBrowser() throws IOException {
 		chromium = HeadlessChromium.launch();
-		browser = chromium.browser();
 	}
 
 	@AfterAll
@@ -69,13 +60,13 @@ class WhistleLoopBrowserTests {
 		java.util.Map<String, Long> before = communityKpiCounts();
 
 		// 1. the resident, on his phone, where the cover is
-		try (BrowserContext context = phone(site[0], site[1])) {
-			Page page = signIn(context, "jumin01");
+		try (BrowserContext context = chromium.phone(site[0], site[1])) {
+			Page page = signIn(context, port, "jumin01");
 			page.locator(".nav-button").click();
 			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("随手拍")).click();
 			assertThat(page).hasURL(Pattern.compile("/m/report$"));
 			assertThat(page.locator("#located")).containsText("东城社区第1网格");
-			page.locator("#photo").setInputFiles(new FilePayload("manhole.jpg", "image/jpeg", jpeg(new Color(120, 90, 60))));
+			page.locator("#photo").setInputFiles(new FilePayload("manhole.jpg", "image/jpeg", TestPhotos.jpeg(new Color(120, 90, 60))));
 			page.locator("#categoryCode").selectOption("MANHOLE_COVER");
 			page.locator("#description").fill(description);
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("loop-1-report.png")).setFullPage(true));
@@ -89,8 +80,8 @@ class WhistleLoopBrowserTests {
 		}
 
 		// 2. the grid leader, at his desk: accept, triage as a community matter, blow a quick whistle
-		try (BrowserContext context = desk()) {
-			Page page = signIn(context, "dongcheng-g01");
+		try (BrowserContext context = chromium.desk()) {
+			Page page = signIn(context, port, "dongcheng-g01");
 			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("事件/吹哨")).click();
 			assertThat(page).hasURL(Pattern.compile("/incidents$"));
 			page.locator("table.queue tbody tr")
@@ -113,8 +104,8 @@ class WhistleLoopBrowserTests {
 		}
 
 		// 3. the party member, on his phone: grab it, check in on site with a photo, resolve with a photo
-		try (BrowserContext context = phone(site[0] + 0.0001, site[1])) {
-			Page page = signIn(context, "dangyuan01");
+		try (BrowserContext context = chromium.phone(site[0] + 0.0001, site[1])) {
+			Page page = signIn(context, port, "dangyuan01");
 			page.navigate(url("/m/tasks"));
 			Locator call = page.locator("#open-calls li").filter(new Locator.FilterOptions().setHasText(description));
 			assertThat(call).hasCount(1);
@@ -122,11 +113,11 @@ class WhistleLoopBrowserTests {
 			assertThat(page).hasURL(Pattern.compile("/m/tasks" + incidentPath + "$"));
 			assertThat(page.locator(".notice")).containsText("抢单成功");
 			assertThat(page.locator("#check-in-form #located")).containsText("东城社区第1网格");
-			page.locator("#check-in-form #photo").setInputFiles(new FilePayload("site.jpg", "image/jpeg", jpeg(new Color(90, 90, 90))));
+			page.locator("#check-in-form #photo").setInputFiles(new FilePayload("site.jpg", "image/jpeg", TestPhotos.jpeg(new Color(90, 90, 90))));
 			page.locator("#check-in-form button[type=submit]").click();
 			assertThat(page.locator(".notice")).containsText("已报到");
 			assertThat(page.locator("#check-in-distance")).containsText("在报到范围内");
-			page.locator("#resolve-form #photo").setInputFiles(new FilePayload("after.jpg", "image/jpeg", jpeg(new Color(60, 120, 60))));
+			page.locator("#resolve-form #photo").setInputFiles(new FilePayload("after.jpg", "image/jpeg", TestPhotos.jpeg(new Color(60, 120, 60))));
 			page.locator("#resolve-note").fill("已联系物业更换井盖");
 			page.locator("#resolve-form button[type=submit]").click();
 			assertThat(page.locator(".notice")).containsText("已提交办结");
@@ -136,8 +127,8 @@ class WhistleLoopBrowserTests {
 		}
 
 		// 4. the grid leader verifies: closed
-		try (BrowserContext context = desk()) {
-			Page page = signIn(context, "dongcheng-g01");
+		try (BrowserContext context = chromium.desk()) {
+			Page page = signIn(context, port, "dongcheng-g01");
 			page.navigate(url("/incidents" + incidentPath));
 			page.locator("#action-verify button").click();
 			assertThat(page.locator(".notice")).containsText("核查通过");
@@ -145,8 +136,8 @@ class WhistleLoopBrowserTests {
 		}
 
 		// 5. the resident rates it 满意
-		try (BrowserContext context = phone(site[0], site[1])) {
-			Page page = signIn(context, "jumin01");
+		try (BrowserContext context = chromium.phone(site[0], site[1])) {
+			Page page = signIn(context, port, "jumin01");
 			page.navigate(url("/m/reports"));
 			page.locator("#my-reports li").filter(new Locator.FilterOptions().setHasText(description)).locator("a").click();
 			assertThat(page).hasURL(Pattern.compile("/m/reports" + incidentPath + "$"));
@@ -170,8 +161,8 @@ class WhistleLoopBrowserTests {
 
 	/** The counts of 东城社区's KPI page for this month, read as its staff see them. */
 	private java.util.Map<String, Long> communityKpiCounts() {
-		try (BrowserContext context = desk()) {
-			Page page = signIn(context, "dongcheng");
+		try (BrowserContext context = chromium.desk()) {
+			Page page = signIn(context, port, "dongcheng");
 			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("事件考核")).click();
 			assertThat(page).hasURL(Pattern.compile("/incidents/kpi"));
 			assertThat(page.locator("h1")).containsText("事件考核");
@@ -184,50 +175,6 @@ class WhistleLoopBrowserTests {
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("loop-6-kpi.png")).setFullPage(true));
 			return counts;
 		}
-	}
-
-	private BrowserContext phone(double lat, double lng) {
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-			.setIsMobile(true)
-			.setHasTouch(true)
-			.setLocale("zh-CN")
-			.setTimezoneId("Asia/Shanghai")
-			.setGeolocation(new Geolocation(lat, lng))
-			.setPermissions(List.of("geolocation")));
-		context.setDefaultTimeout(15_000);
-		return context;
-	}
-
-	private BrowserContext desk() {
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
-			.setLocale("zh-CN")
-			.setTimezoneId("Asia/Shanghai"));
-		context.setDefaultTimeout(15_000);
-		return context;
-	}
-
-	private Page signIn(BrowserContext context, String username) {
-		Page page = context.newPage();
-		page.navigate(url("/login"));
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
-		page.locator(".login-card button[type=submit]").click();
-		assertThat(page).hasURL(url("/"));
-		return page;
-	}
-
-	/** A small real JPEG, as a phone camera would send (without the megapixels). */
-	private static byte[] jpeg(Color colour) throws IOException {
-		BufferedImage image = new BufferedImage(96, 72, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		g.setColor(colour);
-		g.fillRect(0, 0, 96, 72);
-		g.setColor(Color.DARK_GRAY);
-		g.fillOval(28, 16, 40, 40);
-		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", out);
-		return out.toByteArray();
 	}
 
 

@@ -1,11 +1,9 @@
 package org.zhizhi.partnership;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.zhizhi.HeadlessChromium.signIn;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,9 +11,6 @@ import java.time.ZoneId;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
-
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -26,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.HeadlessChromium;
+import org.zhizhi.TestPhotos;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 /**
@@ -41,15 +37,12 @@ class PartnershipJourneyBrowserTests {
 
 	private static HeadlessChromium chromium;
 
-	private static Browser browser;
-
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void launchBrowser() throws IOException {
 		chromium = HeadlessChromium.launch();
-		browser = chromium.browser();
 	}
 
 	@AfterAll
@@ -67,8 +60,8 @@ class PartnershipJourneyBrowserTests {
 		long schoolProjectsBefore;
 
 		// 1. the community's staff, at the desk: this year's match rate, then a new need
-		try (BrowserContext context = desk()) {
-			Page page = signIn(context, "mudong");
+		try (BrowserContext context = chromium.desk()) {
+			Page page = signIn(context, port, "mudong");
 			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("共驻共建")).click();
 			assertThat(page).hasURL(Pattern.compile("/partnership/lists$"));
 			assertThat(page.locator("h1")).containsText("金银桥社区");
@@ -94,8 +87,8 @@ class PartnershipJourneyBrowserTests {
 		}
 
 		// 2. the school's liaison, on his phone: finds the need in the list and claims 40 of the 60 hours
-		try (BrowserContext context = phone()) {
-			Page page = signIn(context, "mudong-school");
+		try (BrowserContext context = chromium.phone()) {
+			Page page = signIn(context, port, "mudong-school");
 			page.locator(".nav-button").click();
 			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("共驻共建")).click();
 			page.locator("#items a", new Page.LocatorOptions().setHasText(title)).click();
@@ -116,7 +109,7 @@ class PartnershipJourneyBrowserTests {
 			Locator complete = pledge.locator("form.complete-form");
 			complete.locator("textarea[name=note]").fill("已开课12次，覆盖学生25名");
 			complete.locator("input[name=photo]")
-				.setInputFiles(new FilePayload("classroom.jpg", "image/jpeg", jpeg(new Color(200, 170, 90))));
+				.setInputFiles(new FilePayload("classroom.jpg", "image/jpeg", TestPhotos.jpeg(new Color(200, 170, 90))));
 			complete.locator("input[name=hours]").fill("40");
 			complete.locator("input[name=peopleServed]").fill("25");
 			complete.locator("button[type=submit]").click();
@@ -128,8 +121,8 @@ class PartnershipJourneyBrowserTests {
 		}
 
 		// 4. the community looks at the evidence and sends it back once, with a reason the school is told
-		try (BrowserContext context = desk()) {
-			Page page = signIn(context, "mudong");
+		try (BrowserContext context = chromium.desk()) {
+			Page page = signIn(context, port, "mudong");
 			page.navigate(url("/inbox"));
 			assertThat(page.locator("body")).containsText("待验收：" + title);
 			page.navigate(url(itemPath));
@@ -144,15 +137,15 @@ class PartnershipJourneyBrowserTests {
 			assertThat(page.locator("article.pledge .pledge-status")).hasText("已承诺");
 			assertThat(page.locator("article.pledge .delivery-notes")).containsText("请补充学生签到表照片");
 		}
-		try (BrowserContext context = phone()) {
-			Page page = signIn(context, "mudong-school");
+		try (BrowserContext context = chromium.phone()) {
+			Page page = signIn(context, port, "mudong-school");
 			page.navigate(url("/inbox"));
 			assertThat(page.locator("body")).containsText("被退回：" + title);
 			page.navigate(url(itemPath));
 			Locator complete = page.locator("article.pledge form.complete-form");
 			complete.locator("textarea[name=note]").fill("已补充签到表，共开课12次");
 			complete.locator("input[name=photo]")
-				.setInputFiles(new FilePayload("sign-in-sheet.jpg", "image/jpeg", jpeg(new Color(230, 230, 220))));
+				.setInputFiles(new FilePayload("sign-in-sheet.jpg", "image/jpeg", TestPhotos.jpeg(new Color(230, 230, 220))));
 			complete.locator("input[name=hours]").fill("40");
 			complete.locator("input[name=peopleServed]").fill("25");
 			complete.locator("button[type=submit]").click();
@@ -161,8 +154,8 @@ class PartnershipJourneyBrowserTests {
 		}
 
 		// 5. the community accepts; the school's record and the ranking count one more project
-		try (BrowserContext context = desk()) {
-			Page page = signIn(context, "mudong");
+		try (BrowserContext context = chromium.desk()) {
+			Page page = signIn(context, port, "mudong");
 			page.navigate(url(itemPath));
 			assertThat(page.locator("article.pledge img.note-photo")).hasCount(2);
 			Locator photo = page.locator("article.pledge img.note-photo").last();
@@ -181,7 +174,7 @@ class PartnershipJourneyBrowserTests {
 			// 6. the public page, without signing in: the pledge and the units, no person
 			page.navigate(url("/partnership/lists"));
 			String publicHref = page.locator("#public-link").getAttribute("href");
-			try (BrowserContext anonymous = desk()) {
+			try (BrowserContext anonymous = chromium.desk()) {
 				Page pub = anonymous.newPage();
 				pub.navigate(url(publicHref));
 				assertThat(pub.locator("#public-pledges")).containsText(title);
@@ -208,48 +201,6 @@ class PartnershipJourneyBrowserTests {
 		}
 		String line = row.first().locator(".small").textContent();
 		return Long.parseLong(line.substring(0, line.indexOf(' ')).strip());
-	}
-
-	private BrowserContext phone() {
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-			.setIsMobile(true)
-			.setHasTouch(true)
-			.setLocale("zh-CN")
-			.setTimezoneId("Asia/Shanghai"));
-		context.setDefaultTimeout(15_000);
-		return context;
-	}
-
-	private BrowserContext desk() {
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
-			.setLocale("zh-CN")
-			.setTimezoneId("Asia/Shanghai"));
-		context.setDefaultTimeout(15_000);
-		return context;
-	}
-
-	private Page signIn(BrowserContext context, String username) {
-		Page page = context.newPage();
-		page.navigate(url("/login"));
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
-		page.locator(".login-card button[type=submit]").click();
-		assertThat(page).hasURL(url("/"));
-		return page;
-	}
-
-	/** A small real JPEG, as a phone camera would send (without the megapixels). */
-	private static byte[] jpeg(Color colour) throws IOException {
-		BufferedImage image = new BufferedImage(96, 72, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		g.setColor(colour);
-		g.fillRect(0, 0, 96, 72);
-		g.setColor(Color.DARK_GRAY);
-		g.fillRect(20, 20, 56, 30);
-		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", out);
-		return out.toByteArray();
 	}
 
 	private String url(String path) {
