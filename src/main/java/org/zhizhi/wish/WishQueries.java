@@ -18,6 +18,9 @@ import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.territory.OrgLevel;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.wish.persistence.JdbcWishes;
 
 /**
@@ -39,8 +42,11 @@ public class WishQueries {
 
 	private final AccountQueries accounts;
 
-	WishQueries(JdbcWishes wishes, Photos photos, AccountQueries accounts) {
+	private final OrgUnitQueries orgUnits;
+
+	WishQueries(JdbcWishes wishes, Photos photos, AccountQueries accounts, OrgUnitQueries orgUnits) {
 		this.accounts = accounts;
+		this.orgUnits = orgUnits;
 		this.wishes = wishes;
 		this.photos = photos;
 	}
@@ -136,6 +142,25 @@ public class WishQueries {
 					done.stream().map(w -> PublicWish.of(w, takers.getOrDefault(w.id(), List.of()))).toList(),
 					wishes.countPublic(communityCode, false), wishes.countPublic(communityCode, true));
 		});
+	}
+
+	/**
+	 * The code of the community whose public wall the caller's desk links to: his own community (or the one his grid
+	 * lies in), once it has a wall. Empty above the community level, where there is no single one.
+	 */
+	public Optional<String> publicWallCode(Actor actor) {
+		return orgUnits.find(actor.scope(), actor.scope().orgUnitId())
+			.filter(node -> node.level() == OrgLevel.COMMUNITY || node.level() == OrgLevel.GRID
+					|| node.level() == OrgLevel.MICRO_GRID)
+			.flatMap(node -> {
+				if (node.level() == OrgLevel.COMMUNITY) {
+					return Optional.of(node.code());
+				}
+				String path = WishManagement.communityPath(node.path());
+				UUID id = UUID.fromString(path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1));
+				return orgUnits.find(new DataScope(id, path), id).map(OrgUnit::code);
+			})
+			.filter(code -> wishes.communityName(code).isPresent());
 	}
 
 	/** Whom the desk may dispatch a wish to by name: the members and liaisons of its community (the first page). */
