@@ -192,6 +192,7 @@ class WishJourneyBrowserTests {
 			assertThat(page.locator("#taken-wishes li").filter(new Locator.FilterOptions().setHasText(title)))
 				.containsText("待确认");
 			noSidewaysScroll(page);
+			shot(page, "wish-3-mine");
 		}
 
 		// 4. the resident confirms and thanks
