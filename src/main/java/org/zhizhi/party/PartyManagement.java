@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.party.persistence.JdbcParty;
 import org.zhizhi.people.PeopleQueries;
@@ -19,6 +20,7 @@ import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.Role;
 import org.zhizhi.territory.Building;
 import org.zhizhi.territory.Estate;
 import org.zhizhi.territory.OrgLevel;
@@ -44,9 +46,12 @@ public class PartyManagement {
 
 	private final PeopleQueries people;
 
+	private final AccountQueries accounts;
+
 	PartyManagement(JdbcParty party, OrgUnitQueries orgUnits, PlaceQueries places, PeopleQueries people,
-			Clock clock) {
+			AccountQueries accounts, Clock clock) {
 		this.people = people;
+		this.accounts = accounts;
 		this.party = party;
 		this.orgUnits = orgUnits;
 		this.places = places;
@@ -112,7 +117,7 @@ public class PartyManagement {
 				: command.employer().strip();
 		PartyMember member = new PartyMember(Ids.newId(clock), org.id(), org.name(), command.name().strip(),
 				command.gender(), command.joinedOn(), MemberStatus.ACTIVE, command.kind(), employer,
-				command.dualCommunityId(), command.dualEstateId(), command.residentId());
+				command.dualCommunityId(), command.dualEstateId(), command.residentId(), null);
 		UUID districtId = DataScope.districtOf(org.scopePath());
 		party.insertMember(member, MemberStatus.ACTIVE, org.scopePath(), districtId, clock.instant(), actor.userId());
 		party.insertStatusChange(member.id(), MemberStatus.ACTIVE,
@@ -140,6 +145,26 @@ public class PartyManagement {
 				command.on() == null ? today() : command.on(),
 				command.note() == null || command.note().isBlank() ? null : command.note().strip(),
 				UUID.fromString(placement[1]), clock.instant(), actor.userId());
+		return party.member(actor.scope(), memberId).orElseThrow();
+	}
+
+	/**
+	 * Links a member to the account he signs in with — a party member's account inside the writer's own scope — or
+	 * unlinks him ({@code accountId} null). Through the link an in-service member reaches the community of his dual
+	 * registration. An account serves one member record: linking one that another member holds is a conflict.
+	 */
+	public PartyMember linkAccount(Actor actor, UUID memberId, UUID accountId) {
+		PartyRules.checkWriter(actor);
+		PartyMember member = party.member(actor.scope(), memberId)
+			.orElseThrow(() -> DomainException.notFound("party-member"));
+		if (accountId != null && accounts.find(actor.scope(), accountId)
+			.filter(account -> account.enabled() && account.roles().contains(Role.PARTY_MEMBER))
+			.isEmpty()) {
+			throw DomainException.invalid(List.of(new FieldProblem("accountId", "party.account.unknown")));
+		}
+		if (!party.linkAccount(member.id(), accountId)) {
+			throw new DomainException(Category.CONFLICT, "PARTY_ACCOUNT_LINKED", "party.account.linked");
+		}
 		return party.member(actor.scope(), memberId).orElseThrow();
 	}
 

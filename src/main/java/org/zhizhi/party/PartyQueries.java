@@ -77,6 +77,20 @@ public class PartyQueries {
 	public record StatusChange(MemberStatus status, java.time.LocalDate on, String note) {
 	}
 
+	/**
+	 * The dual registration of the member who signs in with this account, if he is an active in-service member
+	 * registered with a community. For the platform's own decisions about that account — which community's wishes
+	 * he may take — not for showing the roster, so it is not limited by a caller's scope.
+	 */
+	public Optional<DualRegistration> dualRegistrationOf(UUID accountId) {
+		return party.dualRegistrations(null, accountId).stream().findFirst();
+	}
+
+	/** The active in-service members registered with a community who have an account, by name; for the same use. */
+	public List<DualRegistration> dualRegistrationsIn(UUID communityId) {
+		return communityId == null ? List.of() : party.dualRegistrations(communityId, null);
+	}
+
 	public List<HubHousehold> hubs(Actor actor) {
 		PartyRules.checkReader(actor);
 		return party.hubs(actor.scope(), LIST_LIMIT);

@@ -23,6 +23,7 @@ import org.zhizhi.incident.photo.Photos;
 import org.zhizhi.incident.photo.StoredPhoto;
 import org.zhizhi.notification.Notice;
 import org.zhizhi.notification.Notifications;
+import org.zhizhi.party.PartyQueries;
 import org.zhizhi.people.PeopleQueries;
 import org.zhizhi.people.PeopleRoles;
 import org.zhizhi.shared.Actor;
@@ -71,9 +72,15 @@ public class WishManagement {
 
 	private final Clock clock;
 
+	private final PartyQueries party;
+
+	private final WishReach reach;
+
 	WishManagement(JdbcWishes wishes, OrgUnitQueries orgUnits, AccountQueries accounts, PeopleQueries people,
-			Photos photos, Notifications notifications, ApplicationEventPublisher events, MessageSource messages,
-			Clock clock) {
+			PartyQueries party, WishReach reach, Photos photos, Notifications notifications,
+			ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+		this.party = party;
+		this.reach = reach;
 		this.wishes = wishes;
 		this.orgUnits = orgUnits;
 		this.accounts = accounts;
@@ -233,16 +240,23 @@ public class WishManagement {
 		UUID account = null;
 		String name;
 		if (command.kind() == DispatchKind.MEMBER) {
+			// a member or liaison of the community, or an in-service member registered with it (双报到)
 			var taker = command.accountId() == null ? null
 					: accounts.find(new DataScope(wish.communityId(), communityPath(wish.scopePath())),
 							command.accountId())
 						.filter(a -> a.enabled() && a.roles().stream().anyMatch(WishRoles.TAKERS::contains))
+						.map(a -> new DispatchCandidate(a.id(), a.displayName(), false))
+						.or(() -> party.dualRegistrationsIn(wish.communityId())
+							.stream()
+							.filter(r -> r.accountId().equals(command.accountId()))
+							.findFirst()
+							.map(r -> new DispatchCandidate(r.accountId(), r.name(), true)))
 						.orElse(null);
 			if (taker == null) {
 				throw DomainException.invalid(List.of(new FieldProblem("accountId", "wish.dispatchAccountUnknown")));
 			}
-			account = taker.id();
-			name = taker.displayName();
+			account = taker.accountId();
+			name = taker.name();
 		}
 		else {
 			name = text(command.name(), "name", 1, 100, true, problems);
@@ -270,7 +284,11 @@ public class WishManagement {
 	 */
 	@Transactional
 	public Wish take(Actor actor, UUID id) {
-		Wish wish = wishes.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("wish"));
+		// the community in its scope records a take; a taker reaches his own scope and his dual registration's community
+		Wish wish = wishes.findUnscoped(id)
+			.filter(found -> actor.scope().covers(found.scopePath())
+					|| (WishRoles.mayTake(actor) && WishReach.covers(reach.takerScopes(actor), found.scopePath())))
+			.orElseThrow(() -> DomainException.notFound("wish"));
 		Taker taker;
 		Instant now = clock.instant();
 		boolean onBehalf = wish.state() == WishState.DISPATCHED && wish.dispatchAccountId() == null;
@@ -319,9 +337,13 @@ public class WishManagement {
 	 */
 	@Transactional
 	public Wish fulfil(Actor actor, UUID id, String note, byte[] photo) {
-		Wish wish = wishes.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("wish"));
+		Wish wish = wishes.findUnscoped(id).orElseThrow(() -> DomainException.notFound("wish"));
 		List<Taker> takers = wishes.takers(wish.id());
 		boolean isTaker = takers.stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+		if (!isTaker && !actor.scope().covers(wish.scopePath())
+				&& !(WishRoles.mayTake(actor) && WishReach.covers(reach.takerScopes(actor), wish.scopePath()))) {
+			throw DomainException.notFound("wish");
+		}
 		if (!isTaker) {
 			throw new DomainException(Category.FORBIDDEN, "NOT_A_TAKER", "wish.notATaker");
 		}

@@ -11,13 +11,16 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.incident.photo.Photos;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.party.PartyQueries;
+import org.zhizhi.territory.OrgLevel;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.wish.persistence.JdbcWishes;
 
 /**
@@ -39,8 +42,18 @@ public class WishQueries {
 
 	private final AccountQueries accounts;
 
-	WishQueries(JdbcWishes wishes, Photos photos, AccountQueries accounts) {
+	private final OrgUnitQueries orgUnits;
+
+	private final PartyQueries party;
+
+	private final WishReach reach;
+
+	WishQueries(JdbcWishes wishes, Photos photos, AccountQueries accounts, OrgUnitQueries orgUnits, PartyQueries party,
+			WishReach reach) {
 		this.accounts = accounts;
+		this.orgUnits = orgUnits;
+		this.party = party;
+		this.reach = reach;
 		this.wishes = wishes;
 		this.photos = photos;
 	}
@@ -69,14 +82,17 @@ public class WishQueries {
 		return wishes.postedBy(actor.userId(), PAGE_SIZE);
 	}
 
-	/** The wall of the caller's scope: takeable wishes, without personal details. */
+	/**
+	 * The wall of the caller's scope — and, for an in-service member, of the community of his dual registration:
+	 * takeable wishes, without personal details.
+	 */
 	public List<Wish> wall(Actor actor) {
-		return wishes.wall(actor.scope(), PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(false)).toList();
+		return wishes.wall(reach.takerScopes(actor), PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(false)).toList();
 	}
 
 	/** Dispatched to this account and not yet taken; a taker sees whom to deliver to. */
 	public List<Wish> dispatchedToMe(Actor actor) {
-		return wishes.dispatchedTo(actor.scope(), actor.userId(), PAGE_SIZE)
+		return wishes.dispatchedTo(reach.takerScopes(actor), actor.userId(), PAGE_SIZE)
 			.stream()
 			.map(w -> w.withoutPersonalDetails(true))
 			.toList();
@@ -138,8 +154,30 @@ public class WishQueries {
 		});
 	}
 
-	/** Whom the desk may dispatch a wish to by name: the members and liaisons of its community (the first page). */
-	public List<Account> dispatchCandidates(Actor actor, Wish wish) {
+	/**
+	 * The code of the community whose public wall the caller's desk links to: his own community (or the one his grid
+	 * lies in), once it has a wall. Empty above the community level, where there is no single one.
+	 */
+	public Optional<String> publicWallCode(Actor actor) {
+		return orgUnits.find(actor.scope(), actor.scope().orgUnitId())
+			.filter(node -> node.level() == OrgLevel.COMMUNITY || node.level() == OrgLevel.GRID
+					|| node.level() == OrgLevel.MICRO_GRID)
+			.flatMap(node -> {
+				if (node.level() == OrgLevel.COMMUNITY) {
+					return Optional.of(node.code());
+				}
+				String path = WishManagement.communityPath(node.path());
+				UUID id = UUID.fromString(path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1));
+				return orgUnits.find(new DataScope(id, path), id).map(OrgUnit::code);
+			})
+			.filter(code -> wishes.communityName(code).isPresent());
+	}
+
+	/**
+	 * Whom the desk may dispatch a wish to by name: the members and liaisons of its community (the first page), and the
+	 * in-service members registered with it (双报到) whose accounts sit elsewhere.
+	 */
+	public List<DispatchCandidate> dispatchCandidates(Actor actor, Wish wish) {
 		if (!WishRoles.mayVet(actor) || !actor.scope().covers(wish.scopePath())) {
 			return List.of();
 		}
@@ -147,10 +185,16 @@ public class WishQueries {
 		DataScope community = new DataScope(wish.communityId(), path);
 		// the caller may sit above the community (a street): never list beyond his own scope
 		DataScope scope = actor.scope().covers(community) ? community : actor.scope();
-		return accounts.list(scope, null, 0)
+		List<DispatchCandidate> candidates = new ArrayList<>();
+		accounts.list(scope, null, 0)
 			.stream()
 			.filter(a -> a.enabled() && a.roles().stream().anyMatch(WishRoles.TAKERS::contains))
-			.toList();
+			.forEach(a -> candidates.add(new DispatchCandidate(a.id(), a.displayName(), false)));
+		party.dualRegistrationsIn(wish.communityId())
+			.stream()
+			.filter(r -> candidates.stream().noneMatch(c -> c.accountId().equals(r.accountId())))
+			.forEach(r -> candidates.add(new DispatchCandidate(r.accountId(), r.name(), true)));
+		return candidates;
 	}
 
 	private Optional<Wish> visible(Actor actor, UUID id) {
@@ -158,17 +202,18 @@ public class WishQueries {
 			if (actor.userId().equals(wish.postedBy())) {
 				return true;
 			}
-			if (!actor.scope().covers(wish.scopePath())) {
-				return false;
-			}
-			if (WishRoles.usesDesk(actor)) {
+			if (WishRoles.usesDesk(actor) && actor.scope().covers(wish.scopePath())) {
 				return true;
 			}
-			if (WishRoles.mayTake(actor)) {
-				return wish.publishedAt() != null || actor.userId().equals(wish.dispatchAccountId())
-						|| wishes.takers(wish.id()).stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+			if (!WishRoles.mayTake(actor)) {
+				return false;
 			}
-			return false;
+			// what he took stays his to finish, even if his dual registration has ended since
+			if (wishes.takers(wish.id()).stream().anyMatch(t -> actor.userId().equals(t.accountId()))) {
+				return true;
+			}
+			return WishReach.covers(reach.takerScopes(actor), wish.scopePath())
+					&& (wish.publishedAt() != null || actor.userId().equals(wish.dispatchAccountId()));
 		});
 	}
 

@@ -17,8 +17,9 @@ public final class WishRoles {
 			Role.SYSTEM_ADMIN);
 
 	/**
-	 * 党员接单: party members — an in-service member's account is bound to the community of his dual registration, so
-	 * he sees its wall — and partner units' liaisons. Volunteers take through their team, recorded by the community.
+	 * 党员接单: party members — the wishes of the scope their account is bound to and, for an in-service member, of the
+	 * community of his dual registration in the party register (see {@code WishReach}) — and partner units'
+	 * liaisons. Volunteers take through their team, recorded by the community.
 	 */
 	public static final Set<Role> TAKERS = EnumSet.of(Role.PARTY_MEMBER, Role.PARTNER_LIAISON);
 

@@ -71,7 +71,7 @@ class WishPagesIntegrationTests {
 		// a second member comes too late: the page says so in Chinese
 		WebSession late = as("dangyuan03");
 		late.submit("/m/wishes/" + id, "/m/wishes/" + id + "/take", Map.of());
-		assertThat(late.get("/wishes/" + id).body()).contains("认领人数已满");
+		assertThat(late.get("/m/wishes/" + id).body()).contains("认领人数已满");
 
 		ApiClient api = new ApiClient(port);
 		assertThat(WishFixtures.fulfil(port, api.tokenOf("dangyuan02"), id, "收音机已送到", WishFixtures.jpeg()).status())
@@ -92,9 +92,9 @@ class WishPagesIntegrationTests {
 		WebSession staff = as("dongcheng");
 		staff.submit("/wishes/" + id, "/wishes/" + id + "/refuse", Map.of("reason", ""));
 		assertThat(staff.get("/wishes/" + id).body()).contains("请填写不予通过的理由");
-		// publishing before approval is refused naming the state
+		// publishing before approval is refused naming the state and the step as people call them
 		staff.submit("/wishes/" + id, "/wishes/" + id + "/publish", Map.of());
-		assertThat(staff.get("/wishes/" + id).body()).contains("心愿当前状态为 POSTED");
+		assertThat(staff.get("/wishes/" + id).body()).contains("这个心愿现在是“待审核”，不能再“发布到心愿墙”");
 	}
 
 	@Test

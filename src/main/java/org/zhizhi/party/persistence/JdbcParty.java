@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhizhi.party.DualRegistration;
 import org.zhizhi.party.HubHousehold;
 import org.zhizhi.party.MemberGender;
 import org.zhizhi.party.MemberKind;
@@ -40,7 +42,7 @@ public class JdbcParty {
 
 	private static final String MEMBER = """
 			SELECT m.id, m.org_id, o.name AS org_name, m.name, m.gender, m.joined_on, m.status, m.kind, m.employer,
-			       m.dual_community_id, m.dual_estate_id, m.resident_id
+			       m.dual_community_id, m.dual_estate_id, m.resident_id, m.account_id
 			  FROM party.member m
 			  JOIN party.party_org o ON o.id = m.org_id
 			""";
@@ -193,6 +195,48 @@ public class JdbcParty {
 			.list();
 	}
 
+	/**
+	 * Links the member to the account he signs in with (or unlinks him with {@code null}); false when another member
+	 * already holds that account (the unique index decides, also between two at once).
+	 */
+	public boolean linkAccount(UUID memberId, UUID accountId) {
+		try {
+			return linkAccountOnce(memberId, accountId);
+		}
+		catch (DuplicateKeyException twoAtOnce) {
+			return false;
+		}
+	}
+
+	private boolean linkAccountOnce(UUID memberId, UUID accountId) {
+		return jdbc.sql("""
+				UPDATE party.member SET account_id = :account
+				 WHERE id = :id AND (CAST(:account AS uuid) IS NULL
+				       OR NOT EXISTS (SELECT 1 FROM party.member o WHERE o.account_id = CAST(:account AS uuid) AND o.id <> :id))
+				""")
+			.param("id", memberId)
+			.param("account", accountId)
+			.update() == 1;
+	}
+
+	/** The active in-service members registered with a community (or, given an account, that account's one). */
+	public List<DualRegistration> dualRegistrations(UUID communityId, UUID accountId) {
+		return jdbc.sql("""
+				SELECT id, name, account_id, dual_community_id, dual_estate_id FROM party.member
+				 WHERE kind = 'IN_SERVICE' AND status = 'ACTIVE' AND account_id IS NOT NULL
+				   AND dual_community_id IS NOT NULL
+				   AND (CAST(:community AS uuid) IS NULL OR dual_community_id = CAST(:community AS uuid))
+				   AND (CAST(:account AS uuid) IS NULL OR account_id = CAST(:account AS uuid))
+				 ORDER BY name, id
+				""")
+			.param("community", communityId)
+			.param("account", accountId)
+			.query((rs, row) -> new DualRegistration(rs.getObject("id", UUID.class), rs.getString("name"),
+					rs.getObject("account_id", UUID.class), rs.getObject("dual_community_id", UUID.class),
+					rs.getObject("dual_estate_id", UUID.class)))
+			.list();
+	}
+
 	/** The member's scope path and district, for rows that hang on him. */
 	public Optional<String[]> placementOfMember(UUID id) {
 		return jdbc.sql("SELECT scope_path, district_id FROM party.member WHERE id = :id")
@@ -244,7 +288,7 @@ public class JdbcParty {
 				rs.getObject("joined_on", LocalDate.class), MemberStatus.valueOf(rs.getString("status")),
 				MemberKind.valueOf(rs.getString("kind")), rs.getString("employer"),
 				rs.getObject("dual_community_id", UUID.class), rs.getObject("dual_estate_id", UUID.class),
-				rs.getObject("resident_id", UUID.class));
+				rs.getObject("resident_id", UUID.class), rs.getObject("account_id", UUID.class));
 	}
 
 	// --- hub households ------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -129,6 +130,17 @@ class PartyApiController {
 			throw DomainException.invalid(List.of(new DomainException.FieldProblem("status", "problem.typeMismatch")));
 		}
 		return management.changeStatus(actor, id, new ChangeMemberStatus(status, body.on(), body.note()));
+	}
+
+	record AccountLink(UUID accountId) {
+	}
+
+	@PutMapping("/party-members/{id}/account")
+	@Operation(summary = "Link the member to the account he signs in with (null unlinks); an in-service member then "
+			+ "reaches the community of his dual registration, e.g. takes its residents' wishes")
+	PartyMember linkAccount(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody AccountLink body) {
+		return management.linkAccount(actor, id, body == null ? null : body.accountId());
 	}
 
 	@GetMapping("/hub-households")

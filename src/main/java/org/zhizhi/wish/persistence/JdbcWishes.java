@@ -153,28 +153,36 @@ public class JdbcWishes {
 			.list();
 	}
 
-	/** The takeable wishes of a scope, soonest due first: on the wall with places left. */
-	public List<Wish> wall(DataScope scope, int limit) {
+	/** The takeable wishes of the scopes, soonest due first: on the wall with places left. */
+	public List<Wish> wall(List<DataScope> scopes, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " " + """
-				 FROM wish.wish WHERE scope_path LIKE :scope AND state IN ('PUBLISHED', 'TAKEN')
+				 FROM wish.wish WHERE scope_path LIKE ANY (ARRAY[:scopes]) AND state IN ('PUBLISHED', 'TAKEN')
 				   AND taker_count < max_takers AND published_at IS NOT NULL
 				 ORDER BY due_on, posted_at LIMIT :limit""")
-			.param("scope", scope.likePattern())
+			.param("scopes", patterns(scopes))
 			.param("limit", limit)
 			.query(JdbcWishes::wish)
 			.list();
 	}
 
-	/** Wishes dispatched to this account and not yet taken. */
-	public List<Wish> dispatchedTo(DataScope scope, UUID accountId, int limit) {
+	/** Wishes of the scopes dispatched to this account and not yet taken. */
+	public List<Wish> dispatchedTo(List<DataScope> scopes, UUID accountId, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " " + """
-				 FROM wish.wish WHERE scope_path LIKE :scope AND state = 'DISPATCHED' AND dispatch_account_id = :account
+				 FROM wish.wish WHERE scope_path LIKE ANY (ARRAY[:scopes]) AND state = 'DISPATCHED'
+				   AND dispatch_account_id = :account
 				 ORDER BY due_on LIMIT :limit""")
-			.param("scope", scope.likePattern())
+			.param("scopes", patterns(scopes))
 			.param("account", accountId)
 			.param("limit", limit)
 			.query(JdbcWishes::wish)
 			.list();
+	}
+
+	private static List<String> patterns(List<DataScope> scopes) {
+		if (scopes.isEmpty()) {
+			throw new IllegalArgumentException("no scope");
+		}
+		return scopes.stream().map(DataScope::likePattern).toList();
 	}
 
 	/** The wishes this account took (or recorded for a team or unit), newest first. */

@@ -3,12 +3,18 @@ package org.zhizhi.wish.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +49,9 @@ import org.zhizhi.wish.WishState;
  */
 @Controller
 class WishPages {
+
+	/** What waits for the community: new wishes, approved ones not yet sent out, and those back unclaimed. */
+	private static final Set<WishState> QUEUE = EnumSet.of(WishState.POSTED, WishState.APPROVED, WishState.RAISED);
 
 	private final WishManagement management;
 
@@ -111,20 +120,28 @@ class WishPages {
 	}
 
 	@GetMapping({ "/m/my-wishes/{id}", "/m/wishes/{id}", "/wishes/{id}" })
-	String detail(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+	String detail(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, HttpServletRequest request,
+			Model model) {
 		common(model);
 		WishDetail detail = queries.detail(actor, id);
 		model.addAttribute("d", detail);
 		model.addAttribute("w", detail.wish());
+		// the same wish on three pages: the desk's, the resident's phone and the members' phone
+		String base = base(request);
+		String view = base.equals("/wishes/") ? "desk" : base.equals("/m/my-wishes/") ? "mine" : "wall";
+		boolean taker = detail.takers().stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+		model.addAttribute("view", view);
+		model.addAttribute("tabCurrent", "wall".equals(view) && taker ? "taken" : view);
+		model.addAttribute("base", base);
 		model.addAttribute("dispatchKinds", DispatchKind.values());
 		model.addAttribute("candidates", detail.mayVet() ? queries.dispatchCandidates(actor, detail.wish()) : List.of());
 		return "wish/detail";
 	}
 
-	@PostMapping("/m/my-wishes/{id}/confirm")
+	@PostMapping({ "/m/my-wishes/{id}/confirm", "/wishes/{id}/confirm" })
 	String confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(required = false) String thanks, RedirectAttributes redirect) {
-		return step(redirect, id, () -> management.confirm(actor, id, thanks));
+			@RequestParam(required = false) String thanks, HttpServletRequest request, RedirectAttributes redirect) {
+		return step(redirect, base(request), id, "wish.notice.confirmed", () -> management.confirm(actor, id, thanks));
 	}
 
 	// ---- the members' phone --------------------------------------------------------------------------------------
@@ -132,16 +149,32 @@ class WishPages {
 	@GetMapping("/m/wishes")
 	String wall(@AuthenticationPrincipal Actor actor, Model model) {
 		common(model);
-		model.addAttribute("wall", queries.wall(actor));
+		List<Wish> wall = queries.wall(actor);
+		model.addAttribute("wall", wall);
 		model.addAttribute("dispatched", queries.dispatchedToMe(actor));
-		model.addAttribute("taken", queries.takenByMe(actor));
 		model.addAttribute("mayTake", WishRoles.mayTake(actor));
+		// a wall of more than one community (an in-service member's own and that of his dual registration) says whose
+		model.addAttribute("showCommunity", wall.stream().map(Wish::communityId).distinct().count() > 1);
 		return "wish/wall";
 	}
 
+	/** What this member took: still to be finished first, then what is done. */
+	@GetMapping("/m/wishes/taken")
+	String taken(@AuthenticationPrincipal Actor actor, Model model) {
+		common(model);
+		List<Wish> taken = queries.takenByMe(actor);
+		Set<WishState> open = EnumSet.of(WishState.TAKEN, WishState.FULFILLED);
+		model.addAttribute("inProgress", taken.stream().filter(w -> open.contains(w.state())).toList());
+		model.addAttribute("done", taken.stream().filter(w -> !open.contains(w.state())).toList());
+		return "wish/taken";
+	}
+
 	@PostMapping({ "/m/wishes/{id}/take", "/wishes/{id}/take" })
-	String take(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		return step(redirect, id, () -> management.take(actor, id));
+	String take(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		String base = base(request);
+		return step(redirect, base, id, base.equals("/wishes/") ? "wish.notice.recordedTake" : "wish.notice.taken",
+				() -> management.take(actor, id));
 	}
 
 	@PostMapping("/m/wishes/{id}/fulfil")
@@ -150,7 +183,8 @@ class WishPages {
 			@RequestParam(name = "photo", required = false) MultipartFile photo, RedirectAttributes redirect)
 			throws IOException {
 		byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
-		return step(redirect, id, () -> management.fulfil(actor, id, note, bytes));
+		return step(redirect, "/m/wishes/", id, "wish.notice.fulfilled",
+				() -> management.fulfil(actor, id, note, bytes));
 	}
 
 	// ---- the community's desk ------------------------------------------------------------------------------------
@@ -159,20 +193,26 @@ class WishPages {
 	String desk(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String tab,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		common(model);
-		Set<WishState> states = "all".equals(tab) ? Set.of()
-				: tab != null && !tab.isBlank() ? EnumSet.of(WishState.valueOf(tab))
-						: EnumSet.of(WishState.POSTED, WishState.APPROVED, WishState.RAISED);
-		model.addAttribute("tab", tab == null ? "queue" : tab);
-		model.addAttribute("wishes", queries.desk(actor, states, page));
-		model.addAttribute("counts", queries.counts(actor));
-		model.addAttribute("page", page);
+		WishState state = Arrays.stream(WishState.values()).filter(s -> s.name().equals(tab)).findFirst().orElse(null);
+		String shown = "all".equals(tab) ? "all" : state != null ? state.name() : "queue";
+		Set<WishState> states = "all".equals(shown) ? Set.of() : state != null ? EnumSet.of(state) : QUEUE;
+		List<Wish> wishes = queries.desk(actor, states, page);
+		Map<WishState, Long> counts = queries.counts(actor);
+		model.addAttribute("tab", shown);
+		model.addAttribute("wishes", wishes);
+		model.addAttribute("counts", counts);
+		model.addAttribute("queueCount", QUEUE.stream().mapToLong(s -> counts.getOrDefault(s, 0L)).sum());
+		model.addAttribute("page", Math.max(0, page));
+		model.addAttribute("hasNext", wishes.size() == WishQueries.PAGE_SIZE);
+		model.addAttribute("publicWallCode", queries.publicWallCode(actor)
+			.orElse(wishes.isEmpty() ? null : wishes.get(0).communityCode()));
 		return "wish/desk";
 	}
 
 	@PostMapping("/wishes/{id}/approve-publish")
 	String approveAndPublish(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			RedirectAttributes redirect) {
-		return step(redirect, id, () -> {
+		return step(redirect, "/wishes/", id, "wish.notice.approvedPublished", () -> {
 			management.approve(actor, id);
 			management.publish(actor, id);
 		});
@@ -180,41 +220,36 @@ class WishPages {
 
 	@PostMapping("/wishes/{id}/approve")
 	String approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		return step(redirect, id, () -> management.approve(actor, id));
+		return step(redirect, "/wishes/", id, "wish.notice.approved", () -> management.approve(actor, id));
 	}
 
 	@PostMapping("/wishes/{id}/publish")
 	String publish(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		return step(redirect, id, () -> management.publish(actor, id));
+		return step(redirect, "/wishes/", id, "wish.notice.published", () -> management.publish(actor, id));
 	}
 
 	@PostMapping("/wishes/{id}/refuse")
 	String refuse(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return step(redirect, id, () -> management.refuse(actor, id, reason));
+		return step(redirect, "/wishes/", id, "wish.notice.refused", () -> management.refuse(actor, id, reason));
 	}
 
 	@PostMapping("/wishes/{id}/dispatch")
 	String dispatch(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) DispatchKind kind, @RequestParam(required = false) UUID accountId,
 			@RequestParam(required = false) String name, RedirectAttributes redirect) {
-		return step(redirect, id, () -> management.dispatch(actor, id,
+		return step(redirect, "/wishes/", id, "wish.notice.dispatched", () -> management.dispatch(actor, id,
 				new DispatchWish(kind, kind == DispatchKind.MEMBER ? accountId : null, name)));
 	}
 
 	@PostMapping("/wishes/{id}/edit")
 	String edit(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String description,
-			@RequestParam(required = false) String publicLabel, @RequestParam(required = false) LocalDate dueOn,
+			@RequestParam(required = false) WishCategory category, @RequestParam(required = false) String publicLabel,
+			@RequestParam(required = false) LocalDate dueOn,
 			@RequestParam(required = false) Integer maxTakers, RedirectAttributes redirect) {
-		return step(redirect, id,
-				() -> management.edit(actor, id, new EditWish(title, description, null, publicLabel, dueOn, maxTakers)));
-	}
-
-	@PostMapping("/wishes/{id}/confirm")
-	String confirmForResident(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(required = false) String thanks, RedirectAttributes redirect) {
-		return step(redirect, id, () -> management.confirm(actor, id, thanks));
+		return step(redirect, "/wishes/", id, "wish.notice.edited", () -> management.edit(actor, id,
+				new EditWish(title, description, category, publicLabel, dueOn, maxTakers)));
 	}
 
 	@GetMapping(value = "/wishes/{id}/photos/{photoId}", produces = MediaType.IMAGE_JPEG_VALUE)
@@ -231,20 +266,40 @@ class WishPages {
 
 	// ---- helpers ---------------------------------------------------------------------------------------------------
 
-	/** Runs a step and goes back to the wish; a refusal is shown there as a message, a missing wish stays a 404. */
-	private String step(RedirectAttributes redirect, UUID id, Runnable command) {
+	/**
+	 * Runs a step and goes back to the wish on the page it was done from, saying what happened; a refusal is shown
+	 * there as a message, a missing wish stays a 404.
+	 */
+	private String step(RedirectAttributes redirect, String base, UUID id, String notice, Runnable command) {
 		try {
 			command.run();
-			redirect.addFlashAttribute("notice", "wish.done");
+			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (DomainException e) {
 			if (e.category() == DomainException.Category.NOT_FOUND) {
 				throw e;
 			}
-			FormErrors errors = FormErrors.of(e, messages);
-			redirect.addFlashAttribute("stepProblems", errors.byField().values().stream().flatMap(List::stream).toList());
+			redirect.addFlashAttribute("stepProblems", problems(e));
 		}
-		return "redirect:/wishes/" + id;
+		return "redirect:" + base + id;
+	}
+
+	/** A refusal in plain Chinese: an illegal step names the wish's state and the step as people call them. */
+	private List<String> problems(DomainException e) {
+		Locale locale = LocaleContextHolder.getLocale();
+		if ("ILLEGAL_TRANSITION".equals(e.code()) && e.args().length == 2) {
+			String action = messages.getMessage("wishAction." + e.args()[0], null, String.valueOf(e.args()[0]), locale);
+			String state = messages.getMessage("wishState." + e.args()[1], null, String.valueOf(e.args()[1]), locale);
+			return List.of(messages.getMessage("wish.illegalTransition.page", new Object[] { action, state }, locale));
+		}
+		FormErrors errors = FormErrors.of(e, messages);
+		return errors.byField().values().stream().flatMap(List::stream).toList();
+	}
+
+	/** Which of the three pages of a wish a request came from: the desk's, the resident's or the members'. */
+	private static String base(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/m/my-wishes/") ? "/m/my-wishes/" : path.startsWith("/m/wishes/") ? "/m/wishes/" : "/wishes/";
 	}
 
 	private static void requirePoster(Actor actor) {
