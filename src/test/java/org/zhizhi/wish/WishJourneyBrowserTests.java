@@ -1,19 +1,14 @@
 package org.zhizhi.wish;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.zhizhi.HeadlessChromium.signIn;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
-
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -24,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.HeadlessChromium;
+import org.zhizhi.TestPhotos;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 /**
@@ -49,15 +45,12 @@ class WishJourneyBrowserTests {
 
 	private static HeadlessChromium chromium;
 
-	private static Browser browser;
-
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void launchBrowser() throws IOException {
 		chromium = HeadlessChromium.launch();
-		browser = chromium.browser();
 	}
 
 	@AfterAll
@@ -73,8 +66,8 @@ class WishJourneyBrowserTests {
 		String wishPath;
 
 		// 1. the resident, on his phone: 我有心愿, for his neighbour, with a photo; he writes his phone into the text
-		try (BrowserContext context = phone()) {
-			Page page = signIn(context, "jumin01");
+		try (BrowserContext context = chromium.phone()) {
+			Page page = signIn(context, port, "jumin01");
 			page.locator(".nav-button").click();
 			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("我的心愿")).click();
 			assertThat(page).hasURL(Pattern.compile("/m/my-wishes$"));
@@ -88,7 +81,7 @@ class WishJourneyBrowserTests {
 			page.locator("#beneficiaryAddress").fill(ADDRESS);
 			page.locator("#publicLabel").fill("一位独居老人");
 			page.locator("#dueOn").fill(LocalDate.now(WishManagement.ZONE).plusDays(10).toString());
-			page.locator("#photo").setInputFiles(new FilePayload("radio.jpg", "image/jpeg", jpeg(new Color(170, 120, 80))));
+			page.locator("#photo").setInputFiles(new FilePayload("radio.jpg", "image/jpeg", TestPhotos.jpeg(new Color(170, 120, 80))));
 			noSidewaysScroll(page);
 			shot(page, "wish-1-post");
 			page.locator("#wish-form button[type=submit]").click();
@@ -105,8 +98,8 @@ class WishJourneyBrowserTests {
 
 		// 2. the community, at the desk: the queue shows it with the neighbour's name; take the phone out, publish
 		String publicWall;
-		try (BrowserContext context = desk()) {
-			Page page = signIn(context, "dongcheng");
+		try (BrowserContext context = chromium.desk()) {
+			Page page = signIn(context, port, "dongcheng");
 			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("微心愿")).click();
 			assertThat(page).hasURL(Pattern.compile("/wishes$"));
 			Locator row = page.locator("#desk-wishes tbody tr").filter(new Locator.FilterOptions().setHasText(title));
@@ -143,7 +136,7 @@ class WishJourneyBrowserTests {
 		}
 
 		// the public wall, for anyone: the wish is open, without who wishes it
-		try (BrowserContext context = phone()) {
+		try (BrowserContext context = chromium.phone()) {
 			Page page = context.newPage();
 			page.navigate(publicWall);
 			Locator open = page.locator("#open-wishes li").filter(new Locator.FilterOptions().setHasText(title));
@@ -154,8 +147,8 @@ class WishJourneyBrowserTests {
 		}
 
 		// 3. a party member, on his phone: take it from the wall, see whom to bring it to, fulfil it with a photo
-		try (BrowserContext context = phone()) {
-			Page page = signIn(context, "dangyuan01");
+		try (BrowserContext context = chromium.phone()) {
+			Page page = signIn(context, port, "dangyuan01");
 			page.locator(".nav-button").click();
 			page.locator(".sidenav a", new Page.LocatorOptions().setHasText("心愿墙")).click();
 			assertThat(page).hasURL(Pattern.compile("/m/wishes$"));
@@ -176,7 +169,7 @@ class WishJourneyBrowserTests {
 			assertThat(page.locator(".m-tabs a.active")).hasText("我认领的");
 			assertThat(page.locator("#take")).hasCount(0);
 			page.locator("#note").fill("已把新收音机送到周奶奶家，教会了她调台。");
-			page.locator("#fulfil-photo").setInputFiles(new FilePayload("delivered.jpg", "image/jpeg", jpeg(new Color(60, 130, 90))));
+			page.locator("#fulfil-photo").setInputFiles(new FilePayload("delivered.jpg", "image/jpeg", TestPhotos.jpeg(new Color(60, 130, 90))));
 			noSidewaysScroll(page);
 			shot(page, "wish-3-taken");
 			page.locator("#fulfil-form button[type=submit]").click();
@@ -196,8 +189,8 @@ class WishJourneyBrowserTests {
 		}
 
 		// 4. the resident confirms and thanks
-		try (BrowserContext context = phone()) {
-			Page page = signIn(context, "jumin01");
+		try (BrowserContext context = chromium.phone()) {
+			Page page = signIn(context, port, "jumin01");
 			page.navigate(url("/m/my-wishes"));
 			Locator mine = page.locator("#my-wishes li").filter(new Locator.FilterOptions().setHasText(title));
 			assertThat(mine).containsText("待确认");
@@ -222,7 +215,7 @@ class WishJourneyBrowserTests {
 		}
 
 		// 5. the public wall: fulfilled, the member named only by his surname, nobody's personal data
-		try (BrowserContext context = phone()) {
+		try (BrowserContext context = chromium.phone()) {
 			Page page = context.newPage();
 			page.navigate(publicWall);
 			assertThat(page.locator("#open-wishes li").filter(new Locator.FilterOptions().setHasText(title))).hasCount(0);
@@ -254,48 +247,6 @@ class WishJourneyBrowserTests {
 		// from the top, or the sticky top bar would be drawn across the middle of the full-page picture
 		page.evaluate("() => window.scrollTo(0, 0)");
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-	}
-
-	private BrowserContext phone() {
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-			.setIsMobile(true)
-			.setHasTouch(true)
-			.setLocale("zh-CN")
-			.setTimezoneId("Asia/Shanghai"));
-		context.setDefaultTimeout(15_000);
-		return context;
-	}
-
-	private BrowserContext desk() {
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
-			.setLocale("zh-CN")
-			.setTimezoneId("Asia/Shanghai"));
-		context.setDefaultTimeout(15_000);
-		return context;
-	}
-
-	private Page signIn(BrowserContext context, String username) {
-		Page page = context.newPage();
-		page.navigate(url("/login"));
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(ApiClient.DEMO_PASSWORD);
-		page.locator(".login-card button[type=submit]").click();
-		assertThat(page).hasURL(url("/"));
-		return page;
-	}
-
-	/** A small real JPEG, as a phone camera would send (without the megapixels). */
-	private static byte[] jpeg(Color colour) throws IOException {
-		BufferedImage image = new BufferedImage(96, 72, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		g.setColor(colour);
-		g.fillRect(0, 0, 96, 72);
-		g.setColor(Color.DARK_GRAY);
-		g.fillRect(24, 20, 48, 32);
-		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", out);
-		return out.toByteArray();
 	}
 
 	private String url(String path) {
