@@ -44,6 +44,9 @@ public class PartnershipQueries {
 
 	public static final int LIST_LIMIT = 500;
 
+	/** The export holds whole lists; this only guards the memory of one workbook. */
+	public static final int EXPORT_LIMIT = 100_000;
+
 	private final JdbcPartnership store;
 
 	private final PartnershipManagement management;
@@ -155,6 +158,18 @@ public class PartnershipQueries {
 	public List<ListItem> items(Actor actor, UUID communityId, ItemKind kind, ItemStatus status) {
 		Access access = management.access(actor);
 		return store.items(access.scopeLike(), communityId, kind, status, LIST_LIMIT);
+	}
+
+	/** How many items of each list of a community are open to claims — counted, not limited like the lists. */
+	public Map<ItemKind, Long> openCounts(Actor actor, UUID communityId) {
+		Access access = management.access(actor);
+		return store.openCounts(access.scopeLike(), communityId);
+	}
+
+	/** A whole list for the Excel export (the pages show the first {@link #LIST_LIMIT}). */
+	public List<ListItem> exportItems(Actor actor, UUID communityId, ItemKind kind) {
+		Access access = management.access(actor);
+		return store.items(access.scopeLike(), communityId, kind, null, EXPORT_LIMIT);
 	}
 
 	public ItemDetail item(Actor actor, UUID id) {
@@ -309,16 +324,18 @@ public class PartnershipQueries {
 		}
 		Board b = board.get();
 		String scope = b.path() + "%";
-		List<ListItem> all = store.items(scope, b.communityId(), null, null, LIST_LIMIT)
+		int year = thisYear();
+		// each list read on its own, so that a long list of needs never crowds the projects off the page
+		return Optional.of(new PublicBoard(b.name(), b.code(), year,
+				store.needRates(scope, b.communityId(), year, clock.instant()), published(scope, b, ItemKind.NEED),
+				published(scope, b, ItemKind.RESOURCE), published(scope, b, ItemKind.PROJECT),
+				store.pledges(b.communityId()), ranked(store.contributions(scope, b.communityId(), null, null))));
+	}
+
+	private List<ListItem> published(String scope, Board board, ItemKind kind) {
+		return store.items(scope, board.communityId(), kind, null, LIST_LIMIT)
 			.stream()
 			.filter(i -> i.status() != ItemStatus.WITHDRAWN)
 			.toList();
-		int year = thisYear();
-		return Optional.of(new PublicBoard(b.name(), b.code(), year,
-				store.needRates(scope, b.communityId(), year, clock.instant()),
-				all.stream().filter(i -> i.kind() == ItemKind.NEED).toList(),
-				all.stream().filter(i -> i.kind() == ItemKind.RESOURCE).toList(),
-				all.stream().filter(i -> i.kind() == ItemKind.PROJECT).toList(), store.pledges(b.communityId()),
-				ranked(store.contributions(scope, b.communityId(), null, null))));
 	}
 }

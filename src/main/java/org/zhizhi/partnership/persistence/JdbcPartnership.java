@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -401,6 +402,22 @@ public class JdbcPartnership {
 			.param("id", itemId)
 			.query(UUID.class)
 			.optional();
+	}
+
+	public Map<ItemKind, Long> openCounts(String scopeLike, UUID communityId) {
+		Map<ItemKind, Long> counts = new java.util.EnumMap<>(ItemKind.class);
+		for (ItemKind kind : ItemKind.values()) {
+			counts.put(kind, 0L);
+		}
+		jdbc.sql("""
+				select kind, count(*) from partnership.list_item
+				 where scope_path like :scope and community_id = :community and status = 'OPEN'
+				 group by kind""")
+			.param("scope", scopeLike)
+			.param("community", communityId)
+			.query((rs, n) -> counts.put(ItemKind.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
 	}
 
 	public Optional<ListItem> item(String scopeLike, UUID id) {

@@ -54,7 +54,7 @@ class ListWorkbooks {
 						"partnership.item.measure", "partnership.item.periodStart", "partnership.item.periodEnd",
 						"partnership.item.status", "partnership.item.description");
 				int r = 1;
-				for (ListItem i : queries.items(actor, communityId, kind, null)) {
+				for (ListItem i : queries.exportItems(actor, communityId, kind)) {
 					row(sheet, r++, i.communityName(), i.title(), m("partnership.category." + i.category()),
 							i.offeredByName(), i.quantity(), i.claimed(), m("partnership.measure." + i.measure()),
 							i.periodStart(), i.periodEnd(), m("partnership.status." + i.status()), i.description());

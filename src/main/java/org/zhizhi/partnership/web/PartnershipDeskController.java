@@ -10,10 +10,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -121,19 +119,13 @@ class PartnershipDeskController {
 			return "partnership/desk-lists";
 		}
 		model.addAttribute("rates", queries.rates(actor, community.id(), null, year));
-		Map<ItemKind, Long> open = new EnumMap<>(ItemKind.class);
-		List<ListItem> items = List.of();
-		for (ItemKind k : ItemKind.values()) {
-			List<ListItem> ofKind = queries.items(actor, community.id(), k, null);
-			open.put(k, ofKind.stream().filter(i -> i.status() == ItemStatus.OPEN).count());
-			if (k == kind) {
-				items = ofKind.stream()
-					.filter(i -> all || i.status() == ItemStatus.OPEN || i.status() == ItemStatus.FULLY_CLAIMED)
-					.toList();
-			}
-		}
-		model.addAttribute("openCounts", open);
-		model.addAttribute("items", items);
+		model.addAttribute("openCounts", queries.openCounts(actor, community.id()));
+		// open items first, then fully claimed ones, then the finished (only when asked for): at most the list limit
+		List<ListItem> ofKind = queries.items(actor, community.id(), kind, null);
+		model.addAttribute("items", ofKind.stream()
+			.filter(i -> all || i.status() == ItemStatus.OPEN || i.status() == ItemStatus.FULLY_CLAIMED)
+			.toList());
+		model.addAttribute("truncated", ofKind.size() >= PartnershipQueries.LIST_LIMIT);
 		model.addAttribute("ownUnit", queries.ownUnit(actor).orElse(null));
 		model.addAttribute("partners", queries.partners(actor, community.id()));
 		model.addAttribute("categories", ItemCategory.values());

@@ -1,0 +1,85 @@
+package org.zhizhi.partnership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhizhi.ApiClient;
+import org.zhizhi.WebSession;
+import org.zhizhi.ZhizhiIntegrationTest;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitQueries;
+
+/**
+ * A community whose needs outgrow a page: the public page still shows its projects (each list is read on its own),
+ * the desk counts every open need and says the list is cut, and the Excel export holds the whole list.
+ */
+@ZhizhiIntegrationTest
+class LongListsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PartnershipImports imports;
+
+	@Autowired
+	OrgUnitQueries orgUnits;
+
+	@Test
+	void moreNeedsThanAPageNeverHideTheProjectsAndTheExportHoldsThemAll() throws Exception {
+		ApiClient api = new ApiClient(port);
+		OrgUnit community = orgUnits.bindingOf(api.orgUnitId("走马梁社区")).orElseThrow();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		int needs = PartnershipQueries.LIST_LIMIT + 20;
+		// other tests may have left open needs here: counted before
+		int openBefore = api.get("/api/v1/partnership/items?kind=NEED&status=OPEN&communityId=" + community.id(),
+				api.tokenOf("banan")).list().size();
+		Instant now = Instant.now();
+		for (int i = 0; i < needs; i++) {
+			imports.item(community, ItemKind.NEED, null, "长清单需求 " + i, ItemCategory.OTHER, "", BigDecimal.ONE,
+					Measure.PEOPLE, today, today.plusMonths(1), now.minusSeconds(i));
+		}
+		imports.item(community, ItemKind.PROJECT, null, "长清单里的项目", ItemCategory.CULTURE, "", BigDecimal.ONE,
+				Measure.PEOPLE, today, today.plusMonths(1), now.minusSeconds(3600L * 24 * 30));
+
+		HttpResponse<String> publicPage = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/public/communities/" + community.code()))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(publicPage.statusCode()).isEqualTo(200);
+		assertThat(publicPage.body()).contains("长清单里的项目", "长清单需求 0");
+
+		WebSession banan = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD);
+		String desk = banan.get("/partnership/lists?communityId=" + community.id()).body();
+		assertThat(desk).contains("需求清单 " + (openBefore + needs), "id=\"truncated\"");
+		assertThat(desk.split("长清单需求 ", -1)).hasSize(PartnershipQueries.LIST_LIMIT + 1);
+
+		HttpResponse<byte[]> sheet = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + "/api/v1/partnership/lists.xlsx?communityId="
+						+ community.id()))
+				.header("Authorization", "Bearer " + api.tokenOf("banan"))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(sheet.statusCode()).isEqualTo(200);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(sheet.body()))) {
+			// a header row and every need
+			assertThat(book.getSheetAt(0).getLastRowNum()).isGreaterThanOrEqualTo(openBefore + needs);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
