@@ -44,6 +44,9 @@ public class PartnershipQueries {
 
 	public static final int LIST_LIMIT = 500;
 
+	/** The public page shows open items first and then the latest, this many per list (and of the pledges). */
+	public static final int PUBLIC_LIMIT = 100;
+
 	/** The export holds whole lists; this only guards the memory of one workbook. */
 	public static final int EXPORT_LIMIT = 100_000;
 
@@ -329,11 +332,12 @@ public class PartnershipQueries {
 		return Optional.of(new PublicBoard(b.name(), b.code(), year,
 				store.needRates(scope, b.communityId(), year, clock.instant()), published(scope, b, ItemKind.NEED),
 				published(scope, b, ItemKind.RESOURCE), published(scope, b, ItemKind.PROJECT),
-				store.pledges(b.communityId()), ranked(store.contributions(scope, b.communityId(), null, null))));
+				store.publishedTotals(b.communityId()), store.pledges(b.communityId(), PUBLIC_LIMIT),
+				store.pledgeTotal(b.communityId()), ranked(store.contributions(scope, b.communityId(), null, null))));
 	}
 
 	private List<ListItem> published(String scope, Board board, ItemKind kind) {
-		return store.items(scope, board.communityId(), kind, null, LIST_LIMIT)
+		return store.items(scope, board.communityId(), kind, null, PUBLIC_LIMIT)
 			.stream()
 			.filter(i -> i.status() != ItemStatus.WITHDRAWN)
 			.toList();

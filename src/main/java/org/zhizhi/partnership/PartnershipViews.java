@@ -3,6 +3,7 @@ package org.zhizhi.partnership;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the reads answer besides the aggregates themselves. */
@@ -53,8 +54,12 @@ public final class PartnershipViews {
 			BigDecimal amount, Measure measure, LocalDate dueOn, ClaimStatus status) {
 	}
 
+	/**
+	 * The public page of a community: each list and the pledges as far as the page shows them (open items first,
+	 * then the latest), with the totals to say how many there are in all.
+	 */
 	public record PublicBoard(String communityName, String communityCode, int year, Rates rates,
-			List<ListItem> needs, List<ListItem> resources, List<ListItem> projects, List<PublicPledge> pledges,
-			List<RankedPartner> ranking) {
+			List<ListItem> needs, List<ListItem> resources, List<ListItem> projects, Map<ItemKind, Long> totals,
+			List<PublicPledge> pledges, long pledgeTotal, List<RankedPartner> ranking) {
 	}
 }

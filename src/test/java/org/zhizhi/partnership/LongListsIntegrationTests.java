@@ -24,7 +24,8 @@ import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
 
 /**
- * A community whose needs outgrow a page: the public page still shows its projects (each list is read on its own),
+ * A community whose needs outgrow a page: the public page still shows its projects (each list is read on its own)
+ * and says how many needs there are beyond the ones it lists,
  * the desk counts every open need and says the list is cut, and the Excel export holds the whole list.
  */
 @ZhizhiIntegrationTest
@@ -60,7 +61,11 @@ class LongListsIntegrationTests {
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/public/communities/" + community.code()))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(publicPage.statusCode()).isEqualTo(200);
-		assertThat(publicPage.body()).contains("长清单里的项目", "长清单需求 0");
+		assertThat(publicPage.body()).contains("长清单里的项目", "长清单需求 0", "这里列出待认领的和最近的 100 项。");
+		String needsTable = publicPage.body().substring(publicPage.body().indexOf("id=\"public-need\""));
+		needsTable = needsTable.substring(0, needsTable.indexOf("</table>"));
+		// a header row and the page's share of the needs
+		assertThat(needsTable.split("<tr", -1)).hasSize(1 + 1 + PartnershipQueries.PUBLIC_LIMIT);
 
 		WebSession banan = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD);
 		String desk = banan.get("/partnership/lists?communityId=" + community.id()).body();

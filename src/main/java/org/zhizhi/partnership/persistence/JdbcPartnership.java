@@ -656,7 +656,32 @@ public class JdbcPartnership {
 			.list();
 	}
 
-	public List<PublicPledge> pledges(UUID communityId) {
+	/** Items of each list of a community that were published and not withdrawn. */
+	public Map<ItemKind, Long> publishedTotals(UUID communityId) {
+		Map<ItemKind, Long> counts = new java.util.EnumMap<>(ItemKind.class);
+		for (ItemKind kind : ItemKind.values()) {
+			counts.put(kind, 0L);
+		}
+		jdbc.sql("""
+				select kind, count(*) from partnership.list_item
+				 where community_id = :community and status <> 'WITHDRAWN'
+				 group by kind""")
+			.param("community", communityId)
+			.query((rs, n) -> counts.put(ItemKind.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	public long pledgeTotal(UUID communityId) {
+		return jdbc.sql("""
+				select count(*) from partnership.claim c join partnership.list_item i on i.id = c.item_id
+				 where i.community_id = :community""")
+			.param("community", communityId)
+			.query(Long.class)
+			.single();
+	}
+
+	public List<PublicPledge> pledges(UUID communityId, int limit) {
 		return jdbc.sql("""
 				select i.title, i.kind, coalesce(cp.name, cb.name) as claimer, p.name as deliverer, c.amount,
 				       i.measure, c.due_on, c.status
@@ -665,9 +690,11 @@ public class JdbcPartnership {
 				  left join partnership.partner_unit cp on cp.id = c.claimer_id
 				  left join partnership.community_board cb on cb.community_id = c.claimer_id
 				 where i.community_id = :community
-				 order by c.status, c.due_on desc, i.title
-				 limit 500""")
+				 order by case c.status when 'PLEDGED' then 0 when 'DELIVERED' then 1 else 2 end, c.claimed_at desc,
+				          i.title
+				 limit :limit""")
 			.param("community", communityId)
+			.param("limit", limit)
 			.query((rs, n) -> new PublicPledge(rs.getString("title"), ItemKind.valueOf(rs.getString("kind")),
 					rs.getString("claimer"), rs.getString("deliverer"), rs.getBigDecimal("amount"),
 					Measure.valueOf(rs.getString("measure")), date(rs, "due_on"),
