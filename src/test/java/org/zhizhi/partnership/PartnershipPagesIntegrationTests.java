@@ -88,6 +88,9 @@ class PartnershipPagesIntegrationTests {
 		assertThat(WebSession.location(over)).isEqualTo(itemPath);
 		assertThat(mudong.get(itemPath).body()).contains("认领数量超过剩余数量（剩余 2,000");
 
+		// his workbench leads him to the lists and to his unit
+		assertThat(school.get("/").body()).contains("id=\"tile-partnership\"", "id=\"tile-own-unit\"",
+				"id=\"tile-wish-wall\"");
 		// a liaison lands on his own unit instead of the list of units
 		HttpResponse<String> units = school.get("/partnership/partners");
 		assertThat(units.statusCode()).isEqualTo(302);
@@ -210,11 +213,13 @@ class PartnershipPagesIntegrationTests {
 		WebSession resident = new WebSession(port).loggedInAs("jumin01", ApiClient.DEMO_PASSWORD);
 		assertThat(resident.get("/partnership/lists").statusCode()).isEqualTo(403);
 		assertThat(resident.get(itemPath).statusCode()).isEqualTo(403);
+		assertThat(resident.get("/").body()).contains("id=\"tile-my-wishes\"").doesNotContain("tile-partnership");
 		// a liaison account nobody bound to a unit is told so
 		WebSession chengguan = new WebSession(port).loggedInAs("chengguan", ApiClient.DEMO_PASSWORD);
 		HttpResponse<String> unbound = chengguan.get("/partnership/lists");
 		assertThat(unbound.statusCode()).isEqualTo(200);
 		assertThat(unbound.body()).contains("还没有绑定共建单位").doesNotContain("id=\"items\"");
+		assertThat(WebSession.location(chengguan.get("/partnership/partners"))).isEqualTo("/partnership/lists");
 		// the district sees its communities to choose from
 		WebSession banan = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD);
 		assertThat(banan.get("/partnership/lists").body()).contains("id=\"community-select\"", "金银桥社区", "东城社区");

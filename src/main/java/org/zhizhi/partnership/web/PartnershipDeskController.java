@@ -294,6 +294,9 @@ class PartnershipDeskController {
 	@GetMapping("/partners")
 	String partners(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
 			Model model) {
+		if (actor.has(Role.PARTNER_LIAISON) && !management.mayUse(actor)) {
+			return "redirect:/partnership/lists";
+		}
 		var own = queries.ownUnit(actor);
 		if (own.isPresent()) {
 			return "redirect:/partnership/partners/" + own.get();
