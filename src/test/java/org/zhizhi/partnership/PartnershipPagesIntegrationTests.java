@@ -43,6 +43,13 @@ class PartnershipPagesIntegrationTests {
 				"河街照明改造", "id=\"publish-form\"");
 		assertThat(between(lists.body(), "id=\"match-rate\">", "<")).isEqualTo(expected);
 		assertThat(rates.path("published").asLong()).isGreaterThanOrEqualTo(7);
+		// an earlier year's rates, the same as the API's for that year
+		int lastYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
+		String earlier = mudong.get("/partnership/lists?year=" + lastYear).body();
+		JsonNode lastYears = api.get("/api/v1/partnership/rates?year=" + lastYear + "&communityId=" + jinyinqiao,
+				api.tokenOf("mudong")).json();
+		assertThat(earlier).contains(lastYear + "年 对接率",
+				"已认领 " + lastYears.path("claimed").asLong() + " / 已发布 " + lastYears.path("published").asLong());
 
 		// publish a need
 		String title = "楼道扶手安装 " + UUID.randomUUID().toString().substring(0, 6);
@@ -95,7 +102,7 @@ class PartnershipPagesIntegrationTests {
 		HttpResponse<String> units = school.get("/partnership/partners");
 		assertThat(units.statusCode()).isEqualTo(302);
 		assertThat(WebSession.location(units)).isEqualTo("/partnership/partners/" + partnerId(api, "木洞小学"));
-		assertThat(school.get(WebSession.location(units)).body()).contains("本单位的承诺", title)
+		assertThat(school.get(WebSession.location(units)).body()).contains("本单位的承诺", title, "id=\"unit-rates\"")
 			.doesNotContain("id=\"liaison-form\"", "id=\"draft-agreement\"");
 	}
 

@@ -99,7 +99,7 @@ class PartnershipDeskController {
 	@GetMapping("/lists")
 	String lists(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
 			@RequestParam(defaultValue = "NEED") ItemKind kind, @RequestParam(defaultValue = "false") boolean all,
-			Model model) {
+			@RequestParam(required = false) Integer year, Model model) {
 		if (actor.has(Role.PARTNER_LIAISON) && !management.mayUse(actor)) {
 			// a liaison account nobody has bound to a unit yet: tell him so rather than refuse him
 			model.addAttribute("unbound", true);
@@ -113,12 +113,15 @@ class PartnershipDeskController {
 		model.addAttribute("community", community);
 		model.addAttribute("kind", kind);
 		model.addAttribute("all", all);
-		int year = queries.thisYear();
-		model.addAttribute("year", year);
+		int thisYear = queries.thisYear();
+		// the rates of an earlier year on request; the lists themselves are always today's
+		int ratesYear = year == null || year > thisYear || year < 2000 ? thisYear : year;
+		model.addAttribute("year", ratesYear);
+		model.addAttribute("thisYear", thisYear);
 		if (community == null) {
 			return "partnership/desk-lists";
 		}
-		model.addAttribute("rates", queries.rates(actor, community.id(), null, year));
+		model.addAttribute("rates", queries.rates(actor, community.id(), null, ratesYear));
 		model.addAttribute("openCounts", queries.openCounts(actor, community.id()));
 		// open items first, then fully claimed ones, then the finished (only when asked for): at most the list limit
 		List<ListItem> ofKind = queries.items(actor, community.id(), kind, null);
