@@ -14,6 +14,12 @@ public record Claim(UUID id, UUID itemId, String itemTitle, ClaimerKind claimerK
 		Instant claimedAt, Instant deliveredAt, Instant acceptedAt, BigDecimal valueYuan, BigDecimal hours,
 		Integer peopleServed) {
 
+	/** The pledge without what was reported delivered (for other units, until the community accepts it). */
+	public Claim withoutDelivery() {
+		return new Claim(id, itemId, itemTitle, claimerKind, claimerId, claimerName, partnerId, partnerName, amount,
+				dueOn, status, claimedAt, null, acceptedAt, null, null, null);
+	}
+
 	public enum ClaimerKind {
 		PARTNER, COMMUNITY
 	}

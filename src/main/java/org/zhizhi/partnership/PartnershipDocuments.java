@@ -137,6 +137,17 @@ class PartnershipDocuments {
 		}
 	}
 
+	/** Removes the file of an upload whose transaction rolled back (no row points at it). */
+	void delete(UUID id) {
+		try {
+			Files.deleteIfExists(folder.resolve(id.toString()));
+		}
+		catch (IOException e) {
+			// a file left behind holds nothing anyone can reach: its row never committed
+			org.slf4j.LoggerFactory.getLogger(PartnershipDocuments.class).warn("Could not remove {}: {}", id, e.toString());
+		}
+	}
+
 	Optional<byte[]> get(UUID id) {
 		Path file = folder.resolve(id.toString());
 		try {

@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.notification.Notice;
@@ -220,10 +222,15 @@ public class PartnershipManagement {
 		if (body.documentId() == null || !store.documentUploadedBy(body.documentId(), actor.userId())) {
 			throw DomainException.invalid(List.of(new FieldProblem("documentId", "partnership.documentRequired")));
 		}
-		LocalDate on = body.signedOn() != null ? body.signedOn() : LocalDate.now(clock.withZone(ZONE));
+		LocalDate today = LocalDate.now(clock.withZone(ZONE));
+		LocalDate on = body.signedOn() != null ? body.signedOn() : today;
+		// signed by today, and not before the year ahead of the one it is for (agreements are signed ahead of time)
+		if (on.isAfter(today) || on.isBefore(LocalDate.of(agreement.year() - 1, 1, 1))) {
+			throw DomainException.invalid(List.of(new FieldProblem("signedOn", "partnership.signedOn")));
+		}
 		if (!store.signAgreement(agreement.id(), body.documentId(), on)) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.agreementNotDraft",
-					agreement.status());
+					store.agreement(access.scopeLike(), agreementId).map(Agreement::status).orElse(agreement.status()));
 		}
 		return store.agreement(access.scopeLike(), agreementId).orElseThrow();
 	}
@@ -239,6 +246,17 @@ public class PartnershipManagement {
 		UUID id = Ids.newId(clock);
 		// the file first: a row never points at a missing file
 		documents.put(id, checked.bytes());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// the command this upload serves may still be refused: then its row rolls back, and so does the file
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status == STATUS_ROLLED_BACK) {
+						documents.delete(id);
+					}
+				}
+			});
+		}
 		store.insertDocument(id, checked.mediaType(), checked.bytes().length,
 				PartnershipDocuments.sha256(checked.bytes()), actor.userId(), clock.instant());
 		return id;
@@ -422,9 +440,12 @@ public class PartnershipManagement {
 			return new ClaimResult(store.claimOf(itemId, claimerId).orElseThrow(), false);
 		}
 		if (!store.take(itemId, amount, now)) {
-			// the exception rolls back the claim row inserted above
-			throw new DomainException(Category.CONFLICT, "OVER_CLAIMED", "partnership.overClaimed",
-					store.item(access.scopeLike(), itemId).map(ListItem::remaining).orElse(BigDecimal.ZERO));
+			// the exception rolls back the claim row inserted above; the item as it is now says why the take failed
+			ListItem current = store.item(access.scopeLike(), itemId).orElse(item);
+			if (current.status() != ItemStatus.OPEN) {
+				throw new DomainException(Category.CONFLICT, "NOT_OPEN", "partnership.notOpen", current.status());
+			}
+			throw new DomainException(Category.CONFLICT, "OVER_CLAIMED", "partnership.overClaimed", current.remaining());
 		}
 		Claim made = store.claimOf(itemId, claimerId).orElseThrow();
 		if (access.liaison()) {
@@ -455,9 +476,10 @@ public class PartnershipManagement {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		if (claim.status() != ClaimStatus.PLEDGED) {
-			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
-					claim.status());
+		// the claim's row locked, so that a note never lands on a pledge that was delivered or accepted meanwhile
+		ClaimStatus status = store.lockClaim(claimId).orElse(claim.status());
+		if (status != ClaimStatus.PLEDGED) {
+			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState", status);
 		}
 		DeliveryNote note = new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.PROGRESS,
 				body.note().strip(), body.photoId(), clock.instant());
@@ -487,7 +509,7 @@ public class PartnershipManagement {
 		Instant now = clock.instant();
 		if (!store.deliver(claimId, now, body.valueYuan(), body.hours(), body.peopleServed())) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
-					claim.status());
+					statusNow(claim));
 		}
 		store.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.COMPLETION, body.note().strip(),
 				body.evidenceId(), now), actor.userId());
@@ -503,7 +525,7 @@ public class PartnershipManagement {
 		Instant now = clock.instant();
 		if (!store.accept(claimId, actor.userId(), now)) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
-					claim.status());
+					statusNow(claim));
 		}
 		String note = body == null || body.note() == null || body.note().isBlank() ? "验收通过" : body.note().strip();
 		store.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE,
@@ -537,6 +559,11 @@ public class PartnershipManagement {
 				clock.instant()), actor.userId());
 		tell(liaisonsOf(claim), "PARTNERSHIP_SENT_BACK", "notice.partnership.sentBack", claim, reason.strip());
 		return store.claim(access.scopeLike(), claimId).orElseThrow();
+	}
+
+	/** The state of a claim now, after a conditional update found it in another one: the refusal names this. */
+	private ClaimStatus statusNow(Claim claim) {
+		return store.claim("/%", claim.id()).map(Claim::status).orElse(claim.status());
 	}
 
 	// ---- notices -----------------------------------------------------------------------------------------------

@@ -126,11 +126,12 @@ public class PartnershipQueries {
 		management.staff(actor);
 		// pages answer one row more than their size (to tell a next page exists): keyed by id against repeats
 		Map<UUID, Account> free = new java.util.LinkedHashMap<>();
+		java.util.Set<UUID> bound = store.boundLiaisons();
 		for (int page = 0; page < 20; page++) {
 			List<Account> batch = accounts.list(actor.scope(), null, page);
 			batch.stream()
 				.filter(a -> a.roles().contains(Role.PARTNER_LIAISON))
-				.filter(a -> store.partnerOfLiaison(a.id()).isEmpty())
+				.filter(a -> !bound.contains(a.id()))
 				.forEach(a -> free.putIfAbsent(a.id(), a));
 			if (batch.size() <= AccountQueries.PAGE_SIZE) {
 				break;
@@ -187,6 +188,10 @@ public class PartnershipQueries {
 				.map(Claim::id)
 				.collect(Collectors.toSet());
 			notes = notes.stream().filter(n -> own.contains(n.claimId())).toList();
+			// and of the other units' pledges what they pledged, not what they delivered before it is accepted
+			claims = claims.stream()
+				.map(c -> own.contains(c.id()) || c.status() == ClaimStatus.ACCEPTED ? c : c.withoutDelivery())
+				.toList();
 		}
 		return new ItemDetail(item, claims, notes);
 	}

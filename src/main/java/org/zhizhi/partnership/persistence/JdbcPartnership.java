@@ -605,6 +605,21 @@ public class JdbcPartnership {
 			.update();
 	}
 
+	/** Locks a claim's row for the rest of the transaction and answers its state. */
+	public Optional<ClaimStatus> lockClaim(UUID claimId) {
+		return jdbc.sql("select status from partnership.claim where id = :id for update")
+			.param("id", claimId)
+			.query((rs, n) -> ClaimStatus.valueOf(rs.getString(1)))
+			.optional();
+	}
+
+	/** Every account that serves some unit as its liaison. */
+	public java.util.Set<UUID> boundLiaisons() {
+		return new java.util.HashSet<>(jdbc.sql("select account_id from partnership.partner_liaison")
+			.query(UUID.class)
+			.list());
+	}
+
 	public void insertNote(DeliveryNote note, UUID authorId) {
 		jdbc.sql("""
 				insert into partnership.delivery_note (id, claim_id, kind, note, document_id, author_id, at)

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhizhi.partnership.Agreement;
 import org.zhizhi.partnership.Claim;
 import org.zhizhi.partnership.ClaimStatus;
 import org.zhizhi.partnership.ItemCategory;
@@ -436,6 +437,11 @@ class PartnershipDeskController {
 				&& e.args()[0] instanceof ClaimStatus status) {
 			lines.add(messages.getMessage(e.messageKey(),
 					new Object[] { messages.getMessage("partnership.claimStatus." + status, null, locale) }, locale));
+		}
+		else if (e.category() == Category.CONFLICT && e.args().length > 0
+				&& e.args()[0] instanceof Agreement.Status status) {
+			lines.add(messages.getMessage(e.messageKey(),
+					new Object[] { messages.getMessage("partnership.agreementStatus." + status, null, locale) }, locale));
 		}
 		else if (e.category() == Category.CONFLICT && e.args().length > 0 && e.args()[0] instanceof ItemStatus status) {
 			lines.add(messages.getMessage(e.messageKey(),
