@@ -234,6 +234,12 @@ public class PartnershipQueries {
 		return store.needRates(access.scopeLike(), communityId, y, clock.instant());
 	}
 
+	/** This year's need rates of each community of the caller's scope that published needs (the district's view). */
+	public Map<UUID, Rates> ratesByCommunity(Actor actor, Integer year) {
+		Access access = management.access(actor);
+		return store.needRatesByCommunity(access.scopeLike(), year != null ? year : thisYear(), clock.instant());
+	}
+
 	/**
 	 * Suggestions for an open need: resources and units of the scope that pass the hard filters — the same category,
 	 * something left to give, available in the need's period, within the distance limit — scored and best first.

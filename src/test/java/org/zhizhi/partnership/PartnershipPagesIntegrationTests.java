@@ -229,7 +229,19 @@ class PartnershipPagesIntegrationTests {
 		assertThat(WebSession.location(chengguan.get("/partnership/partners"))).isEqualTo("/partnership/lists");
 		// the district sees its communities to choose from
 		WebSession banan = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD);
-		assertThat(banan.get("/partnership/lists").body()).contains("id=\"community-select\"", "金银桥社区", "东城社区");
+		String district = banan.get("/partnership/lists").body();
+		assertThat(district).contains("id=\"community-select\"", "金银桥社区", "东城社区", "id=\"community-rates\"");
+		// each community's row holds the same match rate as the API's per community
+		JsonNode byCommunity = api.get("/api/v1/partnership/rates/by-community", api.tokenOf("banan")).json();
+		UUID jinyinqiao = api.orgUnitId("金银桥社区");
+		double rate = byCommunity.path(jinyinqiao.toString()).path("matchRate").asDouble();
+		assertThat(rate).isEqualTo(api.get("/api/v1/partnership/rates?communityId=" + jinyinqiao, api.tokenOf("banan"))
+			.json()
+			.path("matchRate")
+			.asDouble());
+		String table = district.substring(district.indexOf("id=\"community-rates\""));
+		String row = table.substring(table.indexOf("金银桥社区"));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).contains(String.format("%.1f%%", rate * 100));
 	}
 
 	private static String partnerId(ApiClient api, String name) {

@@ -742,39 +742,58 @@ public class JdbcPartnership {
 	// ---- rates -------------------------------------------------------------------------------------------------
 
 	/** Rates of the needs published in a year inside the scope (optionally one community); times in days. */
+	/** The year's needs of the scope or one community, and what became of them: the source of every need rate. */
+	private static final String YEAR_NEEDS = """
+			with n as (
+			  select community_id, published_at, first_claimed_at, completed_at, status
+			    from partnership.list_item
+			   where kind = 'NEED' and status <> 'WITHDRAWN' and scope_path like :scope
+			     and (cast(:community as uuid) is null or community_id = :community)
+			     and extract(year from published_at at time zone 'Asia/Shanghai') = :year)
+			""";
+
+	private static final String NEED_RATES = """
+			count(*) as published,
+			count(first_claimed_at) as claimed,
+			count(*) filter (where status = 'COMPLETED') as completed,
+			percentile_cont(0.5) within group (order by extract(epoch from first_claimed_at - published_at))
+			  filter (where first_claimed_at is not null) / 86400 as claim_p50,
+			percentile_cont(0.9) within group (order by extract(epoch from first_claimed_at - published_at))
+			  filter (where first_claimed_at is not null) / 86400 as claim_p90,
+			percentile_cont(0.5) within group (order by extract(epoch from completed_at - published_at))
+			  filter (where completed_at is not null) / 86400 as done_p50,
+			percentile_cont(0.9) within group (order by extract(epoch from completed_at - published_at))
+			  filter (where completed_at is not null) / 86400 as done_p90,
+			count(*) filter (where published_at <= cast(:now as timestamptz) - interval '14 days') as matured,
+			count(*) filter (where published_at <= cast(:now as timestamptz) - interval '14 days'
+			                   and first_claimed_at <= published_at + interval '14 days') as within14,
+			count(*) filter (where first_claimed_at is null) as unclaimed,
+			percentile_cont(0.5) within group (order by extract(epoch from cast(:now as timestamptz) - published_at))
+			  filter (where first_claimed_at is null) / 86400 as age_p50,
+			max(extract(epoch from cast(:now as timestamptz) - published_at)) filter (where first_claimed_at is null) / 86400 as age_max
+			""";
+
 	public Rates needRates(String scopeLike, UUID communityId, int year, Instant now) {
-		return jdbc.sql("""
-				with n as (
-				  select published_at, first_claimed_at, completed_at, status
-				    from partnership.list_item
-				   where kind = 'NEED' and status <> 'WITHDRAWN' and scope_path like :scope
-				     and (cast(:community as uuid) is null or community_id = :community)
-				     and extract(year from published_at at time zone 'Asia/Shanghai') = :year)
-				select count(*) as published,
-				       count(first_claimed_at) as claimed,
-				       count(*) filter (where status = 'COMPLETED') as completed,
-				       percentile_cont(0.5) within group (order by extract(epoch from first_claimed_at - published_at))
-				         filter (where first_claimed_at is not null) / 86400 as claim_p50,
-				       percentile_cont(0.9) within group (order by extract(epoch from first_claimed_at - published_at))
-				         filter (where first_claimed_at is not null) / 86400 as claim_p90,
-				       percentile_cont(0.5) within group (order by extract(epoch from completed_at - published_at))
-				         filter (where completed_at is not null) / 86400 as done_p50,
-				       percentile_cont(0.9) within group (order by extract(epoch from completed_at - published_at))
-				         filter (where completed_at is not null) / 86400 as done_p90,
-				       count(*) filter (where published_at <= cast(:now as timestamptz) - interval '14 days') as matured,
-				       count(*) filter (where published_at <= cast(:now as timestamptz) - interval '14 days'
-				                          and first_claimed_at <= published_at + interval '14 days') as within14,
-				       count(*) filter (where first_claimed_at is null) as unclaimed,
-				       percentile_cont(0.5) within group (order by extract(epoch from cast(:now as timestamptz) - published_at))
-				         filter (where first_claimed_at is null) / 86400 as age_p50,
-				       max(extract(epoch from cast(:now as timestamptz) - published_at)) filter (where first_claimed_at is null) / 86400 as age_max
-				  from n""")
+		return jdbc.sql(YEAR_NEEDS + "select " + NEED_RATES + " from n")
 			.param("scope", scopeLike)
 			.param("community", communityId)
 			.param("year", year)
 			.param("now", ts(now))
 			.query((rs, n) -> rates(rs, year))
 			.single();
+	}
+
+	/** The same rates for every community of the scope that published needs that year, in one pass. */
+	public Map<UUID, Rates> needRatesByCommunity(String scopeLike, int year, Instant now) {
+		Map<UUID, Rates> rates = new java.util.LinkedHashMap<>();
+		jdbc.sql(YEAR_NEEDS + "select community_id, " + NEED_RATES + " from n group by community_id")
+			.param("scope", scopeLike)
+			.param("community", null)
+			.param("year", year)
+			.param("now", ts(now))
+			.query((rs, n) -> rates.put(rs.getObject("community_id", UUID.class), rates(rs, year)))
+			.list();
+		return rates;
 	}
 
 	/** A unit's rates: the needs and projects it claimed in a year, from publishing to its claim, claim to acceptance. */

@@ -250,6 +250,13 @@ class PartnershipApiController {
 		return queries.rates(actor, communityId, partnerId, year);
 	}
 
+	@GetMapping("/partnership/rates/by-community")
+	@Operation(summary = "The need rates of every community of the caller's scope that published needs in the year (keyed by community id)")
+	Map<UUID, Rates> ratesByCommunity(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) Integer year) {
+		return queries.ratesByCommunity(actor, year);
+	}
+
 	@GetMapping("/partnership/ranking")
 	@Operation(summary = "The red-partner ranking (红色合伙人) of the scope or a community, all years or one")
 	List<RankedPartner> ranking(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,

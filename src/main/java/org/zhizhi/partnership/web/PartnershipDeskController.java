@@ -120,6 +120,8 @@ class PartnershipDeskController {
 		model.addAttribute("year", ratesYear);
 		model.addAttribute("thisYear", thisYear);
 		if (community == null) {
+			// the street's or district's view: every community's year side by side, those behind first to see
+			model.addAttribute("ratesByCommunity", queries.ratesByCommunity(actor, ratesYear));
 			return "partnership/desk-lists";
 		}
 		model.addAttribute("rates", queries.rates(actor, community.id(), null, ratesYear));
