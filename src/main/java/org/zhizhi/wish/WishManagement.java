@@ -1,6 +1,5 @@
 package org.zhizhi.wish;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -297,8 +296,7 @@ public class WishManagement {
 				throw new DomainException(Category.FORBIDDEN, "NOT_DISPATCHED_TO_YOU", "wish.notDispatchedToYou");
 			}
 			TakerKind kind = wish.dispatchKind() == DispatchKind.UNIT ? TakerKind.UNIT : TakerKind.TEAM;
-			taker = new Taker(UUID.nameUUIDFromBytes(("wish-taker:" + kind + ":" + wish.dispatchName())
-				.getBytes(StandardCharsets.UTF_8)), wish.dispatchName(), kind, actor.userId(), now);
+			taker = Taker.recordedByName(kind, wish.dispatchName(), actor.userId(), now);
 		}
 		else {
 			if (!WishRoles.mayTake(actor)) {
