@@ -336,8 +336,7 @@ public class WishManagement {
 	@Transactional
 	public Wish fulfil(Actor actor, UUID id, String note, byte[] photo) {
 		Wish wish = wishes.findUnscoped(id).orElseThrow(() -> DomainException.notFound("wish"));
-		List<Taker> takers = wishes.takers(wish.id());
-		boolean isTaker = takers.stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+		boolean isTaker = wishes.takers(wish.id()).stream().anyMatch(t -> actor.userId().equals(t.accountId()));
 		if (!isTaker && !actor.scope().covers(wish.scopePath())
 				&& !(WishRoles.mayTake(actor) && WishReach.covers(reach.takerScopes(actor), wish.scopePath()))) {
 			throw DomainException.notFound("wish");
@@ -358,6 +357,9 @@ public class WishManagement {
 		Instant now = clock.instant();
 		move(wish, WishAction.FULFIL, to, Map.of("fulfilled_at", now, "fulfilled_by", actor.userId(), "fulfilment_note", text,
 				"fulfilment_photo_id", stored.id()), now);
+		// read after the move, which holds the row: a take still under way in TAKEN has either committed (and is read
+		// here) or will find the wish FULFILLED and roll back — the event names every taker, and only those
+		List<Taker> takers = wishes.takers(wish.id());
 		record(wish, actor, WishAction.FULFIL, wish.state(), to, text, now);
 		List<UUID> confirmers = new ArrayList<>();
 		confirmers.add(wish.postedBy());
