@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * A wish on the wall: what is wished and by when, never who wishes it — no name, no address, no resident, no poster.
- * Takers appear once they have fulfilled it (a public thank-you): a team or unit by its name, a person only by the
- * first character of his name, as a bulletin board would.
+ * Takers appear once they have fulfilled it (a public thank-you): a team or unit the community recorded by its name,
+ * any person (a member, a unit's liaison) only by the first character of his name, as a bulletin board would.
  */
 public record PublicWish(UUID id, String communityName, String title, String description, String publicLabel,
 		WishCategory category, WishState state, LocalDate dueOn, int maxTakers, int takerCount,
@@ -26,8 +26,12 @@ public record PublicWish(UUID id, String communityName, String title, String des
 				done ? takers.stream().map(PublicWish::publicName).toList() : List.of());
 	}
 
+	/**
+	 * Only a team or unit the community recorded by name is named in full; whoever took it under his own account — a
+	 * member, or a unit's liaison (recorded as UNIT, but under his own name) — shows as the first character of it.
+	 */
 	static String publicName(Taker taker) {
-		if (taker.kind() != TakerKind.MEMBER || taker.name().isEmpty()) {
+		if (taker.isRecordedTeamOrUnit() || taker.name().isEmpty()) {
 			return taker.name();
 		}
 		int first = taker.name().offsetByCodePoints(0, 1);

@@ -2,6 +2,9 @@ package org.zhizhi.wish;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +15,8 @@ import org.zhizhi.wish.persistence.JdbcWishes;
 
 /**
  * Every hour (zhizhi.wish.expiry-interval), raises to the community the wishes nobody took by their date (the day after
- * it, Asia/Shanghai), one transaction each so that one failure does not hold up the rest.
+ * it, Asia/Shanghai) and tells it of those still short of takers, one transaction each so that one failure does not
+ * hold up the rest.
  */
 @Component
 class WishExpiry {
@@ -41,7 +45,10 @@ class WishExpiry {
 	/** One pass at the given moment; answers how many wishes it raised. */
 	int run(Instant now) {
 		int raised = 0;
-		for (Wish wish : wishes.unclaimedDueBefore(now.atZone(WishManagement.ZONE).toLocalDate(), BATCH)) {
+		LocalDate today = now.atZone(WishManagement.ZONE).toLocalDate();
+		List<Wish> due = new ArrayList<>(wishes.unclaimedDueBefore(today, BATCH));
+		due.addAll(wishes.shortOfTakersDueBefore(today, BATCH));
+		for (Wish wish : due) {
 			try {
 				if (management.raise(wish.id(), now)) {
 					raised++;

@@ -1,6 +1,5 @@
 package org.zhizhi.wish;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -297,8 +296,7 @@ public class WishManagement {
 				throw new DomainException(Category.FORBIDDEN, "NOT_DISPATCHED_TO_YOU", "wish.notDispatchedToYou");
 			}
 			TakerKind kind = wish.dispatchKind() == DispatchKind.UNIT ? TakerKind.UNIT : TakerKind.TEAM;
-			taker = new Taker(UUID.nameUUIDFromBytes(("wish-taker:" + kind + ":" + wish.dispatchName())
-				.getBytes(StandardCharsets.UTF_8)), wish.dispatchName(), kind, actor.userId(), now);
+			taker = Taker.recordedByName(kind, wish.dispatchName(), actor.userId(), now);
 		}
 		else {
 			if (!WishRoles.mayTake(actor)) {
@@ -315,12 +313,19 @@ public class WishManagement {
 			taker = new Taker(actor.userId(), actor.displayName(), kind, actor.userId(), now);
 		}
 		WishState to = WishLifecycle.take(wish.state(), wish.takerCount(), wish.maxTakers());
+		if (wish.dueOn().isBefore(today(now))) {
+			throw pastDue(wish);
+		}
 		if (!wishes.addTaker(wish.id(), taker)) {
 			throw new DomainException(Category.CONFLICT, "ALREADY_TAKEN", "wish.alreadyTaken");
 		}
-		if (!wishes.addTakerCount(wish.id(), now)) {
-			// lost the race: the wish filled up or moved on since it was read; the exception rolls the taker row back
+		if (!wishes.addTakerCount(wish.id(), today(now), now)) {
+			// lost the race: the wish filled up, moved on or was given an earlier date since it was read; the exception
+			// rolls the taker row back
 			Wish current = wishes.findUnscoped(wish.id()).orElseThrow();
+			if (current.state().takeable() && current.dueOn().isBefore(today(now))) {
+				throw pastDue(current);
+			}
 			if (current.takerCount() >= current.maxTakers() && current.state() == WishState.TAKEN) {
 				throw new DomainException(Category.CONFLICT, "WISH_FULL", "wish.full", current.maxTakers());
 			}
@@ -338,8 +343,7 @@ public class WishManagement {
 	@Transactional
 	public Wish fulfil(Actor actor, UUID id, String note, byte[] photo) {
 		Wish wish = wishes.findUnscoped(id).orElseThrow(() -> DomainException.notFound("wish"));
-		List<Taker> takers = wishes.takers(wish.id());
-		boolean isTaker = takers.stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+		boolean isTaker = wishes.takers(wish.id()).stream().anyMatch(t -> actor.userId().equals(t.accountId()));
 		if (!isTaker && !actor.scope().covers(wish.scopePath())
 				&& !(WishRoles.mayTake(actor) && WishReach.covers(reach.takerScopes(actor), wish.scopePath()))) {
 			throw DomainException.notFound("wish");
@@ -360,6 +364,9 @@ public class WishManagement {
 		Instant now = clock.instant();
 		move(wish, WishAction.FULFIL, to, Map.of("fulfilled_at", now, "fulfilled_by", actor.userId(), "fulfilment_note", text,
 				"fulfilment_photo_id", stored.id()), now);
+		// read after the move, which holds the row: a take still under way in TAKEN has either committed (and is read
+		// here) or will find the wish FULFILLED and roll back — the event names every taker, and only those
+		List<Taker> takers = wishes.takers(wish.id());
 		record(wish, actor, WishAction.FULFIL, wish.state(), to, text, now);
 		List<UUID> confirmers = new ArrayList<>();
 		confirmers.add(wish.postedBy());
@@ -397,13 +404,21 @@ public class WishManagement {
 	}
 
 	/**
-	 * The expiry sweep's step for one wish: unclaimed past its date, it goes back to the community, who is told. Answers
-	 * false when it moved on meanwhile (taken at the last minute).
+	 * The expiry sweep's step for one wish past its date. Unclaimed, it goes back to the community, who is told. Taken
+	 * by some but not all of the takers it was published for, it stays with its takers — who may still fulfil it, and
+	 * takes are refused past the date — and the community is told once that places are left. Answers false when
+	 * there was nothing to do (taken at the last minute, or already told).
 	 */
 	@Transactional
 	public boolean raise(UUID id, Instant now) {
 		Wish wish = wishes.findUnscoped(id).orElseThrow(() -> DomainException.notFound("wish"));
-		if (!wish.state().unclaimed() || !wish.dueOn().isBefore(today(now))) {
+		if (!wish.dueOn().isBefore(today(now))) {
+			return false;
+		}
+		if (wish.state() == WishState.TAKEN) {
+			return raiseShortOfTakers(wish, now);
+		}
+		if (!wish.state().unclaimed()) {
 			return false;
 		}
 		WishState to = WishLifecycle.raise(wish.state());
@@ -416,7 +431,23 @@ public class WishManagement {
 		return true;
 	}
 
+	private boolean raiseShortOfTakers(Wish wish, Instant now) {
+		if (!wishes.markShortOfTakers(wish.id(), today(now), now)) {
+			return false;
+		}
+		String places = wish.takerCount() + "/" + wish.maxTakers();
+		wishes.append(wish.districtId(), new WishStep(Ids.newId(clock), wish.id(), now, null, "system",
+				WishAction.OVERDUE, wish.state(), wish.state(), wish.dueOn() + " " + places));
+		notifications.notify(staffOf(wish), notice("WISH_SHORT_OF_TAKERS", "wish.notice.shortOfTakers", wish,
+				"/wishes/" + wish.id(), wish.takerCount(), wish.maxTakers()));
+		return true;
+	}
+
 	// ---- helpers ----------------------------------------------------------------------------------------------------
+
+	private static DomainException pastDue(Wish wish) {
+		return new DomainException(Category.CONFLICT, "WISH_PAST_DUE", "wish.pastDue", wish.dueOn().toString());
+	}
 
 	private Wish forVetting(Actor actor, UUID id) {
 		if (!WishRoles.mayVet(actor)) {

@@ -1,5 +1,7 @@
 package org.zhizhi.wish;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -48,8 +50,11 @@ public class WishQueries {
 
 	private final WishReach reach;
 
+	private final Clock clock;
+
 	WishQueries(JdbcWishes wishes, Photos photos, AccountQueries accounts, OrgUnitQueries orgUnits, PartyQueries party,
-			WishReach reach) {
+			WishReach reach, Clock clock) {
+		this.clock = clock;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
 		this.party = party;
@@ -87,12 +92,12 @@ public class WishQueries {
 	 * takeable wishes, without personal details.
 	 */
 	public List<Wish> wall(Actor actor) {
-		return wishes.wall(reach.takerScopes(actor), PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(false)).toList();
+		return wishes.wall(reach.takerScopes(actor), today(), PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(false)).toList();
 	}
 
 	/** Dispatched to this account and not yet taken; a taker sees whom to deliver to. */
 	public List<Wish> dispatchedToMe(Actor actor) {
-		return wishes.dispatchedTo(reach.takerScopes(actor), actor.userId(), PAGE_SIZE)
+		return wishes.dispatchedTo(reach.takerScopes(actor), actor.userId(), today(), PAGE_SIZE)
 			.stream()
 			.map(w -> w.withoutPersonalDetails(true))
 			.toList();
@@ -117,9 +122,11 @@ public class WishQueries {
 		Wish shown = desk || poster ? wish : wish.withoutPersonalDetails(taker
 				|| actor.userId().equals(wish.dispatchAccountId()));
 		boolean vet = WishRoles.mayVet(actor) && actor.scope().covers(wish.scopePath());
-		boolean mayTake = WishRoles.mayTake(actor) && !taker && wish.takeable()
+		boolean pastDue = wish.dueOn().isBefore(today());
+		boolean mayTake = WishRoles.mayTake(actor) && !taker && wish.takeable() && !pastDue
 				&& (wish.state() != WishState.DISPATCHED || actor.userId().equals(wish.dispatchAccountId()));
-		boolean recordTake = vet && wish.state() == WishState.DISPATCHED && wish.dispatchAccountId() == null;
+		boolean recordTake = vet && wish.state() == WishState.DISPATCHED && wish.dispatchAccountId() == null
+				&& !pastDue;
 		boolean fulfil = taker && wish.state() == WishState.TAKEN;
 		boolean confirm = (poster || desk) && wish.state() == WishState.FULFILLED;
 		List<WishStep> timeline = desk || poster ? wishes.timeline(wish.id()) : List.of();
@@ -218,4 +225,9 @@ public class WishQueries {
 	}
 
 	static final Set<WishState> VETTING = EnumSet.of(WishState.POSTED, WishState.APPROVED, WishState.RAISED);
+
+	/** Today in the communities' calendar: a wish is takeable up to and including its date. */
+	private LocalDate today() {
+		return clock.instant().atZone(WishManagement.ZONE).toLocalDate();
+	}
 }

@@ -7,6 +7,11 @@ package org.zhizhi.wish;
 public enum WishState {
 	POSTED, APPROVED, REFUSED, PUBLISHED, DISPATCHED, TAKEN, FULFILLED, CONFIRMED, RAISED;
 
+	/** Where a take may still come: on the wall, with a named taker, or taken with places left. */
+	public boolean takeable() {
+		return this == PUBLISHED || this == DISPATCHED || this == TAKEN;
+	}
+
 	/** On the wall or with a named taker and nobody has it yet: what the expiry sweep raises. */
 	public boolean unclaimed() {
 		return this == PUBLISHED || this == DISPATCHED;

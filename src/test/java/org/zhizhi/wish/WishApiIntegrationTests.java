@@ -267,6 +267,26 @@ class WishApiIntegrationTests {
 	}
 
 	@Test
+	void aLiaisonWhoTakesAndFulfilsShowsOnThePublicWallOnlyByTheFirstCharacterOfHisName() {
+		Map<String, Object> liaison = ApiClient.newAccount(ApiClient.uniqueUsername("wl"), "PARTNER_LIAISON",
+				api.orgUnitId("东城社区"), null);
+		liaison.put("displayName", "王建国");
+		api.createAccount(token("dongcheng"), liaison);
+		String liaisonToken = api.login((String) liaison.get("username"), ApiClient.TEST_PASSWORD);
+		String title = unique("轮椅");
+		String id = postAndPublish(title, "欧阳秀英", 1);
+		Response taken = api.post("/api/v1/wishes/" + id + "/take", liaisonToken, null);
+		assertThat(taken.status()).as(taken.brief()).isEqualTo(200);
+		Response fulfilled = fulfil(port, liaisonToken, id, "轮椅已送到", jpeg());
+		assertThat(fulfilled.status()).as(fulfilled.brief()).isEqualTo(200);
+		String code = api.get("/api/v1/wishes/" + id, token("dongcheng")).json().path("wish").path("communityCode")
+			.asString();
+
+		String html = anonymous(port, "/public/communities/" + code + "/wishes").body();
+		assertThat(html).contains(title, "王**").doesNotContain("王建国");
+	}
+
+	@Test
 	void theDemoHasAYearOfFulfilledWishesIn金银桥社区AndOpenOnesOnBothWalls() {
 		// seed 003: 金银桥社区 fulfilled 100+ wishes through its in-service members
 		assertThat(count("SELECT count(*) FROM wish.wish WHERE community_name = '金银桥社区' AND state IN ('FULFILLED', 'CONFIRMED')"

@@ -63,8 +63,12 @@ class WishEventsAndExpiryIntegrationTests {
 	}
 
 	private Wish published(Actor resident, Actor staff, String title, LocalDate due) {
+		return published(resident, staff, title, due, 1);
+	}
+
+	private Wish published(Actor resident, Actor staff, String title, LocalDate due, int maxTakers) {
 		Wish wish = management.post(resident, new PostWish(title, "说明文字", WishCategory.CARE, "一位老人", "钱奶奶", null,
-				null, due, 1, null), null);
+				null, due, maxTakers, null), null);
 		management.approve(staff, wish.id());
 		return management.publish(staff, wish.id());
 	}
@@ -136,6 +140,64 @@ class WishEventsAndExpiryIntegrationTests {
 		// the community gives it a new date and publishes it again
 		management.edit(staff, dueToday.id(), new EditWish(null, null, null, null, today.plusDays(7), null));
 		assertThat(management.publish(staff, dueToday.id()).state()).isEqualTo(WishState.PUBLISHED);
+	}
+
+	@Test
+	void aWishPastItsDateLeavesTheWallAndATakeIsRefusedWithAConflictSayingSo() {
+		Actor resident = actor("jumin01");
+		Actor staff = actor("dongcheng");
+		LocalDate today = LocalDate.now(WishManagement.ZONE);
+		Wish wish = published(resident, staff, "过期未扫" + UUID.randomUUID().toString().substring(0, 6), today, 2);
+		ApiClient api = new ApiClient(port);
+		String member = api.tokenOf("dangyuan01");
+		assertThat(api.get("/api/v1/wishes/wall", member).list()).extracting(w -> w.path("id").asString())
+			.contains(wish.id().toString());
+
+		// its date passed and the hourly sweep has not come yet
+		JdbcClient.create(dataSource)
+			.sql("UPDATE wish.wish SET due_on = ? WHERE id = ?")
+			.params(today.minusDays(1), wish.id())
+			.update();
+		assertThat(api.get("/api/v1/wishes/wall", member).list()).extracting(w -> w.path("id").asString())
+			.doesNotContain(wish.id().toString());
+		ApiClient.Response refused = api.post("/api/v1/wishes/" + wish.id() + "/take", member, null);
+		assertThat(refused.problemCode(409)).isEqualTo("WISH_PAST_DUE");
+		assertThat(refused.json().path("detail").asString()).contains("已过", today.minusDays(1).toString());
+		assertThat(state(wish.id())).isEqualTo("PUBLISHED");
+		assertThat(JdbcClient.create(dataSource)
+			.sql("SELECT count(*) FROM wish.taker WHERE wish_id = ?")
+			.param(wish.id())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(api.get("/api/v1/wishes/" + wish.id(), member).json().path("mayTake").asBoolean()).isFalse();
+	}
+
+	@Test
+	void theExpirySweepTellsTheCommunityOnceOfAWishShortOfTakersAndLeavesItToItsTakers() {
+		Actor resident = actor("jumin01");
+		Actor staff = actor("dongcheng");
+		Actor member = actor("dangyuan03");
+		LocalDate today = LocalDate.now(WishManagement.ZONE);
+		Wish partly = published(resident, staff, "到期缺人" + UUID.randomUUID().toString().substring(0, 6), today, 3);
+		management.take(member, partly.id());
+
+		Instant nextMorning = today.plusDays(1).atTime(0, 30).atZone(WishManagement.ZONE).toInstant();
+		assertThat(expiry.run(nextMorning)).isGreaterThanOrEqualTo(1);
+		expiry.run(nextMorning.plusSeconds(3600));
+		assertThat(state(partly.id())).isEqualTo("TAKEN");
+		assertThat(JdbcClient.create(dataSource)
+			.sql("SELECT count(*) FROM wish.timeline WHERE wish_id = ? AND action = 'OVERDUE'")
+			.param(partly.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(JdbcClient.create(dataSource)
+			.sql("SELECT count(*) FROM notification.inbox_message WHERE kind = 'WISH_SHORT_OF_TAKERS' AND recipient_id = ? AND title LIKE ?")
+			.params(staff.userId(), "%" + partly.title() + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		// the one who took it still fulfils it
+		assertThat(management.fulfil(member, partly.id(), "已完成我这一份", WishFixtures.jpeg()).state())
+			.isEqualTo(WishState.FULFILLED);
 	}
 
 	private String state(UUID id) {

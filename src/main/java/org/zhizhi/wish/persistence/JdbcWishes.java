@@ -153,25 +153,27 @@ public class JdbcWishes {
 			.list();
 	}
 
-	/** The takeable wishes of the scopes, soonest due first: on the wall with places left. */
-	public List<Wish> wall(List<DataScope> scopes, int limit) {
+	/** The takeable wishes of the scopes, soonest due first: on the wall with places left, and not past their date. */
+	public List<Wish> wall(List<DataScope> scopes, LocalDate today, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " " + """
 				 FROM wish.wish WHERE scope_path LIKE ANY (ARRAY[:scopes]) AND state IN ('PUBLISHED', 'TAKEN')
-				   AND taker_count < max_takers AND published_at IS NOT NULL
+				   AND taker_count < max_takers AND published_at IS NOT NULL AND due_on >= :today
 				 ORDER BY due_on, posted_at LIMIT :limit""")
 			.param("scopes", patterns(scopes))
+			.param("today", today)
 			.param("limit", limit)
 			.query(JdbcWishes::wish)
 			.list();
 	}
 
-	/** Wishes of the scopes dispatched to this account and not yet taken. */
-	public List<Wish> dispatchedTo(List<DataScope> scopes, UUID accountId, int limit) {
+	/** Wishes of the scopes dispatched to this account, not yet taken and not past their date. */
+	public List<Wish> dispatchedTo(List<DataScope> scopes, UUID accountId, LocalDate today, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " " + """
 				 FROM wish.wish WHERE scope_path LIKE ANY (ARRAY[:scopes]) AND state = 'DISPATCHED'
-				   AND dispatch_account_id = :account
+				   AND dispatch_account_id = :account AND due_on >= :today
 				 ORDER BY due_on LIMIT :limit""")
 			.param("scopes", patterns(scopes))
+			.param("today", today)
 			.param("account", accountId)
 			.param("limit", limit)
 			.query(JdbcWishes::wish)
@@ -237,6 +239,31 @@ public class JdbcWishes {
 			.list();
 	}
 
+	private static final String SHORT_OF_TAKERS = """
+			state = 'TAKEN' AND taker_count < max_takers AND published_at IS NOT NULL AND due_on < :day
+			   AND (raised_at IS NULL OR raised_at < published_at)""";
+
+	/**
+	 * Wishes from the wall for several takers that some took but not all by the given day, and whose community was not
+	 * told of it since they were last published: what the expiry sweep reports without taking the wish from its takers.
+	 */
+	public List<Wish> shortOfTakersDueBefore(LocalDate day, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM wish.wish WHERE " + SHORT_OF_TAKERS + " ORDER BY due_on LIMIT :limit")
+			.param("day", day)
+			.param("limit", limit)
+			.query(JdbcWishes::wish)
+			.list();
+	}
+
+	/** Notes that the community was told of a wish short of takers past its date; answers false when already told. */
+	public boolean markShortOfTakers(UUID id, LocalDate day, Instant now) {
+		return jdbc.sql("UPDATE wish.wish SET raised_at = :now, updated_at = :now WHERE id = :id AND " + SHORT_OF_TAKERS)
+			.param("id", id)
+			.param("day", day)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
 	/**
 	 * Moves a wish from the state it was read in to the next one, setting the given columns; answers whether it won
 	 * (0 rows: someone else moved it first). The column names come from code, never from input.
@@ -261,14 +288,17 @@ public class JdbcWishes {
 	}
 
 	/**
-	 * One more taker, decided by the row itself: only while the wish is takeable and has a place left, so that of many
-	 * takers at once no more than {@code max_takers} win.
+	 * One more taker, decided by the row itself: only while the wish is takeable, has a place left and is not past its
+	 * date ({@code today} in the community's calendar), so that of many takers at once no more than
+	 * {@code max_takers} win.
 	 */
-	public boolean addTakerCount(UUID id, Instant now) {
+	public boolean addTakerCount(UUID id, LocalDate today, Instant now) {
 		return jdbc.sql("""
 				UPDATE wish.wish SET taker_count = taker_count + 1, state = 'TAKEN', updated_at = :now
-				 WHERE id = :id AND state IN ('PUBLISHED', 'DISPATCHED', 'TAKEN') AND taker_count < max_takers""")
+				 WHERE id = :id AND state IN ('PUBLISHED', 'DISPATCHED', 'TAKEN') AND taker_count < max_takers
+				   AND due_on >= :today""")
 			.param("id", id)
+			.param("today", today)
 			.param("now", Timestamp.from(now))
 			.update() == 1;
 	}
