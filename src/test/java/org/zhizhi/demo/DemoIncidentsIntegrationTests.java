@@ -35,7 +35,10 @@ class DemoIncidentsIntegrationTests {
 		String staff = api.tokenOf("dongcheng");
 		LocalDate today = kpis.today();
 		LocalDate quiet = today.minusDays(DemoIncidents.QUIET.toDays());
-		JsonNode year = figures(api, staff, today.minusMonths(12), quiet);
+		// the KPIs count each step on its own day, so a window that starts inside the history may pair a whistle
+		// before it with a handling inside it (a handling rate above 100% on some days of the year): the year is
+		// read from the first day of the history, the first of the month twelve months ago
+		JsonNode year = figures(api, staff, today.withDayOfMonth(1).minusMonths(12), quiet);
 		assertThat(year.path("handlingRate").asDouble()).isEqualTo(1.0);
 		assertThat(year.path("closureRate").asDouble()).isEqualTo(1.0);
 		assertThat(year.path("satisfactionRate").asDouble()).isGreaterThanOrEqualTo(0.98);
