@@ -118,9 +118,13 @@ public class WishQueries {
 		List<Taker> takers = wishes.takers(wish.id());
 		boolean desk = WishRoles.usesDesk(actor) && actor.scope().covers(wish.scopePath());
 		boolean poster = actor.userId().equals(wish.postedBy());
-		boolean taker = takers.stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+		boolean taker = isTaker(actor, takers);
 		Wish shown = desk || poster ? wish : wish.withoutPersonalDetails(taker
 				|| actor.userId().equals(wish.dispatchAccountId()));
+		if (!(desk || poster || taker)) {
+			// the page shows no fulfilment photo he could not open
+			shown = shown.withoutFulfilmentPhoto();
+		}
 		boolean vet = WishRoles.mayVet(actor) && actor.scope().covers(wish.scopePath());
 		boolean pastDue = wish.dueOn().isBefore(today());
 		boolean mayTake = WishRoles.mayTake(actor) && !taker && wish.takeable() && !pastDue
@@ -133,14 +137,30 @@ public class WishQueries {
 		return new WishDetail(shown, takers, timeline, vet, mayTake, fulfil, confirm, recordTake);
 	}
 
-	/** A photo of a wish (its own, or the fulfilment's) as this person may see it; empty if he may not. */
+	/**
+	 * A photo of a wish as this person may see it; empty if he may not. Its own photo goes to whoever sees the wish;
+	 * the fulfilment photo — often the resident at home — only to the poster, the community's desk and the takers,
+	 * not to every member in reach of the wall.
+	 */
 	public Optional<byte[]> photo(Actor actor, UUID wishId, UUID photoId, boolean thumbnail) {
-		Optional<Wish> wish = visible(actor, wishId);
-		if (wish.isEmpty() || photoId == null
-				|| !(photoId.equals(wish.get().photoId()) || photoId.equals(wish.get().fulfilmentPhotoId()))) {
+		Optional<Wish> found = visible(actor, wishId);
+		if (found.isEmpty() || photoId == null) {
+			return Optional.empty();
+		}
+		Wish wish = found.get();
+		boolean own = photoId.equals(wish.photoId());
+		boolean fulfilment = photoId.equals(wish.fulfilmentPhotoId()) && (actor.userId().equals(wish.postedBy())
+				|| (WishRoles.usesDesk(actor) && actor.scope().covers(wish.scopePath()))
+				|| isTaker(actor, wishes.takers(wish.id())));
+		if (!own && !fulfilment) {
 			return Optional.empty();
 		}
 		return thumbnail ? photos.thumbnail(photoId) : photos.photo(photoId);
+	}
+
+	/** Whether this person is among the wish's takers (he pressed the button). */
+	private static boolean isTaker(Actor actor, List<Taker> takers) {
+		return takers.stream().anyMatch(t -> actor.userId().equals(t.accountId()));
 	}
 
 	/** The public wall of a community by its code; empty when no wish was ever posted there. */
@@ -216,7 +236,7 @@ public class WishQueries {
 				return false;
 			}
 			// what he took stays his to finish, even if his dual registration has ended since
-			if (wishes.takers(wish.id()).stream().anyMatch(t -> actor.userId().equals(t.accountId()))) {
+			if (isTaker(actor, wishes.takers(wish.id()))) {
 				return true;
 			}
 			return WishReach.covers(reach.takerScopes(actor), wish.scopePath())
