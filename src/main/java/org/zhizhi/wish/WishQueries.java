@@ -50,10 +50,13 @@ public class WishQueries {
 
 	private final WishReach reach;
 
+	private final WishUnits units;
+
 	private final Clock clock;
 
 	WishQueries(JdbcWishes wishes, Photos photos, AccountQueries accounts, OrgUnitQueries orgUnits, PartyQueries party,
-			WishReach reach, Clock clock) {
+			WishReach reach, WishUnits units, Clock clock) {
+		this.units = units;
 		this.clock = clock;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
@@ -103,9 +106,12 @@ public class WishQueries {
 			.toList();
 	}
 
-	/** What this account took (or recorded for a team or unit). */
+	/** What this account took (or recorded for a team or unit), and what his partner unit took. */
 	public List<Wish> takenByMe(Actor actor) {
-		return wishes.takenBy(actor.userId(), PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(true)).toList();
+		List<UUID> takers = new ArrayList<>();
+		takers.add(actor.userId());
+		units.unitOf(actor).ifPresent(unit -> takers.add(unit.id()));
+		return wishes.takenBy(takers, PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(true)).toList();
 	}
 
 	public Map<UUID, List<Taker>> takersOf(List<Wish> list) {
@@ -134,7 +140,7 @@ public class WishQueries {
 		boolean fulfil = taker && wish.state() == WishState.TAKEN;
 		boolean confirm = (poster || desk) && wish.state() == WishState.FULFILLED;
 		List<WishStep> timeline = desk || poster ? wishes.timeline(wish.id()) : List.of();
-		return new WishDetail(shown, takers, timeline, vet, mayTake, fulfil, confirm, recordTake);
+		return new WishDetail(shown, takers, timeline, vet, mayTake, fulfil, confirm, recordTake, taker);
 	}
 
 	/**
@@ -158,9 +164,9 @@ public class WishQueries {
 		return thumbnail ? photos.thumbnail(photoId) : photos.photo(photoId);
 	}
 
-	/** Whether this person is among the wish's takers (he pressed the button). */
-	private static boolean isTaker(Actor actor, List<Taker> takers) {
-		return takers.stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+	/** Whether this person is among the wish's takers: he pressed the button, or his partner unit took it. */
+	private boolean isTaker(Actor actor, List<Taker> takers) {
+		return units.isTaker(actor, takers);
 	}
 
 	/** The public wall of a community by its code; empty when no wish was ever posted there. */
