@@ -27,8 +27,9 @@ public record PublicWish(UUID id, String communityName, String title, String des
 	}
 
 	/**
-	 * Only a team or unit the community recorded by name is named in full; whoever took it under his own account — a
-	 * member, or a unit's liaison (recorded as UNIT, but under his own name) — shows as the first character of it.
+	 * Only a team or unit is named in full — one the community recorded by name, or a partner unit its liaison took it
+	 * for; whoever took it under his own account — a member, or a liaison not bound to a unit (recorded as UNIT, but
+	 * under his own name) — shows as the first character of it, and a unit's liaison never by his own name.
 	 */
 	static String publicName(Taker taker) {
 		if (taker.isRecordedTeamOrUnit() || taker.name().isEmpty()) {

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One who took a wish. {@code takerId} is his account, or for a team or unit whose take the community recorded, an id
- * derived from its name; {@code accountId} is whoever pressed the button.
+ * One who took a wish. {@code takerId} is his account; for a partner unit its liaison took it for, the unit's id; for a
+ * team or unit whose take the community recorded, an id derived from its name. {@code accountId} is whoever pressed
+ * the button.
  */
 public record Taker(UUID takerId, String name, TakerKind kind, UUID accountId, Instant takenAt) {
 
@@ -20,10 +21,19 @@ public record Taker(UUID takerId, String name, TakerKind kind, UUID accountId, I
 	}
 
 	/**
-	 * Whether the name is that of a team or unit the community recorded, rather than of a person who took it himself
-	 * (a member, or a unit's liaison under his own account name).
+	 * Whether the name is that of a team or unit — one the community recorded, or a partner unit its liaison took it
+	 * for — rather than of a person who took it himself (a member, or a liaison not bound to a unit, under his own
+	 * account name).
 	 */
 	public boolean isRecordedTeamOrUnit() {
-		return kind != TakerKind.MEMBER && takerId.equals(recordedId(kind, name));
+		if (kind == TakerKind.MEMBER) {
+			return false;
+		}
+		if (takerId.equals(recordedId(kind, name))) {
+			return true;
+		}
+		// a partner unit by its own id, which is neither the liaison's account nor name-derived (version 3, as a
+		// recorded id under another name would be)
+		return kind == TakerKind.UNIT && takerId.version() != 3 && !takerId.equals(accountId);
 	}
 }

@@ -38,4 +38,16 @@ public record Wish(UUID id, UUID districtId, UUID orgUnitId, String scopePath, U
 				postedAt, null, vettedAt, null, publishedAt, dispatchKind, dispatchAccountId, dispatchName, fulfilledAt,
 				fulfilledBy, fulfilmentNote, fulfilmentPhotoId, confirmedAt, null, thanks, raisedAt, updatedAt);
 	}
+
+	/**
+	 * The same wish without its fulfilment photo, which often shows the resident at home: only his poster, the
+	 * community's desk and the wish's takers open it.
+	 */
+	public Wish withoutFulfilmentPhoto() {
+		return new Wish(id, districtId, orgUnitId, scopePath, communityId, communityCode, communityName, state, title,
+				description, publicLabel, category, beneficiaryName, beneficiaryResidentId, beneficiaryAddress, dueOn,
+				photoId, maxTakers, takerCount, postedBy, postedByName, postedOnBehalf, postedAt, vettedBy, vettedAt,
+				refusalReason, publishedAt, dispatchKind, dispatchAccountId, dispatchName, fulfilledAt, fulfilledBy,
+				fulfilmentNote, null, confirmedAt, confirmedBy, thanks, raisedAt, updatedAt);
+	}
 }

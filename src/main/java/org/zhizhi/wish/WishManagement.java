@@ -75,9 +75,12 @@ public class WishManagement {
 
 	private final WishReach reach;
 
+	private final WishUnits units;
+
 	WishManagement(JdbcWishes wishes, OrgUnitQueries orgUnits, AccountQueries accounts, PeopleQueries people,
-			PartyQueries party, WishReach reach, Photos photos, Notifications notifications,
+			PartyQueries party, WishReach reach, WishUnits units, Photos photos, Notifications notifications,
 			ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+		this.units = units;
 		this.party = party;
 		this.reach = reach;
 		this.wishes = wishes;
@@ -309,8 +312,13 @@ public class WishManagement {
 			if (wish.state() == WishState.DISPATCHED && !actor.userId().equals(wish.dispatchAccountId())) {
 				throw new DomainException(Category.FORBIDDEN, "NOT_DISPATCHED_TO_YOU", "wish.notDispatchedToYou");
 			}
-			TakerKind kind = actor.has(Role.PARTY_MEMBER) ? TakerKind.MEMBER : TakerKind.UNIT;
-			taker = new Taker(actor.userId(), actor.displayName(), kind, actor.userId(), now);
+			// a liaison takes for the unit he serves, so the wall thanks it and the points go to it; unbound, as himself.
+			// The unit takes a wish once: a second liaison of it meets the taker row's key (wish, unit) below
+			Instant at = now;
+			taker = units.unitOf(actor)
+				.map(unit -> new Taker(unit.id(), unit.name(), TakerKind.UNIT, actor.userId(), at))
+				.orElseGet(() -> new Taker(actor.userId(), actor.displayName(),
+						actor.has(Role.PARTY_MEMBER) ? TakerKind.MEMBER : TakerKind.UNIT, actor.userId(), at));
 		}
 		WishState to = WishLifecycle.take(wish.state(), wish.takerCount(), wish.maxTakers());
 		if (wish.dueOn().isBefore(today(now))) {
@@ -343,7 +351,8 @@ public class WishManagement {
 	@Transactional
 	public Wish fulfil(Actor actor, UUID id, String note, byte[] photo) {
 		Wish wish = wishes.findUnscoped(id).orElseThrow(() -> DomainException.notFound("wish"));
-		boolean isTaker = wishes.takers(wish.id()).stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+		// he took it, or his partner unit did (through any of its liaisons)
+		boolean isTaker = units.isTaker(actor, wishes.takers(wish.id()));
 		if (!isTaker && !actor.scope().covers(wish.scopePath())
 				&& !(WishRoles.mayTake(actor) && WishReach.covers(reach.takerScopes(actor), wish.scopePath()))) {
 			throw DomainException.notFound("wish");

@@ -50,10 +50,13 @@ public class WishQueries {
 
 	private final WishReach reach;
 
+	private final WishUnits units;
+
 	private final Clock clock;
 
 	WishQueries(JdbcWishes wishes, Photos photos, AccountQueries accounts, OrgUnitQueries orgUnits, PartyQueries party,
-			WishReach reach, Clock clock) {
+			WishReach reach, WishUnits units, Clock clock) {
+		this.units = units;
 		this.clock = clock;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
@@ -103,9 +106,12 @@ public class WishQueries {
 			.toList();
 	}
 
-	/** What this account took (or recorded for a team or unit). */
+	/** What this account took (or recorded for a team or unit), and what his partner unit took. */
 	public List<Wish> takenByMe(Actor actor) {
-		return wishes.takenBy(actor.userId(), PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(true)).toList();
+		List<UUID> takers = new ArrayList<>();
+		takers.add(actor.userId());
+		units.unitOf(actor).ifPresent(unit -> takers.add(unit.id()));
+		return wishes.takenBy(takers, PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(true)).toList();
 	}
 
 	public Map<UUID, List<Taker>> takersOf(List<Wish> list) {
@@ -118,9 +124,13 @@ public class WishQueries {
 		List<Taker> takers = wishes.takers(wish.id());
 		boolean desk = WishRoles.usesDesk(actor) && actor.scope().covers(wish.scopePath());
 		boolean poster = actor.userId().equals(wish.postedBy());
-		boolean taker = takers.stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+		boolean taker = isTaker(actor, takers);
 		Wish shown = desk || poster ? wish : wish.withoutPersonalDetails(taker
 				|| actor.userId().equals(wish.dispatchAccountId()));
+		if (!(desk || poster || taker)) {
+			// the page shows no fulfilment photo he could not open
+			shown = shown.withoutFulfilmentPhoto();
+		}
 		boolean vet = WishRoles.mayVet(actor) && actor.scope().covers(wish.scopePath());
 		boolean pastDue = wish.dueOn().isBefore(today());
 		boolean mayTake = WishRoles.mayTake(actor) && !taker && wish.takeable() && !pastDue
@@ -130,17 +140,33 @@ public class WishQueries {
 		boolean fulfil = taker && wish.state() == WishState.TAKEN;
 		boolean confirm = (poster || desk) && wish.state() == WishState.FULFILLED;
 		List<WishStep> timeline = desk || poster ? wishes.timeline(wish.id()) : List.of();
-		return new WishDetail(shown, takers, timeline, vet, mayTake, fulfil, confirm, recordTake);
+		return new WishDetail(shown, takers, timeline, vet, mayTake, fulfil, confirm, recordTake, taker);
 	}
 
-	/** A photo of a wish (its own, or the fulfilment's) as this person may see it; empty if he may not. */
+	/**
+	 * A photo of a wish as this person may see it; empty if he may not. Its own photo goes to whoever sees the wish;
+	 * the fulfilment photo — often the resident at home — only to the poster, the community's desk and the takers,
+	 * not to every member in reach of the wall.
+	 */
 	public Optional<byte[]> photo(Actor actor, UUID wishId, UUID photoId, boolean thumbnail) {
-		Optional<Wish> wish = visible(actor, wishId);
-		if (wish.isEmpty() || photoId == null
-				|| !(photoId.equals(wish.get().photoId()) || photoId.equals(wish.get().fulfilmentPhotoId()))) {
+		Optional<Wish> found = visible(actor, wishId);
+		if (found.isEmpty() || photoId == null) {
+			return Optional.empty();
+		}
+		Wish wish = found.get();
+		boolean own = photoId.equals(wish.photoId());
+		boolean fulfilment = photoId.equals(wish.fulfilmentPhotoId()) && (actor.userId().equals(wish.postedBy())
+				|| (WishRoles.usesDesk(actor) && actor.scope().covers(wish.scopePath()))
+				|| isTaker(actor, wishes.takers(wish.id())));
+		if (!own && !fulfilment) {
 			return Optional.empty();
 		}
 		return thumbnail ? photos.thumbnail(photoId) : photos.photo(photoId);
+	}
+
+	/** Whether this person is among the wish's takers: he pressed the button, or his partner unit took it. */
+	private boolean isTaker(Actor actor, List<Taker> takers) {
+		return units.isTaker(actor, takers);
 	}
 
 	/** The public wall of a community by its code; empty when no wish was ever posted there. */
@@ -216,7 +242,7 @@ public class WishQueries {
 				return false;
 			}
 			// what he took stays his to finish, even if his dual registration has ended since
-			if (wishes.takers(wish.id()).stream().anyMatch(t -> actor.userId().equals(t.accountId()))) {
+			if (isTaker(actor, wishes.takers(wish.id()))) {
 				return true;
 			}
 			return WishReach.covers(reach.takerScopes(actor), wish.scopePath())

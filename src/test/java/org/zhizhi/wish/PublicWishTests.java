@@ -31,4 +31,13 @@ class PublicWishTests {
 		Taker forged = new Taker(Taker.recordedId(TakerKind.UNIT, "木洞小学"), "王建国", TakerKind.UNIT, staff, NOW);
 		assertThat(PublicWish.publicName(forged)).isEqualTo("王**");
 	}
+
+	@Test
+	void aPartnerUnitItsLiaisonTookItForIsNamedInFull() {
+		UUID liaison = UUID.randomUUID();
+		UUID unit = UUID.randomUUID();
+		assertThat(PublicWish.publicName(new Taker(unit, "木洞小学", TakerKind.UNIT, liaison, NOW))).isEqualTo("木洞小学");
+		// a team is never one by id: only the community records a team
+		assertThat(PublicWish.publicName(new Taker(unit, "王建国", TakerKind.TEAM, liaison, NOW))).isEqualTo("王**");
+	}
 }

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
+import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -139,6 +140,40 @@ class WishApiIntegrationTests {
 		detail.path("timeline").forEach(step -> actions.add(step.path("action").asString()));
 		assertThat(actions).containsExactly("POST", "EDIT", "APPROVE", "PUBLISH", "TAKE", "FULFIL", "CONFIRM");
 		assertThat(detail.path("takers").get(0).path("name").asString()).isEqualTo("陈党员");
+	}
+
+	/**
+	 * The fulfilment photo often shows the resident at home: the poster, the community's desk and the taker open it;
+	 * another member in reach of the wall — who still sees the wish — does not, and his page shows no broken image.
+	 */
+	@Test
+	void theFulfilmentPhotoGoesOnlyToThePosterTheDeskAndTheTakers() {
+		String id = postAndPublish(unique("收音机"), "周秀兰", 1);
+		assertThat(api.post("/api/v1/wishes/" + id + "/take", token("dangyuan01"), null).status()).isEqualTo(200);
+		Response done = fulfil(port, token("dangyuan01"), id, "收音机已送到", jpeg());
+		assertThat(done.status()).as(done.brief()).isEqualTo(200);
+		String photoId = done.json().path("fulfilmentPhotoId").asString();
+		String path = "/api/v1/wishes/" + id + "/photos/" + photoId;
+		for (String user : List.of("dangyuan01", "jumin01", "dongcheng")) {
+			assertThat(api.getAccepting(path, token(user), "image/jpeg").status()).as(user).isEqualTo(200);
+			assertThat(api.getAccepting(path + "?size=thumbnail", token(user), "image/jpeg").status()).as(user)
+				.isEqualTo(200);
+		}
+		// a member in reach sees the wish, but not the photo of the resident at home
+		JsonNode forMember = api.get("/api/v1/wishes/" + id, token("dangyuan02")).json();
+		assertThat(forMember.path("wish").path("state").asString()).isEqualTo("FULFILLED");
+		assertThat(forMember.path("wish").path("fulfilmentPhotoId").isNull()).isTrue();
+		assertThat(api.getAccepting(path, token("dangyuan02"), "image/jpeg").status()).isEqualTo(404);
+		assertThat(api.getAccepting(path + "?size=thumbnail", token("dangyuan02"), "image/jpeg").status())
+			.isEqualTo(404);
+
+		WebSession member = new WebSession(port).loggedInAs("dangyuan02", ApiClient.DEMO_PASSWORD);
+		assertThat(member.get("/wishes/" + id + "/photos/" + photoId).statusCode()).isEqualTo(404);
+		String page = member.get("/m/wishes/" + id).body();
+		assertThat(page).contains("收音机已送到").doesNotContain("fulfilment-photo", photoId);
+		WebSession taker = new WebSession(port).loggedInAs("dangyuan01", ApiClient.DEMO_PASSWORD);
+		assertThat(taker.get("/m/wishes/" + id).body()).contains("fulfilment-photo", photoId);
+		assertThat(taker.get("/wishes/" + id + "/photos/" + photoId).statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ZhizhiIntegrationTest;
+import org.zhizhi.partnership.PartnershipQueries;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
@@ -52,9 +54,25 @@ class WishEventsAndExpiryIntegrationTests {
 	@Autowired
 	OrgUnitQueries orgUnits;
 
+	@Autowired
+	WishQueries queries;
+
+	@Autowired
+	PartnershipQueries partnership;
+
 	private Actor actor(String username) {
 		ApiClient api = new ApiClient(port);
-		JsonNode me = api.get("/api/v1/me", api.tokenOf(username)).json();
+		return actorOf(username, api.tokenOf(username));
+	}
+
+	private Actor actor(String username, String password) {
+		ApiClient api = new ApiClient(port);
+		return actorOf(username, api.login(username, password));
+	}
+
+	private Actor actorOf(String username, String token) {
+		ApiClient api = new ApiClient(port);
+		JsonNode me = api.get("/api/v1/me", token).json();
 		DataScope scope = orgUnits.bindingOf(UUID.fromString(me.path("scope").path("id").asString())).orElseThrow().scope();
 		Set<Role> roles = new java.util.HashSet<>();
 		me.path("roles").forEach(r -> roles.add(Role.valueOf(r.asString())));
@@ -99,6 +117,79 @@ class WishEventsAndExpiryIntegrationTests {
 		});
 		assertThat(event.communityId()).isEqualTo(wish.communityId());
 		assertThat(event.fulfilledAt()).isNotNull();
+	}
+
+	/**
+	 * A liaison bound to a partner unit takes for his unit: the taker is the unit by its name (the public wall names it
+	 * in full, never the liaison), WishFulfilled names the unit, and any liaison of the unit finishes what it took — but
+	 * the unit takes a wish once.
+	 */
+	@Test
+	void aLiaisonTakesForHisUnitWhichTheWallAndWishFulfilledName() {
+		Actor staff = actor("mudong");
+		Actor liaison = actor("mudong-school");
+		UUID unitId = partnership.ownUnit(liaison).orElseThrow();
+		String unitName = partnership.partner(liaison, unitId).name();
+		assertThat(unitName).isEqualTo("木洞小学");
+		// another liaison of the same unit
+		ApiClient api = new ApiClient(port);
+		Map<String, Object> account = ApiClient.newAccount(ApiClient.uniqueUsername("ms"), "PARTNER_LIAISON",
+				api.orgUnitId("金银桥社区"), null);
+		account.put("displayName", "王建国");
+		String otherId = api.createAccount(api.tokenOf("mudong"), account).path("id").asString();
+		ApiClient.Response bound = api.post("/api/v1/partners/" + unitId + "/liaisons", api.tokenOf("mudong"),
+				Map.of("accountId", otherId));
+		assertThat(bound.status()).as(bound.brief()).isEqualTo(204);
+		Actor other = actor((String) account.get("username"), ApiClient.TEST_PASSWORD);
+		LocalDate due = LocalDate.now(WishManagement.ZONE).plusDays(3);
+
+		Wish wish = published(staff, staff, "帮忙修门锁" + UUID.randomUUID().toString().substring(0, 6), due, 2);
+		management.take(liaison, wish.id());
+		assertThat(queries.detail(liaison, wish.id()).takers()).singleElement().satisfies(t -> {
+			assertThat(t.takerId()).isEqualTo(unitId);
+			assertThat(t.name()).isEqualTo(unitName);
+			assertThat(t.kind()).isEqualTo(TakerKind.UNIT);
+			assertThat(t.accountId()).isEqualTo(liaison.userId());
+		});
+		// his unit has it: another liaison of it cannot take it again, though a place is left
+		assertThatThrownBy(() -> management.take(other, wish.id()))
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_TAKEN"));
+		WishDetail forOther = queries.detail(other, wish.id());
+		assertThat(forOther.mayTake()).isFalse();
+		assertThat(forOther.mayFulfil()).isTrue();
+		assertThat(queries.takenByMe(other)).extracting(Wish::id).contains(wish.id());
+
+		management.fulfil(liaison, wish.id(), "门锁已修好", WishFixtures.jpeg());
+		WishFulfilled event = events.stream(WishFulfilled.class)
+			.filter(e -> e.wishId().equals(wish.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(event.fulfilledBy()).isEqualTo(liaison.userId());
+		assertThat(event.takers()).singleElement().satisfies(t -> {
+			assertThat(t.takerId()).isEqualTo(unitId);
+			assertThat(t.name()).isEqualTo(unitName);
+			assertThat(t.kind()).isEqualTo(TakerKind.UNIT);
+		});
+		PublicWish onWall = queries.publicWall(wish.communityCode())
+			.orElseThrow()
+			.fulfilled()
+			.stream()
+			.filter(w -> w.id().equals(wish.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(onWall.takerNames()).containsExactly(unitName);
+		String html = WishFixtures.anonymous(port, "/public/communities/" + wish.communityCode() + "/wishes").body();
+		assertThat(html).contains(wish.title(), unitName).doesNotContain("木洞小学联络员", "王建国", "木*");
+
+		// what one liaison took for the unit, another of it fulfils
+		Wish second = published(staff, staff, "帮忙搬书柜" + UUID.randomUUID().toString().substring(0, 6), due, 1);
+		management.take(liaison, second.id());
+		Wish done = management.fulfil(other, second.id(), "书柜已搬好", WishFixtures.jpeg());
+		assertThat(done.state()).isEqualTo(WishState.FULFILLED);
+		assertThat(queries.photo(other, second.id(), done.fulfilmentPhotoId(), true)).isPresent();
+		assertThat(events.stream(WishFulfilled.class).filter(e -> e.wishId().equals(second.id())))
+			.singleElement()
+			.satisfies(e -> assertThat(e.takers()).extracting(Taker::takerId).containsExactly(unitId));
 	}
 
 	@Test

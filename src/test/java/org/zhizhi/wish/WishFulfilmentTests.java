@@ -27,6 +27,8 @@ import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.incident.photo.Photos;
 import org.zhizhi.incident.photo.StoredPhoto;
 import org.zhizhi.notification.Notifications;
+import org.zhizhi.partnership.PartnershipManagement;
+import org.zhizhi.partnership.PartnershipQueries;
 import org.zhizhi.party.PartyQueries;
 import org.zhizhi.people.PeopleQueries;
 import org.zhizhi.shared.Actor;
@@ -69,7 +71,8 @@ class WishFulfilmentTests {
 		when(messages.getMessage(anyString(), any(), any())).thenReturn("text");
 		ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
 		WishManagement management = new WishManagement(wishes, mock(OrgUnitQueries.class), mock(AccountQueries.class),
-				mock(PeopleQueries.class), mock(PartyQueries.class), mock(WishReach.class), photos,
+				mock(PeopleQueries.class), mock(PartyQueries.class), mock(WishReach.class),
+				new WishUnits(mock(PartnershipManagement.class), mock(PartnershipQueries.class)), photos,
 				mock(Notifications.class), events, messages, Clock.fixed(NOW, ZoneOffset.UTC));
 
 		Actor member = new Actor(first, "dangyuan01", "陈党员", Set.of(Role.PARTY_MEMBER),

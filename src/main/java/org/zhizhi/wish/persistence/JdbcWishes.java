@@ -187,13 +187,16 @@ public class JdbcWishes {
 		return scopes.stream().map(DataScope::likePattern).toList();
 	}
 
-	/** The wishes this account took (or recorded for a team or unit), newest first. */
-	public List<Wish> takenBy(UUID accountId, int limit) {
+	/**
+	 * The wishes these took (an account, also what it recorded for a team or unit; a partner unit, whichever of its
+	 * liaisons pressed the button), newest first.
+	 */
+	public List<Wish> takenBy(Collection<UUID> takerIds, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " " + """
 				 FROM wish.wish w WHERE EXISTS (SELECT 1 FROM wish.taker t WHERE t.wish_id = w.id
-				   AND (t.account_id = :account OR t.taker_id = :account))
+				   AND (t.account_id IN (:takers) OR t.taker_id IN (:takers)))
 				 ORDER BY w.posted_at DESC LIMIT :limit""")
-			.param("account", accountId)
+			.param("takers", takerIds)
 			.param("limit", limit)
 			.query(JdbcWishes::wish)
 			.list();

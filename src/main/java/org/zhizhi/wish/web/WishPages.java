@@ -129,7 +129,7 @@ class WishPages {
 		// the same wish on three pages: the desk's, the resident's phone and the members' phone
 		String base = base(request);
 		String view = base.equals("/wishes/") ? "desk" : base.equals("/m/my-wishes/") ? "mine" : "wall";
-		boolean taker = detail.takers().stream().anyMatch(t -> actor.userId().equals(t.accountId()));
+		boolean taker = detail.taker();
 		model.addAttribute("view", view);
 		model.addAttribute("tabCurrent", "wall".equals(view) && taker ? "taken" : view);
 		model.addAttribute("base", base);
