@@ -259,8 +259,8 @@ public class PartnershipQueries {
 			.collect(Collectors.toMap(PartnerUnit::id, Function.identity()));
 		BigDecimal needed = need.remaining();
 		List<ResourceMatch> resources = new ArrayList<>();
-		for (ListItem resource : store.items(access.scopeLike(), null, ItemKind.RESOURCE, ItemStatus.OPEN,
-				LIST_LIMIT)) {
+		for (ListItem resource : store.openResourcesFor(access.scopeLike(), need.category(), need.periodStart(),
+				need.periodEnd(), LIST_LIMIT)) {
 			if (resource.category() != need.category() || resource.remaining().signum() <= 0
 					|| resource.periodEnd().isBefore(need.periodStart())
 					|| resource.periodStart().isAfter(need.periodEnd())) {

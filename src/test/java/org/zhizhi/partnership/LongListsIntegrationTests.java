@@ -41,6 +41,29 @@ class LongListsIntegrationTests {
 	OrgUnitQueries orgUnits;
 
 	@Test
+	void manyResourcesOfOtherKindsNeverHideTheOneThatFitsANeed() {
+		ApiClient api = new ApiClient(port);
+		OrgUnit community = orgUnits.bindingOf(api.orgUnitId("龙锦社区")).orElseThrow();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		PartnerUnit clinic = imports.partner(community, new PartnershipCommands.NewPartner(community.id(),
+				"龙锦社区卫生服务站 " + java.util.UUID.randomUUID().toString().substring(0, 6), PartnerType.HOSPITAL, null,
+				null, null, null, null, null), java.util.List.of());
+		Instant now = Instant.now();
+		// the fitting resource is the oldest of more than a page of open resources
+		java.util.UUID fitting = imports.item(community, ItemKind.RESOURCE, clinic.id(), "上门体检", ItemCategory.HEALTH, "",
+				new BigDecimal("50"), Measure.HOURS, today, today.plusMonths(2), now.minusSeconds(86_400));
+		for (int i = 0; i < PartnershipQueries.LIST_LIMIT + 5; i++) {
+			imports.item(community, ItemKind.RESOURCE, clinic.id(), "其他资源 " + i, ItemCategory.OTHER, "",
+					BigDecimal.ONE, Measure.HOURS, today, today.plusMonths(2), now.minusSeconds(i));
+		}
+		java.util.UUID need = imports.item(community, ItemKind.NEED, null, "老人体检", ItemCategory.HEALTH, "",
+				new BigDecimal("20"), Measure.HOURS, today, today.plusMonths(1), now);
+		var matches = api.get("/api/v1/partnership/items/" + need + "/matches", api.tokenOf("banan")).json();
+		assertThat(matches.path("resources").valueStream().map(r -> r.path("itemId").asString()))
+			.contains(fitting.toString());
+	}
+
+	@Test
 	void moreNeedsThanAPageNeverHideTheProjectsAndTheExportHoldsThemAll() throws Exception {
 		ApiClient api = new ApiClient(port);
 		OrgUnit community = orgUnits.bindingOf(api.orgUnitId("走马梁社区")).orElseThrow();

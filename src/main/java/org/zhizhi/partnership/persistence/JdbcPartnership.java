@@ -420,6 +420,27 @@ public class JdbcPartnership {
 		return counts;
 	}
 
+	/**
+	 * The open resources of the scope a need could draw on: its category, something left, available in its period —
+	 * filtered here rather than after a capped read, so that a scope with many resources never hides the fitting ones.
+	 */
+	public List<ListItem> openResourcesFor(String scopeLike, ItemCategory category, LocalDate from, LocalDate to,
+			int limit) {
+		return jdbc.sql("select " + ITEM_COLUMNS + """
+				 where i.scope_path like :scope and i.kind = 'RESOURCE' and i.status = 'OPEN'
+				   and i.category = :category and i.claimed < i.quantity
+				   and i.period_end >= :from and i.period_start <= :to
+				 order by i.published_at desc
+				 limit :limit""")
+			.param("scope", scopeLike)
+			.param("category", category.name())
+			.param("from", from)
+			.param("to", to)
+			.param("limit", limit)
+			.query(JdbcPartnership::item)
+			.list();
+	}
+
 	public Optional<ListItem> item(String scopeLike, UUID id) {
 		return jdbc.sql("select " + ITEM_COLUMNS + " where i.id = :id and i.scope_path like :scope")
 			.param("id", id)
