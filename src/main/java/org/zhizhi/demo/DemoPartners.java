@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.zhizhi.partnership.ClaimStatus;
 import org.zhizhi.partnership.ItemCategory;
 import org.zhizhi.partnership.ItemKind;
 import org.zhizhi.partnership.Measure;
@@ -132,28 +133,29 @@ final class DemoPartners {
 		// this year's needs that units claimed: accepted, delivered and waiting for acceptance, or still pledged — so
 		// that the year's match rate and times are those of a working community, not of an empty list
 		int dayOfYear = today.getDayOfYear() - 1;
+		// each: published days ago, claimed days after, then ACCEPTED or DELIVERED (waiting for acceptance) that many
+		// days after the claim, or still PLEDGED; people served
 		Object[][] claimedNeeds = {
-				{ "老年人防诈骗讲座", ItemCategory.CULTURE, "为社区老年人讲解电信诈骗常见手法", "巴南区木洞派出所", "40", Measure.HOURS, 100, 4, 20, 260 },
-				{ "钱佳花园化粪池清掏", ItemCategory.ENVIRONMENT, "钱佳花园3个化粪池满溢，需清掏", "重庆新希望生物", "8000", Measure.YUAN, 80, 10, 25, 640 },
-				{ "院坝义诊", ItemCategory.HEALTH, "每月一次院坝义诊和慢病随访", "木洞镇卫生院", "60", Measure.HOURS, 45, 3, -1, 180 },
-				{ "困难家庭学生助学", ItemCategory.EDUCATION, "资助8名困难家庭学生本学期学习用品", "重庆农商行木洞支行", "16000", Measure.YUAN, 25, 9, null, null } };
+				{ "老年人防诈骗讲座", ItemCategory.CULTURE, "为社区老年人讲解电信诈骗常见手法", "巴南区木洞派出所", "40", Measure.HOURS, 100, 4, ClaimStatus.ACCEPTED, 20, 260 },
+				{ "钱佳花园化粪池清掏", ItemCategory.ENVIRONMENT, "钱佳花园3个化粪池满溢，需清掏", "重庆新希望生物", "8000", Measure.YUAN, 80, 10, ClaimStatus.ACCEPTED, 25, 640 },
+				{ "院坝义诊", ItemCategory.HEALTH, "每月一次院坝义诊和慢病随访", "木洞镇卫生院", "60", Measure.HOURS, 45, 3, ClaimStatus.DELIVERED, 10, 180 },
+				{ "困难家庭学生助学", ItemCategory.EDUCATION, "资助8名困难家庭学生本学期学习用品", "重庆农商行木洞支行", "16000", Measure.YUAN, 25, 9, ClaimStatus.PLEDGED, 0, null } };
 		for (Object[] n : claimedNeeds) {
 			int published = Math.min((Integer) n[6], dayOfYear);
 			int claimedAfter = Math.min((Integer) n[7], published);
+			ClaimStatus status = (ClaimStatus) n[8];
 			BigDecimal quantity = new BigDecimal((String) n[4]);
 			Measure measure = (Measure) n[5];
 			UUID id = imports.item(jinyinqiao, ItemKind.NEED, null, (String) n[0], (ItemCategory) n[1],
 					(String) n[2], quantity, measure, today.minusDays(published), dec, daysAgo(now, published));
 			Instant claimedAt = daysAgo(now, published - claimedAfter);
-			Integer tookDays = (Integer) n[8];
-			// -1: delivered ten days after the claim and waiting for the community's acceptance
-			Instant deliveredAt = tookDays == null ? null
-					: claimedAt.plus(java.time.Duration.ofDays(tookDays < 0 ? Math.min(10, published - claimedAfter) : Math.min(tookDays, published - claimedAfter)));
-			Instant acceptedAt = tookDays == null || tookDays < 0 ? null : deliveredAt;
+			Instant deliveredAt = status == ClaimStatus.PLEDGED ? null
+					: claimedAt.plus(java.time.Duration.ofDays(Math.min((Integer) n[9], published - claimedAfter)));
+			Instant acceptedAt = status == ClaimStatus.ACCEPTED ? deliveredAt : null;
 			BigDecimal value = measure == Measure.YUAN && deliveredAt != null ? quantity : null;
 			BigDecimal hours = measure == Measure.HOURS && deliveredAt != null ? quantity : null;
 			imports.claim(id, jinyinqiao.id(), ItemKind.NEED, new PastClaim(units.get((String) n[3]).id(), quantity,
-					dec, claimedAt, deliveredAt, acceptedAt, value, hours, (Integer) n[9]));
+					dec, claimedAt, deliveredAt, acceptedAt, value, hours, (Integer) n[10]));
 			items++;
 		}
 		imports.item(jinyinqiao, ItemKind.RESOURCE, units.get("木洞镇卫生院").id(), "家庭医生上门服务", ItemCategory.HEALTH,

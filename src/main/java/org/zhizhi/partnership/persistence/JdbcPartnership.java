@@ -404,15 +404,24 @@ public class JdbcPartnership {
 			.optional();
 	}
 
+	/** How many items of each list of a community (within the scope) are open to claims. */
 	public Map<ItemKind, Long> openCounts(String scopeLike, UUID communityId) {
+		return countsByKind(scopeLike, communityId, "status = 'OPEN'");
+	}
+
+	/** Items of each list of a community that were published and not withdrawn. */
+	public Map<ItemKind, Long> publishedTotals(UUID communityId) {
+		return countsByKind("/%", communityId, "status <> 'WITHDRAWN'");
+	}
+
+	/** Counts of a community's items per list, every list present; {@code statusCondition} is a constant of this class. */
+	private Map<ItemKind, Long> countsByKind(String scopeLike, UUID communityId, String statusCondition) {
 		Map<ItemKind, Long> counts = new java.util.EnumMap<>(ItemKind.class);
 		for (ItemKind kind : ItemKind.values()) {
 			counts.put(kind, 0L);
 		}
-		jdbc.sql("""
-				select kind, count(*) from partnership.list_item
-				 where scope_path like :scope and community_id = :community and status = 'OPEN'
-				 group by kind""")
+		jdbc.sql("select kind, count(*) from partnership.list_item where scope_path like :scope"
+				+ " and community_id = :community and " + statusCondition + " group by kind")
 			.param("scope", scopeLike)
 			.param("community", communityId)
 			.query((rs, n) -> counts.put(ItemKind.valueOf(rs.getString(1)), rs.getLong(2)))
@@ -690,22 +699,6 @@ public class JdbcPartnership {
 					rs.getBigDecimal("value"), rs.getBigDecimal("hours"), rs.getLong("projects"),
 					rs.getLong("people")))
 			.list();
-	}
-
-	/** Items of each list of a community that were published and not withdrawn. */
-	public Map<ItemKind, Long> publishedTotals(UUID communityId) {
-		Map<ItemKind, Long> counts = new java.util.EnumMap<>(ItemKind.class);
-		for (ItemKind kind : ItemKind.values()) {
-			counts.put(kind, 0L);
-		}
-		jdbc.sql("""
-				select kind, count(*) from partnership.list_item
-				 where community_id = :community and status <> 'WITHDRAWN'
-				 group by kind""")
-			.param("community", communityId)
-			.query((rs, n) -> counts.put(ItemKind.valueOf(rs.getString(1)), rs.getLong(2)))
-			.list();
-		return counts;
 	}
 
 	public long pledgeTotal(UUID communityId) {
