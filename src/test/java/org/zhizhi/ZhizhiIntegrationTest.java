@@ -6,19 +6,25 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole platform on a real embedded PostgreSQL in a fresh temporary directory, with the demo district loaded, on a
  * random port. Every integration test uses exactly this configuration, so Spring starts it once per test run.
  * Tests are not {@code @Transactional}: what they write is committed, so they create their own accounts and data
- * with unique names instead of relying on rollback.
+ * with unique names instead of relying on rollback, and never count what other tests may have left.
+ * The platform's clock is the {@link TestClock}: "now" is a fixed moment, not the day the suite runs, and a test that
+ * moves it is undone before the next one.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "zhizhi.database.embedded.ephemeral=true", "zhizhi.demo.enabled=true" })
+@Import(TestClockConfiguration.class)
+@ExtendWith(TestClockReset.class)
 public @interface ZhizhiIntegrationTest {
 }

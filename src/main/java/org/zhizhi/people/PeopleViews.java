@@ -68,18 +68,13 @@ public final class PeopleViews {
 	 * (5001**********1833) it would leave only two digits to guess. Lists show the birth year and the age.
 	 */
 	public record ResidentSummary(UUID id, UUID householdId, String name, Gender gender,
-			@JsonIgnore LocalDate birthDate, String phone, String idCardNumber, Relation relation,
+			@JsonIgnore LocalDate birthDate, int age, String phone, String idCardNumber, Relation relation,
 			List<ResidentTag> tags, NewEmploymentKind newEmploymentKind, String dwellingLabel, UUID gridId,
 			UUID buildingId, boolean active, int version) {
 
 		@JsonProperty
 		public int birthYear() {
 			return birthDate.getYear();
-		}
-
-		@JsonProperty
-		public int age() {
-			return java.time.Period.between(birthDate, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).getYears();
 		}
 	}
 

@@ -15,8 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
+import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
 
@@ -28,6 +29,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class AuditTrailIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -44,7 +48,7 @@ class AuditTrailIntegrationTests {
 
 	@Test
 	void signInsAndAccountCreationsAreRecordedForTheAuditor() {
-		Instant start = Instant.now().minusSeconds(1);
+		Instant start = clock.instant().minusSeconds(1);
 		JsonNode account = api.createResident("it-audit");
 		String username = account.path("username").asString();
 		String accountId = account.path("id").asString();
@@ -121,7 +125,7 @@ class AuditTrailIntegrationTests {
 		String auditor = api.tokenOf("auditor");
 		String username = api.createResident("it-audit").path("username").asString();
 		api.requestToken(username, "Wrong#Password1");
-		Instant after = Instant.now().plusSeconds(60);
+		Instant after = clock.instant().plusSeconds(60);
 
 		assertThat(entries(auditor, "?username=" + username + "&outcome=FAILURE")).hasSize(1);
 		assertThat(entries(auditor, "?username=" + username + "&outcome=SUCCESS")).isEmpty();

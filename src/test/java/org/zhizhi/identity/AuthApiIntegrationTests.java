@@ -7,9 +7,11 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
+import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -17,6 +19,9 @@ import tools.jackson.databind.JsonNode;
 /** The token endpoint, bearer tokens and {@code /api/v1/me}, with every failure answered as a problem. */
 @ZhizhiIntegrationTest
 class AuthApiIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -30,7 +35,7 @@ class AuthApiIntegrationTests {
 
 	@Test
 	void theRightPasswordGetsATokenThatExpiresInTheFuture() {
-		Instant before = Instant.now();
+		Instant before = clock.instant();
 		Response response = api.requestToken("dongcheng", ApiClient.DEMO_PASSWORD);
 
 		assertThat(response.status()).isEqualTo(200);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhizhi.TestClock;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.ZhizhiIntegrationTest;
@@ -38,6 +39,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class DuplicateApiIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -324,10 +328,10 @@ class DuplicateApiIntegrationTests {
 		return node.path("id").asString();
 	}
 
-	/** Stands in for a report made some time ago (the clock of a running test cannot be turned back). */
+	/** Stands in for a report made some time ago, by the platform's clock. */
 	private void backdate(String id, Duration age) {
-		update("update incident.incident set reported_at = now() - make_interval(secs => ?) where id = ?",
-				age.toSeconds(), UUID.fromString(id));
+		update("update incident.incident set reported_at = ? where id = ?",
+				clock.instant().minus(age).atOffset(java.time.ZoneOffset.UTC), UUID.fromString(id));
 	}
 
 	private int followerRows(String id) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.incident.IncidentArchive.HistoricActor;
 import org.zhizhi.incident.IncidentArchive.HistoricIncident;
@@ -22,9 +23,9 @@ import org.zhizhi.incident.deadline.DeadlinePolicy;
 import org.zhizhi.incident.kpi.IncidentKpis;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.Boundaries;
 
@@ -35,6 +36,9 @@ import org.zhizhi.territory.Boundaries;
  */
 @ZhizhiIntegrationTest
 class IncidentArchiveIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@Autowired
 	IncidentArchive archive;
@@ -56,7 +60,7 @@ class IncidentArchiveIntegrationTests {
 
 	@Test
 	void aWholeLoopIsImportedAsTheLiveStepsWouldLeaveItAndTheRollupsEqualARebuild() {
-		Instant reported = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(Duration.ofDays(40));
+		Instant reported = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(Duration.ofDays(40));
 		// a community of its own in the demo, so that the demo's figures of 东城社区 and 金银桥社区 stay the seeds'
 		double[] at = inside("攀钢家属区第1网格");
 		String description = "历史导入 井盖破损 " + UUID.randomUUID();
@@ -114,7 +118,7 @@ class IncidentArchiveIntegrationTests {
 	@Test
 	void anIllegalSequenceIsRefusedNamingTheStepAndNothingIsWritten() {
 		long before = count();
-		Instant reported = Instant.now().minus(Duration.ofDays(3));
+		Instant reported = clock.instant().minus(Duration.ofDays(3));
 		double[] at = inside("东城社区第14网格");
 		HistoricIncident fine = new HistoricIncident(Channel.PATROL, "OTHER", "历史导入 合法 " + UUID.randomUUID(), at[0],
 				at[1], reported, WORKER, false,
@@ -146,7 +150,7 @@ class IncidentArchiveIntegrationTests {
 	@Test
 	void anIncidentOutsideEveryGridOrOutsideTheImportersScopeIsRefused() {
 		long before = count();
-		Instant reported = Instant.now().minus(Duration.ofDays(3));
+		Instant reported = clock.instant().minus(Duration.ofDays(3));
 		HistoricIncident nowhere = new HistoricIncident(Channel.PATROL, "OTHER", "历史导入 无网格", 10.0, 10.0, reported,
 				WORKER, false, List.of());
 		double[] zoumaliang = inside("攀钢家属区第2网格");

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
+import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class IncidentSupervisionIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -177,10 +181,10 @@ class IncidentSupervisionIntegrationTests {
 	@Test
 	void theSweepRaisesAnOrderNobodyTookUpInTimeOneTierAsTheSystem() {
 		String id = fx.whistled();
-		fx.setDue(id, "respond_due_at", Instant.now().minus(Duration.ofMinutes(5)));
-		Instant before = Instant.now();
+		fx.setDue(id, "respond_due_at", clock.instant().minus(Duration.ofMinutes(5)));
+		Instant before = clock.instant();
 
-		sweep.run(Instant.now());
+		sweep.run(clock.instant());
 
 		JsonNode detail = fx.detail(id, fx.token("dongcheng"));
 		JsonNode incident = detail.path("incident");
@@ -195,16 +199,16 @@ class IncidentSupervisionIntegrationTests {
 			assertThat(e.path("detail").asString()).startsWith("GRID→COMMUNITY: AUTO respond overdue");
 		});
 
-		sweep.run(Instant.now());
+		sweep.run(clock.instant());
 		assertThat(fx.detail(id, fx.token("dongcheng")).path("incident").path("escalations").asInt()).isEqualTo(1);
 	}
 
 	@Test
 	void theSweepGivesAClaimedIncidentPastItsResolutionDeadlineOneRedCardOnly() {
 		String id = fx.claimed();
-		fx.setDue(id, "resolve_due_at", Instant.now().minus(Duration.ofMinutes(5)));
+		fx.setDue(id, "resolve_due_at", clock.instant().minus(Duration.ofMinutes(5)));
 
-		sweep.run(Instant.now());
+		sweep.run(clock.instant());
 
 		JsonNode detail = fx.detail(id, fx.token("dongcheng"));
 		assertThat(detail.path("incident").path("redCards").asInt()).isEqualTo(1);
@@ -215,8 +219,8 @@ class IncidentSupervisionIntegrationTests {
 			assertThat(e.path("detail").asString()).startsWith("RED: AUTO resolve overdue");
 		});
 
-		sweep.run(Instant.now());
-		sweep.run(Instant.now().plus(Duration.ofMinutes(1)));
+		sweep.run(clock.instant());
+		sweep.run(clock.instant().plus(Duration.ofMinutes(1)));
 		JsonNode again = fx.detail(id, fx.token("dongcheng"));
 		assertThat(again.path("incident").path("redCards").asInt()).isEqualTo(1);
 		assertThat(entries(again, "URGE")).hasSize(1);
@@ -226,8 +230,8 @@ class IncidentSupervisionIntegrationTests {
 	void twoSweepsAtOnceCardAnOverdueIncidentOnceAndRaiseAnotherOneTierOnly() throws Exception {
 		String carded = fx.claimed();
 		String raised = fx.whistled();
-		fx.setDue(carded, "resolve_due_at", Instant.now().minus(Duration.ofMinutes(5)));
-		fx.setDue(raised, "respond_due_at", Instant.now().minus(Duration.ofMinutes(5)));
+		fx.setDue(carded, "resolve_due_at", clock.instant().minus(Duration.ofMinutes(5)));
+		fx.setDue(raised, "respond_due_at", clock.instant().minus(Duration.ofMinutes(5)));
 
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<Integer>> runs = new ArrayList<>();
@@ -235,7 +239,7 @@ class IncidentSupervisionIntegrationTests {
 			for (int i = 0; i < 4; i++) {
 				runs.add(pool.submit(() -> {
 					start.await();
-					return sweep.run(Instant.now());
+					return sweep.run(clock.instant());
 				}));
 			}
 			start.countDown();

@@ -2,6 +2,7 @@ package org.zhizhi.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhizhi.TestClock;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.WebSession;
@@ -25,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class InboxApiIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -151,14 +156,9 @@ class InboxApiIntegrationTests {
 		return send(to, title, "/inbox");
 	}
 
-	/** One message to one person; a millisecond apart from the last, so that "newest first" has an order to keep. */
+	/** One message to one person; a second after the last, so that "newest first" has an order to keep. */
 	private UUID send(Person to, String title, String link) {
-		try {
-			Thread.sleep(2);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
+		clock.advance(Duration.ofSeconds(1));
 		transactions.executeWithoutResult(s -> notifications.notify(List.of(to.id()),
 				new Notice("TEST_NOTICE", title, "正文", link)));
 		List<JsonNode> newest = api.get("/api/v1/inbox", to.token()).list();

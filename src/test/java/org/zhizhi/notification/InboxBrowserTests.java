@@ -2,6 +2,7 @@ package org.zhizhi.notification;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhizhi.TestClock;
 import org.zhizhi.ApiClient;
 import org.zhizhi.HeadlessChromium;
 import org.zhizhi.ZhizhiIntegrationTest;
@@ -30,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class InboxBrowserTests {
+
+	@Autowired
+	TestClock clock;
 
 	private static HeadlessChromium chromium;
 
@@ -102,12 +107,7 @@ class InboxBrowserTests {
 	}
 
 	private void notify(UUID recipient, Notice notice) {
-		try {
-			Thread.sleep(2); // a millisecond apart, so that "newest first" has an order to keep
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
+		clock.advance(Duration.ofSeconds(1)); // a second apart, so that "newest first" has an order to keep
 		transactions.executeWithoutResult(s -> notifications.notify(List.of(recipient), notice));
 	}
 

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.notification.persistence.JdbcNotifications;
 
@@ -60,11 +61,14 @@ class OutboxIntegrationTests {
 
 	private MutableClock clock;
 
+	@Autowired
+	TestClock platformClock;
+
 	@BeforeEach
 	void freshChannelAndClock() {
 		channel = "test-" + UUID.randomUUID().toString().substring(0, 8);
 		// the rows are stamped with the platform's clock: start from its present, truncated as PostgreSQL keeps it
-		clock = new MutableClock(Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MICROS));
+		clock = new MutableClock(platformClock.instant().plusSeconds(5).truncatedTo(ChronoUnit.MICROS));
 	}
 
 	// --- transactions and recipients --------------------------------------------------------------------------------

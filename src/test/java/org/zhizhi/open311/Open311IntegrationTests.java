@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.open311.Open311Http.Answer;
 
@@ -30,6 +30,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class Open311IntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -148,9 +151,9 @@ class Open311IntegrationTests {
 		String id = posted(open311.post("requests.json", form("OTHER", "东城社区第1网格", "日期 " + UUID.randomUUID())))
 			.path("service_request_id")
 			.asString();
-		String today = LocalDate.now(ZoneOffset.ofHours(8)).toString();
-		String tomorrow = LocalDate.now(ZoneOffset.ofHours(8)).plusDays(1).toString();
-		String hourAgo = Open311Http.encode(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).toString());
+		String today = clock.today().toString();
+		String tomorrow = clock.today().plusDays(1).toString();
+		String hourAgo = Open311Http.encode(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(8)).minusHours(1).toString());
 
 		assertThat(ids("requests.json")).contains(id);
 		assertThat(ids("requests.json?start_date=" + today + "&end_date=" + today)).contains(id);
@@ -199,7 +202,7 @@ class Open311IntegrationTests {
 			.toList();
 		assertThat(updates).extracting(u -> u.path("status").asString()).containsExactly("open", "closed");
 		assertThat(updates).extracting(u -> u.path("description").asString()).containsExactly("上报", "不予受理");
-		String tomorrow = LocalDate.now(ZoneOffset.ofHours(8)).plusDays(1).toString();
+		String tomorrow = clock.today().plusDays(1).toString();
 		assertThat(open311.get("servicerequestupdates.json?start_date=" + tomorrow + "&end_date=" + tomorrow)
 			.json()
 			.valueStream()

@@ -3,7 +3,6 @@ package org.zhizhi.partnership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
+import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.partnership.meeting.DecisionTaken;
 import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
@@ -31,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class DecisionProjectsIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -53,7 +56,7 @@ class DecisionProjectsIntegrationTests {
 		String token = api.tokenOf("mudong");
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String meeting = heldMeeting(token, "决定转项目 " + tag);
-		LocalDate due = LocalDate.now(PartnershipManagement.ZONE).plusDays(45);
+		LocalDate due = clock.today().plusDays(45);
 		String text = "木洞小学开放操场，承办“四点半课堂” " + tag;
 		Response decided = api.post("/api/v1/joint-meetings/" + meeting + "/decisions", token,
 				decision(text, "UNIT", "木洞小学", due));
@@ -66,7 +69,7 @@ class DecisionProjectsIntegrationTests {
 		assertThat(project.path("title").asString()).isEqualTo(text);
 		assertThat(project.path("description").asString()).contains("决定转项目 " + tag, text, "木洞小学",
 				due.toString());
-		assertThat(project.path("periodStart").asString()).isEqualTo(LocalDate.now(PartnershipManagement.ZONE).toString());
+		assertThat(project.path("periodStart").asString()).isEqualTo(clock.today().toString());
 		assertThat(project.path("periodEnd").asString()).isEqualTo(due.toString());
 		assertThat(project.path("quantity").decimalValue()).isEqualByComparingTo("1");
 		assertThat(project.path("measure").asString()).isEqualTo("ITEMS");
@@ -85,7 +88,7 @@ class DecisionProjectsIntegrationTests {
 		// the same decision again — a redelivery, even one that says something else — changes nothing
 		DecisionTaken replay = new DecisionTaken(UUID.fromString(decisionId), UUID.fromString(meeting),
 				api.orgUnitId("金银桥社区"), UUID.randomUUID(), "另一段文字", RefKind.PERSON, null, "别人",
-				due.plusDays(10), UUID.randomUUID(), Instant.now(), communityPath(meeting), "另一个会议");
+				due.plusDays(10), UUID.randomUUID(), clock.instant(), communityPath(meeting), "另一个会议");
 		events.publishEvent(replay);
 		events.publishEvent(replay);
 		assertThat(jdbc.sql("select count(*) from partnership.list_item where decision_id = ?")
@@ -104,7 +107,7 @@ class DecisionProjectsIntegrationTests {
 		String meeting = heldMeeting(token, "长决定 " + UUID.randomUUID().toString().substring(0, 8));
 		String text = "社区协调".repeat(40) + "\n汛期前完成";
 		Response decided = api.post("/api/v1/joint-meetings/" + meeting + "/decisions", token,
-				decision(text, "PERSON", "王主任", LocalDate.now(PartnershipManagement.ZONE).plusDays(20)));
+				decision(text, "PERSON", "王主任", clock.today().plusDays(20)));
 		assertThat(decided.status()).as(decided.brief()).isEqualTo(201);
 		JsonNode project = projectOf(token, decided.json().path("decisions").get(0).path("id").asString());
 		String title = project.path("title").asString();
@@ -113,7 +116,7 @@ class DecisionProjectsIntegrationTests {
 		assertThat(project.path("ownerPartnerId").isNull()).isTrue();
 		// a unit named that is none of the community's partners is only named
 		Response guest = api.post("/api/v1/joint-meetings/" + meeting + "/decisions", token,
-				decision("区文旅委指导", "UNIT", "巴南区文化旅游委员会", LocalDate.now(PartnershipManagement.ZONE).plusDays(20)));
+				decision("区文旅委指导", "UNIT", "巴南区文化旅游委员会", clock.today().plusDays(20)));
 		JsonNode guestProject = projectOf(token, guest.json().path("decisions").get(1).path("id").asString());
 		assertThat(guestProject.path("ownerPartnerId").isNull()).isTrue();
 		assertThat(guestProject.path("description").asString()).contains("责任单位：巴南区文化旅游委员会");
@@ -123,7 +126,7 @@ class DecisionProjectsIntegrationTests {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("kind", "QUARTERLY");
 		body.put("title", title);
-		body.put("scheduledAt", Instant.now().minus(Duration.ofHours(2)).toString());
+		body.put("scheduledAt", clock.instant().minus(Duration.ofHours(2)).toString());
 		Response created = api.post("/api/v1/joint-meetings", token, body);
 		assertThat(created.status()).as(created.brief()).isEqualTo(201);
 		String id = created.json().path("meeting").path("id").asString();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.TestPhotos;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.partnership.PartnershipCommands.Acceptance;
@@ -34,6 +34,9 @@ import org.zhizhi.shared.Role;
  */
 @ZhizhiIntegrationTest
 class DeliveryRefusalsIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@Autowired
 	PartnershipManagement management;
@@ -119,17 +122,17 @@ class DeliveryRefusalsIntegrationTests {
 				"签署日期单位 " + UUID.randomUUID().toString().substring(0, 6), PartnerType.ENTERPRISE, null, null, null,
 				null, null, null))
 			.id();
-		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		int year = clock.today().getYear();
 		Agreement draft = management.addAgreement(staff, unit, new PartnershipCommands.NewAgreement(year, "共建"));
 		assertThatThrownBy(() -> management.withDocument(staff, TestPhotos.jpeg(Color.WHITE), true,
 				id -> management.signAgreement(staff, draft.id(), new PartnershipCommands.SignAgreement(id,
-						LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3)))))
+						clock.today().plusDays(3)))))
 			.isInstanceOfSatisfying(DomainException.class,
 					e -> assertThat(e.fieldProblems()).extracting(p -> p.field()).containsExactly("signedOn"));
 	}
 
 	private ListItem need(Actor staff, String title) {
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		LocalDate today = clock.today();
 		return management.publish(staff, new NewItem(null, ItemKind.NEED, null, title, ItemCategory.OTHER, "",
 				new BigDecimal("4"), Measure.PEOPLE, today, today.plusMonths(1), null, null));
 	}

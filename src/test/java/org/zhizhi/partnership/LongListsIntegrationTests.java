@@ -11,13 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.territory.OrgUnit;
@@ -30,6 +30,9 @@ import org.zhizhi.territory.OrgUnitQueries;
  */
 @ZhizhiIntegrationTest
 class LongListsIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -44,11 +47,11 @@ class LongListsIntegrationTests {
 	void manyResourcesOfOtherKindsNeverHideTheOneThatFitsANeed() {
 		ApiClient api = new ApiClient(port);
 		OrgUnit community = orgUnits.bindingOf(api.orgUnitId("龙锦社区")).orElseThrow();
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		LocalDate today = clock.today();
 		PartnerUnit clinic = imports.partner(community, new PartnershipCommands.NewPartner(community.id(),
 				"龙锦社区卫生服务站 " + java.util.UUID.randomUUID().toString().substring(0, 6), PartnerType.HOSPITAL, null,
 				null, null, null, null, null), java.util.List.of());
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		// the fitting resource is the oldest of more than a page of open resources
 		java.util.UUID fitting = imports.item(community, ItemKind.RESOURCE, clinic.id(), "上门体检", ItemCategory.HEALTH, "",
 				new BigDecimal("50"), Measure.HOURS, today, today.plusMonths(2), now.minusSeconds(86_400));
@@ -67,12 +70,12 @@ class LongListsIntegrationTests {
 	void moreNeedsThanAPageNeverHideTheProjectsAndTheExportHoldsThemAll() throws Exception {
 		ApiClient api = new ApiClient(port);
 		OrgUnit community = orgUnits.bindingOf(api.orgUnitId("走马梁社区")).orElseThrow();
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		LocalDate today = clock.today();
 		int needs = PartnershipQueries.LIST_LIMIT + 20;
 		// other tests may have left open needs here: counted before
 		int openBefore = api.get("/api/v1/partnership/items?kind=NEED&status=OPEN&communityId=" + community.id(),
 				api.tokenOf("banan")).list().size();
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		for (int i = 0; i < needs; i++) {
 			imports.item(community, ItemKind.NEED, null, "长清单需求 " + i, ItemCategory.OTHER, "", BigDecimal.ONE,
 					Measure.PEOPLE, today, today.plusMonths(1), now.minusSeconds(i));

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
+import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.partnership.PartnershipCommands.NewPartner;
 import org.zhizhi.partnership.PartnershipImports.PastClaim;
@@ -59,7 +59,7 @@ class PartnershipApiIntegrationTests {
 	DataSource dataSource;
 
 	@Autowired
-	Clock clock;
+	TestClock clock;
 
 	private ApiClient api;
 
@@ -85,8 +85,8 @@ class PartnershipApiIntegrationTests {
 		body.put("description", "测试需求");
 		body.put("quantity", new BigDecimal(quantity));
 		body.put("measure", measure);
-		body.put("periodStart", LocalDate.now().toString());
-		body.put("periodEnd", LocalDate.now().plusMonths(2).toString());
+		body.put("periodStart", clock.today().toString());
+		body.put("periodEnd", clock.today().plusMonths(2).toString());
 		return body;
 	}
 
@@ -402,7 +402,7 @@ class PartnershipApiIntegrationTests {
 		assertThat(uploadStatus(mudong(), "<html>hello</html>".getBytes(StandardCharsets.UTF_8), "AGREEMENT"))
 			.isEqualTo(400);
 		String pharma = partnerId(mudong(), "重庆农商行木洞支行");
-		int year = LocalDate.now().getYear();
+		int year = clock.today().getYear();
 		Response draft = api.post("/api/v1/partners/" + pharma + "/agreements", mudong(),
 				Map.of("year", year, "commitments", "共建环境整治"));
 		assertThat(draft.status()).as(draft.brief()).isEqualTo(201);
@@ -485,8 +485,8 @@ class PartnershipApiIntegrationTests {
 		body.put("category", category);
 		body.put("quantity", new BigDecimal(quantity));
 		body.put("measure", "HOURS");
-		body.put("periodStart", LocalDate.now().plusMonths(startMonths).toString());
-		body.put("periodEnd", LocalDate.now().plusMonths(endMonths).toString());
+		body.put("periodStart", clock.today().plusMonths(startMonths).toString());
+		body.put("periodEnd", clock.today().plusMonths(endMonths).toString());
 		return publish(token, body);
 	}
 

@@ -6,8 +6,6 @@ import static org.zhizhi.HeadlessChromium.signIn;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -18,9 +16,10 @@ import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.zhizhi.ApiClient;
 import org.zhizhi.HeadlessChromium;
+import org.zhizhi.TestClock;
 import org.zhizhi.TestPhotos;
 import org.zhizhi.ZhizhiIntegrationTest;
 
@@ -32,6 +31,9 @@ import org.zhizhi.ZhizhiIntegrationTest;
  */
 @ZhizhiIntegrationTest
 class PartnershipJourneyBrowserTests {
+
+	@Autowired
+	TestClock clock;
 
 	private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
@@ -55,7 +57,7 @@ class PartnershipJourneyBrowserTests {
 	@Test
 	void aNeedGoesFromTheCommunityThroughTheSchoolsPledgeAndDeliveryToTheRankingAndThePublicPage() throws IOException {
 		String title = "社区四点半课堂 " + UUID.randomUUID().toString().substring(0, 6);
-		String end = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3).toString();
+		String end = clock.today().plusMonths(3).toString();
 		String itemPath;
 		long schoolProjectsBefore;
 

@@ -3,16 +3,16 @@ package org.zhizhi.partnership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class PartnershipPagesIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	private static final Pattern ITEM = Pattern.compile("^/partnership/items/([0-9a-f-]{36})$");
 
@@ -44,7 +47,7 @@ class PartnershipPagesIntegrationTests {
 		assertThat(between(lists.body(), "id=\"match-rate\">", "<")).isEqualTo(expected);
 		assertThat(rates.path("published").asLong()).isGreaterThanOrEqualTo(7);
 		// an earlier year's rates, the same as the API's for that year
-		int lastYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
+		int lastYear = clock.today().getYear() - 1;
 		String earlier = mudong.get("/partnership/lists?year=" + lastYear).body();
 		JsonNode lastYears = api.get("/api/v1/partnership/rates?year=" + lastYear + "&communityId=" + jinyinqiao,
 				api.tokenOf("mudong")).json();
@@ -53,11 +56,11 @@ class PartnershipPagesIntegrationTests {
 
 		// publish a need
 		String title = "楼道扶手安装 " + UUID.randomUUID().toString().substring(0, 6);
-		String end = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(2).toString();
+		String end = clock.today().plusMonths(2).toString();
 		HttpResponse<String> published = mudong.submit("/partnership/lists", "/partnership/lists",
 				Map.of("communityId", jinyinqiao.toString(), "kind", "NEED", "title", title, "category",
 						"ELDERLY_CARE", "description", "5栋楼道需安装扶手", "quantity", "3000", "measure", "YUAN",
-						"periodStart", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "periodEnd", end));
+						"periodStart", clock.today().toString(), "periodEnd", end));
 		assertThat(published.statusCode()).isEqualTo(302);
 		String itemPath = WebSession.location(published);
 		Matcher m = ITEM.matcher(itemPath);
@@ -184,7 +187,7 @@ class PartnershipPagesIntegrationTests {
 		HttpResponse<String> badPhone = mudong.submit("/partnership/partners", "/partnership/partners",
 				Map.of("name", name + "二", "type", "SCHOOL", "contactPhone", "电话号码"));
 		assertThat(mudong.get(WebSession.location(badPhone)).body()).contains("电话：电话号码格式不正确。");
-		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		int year = clock.today().getYear();
 		HttpResponse<String> drafted = mudong.submit(unitPath, unitPath + "/agreements",
 				Map.of("year", String.valueOf(year), "commitments", "开设金融知识课堂；资助困难学生"));
 		assertThat(WebSession.location(drafted)).isEqualTo(unitPath);

@@ -1,7 +1,9 @@
 package org.zhizhi.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -171,7 +173,7 @@ class BoundaryImportIntegrationTests {
 	 * and this node's index follows within its check interval (2 s) without being told.
 	 */
 	@Test
-	void aChangeMadeElsewhereIsSeenWithinTheVersionCheckInterval() throws InterruptedException {
+	void aChangeMadeElsewhereIsSeenWithinTheVersionCheckInterval() {
 		UUID grid = api.orgUnitId("东城社区第8网格");
 		JsonNode microGrid = api.get("/api/v1/org-units?parentId=" + grid, api.tokenOf("admin")).list().get(0);
 		UUID id = UUID.fromString(microGrid.path("id").asString());
@@ -189,13 +191,9 @@ class BoundaryImportIntegrationTests {
 		String sql = "UPDATE territory.org_unit SET boundary = CAST(:boundary AS jsonb) WHERE id = :id";
 		jdbc.sql(sql).param("boundary", Boundaries.write(shrunk)).param("id", id).update();
 		try {
-			long deadline = System.currentTimeMillis() + 10_000;
-			JsonNode located = api.get(path, token).json();
-			while (!located.path("microGrid").isNull() && System.currentTimeMillis() < deadline) {
-				Thread.sleep(200);
-				located = api.get(path, token).json();
-			}
-			assertThat(located.path("microGrid").isNull()).as(located.toString()).isTrue();
+			await("the index follows the database").atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(200))
+				.untilAsserted(() -> assertThat(api.get(path, token).json().path("microGrid").isNull()).isTrue());
 		}
 		finally {
 			jdbc.sql(sql).param("boundary", before).param("id", id).update();

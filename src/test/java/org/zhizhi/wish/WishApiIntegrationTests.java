@@ -9,6 +9,7 @@ import static org.zhizhi.wish.WishFixtures.map;
 import static org.zhizhi.wish.WishFixtures.unique;
 import static org.zhizhi.wish.WishFixtures.wish;
 
+import java.time.ZoneOffset;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.WebSession;
@@ -36,6 +38,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class WishApiIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -55,7 +60,7 @@ class WishApiIntegrationTests {
 	}
 
 	private String postAndPublish(String title, String beneficiary, int maxTakers) {
-		Response posted = api.post("/api/v1/wishes", token("jumin01"), wish(title, beneficiary, maxTakers));
+		Response posted = api.post("/api/v1/wishes", token("jumin01"), wish(title, beneficiary, maxTakers, clock.today()));
 		assertThat(posted.status()).as(posted.brief()).isEqualTo(201);
 		String id = idOf(posted);
 		assertThat(api.post("/api/v1/wishes/" + id + "/approve", token("dongcheng"), null).status()).isEqualTo(200);
@@ -66,7 +71,7 @@ class WishApiIntegrationTests {
 	@Test
 	void residentPostsCommunityVetsMemberTakesAndFulfilsResidentConfirmsAndThanks() {
 		String title = unique("助行器");
-		Response posted = api.post("/api/v1/wishes", token("jumin01"), wish(title, "王奶奶", 1));
+		Response posted = api.post("/api/v1/wishes", token("jumin01"), wish(title, "王奶奶", 1, clock.today()));
 		assertThat(posted.status()).as(posted.brief()).isEqualTo(201);
 		JsonNode wish = posted.json();
 		String id = wish.path("id").asString();
@@ -206,7 +211,7 @@ class WishApiIntegrationTests {
 
 	@Test
 	void theCommunityRefusesWithAReasonTheResidentIsTold() {
-		Response posted = api.post("/api/v1/wishes", token("jumin01"), wish(unique("装修"), "张居民", 1));
+		Response posted = api.post("/api/v1/wishes", token("jumin01"), wish(unique("装修"), "张居民", 1, clock.today()));
 		String id = idOf(posted);
 		Response noReason = api.post("/api/v1/wishes/" + id + "/refuse", token("dongcheng"), map("reason", " "));
 		assertThat(noReason.problemCode(400)).isEqualTo("VALIDATION_FAILED");
@@ -223,7 +228,7 @@ class WishApiIntegrationTests {
 
 	@Test
 	void aWishDispatchedToANamedMemberIsHisAloneAndATeamsTakeIsRecordedByTheCommunity() {
-		Response posted = api.post("/api/v1/wishes", token("jumin01"), wish(unique("换灯泡"), "赵奶奶", 1));
+		Response posted = api.post("/api/v1/wishes", token("jumin01"), wish(unique("换灯泡"), "赵奶奶", 1, clock.today()));
 		String id = idOf(posted);
 		api.post("/api/v1/wishes/" + id + "/approve", token("dongcheng"), null);
 		String member = api.get("/api/v1/me", token("dangyuan03")).json().path("id").asString();
@@ -238,7 +243,7 @@ class WishApiIntegrationTests {
 			.anyMatch(w -> w.path("id").asString().equals(id));
 		assertThat(api.post("/api/v1/wishes/" + id + "/take", token("dangyuan03"), null).status()).isEqualTo(200);
 
-		String teamWish = idOf(api.post("/api/v1/wishes", token("jumin01"), wish(unique("陪聊"), "钱爷爷", 1)));
+		String teamWish = idOf(api.post("/api/v1/wishes", token("jumin01"), wish(unique("陪聊"), "钱爷爷", 1, clock.today())));
 		api.post("/api/v1/wishes/" + teamWish + "/approve", token("dongcheng"), null);
 		assertThat(api.post("/api/v1/wishes/" + teamWish + "/dispatch", token("dongcheng"), map("kind", "TEAM"))
 			.errorFields()).containsExactly("name");
@@ -252,7 +257,7 @@ class WishApiIntegrationTests {
 
 	@Test
 	void aResidentSeesOnlyHisOwnWishesAndTheDeskIsNotHis() {
-		String id = idOf(api.post("/api/v1/wishes", token("jumin01"), wish(unique("书包"), "小红", 1)));
+		String id = idOf(api.post("/api/v1/wishes", token("jumin01"), wish(unique("书包"), "小红", 1, clock.today())));
 		String other = api.login(api.createResident("wish-other").path("username").asString(), ApiClient.TEST_PASSWORD);
 		assertThat(api.get("/api/v1/wishes/" + id, other).problemCode(404)).isEqualTo("NOT_FOUND");
 		assertThat(api.get("/api/v1/wishes", other).problemCode(403)).isEqualTo("ROLE_NOT_ALLOWED");
@@ -266,7 +271,7 @@ class WishApiIntegrationTests {
 
 	@Test
 	void badInputIsAProblemNamingEachField() {
-		Map<String, Object> body = wish("", "", 0);
+		Map<String, Object> body = wish("", "", 0, clock.today());
 		body.put("dueOn", "2001-01-01");
 		body.remove("category");
 		Response response = api.post("/api/v1/wishes", token("jumin01"), body);
@@ -325,10 +330,12 @@ class WishApiIntegrationTests {
 	void theDemoHasAYearOfFulfilledWishesIn金银桥社区AndOpenOnesOnBothWalls() {
 		// seed 003: 金银桥社区 fulfilled 100+ wishes through its in-service members
 		assertThat(count("SELECT count(*) FROM wish.wish WHERE community_name = '金银桥社区' AND state IN ('FULFILLED', 'CONFIRMED')"
-				+ " AND fulfilled_at > now() - interval '366 days' AND ?::text IS NOT NULL", "x")).isGreaterThanOrEqualTo(100);
-		assertThat(count("SELECT count(*) FROM wish.wish w JOIN wish.taker t ON t.wish_id = w.id WHERE ?::text IS NOT NULL"
-				+ " AND t.taker_name NOT IN ('陈党员', '刘党员', '赵党员', '孙党员') AND w.posted_at < now() - interval '1 hour'"
-				+ " AND w.beneficiary_address IS NULL AND w.posted_by_name IN ('金银桥社区工作站')", "x")).isZero();
+				+ " AND fulfilled_at > ?::timestamptz - interval '366 days'", clock.instant().atOffset(ZoneOffset.UTC)))
+			.isGreaterThanOrEqualTo(100);
+		assertThat(count("SELECT count(*) FROM wish.wish w JOIN wish.taker t ON t.wish_id = w.id WHERE true"
+				+ " AND t.taker_name NOT IN ('陈党员', '刘党员', '赵党员', '孙党员') AND w.posted_at < ?::timestamptz - interval '1 hour'"
+				+ " AND w.beneficiary_address IS NULL AND w.posted_by_name IN ('金银桥社区工作站')",
+				clock.instant().atOffset(ZoneOffset.UTC))).isZero();
 		HttpResponse<String> jinyinqiao = anonymous(port, "/public/communities/500113108003/wishes");
 		assertThat(jinyinqiao.statusCode()).isEqualTo(200);
 		assertThat(jinyinqiao.body()).contains("金银桥社区", "一台助行器").doesNotContain("金银桥社区工作站");

@@ -8,15 +8,16 @@ import static org.zhizhi.wish.WishFixtures.map;
 import static org.zhizhi.wish.WishFixtures.unique;
 import static org.zhizhi.wish.WishFixtures.wish;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
+import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
 
@@ -30,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class WishDualRegistrationIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -76,8 +80,8 @@ class WishDualRegistrationIntegrationTests {
 
 	/** Due in two days, so that it stands near the top of a wall sorted by date, whatever other tests left there. */
 	private String postAndPublishInDongcheng(String title) {
-		Map<String, Object> body = wish(title, "钱桂芳", 1);
-		body.put("dueOn", LocalDate.now(WishManagement.ZONE).plusDays(2).toString());
+		Map<String, Object> body = wish(title, "钱桂芳", 1, clock.today());
+		body.put("dueOn", clock.today().plusDays(2).toString());
 		String id = idOf(api.post("/api/v1/wishes", api.tokenOf("jumin01"), body));
 		assertThat(api.post("/api/v1/wishes/" + id + "/approve", api.tokenOf("dongcheng"), null).status()).isEqualTo(200);
 		assertThat(api.post("/api/v1/wishes/" + id + "/publish", api.tokenOf("dongcheng"), null).status()).isEqualTo(200);
@@ -93,7 +97,7 @@ class WishDualRegistrationIntegrationTests {
 		InService member = inServiceMemberOfJinyinqiaoRegisteredWithDongcheng();
 		String title = unique("老花镜");
 		String id = postAndPublishInDongcheng(title);
-		String vetting = idOf(api.post("/api/v1/wishes", api.tokenOf("jumin01"), wish(unique("暖水袋"), "钱桂芳", 1)));
+		String vetting = idOf(api.post("/api/v1/wishes", api.tokenOf("jumin01"), wish(unique("暖水袋"), "钱桂芳", 1, clock.today())));
 
 		// not linked: his account sits in 金银桥社区, so 东城社区's wish is not his to see or take
 		List<String> before = wallTitles(member.token());
@@ -132,7 +136,7 @@ class WishDualRegistrationIntegrationTests {
 		// transferred out, his dual registration no longer counts: 东城社区's wall is gone, what he took stays his
 		String other = postAndPublishInDongcheng(unique("小台灯"));
 		Response moved = api.post("/api/v1/party-members/" + member.memberId() + "/status", api.tokenOf("banan"),
-				map("status", "TRANSFERRED_OUT", "on", LocalDate.now(WishManagement.ZONE).toString(), "note", "调离"));
+				map("status", "TRANSFERRED_OUT", "on", clock.today().toString(), "note", "调离"));
 		assertThat(moved.status()).as(moved.brief()).isEqualTo(200);
 		assertThat(wallTitles(member.token())).doesNotContain(title).noneMatch(t -> t.startsWith("小台灯"));
 		assertThat(api.post("/api/v1/wishes/" + other + "/take", member.token(), null).problemCode(404))
@@ -144,7 +148,7 @@ class WishDualRegistrationIntegrationTests {
 	void theCommunityDispatchesToAnInServiceMemberRegisteredWithItWhoseAccountSitsElsewhere() {
 		InService member = inServiceMemberOfJinyinqiaoRegisteredWithDongcheng();
 		String title = unique("陪同复查");
-		String id = idOf(api.post("/api/v1/wishes", api.tokenOf("jumin01"), wish(title, "钱桂芳", 1)));
+		String id = idOf(api.post("/api/v1/wishes", api.tokenOf("jumin01"), wish(title, "钱桂芳", 1, clock.today())));
 		String desk = api.tokenOf("dongcheng");
 		assertThat(api.post("/api/v1/wishes/" + id + "/approve", desk, null).status()).isEqualTo(200);
 

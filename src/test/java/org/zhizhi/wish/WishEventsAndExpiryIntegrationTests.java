@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.partnership.PartnershipQueries;
 import org.zhizhi.shared.Actor;
@@ -35,6 +36,9 @@ import tools.jackson.databind.JsonNode;
 @ZhizhiIntegrationTest
 @RecordApplicationEvents
 class WishEventsAndExpiryIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -97,7 +101,7 @@ class WishEventsAndExpiryIntegrationTests {
 		Actor staff = actor("dongcheng");
 		Actor member = actor("dangyuan04");
 		Wish wish = published(resident, staff, "帮忙取药" + UUID.randomUUID().toString().substring(0, 6),
-				LocalDate.now(WishManagement.ZONE).plusDays(3));
+				clock.today().plusDays(3));
 		management.take(member, wish.id());
 		assertThat(events.stream(WishFulfilled.class).filter(e -> e.wishId().equals(wish.id()))).isEmpty();
 
@@ -141,7 +145,7 @@ class WishEventsAndExpiryIntegrationTests {
 				Map.of("accountId", otherId));
 		assertThat(bound.status()).as(bound.brief()).isEqualTo(204);
 		Actor other = actor((String) account.get("username"), ApiClient.TEST_PASSWORD);
-		LocalDate due = LocalDate.now(WishManagement.ZONE).plusDays(3);
+		LocalDate due = clock.today().plusDays(3);
 
 		Wish wish = published(staff, staff, "帮忙修门锁" + UUID.randomUUID().toString().substring(0, 6), due, 2);
 		management.take(liaison, wish.id());
@@ -197,7 +201,7 @@ class WishEventsAndExpiryIntegrationTests {
 		Actor resident = actor("jumin01");
 		Actor staff = actor("dongcheng");
 		Actor member = actor("dangyuan01");
-		LocalDate today = LocalDate.now(WishManagement.ZONE);
+		LocalDate today = clock.today();
 		Wish dueToday = published(resident, staff, "到期未认领" + UUID.randomUUID().toString().substring(0, 6), today);
 		Wish taken = published(resident, staff, "到期已认领" + UUID.randomUUID().toString().substring(0, 6), today);
 		management.take(member, taken.id());
@@ -237,7 +241,7 @@ class WishEventsAndExpiryIntegrationTests {
 	void aWishPastItsDateLeavesTheWallAndATakeIsRefusedWithAConflictSayingSo() {
 		Actor resident = actor("jumin01");
 		Actor staff = actor("dongcheng");
-		LocalDate today = LocalDate.now(WishManagement.ZONE);
+		LocalDate today = clock.today();
 		Wish wish = published(resident, staff, "过期未扫" + UUID.randomUUID().toString().substring(0, 6), today, 2);
 		ApiClient api = new ApiClient(port);
 		String member = api.tokenOf("dangyuan01");
@@ -268,7 +272,7 @@ class WishEventsAndExpiryIntegrationTests {
 		Actor resident = actor("jumin01");
 		Actor staff = actor("dongcheng");
 		Actor member = actor("dangyuan03");
-		LocalDate today = LocalDate.now(WishManagement.ZONE);
+		LocalDate today = clock.today();
 		Wish partly = published(resident, staff, "到期缺人" + UUID.randomUUID().toString().substring(0, 6), today, 3);
 		management.take(member, partly.id());
 

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +24,8 @@ final class WishFixtures {
 	private WishFixtures() {
 	}
 
-	static Map<String, Object> wish(String title, String beneficiary, int maxTakers) {
+	/** A new wish due 20 days after {@code today} (the platform's today: its clock decides what is past due). */
+	static Map<String, Object> wish(String title, String beneficiary, int maxTakers, LocalDate today) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("title", title);
 		body.put("description", "想要一台助行器，方便下楼买菜。");
@@ -33,7 +33,7 @@ final class WishFixtures {
 		body.put("publicLabel", "一位独居老人");
 		body.put("beneficiaryName", beneficiary);
 		body.put("beneficiaryAddress", "东城公租房3栋2单元1804");
-		body.put("dueOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20).toString());
+		body.put("dueOn", today.plusDays(20).toString());
 		body.put("maxTakers", maxTakers);
 		return body;
 	}

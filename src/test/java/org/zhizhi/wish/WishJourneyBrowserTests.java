@@ -6,7 +6,6 @@ import static org.zhizhi.HeadlessChromium.signIn;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
@@ -16,8 +15,10 @@ import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.HeadlessChromium;
+import org.zhizhi.TestClock;
 import org.zhizhi.TestPhotos;
 import org.zhizhi.ZhizhiIntegrationTest;
 
@@ -30,6 +31,9 @@ import org.zhizhi.ZhizhiIntegrationTest;
  */
 @ZhizhiIntegrationTest
 class WishJourneyBrowserTests {
+
+	@Autowired
+	TestClock clock;
 
 	private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
@@ -79,7 +83,7 @@ class WishJourneyBrowserTests {
 			page.locator("#beneficiaryName").fill(BENEFICIARY);
 			page.locator("#beneficiaryAddress").fill(ADDRESS);
 			page.locator("#publicLabel").fill("一位独居老人");
-			page.locator("#dueOn").fill(LocalDate.now(WishManagement.ZONE).plusDays(10).toString());
+			page.locator("#dueOn").fill(clock.today().plusDays(10).toString());
 			page.locator("#photo").setInputFiles(new FilePayload("radio.jpg", "image/jpeg", TestPhotos.jpeg(new Color(170, 120, 80))));
 			noSidewaysScroll(page);
 			shot(page, "wish-1-post");

@@ -3,15 +3,16 @@ package org.zhizhi.wish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
 
@@ -21,6 +22,9 @@ import org.zhizhi.ZhizhiIntegrationTest;
  */
 @ZhizhiIntegrationTest
 class WishPagesIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	private static final Pattern WISH_LINK = Pattern.compile("/m/my-wishes/([0-9a-f-]{36})");
 
@@ -41,7 +45,7 @@ class WishPagesIntegrationTests {
 		form.put("beneficiaryName", "周秀兰");
 		form.put("beneficiaryAddress", "东城公租房5栋");
 		form.put("publicLabel", "一位独居老人");
-		form.put("dueOn", LocalDate.now(WishManagement.ZONE).plusDays(10).toString());
+		form.put("dueOn", clock.today().plusDays(10).toString());
 		form.put("maxTakers", "1");
 		HttpResponse<String> refused = resident.submit("/m/wish", "/m/wish", form);
 		assertThat(refused.statusCode()).isEqualTo(200);
@@ -88,7 +92,7 @@ class WishPagesIntegrationTests {
 	void aRefusedStepComesBackToThePageWithItsChineseMessage() {
 		ApiClient api = new ApiClient(port);
 		String id = WishFixtures.idOf(api.post("/api/v1/wishes", api.tokenOf("jumin01"), WishFixtures.wish(
-				WishFixtures.unique("雨伞"), "吴大爷", 1)));
+				WishFixtures.unique("雨伞"), "吴大爷", 1, clock.today())));
 		WebSession staff = as("dongcheng");
 		staff.submit("/wishes/" + id, "/wishes/" + id + "/refuse", Map.of("reason", ""));
 		assertThat(staff.get("/wishes/" + id).body()).contains("请填写不予通过的理由");

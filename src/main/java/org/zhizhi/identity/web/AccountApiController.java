@@ -1,6 +1,7 @@
 package org.zhizhi.identity.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +41,10 @@ class AccountApiController {
 
 	private final AccountQueries queries;
 
-	AccountApiController(AccountManagement management, AccountQueries queries) {
+	private final Clock clock;
+
+	AccountApiController(AccountManagement management, AccountQueries queries, Clock clock) {
+		this.clock = clock;
 		this.management = management;
 		this.queries = queries;
 	}
@@ -48,10 +52,10 @@ class AccountApiController {
 	record AccountView(UUID id, String username, String displayName, Set<Role> roles, GridPosition gridPosition,
 			UUID orgUnitId, boolean enabled, boolean locked, boolean passwordChangeRequired, Instant createdAt) {
 
-		static AccountView of(Account account) {
+		static AccountView of(Account account, Instant now) {
 			return new AccountView(account.id(), account.username(), account.displayName(), account.roles(),
 					account.gridPosition(), account.orgUnitId(), account.enabled(),
-					account.lockedAt(Instant.now()), account.passwordChangeRequired(), account.createdAt());
+					account.lockedAt(now), account.passwordChangeRequired(), account.createdAt());
 		}
 	}
 
@@ -66,13 +70,13 @@ class AccountApiController {
 		return queries.list(actor.scope(), q, page)
 			.stream()
 			.limit(AccountQueries.PAGE_SIZE)
-			.map(AccountView::of)
+			.map(account -> AccountView.of(account, clock.instant()))
 			.toList();
 	}
 
 	@GetMapping("/{id}")
 	AccountView get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return queries.find(actor.scope(), id).map(AccountView::of).orElseThrow(() -> DomainException.notFound("account"));
+		return queries.find(actor.scope(), id).map(account -> AccountView.of(account, clock.instant())).orElseThrow(() -> DomainException.notFound("account"));
 	}
 
 	@PostMapping
@@ -81,7 +85,7 @@ class AccountApiController {
 			HttpServletRequest request) {
 		Account account = management.create(actor, new CreateAccount(body.username(), body.displayName(),
 				body.password(), body.roles(), body.orgUnitId(), body.gridPosition()), request.getRemoteAddr());
-		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(AccountView.of(account));
+		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(AccountView.of(account, clock.instant()));
 	}
 
 	@DeleteMapping("/{id}/tokens")

@@ -1,5 +1,7 @@
 package org.zhizhi.identity.web;
 
+import java.time.Clock;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
@@ -23,7 +25,10 @@ class PasswordController {
 
 	private final MessageSource messages;
 
-	PasswordController(AccountManagement accounts, MessageSource messages) {
+	private final Clock clock;
+
+	PasswordController(AccountManagement accounts, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.accounts = accounts;
 		this.messages = messages;
 	}
@@ -53,7 +58,7 @@ class PasswordController {
 		}
 		request.getSession().removeAttribute(SessionGuardFilter.SESSION_FLAG);
 		// this session carries the new password: it stays signed in, every other one ends
-		request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, java.time.Instant.now());
+		request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.instant());
 		redirect.addFlashAttribute("notice", "password.changed");
 		return "redirect:/";
 	}

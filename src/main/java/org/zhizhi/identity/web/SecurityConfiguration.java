@@ -3,6 +3,8 @@ package org.zhizhi.identity.web;
 import static org.zhizhi.shared.Role.ACCOUNT_MANAGERS;
 import static org.zhizhi.shared.Role.BUSINESS;
 
+import java.time.Clock;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -92,7 +94,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageChain(HttpSecurity http, Authenticator authenticator, AccountQueries accounts,
-			AuditTrail audit) throws Exception {
+			AuditTrail audit, Clock clock) throws Exception {
 		var success = new SavedRequestAwareAuthenticationSuccessHandler();
 		success.setDefaultTargetUrl("/");
 		http.authenticationProvider(new ActorAuthenticationProvider(authenticator))
@@ -105,7 +107,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler((request, response, authentication) -> {
 					Actor actor = (Actor) authentication.getPrincipal();
-					request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, java.time.Instant.now());
+					request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.instant());
 					if (accounts.passwordChangeRequired(actor.userId())) {
 						request.getSession().setAttribute(SessionGuardFilter.SESSION_FLAG, true);
 						response.sendRedirect(request.getContextPath() + SessionGuardFilter.PASSWORD_PAGE);

@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +53,8 @@ public class JdbcPeople {
 			  FROM people.household
 			""";
 
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
 	/** Rows per JDBC batch of a bulk load. */
 	private static final int BATCH = 1000;
 
@@ -57,9 +62,12 @@ public class JdbcPeople {
 
 	private final JdbcTemplate batch;
 
-	JdbcPeople(JdbcClient jdbc, JdbcTemplate batch) {
+	private final Clock clock;
+
+	JdbcPeople(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.clock = clock;
 	}
 
 	// --- households ----------------------------------------------------------------------------------------------
@@ -300,7 +308,7 @@ public class JdbcPeople {
 		return jdbc.sql(RESIDENT + " WHERE r.id = :id AND r.scope_path LIKE :scope")
 			.param("id", id)
 			.param("scope", scope.likePattern())
-			.query(JdbcPeople::summary)
+			.query(this::summary)
 			.optional();
 	}
 
@@ -308,7 +316,7 @@ public class JdbcPeople {
 		return jdbc.sql(RESIDENT + """
 				 WHERE r.household_id = :id AND r.scope_path LIKE :scope
 				 ORDER BY (r.relation = 'HEAD') DESC, r.birth_date, r.id
-				""").param("id", householdId).param("scope", scope.likePattern()).query(JdbcPeople::summary).list();
+				""").param("id", householdId).param("scope", scope.likePattern()).query(this::summary).list();
 	}
 
 	/** A filtered page; the filters are all bound parameters, absent ones compare with null and match all. */
@@ -317,7 +325,7 @@ public class JdbcPeople {
 			.params(searchParams(scope, f))
 			.param("limit", limit)
 			.param("offset", offset)
-			.query(JdbcPeople::summary)
+			.query(this::summary)
 			.list();
 	}
 
@@ -664,11 +672,14 @@ public class JdbcPeople {
 				rs.getInt("version"));
 	}
 
-	private static ResidentSummary summary(ResultSet rs, int row) throws SQLException {
+	/** The age is the one on the platform's today in Chongqing, the day the staff member is looking at. */
+	private ResidentSummary summary(ResultSet rs, int row) throws SQLException {
 		String kind = rs.getString("new_employment_kind");
+		LocalDate birthDate = rs.getObject("birth_date", LocalDate.class);
+		int age = Period.between(birthDate, LocalDate.now(clock.withZone(CHINA))).getYears();
 		return new ResidentSummary(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
 				org.zhizhi.people.PersonalData.maskName(rs.getString("name")), Gender.valueOf(rs.getString("gender")),
-				rs.getObject("birth_date", LocalDate.class), rs.getString("phone_masked"),
+				birthDate, age, rs.getString("phone_masked"),
 				rs.getString("id_card_masked"), Relation.valueOf(rs.getString("relation")), tags(rs.getArray("tags")),
 				kind == null ? null : NewEmploymentKind.valueOf(kind), rs.getString("dwelling_label"),
 				rs.getObject("grid_id", UUID.class), rs.getObject("building_id", UUID.class),

@@ -2,6 +2,7 @@ package org.zhizhi.people.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,8 +64,11 @@ class PeopleController {
 
 	private final PlaceQueries places;
 
+	private final Clock clock;
+
 	PeopleController(PeopleQueries queries, PeopleManagement management, ResidentImports imports,
-			MessageSource messages, OrgUnitQueries orgUnits, PlaceQueries places) {
+			MessageSource messages, OrgUnitQueries orgUnits, PlaceQueries places, Clock clock) {
+		this.clock = clock;
 		this.places = places;
 		this.queries = queries;
 		this.management = management;
@@ -183,7 +187,7 @@ class PeopleController {
 			@RequestParam(required = false) UUID buildingId, Model model) {
 		model.addAttribute("dwellings",
 				buildingId == null ? List.of() : places.dwellingsOfBuilding(actor.scope(), buildingId));
-		model.addAttribute("form", new HouseholdForm(dwellingId, "false", "OWNER", LocalDate.now(CHINA).toString()));
+		model.addAttribute("form", new HouseholdForm(dwellingId, "false", "OWNER", LocalDate.now(clock.withZone(CHINA)).toString()));
 		model.addAttribute("errors", FormErrors.none());
 		model.addAttribute("tenures", Tenure.values());
 		return "people/household-form";

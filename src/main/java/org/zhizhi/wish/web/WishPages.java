@@ -1,6 +1,7 @@
 package org.zhizhi.wish.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -59,10 +60,13 @@ class WishPages {
 
 	private final MessageSource messages;
 
-	WishPages(WishManagement management, WishQueries queries, MessageSource messages) {
+	private final Clock clock;
+
+	WishPages(WishManagement management, WishQueries queries, MessageSource messages, Clock clock) {
 		this.management = management;
 		this.queries = queries;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	/** The post form's fields as typed, shown again when refused. */
@@ -82,7 +86,7 @@ class WishPages {
 		requirePoster(actor);
 		common(model);
 		model.addAttribute("form", new WishForm(null, null, WishCategory.GOODS, null, null, null,
-				LocalDate.now(WishManagement.ZONE).plusDays(14), 1, null));
+				LocalDate.now(clock.withZone(WishManagement.ZONE)).plusDays(14), 1, null));
 		model.addAttribute("errors", FormErrors.none());
 		return "wish/post";
 	}

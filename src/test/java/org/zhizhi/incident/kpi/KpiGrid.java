@@ -1,6 +1,7 @@
 package org.zhizhi.incident.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -112,15 +112,10 @@ final class KpiGrid {
 
 	/** The grid index notices a new boundary within its check interval (2 s). */
 	private void awaitLocatable() {
-		Instant deadline = Instant.now().plusSeconds(15);
-		while (Instant.now().isBefore(deadline)) {
+		await("the new grid is located").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			Response located = api.get("/api/v1/grids/locate?lat=" + lat + "&lng=" + lng, staff);
-			if (located.status() == 200 && located.body().contains(grid.id().toString())) {
-				return;
-			}
-			sleep(Duration.ofMillis(200));
-		}
-		throw new AssertionError("the new grid was never located");
+			return located.status() == 200 && located.body().contains(grid.id().toString());
+		});
 	}
 
 	// --- steps ----------------------------------------------------------------------------------------------------
@@ -212,16 +207,6 @@ final class KpiGrid {
 
 	private void sql(String statement, Map<String, Object> params) {
 		jdbc.sql(statement).params(params).update();
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(e);
-		}
 	}
 
 }

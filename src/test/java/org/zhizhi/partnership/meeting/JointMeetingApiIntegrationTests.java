@@ -3,7 +3,6 @@ package org.zhizhi.partnership.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,8 +22,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
+import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.partnership.meeting.MeetingCommands.Hold;
 import org.zhizhi.partnership.meeting.MeetingCommands.ScheduleMeeting;
@@ -61,7 +61,7 @@ class JointMeetingApiIntegrationTests {
 	OrgUnitQueries orgUnits;
 
 	@Autowired
-	Clock clock;
+	TestClock clock;
 
 	@Autowired
 	ApplicationEvents events;
@@ -75,7 +75,7 @@ class JointMeetingApiIntegrationTests {
 
 	@Test
 	void communityStaffScheduleForTheirOwnCommunityAndOthersOutsideItsScopeSeeNothing() {
-		Response created = schedule("mudong", null, "QUARTERLY", Instant.now().plus(Duration.ofDays(30)));
+		Response created = schedule("mudong", null, "QUARTERLY", clock.instant().plus(Duration.ofDays(30)));
 		assertThat(created.status()).as(created.brief()).isEqualTo(201);
 		JsonNode meeting = created.json().path("meeting");
 		String id = meeting.path("id").asString();
@@ -94,7 +94,7 @@ class JointMeetingApiIntegrationTests {
 					Map.of("reason", "x")).status()).isEqualTo(404);
 		}
 		// nor can 东城社区's staff schedule one for 金银桥社区
-		assertThat(schedule("dongcheng", api.orgUnitId("金银桥社区"), "QUARTERLY", Instant.now().plus(Duration.ofDays(3)))
+		assertThat(schedule("dongcheng", api.orgUnitId("金银桥社区"), "QUARTERLY", clock.instant().plus(Duration.ofDays(3)))
 			.problemCode(404)).isEqualTo("NOT_FOUND");
 		// the district sees it, and a resident may not use meetings at all
 		assertThat(api.get("/api/v1/joint-meetings/" + id, api.tokenOf("banan")).status()).isEqualTo(200);
@@ -108,7 +108,7 @@ class JointMeetingApiIntegrationTests {
 	@Test
 	void illegalStepsAreRefusedWith409NamingTheState() {
 		String token = api.tokenOf("mudong");
-		String id = schedule("mudong", null, "HALF_YEAR", Instant.now().plus(Duration.ofDays(20))).json()
+		String id = schedule("mudong", null, "HALF_YEAR", clock.instant().plus(Duration.ofDays(20))).json()
 			.path("meeting").path("id").asString();
 		String base = "/api/v1/joint-meetings/" + id;
 
@@ -138,7 +138,7 @@ class JointMeetingApiIntegrationTests {
 	@Test
 	void aCancelledMeetingNeedsAReasonAndIsFinal() {
 		String token = api.tokenOf("mudong");
-		String id = schedule("mudong", null, "YEAR_END", Instant.now().plus(Duration.ofDays(40))).json()
+		String id = schedule("mudong", null, "YEAR_END", clock.instant().plus(Duration.ofDays(40))).json()
 			.path("meeting").path("id").asString();
 		String base = "/api/v1/joint-meetings/" + id;
 		assertThat(api.post(base + "/cancel", token, Map.of()).errorFields()).containsExactly("reason");
@@ -153,7 +153,7 @@ class JointMeetingApiIntegrationTests {
 	@Test
 	void theAgendaTakesOpenIncidentsOfTheCommunityOnlyAndEachOnce() {
 		String token = api.tokenOf("mudong");
-		String id = schedule("mudong", null, "QUARTERLY", Instant.now().plus(Duration.ofDays(12))).json()
+		String id = schedule("mudong", null, "QUARTERLY", clock.instant().plus(Duration.ofDays(12))).json()
 			.path("meeting").path("id").asString();
 		String base = "/api/v1/joint-meetings/" + id;
 
@@ -195,7 +195,7 @@ class JointMeetingApiIntegrationTests {
 	@Test
 	void theAgendaOffersAndTakesOnlyUnfinishedItemsOfTheCommunitysLists() {
 		String token = api.tokenOf("mudong");
-		String id = schedule("mudong", null, "QUARTERLY", Instant.now().plus(Duration.ofDays(14))).json()
+		String id = schedule("mudong", null, "QUARTERLY", clock.instant().plus(Duration.ofDays(14))).json()
 			.path("meeting").path("id").asString();
 		String base = "/api/v1/joint-meetings/" + id;
 		String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -250,7 +250,7 @@ class JointMeetingApiIntegrationTests {
 	@Test
 	void unitsNamedByIdMustBePartnersOfTheCommunityAndTheDatabaseHoldsThemToIt() {
 		String token = api.tokenOf("mudong");
-		String id = schedule("mudong", null, "HALF_YEAR", Instant.now().minus(Duration.ofHours(2))).json()
+		String id = schedule("mudong", null, "HALF_YEAR", clock.instant().minus(Duration.ofHours(2))).json()
 			.path("meeting").path("id").asString();
 		String base = "/api/v1/joint-meetings/" + id;
 		String school = api.get("/api/v1/partners", token).list().stream()
@@ -288,7 +288,7 @@ class JointMeetingApiIntegrationTests {
 		Map<String, Object> activity = new LinkedHashMap<>();
 		activity.put("kind", "JOINT_STUDY");
 		activity.put("title", "共同研学 " + id);
-		activity.put("heldOn", LocalDate.now().toString());
+		activity.put("heldOn", clock.today().toString());
 		activity.put("participants", List.of(Map.of("kind", "UNIT", "refId", foreign)));
 		assertThat(api.post("/api/v1/joint-activities", token, activity).errorFields())
 			.containsExactly("participants[0].refId");
@@ -360,8 +360,8 @@ class JointMeetingApiIntegrationTests {
 		body.put("category", "ELDERLY_CARE");
 		body.put("quantity", quantity);
 		body.put("measure", "PEOPLE");
-		body.put("periodStart", LocalDate.now().toString());
-		body.put("periodEnd", LocalDate.now().plusMonths(2).toString());
+		body.put("periodStart", clock.today().toString());
+		body.put("periodEnd", clock.today().plusMonths(2).toString());
 		Response response = api.post("/api/v1/partnership/items", token, body);
 		assertThat(response.status()).as(response.brief()).isEqualTo(201);
 		return response.json().path("id").asString();
@@ -370,7 +370,7 @@ class JointMeetingApiIntegrationTests {
 	@Test
 	void attendanceAndDecisionsWithOwnersAndDueDatesBecomeTasks() {
 		String token = api.tokenOf("mudong");
-		String id = schedule("mudong", null, "CLAIMING", Instant.now().minus(Duration.ofHours(3))).json()
+		String id = schedule("mudong", null, "CLAIMING", clock.instant().minus(Duration.ofHours(3))).json()
 			.path("meeting").path("id").asString();
 		String base = "/api/v1/joint-meetings/" + id;
 		Response invited = api.post(base + "/attendance", token, Map.of("kind", "UNIT", "name", "木洞小学"));
@@ -386,7 +386,7 @@ class JointMeetingApiIntegrationTests {
 		assertThat(missing.problemCode(400)).isEqualTo("VALIDATION_FAILED");
 		assertThat(missing.errorFields()).containsExactlyInAnyOrder("text", "ownerKind", "dueOn", "ownerName");
 		Map<String, Object> early = decision("太早");
-		early.put("dueOn", LocalDate.now().minusYears(1).toString());
+		early.put("dueOn", clock.today().minusYears(1).toString());
 		assertThat(api.post(base + "/decisions", token, early).errorFields()).containsExactly("dueOn");
 
 		Response decided = api.post(base + "/decisions", token, decision("木洞小学认领暑期公益课堂"));
@@ -412,11 +412,11 @@ class JointMeetingApiIntegrationTests {
 	void aDecisionPublishesDecisionTakenForThePartnersCore() {
 		Actor mudong = staffOf("金银桥社区", "mudong");
 		UUID id = meetings.schedule(mudong, new ScheduleMeeting(null, MeetingKind.QUARTERLY, "事件测试",
-				Instant.now().minus(Duration.ofHours(1)), null)).meeting().id();
+				clock.instant().minus(Duration.ofHours(1)), null)).meeting().id();
 		meetings.hold(mudong, id, new Hold(null));
 		events.clear();
 		var detail = meetings.decide(mudong, id, new TakeDecision("重庆新希望生物提供 20 名志愿者", RefKind.UNIT, null,
-				"重庆新希望生物", LocalDate.now().plusDays(30)));
+				"重庆新希望生物", clock.today().plusDays(30)));
 		List<DecisionTaken> taken = events.stream(DecisionTaken.class).toList();
 		assertThat(taken).hasSize(1);
 		assertThat(taken.get(0).decisionId()).isEqualTo(detail.decisions().get(0).id());
@@ -513,17 +513,17 @@ class JointMeetingApiIntegrationTests {
 	void activitiesAreLoggedWithParticipantsAndCheckedInput() {
 		String token = api.tokenOf("mudong");
 		Response bad = api.post("/api/v1/joint-activities", token,
-				Map.of("kind", "JOINT_STUDY", "heldOn", LocalDate.now().plusDays(3).toString()));
+				Map.of("kind", "JOINT_STUDY", "heldOn", clock.today().plusDays(3).toString()));
 		assertThat(bad.problemCode(400)).isEqualTo("VALIDATION_FAILED");
 		assertThat(bad.errorFields()).contains("heldOn", "title");
 		Response logged = api.post("/api/v1/joint-activities", token, Map.of("kind", "PARTY_LESSON", "title",
-				"共上党课：红岩精神", "heldOn", LocalDate.now().toString(), "participants",
+				"共上党课：红岩精神", "heldOn", clock.today().toString(), "participants",
 				List.of(Map.of("kind", "UNIT", "name", "木洞小学"), Map.of("kind", "PERSON", "name", "张老师"))));
 		assertThat(logged.status()).as(logged.brief()).isEqualTo(201);
 		assertThat(logged.json().path("headcount").asInt()).isEqualTo(2);
 		assertThat(logged.json().path("participants").findValuesAsString("name")).containsExactly("木洞小学", "张老师");
 		assertThat(api.post("/api/v1/joint-activities", token, Map.of("kind", "PARTY_LESSON", "title", "无人参加",
-				"heldOn", LocalDate.now().toString())).errorFields()).containsExactly("participants");
+				"heldOn", clock.today().toString())).errorFields()).containsExactly("participants");
 	}
 
 	private Response schedule(String user, UUID community, String kind, Instant at) {
@@ -537,12 +537,12 @@ class JointMeetingApiIntegrationTests {
 		return api.post("/api/v1/joint-meetings", api.tokenOf(user), body);
 	}
 
-	private static Map<String, Object> decision(String text) {
+	private Map<String, Object> decision(String text) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("text", text);
 		body.put("ownerKind", "UNIT");
 		body.put("ownerName", "木洞小学");
-		body.put("dueOn", LocalDate.now().plusDays(60).toString());
+		body.put("dueOn", clock.today().plusDays(60).toString());
 		return body;
 	}
 

@@ -3,21 +3,23 @@ package org.zhizhi.partnership.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 /** The desk pages of 1+4+X as community and street staff see them, with their scope and the refusals in Chinese. */
 @ZhizhiIntegrationTest
 class MeetingPagesIntegrationTests {
+
+	@Autowired
+	TestClock clock;
 
 	@LocalServerPort
 	int port;
@@ -30,7 +32,7 @@ class MeetingPagesIntegrationTests {
 		assertThat(year.body()).contains("金银桥社区", "id=\"meeting-slots\"", "年初双向认领会", "半年工作推进会",
 				"季度协商议事会", "年终总结表彰会", "已形成纪要", "已取消", "id=\"quota\"");
 
-		String when = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(5).truncatedTo(ChronoUnit.MINUTES).toString();
+		String when = clock.localNow().plusDays(5).truncatedTo(ChronoUnit.MINUTES).toString();
 		HttpResponse<String> scheduled = mudong.submit("/partnership/meetings", "/partnership/meetings",
 				Map.of("kind", "QUARTERLY", "title", "页面安排的议事会", "scheduledAt", when, "place", "会议室"));
 		assertThat(scheduled.statusCode()).isEqualTo(302);
@@ -55,7 +57,7 @@ class MeetingPagesIntegrationTests {
 			.statusCode()).isEqualTo(302);
 		assertThat(mudong.submit(page, page + "/hold", Map.of()).statusCode()).isEqualTo(302);
 		assertThat(mudong.submit(page, page + "/decisions", Map.of("text", "木洞小学负责场地", "ownerKind", "UNIT",
-				"ownerName", "木洞小学", "dueOn", LocalDate.now().plusDays(20).toString())).statusCode()).isEqualTo(302);
+				"ownerName", "木洞小学", "dueOn", clock.today().plusDays(20).toString())).statusCode()).isEqualTo(302);
 		HttpResponse<String> held = mudong.get(page);
 		assertThat(held.body()).contains("data-state=\"HELD\"", "金喇叭宣讲安排", "木洞小学负责场地", "id=\"minutes-form\"");
 
@@ -88,7 +90,7 @@ class MeetingPagesIntegrationTests {
 		assertThat(log.statusCode()).isEqualTo(200);
 		assertThat(log.body()).contains("共过主题党日", "共上党课", "共同研学", "资源共享", "木洞小学");
 		HttpResponse<String> saved = mudong.submit("/partnership/activities", "/partnership/activities",
-				Map.of("kind", "JOINT_STUDY", "title", "页面登记的研学", "heldOn", LocalDate.now().toString(), "units",
+				Map.of("kind", "JOINT_STUDY", "title", "页面登记的研学", "heldOn", clock.today().toString(), "units",
 						"重庆新希望生物\n木洞小学"));
 		assertThat(saved.statusCode()).isEqualTo(302);
 		assertThat(mudong.get("/partnership/activities").body()).contains("页面登记的研学", "重庆新希望生物");
