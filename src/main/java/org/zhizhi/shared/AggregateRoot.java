@@ -1,0 +1,47 @@
+package org.zhizhi.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every aggregate has beside its own fields: the past-tense events its methods register while they change it,
+ * and the version its repository saves against ({@code UPDATE … WHERE id = ? AND version = ?}: no row means someone
+ * else changed it first). The repository publishes the events after a successful save, in the same transaction, and
+ * clears them. Free of Spring, like the aggregates themselves.
+ */
+public abstract class AggregateRoot<E> {
+
+	private final List<E> events = new ArrayList<>();
+
+	private int version;
+
+	protected AggregateRoot(int version) {
+		this.version = version;
+	}
+
+	/** Registers an event to be published when the aggregate is saved; answers it, for chaining. */
+	protected final <T extends E> T register(T event) {
+		events.add(event);
+		return event;
+	}
+
+	/** The events registered since the aggregate was loaded or last saved, oldest first. */
+	public final List<E> events() {
+		return List.copyOf(events);
+	}
+
+	/** Called by the repository once the events are published. */
+	public final void clearEvents() {
+		events.clear();
+	}
+
+	/** The version this copy was loaded with; the save applies only if the stored row still has it. */
+	public final int version() {
+		return version;
+	}
+
+	/** Called by the repository after a successful save. */
+	public final void saved() {
+		version++;
+	}
+}
