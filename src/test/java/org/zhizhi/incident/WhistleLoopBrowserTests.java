@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +71,8 @@ class WhistleLoopBrowserTests {
 			page.locator("#categoryCode").selectOption("MANHOLE_COVER");
 			page.locator("#description").fill(description);
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("loop-1-report.png")).setFullPage(true));
-			page.locator("#report-form button[type=submit]").click();
+			// other tests' reports nearby may be offered as possible duplicates: this one is new, so submit it
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交上报")).click();
 
 			assertThat(page).hasURL(Pattern.compile("/m/reports/[0-9a-f-]{36}$"));
 			assertThat(page.locator(".notice")).containsText("上报成功");
