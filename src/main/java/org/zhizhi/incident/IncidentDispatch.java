@@ -22,9 +22,9 @@ import org.zhizhi.incident.persistence.IncidentUpdate;
 import org.zhizhi.incident.persistence.JdbcRotation;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Role;
 
 /**
@@ -69,7 +69,7 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail whistle(Actor actor, UUID id, StepRequest step) {
-		Incident incident = dispatchable(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.WHISTLE, step);
 		Transition t = IncidentLifecycle.whistle(incident.state(), step.type());
 		DispatchMode mode = step.mode() != null ? step.mode()
 				: step.type() == WhistleType.TOUGH ? DispatchMode.ASSIGN : DispatchMode.OPEN_CALL;
@@ -97,7 +97,7 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail assign(Actor actor, UUID id, StepRequest step) {
-		Incident incident = dispatchable(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.ASSIGN, step);
 		Transition t = IncidentLifecycle.assign(incident.state());
 		DispatchMode mode = step.mode() == null ? DispatchMode.ASSIGN : step.mode();
 		if (mode == DispatchMode.OPEN_CALL) {
@@ -110,9 +110,7 @@ public class IncidentDispatch {
 	/** The assigned member, or a liaison of the assigned unit, answers the order (应哨) and holds it from now on. */
 	@Transactional
 	public IncidentDetail answer(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		requireAssignee(actor, incident);
-		IncidentSteps.checkLength("note", step.note());
+		Incident incident = loadFor(actor, id, IncidentAction.ANSWER, step);
 		Transition t = IncidentLifecycle.answer(incident.state());
 		Instant now = steps.now();
 		if (incident.unitId() != null) {
@@ -128,14 +126,7 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail handBack(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		if (incident.state() == IncidentState.ASSIGNED) {
-			requireAssignee(actor, incident);
-		}
-		else {
-			steps.requireHandler(actor, incident);
-		}
-		IncidentSteps.checkLength("note", step.note());
+		Incident incident = loadFor(actor, id, IncidentAction.HAND_BACK, step);
 		Transition t = IncidentLifecycle.handBack(incident.state(), note(step.note()));
 		units.deleteParts(id);
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
@@ -152,13 +143,8 @@ public class IncidentDispatch {
 	@Transactional
 	public IncidentDetail part(Actor actor, UUID id, IncidentAction action, StepRequest step) {
 		Incident incident = steps.load(actor, id);
-		UUID unit = units.unitOf(actor.userId())
-			.orElseThrow(() -> new DomainException(Category.FORBIDDEN, "NOT_A_PART", "incident.notAPart"));
-		IncidentPart part = units.parts(id)
-			.stream()
-			.filter(p -> p.unitId().equals(unit) && !p.lead())
-			.findFirst()
-			.orElseThrow(() -> new DomainException(Category.FORBIDDEN, "NOT_A_PART", "incident.notAPart"));
+		IncidentPart part = steps.require(actor, incident, action).part();
+		UUID unit = part.unitId();
 		IncidentSteps.checkLength("note", step.note());
 		Transition t = IncidentLifecycle.part(incident.state(), action);
 		String note = note(step.note());
@@ -302,21 +288,10 @@ public class IncidentDispatch {
 			.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem(field, "incident.unknownUnit"))));
 	}
 
-	private void requireAssignee(Actor actor, Incident incident) {
-		boolean assignee = switch (incident.ownerKind()) {
-			case MEMBER -> actor.userId().equals(incident.ownerId());
-			case UNIT -> units.isLiaison(incident.ownerId(), actor.userId());
-			case ORG_UNIT -> false;
-		};
-		if (!assignee) {
-			throw new DomainException(Category.FORBIDDEN, "NOT_THE_ASSIGNEE", "incident.notTheAssignee");
-		}
-	}
-
-	private Incident dispatchable(Actor actor, UUID id, StepRequest step) {
+	/** The incident as the actor may see it, if the policy lets him take the step; then the note's length. */
+	private Incident loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
 		Incident incident = steps.load(actor, id);
-		IncidentSteps.requireRole(actor, IncidentManagement.DISPATCHERS);
-		IncidentSteps.requireTier(actor, incident);
+		steps.require(actor, incident, action);
 		IncidentSteps.checkLength("note", step.note());
 		return incident;
 	}

@@ -27,9 +27,9 @@ import org.zhizhi.incident.persistence.IncidentUpdate;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.GridLocation;
@@ -47,22 +47,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class IncidentManagement {
 
-	/** Who accepts, rejects, triages and blows the whistle: the grid (leader) and the tiers above it. */
-	static final Set<Role> DISPATCHERS = EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF, Role.STREET_STAFF,
-			Role.DISTRICT_ADMIN, Role.SYSTEM_ADMIN);
+	/** Who accepts, rejects, triages and blows the whistle (the lifecycle table's roles, named here for the timeline). */
+	static final Set<Role> DISPATCHERS = IncidentLifecycle.DISPATCHERS;
 
-	/** Who takes an open order (党员接单). */
-	static final Set<Role> CLAIMERS = EnumSet.of(Role.PARTY_MEMBER);
+	static final Set<Role> CLAIMERS = IncidentLifecycle.CLAIMERS;
 
-	/** Who verifies a resolution or sends it back (never the claimer himself). */
-	static final Set<Role> VERIFIERS = EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
+	static final Set<Role> VERIFIERS = IncidentLifecycle.VERIFIERS;
 
-	/** Who records a rating for the reporter, from a call-back (回访), and follows an unsatisfied rating up. */
-	static final Set<Role> CALL_BACK_STAFF = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF);
+	static final Set<Role> CALL_BACK_STAFF = IncidentLifecycle.CALL_BACK_STAFF;
 
-	/** The roles a handler may act in: a member who took the order, a grid worker assigned it, a unit's liaison. */
-	static final Set<Role> HANDLERS = EnumSet.of(Role.PARTY_MEMBER, Role.GRID_WORKER, Role.PARTNER_LIAISON,
-			Role.PROPERTY_STAFF);
+	static final Set<Role> HANDLERS = IncidentLifecycle.HANDLERS;
 
 	static final int MAX_DESCRIPTION = 2000;
 
@@ -193,7 +187,7 @@ public class IncidentManagement {
 
 	@Transactional
 	public IncidentDetail accept(Actor actor, UUID id, StepRequest step) {
-		Incident incident = dispatchable(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.ACCEPT, step);
 		Transition t = IncidentLifecycle.accept(incident.state());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
 				new IncidentUpdate(id, t.from(), t.to(), steps.now()), Entry.of(step, note(step.note())));
@@ -201,7 +195,7 @@ public class IncidentManagement {
 
 	@Transactional
 	public IncidentDetail reject(Actor actor, UUID id, StepRequest step) {
-		Incident incident = dispatchable(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.REJECT, step);
 		Transition t = IncidentLifecycle.reject(incident.state(), step.reason());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
 				new IncidentUpdate(id, t.from(), t.to(), steps.now()).reason(step.reason()),
@@ -210,7 +204,7 @@ public class IncidentManagement {
 
 	@Transactional
 	public IncidentDetail triage(Actor actor, UUID id, StepRequest step) {
-		Incident incident = dispatchable(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.TRIAGE, step);
 		Transition t = IncidentLifecycle.triage(incident.state(), step.triage(), note(step.note()));
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
 				new IncidentUpdate(id, t.from(), t.to(), steps.now()).triage(step.triage()),
@@ -220,9 +214,7 @@ public class IncidentManagement {
 	/** The first of many members pressing at once wins; the others are told the order is already claimed. */
 	@Transactional
 	public IncidentDetail claim(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		IncidentSteps.requireRole(actor, CLAIMERS);
-		IncidentSteps.checkLength("note", step.note());
+		Incident incident = loadFor(actor, id, IncidentAction.CLAIM, step);
 		Transition t = IncidentLifecycle.claim(incident.state());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CLAIMERS), t,
 				new IncidentUpdate(id, t.from(), t.to(), steps.now()).claim(actor.userId())
@@ -238,7 +230,7 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail checkIn(Actor actor, UUID id, StepRequest step) {
-		Incident incident = handled(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.CHECK_IN, step);
 		Transition t = IncidentLifecycle.checkIn(incident.state());
 		List<FieldProblem> problems = new ArrayList<>();
 		if (step.lat() == null || step.lat() < -90 || step.lat() > 90 || step.lat().isNaN()) {
@@ -268,7 +260,7 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail resolve(Actor actor, UUID id, StepRequest step) {
-		Incident incident = handled(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.RESOLVE, step);
 		Transition t = IncidentLifecycle.resolve(incident.state(), note(step.note()));
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), resolvePhotoRequired);
 		boolean partsOpen = units.parts(id)
@@ -286,7 +278,7 @@ public class IncidentManagement {
 	/** The grid or community passes the resolution, which closes the incident in the same transaction. */
 	@Transactional
 	public IncidentDetail verify(Actor actor, UUID id, StepRequest step) {
-		Incident incident = verifiable(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.VERIFY, step);
 		Transition verify = IncidentLifecycle.verify(incident.state());
 		String role = IncidentSteps.actingRole(actor, VERIFIERS);
 		Instant now = steps.now();
@@ -301,7 +293,7 @@ public class IncidentManagement {
 	/** The resolution fails verification and goes back to its handler (返工), with the reason. */
 	@Transactional
 	public IncidentDetail rework(Actor actor, UUID id, StepRequest step) {
-		Incident incident = verifiable(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.REWORK, step);
 		Transition t = IncidentLifecycle.rework(incident.state(), note(step.note()));
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, VERIFIERS), t,
 				backToHandler(incident, new IncidentUpdate(id, t.from(), t.to(), steps.now())),
@@ -314,13 +306,8 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail rate(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		boolean reporter = actor.userId().equals(incident.reporterId());
-		if (!reporter && !actor.hasAny(CALL_BACK_STAFF)) {
-			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "incident.roleNotAllowed");
-		}
+		Incident incident = loadFor(actor, id, IncidentAction.RATE, step);
 		IncidentSteps.checkLength("comment", step.comment());
-		IncidentSteps.checkLength("note", step.note());
 		String comment = note(step.comment());
 		Transition t = IncidentLifecycle.rate(incident.state(), step.rating(), comment);
 		String role = actor.hasAny(CALL_BACK_STAFF) ? IncidentSteps.actingRole(actor, CALL_BACK_STAFF)
@@ -336,7 +323,7 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail reopen(Actor actor, UUID id, StepRequest step) {
-		Incident incident = followUp(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.REOPEN, step);
 		boolean handled = incident.claimedBy() != null || incident.unitId() != null;
 		Transition t = IncidentLifecycle.reopen(incident.state(), incident.unsatisfiedPending(), handled,
 				note(step.note()));
@@ -351,7 +338,7 @@ public class IncidentManagement {
 	/** After an unsatisfied rating: the community records why the incident stays closed. */
 	@Transactional
 	public IncidentDetail keepClosed(Actor actor, UUID id, StepRequest step) {
-		Incident incident = followUp(actor, id, step);
+		Incident incident = loadFor(actor, id, IncidentAction.KEEP_CLOSED, step);
 		Transition t = IncidentLifecycle.keepClosed(incident.state(), incident.unsatisfiedPending(), note(step.note()));
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t,
 				new IncidentUpdate(id, t.from(), t.to(), steps.now()).unsatisfiedSettled(),
@@ -365,10 +352,7 @@ public class IncidentManagement {
 	@Transactional
 	public IncidentDetail addNote(Actor actor, UUID id, StepRequest step) {
 		Incident incident = steps.load(actor, id);
-		boolean handler = steps.handles(actor, incident);
-		if (!handler && !actor.hasAny(DISPATCHERS)) {
-			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "incident.roleNotAllowed");
-		}
+		boolean handler = steps.require(actor, incident, IncidentAction.NOTE).handler();
 		IncidentSteps.checkLength("note", step.note());
 		Transition t = IncidentLifecycle.note(incident.state(), note(step.note()));
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), false);
@@ -388,38 +372,18 @@ public class IncidentManagement {
 		return update;
 	}
 
-	/** The incident, if the actor may take a dispatcher's step on it: a dispatcher in scope at or above its tier. */
-	private Incident dispatchable(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		IncidentSteps.requireRole(actor, DISPATCHERS);
-		IncidentSteps.requireTier(actor, incident);
-		IncidentSteps.checkLength("note", step.note());
-		return incident;
+	/** The steps the actor may take on the incident now ({@link IncidentPolicy}): what every screen offers. */
+	public Set<IncidentAction> allowedActions(Actor actor, Incident incident) {
+		return steps.allowedActions(actor, incident);
 	}
 
-	/** The incident, if the actor handles it. */
-	private Incident handled(Actor actor, UUID id, StepRequest step) {
+	/**
+	 * The incident as the actor may see it (404 otherwise), if the policy lets him take the step (403 with its code
+	 * otherwise); then the note's length. Whether the incident's state allows the step the lifecycle says after.
+	 */
+	private Incident loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
 		Incident incident = steps.load(actor, id);
-		steps.requireHandler(actor, incident);
-		IncidentSteps.checkLength("note", step.note());
-		return incident;
-	}
-
-	/** The incident, if the actor may verify it: a verifier in scope who did not handle it himself. */
-	private Incident verifiable(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		IncidentSteps.requireRole(actor, VERIFIERS);
-		if (steps.handles(actor, incident)) {
-			throw new DomainException(Category.FORBIDDEN, "OWN_WORK", "incident.cannotVerifyOwnWork");
-		}
-		IncidentSteps.checkLength("note", step.note());
-		return incident;
-	}
-
-	/** The incident, if the actor may follow an unsatisfied rating up: community staff or above, in scope. */
-	private Incident followUp(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		IncidentSteps.requireRole(actor, CALL_BACK_STAFF);
+		steps.require(actor, incident, action);
 		IncidentSteps.checkLength("note", step.note());
 		return incident;
 	}

@@ -11,12 +11,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
 import org.zhizhi.incident.persistence.IncidentUpdate;
+import org.zhizhi.incident.persistence.JdbcExtensions;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Role;
 
@@ -34,16 +35,19 @@ class IncidentSteps {
 
 	private final JdbcUnits units;
 
+	private final JdbcExtensions extensions;
+
 	private final IncidentQueries queries;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	IncidentSteps(JdbcIncidents incidents, JdbcUnits units, IncidentQueries queries, ApplicationEventPublisher events,
-			Clock clock) {
+	IncidentSteps(JdbcIncidents incidents, JdbcUnits units, JdbcExtensions extensions, IncidentQueries queries,
+			ApplicationEventPublisher events, Clock clock) {
 		this.incidents = incidents;
 		this.units = units;
+		this.extensions = extensions;
 		this.queries = queries;
 		this.events = events;
 		this.clock = clock;
@@ -67,30 +71,34 @@ class IncidentSteps {
 		}
 	}
 
-	/**
-	 * Refuses a dispatcher below the incident's tier: once raised to the community, the grid no longer decides — only
-	 * staff whose scope covers the tier's org unit do.
-	 */
-	static void requireTier(Actor actor, Incident incident) {
-		if (!actor.scope().covers(incident.tier().pathAbove(incident.scopePath()))) {
-			throw new DomainException(Category.FORBIDDEN, "BELOW_TIER", "incident.belowTier",
-					incident.tier().name());
-		}
+	/** Where the actor stands to the incident, as {@link IncidentPolicy} needs it. */
+	IncidentPolicy.Standing standing(Actor actor, Incident incident) {
+		boolean handler = actor.userId().equals(incident.claimedBy())
+				|| incident.unitId() != null && units.isLiaison(incident.unitId(), actor.userId());
+		boolean assignee = switch (incident.ownerKind()) {
+			case MEMBER -> actor.userId().equals(incident.ownerId());
+			case UNIT -> units.isLiaison(incident.ownerId(), actor.userId());
+			case ORG_UNIT -> false;
+		};
+		IncidentPart part = units.unitOf(actor.userId())
+			.flatMap(unit -> units.parts(incident.id())
+				.stream()
+				.filter(p -> p.unitId().equals(unit) && !p.lead())
+				.findFirst())
+			.orElse(null);
+		return new IncidentPolicy.Standing(handler, assignee, part, extensions.pending(incident.id()).isPresent());
 	}
 
-	/** Whether the actor handles the incident: its claimer, or a liaison of the unit that holds it. */
-	boolean handles(Actor actor, Incident incident) {
-		if (actor.userId().equals(incident.claimedBy())) {
-			return true;
-		}
-		return incident.unitId() != null && units.isLiaison(incident.unitId(), actor.userId());
+	/** Refuses the actor if the policy does not let him take the step (403 with the policy's stable code). */
+	IncidentPolicy.Standing require(Actor actor, Incident incident, IncidentAction action) {
+		IncidentPolicy.Standing standing = standing(actor, incident);
+		IncidentPolicy.require(actor, incident, standing, action);
+		return standing;
 	}
 
-	/** Refuses anyone but the incident's handler. */
-	void requireHandler(Actor actor, Incident incident) {
-		if (!handles(actor, incident)) {
-			throw new DomainException(Category.FORBIDDEN, "NOT_THE_HANDLER", "incident.notTheHandler");
-		}
+	/** The steps the actor may take on the incident now: what the API, the desk and the phone offer. */
+	java.util.Set<IncidentAction> allowedActions(Actor actor, Incident incident) {
+		return IncidentPolicy.allowedActions(actor, incident, standing(actor, incident));
 	}
 
 	static void checkLength(String field, String text) {

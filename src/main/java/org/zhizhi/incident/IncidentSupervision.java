@@ -4,10 +4,7 @@ import static org.zhizhi.incident.IncidentSteps.join;
 import static org.zhizhi.incident.IncidentSteps.note;
 
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,8 +17,8 @@ import org.zhizhi.incident.persistence.JdbcExtensions;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Role;
 
@@ -33,13 +30,10 @@ import org.zhizhi.shared.Role;
 @Service
 public class IncidentSupervision {
 
-	/** Who urges: the community and the tiers above it. */
-	static final Set<Role> URGERS = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF, Role.DISTRICT_ADMIN,
-			Role.SYSTEM_ADMIN);
+	/** Who urges, and who decides an extension (provided his scope covers the tier above the incident's). */
+	static final Set<Role> URGERS = IncidentLifecycle.SUPERVISORS;
 
-	/** Who decides an extension, provided his scope covers the tier above the incident's. */
-	static final Set<Role> APPROVERS = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF, Role.DISTRICT_ADMIN,
-			Role.SYSTEM_ADMIN);
+	static final Set<Role> APPROVERS = IncidentLifecycle.SUPERVISORS;
 
 	/** The account the overdue sweep acts as: not a person, so the timeline says 系统. */
 	static final UUID SYSTEM_ACTOR = new UUID(0, 0);
@@ -66,8 +60,7 @@ public class IncidentSupervision {
 	@Transactional
 	public IncidentDetail escalate(Actor actor, UUID id, StepRequest step) {
 		Incident incident = steps.load(actor, id);
-		IncidentSteps.requireRole(actor, IncidentManagement.DISPATCHERS);
-		IncidentSteps.requireTier(actor, incident);
+		steps.require(actor, incident, IncidentAction.ESCALATE);
 		IncidentSteps.checkLength("note", step.note());
 		if (note(step.note()) == null) {
 			throw DomainException.invalid(List.of(new DomainException.FieldProblem("note", "incident.escalateNeedsNote")));
@@ -99,7 +92,7 @@ public class IncidentSupervision {
 	@Transactional
 	public IncidentDetail urge(Actor actor, UUID id, StepRequest step) {
 		Incident incident = steps.load(actor, id);
-		IncidentSteps.requireRole(actor, URGERS);
+		steps.require(actor, incident, IncidentAction.URGE);
 		IncidentSteps.checkLength("note", step.note());
 		Transition t = IncidentLifecycle.urge(incident.state(), step.card());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, URGERS), t,
@@ -111,7 +104,7 @@ public class IncidentSupervision {
 	@Transactional
 	public IncidentDetail requestExtension(Actor actor, UUID id, StepRequest step) {
 		Incident incident = steps.load(actor, id);
-		steps.requireHandler(actor, incident);
+		steps.require(actor, incident, IncidentAction.EXTENSION_REQUEST);
 		IncidentSteps.checkLength("note", step.note());
 		Transition t = IncidentLifecycle.requestExtension(incident.state(), step.hours(), note(step.note()));
 		Instant now = steps.now();
@@ -127,11 +120,8 @@ public class IncidentSupervision {
 	@Transactional
 	public IncidentDetail decideExtension(Actor actor, UUID id, StepRequest step) {
 		Incident incident = steps.load(actor, id);
-		IncidentSteps.requireRole(actor, APPROVERS);
-		Tier approving = incident.tier().above().orElse(Tier.DISTRICT);
-		if (!actor.scope().covers(approving.pathAbove(incident.scopePath()))) {
-			throw new DomainException(Category.FORBIDDEN, "NOT_ONE_TIER_UP", "incident.notOneTierUp");
-		}
+		steps.require(actor, incident,
+				Boolean.FALSE.equals(step.approve()) ? IncidentAction.EXTENSION_REFUSE : IncidentAction.EXTENSION_APPROVE);
 		IncidentSteps.checkLength("note", step.note());
 		Transition t = IncidentLifecycle.decideExtension(incident.state(), step.approve());
 		ExtensionRequest pending = extensions.pending(id)

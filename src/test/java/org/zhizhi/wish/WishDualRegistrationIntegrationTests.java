@@ -10,6 +10,7 @@ import static org.zhizhi.wish.WishFixtures.wish;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class WishDualRegistrationIntegrationTests {
 	}
 
 	/** An in-service member's account and his member record, not yet linked. */
-	private record InService(String username, String token, String accountId, String memberId) {
+	/** An in-service member with a name of his own, so that no other test's 周在职 stands in for him on a page. */
+	private record InService(String username, String token, String accountId, String memberId, String name) {
 	}
 
 	private InService inServiceMemberOfJinyinqiaoRegisteredWithDongcheng() {
@@ -63,14 +65,15 @@ class WishDualRegistrationIntegrationTests {
 			.orElseThrow()
 			.path("id")
 			.asString();
+		String name = "周在职" + UUID.randomUUID().toString().substring(0, 4);
 		Response member = api.post("/api/v1/party-members", district,
-				map("orgId", committee, "name", "周在职", "gender", "MALE", "joinedOn", "2008-07-01", "kind",
+				map("orgId", committee, "name", name, "gender", "MALE", "joinedOn", "2008-07-01", "kind",
 						"IN_SERVICE", "employer", "巴南区木洞镇人民政府", "dualCommunityId",
 						api.orgUnitId("东城社区").toString()));
 		assertThat(member.status()).as(member.brief()).isEqualTo(201);
 		assertThat(member.json().path("accountId").isNull()).isTrue();
 		return new InService(username, api.login(username, ApiClient.TEST_PASSWORD),
-				account.json().path("id").asString(), idOf(member));
+				account.json().path("id").asString(), idOf(member), name);
 	}
 
 	private Response link(String memberId, String accountId) {
@@ -156,14 +159,14 @@ class WishDualRegistrationIntegrationTests {
 		Map<String, Object> toHim = map("kind", "MEMBER", "accountId", member.accountId());
 		assertThat(api.post("/api/v1/wishes/" + id + "/dispatch", desk, toHim).errorFields()).contains("accountId");
 		WebSession staff = new WebSession(port).loggedInAs("dongcheng", ApiClient.DEMO_PASSWORD);
-		assertThat(staff.get("/wishes/" + id).body()).doesNotContain("周在职");
+		assertThat(staff.get("/wishes/" + id).body()).doesNotContain(member.name());
 
 		assertThat(link(member.memberId(), member.accountId()).status()).isEqualTo(200);
 		// the desk offers him by his name, marked as registered with the community
-		assertThat(staff.get("/wishes/" + id).body()).contains("周在职（在职党员·双报到）");
+		assertThat(staff.get("/wishes/" + id).body()).contains(member.name() + "（在职党员·双报到）");
 		Response dispatched = api.post("/api/v1/wishes/" + id + "/dispatch", desk, toHim);
 		assertThat(dispatched.status()).as(dispatched.brief()).isEqualTo(200);
-		assertThat(dispatched.json().path("dispatchName").asString()).isEqualTo("周在职");
+		assertThat(dispatched.json().path("dispatchName").asString()).isEqualTo(member.name());
 		assertThat(api.get("/api/v1/wishes/taken", member.token()).list())
 			.anyMatch(w -> w.path("id").asString().equals(id));
 		assertThat(api.post("/api/v1/wishes/" + id + "/take", member.token(), null).status()).isEqualTo(200);

@@ -5,7 +5,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,29 +26,30 @@ import org.zhizhi.incident.DeskFilter;
 import org.zhizhi.incident.DispatchMode;
 import org.zhizhi.incident.ExtensionRequest;
 import org.zhizhi.incident.FieldWork;
-import org.zhizhi.incident.Tier;
-import org.zhizhi.incident.Unit;
-import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
-import org.zhizhi.incident.IncidentLists;
 import org.zhizhi.incident.IncidentDispatch;
+import org.zhizhi.incident.IncidentLifecycle;
+import org.zhizhi.incident.IncidentLists;
 import org.zhizhi.incident.IncidentManagement;
-import org.zhizhi.incident.IncidentSupervision;
 import org.zhizhi.incident.IncidentPhotos;
+import org.zhizhi.incident.IncidentPolicy;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentRow;
 import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.IncidentSupervision;
 import org.zhizhi.incident.Rating;
 import org.zhizhi.incident.RejectReason;
 import org.zhizhi.incident.StepRequest;
 import org.zhizhi.incident.Triage;
+import org.zhizhi.incident.Unit;
+import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.incident.WhistleType;
 import org.zhizhi.shared.Actor;
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
-import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnitFilter;
 import org.zhizhi.territory.OrgUnitQueries;
@@ -65,7 +65,7 @@ class IncidentDeskController {
 	/**
 	 * The action forms in the order the panel shows them; each is the fragment of the same name in
 	 * {@code incident/actions.html}. A new step (assign, escalate, urge, extension) adds its fragment, its name here
-	 * and its rule in {@link #actionsFor}.
+	 * and its entry in {@link #FORMS}.
 	 */
 	static final List<String> ACTIONS = List.of("accept", "reject", "triage", "whistle", "assign", "extension",
 			"verify", "rework", "urge", "escalate", "note", "rate", "reopen");
@@ -144,7 +144,7 @@ class IncidentDeskController {
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("zone", IncidentPages.CHINA);
 		model.addAttribute("cards", UrgeCard.values());
-		model.addAttribute("mayUrge", actor.hasAny(SENIOR));
+		model.addAttribute("mayUrge", IncidentLifecycle.TABLE.mayTake(actor.roles(), IncidentAction.URGE));
 		return "incident/queue";
 	}
 
@@ -495,7 +495,7 @@ class IncidentDeskController {
 			FormErrors errors) {
 		Incident incident = detail.incident();
 		Instant now = clock.instant();
-		List<String> actions = actionsFor(actor, detail);
+		List<String> actions = actionsFor(management.allowedActions(actor, incident));
 		model.addAttribute("incident", incident);
 		model.addAttribute("lines", pages.lines(detail.timeline()));
 		model.addAttribute("photoIds", photos.of(actor.scope(), incident.id()));
@@ -540,59 +540,20 @@ class IncidentDeskController {
 		return detail.extensions().stream().filter(x -> x.state() == ExtensionRequest.State.PENDING).findFirst();
 	}
 
-	private static final Set<Role> DISPATCHERS = EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF,
-			Role.STREET_STAFF, Role.DISTRICT_ADMIN, Role.SYSTEM_ADMIN);
-
-	private static final Set<Role> SENIOR = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF,
-			Role.DISTRICT_ADMIN, Role.SYSTEM_ADMIN);
-
-	private static final Set<IncidentState> HANDLING = EnumSet.of(IncidentState.TRIAGED, IncidentState.WHISTLED,
-			IncidentState.ASSIGNED, IncidentState.CLAIMED, IncidentState.CHECKED_IN, IncidentState.RESOLVED,
-			IncidentState.REWORK);
-
-	private static final Set<IncidentState> IN_HAND = EnumSet.of(IncidentState.ASSIGNED, IncidentState.CLAIMED,
-			IncidentState.CHECKED_IN, IncidentState.REWORK);
-
-	private static final Set<IncidentState> ESCALATABLE = EnumSet.of(IncidentState.TRIAGED,
-			IncidentState.WHISTLED, IncidentState.ASSIGNED, IncidentState.CLAIMED, IncidentState.CHECKED_IN,
-			IncidentState.REWORK);
+	/** The desk's form for each step the policy may allow; steps taken on the phone have no form here. */
+	private static final Map<String, IncidentAction> FORMS = Map.ofEntries(Map.entry("accept", IncidentAction.ACCEPT),
+			Map.entry("reject", IncidentAction.REJECT), Map.entry("triage", IncidentAction.TRIAGE),
+			Map.entry("whistle", IncidentAction.WHISTLE), Map.entry("assign", IncidentAction.ASSIGN),
+			Map.entry("extension", IncidentAction.EXTENSION_APPROVE), Map.entry("verify", IncidentAction.VERIFY),
+			Map.entry("rework", IncidentAction.REWORK), Map.entry("urge", IncidentAction.URGE),
+			Map.entry("escalate", IncidentAction.ESCALATE), Map.entry("note", IncidentAction.NOTE),
+			Map.entry("rate", IncidentAction.RATE), Map.entry("reopen", IncidentAction.REOPEN));
 
 	/**
-	 * The steps the incident's state allows and the actor's roles may take, in the panel's order. They mirror the
-	 * domain's rules (IncidentLifecycle for the states; IncidentManagement, IncidentDispatch and IncidentSupervision
-	 * for who) so that nobody is offered a button that can only be refused; the domain still decides.
+	 * The forms of the steps the policy allows the actor on the incident, in the panel's order. The page does not
+	 * decide: {@link IncidentPolicy} answers for the API, the desk and the phone alike.
 	 */
-	static List<String> actionsFor(Actor actor, IncidentDetail detail) {
-		Incident incident = detail.incident();
-		IncidentState state = incident.state();
-		boolean dispatcher = actor.hasAny(DISPATCHERS);
-		// once raised, the tier below no longer dispatches: only those whose scope covers the tier's org unit
-		boolean atTier = dispatcher && actor.scope().covers(incident.tier().pathAbove(incident.scopePath()));
-		boolean verifier = actor.hasAny(EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF))
-				&& !actor.userId().equals(incident.claimedBy());
-		boolean callBack = actor.hasAny(EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF));
-		boolean oneTierUp = actor.hasAny(SENIOR) && actor.scope()
-			.covers(incident.tier().above().orElse(Tier.DISTRICT).pathAbove(incident.scopePath()));
-		List<String> actions = new ArrayList<>();
-		for (String action : ACTIONS) {
-			boolean allowed = switch (action) {
-				case "accept", "reject" -> dispatcher && state == IncidentState.REPORTED;
-				case "triage" -> dispatcher && state == IncidentState.ACCEPTED;
-				case "whistle" -> atTier && state == IncidentState.TRIAGED;
-				case "assign" -> atTier && state == IncidentState.WHISTLED;
-				case "extension" -> oneTierUp && IN_HAND.contains(state) && pending(detail).isPresent();
-				case "verify", "rework" -> verifier && state == IncidentState.RESOLVED;
-				case "urge" -> actor.hasAny(SENIOR) && HANDLING.contains(state);
-				case "escalate" -> atTier && ESCALATABLE.contains(state) && incident.tier().above().isPresent();
-				case "note" -> dispatcher && HANDLING.contains(state);
-				case "rate" -> callBack && state == IncidentState.CLOSED && incident.rating() == null;
-				case "reopen" -> callBack && state == IncidentState.RATED && incident.unsatisfiedPending();
-				default -> false;
-			};
-			if (allowed) {
-				actions.add(action);
-			}
-		}
-		return actions;
+	static List<String> actionsFor(Set<IncidentAction> allowed) {
+		return ACTIONS.stream().filter(form -> allowed.contains(FORMS.get(form))).toList();
 	}
 }

@@ -2,8 +2,8 @@ package org.zhizhi.incident.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -19,29 +19,27 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.incident.Channel;
 import org.zhizhi.incident.ExtensionRequest;
-import org.zhizhi.incident.IncidentAction;
-import org.zhizhi.incident.IncidentDispatch;
-import org.zhizhi.incident.IncidentLifecycle;
-import org.zhizhi.incident.IncidentPart;
-import org.zhizhi.incident.IncidentSupervision;
-import org.zhizhi.incident.OwnerKind;
 import org.zhizhi.incident.FieldWork;
 import org.zhizhi.incident.IdempotencyConflict;
 import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
+import org.zhizhi.incident.IncidentDispatch;
+import org.zhizhi.incident.IncidentLifecycle;
 import org.zhizhi.incident.IncidentLists;
 import org.zhizhi.incident.IncidentManagement;
 import org.zhizhi.incident.IncidentPhotos;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentRow;
 import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.IncidentSupervision;
 import org.zhizhi.incident.Rating;
 import org.zhizhi.incident.ReportIncident;
 import org.zhizhi.incident.StepRequest;
 import org.zhizhi.shared.Actor;
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.GridLocator;
@@ -536,33 +534,22 @@ class MobileController {
 	private String taskPage(Actor actor, IncidentDetail detail, Model model, String failedForm, FormErrors errors,
 			StepForm form) {
 		Incident incident = detail.incident();
+		// what the phone offers is what the policy allows: the same answer as the API's and the desk's
+		Set<IncidentAction> allowed = management.allowedActions(actor, incident);
+		boolean pending = detail.extensions().stream().anyMatch(x -> x.state() == ExtensionRequest.State.PENDING);
 		UUID unit = lists.myUnit(actor).orElse(null);
-		IncidentState state = incident.state();
-		boolean assigned = state == IncidentState.ASSIGNED;
-		// the one the order was assigned to (by name, or his unit) and who holds it now (he, or his unit)
-		boolean assignee = assigned && incident.ownerId() != null
-				&& (incident.ownerKind() == OwnerKind.MEMBER && actor.userId().equals(incident.ownerId())
-						|| incident.ownerKind() == OwnerKind.UNIT && incident.ownerId().equals(unit));
-		boolean mine = !assigned && (actor.userId().equals(incident.claimedBy())
-				|| unit != null && unit.equals(incident.unitId()));
-		IncidentPart part = detail.parts()
+		model.addAttribute("mayAnswer", allowed.contains(IncidentAction.ANSWER));
+		model.addAttribute("mayHandBack", allowed.contains(IncidentAction.HAND_BACK));
+		model.addAttribute("part", detail.parts()
 			.stream()
 			.filter(p -> !p.lead() && p.unitId().equals(unit))
 			.findFirst()
-			.orElse(null);
-		boolean inHand = EnumSet.of(IncidentState.ASSIGNED, IncidentState.CLAIMED, IncidentState.CHECKED_IN,
-				IncidentState.REWORK).contains(state);
-		boolean pending = detail.extensions().stream().anyMatch(x -> x.state() == ExtensionRequest.State.PENDING);
-		model.addAttribute("mayAnswer", assignee);
-		model.addAttribute("mayHandBack", assignee || mine && state == IncidentState.CLAIMED);
-		model.addAttribute("part", part);
-		model.addAttribute("mayPartAnswer", part != null && inHand && part.state() == IncidentPart.PartState.ASSIGNED);
-		model.addAttribute("mayPartFinish", part != null && inHand
-				&& (part.state() == IncidentPart.PartState.ASSIGNED || part.state() == IncidentPart.PartState.ACCEPTED));
-		model.addAttribute("mayExtend", mine && inHand && !pending);
+			.orElse(null));
+		model.addAttribute("mayPartAnswer", allowed.contains(IncidentAction.PART_ANSWER));
+		model.addAttribute("mayPartFinish", allowed.contains(IncidentAction.PART_DONE));
+		model.addAttribute("mayExtend", allowed.contains(IncidentAction.EXTENSION_REQUEST));
 		model.addAttribute("pendingExtension", pending);
-		model.addAttribute("mayNote", mine && EnumSet.of(IncidentState.CLAIMED, IncidentState.CHECKED_IN,
-				IncidentState.RESOLVED, IncidentState.REWORK).contains(state));
+		model.addAttribute("mayNote", allowed.contains(IncidentAction.NOTE));
 		model.addAttribute("parts", detail.parts());
 		model.addAttribute("dues", IncidentPages.dues(incident, clock.instant()));
 		model.addAttribute("incident", incident);
@@ -570,11 +557,9 @@ class MobileController {
 		model.addAttribute("photoIds", photos.of(actor.scope(), incident.id()));
 		model.addAttribute("gridName", pages.gridNames(actor, List.of(incident.gridId())).get(incident.gridId()));
 		model.addAttribute("categoryName", pages.categoryNames().get(incident.categoryCode()));
-		model.addAttribute("mayClaim", actor.has(Role.PARTY_MEMBER) && state == IncidentState.WHISTLED
-				&& incident.claimedBy() == null);
-		model.addAttribute("mayCheckIn", mine && (state == IncidentState.CLAIMED || state == IncidentState.REWORK));
-		model.addAttribute("mayResolve",
-				mine && (state == IncidentState.CHECKED_IN || state == IncidentState.REWORK));
+		model.addAttribute("mayClaim", allowed.contains(IncidentAction.CLAIM));
+		model.addAttribute("mayCheckIn", allowed.contains(IncidentAction.CHECK_IN));
+		model.addAttribute("mayResolve", allowed.contains(IncidentAction.RESOLVE));
 		model.addAttribute("failedForm", failedForm);
 		model.addAttribute("gridCells", pages.gridCells(actor));
 		model.addAttribute("errors", errors);
