@@ -1,8 +1,5 @@
 package org.zhizhi.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +14,7 @@ import org.zhizhi.identity.persistence.JdbcAccounts;
 import org.zhizhi.identity.persistence.JdbcApiTokens;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.Sha256;
 
 /**
  * Bearer tokens for the API: 256 random bits handed out once, kept only as a SHA-256 hash, valid until they expire or
@@ -53,7 +51,7 @@ public class ApiTokens {
 		String token = "zz_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(ttl);
-		tokens.insert(Ids.newId(clock), actor.userId(), hash(token), now, expiresAt);
+		tokens.insert(Ids.newId(clock), actor.userId(), Sha256.digest(token), now, expiresAt);
 		return new IssuedToken(token, expiresAt);
 	}
 
@@ -62,27 +60,17 @@ public class ApiTokens {
 		if (token == null || !token.startsWith("zz_") || token.length() > 100) {
 			return Optional.empty();
 		}
-		return tokens.liveAccount(hash(token), clock.instant())
+		return tokens.liveAccount(Sha256.digest(token), clock.instant())
 			.flatMap(accounts::findUnscoped)
 			.map(Authenticator::actorOf);
 	}
 
 	@Transactional
 	public boolean revoke(String token) {
-		return tokens.revoke(hash(token), clock.instant()) > 0;
+		return tokens.revoke(Sha256.digest(token), clock.instant()) > 0;
 	}
 
 	@Transactional
 	public int revokeAll(java.util.UUID accountId) {
 		return tokens.revokeAll(accountId, clock.instant());
-	}
-
-	static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every JDK has SHA-256", e);
-		}
-	}
-}
+	}}

@@ -1,11 +1,7 @@
 package org.zhizhi.open311;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Role;
+import org.zhizhi.shared.Sha256;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
 
@@ -44,7 +41,7 @@ public class ApiClients {
 		return jdbc.sql("""
 				select id, name, jurisdiction_id from open311.api_client
 				 where key_hash = :hash and revoked_at is null""")
-			.param("hash", hash(apiKey))
+			.param("hash", Sha256.hex(apiKey))
 			.query((rs, n) -> new Open311Client(rs.getObject(1, UUID.class), rs.getString(2),
 					rs.getObject(3, UUID.class)))
 			.optional();
@@ -60,7 +57,7 @@ public class ApiClients {
 					values (:id, :name, :hash, :jurisdiction, :now)""")
 				.param("id", id)
 				.param("name", name)
-				.param("hash", hash(apiKey))
+				.param("hash", Sha256.hex(apiKey))
 				.param("jurisdiction", jurisdictionId)
 				.param("now", Timestamp.from(clock.instant()))
 				.update();
@@ -79,15 +76,5 @@ public class ApiClients {
 			.orElseThrow(() -> new IllegalStateException("jurisdiction of Open311 client missing: " + client.name()));
 		return new Actor(client.id(), "open311:" + client.id(), "Open311 " + client.name(), Set.of(Role.RESIDENT),
 				jurisdiction.scope());
-	}
-
-	static String hash(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

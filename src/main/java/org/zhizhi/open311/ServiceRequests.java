@@ -34,6 +34,7 @@ import org.zhizhi.open311.Open311Refusal.Error;
 import org.zhizhi.open311.ServiceCatalog.Attribute;
 import org.zhizhi.open311.ServiceCatalog.AttributeValue;
 import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.Sha256;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
@@ -163,7 +164,7 @@ public class ServiceRequests {
 		if (!errors.isEmpty()) {
 			throw new Open311Refusal(400, errors);
 		}
-		String key = idempotencyKey != null ? idempotencyKey : "open311-form-" + ApiClients.hash(canonical(form));
+		String key = idempotencyKey != null ? idempotencyKey : "open311-form-" + Sha256.hex(canonical(form));
 		IdempotentResult result = management.report(clients.actorFor(client), key,
 				new ReportIncident(CHANNEL, code, description(category, form, details), lat, lng));
 		UUID requestId = UUID.fromString(json.readTree(result.body()).path("incident").path("id").asString());

@@ -41,6 +41,7 @@ import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Role;
+import org.zhizhi.shared.Sha256;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
@@ -258,7 +259,7 @@ public class PartnershipManagement {
 			});
 		}
 		store.insertDocument(id, checked.mediaType(), checked.bytes().length,
-				PartnershipDocuments.sha256(checked.bytes()), actor.userId(), clock.instant());
+				Sha256.hex(checked.bytes()), actor.userId(), clock.instant());
 		return id;
 	}
 

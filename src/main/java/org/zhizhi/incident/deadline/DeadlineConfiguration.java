@@ -1,5 +1,7 @@
 package org.zhizhi.incident.deadline;
 
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,9 +11,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({ CalendarProperties.class, DeadlineProperties.class })
 class DeadlineConfiguration {
 
+	/** Refuses to start without this year's and next year's holidays (see {@link HolidayYears}). */
 	@Bean
-	WorkingCalendar workingCalendar(CalendarProperties properties) {
-		return properties.toCalendar();
+	WorkingCalendar workingCalendar(CalendarProperties properties, Clock clock) {
+		WorkingCalendar calendar = properties.toCalendar();
+		HolidayYears.requireThisAndNextYear(calendar, clock);
+		return calendar;
 	}
 
 	@Bean

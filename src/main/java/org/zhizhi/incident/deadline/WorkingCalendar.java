@@ -94,6 +94,11 @@ public final class WorkingCalendar {
 		return zone;
 	}
 
+	/** Whether any public holiday of this year is configured: a year without one has not been entered yet. */
+	public boolean hasHolidaysIn(int year) {
+		return holidays.stream().anyMatch(day -> day.getYear() == year);
+	}
+
 	/** The office hours of a working day, earliest first. */
 	public List<Hours> hours() {
 		return hours;

@@ -186,6 +186,21 @@ public class JdbcNotifications {
 			.update();
 	}
 
+	/**
+	 * Deletes up to {@code limit} outbox rows delivered before {@code cutoff}, in one statement that commits on its
+	 * own; answers how many went. Undelivered rows are never touched, however old, and the inbox messages stay.
+	 */
+	public int deleteDeliveredBefore(Instant cutoff, int limit) {
+		return jdbc.sql("""
+				DELETE FROM notification.outbox
+				 WHERE id IN (SELECT id FROM notification.outbox
+				               WHERE delivered_at < :cutoff
+				               LIMIT :limit)""")
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("limit", limit)
+			.update();
+	}
+
 	private static InboxMessage message(ResultSet rs, int row) throws SQLException {
 		Timestamp read = rs.getTimestamp("read_at");
 		return new InboxMessage(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("title"),

@@ -124,6 +124,20 @@ class WorkingCalendarTests {
 	}
 
 	@Test
+	void in2027TheStatutoryHolidaysAreDaysOffUntilTheNoticeAddsItsRuns() {
+		assertThat(calendar.isWorkingDay(LocalDate.parse("2027-01-01"))).as("元旦 Friday").isFalse();
+		assertThat(calendar.isWorkingDay(LocalDate.parse("2027-02-05"))).as("除夕 Friday").isFalse();
+		assertThat(calendar.isWorkingDay(LocalDate.parse("2027-02-08"))).as("正月初三 Monday").isFalse();
+		assertThat(calendar.isWorkingDay(LocalDate.parse("2027-02-09"))).as("正月初四 Tuesday").isTrue();
+		assertThat(calendar.isWorkingDay(LocalDate.parse("2027-04-05"))).as("清明节 Monday").isFalse();
+		assertThat(calendar.isWorkingDay(LocalDate.parse("2027-06-09"))).as("端午节 Wednesday").isFalse();
+		assertThat(calendar.isWorkingDay(LocalDate.parse("2027-09-15"))).as("中秋节 Wednesday").isFalse();
+		assertThat(calendar.isWorkingDay(LocalDate.parse("2027-10-01"))).as("国庆节 Friday").isFalse();
+		assertThat(calendar.isWorkingDay(LocalDate.parse("2027-10-04"))).as("Monday after 国庆节, no notice yet")
+			.isTrue();
+	}
+
+	@Test
 	void workingTimeIsInsideOfficeHoursOnly() {
 		assertThat(calendar.isWorkingTime(at("2026-03-02T09:00"))).isTrue();
 		assertThat(calendar.isWorkingTime(at("2026-03-02T11:59"))).isTrue();
