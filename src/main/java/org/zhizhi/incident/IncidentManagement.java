@@ -3,14 +3,10 @@ package org.zhizhi.incident;
 import static org.zhizhi.incident.IncidentSteps.join;
 import static org.zhizhi.incident.IncidentSteps.note;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,6 +28,7 @@ import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Role;
+import org.zhizhi.shared.Sha256;
 import org.zhizhi.territory.GridLocation;
 import org.zhizhi.territory.GridLocator;
 import org.zhizhi.territory.OrgUnit;
@@ -110,7 +107,7 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IdempotentResult report(Actor actor, String idempotencyKey, ReportIncident report) {
-		String hash = sha256(json.writeValueAsString(report));
+		String hash = Sha256.hex(json.writeValueAsString(report));
 		if (!incidents.tryLockKey(actor.userId(), idempotencyKey)) {
 			throw inProgress();
 		}
@@ -390,15 +387,5 @@ public class IncidentManagement {
 
 	private static DomainException inProgress() {
 		return new DomainException(Category.CONFLICT, "IDEMPOTENCY_IN_PROGRESS", "incident.idempotencyInProgress");
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }
