@@ -71,7 +71,7 @@ public final class HeadlessChromium implements AutoCloseable {
 	}
 
 	private BrowserContext context(Browser.NewContextOptions options) {
-		BrowserContext context = browser.newContext(options.setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+		BrowserContext context = browser.newContext(options.setLocale("zh-CN").setTimezoneId(TestClock.CHINA.getId()));
 		context.setDefaultTimeout(15_000);
 		return context;
 	}

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.zhizhi.shared.PlatformZone;
+
 /**
  * The platform's clock in the integration tests: it starts at a fixed instant (not the day the suite happens to run)
  * and then runs with the real time, so that timestamps taken one after the other still differ and keep their order.
@@ -26,7 +28,7 @@ public final class TestClock extends Clock {
 	/** 2026-06-10 10:00 in Chongqing. */
 	public static final Instant DEFAULT_START = Instant.parse("2026-06-10T02:00:00Z");
 
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId CHINA = PlatformZone.DEFAULT;
 
 	private final Instant start;
 

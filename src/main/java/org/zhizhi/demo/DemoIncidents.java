@@ -31,6 +31,7 @@ import org.zhizhi.incident.Unit;
 import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.incident.WhistleType;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.PlatformZone;
 import org.zhizhi.territory.Boundaries;
 import org.zhizhi.territory.NewTeamMember;
 import org.zhizhi.territory.TeamPosition;
@@ -45,7 +46,7 @@ import org.zhizhi.territory.TeamPosition;
  */
 final class DemoIncidents {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = PlatformZone.DEFAULT;
 
 	/** Seed 002: problems found and solved through the whistle (处理率 100 %). */
 	static final int PROBLEMS = 85;

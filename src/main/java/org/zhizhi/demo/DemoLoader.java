@@ -5,7 +5,6 @@ import org.zhizhi.incident.Units;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.zhizhi.people.PeopleViews.BulkLoadResult;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DemoMode;
+import org.zhizhi.shared.PlatformZone;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.DwellingRef;
 import org.zhizhi.territory.Estate;
@@ -208,7 +208,7 @@ class DemoLoader implements ApplicationRunner {
 	 * office, within the district of each estate — in one batch per district.
 	 */
 	private BulkLoadResult loadPeople(Map<String, DataScope> scopes) {
-		DemoPeople generator = new DemoPeople(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+		DemoPeople generator = new DemoPeople(LocalDate.now(clock.withZone(PlatformZone.DEFAULT)));
 		Map<String, List<BulkHousehold>> byDistrict = new java.util.LinkedHashMap<>();
 		for (DemoPeople.EstatePeople plan : DemoPeople.ESTATES) {
 			String district = DemoPeople.NANAN.equals(plan.homeArea()) ? "nanan" : "banan";

@@ -35,6 +35,7 @@ import org.zhizhi.partnership.meeting.MeetingViews.OpenIncident;
 import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DemoMode;
+import org.zhizhi.shared.PlatformZone;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
@@ -107,7 +108,7 @@ class DemoMeetings implements ApplicationRunner {
 		}
 		Actor staff = new Actor(mudong.id(), mudong.username(), mudong.displayName(), Set.of(Role.COMMUNITY_STAFF),
 				community.scope());
-		LocalDate today = LocalDate.now(clock.withZone(JointMeetings.ZONE));
+		LocalDate today = LocalDate.now(clock.withZone(PlatformZone.DEFAULT));
 		if (!meetings.list(staff, community.id(), today.getYear(), null).isEmpty()) {
 			return;
 		}
@@ -132,7 +133,7 @@ class DemoMeetings implements ApplicationRunner {
 				meetings.recordAttendance(staff, first, new RecordAttendance(RefKind.UNIT, null, unit, true));
 			}
 			meetings.recordAttendance(staff, first, new RecordAttendance(RefKind.PERSON, staff.userId(), null, true));
-			LocalDate held = LocalDate.ofInstant(claiming, JointMeetings.ZONE);
+			LocalDate held = LocalDate.ofInstant(claiming, PlatformZone.DEFAULT);
 			var summer = meetings.decide(staff, first, new TakeDecision("木洞小学认领“暑期公益课堂”项目，开放教室和师资",
 					RefKind.UNIT, null, "木洞小学", held.plusDays(150))).decisions();
 			meetings.decide(staff, first, new TakeDecision("国药控股重庆崇恩医药认领“健康社区”义诊，每季度一次", RefKind.UNIT,
@@ -157,7 +158,7 @@ class DemoMeetings implements ApplicationRunner {
 			}
 			meetings.recordAttendance(staff, second,
 					new RecordAttendance(RefKind.UNIT, null, PARTNERS.get(4), false));
-			LocalDate held = LocalDate.ofInstant(halfYear, JointMeetings.ZONE);
+			LocalDate held = LocalDate.ofInstant(halfYear, PlatformZone.DEFAULT);
 			meetings.decide(staff, second, new TakeDecision("木洞文旅公司党支部牵头农产品代销，下季度起每月一次集市", RefKind.UNIT,
 					null, "木洞文旅公司党支部", held.plusDays(45)));
 			meetings.decide(staff, second, new TakeDecision("社区协调污水管网疏通维护，汛期前完成", RefKind.PERSON,
@@ -218,6 +219,6 @@ class DemoMeetings implements ApplicationRunner {
 	}
 
 	private static Instant at(LocalDate day, int hour, int minute) {
-		return day.atTime(LocalTime.of(hour, minute)).atZone(JointMeetings.ZONE).toInstant();
+		return day.atTime(LocalTime.of(hour, minute)).atZone(PlatformZone.DEFAULT).toInstant();
 	}
 }

@@ -19,6 +19,7 @@ import org.zhizhi.partnership.PartnerUnit;
 import org.zhizhi.partnership.PartnershipCommands.NewPartner;
 import org.zhizhi.partnership.PartnershipImports;
 import org.zhizhi.partnership.PartnershipImports.PastClaim;
+import org.zhizhi.shared.PlatformZone;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
 
@@ -30,7 +31,7 @@ import org.zhizhi.territory.OrgUnitQueries;
  */
 final class DemoPartners {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId ZONE = PlatformZone.DEFAULT;
 
 	private DemoPartners() {
 	}

@@ -10,13 +10,13 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.zhizhi.shared.PlatformZone;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.wish.Taker;
 import org.zhizhi.wish.TakerKind;
 import org.zhizhi.wish.WishCategory;
 import org.zhizhi.wish.WishHistory;
 import org.zhizhi.wish.WishHistory.PastWish;
-import org.zhizhi.wish.WishManagement;
 
 /**
  * The demo's micro-wishes (seed 003: 金银桥社区 fulfilled 100+ wishes through its in-service members): a year of
@@ -93,7 +93,7 @@ final class DemoWishes {
 	/** {@code fulfilled} over the last year (the last {@code awaiting} not yet confirmed), and {@code open} on the wall. */
 	static List<PastWish> of(Context c, int fulfilled, int open, int awaiting) {
 		Random random = new Random(c.community().code().hashCode());
-		LocalDate today = c.now().atZone(WishManagement.ZONE).toLocalDate();
+		LocalDate today = c.now().atZone(PlatformZone.DEFAULT).toLocalDate();
 		List<PastWish> wishes = new ArrayList<>();
 		for (int i = 0; i < fulfilled + open; i++) {
 			String[] what = WISHES[random.nextInt(WISHES.length)];
@@ -106,7 +106,7 @@ final class DemoWishes {
 						.plus(Duration.ofMinutes(random.nextInt(600)));
 			Instant published = posted.plus(Duration.ofMinutes(30 + random.nextInt(600)));
 			LocalDate due = isOpen ? today.plusDays(10 + random.nextInt(20))
-					: published.atZone(WishManagement.ZONE).toLocalDate().plusDays(7 + random.nextInt(14));
+					: published.atZone(PlatformZone.DEFAULT).toLocalDate().plusDays(7 + random.nextInt(14));
 			List<Taker> takers = new ArrayList<>();
 			Instant fulfilledAt = null;
 			Instant confirmedAt = null;

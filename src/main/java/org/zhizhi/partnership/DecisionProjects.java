@@ -3,6 +3,7 @@ package org.zhizhi.partnership;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,11 +38,15 @@ class DecisionProjects {
 
 	private final Clock clock;
 
-	DecisionProjects(JdbcPartnership store, OrgUnitQueries orgUnits, PartnershipManagement management, Clock clock) {
+	private final ZoneId zone;
+
+	DecisionProjects(JdbcPartnership store, OrgUnitQueries orgUnits, PartnershipManagement management, Clock clock,
+			ZoneId zone) {
 		this.store = store;
 		this.orgUnits = orgUnits;
 		this.management = management;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	/*
@@ -69,7 +74,7 @@ class DecisionProjects {
 		Board board = new Board(community.id(), community.code(), community.name(), community.path(),
 				DataScope.districtOf(community.path()));
 		store.ensureBoard(board);
-		LocalDate taken = LocalDate.ofInstant(decision.takenAt(), PartnershipManagement.ZONE);
+		LocalDate taken = LocalDate.ofInstant(decision.takenAt(), zone);
 		// a decision recorded late may already be due: the period then is that one day
 		LocalDate start = taken.isAfter(decision.dueOn()) ? decision.dueOn() : taken;
 		ListItem item = new ListItem(Ids.newId(clock), community.id(), community.name(), ItemKind.PROJECT, null, null,

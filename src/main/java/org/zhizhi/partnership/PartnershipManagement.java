@@ -53,8 +53,6 @@ import org.zhizhi.territory.OrgUnitQueries;
 @Service
 public class PartnershipManagement {
 
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	/** Community staff and the tiers above run the lists of the communities in their scope. */
 	public static final Set<Role> STAFF = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF, Role.DISTRICT_ADMIN,
 			Role.SYSTEM_ADMIN);
@@ -77,12 +75,14 @@ public class PartnershipManagement {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	private final Notifications notifications;
 
 	private final MessageSource messages;
 
 	PartnershipManagement(JdbcPartnership store, OrgUnitQueries orgUnits, AccountQueries accounts,
-			PartnershipDocuments documents, Notifications notifications, MessageSource messages, Clock clock) {
+			PartnershipDocuments documents, Notifications notifications, MessageSource messages, Clock clock, ZoneId zone) {
 		this.store = store;
 		this.notifications = notifications;
 		this.messages = messages;
@@ -90,10 +90,11 @@ public class PartnershipManagement {
 		this.accounts = accounts;
 		this.documents = documents;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	int thisYear() {
-		return LocalDate.now(clock.withZone(ZONE)).getYear();
+		return LocalDate.now(clock.withZone(zone)).getYear();
 	}
 
 	/** Staff see their scope; a liaison his unit's community and, of the pledges, only his unit's. Others nothing. */
@@ -223,7 +224,7 @@ public class PartnershipManagement {
 		if (body.documentId() == null || !store.documentUploadedBy(body.documentId(), actor.userId())) {
 			throw DomainException.invalid(List.of(new FieldProblem("documentId", "partnership.documentRequired")));
 		}
-		LocalDate today = LocalDate.now(clock.withZone(ZONE));
+		LocalDate today = LocalDate.now(clock.withZone(zone));
 		LocalDate on = body.signedOn() != null ? body.signedOn() : today;
 		// signed by today, and not before the year ahead of the one it is for (agreements are signed ahead of time)
 		if (on.isAfter(today) || on.isBefore(LocalDate.of(agreement.year() - 1, 1, 1))) {
@@ -417,7 +418,7 @@ public class PartnershipManagement {
 		if (existing.isPresent()) {
 			return new ClaimResult(existing.get(), false);
 		}
-		LocalDate today = LocalDate.now(clock.withZone(ZONE));
+		LocalDate today = LocalDate.now(clock.withZone(zone));
 		List<FieldProblem> problems = new ArrayList<>();
 		BigDecimal amount = body.amount() != null ? body.amount() : item.remaining();
 		if (amount.signum() <= 0 || amount.scale() > 2) {

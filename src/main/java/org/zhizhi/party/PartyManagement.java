@@ -44,18 +44,21 @@ public class PartyManagement {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	private final PeopleQueries people;
 
 	private final AccountQueries accounts;
 
 	PartyManagement(JdbcParty party, OrgUnitQueries orgUnits, PlaceQueries places, PeopleQueries people,
-			AccountQueries accounts, Clock clock) {
+			AccountQueries accounts, Clock clock, ZoneId zone) {
 		this.people = people;
 		this.accounts = accounts;
 		this.party = party;
 		this.orgUnits = orgUnits;
 		this.places = places;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	/** A linked resident must exist inside the writer's own scope: links never reach past it. */
@@ -228,7 +231,7 @@ public class PartyManagement {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+		return LocalDate.now(clock.withZone(zone));
 	}
 
 }

@@ -3,6 +3,7 @@ package org.zhizhi.people;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,11 +54,14 @@ public class PeopleManagement {
 
 	private final Clock clock;
 
-	PeopleManagement(JdbcPeople people, PlaceQueries places, PersonalDataCipher cipher, Clock clock) {
+	private final ZoneId zone;
+
+	PeopleManagement(JdbcPeople people, PlaceQueries places, PersonalDataCipher cipher, Clock clock, ZoneId zone) {
 		this.people = people;
 		this.places = places;
 		this.cipher = cipher;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	public UUID registerHousehold(Actor actor, RegisterHousehold command) {
@@ -461,7 +465,7 @@ public class PeopleManagement {
 
 
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+		return LocalDate.now(clock.withZone(zone));
 	}
 
 	private static String blankToNull(String text) {

@@ -111,12 +111,14 @@ public class ResidentImports {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	ResidentImports(PeopleManagement management, PlaceQueries places, JdbcPeople people, PersonalDataCipher cipher,
-			MessageSource messages, Clock clock, JdbcClient jdbc) {
+			MessageSource messages, Clock clock, ZoneId zone, JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.management = management;
 		this.places = places;
@@ -124,6 +126,7 @@ public class ResidentImports {
 		this.cipher = cipher;
 		this.messages = messages;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	/**
@@ -156,7 +159,7 @@ public class ResidentImports {
 		if (rows.isEmpty()) {
 			problems.add(new ImportProblem(2, "", message("people.import.empty", locale)));
 		}
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+		LocalDate today = LocalDate.now(clock.withZone(zone));
 		Map<String, PendingHousehold> households = new LinkedHashMap<>();
 		Map<String, Integer> firstRowOf = new HashMap<>();
 		Map<String, Boolean> hasHead = new HashMap<>();

@@ -25,18 +25,19 @@ import org.zhizhi.territory.persistence.JdbcBuildingHeads;
 @Service
 public class BuildingHeads {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	private final JdbcBuildingHeads heads;
 
 	private final PlaceQueries places;
 
 	private final Clock clock;
 
-	BuildingHeads(JdbcBuildingHeads heads, PlaceQueries places, Clock clock) {
+	private final ZoneId zone;
+
+	BuildingHeads(JdbcBuildingHeads heads, PlaceQueries places, Clock clock, ZoneId zone) {
 		this.heads = heads;
 		this.places = places;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	/** Current and past heads of a building inside the scope, current first. */
@@ -69,7 +70,7 @@ public class BuildingHeads {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		LocalDate today = LocalDate.now(clock.withZone(CHINA));
+		LocalDate today = LocalDate.now(clock.withZone(zone));
 		heads.endCurrent(building.id(), today);
 		BuildingHead head = new BuildingHead(Ids.newId(clock), building.id(), residentId, name.strip(), red, today,
 				null);

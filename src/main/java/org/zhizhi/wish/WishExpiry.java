@@ -3,6 +3,7 @@ package org.zhizhi.wish;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,10 +32,13 @@ class WishExpiry {
 
 	private final Clock clock;
 
-	WishExpiry(JdbcWishes wishes, WishManagement management, Clock clock) {
+	private final ZoneId zone;
+
+	WishExpiry(JdbcWishes wishes, WishManagement management, Clock clock, ZoneId zone) {
 		this.wishes = wishes;
 		this.management = management;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	@Scheduled(fixedDelayString = "${zhizhi.wish.expiry-interval:1h}", initialDelayString = "${zhizhi.wish.expiry-interval:1h}")
@@ -45,7 +49,7 @@ class WishExpiry {
 	/** One pass at the given moment; answers how many wishes it raised. */
 	int run(Instant now) {
 		int raised = 0;
-		LocalDate today = now.atZone(WishManagement.ZONE).toLocalDate();
+		LocalDate today = now.atZone(zone).toLocalDate();
 		List<Wish> due = new ArrayList<>(wishes.unclaimedDueBefore(today, BATCH));
 		due.addAll(wishes.shortOfTakersDueBefore(today, BATCH));
 		for (Wish wish : due) {

@@ -45,9 +45,6 @@ import org.zhizhi.wish.persistence.JdbcWishes;
 @Service
 public class WishManagement {
 
-	/** Wishes are dated by the calendar of the communities that post them. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	/** A micro-wish is small and near: further than a year ahead it is a project for the three lists. */
 	static final int MAX_DAYS_AHEAD = 366;
 
@@ -71,6 +68,9 @@ public class WishManagement {
 
 	private final Clock clock;
 
+	/** Wishes are dated by the calendar of the communities that post them. */
+	private final ZoneId zone;
+
 	private final PartyQueries party;
 
 	private final WishReach reach;
@@ -79,7 +79,7 @@ public class WishManagement {
 
 	WishManagement(JdbcWishes wishes, OrgUnitQueries orgUnits, AccountQueries accounts, PeopleQueries people,
 			PartyQueries party, WishReach reach, WishUnits units, Photos photos, Notifications notifications,
-			ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+			ApplicationEventPublisher events, MessageSource messages, Clock clock, ZoneId zone) {
 		this.units = units;
 		this.party = party;
 		this.reach = reach;
@@ -92,6 +92,7 @@ public class WishManagement {
 		this.events = events;
 		this.messages = messages;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	/** 群众点单: a resident posts a wish (or a grid worker or the community for him), with an optional photo. */
@@ -523,7 +524,7 @@ public class WishManagement {
 	}
 
 	LocalDate today(Instant now) {
-		return now.atZone(ZONE).toLocalDate();
+		return now.atZone(zone).toLocalDate();
 	}
 
 	private void checkDue(LocalDate dueOn, Instant now, List<FieldProblem> problems) {

@@ -2,6 +2,7 @@ package org.zhizhi.wish;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -54,10 +55,13 @@ public class WishQueries {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	WishQueries(JdbcWishes wishes, Photos photos, AccountQueries accounts, OrgUnitQueries orgUnits, PartyQueries party,
-			WishReach reach, WishUnits units, Clock clock) {
+			WishReach reach, WishUnits units, Clock clock, ZoneId zone) {
 		this.units = units;
 		this.clock = clock;
+		this.zone = zone;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
 		this.party = party;
@@ -254,6 +258,6 @@ public class WishQueries {
 
 	/** Today in the communities' calendar: a wish is takeable up to and including its date. */
 	private LocalDate today() {
-		return clock.instant().atZone(WishManagement.ZONE).toLocalDate();
+		return clock.instant().atZone(zone).toLocalDate();
 	}
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.HeadlessChromium;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 /**
@@ -136,7 +137,7 @@ class HomeBrowserTests {
 	private Page open(int width, int height) {
 		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
 			.setLocale("zh-CN")
-			.setTimezoneId("Asia/Shanghai"));
+			.setTimezoneId(TestClock.CHINA.getId()));
 		context.setDefaultTimeout(15_000);
 		return context.newPage();
 	}

@@ -72,7 +72,7 @@ class InboxBrowserTests {
 		try (BrowserContext context = chromium.browser()
 			.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
 				.setLocale("zh-CN")
-				.setTimezoneId("Asia/Shanghai"))) {
+				.setTimezoneId(TestClock.CHINA.getId()))) {
 			context.setDefaultTimeout(15_000);
 			Page page = context.newPage();
 			page.navigate(url("/login"));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.HeadlessChromium;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 /**
@@ -55,7 +56,7 @@ class GridMapBrowserTests {
 	void theCommunityWorkerClicksAGridOnTheMapAndIsRefusedAnOverlappingBoundary() {
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
 			.setLocale("zh-CN")
-			.setTimezoneId("Asia/Shanghai"))) {
+			.setTimezoneId(TestClock.CHINA.getId()))) {
 			context.setDefaultTimeout(15_000);
 			Page page = context.newPage();
 			page.navigate(url("/login"));

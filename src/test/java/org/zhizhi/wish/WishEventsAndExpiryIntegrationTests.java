@@ -24,6 +24,7 @@ import org.zhizhi.partnership.PartnershipQueries;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.PlatformZone;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgUnitQueries;
 
@@ -209,11 +210,11 @@ class WishEventsAndExpiryIntegrationTests {
 				today.plusDays(5));
 
 		// on its own day a wish is not late yet
-		Instant lateEvening = today.atTime(23, 59).atZone(WishManagement.ZONE).toInstant();
+		Instant lateEvening = today.atTime(23, 59).atZone(PlatformZone.DEFAULT).toInstant();
 		expiry.run(lateEvening);
 		assertThat(state(dueToday.id())).isEqualTo("PUBLISHED");
 
-		Instant nextMorning = today.plusDays(1).atTime(0, 30).atZone(WishManagement.ZONE).toInstant();
+		Instant nextMorning = today.plusDays(1).atTime(0, 30).atZone(PlatformZone.DEFAULT).toInstant();
 		assertThat(expiry.run(nextMorning)).isGreaterThanOrEqualTo(1);
 		assertThat(state(dueToday.id())).isEqualTo("RAISED");
 		assertThat(state(taken.id())).isEqualTo("TAKEN");
@@ -276,7 +277,7 @@ class WishEventsAndExpiryIntegrationTests {
 		Wish partly = published(resident, staff, "到期缺人" + UUID.randomUUID().toString().substring(0, 6), today, 3);
 		management.take(member, partly.id());
 
-		Instant nextMorning = today.plusDays(1).atTime(0, 30).atZone(WishManagement.ZONE).toInstant();
+		Instant nextMorning = today.plusDays(1).atTime(0, 30).atZone(PlatformZone.DEFAULT).toInstant();
 		assertThat(expiry.run(nextMorning)).isGreaterThanOrEqualTo(1);
 		expiry.run(nextMorning.plusSeconds(3600));
 		assertThat(state(partly.id())).isEqualTo("TAKEN");

@@ -33,6 +33,7 @@ import org.zhizhi.party.PartyQueries;
 import org.zhizhi.people.PeopleQueries;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.PlatformZone;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.wish.persistence.JdbcWishes;
@@ -73,7 +74,7 @@ class WishFulfilmentTests {
 		WishManagement management = new WishManagement(wishes, mock(OrgUnitQueries.class), mock(AccountQueries.class),
 				mock(PeopleQueries.class), mock(PartyQueries.class), mock(WishReach.class),
 				new WishUnits(mock(PartnershipManagement.class), mock(PartnershipQueries.class)), photos,
-				mock(Notifications.class), events, messages, Clock.fixed(NOW, ZoneOffset.UTC));
+				mock(Notifications.class), events, messages, Clock.fixed(NOW, ZoneOffset.UTC), PlatformZone.DEFAULT);
 
 		Actor member = new Actor(first, "dangyuan01", "陈党员", Set.of(Role.PARTY_MEMBER),
 				new DataScope(wish.communityId(), wish.scopePath()));

@@ -21,15 +21,16 @@ import org.zhizhi.territory.OrgUnitQueries;
 @Controller
 class AuditController {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	private final AuditTrail audit;
 
 	private final OrgUnitQueries orgUnits;
 
-	AuditController(AuditTrail audit, OrgUnitQueries orgUnits) {
+	private final ZoneId zone;
+
+	AuditController(AuditTrail audit, OrgUnitQueries orgUnits, ZoneId zone) {
 		this.audit = audit;
 		this.orgUnits = orgUnits;
+		this.zone = zone;
 	}
 
 	@GetMapping("/audit")
@@ -39,8 +40,8 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		AuditFilter filter = new AuditFilter(username, action, outcome,
-				from == null ? null : from.atStartOfDay(CHINA).toInstant(),
-				to == null ? null : to.plusDays(1).atStartOfDay(CHINA).toInstant());
+				from == null ? null : from.atStartOfDay(zone).toInstant(),
+				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
 		List<AuditEntry> entries = audit.read(actor.scope(), isRootAuditor(actor), filter, page);
 		model.addAttribute("entries", entries.stream().limit(AuditTrail.PAGE_SIZE).toList());
 		model.addAttribute("hasNext", entries.size() > AuditTrail.PAGE_SIZE);
@@ -49,7 +50,7 @@ class AuditController {
 		model.addAttribute("fromDate", from);
 		model.addAttribute("toDate", to);
 		model.addAttribute("outcomes", Outcome.values());
-		model.addAttribute("zone", CHINA);
+		model.addAttribute("zone", zone);
 		return "identity/audit";
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Dates are ISO ({@code 2026-10-01}); a run of days is written {@code 2026-10-01..2026-10-07}, the way the State
  * Council's notice announces them.
  *
- * @param zone the zone office hours are read in
+ * @param zone the zone office hours are read in; left out, the platform's ({@code zhizhi.zone})
  * @param workingDays the weekdays that are working days unless they are holidays
  * @param hours the office hours of a working day, e.g. {@code 09:00-12:00,14:00-18:00}
  * @param holidays public holidays (法定节假日 and the rest days moved next to them), single days or runs
@@ -24,8 +24,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CalendarProperties(ZoneId zone, Set<DayOfWeek> workingDays, List<String> hours, List<String> holidays,
 		List<String> adjustedWorkingDays) {
 
-	public WorkingCalendar toCalendar() {
-		return new WorkingCalendar(zone, workingDays,
+	/** The calendar, in this configuration's zone or else the platform's. */
+	public WorkingCalendar toCalendar(ZoneId platformZone) {
+		return new WorkingCalendar(zone != null ? zone : platformZone, workingDays,
 				hours == null ? List.of() : hours.stream().map(WorkingCalendar.Hours::parse).toList(), days(holidays),
 				days(adjustedWorkingDays));
 	}

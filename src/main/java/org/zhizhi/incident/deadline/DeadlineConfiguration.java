@@ -1,6 +1,7 @@
 package org.zhizhi.incident.deadline;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,8 @@ class DeadlineConfiguration {
 
 	/** Refuses to start without this year's and next year's holidays (see {@link HolidayYears}). */
 	@Bean
-	WorkingCalendar workingCalendar(CalendarProperties properties, Clock clock) {
-		WorkingCalendar calendar = properties.toCalendar();
+	WorkingCalendar workingCalendar(CalendarProperties properties, Clock clock, ZoneId zone) {
+		WorkingCalendar calendar = properties.toCalendar(zone);
 		HolidayYears.requireThisAndNextYear(calendar, clock);
 		return calendar;
 	}

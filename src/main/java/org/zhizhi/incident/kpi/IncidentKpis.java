@@ -33,9 +33,6 @@ import org.zhizhi.territory.OrgUnitQueries;
 @Transactional(readOnly = true)
 public class IncidentKpis {
 
-	/** Days are those of the platform's users. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	/** Who reads the KPIs: the people who run the whistle, from the grid up. */
 	public static final Set<Role> READERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.DISTRICT_ADMIN, Role.STREET_STAFF,
 			Role.COMMUNITY_STAFF, Role.GRID_WORKER);
@@ -51,16 +48,20 @@ public class IncidentKpis {
 
 	private final Clock clock;
 
+	/** Days are those of the platform's users. */
+	private final ZoneId zone;
+
 	private final boolean basicCountsAsSatisfied;
 
 	private final int minDueForRanking;
 
-	IncidentKpis(KpiRollups rollups, OrgUnitQueries orgUnits, Clock clock,
+	IncidentKpis(KpiRollups rollups, OrgUnitQueries orgUnits, Clock clock, ZoneId zone,
 			@Value("${zhizhi.incident.kpi.basic-counts-as-satisfied:true}") boolean basicCountsAsSatisfied,
 			@Value("${zhizhi.incident.kpi.min-due-for-ranking:5}") int minDueForRanking) {
 		this.rollups = rollups;
 		this.orgUnits = orgUnits;
 		this.clock = clock;
+		this.zone = zone;
 		this.basicCountsAsSatisfied = basicCountsAsSatisfied;
 		this.minDueForRanking = minDueForRanking;
 	}
@@ -69,9 +70,9 @@ public class IncidentKpis {
 		return actor.hasAny(READERS);
 	}
 
-	/** Today in Asia/Shanghai. */
+	/** Today in the platform's zone. */
 	public LocalDate today() {
-		return LocalDate.now(clock.withZone(ZONE));
+		return LocalDate.now(clock.withZone(zone));
 	}
 
 	/**

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -88,14 +87,14 @@ class Open311Controller {
 	private final ZoneId zone;
 
 	Open311Controller(ApiClients clients, ServiceCatalog catalog, ServiceRequests requests, MessageSource messages,
-			JsonMapper json, Clock clock, @Value("${zhizhi.open311.time-zone:Asia/Shanghai}") String zone) {
+			JsonMapper json, Clock clock, ZoneId zone) {
 		this.clients = clients;
 		this.catalog = catalog;
 		this.requests = requests;
 		this.messages = messages;
 		this.json = json;
 		this.clock = clock;
-		this.zone = ZoneId.of(zone);
+		this.zone = zone;
 	}
 
 	@GetMapping("/discovery.{format}")

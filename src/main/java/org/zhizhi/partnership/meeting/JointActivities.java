@@ -2,6 +2,7 @@ package org.zhizhi.partnership.meeting;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,13 +40,16 @@ public class JointActivities {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	JointActivities(JdbcActivities activities, CommunityResolver communities, AccountQueries accounts,
-			CommunityPartners partners, Clock clock) {
+			CommunityPartners partners, Clock clock, ZoneId zone) {
 		this.activities = activities;
 		this.communities = communities;
 		this.accounts = accounts;
 		this.partners = partners;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	public JointActivity log(Actor actor, LogActivity command) {
@@ -58,7 +62,7 @@ public class JointActivities {
 		if (command.kind() == null) {
 			problems.add(new FieldProblem("kind", "validation.required"));
 		}
-		LocalDate today = LocalDate.now(clock.withZone(JointMeetings.ZONE));
+		LocalDate today = LocalDate.now(clock.withZone(zone));
 		if (command.heldOn() == null) {
 			problems.add(new FieldProblem("heldOn", "validation.required"));
 		}

@@ -62,8 +62,6 @@ import org.zhizhi.territory.OrgUnit;
 @Transactional
 public class JointMeetings {
 
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	static final int LIST_LIMIT = 200;
 
 	/** How many open incidents an agenda offers: the oldest first, as they have waited longest. */
@@ -97,9 +95,11 @@ public class JointMeetings {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	JointMeetings(JdbcMeetings meetings, CommunityResolver communities, IncidentQueries incidents,
 			Notifications notifications, AccountQueries accounts, ApplicationEventPublisher events,
-			OpenListItems listItems, CommunityPartners partners, MessageSource messages, Clock clock) {
+			OpenListItems listItems, CommunityPartners partners, MessageSource messages, Clock clock, ZoneId zone) {
 		this.meetings = meetings;
 		this.communities = communities;
 		this.incidents = incidents;
@@ -110,6 +110,7 @@ public class JointMeetings {
 		this.partners = partners;
 		this.messages = messages;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	// --- commands -------------------------------------------------------------------------------------------------
@@ -129,7 +130,7 @@ public class JointMeetings {
 		}
 		String title = MeetingText.TITLE.optional(command.title());
 		if (title == null) {
-			title = Year.from(command.scheduledAt().atZone(ZONE)).getValue() + "年"
+			title = Year.from(command.scheduledAt().atZone(zone)).getValue() + "年"
 					+ messages.getMessage("meetingKind." + command.kind(), null, Locale.SIMPLIFIED_CHINESE);
 		}
 		Instant now = clock.instant();
@@ -264,7 +265,7 @@ public class JointMeetings {
 		if (command == null || command.dueOn() == null) {
 			problems.add(new FieldProblem("dueOn", "validation.required"));
 		}
-		else if (command.dueOn().isBefore(LocalDate.ofInstant(meeting.heldAt(), ZONE))) {
+		else if (command.dueOn().isBefore(LocalDate.ofInstant(meeting.heldAt(), zone))) {
 			problems.add(new FieldProblem("dueOn", "meeting.dueBeforeMeeting"));
 		}
 		if (command != null && command.ownerKind() == RefKind.PERSON && command.ownerId() != null) {
@@ -342,7 +343,7 @@ public class JointMeetings {
 	/** One community's year with its quota as of today (its own community for community staff). */
 	@Transactional(readOnly = true)
 	public YearOverview overview(Actor actor, UUID communityId, int year) {
-		return overview(actor, communityId, year, LocalDate.now(clock.withZone(ZONE)));
+		return overview(actor, communityId, year, LocalDate.now(clock.withZone(zone)));
 	}
 
 	@Transactional(readOnly = true)
@@ -371,7 +372,7 @@ public class JointMeetings {
 
 	@Transactional(readOnly = true)
 	public List<YearOverview> overviews(Actor actor, int year) {
-		return overviews(actor, year, LocalDate.now(clock.withZone(ZONE)));
+		return overviews(actor, year, LocalDate.now(clock.withZone(zone)));
 	}
 
 	/** The open incidents of the meeting's community that are not on its agenda yet, the longest waiting first. */
@@ -492,7 +493,7 @@ public class JointMeetings {
 	}
 
 	private Notice notice(String kind, String titleKey, JointMeeting meeting) {
-		String when = meeting.scheduledAt().atZone(ZONE).toLocalDateTime().toString().replace('T', ' ');
+		String when = meeting.scheduledAt().atZone(zone).toLocalDateTime().toString().replace('T', ' ');
 		return new Notice(kind, text(titleKey, meeting.title()),
 				when + (meeting.place() == null ? "" : " · " + meeting.place()), link(meeting.id()),
 				DataScope.districtOf(meeting.communityPath()));
@@ -506,13 +507,13 @@ public class JointMeetings {
 		return "/partnership/meetings/" + meetingId;
 	}
 
-	static Instant startOf(int year) {
-		return LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toInstant();
+	Instant startOf(int year) {
+		return LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
 	}
 
 	/** The end of the day asked about, but never beyond the year. */
-	private static Instant heldUntil(int year, LocalDate asOf) {
-		Instant endOfDay = asOf.plusDays(1).atStartOfDay(ZONE).toInstant();
+	private Instant heldUntil(int year, LocalDate asOf) {
+		Instant endOfDay = asOf.plusDays(1).atStartOfDay(zone).toInstant();
 		Instant endOfYear = startOf(year + 1);
 		return endOfDay.isBefore(endOfYear) ? endOfDay : endOfYear;
 	}

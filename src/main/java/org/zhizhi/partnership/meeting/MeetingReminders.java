@@ -3,6 +3,7 @@ package org.zhizhi.partnership.meeting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,10 +50,12 @@ class MeetingReminders {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	private final TreeSet<Integer> days;
 
 	MeetingReminders(JdbcMeetings meetings, JointMeetings jointMeetings, Notifications notifications,
-			TransactionTemplate transaction, MessageSource messages, Clock clock,
+			TransactionTemplate transaction, MessageSource messages, Clock clock, ZoneId zone,
 			@Value("${zhizhi.partnership.meeting.reminder-days:7,1}") List<Integer> days) {
 		this.meetings = meetings;
 		this.jointMeetings = jointMeetings;
@@ -60,6 +63,7 @@ class MeetingReminders {
 		this.transaction = transaction;
 		this.messages = messages;
 		this.clock = clock;
+		this.zone = zone;
 		this.days = new TreeSet<>(days);
 		if (this.days.isEmpty() || this.days.first() < 1) {
 			throw new IllegalStateException("zhizhi.partnership.meeting.reminder-days must be whole days ≥ 1: " + days);
@@ -108,7 +112,7 @@ class MeetingReminders {
 				null, null, null, null);
 		// whole days left, rounded up: a meeting 36 hours away is "in 2 days"
 		long daysLeft = Math.max(1, (Duration.between(now, meeting.scheduledAt()).toHours() + 23) / 24);
-		String when = meeting.scheduledAt().atZone(JointMeetings.ZONE).toLocalDateTime().toString().replace('T', ' ');
+		String when = meeting.scheduledAt().atZone(zone).toLocalDateTime().toString().replace('T', ' ');
 		notifications.notify(jointMeetings.recipients(view),
 				new Notice("JOINT_MEETING_REMINDER",
 						messages.getMessage("meeting.notice.reminder", new Object[] { meeting.title(), daysLeft },

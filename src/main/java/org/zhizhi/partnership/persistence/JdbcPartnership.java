@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +39,12 @@ public class JdbcPartnership {
 
 	private final JdbcClient jdbc;
 
-	JdbcPartnership(JdbcClient jdbc) {
+	/** Years of pledges, needs and claims are those of the platform's zone. */
+	private final ZoneId zone;
+
+	JdbcPartnership(JdbcClient jdbc, ZoneId zone) {
 		this.jdbc = jdbc;
+		this.zone = zone;
 	}
 
 	private static Timestamp ts(Instant at) {
@@ -685,12 +690,13 @@ public class JdbcPartnership {
 				       count(distinct c.item_id) as projects, coalesce(sum(c.people_served), 0) as people
 				  from partnership.partner_unit p
 				  join partnership.claim c on c.partner_id = p.id and c.status = 'ACCEPTED'
-				       and (cast(:year as int) is null or extract(year from c.accepted_at at time zone 'Asia/Shanghai') = :year)
+				       and (cast(:year as int) is null or extract(year from c.accepted_at at time zone :zone) = :year)
 				 where p.scope_path like :scope
 				   and (cast(:community as uuid) is null or p.community_id = :community)
 				   and (cast(:partner as uuid) is null or p.id = :partner)
 				 group by p.id, p.name
 				 order by projects desc, value desc, hours desc, people desc, p.name""")
+			.param("zone", zone.getId())
 			.param("scope", scopeLike)
 			.param("community", communityId)
 			.param("partner", partnerId)
@@ -763,7 +769,7 @@ public class JdbcPartnership {
 			    from partnership.list_item
 			   where kind = 'NEED' and status <> 'WITHDRAWN' and scope_path like :scope
 			     and (cast(:community as uuid) is null or community_id = :community)
-			     and extract(year from published_at at time zone 'Asia/Shanghai') = :year)
+			     and extract(year from published_at at time zone :zone) = :year)
 			""";
 
 	private static final String NEED_RATES = """
@@ -789,6 +795,7 @@ public class JdbcPartnership {
 
 	public Rates needRates(String scopeLike, UUID communityId, int year, Instant now) {
 		return jdbc.sql(YEAR_NEEDS + "select " + NEED_RATES + " from n")
+			.param("zone", zone.getId())
 			.param("scope", scopeLike)
 			.param("community", communityId)
 			.param("year", year)
@@ -801,6 +808,7 @@ public class JdbcPartnership {
 	public Map<UUID, Rates> needRatesByCommunity(String scopeLike, int year, Instant now) {
 		Map<UUID, Rates> rates = new java.util.LinkedHashMap<>();
 		jdbc.sql(YEAR_NEEDS + "select community_id, " + NEED_RATES + " from n group by community_id")
+			.param("zone", zone.getId())
 			.param("scope", scopeLike)
 			.param("community", null)
 			.param("year", year)
@@ -817,7 +825,7 @@ public class JdbcPartnership {
 				  select i.published_at, c.claimed_at as first_claimed_at, c.accepted_at as completed_at, c.status
 				    from partnership.claim c join partnership.list_item i on i.id = c.item_id
 				   where c.partner_id = :partner and c.claimer_kind = 'PARTNER'
-				     and extract(year from c.claimed_at at time zone 'Asia/Shanghai') = :year)
+				     and extract(year from c.claimed_at at time zone :zone) = :year)
 				select count(*) as published,
 				       count(*) as claimed,
 				       count(*) filter (where status = 'ACCEPTED') as completed,
@@ -832,6 +840,7 @@ public class JdbcPartnership {
 				                          and first_claimed_at <= published_at + interval '14 days') as within14,
 				       0 as unclaimed, null::float8 as age_p50, null::float8 as age_max
 				  from n""")
+			.param("zone", zone.getId())
 			.param("partner", partnerId)
 			.param("year", year)
 			.param("now", ts(now))

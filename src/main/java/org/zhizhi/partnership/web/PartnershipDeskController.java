@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,13 +82,16 @@ class PartnershipDeskController {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	PartnershipDeskController(PartnershipManagement management, PartnershipQueries queries, ListWorkbooks workbooks,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, ZoneId zone) {
 		this.management = management;
 		this.queries = queries;
 		this.workbooks = workbooks;
 		this.messages = messages;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	@GetMapping({ "", "/" })
@@ -472,6 +476,6 @@ class PartnershipDeskController {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(PartnershipManagement.ZONE));
+		return LocalDate.now(clock.withZone(zone));
 	}
 }

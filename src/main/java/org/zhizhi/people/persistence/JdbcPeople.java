@@ -53,8 +53,6 @@ public class JdbcPeople {
 			  FROM people.household
 			""";
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	/** Rows per JDBC batch of a bulk load. */
 	private static final int BATCH = 1000;
 
@@ -64,10 +62,13 @@ public class JdbcPeople {
 
 	private final Clock clock;
 
-	JdbcPeople(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+	private final ZoneId zone;
+
+	JdbcPeople(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ZoneId zone) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	// --- households ----------------------------------------------------------------------------------------------
@@ -676,7 +677,7 @@ public class JdbcPeople {
 	private ResidentSummary summary(ResultSet rs, int row) throws SQLException {
 		String kind = rs.getString("new_employment_kind");
 		LocalDate birthDate = rs.getObject("birth_date", LocalDate.class);
-		int age = Period.between(birthDate, LocalDate.now(clock.withZone(CHINA))).getYears();
+		int age = Period.between(birthDate, LocalDate.now(clock.withZone(zone))).getYears();
 		return new ResidentSummary(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
 				org.zhizhi.people.PersonalData.maskName(rs.getString("name")), Gender.valueOf(rs.getString("gender")),
 				birthDate, age, rs.getString("phone_masked"),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -56,8 +57,6 @@ class PeopleController {
 
 	private final ResidentImports imports;
 
-	private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
-
 	private final MessageSource messages;
 
 	private final OrgUnitQueries orgUnits;
@@ -66,9 +65,12 @@ class PeopleController {
 
 	private final Clock clock;
 
+	private final ZoneId zone;
+
 	PeopleController(PeopleQueries queries, PeopleManagement management, ResidentImports imports,
-			MessageSource messages, OrgUnitQueries orgUnits, PlaceQueries places, Clock clock) {
+			MessageSource messages, OrgUnitQueries orgUnits, PlaceQueries places, Clock clock, ZoneId zone) {
 		this.clock = clock;
+		this.zone = zone;
 		this.places = places;
 		this.queries = queries;
 		this.management = management;
@@ -122,7 +124,7 @@ class PeopleController {
 		model.addAttribute("resident", queries.resident(actor, id));
 		model.addAttribute("versions", queries.versions(actor, id));
 		model.addAttribute("mayViewFull", PeopleRoles.mayViewFull(actor));
-		model.addAttribute("zone", CHINA);
+		model.addAttribute("zone", zone);
 		return "people/resident";
 	}
 
@@ -141,7 +143,7 @@ class PeopleController {
 				queries.household(actor, id).orElseThrow(() -> DomainException.notFound("household")));
 		model.addAttribute("members", queries.members(actor, id));
 		model.addAttribute("history", queries.history(actor, id));
-		model.addAttribute("zone", CHINA);
+		model.addAttribute("zone", zone);
 		model.addAttribute("mayWrite", PeopleRoles.mayWrite(actor));
 		model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors")
 				: FormErrors.none());
@@ -187,7 +189,7 @@ class PeopleController {
 			@RequestParam(required = false) UUID buildingId, Model model) {
 		model.addAttribute("dwellings",
 				buildingId == null ? List.of() : places.dwellingsOfBuilding(actor.scope(), buildingId));
-		model.addAttribute("form", new HouseholdForm(dwellingId, "false", "OWNER", LocalDate.now(clock.withZone(CHINA)).toString()));
+		model.addAttribute("form", new HouseholdForm(dwellingId, "false", "OWNER", LocalDate.now(clock.withZone(zone)).toString()));
 		model.addAttribute("errors", FormErrors.none());
 		model.addAttribute("tenures", Tenure.values());
 		return "people/household-form";

@@ -1,11 +1,13 @@
 package org.zhizhi.shared.database;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.zhizhi.shared.DemoMode;
+import org.zhizhi.shared.PlatformZone;
 
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
@@ -22,5 +24,11 @@ class PlatformConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/** One zone for every module's local dates and times ({@code zhizhi.zone}); the clock itself stays in UTC. */
+	@Bean
+	ZoneId zone(Environment environment) {
+		return ZoneId.of(environment.getProperty("zhizhi.zone", PlatformZone.DEFAULT.getId()));
 	}
 }

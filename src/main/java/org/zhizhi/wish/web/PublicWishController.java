@@ -1,11 +1,12 @@
 package org.zhizhi.wish.web;
 
+import java.time.ZoneId;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.zhizhi.shared.DomainException;
-import org.zhizhi.wish.WishManagement;
 import org.zhizhi.wish.WishQueries;
 
 /** The wish wall of one community for anyone, without a login: what is wished and what came true, never by whom. */
@@ -14,14 +15,17 @@ class PublicWishController {
 
 	private final WishQueries queries;
 
-	PublicWishController(WishQueries queries) {
+	private final ZoneId zone;
+
+	PublicWishController(WishQueries queries, ZoneId zone) {
 		this.queries = queries;
+		this.zone = zone;
 	}
 
 	@GetMapping("/public/communities/{code}/wishes")
 	String wall(@PathVariable String code, Model model) {
 		model.addAttribute("wall", queries.publicWall(code).orElseThrow(() -> DomainException.notFound("community")));
-		model.addAttribute("zone", WishManagement.ZONE);
+		model.addAttribute("zone", zone);
 		return "wish/public";
 	}
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -62,11 +63,14 @@ class WishPages {
 
 	private final Clock clock;
 
-	WishPages(WishManagement management, WishQueries queries, MessageSource messages, Clock clock) {
+	private final ZoneId zone;
+
+	WishPages(WishManagement management, WishQueries queries, MessageSource messages, Clock clock, ZoneId zone) {
 		this.management = management;
 		this.queries = queries;
 		this.messages = messages;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	/** The post form's fields as typed, shown again when refused. */
@@ -76,7 +80,7 @@ class WishPages {
 
 	private void common(Model model) {
 		model.addAttribute("categories", WishCategory.values());
-		model.addAttribute("zone", WishManagement.ZONE);
+		model.addAttribute("zone", zone);
 	}
 
 	// ---- the resident's phone ------------------------------------------------------------------------------------
@@ -86,7 +90,7 @@ class WishPages {
 		requirePoster(actor);
 		common(model);
 		model.addAttribute("form", new WishForm(null, null, WishCategory.GOODS, null, null, null,
-				LocalDate.now(clock.withZone(WishManagement.ZONE)).plusDays(14), 1, null));
+				LocalDate.now(clock.withZone(zone)).plusDays(14), 1, null));
 		model.addAttribute("errors", FormErrors.none());
 		return "wish/post";
 	}

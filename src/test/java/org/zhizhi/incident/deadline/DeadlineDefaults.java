@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.zhizhi.shared.PlatformZone;
 
 /**
  * The calendar and the policy exactly as application.properties configures them, bound the way Spring Boot binds
@@ -29,7 +30,7 @@ final class DeadlineDefaults {
 	}
 
 	static WorkingCalendar calendar() {
-		return calendarProperties().toCalendar();
+		return calendarProperties().toCalendar(PlatformZone.DEFAULT);
 	}
 
 	static DeadlinePolicy policy() {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.zhizhi.incident.deadline.WorkingCalendar.Hours;
+import org.zhizhi.shared.PlatformZone;
 
 /** The start-up check on the calendar's years, without Spring: a clock and a calendar are all it needs. */
 class HolidayYearsTests {
@@ -46,7 +46,7 @@ class HolidayYearsTests {
 
 	@Test
 	void anAdjustedWorkingDayAloneDoesNotMakeAYear() {
-		WorkingCalendar calendar = new WorkingCalendar(ZoneId.of("Asia/Shanghai"), EnumSet.range(DayOfWeek.MONDAY,
+		WorkingCalendar calendar = new WorkingCalendar(PlatformZone.DEFAULT, EnumSet.range(DayOfWeek.MONDAY,
 				DayOfWeek.FRIDAY), List.of(Hours.parse("09:00-18:00")), days("2026-10-01"), days("2027-02-20"));
 		assertThatIllegalStateException().isThrownBy(() -> HolidayYears.requireThisAndNextYear(calendar, JUNE_2026))
 			.withMessageContaining("2027");
@@ -72,7 +72,7 @@ class HolidayYearsTests {
 	}
 
 	private static WorkingCalendar calendar(String... holidays) {
-		return new WorkingCalendar(ZoneId.of("Asia/Shanghai"), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+		return new WorkingCalendar(PlatformZone.DEFAULT, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
 				List.of(Hours.parse("09:00-18:00")), days(holidays), Set.of());
 	}
 

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.zhizhi.incident.deadline.WorkingCalendar.Hours;
+import org.zhizhi.shared.PlatformZone;
 
 /**
  * The working calendar at its edges, on the configured defaults (office hours 09:00–12:00 and 14:00–18:00, Monday to
@@ -23,7 +24,7 @@ import org.zhizhi.incident.deadline.WorkingCalendar.Hours;
  */
 class WorkingCalendarTests {
 
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	static final ZoneId SHANGHAI = PlatformZone.DEFAULT;
 
 	private final WorkingCalendar calendar = DeadlineDefaults.calendar();
 
@@ -261,12 +262,12 @@ class WorkingCalendarTests {
 	void holidayRunsAreReadDayByDay() {
 		CalendarProperties properties = new CalendarProperties(SHANGHAI, EnumSet.of(DayOfWeek.MONDAY),
 				List.of("09:00-12:00"), List.of("2026-03-02..2026-03-04", "2026-03-09"), List.of());
-		WorkingCalendar mondays = properties.toCalendar();
+		WorkingCalendar mondays = properties.toCalendar(SHANGHAI);
 		assertThat(mondays.isWorkingDay(LocalDate.parse("2026-03-02"))).isFalse();
 		assertThat(mondays.isWorkingDay(LocalDate.parse("2026-03-09"))).isFalse();
 		assertThat(mondays.isWorkingDay(LocalDate.parse("2026-03-16"))).isTrue();
 		assertThatIllegalArgumentException().isThrownBy(() -> new CalendarProperties(SHANGHAI,
 				EnumSet.of(DayOfWeek.MONDAY), List.of("09:00-12:00"), List.of("2026-03-04..2026-03-02"), List.of())
-			.toCalendar());
+			.toCalendar(SHANGHAI));
 	}
 }

@@ -2,6 +2,7 @@ package org.zhizhi.partnership.meeting.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhizhi.partnership.meeting.JointActivities;
-import org.zhizhi.partnership.meeting.JointMeetings;
 import org.zhizhi.partnership.meeting.MeetingCommands.LogActivity;
 import org.zhizhi.partnership.meeting.MeetingViews.JointActivity;
 import org.zhizhi.shared.Actor;
@@ -32,9 +32,12 @@ class JointActivityApiController {
 
 	private final Clock clock;
 
-	JointActivityApiController(JointActivities activities, Clock clock) {
+	private final ZoneId zone;
+
+	JointActivityApiController(JointActivities activities, Clock clock, ZoneId zone) {
 		this.activities = activities;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	@PostMapping
@@ -49,6 +52,6 @@ class JointActivityApiController {
 	List<JointActivity> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
 			@RequestParam(required = false) Integer year) {
 		return activities.list(actor, communityId,
-				year == null ? LocalDate.now(clock.withZone(JointMeetings.ZONE)).getYear() : year);
+				year == null ? LocalDate.now(clock.withZone(zone)).getYear() : year);
 	}
 }

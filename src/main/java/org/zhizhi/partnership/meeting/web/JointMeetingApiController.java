@@ -2,6 +2,7 @@ package org.zhizhi.partnership.meeting.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,9 +48,12 @@ class JointMeetingApiController {
 
 	private final Clock clock;
 
-	JointMeetingApiController(JointMeetings meetings, Clock clock) {
+	private final ZoneId zone;
+
+	JointMeetingApiController(JointMeetings meetings, Clock clock, ZoneId zone) {
 		this.meetings = meetings;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	@PostMapping
@@ -169,6 +173,6 @@ class JointMeetingApiController {
 	}
 
 	private int thisYear() {
-		return LocalDate.now(clock.withZone(JointMeetings.ZONE)).getYear();
+		return LocalDate.now(clock.withZone(zone)).getYear();
 	}
 }

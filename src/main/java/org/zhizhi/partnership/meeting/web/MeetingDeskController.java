@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -70,16 +71,20 @@ class MeetingDeskController {
 
 	private final Clock clock;
 
-	MeetingDeskController(JointMeetings meetings, JointActivities activities, MessageSource messages, Clock clock) {
+	private final ZoneId zone;
+
+	MeetingDeskController(JointMeetings meetings, JointActivities activities, MessageSource messages, Clock clock,
+			ZoneId zone) {
 		this.meetings = meetings;
 		this.activities = activities;
 		this.messages = messages;
 		this.clock = clock;
+		this.zone = zone;
 	}
 
 	@org.springframework.web.bind.annotation.ModelAttribute("zone")
-	java.time.ZoneId zone() {
-		return JointMeetings.ZONE;
+	ZoneId zone() {
+		return zone;
 	}
 
 	/** One slot of the year: the quarter's meeting kind and the meeting of that kind, if one is planned or held. */
@@ -299,12 +304,12 @@ class MeetingDeskController {
 	}
 
 	/** A {@code datetime-local} value, read in China's time. */
-	private static Instant instant(String value, String field) {
+	private Instant instant(String value, String field) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDateTime.parse(value.strip()).atZone(JointMeetings.ZONE).toInstant();
+			return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
 		}
 		catch (DateTimeParseException e) {
 			throw DomainException.invalid(List.of(new FieldProblem(field, "problem.typeMismatch")));
@@ -312,6 +317,6 @@ class MeetingDeskController {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(JointMeetings.ZONE));
+		return LocalDate.now(clock.withZone(zone));
 	}
 }
