@@ -50,7 +50,6 @@ class AuditController {
 		model.addAttribute("fromDate", from);
 		model.addAttribute("toDate", to);
 		model.addAttribute("outcomes", Outcome.values());
-		model.addAttribute("zone", zone);
 		return "identity/audit";
 	}
 

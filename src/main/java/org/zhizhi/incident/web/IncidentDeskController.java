@@ -142,7 +142,6 @@ class IncidentDeskController {
 		model.addAttribute("grids", orgUnits.list(actor.scope(), new OrgUnitFilter(null, null, OrgLevel.GRID)));
 		model.addAttribute("gridNames", pages.gridNames(actor, rows.stream().map(IncidentRow::gridId).toList()));
 		model.addAttribute("now", clock.instant());
-		model.addAttribute("zone", IncidentPages.CHINA);
 		model.addAttribute("cards", UrgeCard.values());
 		model.addAttribute("mayUrge", IncidentLifecycle.TABLE.mayTake(actor.roles(), IncidentAction.URGE));
 		return "incident/queue";
@@ -532,7 +531,6 @@ class IncidentDeskController {
 		model.addAttribute("overdue", incident.overdue(now));
 		model.addAttribute("tileUrl", tileUrl);
 		model.addAttribute("tileAttribution", tileAttribution);
-		model.addAttribute("zone", IncidentPages.CHINA);
 		return "incident/detail";
 	}
 

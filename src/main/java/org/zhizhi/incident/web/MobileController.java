@@ -233,7 +233,6 @@ class MobileController {
 		model.addAttribute("rows", more ? rows.subList(0, IncidentLists.PAGE_SIZE) : rows);
 		model.addAttribute("page", Math.max(page, 0));
 		model.addAttribute("more", more);
-		model.addAttribute("zone", IncidentPages.CHINA);
 		return "m/reports";
 	}
 
@@ -288,7 +287,6 @@ class MobileController {
 		model.addAttribute("ratings", Rating.values());
 		model.addAttribute("ratingForm", form == null ? new RatingForm(null, "") : form);
 		model.addAttribute("errors", errors);
-		model.addAttribute("zone", IncidentPages.CHINA);
 		return "m/report-detail";
 	}
 
@@ -316,7 +314,6 @@ class MobileController {
 		model.addAttribute("calls", calls);
 		model.addAttribute("gridNames", pages.gridNames(actor, gridIds));
 		model.addAttribute("mayClaim", actor.has(Role.PARTY_MEMBER));
-		model.addAttribute("zone", IncidentPages.CHINA);
 		return "m/tasks";
 	}
 
@@ -564,7 +561,6 @@ class MobileController {
 		model.addAttribute("gridCells", pages.gridCells(actor));
 		model.addAttribute("errors", errors);
 		model.addAttribute("form", form);
-		model.addAttribute("zone", IncidentPages.CHINA);
 		return "m/task";
 	}
 

@@ -124,7 +124,6 @@ class PeopleController {
 		model.addAttribute("resident", queries.resident(actor, id));
 		model.addAttribute("versions", queries.versions(actor, id));
 		model.addAttribute("mayViewFull", PeopleRoles.mayViewFull(actor));
-		model.addAttribute("zone", zone);
 		return "people/resident";
 	}
 
@@ -143,7 +142,6 @@ class PeopleController {
 				queries.household(actor, id).orElseThrow(() -> DomainException.notFound("household")));
 		model.addAttribute("members", queries.members(actor, id));
 		model.addAttribute("history", queries.history(actor, id));
-		model.addAttribute("zone", zone);
 		model.addAttribute("mayWrite", PeopleRoles.mayWrite(actor));
 		model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors")
 				: FormErrors.none());

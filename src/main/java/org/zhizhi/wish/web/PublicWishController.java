@@ -25,7 +25,6 @@ class PublicWishController {
 	@GetMapping("/public/communities/{code}/wishes")
 	String wall(@PathVariable String code, Model model) {
 		model.addAttribute("wall", queries.publicWall(code).orElseThrow(() -> DomainException.notFound("community")));
-		model.addAttribute("zone", zone);
 		return "wish/public";
 	}
 }

@@ -80,7 +80,6 @@ class WishPages {
 
 	private void common(Model model) {
 		model.addAttribute("categories", WishCategory.values());
-		model.addAttribute("zone", zone);
 	}
 
 	// ---- the resident's phone ------------------------------------------------------------------------------------

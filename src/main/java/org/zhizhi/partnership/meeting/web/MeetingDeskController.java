@@ -82,11 +82,6 @@ class MeetingDeskController {
 		this.zone = zone;
 	}
 
-	@org.springframework.web.bind.annotation.ModelAttribute("zone")
-	ZoneId zone() {
-		return zone;
-	}
-
 	/** One slot of the year: the quarter's meeting kind and the meeting of that kind, if one is planned or held. */
 	record Slot(MeetingKind kind, JointMeeting meeting) {
 	}
