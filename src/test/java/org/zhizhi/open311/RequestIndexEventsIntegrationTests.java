@@ -3,6 +3,7 @@ package org.zhizhi.open311;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhizhi.open311.Open311Http.eventually;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.ApiClient;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentState;
@@ -26,7 +31,8 @@ import org.zhizhi.incident.IncidentStepped;
 /**
  * Open311's index follows the incident's steps through the event publication registry: a failure in it can no longer
  * undo the step (a party member's claim), the step is kept as an incomplete publication until the index has it, it is
- * delivered again the way a restart delivers it, and its effect then happens exactly once — however often it comes.
+ * delivered again — by the retry of failed publications while the application runs, or the way a restart delivers
+ * it — and its effect then happens exactly once, however often it comes.
  *
  * <p>The failure is a real one, raised by the database in the middle of the listener (after it has touched the index
  * row, before it writes the update): a trigger on {@code open311.request_update} that refuses this test's incident's
@@ -50,6 +56,15 @@ class RequestIndexEventsIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	FailedEventPublications failed;
+
+	@Autowired
+	TestClock clock;
+
+	@Value("${zhizhi.events.retry-min-age}")
+	Duration retryMinAge;
+
 	private Open311Http open311;
 
 	private ApiClient api;
@@ -69,7 +84,7 @@ class RequestIndexEventsIntegrationTests {
 	}
 
 	@Test
-	void aFailingIndexNoLongerRollsBackThePartyMembersClaim() {
+	void aFailingIndexNoLongerRollsBackThePartyMembersClaimAndIsRetriedWhileRunning() {
 		UUID id = whistledRequest();
 		refuseIndexingTheClaimOf(id);
 
@@ -86,6 +101,16 @@ class RequestIndexEventsIntegrationTests {
 			.path("state")
 			.asString()).isEqualTo("CLAIMED");
 		assertThat(indexedClaims(id)).isZero();
+
+		// the index is back; once the failure is retry-min-age old, the retry that runs every retry-interval
+		// (shared.events.FailedPublicationRetry) hands it over again
+		removeTrigger();
+		clock.advance(retryMinAge.plusSeconds(1));
+		failed.resubmit(ResubmissionOptions.defaults().withMinAge(retryMinAge));
+		eventually(() -> {
+			assertThat(claimPublication(id)).isEmpty();
+			assertThat(indexedClaims(id)).isOne();
+		});
 	}
 
 	@Test
