@@ -2,14 +2,14 @@ package org.zhizhi.open311;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.zhizhi.incident.Incident;
-import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.IncidentStepped;
@@ -17,8 +17,13 @@ import org.zhizhi.shared.Ids;
 
 /**
  * Keeps the public index of service requests and their updates from every incident step, whatever its channel.
- * It listens synchronously, inside the step's own transaction, so that the index holds exactly the steps that commit;
- * it writes only to this module's schema, and a replayed event changes nothing (each write is conditional).
+ *
+ * <p>An {@link ApplicationModuleListener}: it runs after the step has committed, on its own thread and in its own
+ * transaction, so a failure here (the index is only Open311's) never undoes a party member's claim; the event
+ * publication registry keeps the step until this has succeeded and delivers it again after a failure or a restart.
+ * So the same step may come twice, and steps may come out of order; every write is therefore idempotent and none
+ * depends on the order: the index row is upserted with the incident's state as it is now (read under the row's lock,
+ * so the last writer writes the newest state), and an update is keyed by incident, action, state and instant.
  */
 @Component
 class RequestIndex {
@@ -33,46 +38,47 @@ class RequestIndex {
 
 	private final Installation installation;
 
-	private final Clock clock;
-
-	RequestIndex(JdbcClient jdbc, IncidentQueries incidents, Installation installation, Clock clock) {
+	RequestIndex(JdbcClient jdbc, IncidentQueries incidents, Installation installation) {
 		this.jdbc = jdbc;
 		this.incidents = incidents;
 		this.installation = installation;
-		this.clock = clock;
 	}
 
 	static boolean closed(IncidentState state) {
 		return CLOSED.contains(state);
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void on(IncidentStepped step) {
 		Timestamp at = Timestamp.from(step.at());
-		if (step.action() == IncidentAction.REPORT) {
-			Incident incident = incidents.get(installation.whole(), step.incidentId()).incident();
-			jdbc.sql("""
-					insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed)
-					values (:id, :code, :at, :at, :closed) on conflict (incident_id) do nothing""")
-				.param("id", step.incidentId())
-				.param("code", incident.categoryCode())
-				.param("at", Timestamp.from(incident.reportedAt()))
-				.param("closed", closed(step.to()))
-				.update();
-		}
-		else {
-			jdbc.sql("""
-					update open311.request_index set updated_at = :at, closed = :closed
-					 where incident_id = :id and updated_at <= :at""")
-				.param("id", step.incidentId())
-				.param("at", at)
-				.param("closed", closed(step.to()))
-				.update();
-		}
+		Incident reported = incidents.get(installation.whole(), step.incidentId()).incident();
+		jdbc.sql("""
+				insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed)
+				values (:id, :code, :requested, :requested, :closed) on conflict (incident_id) do nothing""")
+			.param("id", step.incidentId())
+			.param("code", reported.categoryCode())
+			.param("requested", Timestamp.from(reported.reportedAt()))
+			.param("closed", closed(reported.state()))
+			.update();
+		// the lock orders concurrent deliveries for one incident: whoever writes last has read the newest state
+		jdbc.sql("select incident_id from open311.request_index where incident_id = :id for update")
+			.param("id", step.incidentId())
+			.query()
+			.listOfRows();
+		Incident now = incidents.get(installation.whole(), step.incidentId()).incident();
+		jdbc.sql("""
+				update open311.request_index set updated_at = greatest(updated_at, :at), closed = :closed
+				 where incident_id = :id""")
+			.param("id", step.incidentId())
+			.param("at", at)
+			.param("closed", closed(now.state()))
+			.update();
 		jdbc.sql("""
 				insert into open311.request_update (id, incident_id, action, to_state, occurred_at)
 				values (:uid, :id, :action, :state, :at) on conflict do nothing""")
-			.param("uid", Ids.newId(clock))
+			// made from the step's own instant, so that the feed's order (occurred_at, id) is the steps' order
+			// however late or often the step is delivered
+			.param("uid", Ids.newId(Clock.fixed(step.at(), ZoneOffset.UTC)))
 			.param("id", step.incidentId())
 			.param("action", step.action().name())
 			.param("state", step.to().name())

@@ -52,15 +52,12 @@ class DecisionProjects {
 	/*
 	 * Why a plain @EventListener inside the decision's transaction, and not an @ApplicationModuleListener:
 	 * DecisionTaken does not cross a module boundary — org.zhizhi.partnership.meeting is a named interface of this
-	 * same application module, with the same schema and the same transaction manager. An @ApplicationModuleListener
-	 * (Spring Modulith 2: @Async + @Transactional(REQUIRES_NEW) + @TransactionalEventListener(AFTER_COMMIT)) would
-	 * run after the decision has committed, on another thread; only the event publication registry
-	 * (spring-modulith-events-jdbc) makes that safe, and this application has none (spring-modulith-starter-core
-	 * only; the annotation is not even on its classpath). Without it a failure or a restart between the two commits
-	 * loses the event for good: a decision without its project, and nobody notices. A plain
-	 * @TransactionalEventListener(AFTER_COMMIT) has the same hole. Running synchronously in the publisher's
-	 * transaction, the decision and its project commit together or not at all. @Transactional (REQUIRED) joins that
-	 * transaction, and opens one of its own for an event replayed outside any.
+	 * same application module, with the same schema and the same transaction manager. The house rule
+	 * (docs/architecture.md, "Events between modules"): within a module a plain listener in the step's transaction,
+	 * across modules an @ApplicationModuleListener through the event publication registry. Running synchronously in the
+	 * publisher's transaction, the decision and its project commit together or not at all, and the project is there in
+	 * the answer to the request that recorded the decision. @Transactional (REQUIRED) joins that transaction, and opens
+	 * one of its own for an event replayed outside any.
 	 */
 	@EventListener
 	@Transactional

@@ -1,12 +1,16 @@
 package org.zhizhi.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhizhi.open311.Open311Http.eventually;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -129,8 +133,10 @@ class Open311ConformanceIntegrationTests {
 
 		JsonNode list = valid("requests.json?service_request_id=" + id, "classpath:open311/requests.json");
 		assertThat(list).isEqualTo(one);
-		JsonNode recent = valid("requests.json", "classpath:open311/requests.json");
-		assertThat(recent.valueStream().map(r -> r.path("service_request_id").asString())).contains(id);
+		eventually(() -> {
+			JsonNode recent = valid("requests.json", "classpath:open311/requests.json");
+			assertThat(recent.valueStream().map(r -> r.path("service_request_id").asString())).contains(id);
+		});
 		sameAsXml("requests.xml?service_request_id=" + id, "service_requests", "request", list);
 
 		Answer tokenAnswer = open311.get("tokens/" + token + ".json");
@@ -139,13 +145,14 @@ class Open311ConformanceIntegrationTests {
 		assertThat(tokenAnswer.json().get(0).path("service_request_id").asString()).isEqualTo(id);
 		sameAsXml("tokens/" + token + ".xml", "service_requests", "request", tokenAnswer.json());
 
-		Answer updates = open311.get("servicerequestupdates.json");
-		assertThat(updates.status()).isEqualTo(200);
-		JsonNode report = updates.json()
-			.valueStream()
-			.filter(u -> u.path("service_request_id").asString().equals(id))
-			.findFirst()
-			.orElseThrow();
+		JsonNode report = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+			Answer updates = open311.get("servicerequestupdates.json");
+			assertThat(updates.status()).isEqualTo(200);
+			return updates.json()
+				.valueStream()
+				.filter(u -> u.path("service_request_id").asString().equals(id))
+				.findFirst();
+		}, Optional::isPresent).orElseThrow();
 		assertThat(report.path("update_id").asString()).isNotBlank();
 		assertThat(report.path("status").asString()).isEqualTo("open");
 		assertThat(report.path("updated_datetime").asString()).matches(TIMESTAMP);

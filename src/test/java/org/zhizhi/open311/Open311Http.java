@@ -22,6 +22,8 @@ import org.locationtech.jts.geom.Point;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ThrowingRunnable;
 import org.zhizhi.ApiClient;
 import org.zhizhi.territory.Boundaries;
 
@@ -40,6 +42,14 @@ final class Open311Http {
 	private final String base;
 
 	private final ApiClient api;
+
+	/**
+	 * Waits until the assertions hold: the index of requests and the updates feed follow the incident's steps after
+	 * they commit (open311's RequestIndex is an @ApplicationModuleListener), not in the same instant.
+	 */
+	static void eventually(ThrowingRunnable assertions) {
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(assertions);
+	}
 
 	Open311Http(int port) {
 		this.base = "http://localhost:" + port + "/open311/v2/";

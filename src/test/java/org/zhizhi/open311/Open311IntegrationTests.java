@@ -1,6 +1,7 @@
 package org.zhizhi.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhizhi.open311.Open311Http.eventually;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -155,7 +156,7 @@ class Open311IntegrationTests {
 		String tomorrow = clock.today().plusDays(1).toString();
 		String hourAgo = Open311Http.encode(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(8)).minusHours(1).toString());
 
-		assertThat(ids("requests.json")).contains(id);
+		eventually(() -> assertThat(ids("requests.json")).contains(id));
 		assertThat(ids("requests.json?start_date=" + today + "&end_date=" + today)).contains(id);
 		assertThat(ids("requests.json?start_date=" + hourAgo)).contains(id);
 		assertThat(ids("requests.json?start_date=" + tomorrow)).doesNotContain(id);
@@ -185,9 +186,11 @@ class Open311IntegrationTests {
 				Map.of("reason", "DUPLICATE"));
 		assertThat(step.status()).as(step.brief()).isEqualTo(200);
 
-		assertThat(ids("requests.json?status=open")).contains(open).doesNotContain(rejected);
-		assertThat(ids("requests.json?status=closed")).contains(rejected).doesNotContain(open);
-		assertThat(ids("requests.json?status=open,closed")).contains(open, rejected);
+		eventually(() -> {
+			assertThat(ids("requests.json?status=open")).contains(open).doesNotContain(rejected);
+			assertThat(ids("requests.json?status=closed")).contains(rejected).doesNotContain(open);
+			assertThat(ids("requests.json?status=open,closed")).contains(open, rejected);
+		});
 		assertThat(open311.get("requests.json?status=pending").errors(400)).singleElement()
 			.asString()
 			.startsWith("status:");
@@ -195,13 +198,15 @@ class Open311IntegrationTests {
 		assertThat(closed.path("status").asString()).isEqualTo("closed");
 		assertThat(closed.path("status_notes").asString()).isEqualTo("不予受理：重复上报。");
 
-		List<JsonNode> updates = open311.get("servicerequestupdates.json")
-			.json()
-			.valueStream()
-			.filter(u -> u.path("service_request_id").asString().equals(rejected))
-			.toList();
-		assertThat(updates).extracting(u -> u.path("status").asString()).containsExactly("open", "closed");
-		assertThat(updates).extracting(u -> u.path("description").asString()).containsExactly("上报", "不予受理");
+		eventually(() -> {
+			List<JsonNode> updates = open311.get("servicerequestupdates.json")
+				.json()
+				.valueStream()
+				.filter(u -> u.path("service_request_id").asString().equals(rejected))
+				.toList();
+			assertThat(updates).extracting(u -> u.path("status").asString()).containsExactly("open", "closed");
+			assertThat(updates).extracting(u -> u.path("description").asString()).containsExactly("上报", "不予受理");
+		});
 		String tomorrow = clock.today().plusDays(1).toString();
 		assertThat(open311.get("servicerequestupdates.json?start_date=" + tomorrow + "&end_date=" + tomorrow)
 			.json()
@@ -211,9 +216,13 @@ class Open311IntegrationTests {
 
 	@Test
 	void pagingSaysWhenThereIsMore() {
+		List<String> pageIds = new java.util.ArrayList<>();
 		for (int i = 0; i < 2; i++) {
-			posted(open311.post("requests.json", form("OTHER", "东城社区第1网格", "页 " + UUID.randomUUID())));
+			pageIds.add(posted(open311.post("requests.json", form("OTHER", "东城社区第1网格", "页 " + UUID.randomUUID())))
+				.path("service_request_id")
+				.asString());
 		}
+		eventually(() -> assertThat(ids("requests.json")).containsAll(pageIds));
 		Answer first = open311.get("requests.json?page_size=1");
 		assertThat(first.json().size()).isEqualTo(1);
 		Answer second = open311.get("requests.json?page_size=1&page=2");
@@ -255,6 +264,12 @@ class Open311IntegrationTests {
 			.path("service_request_id")
 			.asString();
 
+		// the public lists and the updates feed hold both requests before anything is said of what they do not show
+		eventually(() -> {
+			assertThat(ids("requests.json")).contains(id, openId);
+			assertThat(open311.get("servicerequestupdates.json").json().valueStream()
+				.map(u -> u.path("service_request_id").asString())).contains(id, openId);
+		});
 		for (String path : List.of("requests/" + id + ".json", "requests/" + id + ".xml",
 				"requests.json?service_request_id=" + id + "," + openId,
 				"requests.xml?service_request_id=" + id + "," + openId, "servicerequestupdates.json",

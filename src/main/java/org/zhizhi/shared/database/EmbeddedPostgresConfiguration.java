@@ -45,6 +45,10 @@ class EmbeddedPostgresConfiguration {
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(ephemeral)
 			.setPGStartupWait(Duration.ofSeconds(60))
+			// stopped by this bean's close, after everything that uses it (Spring closes the context from its own
+			// shutdown hook): with the library's own hook as well, PostgreSQL went down at the same moment, and the event
+			// publication registry, which looks up what is left undelivered as it closes, waited 30 s for a connection
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "60")
 			// the library's defaults are for throw-away test databases (fsync off); this one holds real data
 			.setServerConfig("fsync", ephemeral ? "off" : "on")

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Migrates every module's schema with its own Flyway history, found under {@code db/migration/<module>/}: one schema per
  * module, so each module numbers its migrations on its own and no module can collide with another's versions.
- * Flyway is the only thing that creates schema.
+ * The platform's event publication registry has its schema (events) here too. Flyway is the only thing that creates
+ * schema.
  */
 @Component
 class ModuleMigrations implements InitializingBean {
