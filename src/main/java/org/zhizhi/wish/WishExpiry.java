@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.wish.persistence.JdbcWishes;
 
@@ -50,7 +51,7 @@ class WishExpiry {
 		due.addAll(wishes.shortOfTakersDueBefore(today, BATCH));
 		for (Wish wish : due) {
 			try {
-				if (management.raise(wish.id(), now)) {
+				if (management.raise(districtOf(wish), wish.id(), now)) {
 					raised++;
 				}
 			}
@@ -59,5 +60,11 @@ class WishExpiry {
 			}
 		}
 		return raised;
+	}
+
+	/** The scope of the district a wish lies in ({@code /<city>/<district>/…}): the sweep reads each wish in it. */
+	static DataScope districtOf(Wish wish) {
+		String[] parts = wish.scopePath().split("/");
+		return new DataScope(wish.districtId(), "/" + parts[1] + "/" + parts[2] + "/");
 	}
 }

@@ -161,7 +161,7 @@ class WishEventsAndExpiryIntegrationTests {
 		WishDetail forOther = queries.detail(other, wish.id());
 		assertThat(forOther.mayTake()).isFalse();
 		assertThat(forOther.mayFulfil()).isTrue();
-		assertThat(queries.takenByMe(other)).extracting(Wish::id).contains(wish.id());
+		assertThat(queries.takenByMe(other)).extracting(WishView::id).contains(wish.id());
 
 		management.fulfil(liaison, wish.id(), "门锁已修好", WishFixtures.jpeg());
 		WishFulfilled event = events.stream(WishFulfilled.class)
