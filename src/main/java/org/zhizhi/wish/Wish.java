@@ -18,82 +18,53 @@ import org.zhizhi.shared.DomainException.FieldProblem;
  */
 public final class Wish extends AggregateRoot<WishEvent> {
 
+	// which wish, and where: fixed when it is posted
 	private final UUID id;
-
 	private final UUID districtId;
-
 	private final UUID orgUnitId;
-
 	private final String scopePath;
-
 	private final UUID communityId;
-
 	private final String communityCode;
-
 	private final String communityName;
 
+	// what is wished, and where it stands — the community may edit it while vetting
 	private WishState state;
-
 	private String title;
-
 	private String description;
-
 	private String publicLabel;
-
 	private WishCategory category;
 
+	// for whom (only the poster, the desk and the takers see him), by when, and how many may take it
 	private final String beneficiaryName;
-
 	private final UUID beneficiaryResidentId;
-
 	private final String beneficiaryAddress;
-
 	private LocalDate dueOn;
-
 	private final UUID photoId;
-
 	private int maxTakers;
-
 	private int takerCount;
 
+	// who posted it
 	private final UUID postedBy;
-
 	private final String postedByName;
-
 	private final boolean postedOnBehalf;
-
 	private final Instant postedAt;
 
+	// what the steps recorded
 	private UUID vettedBy;
-
 	private Instant vettedAt;
-
 	private String refusalReason;
-
 	private Instant publishedAt;
-
 	private DispatchKind dispatchKind;
-
 	private UUID dispatchAccountId;
-
 	private String dispatchName;
-
 	private Instant fulfilledAt;
-
 	private UUID fulfilledBy;
-
 	private String fulfilmentNote;
-
 	private UUID fulfilmentPhotoId;
-
 	private Instant confirmedAt;
-
 	private UUID confirmedBy;
-
 	private String thanks;
-
 	private Instant raisedAt;
-
 	private Instant updatedAt;
 
 	/** A wish as stored (the repository, the history import); registers nothing. */

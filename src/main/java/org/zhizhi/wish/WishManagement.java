@@ -1,5 +1,10 @@
 package org.zhizhi.wish;
 
+import static org.zhizhi.wish.WishInput.checkDue;
+import static org.zhizhi.wish.WishInput.checkMaxTakers;
+import static org.zhizhi.wish.WishInput.requireValid;
+import static org.zhizhi.wish.WishInput.text;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,13 +53,8 @@ public class WishManagement {
 	/** Wishes are dated by the calendar of the communities that post them. */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	/** A micro-wish is small and near: further than a year ahead it is a project for the three lists. */
-	static final int MAX_DAYS_AHEAD = 366;
-
-	static final int MAX_TAKERS = 50;
-
 	/** How often a step that lost a race reads the wish again: more than the most takers a wish has, with room. */
-	static final int MAX_ATTEMPTS = 2 * MAX_TAKERS + 2;
+	static final int MAX_ATTEMPTS = 2 * WishInput.MAX_TAKERS + 2;
 
 	private final JdbcWishes wishes;
 
@@ -110,7 +110,7 @@ public class WishManagement {
 		if (command.category() == null) {
 			problems.add(new FieldProblem("category", "validation.required"));
 		}
-		checkDue(command.dueOn(), now, problems);
+		checkDue(command.dueOn(), today(now), problems);
 		int maxTakers = checkMaxTakers(command.maxTakers(), problems);
 		UUID placeId = command.orgUnitId() != null ? command.orgUnitId() : actor.scope().orgUnitId();
 		OrgUnit place = orgUnits.find(actor.scope(), placeId)
@@ -156,25 +156,7 @@ public class WishManagement {
 		Instant now = clock.instant();
 		return step(deskOf(actor), WishAction.EDIT, id, wish -> {
 			wish.check(WishAction.EDIT, today(now));
-			List<FieldProblem> problems = new ArrayList<>();
-			if (command.title() != null) {
-				text(command.title(), "title", 2, 60, true, problems);
-			}
-			if (command.description() != null) {
-				text(command.description(), "description", 2, 1000, true, problems);
-			}
-			if (command.publicLabel() != null) {
-				text(command.publicLabel(), "publicLabel", 0, 40, false, problems);
-			}
-			if (command.dueOn() != null) {
-				checkDue(command.dueOn(), now, problems);
-			}
-			if (command.maxTakers() != null) {
-				checkMaxTakers(command.maxTakers(), problems);
-			}
-			if (!problems.isEmpty()) {
-				throw DomainException.invalid(problems);
-			}
+			WishInput.checkEdit(command, today(now));
 			wish.edit(command, actor.userId(), actor.displayName(), now);
 		});
 	}
@@ -419,14 +401,6 @@ public class WishManagement {
 		return wishId -> wishes.find(actor.scope(), wishId);
 	}
 
-	private static void requireValid(Consumer<List<FieldProblem>> check) {
-		List<FieldProblem> problems = new ArrayList<>();
-		check.accept(problems);
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
-	}
-
 	/** The community's staff: they vet, and hear of what comes back unclaimed. */
 	private List<UUID> staffOf(Wish wish) {
 		return accounts.covering(wish.scopePath(), EnumSet.of(Role.COMMUNITY_STAFF))
@@ -466,38 +440,6 @@ public class WishManagement {
 
 	LocalDate today(Instant now) {
 		return now.atZone(ZONE).toLocalDate();
-	}
-
-	private void checkDue(LocalDate dueOn, Instant now, List<FieldProblem> problems) {
-		if (dueOn == null) {
-			problems.add(new FieldProblem("dueOn", "validation.required"));
-		}
-		else if (dueOn.isBefore(today(now)) || dueOn.isAfter(today(now).plusDays(MAX_DAYS_AHEAD))) {
-			problems.add(new FieldProblem("dueOn", "wish.dueOnRange", MAX_DAYS_AHEAD));
-		}
-	}
-
-	private static int checkMaxTakers(Integer maxTakers, List<FieldProblem> problems) {
-		int value = maxTakers == null ? 1 : maxTakers;
-		if (value < 1 || value > MAX_TAKERS) {
-			problems.add(new FieldProblem("maxTakers", "wish.maxTakersRange", MAX_TAKERS));
-		}
-		return value;
-	}
-
-	private static String text(String value, String field, int min, int max, boolean required,
-			List<FieldProblem> problems) {
-		String text = value == null ? null : value.strip();
-		if (text == null || text.isEmpty()) {
-			if (required) {
-				problems.add(new FieldProblem(field, "validation.required"));
-			}
-			return null;
-		}
-		if (text.codePointCount(0, text.length()) < min || text.codePointCount(0, text.length()) > max) {
-			problems.add(new FieldProblem(field, "wish.length", min, max));
-		}
-		return text;
 	}
 
 	private static DomainException forbidden() {
