@@ -18,7 +18,7 @@ public record PublicWish(UUID id, String communityName, String title, String des
 		takerNames = List.copyOf(takerNames);
 	}
 
-	public static PublicWish of(Wish wish, List<Taker> takers) {
+	public static PublicWish of(WishView wish, List<Taker> takers) {
 		boolean done = wish.state() == WishState.FULFILLED || wish.state() == WishState.CONFIRMED;
 		return new PublicWish(wish.id(), wish.communityName(), wish.title(), wish.description(), wish.publicLabel(),
 				wish.category(), wish.state(), wish.dueOn(), wish.maxTakers(), wish.takerCount(),

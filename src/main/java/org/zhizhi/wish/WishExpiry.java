@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.wish.persistence.JdbcWishes;
 
@@ -54,7 +55,7 @@ class WishExpiry {
 		due.addAll(wishes.shortOfTakersDueBefore(today, BATCH));
 		for (Wish wish : due) {
 			try {
-				if (management.raise(wish.id(), now)) {
+				if (management.raise(districtOf(wish), wish.id(), now)) {
 					raised++;
 				}
 			}
@@ -63,5 +64,11 @@ class WishExpiry {
 			}
 		}
 		return raised;
+	}
+
+	/** The scope of the district a wish lies in ({@code /<city>/<district>/…}): the sweep reads each wish in it. */
+	static DataScope districtOf(Wish wish) {
+		String[] parts = wish.scopePath().split("/");
+		return new DataScope(wish.districtId(), "/" + parts[1] + "/" + parts[2] + "/");
 	}
 }

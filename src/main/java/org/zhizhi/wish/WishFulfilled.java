@@ -6,10 +6,12 @@ import java.util.UUID;
 
 /**
  * A wish was fulfilled: who did what, when — published once, inside the fulfilment's transaction, for the points module
- * to reward each taker later.
+ * to reward each taker later. {@code takers} are all of them as they stand once the wish is FULFILLED (the versioned
+ * save refuses a fulfilment that a take overtook, and it is read again); the name and note are the reporter's.
  */
 public record WishFulfilled(UUID wishId, UUID districtId, UUID communityId, String title, WishCategory category,
-		List<Taker> takers, UUID fulfilledBy, Instant fulfilledAt) {
+		List<Taker> takers, UUID fulfilledBy, Instant fulfilledAt, String fulfilledByName, String note)
+		implements WishEvent {
 
 	public WishFulfilled {
 		takers = List.copyOf(takers);

@@ -56,7 +56,7 @@ public class WishHistory {
 					Math.max(1, p.takers().size()), p.takers().size(), p.postedBy(), p.postedByName(), false,
 					p.postedAt(), p.vettedBy(), p.publishedAt(), null, p.publishedAt(), null, null, null,
 					p.fulfilledAt(), fulfilledBy, p.fulfilmentNote(), null, p.confirmedAt(),
-					p.confirmedAt() == null ? null : p.postedBy(), p.thanks(), null, last));
+					p.confirmedAt() == null ? null : p.postedBy(), p.thanks(), null, last, 0));
 			takers.put(id, p.takers());
 			List<WishStep> timeline = new ArrayList<>();
 			timeline.add(new WishStep(Ids.newId(), id, p.postedAt(), p.postedBy(), p.postedByName(), WishAction.POST,

@@ -1,89 +1,80 @@
 package org.zhizhi.wish;
 
+import static org.zhizhi.wish.WishState.APPROVED;
+import static org.zhizhi.wish.WishState.CONFIRMED;
+import static org.zhizhi.wish.WishState.DISPATCHED;
+import static org.zhizhi.wish.WishState.FULFILLED;
+import static org.zhizhi.wish.WishState.POSTED;
+import static org.zhizhi.wish.WishState.PUBLISHED;
+import static org.zhizhi.wish.WishState.RAISED;
+import static org.zhizhi.wish.WishState.REFUSED;
+import static org.zhizhi.wish.WishState.TAKEN;
+
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
-import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.Lifecycle;
+import org.zhizhi.shared.Role;
 
 /**
- * The wish's state machine, free of any framework: POSTED → APPROVED (or REFUSED) → PUBLISHED or DISPATCHED → TAKEN →
- * FULFILLED → CONFIRMED, and an unclaimed wish past its date → RAISED, from where the community publishes or dispatches
- * it again. Each step answers the state it leads to, or is refused with a conflict naming the current state.
+ * The wish's life cycle as a table: POSTED → APPROVED (or REFUSED) → PUBLISHED or DISPATCHED → TAKEN → FULFILLED →
+ * CONFIRMED, and an unclaimed wish past its date → RAISED, from where the community publishes or dispatches it again.
+ * {@link Wish} asks it before every step and {@link WishPolicy} before offering one. POST is no row: it creates the wish.
  */
 public final class WishLifecycle {
+
+	/** Whoever may take or record a take: members and liaisons, and the community for a team or unit by name. */
+	private static final Set<Role> TAKING = union(WishRoles.TAKERS, WishRoles.VETTERS);
+
+	public static final Lifecycle<WishState, WishAction> TABLE = Lifecycle
+		.of(WishState.class, WishAction.class, "wish.illegalTransition")
+		.stay(WishAction.EDIT, EnumSet.of(POSTED, APPROVED, RAISED), WishRoles.VETTERS)
+		.step(WishAction.APPROVE, EnumSet.of(POSTED), APPROVED, WishRoles.VETTERS)
+		.step(WishAction.REFUSE, EnumSet.of(POSTED), REFUSED, WishRoles.VETTERS)
+		.step(WishAction.PUBLISH, EnumSet.of(APPROVED, RAISED), PUBLISHED, WishRoles.VETTERS)
+		.step(WishAction.DISPATCH, EnumSet.of(APPROVED, RAISED), DISPATCHED, WishRoles.VETTERS)
+		// a wish open to several takers stays takeable once taken, until it is full
+		.step(WishAction.TAKE, EnumSet.of(PUBLISHED, DISPATCHED, TAKEN), TAKEN, TAKING)
+		// whoever is among the takers (the policy adds that relation), the community for what it recorded included
+		.step(WishAction.FULFIL, EnumSet.of(TAKEN), FULFILLED, TAKING)
+		// the poster (a resident, his grid worker or the community for him) or the desk of its scope
+		.step(WishAction.CONFIRM, EnumSet.of(FULFILLED), CONFIRMED, union(WishRoles.POSTERS, WishRoles.DESK))
+		// the expiry sweep's steps: nobody offers them
+		.step(WishAction.RAISE, EnumSet.of(PUBLISHED, DISPATCHED), RAISED, Set.of())
+		.stay(WishAction.OVERDUE, EnumSet.of(TAKEN), Set.of())
+		.build();
 
 	private WishLifecycle() {
 	}
 
-	public static WishState edit(WishState current) {
-		require(current, WishAction.EDIT, EnumSet.of(WishState.POSTED, WishState.APPROVED, WishState.RAISED));
-		return current;
+	/** The state a step leads to from {@code current}, or the refusal naming the state the wish is in. */
+	static WishState next(WishState current, WishAction action) {
+		require(current, action);
+		return TABLE.next(current, action);
 	}
 
-	public static WishState approve(WishState current) {
-		require(current, WishAction.APPROVE, EnumSet.of(WishState.POSTED));
-		return WishState.APPROVED;
-	}
-
-	public static WishState refuse(WishState current, String reason) {
-		require(current, WishAction.REFUSE, EnumSet.of(WishState.POSTED));
-		requireText("reason", reason, "wish.refuseNeedsReason");
-		return WishState.REFUSED;
-	}
-
-	/** Onto the wall of its community: after approval, or again after it was raised. */
-	public static WishState publish(WishState current) {
-		require(current, WishAction.PUBLISH, EnumSet.of(WishState.APPROVED, WishState.RAISED));
-		return WishState.PUBLISHED;
-	}
-
-	public static WishState dispatch(WishState current) {
-		require(current, WishAction.DISPATCH, EnumSet.of(WishState.APPROVED, WishState.RAISED));
-		return WishState.DISPATCHED;
+	/** Refuses a step from a state it is not allowed from: 409 ILLEGAL_TRANSITION naming the current state. */
+	static void require(WishState current, WishAction action) {
+		if (!TABLE.allows(current, action)) {
+			throw illegal(current, action);
+		}
 	}
 
 	/**
-	 * A taker takes it: from the wall or as the one it was dispatched to, and — while places are left on a wish open to
-	 * several takers — also once it is already taken.
+	 * The wish's refusal keeps its own message arguments (the action, then the state), which its bundles and the
+	 * pages' Chinese message read in that order.
 	 */
-	public static WishState take(WishState current, int takers, int maxTakers) {
-		require(current, WishAction.TAKE, EnumSet.of(WishState.PUBLISHED, WishState.DISPATCHED, WishState.TAKEN));
-		if (takers >= maxTakers) {
-			throw new DomainException(Category.CONFLICT, "WISH_FULL", "wish.full", maxTakers);
-		}
-		return WishState.TAKEN;
+	static DomainException illegal(WishState current, WishAction action) {
+		return new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "wish.illegalTransition", action.name(),
+				current.name());
 	}
 
-	public static WishState fulfil(WishState current, String note) {
-		require(current, WishAction.FULFIL, EnumSet.of(WishState.TAKEN));
-		requireText("note", note, "wish.fulfilNeedsNote");
-		return WishState.FULFILLED;
-	}
-
-	public static WishState confirm(WishState current) {
-		require(current, WishAction.CONFIRM, EnumSet.of(WishState.FULFILLED));
-		return WishState.CONFIRMED;
-	}
-
-	/** Nobody took it by its date: it goes back to the community. */
-	public static WishState raise(WishState current) {
-		require(current, WishAction.RAISE, EnumSet.of(WishState.PUBLISHED, WishState.DISPATCHED));
-		return WishState.RAISED;
-	}
-
-	static void require(WishState current, WishAction action, Set<WishState> allowed) {
-		if (!allowed.contains(current)) {
-			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "wish.illegalTransition", action.name(),
-					current.name());
-		}
-	}
-
-	private static void requireText(String field, String text, String key) {
-		if (text == null || text.isBlank()) {
-			throw DomainException.invalid(List.of(new FieldProblem(field, key)));
-		}
+	private static Set<Role> union(Set<Role> a, Set<Role> b) {
+		Set<Role> all = EnumSet.noneOf(Role.class);
+		all.addAll(a);
+		all.addAll(b);
+		return all;
 	}
 }

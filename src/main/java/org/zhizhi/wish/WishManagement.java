@@ -1,25 +1,29 @@
 package org.zhizhi.wish;
 
+import static org.zhizhi.wish.WishInput.checkDue;
+import static org.zhizhi.wish.WishInput.checkMaxTakers;
+import static org.zhizhi.wish.WishInput.requireValid;
+import static org.zhizhi.wish.WishInput.text;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.incident.photo.Photos;
-import org.zhizhi.incident.photo.StoredPhoto;
 import org.zhizhi.notification.Notice;
 import org.zhizhi.notification.Notifications;
 import org.zhizhi.party.PartyQueries;
@@ -38,17 +42,16 @@ import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.wish.persistence.JdbcWishes;
 
 /**
- * The commands of 群众点单、社区派单、党员接单. Each step reads the wish in the caller's scope, asks {@link WishLifecycle}
- * where it leads, and moves the row with one conditional UPDATE whose row count decides a race, plus a timeline entry
- * and the notices of whoever acts next — all in one transaction.
+ * The commands of 群众点单、社区派单、党员接单. Each step reads the wish in the caller's scope (or through the relation
+ * that reaches it beyond: his dual registration, his take, his own post), checks what needs other modules, calls the
+ * {@link Wish}'s method and saves it against the version read — the row count decides a race — then tells whoever acts
+ * next; the timeline is written from the wish's events. All in one transaction.
  */
 @Service
 public class WishManagement {
 
-	/** A micro-wish is small and near: further than a year ahead it is a project for the three lists. */
-	static final int MAX_DAYS_AHEAD = 366;
-
-	static final int MAX_TAKERS = 50;
+	/** How often a step that lost a race reads the wish again: more than the most takers a wish has, with room. */
+	static final int MAX_ATTEMPTS = 2 * WishInput.MAX_TAKERS + 2;
 
 	private final JdbcWishes wishes;
 
@@ -61,8 +64,6 @@ public class WishManagement {
 	private final Photos photos;
 
 	private final Notifications notifications;
-
-	private final ApplicationEventPublisher events;
 
 	private final MessageSource messages;
 
@@ -79,7 +80,7 @@ public class WishManagement {
 
 	WishManagement(JdbcWishes wishes, OrgUnitQueries orgUnits, AccountQueries accounts, PeopleQueries people,
 			PartyQueries party, WishReach reach, WishUnits units, Photos photos, Notifications notifications,
-			ApplicationEventPublisher events, MessageSource messages, Clock clock, ZoneId zone) {
+			MessageSource messages, Clock clock, ZoneId zone) {
 		this.units = units;
 		this.party = party;
 		this.reach = reach;
@@ -89,7 +90,6 @@ public class WishManagement {
 		this.people = people;
 		this.photos = photos;
 		this.notifications = notifications;
-		this.events = events;
 		this.messages = messages;
 		this.clock = clock;
 		this.zone = zone;
@@ -111,7 +111,7 @@ public class WishManagement {
 		if (command.category() == null) {
 			problems.add(new FieldProblem("category", "validation.required"));
 		}
-		checkDue(command.dueOn(), now, problems);
+		checkDue(command.dueOn(), today(now), problems);
 		int maxTakers = checkMaxTakers(command.maxTakers(), problems);
 		UUID placeId = command.orgUnitId() != null ? command.orgUnitId() : actor.scope().orgUnitId();
 		OrgUnit place = orgUnits.find(actor.scope(), placeId)
@@ -140,13 +140,13 @@ public class WishManagement {
 		}
 		OrgUnit community = communityOf(place);
 		UUID photoId = photo == null || photo.length == 0 ? null : photos.store(photo).id();
-		Wish wish = new Wish(Ids.newId(clock), place.districtId(), place.id(), place.path(), community.id(),
-				community.code(), community.name(), WishState.POSTED, title, description, label, command.category(),
-				beneficiary, command.beneficiaryResidentId(), address, command.dueOn(), photoId, maxTakers, 0,
-				actor.userId(), actor.displayName(), !actor.has(Role.RESIDENT), now, null, null, null, null, null, null,
-				null, null, null, null, null, null, null, null, null, now);
-		wishes.insert(wish);
-		record(wish, actor, WishAction.POST, null, WishState.POSTED, null, now);
+		Wish wish = Wish.post(Ids.newId(clock),
+				new Wish.Place(place.districtId(), place.id(), place.path(), community.id(), community.code(),
+						community.name()),
+				new PostWish(title, description, command.category(), label, beneficiary,
+						command.beneficiaryResidentId(), address, command.dueOn(), maxTakers, place.id()),
+				maxTakers, photoId, actor.userId(), actor.displayName(), !actor.has(Role.RESIDENT), now);
+		wishes.add(wish);
 		notifications.notify(staffOf(wish), notice("WISH_POSTED", "notice.wish.posted", wish, "/wishes/" + wish.id()));
 		return wish;
 	}
@@ -154,336 +154,252 @@ public class WishManagement {
 	/** The community edits a wish before it goes out (wording, the public label, date, number of takers). */
 	@Transactional
 	public Wish edit(Actor actor, UUID id, EditWish command) {
-		Wish wish = forVetting(actor, id);
-		WishLifecycle.edit(wish.state());
 		Instant now = clock.instant();
-		List<FieldProblem> problems = new ArrayList<>();
-		Map<String, Object> columns = new LinkedHashMap<>();
-		if (command.title() != null) {
-			columns.put("title", text(command.title(), "title", 2, 60, true, problems));
-		}
-		if (command.description() != null) {
-			columns.put("description", text(command.description(), "description", 2, 1000, true, problems));
-		}
-		if (command.publicLabel() != null) {
-			columns.put("public_label", text(command.publicLabel(), "publicLabel", 0, 40, false, problems));
-		}
-		if (command.category() != null) {
-			columns.put("category", command.category());
-		}
-		if (command.dueOn() != null) {
-			checkDue(command.dueOn(), now, problems);
-			columns.put("due_on", command.dueOn());
-		}
-		if (command.maxTakers() != null) {
-			columns.put("max_takers", checkMaxTakers(command.maxTakers(), problems));
-		}
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
-		move(wish, WishAction.EDIT, wish.state(), columns, now);
-		record(wish, actor, WishAction.EDIT, wish.state(), wish.state(), String.join(",", columns.keySet()), now);
-		return reread(wish);
+		return step(deskOf(actor), WishAction.EDIT, id, wish -> {
+			wish.check(WishAction.EDIT, today(now));
+			WishInput.checkEdit(command, today(now));
+			wish.edit(command, actor.userId(), actor.displayName(), now);
+		});
 	}
 
 	@Transactional
 	public Wish approve(Actor actor, UUID id) {
-		Wish wish = forVetting(actor, id);
-		WishState to = WishLifecycle.approve(wish.state());
 		Instant now = clock.instant();
-		move(wish, WishAction.APPROVE, to, Map.of("vetted_by", actor.userId(), "vetted_at", now), now);
-		record(wish, actor, WishAction.APPROVE, wish.state(), to, null, now);
-		return reread(wish);
+		return step(deskOf(actor), WishAction.APPROVE, id, wish -> wish.approve(actor.userId(), actor.displayName(), now));
 	}
 
 	@Transactional
 	public Wish refuse(Actor actor, UUID id, String reason) {
-		Wish wish = forVetting(actor, id);
-		WishState to = WishLifecycle.refuse(wish.state(), reason);
-		List<FieldProblem> problems = new ArrayList<>();
-		String text = text(reason, "reason", 1, 500, true, problems);
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
 		Instant now = clock.instant();
-		move(wish, WishAction.REFUSE, to, Map.of("vetted_by", actor.userId(), "vetted_at", now, "refusal_reason", text), now);
-		record(wish, actor, WishAction.REFUSE, wish.state(), to, text, now);
-		notifications.notify(List.of(wish.postedBy()),
-				notice("WISH_REFUSED", "notice.wish.refused", wish, "/m/my-wishes/" + wish.id(), text));
-		return reread(wish);
+		Wish refused = step(deskOf(actor), WishAction.REFUSE, id, wish -> {
+			wish.check(WishAction.REFUSE, today(now));
+			if (reason == null || reason.isBlank()) {
+				throw DomainException.invalid(List.of(new FieldProblem("reason", "wish.refuseNeedsReason")));
+			}
+			requireValid(problems -> text(reason, "reason", 1, 500, true, problems));
+			wish.refuse(reason, actor.userId(), actor.displayName(), now);
+		});
+		notifications.notify(List.of(refused.postedBy()), notice("WISH_REFUSED", "notice.wish.refused", refused,
+				"/m/my-wishes/" + refused.id(), refused.refusalReason()));
+		return refused;
 	}
 
 	/** Onto the wish wall of its community, where members browse and take it. */
 	@Transactional
 	public Wish publish(Actor actor, UUID id) {
-		Wish wish = forVetting(actor, id);
-		WishState to = WishLifecycle.publish(wish.state());
 		Instant now = clock.instant();
-		if (wish.state() == WishState.RAISED && wish.dueOn().isBefore(today(now))) {
-			throw DomainException.invalid(List.of(new FieldProblem("dueOn", "wish.dueInPastRepublish")));
-		}
-		move(wish, WishAction.PUBLISH, to, Map.of("published_at", now), now);
-		record(wish, actor, WishAction.PUBLISH, wish.state(), to, null, now);
-		return reread(wish);
+		return step(deskOf(actor), WishAction.PUBLISH, id,
+				wish -> wish.publish(actor.userId(), actor.displayName(), today(now), now));
 	}
 
 	/** 社区派单: to a named member or liaison, or to a volunteer team or unit by name. */
 	@Transactional
 	public Wish dispatch(Actor actor, UUID id, DispatchWish command) {
-		Wish wish = forVetting(actor, id);
-		WishState to = WishLifecycle.dispatch(wish.state());
 		Instant now = clock.instant();
-		if (wish.state() == WishState.RAISED && wish.dueOn().isBefore(today(now))) {
-			throw DomainException.invalid(List.of(new FieldProblem("dueOn", "wish.dueInPastRepublish")));
-		}
-		List<FieldProblem> problems = new ArrayList<>();
-		if (command.kind() == null) {
-			throw DomainException.invalid(List.of(new FieldProblem("kind", "validation.required")));
-		}
-		UUID account = null;
-		String name;
-		if (command.kind() == DispatchKind.MEMBER) {
-			// a member or liaison of the community, or an in-service member registered with it (双报到)
-			var taker = command.accountId() == null ? null
-					: accounts.find(new DataScope(wish.communityId(), communityPath(wish.scopePath())),
-							command.accountId())
-						.filter(a -> a.enabled() && a.roles().stream().anyMatch(WishRoles.TAKERS::contains))
-						.map(a -> new DispatchCandidate(a.id(), a.displayName(), false))
-						.or(() -> party.dualRegistrationsIn(wish.communityId())
-							.stream()
-							.filter(r -> r.accountId().equals(command.accountId()))
-							.findFirst()
-							.map(r -> new DispatchCandidate(r.accountId(), r.name(), true)))
-						.orElse(null);
-			if (taker == null) {
-				throw DomainException.invalid(List.of(new FieldProblem("accountId", "wish.dispatchAccountUnknown")));
+		Wish dispatched = step(deskOf(actor), WishAction.DISPATCH, id, wish -> {
+			wish.check(WishAction.DISPATCH, today(now));
+			if (command.kind() == null) {
+				throw DomainException.invalid(List.of(new FieldProblem("kind", "validation.required")));
 			}
-			account = taker.accountId();
-			name = taker.name();
-		}
-		else {
-			name = text(command.name(), "name", 1, 100, true, problems);
-			if (!problems.isEmpty()) {
-				throw DomainException.invalid(problems);
+			UUID account = null;
+			String name;
+			if (command.kind() == DispatchKind.MEMBER) {
+				DispatchCandidate taker = dispatchable(wish, command.accountId());
+				if (taker == null) {
+					throw DomainException.invalid(List.of(new FieldProblem("accountId", "wish.dispatchAccountUnknown")));
+				}
+				account = taker.accountId();
+				name = taker.name();
 			}
+			else {
+				List<FieldProblem> problems = new ArrayList<>();
+				name = text(command.name(), "name", 1, 100, true, problems);
+				if (!problems.isEmpty()) {
+					throw DomainException.invalid(problems);
+				}
+			}
+			wish.dispatch(command.kind(), account, name, actor.userId(), actor.displayName(), today(now), now);
+		});
+		if (dispatched.dispatchAccountId() != null) {
+			notifications.notify(List.of(dispatched.dispatchAccountId()),
+					notice("WISH_DISPATCHED", "notice.wish.dispatched", dispatched, "/m/wishes/" + dispatched.id()));
 		}
-		Map<String, Object> columns = new LinkedHashMap<>();
-		columns.put("dispatch_kind", command.kind());
-		columns.put("dispatch_account_id", account);
-		columns.put("dispatch_name", name);
-		move(wish, WishAction.DISPATCH, to, columns, now);
-		record(wish, actor, WishAction.DISPATCH, wish.state(), to, command.kind() + ":" + name, now);
-		if (account != null) {
-			notifications.notify(List.of(account),
-					notice("WISH_DISPATCHED", "notice.wish.dispatched", wish, "/m/wishes/" + wish.id()));
+		return dispatched;
+	}
+
+	/** A member or liaison of the community, or an in-service member registered with it (双报到); null if neither. */
+	private DispatchCandidate dispatchable(Wish wish, UUID accountId) {
+		if (accountId == null) {
+			return null;
 		}
-		return reread(wish);
+		return accounts.find(new DataScope(wish.communityId(), communityPath(wish.scopePath())), accountId)
+			.filter(a -> a.enabled() && a.roles().stream().anyMatch(WishRoles.TAKERS::contains))
+			.map(a -> new DispatchCandidate(a.id(), a.displayName(), false))
+			.or(() -> party.dualRegistrationsIn(wish.communityId())
+				.stream()
+				.filter(r -> r.accountId().equals(accountId))
+				.findFirst()
+				.map(r -> new DispatchCandidate(r.accountId(), r.name(), true)))
+			.orElse(null);
 	}
 
 	/**
 	 * 党员接单: a member or liaison takes a wish from the wall (or the one dispatched to him); the community records the
-	 * take of a team or unit it dispatched to by name. Of many takers at once, at most the wish's number win; taking
-	 * twice is refused, and whoever comes too late gets a conflict naming the state.
+	 * take of a team or unit it dispatched to by name. Of many takers at once, at most the wish's number win: each
+	 * take is saved against the version it read, and one that lost reads the wish again and takes it again while a
+	 * place is left. Taking twice is refused (the taker row's key), and whoever comes too late gets a conflict naming
+	 * the state.
 	 */
 	@Transactional
 	public Wish take(Actor actor, UUID id) {
-		// the community in its scope records a take; a taker reaches his own scope and his dual registration's community
-		Wish wish = wishes.findUnscoped(id)
-			.filter(found -> actor.scope().covers(found.scopePath())
-					|| (WishRoles.mayTake(actor) && WishReach.covers(reach.takerScopes(actor), found.scopePath())))
-			.orElseThrow(() -> DomainException.notFound("wish"));
-		Taker taker;
+		// the community takes (records) in its scope; a taker reaches his own scope and — an in-service member — the
+		// community of his dual registration
+		List<DataScope> scopes = WishRoles.mayTake(actor) ? reach.takerScopes(actor) : List.of(actor.scope());
+		Function<UUID, Optional<Wish>> load = wishId -> wishes.findIn(scopes, wishId);
 		Instant now = clock.instant();
-		boolean onBehalf = wish.state() == WishState.DISPATCHED && wish.dispatchAccountId() == null;
-		if (onBehalf) {
-			if (!WishRoles.mayVet(actor)) {
-				throw new DomainException(Category.FORBIDDEN, "NOT_DISPATCHED_TO_YOU", "wish.notDispatchedToYou");
+		// the unit a liaison takes for, asked once and outside the retries
+		Optional<WishUnits.Unit> unit = WishRoles.mayTake(actor) ? units.unitOf(actor) : Optional.empty();
+		return step(load, WishAction.TAKE, id, wish -> {
+			Taker taker;
+			if (wish.state() == WishState.DISPATCHED && wish.dispatchAccountId() == null) {
+				if (!WishRoles.mayVet(actor)) {
+					throw new DomainException(Category.FORBIDDEN, "NOT_DISPATCHED_TO_YOU", "wish.notDispatchedToYou");
+				}
+				TakerKind kind = wish.dispatchKind() == DispatchKind.UNIT ? TakerKind.UNIT : TakerKind.TEAM;
+				taker = Taker.recordedByName(kind, wish.dispatchName(), actor.userId(), now);
 			}
-			TakerKind kind = wish.dispatchKind() == DispatchKind.UNIT ? TakerKind.UNIT : TakerKind.TEAM;
-			taker = Taker.recordedByName(kind, wish.dispatchName(), actor.userId(), now);
-		}
-		else {
-			if (!WishRoles.mayTake(actor)) {
-				throw forbidden();
+			else {
+				if (!WishRoles.mayTake(actor)) {
+					throw forbidden();
+				}
+				// a taker sees only what is on the wall or was dispatched to him: a wish still being vetted does not
+				// exist for him
+				if (wish.publishedAt() == null && !actor.userId().equals(wish.dispatchAccountId())) {
+					throw DomainException.notFound("wish");
+				}
+				if (wish.state() == WishState.DISPATCHED && !actor.userId().equals(wish.dispatchAccountId())) {
+					throw new DomainException(Category.FORBIDDEN, "NOT_DISPATCHED_TO_YOU", "wish.notDispatchedToYou");
+				}
+				// a liaison takes for the unit he serves, so the wall thanks it and the points go to it; unbound, as
+				// himself. The unit takes a wish once: a second liaison of it meets the taker row's key (wish, unit)
+				taker = unit.map(u -> new Taker(u.id(), u.name(), TakerKind.UNIT, actor.userId(), now))
+					.orElseGet(() -> new Taker(actor.userId(), actor.displayName(),
+							actor.has(Role.PARTY_MEMBER) ? TakerKind.MEMBER : TakerKind.UNIT, actor.userId(), now));
 			}
-			// a taker sees only what is on the wall or was dispatched to him: a wish still being vetted does not exist for him
-			if (wish.publishedAt() == null && !actor.userId().equals(wish.dispatchAccountId())) {
-				throw DomainException.notFound("wish");
-			}
-			if (wish.state() == WishState.DISPATCHED && !actor.userId().equals(wish.dispatchAccountId())) {
-				throw new DomainException(Category.FORBIDDEN, "NOT_DISPATCHED_TO_YOU", "wish.notDispatchedToYou");
-			}
-			// a liaison takes for the unit he serves, so the wall thanks it and the points go to it; unbound, as himself.
-			// The unit takes a wish once: a second liaison of it meets the taker row's key (wish, unit) below
-			Instant at = now;
-			taker = units.unitOf(actor)
-				.map(unit -> new Taker(unit.id(), unit.name(), TakerKind.UNIT, actor.userId(), at))
-				.orElseGet(() -> new Taker(actor.userId(), actor.displayName(),
-						actor.has(Role.PARTY_MEMBER) ? TakerKind.MEMBER : TakerKind.UNIT, actor.userId(), at));
-		}
-		WishState to = WishLifecycle.take(wish.state(), wish.takerCount(), wish.maxTakers());
-		if (wish.dueOn().isBefore(today(now))) {
-			throw pastDue(wish);
-		}
-		if (!wishes.addTaker(wish.id(), taker)) {
-			throw new DomainException(Category.CONFLICT, "ALREADY_TAKEN", "wish.alreadyTaken");
-		}
-		if (!wishes.addTakerCount(wish.id(), today(now), now)) {
-			// lost the race: the wish filled up, moved on or was given an earlier date since it was read; the exception
-			// rolls the taker row back
-			Wish current = wishes.findUnscoped(wish.id()).orElseThrow();
-			if (current.state().takeable() && current.dueOn().isBefore(today(now))) {
-				throw pastDue(current);
-			}
-			if (current.takerCount() >= current.maxTakers() && current.state() == WishState.TAKEN) {
-				throw new DomainException(Category.CONFLICT, "WISH_FULL", "wish.full", current.maxTakers());
-			}
-			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "wish.illegalTransition",
-					WishAction.TAKE.name(), current.state().name());
-		}
-		record(wish, actor, WishAction.TAKE, wish.state(), to, taker.name(), now);
-		return reread(wish);
+			wish.take(taker, actor.userId(), actor.displayName(), today(now), now);
+		});
 	}
 
 	/**
 	 * A taker reports the wish fulfilled, with a note and a photo; the resident (or his grid worker) is asked to
-	 * confirm, and {@link WishFulfilled} is published once, inside this transaction.
+	 * confirm, and {@link WishFulfilled} is published once, inside this transaction, naming every taker: a take that
+	 * commits meanwhile changes the version, so the fulfilment reads the wish and its takers again.
 	 */
 	@Transactional
 	public Wish fulfil(Actor actor, UUID id, String note, byte[] photo) {
-		Wish wish = wishes.findUnscoped(id).orElseThrow(() -> DomainException.notFound("wish"));
-		// he took it, or his partner unit did (through any of its liaisons)
-		boolean isTaker = units.isTaker(actor, wishes.takers(wish.id()));
-		if (!isTaker && !actor.scope().covers(wish.scopePath())
-				&& !(WishRoles.mayTake(actor) && WishReach.covers(reach.takerScopes(actor), wish.scopePath()))) {
-			throw DomainException.notFound("wish");
-		}
-		if (!isTaker) {
-			throw new DomainException(Category.FORBIDDEN, "NOT_A_TAKER", "wish.notATaker");
-		}
-		WishState to = WishLifecycle.fulfil(wish.state(), note);
-		List<FieldProblem> problems = new ArrayList<>();
-		String text = text(note, "note", 1, 1000, true, problems);
-		if (photo == null || photo.length == 0) {
-			problems.add(new FieldProblem("photo", "wish.fulfilNeedsPhoto"));
-		}
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
-		StoredPhoto stored = photos.store(photo);
+		// he took it (or his partner unit did, through any of its liaisons) — wherever it lies — or it is in his reach
+		List<DataScope> scopes = WishRoles.mayTake(actor) ? reach.takerScopes(actor) : List.of(actor.scope());
+		UUID unitId = units.unitOf(actor).map(WishUnits.Unit::id).orElse(actor.userId());
+		Function<UUID, Optional<Wish>> load = wishId -> wishes.findInOrTakenBy(scopes, actor.userId(), unitId, wishId);
 		Instant now = clock.instant();
-		move(wish, WishAction.FULFIL, to, Map.of("fulfilled_at", now, "fulfilled_by", actor.userId(), "fulfilment_note", text,
-				"fulfilment_photo_id", stored.id()), now);
-		// read after the move, which holds the row: a take still under way in TAKEN has either committed (and is read
-		// here) or will find the wish FULFILLED and roll back — the event names every taker, and only those
-		List<Taker> takers = wishes.takers(wish.id());
-		record(wish, actor, WishAction.FULFIL, wish.state(), to, text, now);
-		List<UUID> confirmers = new ArrayList<>();
-		confirmers.add(wish.postedBy());
-		notifications.notify(confirmers,
-				notice("WISH_FULFILLED", "notice.wish.fulfilled", wish, "/m/my-wishes/" + wish.id()));
-		events.publishEvent(new WishFulfilled(wish.id(), wish.districtId(), wish.communityId(), wish.title(),
-				wish.category(), takers, actor.userId(), now));
-		return reread(wish);
+		UUID[] stored = new UUID[1];
+		Wish fulfilled = step(load, WishAction.FULFIL, id, wish -> {
+			List<Taker> takers = wishes.takers(wish.id());
+			if (!units.isTaker(actor, takers)) {
+				throw new DomainException(Category.FORBIDDEN, "NOT_A_TAKER", "wish.notATaker");
+			}
+			wish.check(WishAction.FULFIL, today(now));
+			if (note == null || note.isBlank()) {
+				throw DomainException.invalid(List.of(new FieldProblem("note", "wish.fulfilNeedsNote")));
+			}
+			requireValid(problems -> {
+				text(note, "note", 1, 1000, true, problems);
+				if (photo == null || photo.length == 0) {
+					problems.add(new FieldProblem("photo", "wish.fulfilNeedsPhoto"));
+				}
+			});
+			if (stored[0] == null) {
+				stored[0] = photos.store(photo).id();
+			}
+			wish.fulfil(note, stored[0], takers, actor.userId(), actor.displayName(), now);
+		});
+		notifications.notify(List.of(fulfilled.postedBy()),
+				notice("WISH_FULFILLED", "notice.wish.fulfilled", fulfilled, "/m/my-wishes/" + fulfilled.id()));
+		return fulfilled;
 	}
 
 	/** The resident confirms (or his grid worker or the community for him), and may thank the takers. */
 	@Transactional
 	public Wish confirm(Actor actor, UUID id, String thanks) {
-		Wish wish = wishes.findUnscoped(id)
-			.filter(found -> actor.userId().equals(found.postedBy())
-					|| (actor.hasAny(WishRoles.DESK) && actor.scope().covers(found.scopePath())))
-			.orElseThrow(() -> DomainException.notFound("wish"));
-		WishState to = WishLifecycle.confirm(wish.state());
-		List<FieldProblem> problems = new ArrayList<>();
-		String text = text(thanks, "thanks", 0, 500, false, problems);
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
+		Function<UUID, Optional<Wish>> load = wishId -> wishes.findPostedByOrIn(actor.userId(),
+				actor.hasAny(WishRoles.DESK), actor.scope(), wishId);
 		Instant now = clock.instant();
-		Map<String, Object> columns = new LinkedHashMap<>();
-		columns.put("confirmed_at", now);
-		columns.put("confirmed_by", actor.userId());
-		columns.put("thanks", text);
-		move(wish, WishAction.CONFIRM, to, columns, now);
-		record(wish, actor, WishAction.CONFIRM, wish.state(), to, text, now);
-		List<UUID> takers = wishes.takers(wish.id()).stream().map(Taker::accountId).filter(Objects::nonNull).toList();
-		notifications.notify(takers, notice("WISH_CONFIRMED", "notice.wish.confirmed", wish,
-				"/m/wishes/" + wish.id(), text == null ? "" : text));
-		return reread(wish);
+		Wish confirmed = step(load, WishAction.CONFIRM, id, wish -> {
+			wish.check(WishAction.CONFIRM, today(now));
+			requireValid(problems -> text(thanks, "thanks", 0, 500, false, problems));
+			wish.confirm(thanks, actor.userId(), actor.displayName(), now);
+		});
+		List<UUID> takers = wishes.takers(confirmed.id()).stream().map(Taker::accountId).filter(Objects::nonNull).toList();
+		notifications.notify(takers, notice("WISH_CONFIRMED", "notice.wish.confirmed", confirmed,
+				"/m/wishes/" + confirmed.id(), confirmed.thanks() == null ? "" : confirmed.thanks()));
+		return confirmed;
 	}
 
 	/**
-	 * The expiry sweep's step for one wish past its date. Unclaimed, it goes back to the community, who is told. Taken
-	 * by some but not all of the takers it was published for, it stays with its takers — who may still fulfil it, and
-	 * takes are refused past the date — and the community is told once that places are left. Answers false when
-	 * there was nothing to do (taken at the last minute, or already told).
+	 * The expiry sweep's step for one wish past its date, read in the scope of its district. Unclaimed, it goes back to
+	 * the community, who is told. Taken by some but not all of the takers it was published for, it stays with its
+	 * takers — who may still fulfil it, and takes are refused past the date — and the community is told once that
+	 * places are left. Answers false when there was nothing to do (taken at the last minute, or already told).
 	 */
 	@Transactional
-	public boolean raise(UUID id, Instant now) {
-		Wish wish = wishes.findUnscoped(id).orElseThrow(() -> DomainException.notFound("wish"));
-		if (!wish.dueOn().isBefore(today(now))) {
-			return false;
+	public boolean raise(DataScope district, UUID id, Instant now) {
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			Wish wish = wishes.find(district, id).orElseThrow(() -> DomainException.notFound("wish"));
+			if (!wish.raise(today(now), now)) {
+				return false;
+			}
+			boolean shortOfTakers = wish.state() == WishState.TAKEN;
+			if (wishes.save(wish)) {
+				if (shortOfTakers) {
+					notifications.notify(staffOf(wish), notice("WISH_SHORT_OF_TAKERS", "wish.notice.shortOfTakers",
+							wish, "/wishes/" + wish.id(), wish.takerCount(), wish.maxTakers()));
+				}
+				else {
+					notifications.notify(staffOf(wish),
+							notice("WISH_RAISED", "notice.wish.raised", wish, "/wishes/" + wish.id()));
+				}
+				return true;
+			}
 		}
-		if (wish.state() == WishState.TAKEN) {
-			return raiseShortOfTakers(wish, now);
-		}
-		if (!wish.state().unclaimed()) {
-			return false;
-		}
-		WishState to = WishLifecycle.raise(wish.state());
-		if (!wishes.step(wish.id(), wish.state(), to, now, Map.of("raised_at", now))) {
-			return false;
-		}
-		wishes.append(wish.districtId(), new WishStep(Ids.newId(clock), wish.id(), now, null, "system",
-				WishAction.RAISE, wish.state(), to, wish.dueOn().toString()));
-		notifications.notify(staffOf(wish), notice("WISH_RAISED", "notice.wish.raised", wish, "/wishes/" + wish.id()));
-		return true;
-	}
-
-	private boolean raiseShortOfTakers(Wish wish, Instant now) {
-		if (!wishes.markShortOfTakers(wish.id(), today(now), now)) {
-			return false;
-		}
-		String places = wish.takerCount() + "/" + wish.maxTakers();
-		wishes.append(wish.districtId(), new WishStep(Ids.newId(clock), wish.id(), now, null, "system",
-				WishAction.OVERDUE, wish.state(), wish.state(), wish.dueOn() + " " + places));
-		notifications.notify(staffOf(wish), notice("WISH_SHORT_OF_TAKERS", "wish.notice.shortOfTakers", wish,
-				"/wishes/" + wish.id(), wish.takerCount(), wish.maxTakers()));
-		return true;
+		return false;
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------------------------
 
-	private static DomainException pastDue(Wish wish) {
-		return new DomainException(Category.CONFLICT, "WISH_PAST_DUE", "wish.pastDue", wish.dueOn().toString());
+	/**
+	 * One step: reads the wish, lets {@code change} check it and call the aggregate's method, and saves it against the
+	 * version read. When someone else saved it first (0 rows), it reads the wish again and lets {@code change} decide
+	 * anew — the wish refuses, naming the state it is in now, or (another place on a wish for several, a fulfilment
+	 * overtaken by a take) the step goes through. Answers the wish as saved.
+	 */
+	private Wish step(Function<UUID, Optional<Wish>> load, WishAction action, UUID id, Consumer<Wish> change) {
+		Wish wish = null;
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			wish = load.apply(id).orElseThrow(() -> DomainException.notFound("wish"));
+			change.accept(wish);
+			if (wishes.save(wish)) {
+				return load.apply(id).orElseThrow();
+			}
+		}
+		throw WishLifecycle.illegal(load.apply(id).map(Wish::state).orElse(wish.state()), action);
 	}
 
-	private Wish forVetting(Actor actor, UUID id) {
+	/** The community's reads for vetting: its scope, and only for those who vet. */
+	private Function<UUID, Optional<Wish>> deskOf(Actor actor) {
 		if (!WishRoles.mayVet(actor)) {
 			throw forbidden();
 		}
-		return wishes.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("wish"));
-	}
-
-	private void move(Wish wish, WishAction action, WishState to, Map<String, Object> columns, Instant now) {
-		if (!wishes.step(wish.id(), wish.state(), to, now, columns)) {
-			// someone else moved it between the read and the update: name the state it is in now
-			WishState current = wishes.findUnscoped(wish.id()).map(Wish::state).orElse(wish.state());
-			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "wish.illegalTransition", action.name(),
-					current.name());
-		}
-	}
-
-	private Wish reread(Wish wish) {
-		return wishes.findUnscoped(wish.id()).orElseThrow();
-	}
-
-	private void record(Wish wish, Actor actor, WishAction action, WishState from, WishState to, String note,
-			Instant now) {
-		wishes.append(wish.districtId(),
-				new WishStep(Ids.newId(clock), wish.id(), now, actor.userId(), actor.displayName(), action, from, to,
-						note));
+		return wishId -> wishes.find(actor.scope(), wishId);
 	}
 
 	/** The community's staff: they vet, and hear of what comes back unclaimed. */
@@ -525,38 +441,6 @@ public class WishManagement {
 
 	LocalDate today(Instant now) {
 		return now.atZone(zone).toLocalDate();
-	}
-
-	private void checkDue(LocalDate dueOn, Instant now, List<FieldProblem> problems) {
-		if (dueOn == null) {
-			problems.add(new FieldProblem("dueOn", "validation.required"));
-		}
-		else if (dueOn.isBefore(today(now)) || dueOn.isAfter(today(now).plusDays(MAX_DAYS_AHEAD))) {
-			problems.add(new FieldProblem("dueOn", "wish.dueOnRange", MAX_DAYS_AHEAD));
-		}
-	}
-
-	private static int checkMaxTakers(Integer maxTakers, List<FieldProblem> problems) {
-		int value = maxTakers == null ? 1 : maxTakers;
-		if (value < 1 || value > MAX_TAKERS) {
-			problems.add(new FieldProblem("maxTakers", "wish.maxTakersRange", MAX_TAKERS));
-		}
-		return value;
-	}
-
-	private static String text(String value, String field, int min, int max, boolean required,
-			List<FieldProblem> problems) {
-		String text = value == null ? null : value.strip();
-		if (text == null || text.isEmpty()) {
-			if (required) {
-				problems.add(new FieldProblem(field, "validation.required"));
-			}
-			return null;
-		}
-		if (text.codePointCount(0, text.length()) < min || text.codePointCount(0, text.length()) > max) {
-			problems.add(new FieldProblem(field, "wish.length", min, max));
-		}
-		return text;
 	}
 
 	private static DomainException forbidden() {

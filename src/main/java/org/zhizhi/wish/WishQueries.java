@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +70,12 @@ public class WishQueries {
 	}
 
 	/** The desk's list of a scope: all wishes, or those in the given states, newest first. */
-	public List<Wish> desk(Actor actor, Set<WishState> states, int page) {
+	public List<WishView> desk(Actor actor, Set<WishState> states, int page) {
 		if (!WishRoles.usesDesk(actor)) {
 			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "problem.forbidden");
 		}
-		return wishes.list(actor.scope(), states == null ? Set.of() : states, PAGE_SIZE, Math.max(0, page) * PAGE_SIZE);
+		return views(wishes.list(actor.scope(), states == null ? Set.of() : states, PAGE_SIZE,
+				Math.max(0, page) * PAGE_SIZE));
 	}
 
 	/** How many wishes of the scope wait in each state, for the desk's tabs. */
@@ -89,62 +89,66 @@ public class WishQueries {
 		return counts;
 	}
 
-	/** The wishes this person posted (for himself, or for residents he helped). */
-	public List<Wish> mine(Actor actor) {
-		return wishes.postedBy(actor.userId(), PAGE_SIZE);
+	/**
+	 * The wishes this person posted (for himself, or for residents he helped): the poster reaches his own wishes
+	 * wherever he now works, so the relation, not a scope, selects them.
+	 */
+	public List<WishView> mine(Actor actor) {
+		return views(wishes.postedBy(actor.userId(), PAGE_SIZE));
 	}
 
 	/**
 	 * The wall of the caller's scope — and, for an in-service member, of the community of his dual registration:
 	 * takeable wishes, without personal details.
 	 */
-	public List<Wish> wall(Actor actor) {
-		return wishes.wall(reach.takerScopes(actor), today(), PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(false)).toList();
+	public List<WishView> wall(Actor actor) {
+		return views(wishes.wall(reach.takerScopes(actor), today(), PAGE_SIZE)).stream()
+			.map(w -> w.withoutPersonalDetails(false))
+			.toList();
 	}
 
 	/** Dispatched to this account and not yet taken; a taker sees whom to deliver to. */
-	public List<Wish> dispatchedToMe(Actor actor) {
-		return wishes.dispatchedTo(reach.takerScopes(actor), actor.userId(), today(), PAGE_SIZE)
+	public List<WishView> dispatchedToMe(Actor actor) {
+		return views(wishes.dispatchedTo(reach.takerScopes(actor), actor.userId(), today(), PAGE_SIZE))
 			.stream()
 			.map(w -> w.withoutPersonalDetails(true))
 			.toList();
 	}
 
-	/** What this account took (or recorded for a team or unit), and what his partner unit took. */
-	public List<Wish> takenByMe(Actor actor) {
+	/**
+	 * What this account took (or recorded for a team or unit), and what his partner unit took: his take, not a scope,
+	 * selects them — what he took stays his to finish.
+	 */
+	public List<WishView> takenByMe(Actor actor) {
 		List<UUID> takers = new ArrayList<>();
 		takers.add(actor.userId());
 		units.unitOf(actor).ifPresent(unit -> takers.add(unit.id()));
-		return wishes.takenBy(takers, PAGE_SIZE).stream().map(w -> w.withoutPersonalDetails(true)).toList();
+		return views(wishes.takenBy(takers, PAGE_SIZE)).stream().map(w -> w.withoutPersonalDetails(true)).toList();
 	}
 
-	public Map<UUID, List<Taker>> takersOf(List<Wish> list) {
-		return wishes.takers(list.stream().map(Wish::id).toList());
+	public Map<UUID, List<Taker>> takersOf(List<WishView> list) {
+		return wishes.takers(list.stream().map(WishView::id).toList());
 	}
 
-	/** One wish as this person may see it; 404 when he may not see it at all. */
+	/** One wish as this person may see it, and what he may do with it now ({@link WishPolicy}); 404 when he may not see it. */
 	public WishDetail detail(Actor actor, UUID id) {
 		Wish wish = visible(actor, id).orElseThrow(() -> DomainException.notFound("wish"));
 		List<Taker> takers = wishes.takers(wish.id());
-		boolean desk = WishRoles.usesDesk(actor) && actor.scope().covers(wish.scopePath());
+		boolean desk = WishPolicy.desk(actor, wish);
 		boolean poster = actor.userId().equals(wish.postedBy());
 		boolean taker = isTaker(actor, takers);
-		Wish shown = desk || poster ? wish : wish.withoutPersonalDetails(taker
+		WishView shown = desk || poster ? WishView.of(wish) : WishView.of(wish).withoutPersonalDetails(taker
 				|| actor.userId().equals(wish.dispatchAccountId()));
 		if (!(desk || poster || taker)) {
 			// the page shows no fulfilment photo he could not open
 			shown = shown.withoutFulfilmentPhoto();
 		}
-		boolean vet = WishRoles.mayVet(actor) && actor.scope().covers(wish.scopePath());
-		boolean pastDue = wish.dueOn().isBefore(today());
-		boolean mayTake = WishRoles.mayTake(actor) && !taker && wish.takeable() && !pastDue
-				&& (wish.state() != WishState.DISPATCHED || actor.userId().equals(wish.dispatchAccountId()));
-		boolean recordTake = vet && wish.state() == WishState.DISPATCHED && wish.dispatchAccountId() == null
-				&& !pastDue;
-		boolean fulfil = taker && wish.state() == WishState.TAKEN;
-		boolean confirm = (poster || desk) && wish.state() == WishState.FULFILLED;
+		LocalDate today = today();
+		Set<WishAction> actions = WishPolicy.allowedActions(actor, wish, taker, today);
 		List<WishStep> timeline = desk || poster ? wishes.timeline(wish.id()) : List.of();
-		return new WishDetail(shown, takers, timeline, vet, mayTake, fulfil, confirm, recordTake, taker);
+		return new WishDetail(shown, takers, timeline, WishPolicy.vets(actor, wish),
+				WishPolicy.takesHimself(actor, wish, taker, today), actions.contains(WishAction.FULFIL),
+				actions.contains(WishAction.CONFIRM), WishPolicy.recordsTake(actor, wish, today), taker, actions);
 	}
 
 	/**
@@ -160,8 +164,7 @@ public class WishQueries {
 		Wish wish = found.get();
 		boolean own = photoId.equals(wish.photoId());
 		boolean fulfilment = photoId.equals(wish.fulfilmentPhotoId()) && (actor.userId().equals(wish.postedBy())
-				|| (WishRoles.usesDesk(actor) && actor.scope().covers(wish.scopePath()))
-				|| isTaker(actor, wishes.takers(wish.id())));
+				|| WishPolicy.desk(actor, wish) || isTaker(actor, wishes.takers(wish.id())));
 		if (!own && !fulfilment) {
 			return Optional.empty();
 		}
@@ -179,11 +182,11 @@ public class WishQueries {
 			return Optional.empty();
 		}
 		return wishes.communityName(communityCode).map(name -> {
-			List<Wish> open = wishes.publicWall(communityCode, false, PUBLIC_LIMIT);
-			List<Wish> done = wishes.publicWall(communityCode, true, PUBLIC_LIMIT);
-			List<Wish> all = new ArrayList<>(open);
+			List<WishView> open = views(wishes.publicWall(communityCode, false, PUBLIC_LIMIT));
+			List<WishView> done = views(wishes.publicWall(communityCode, true, PUBLIC_LIMIT));
+			List<WishView> all = new ArrayList<>(open);
 			all.addAll(done);
-			Map<UUID, List<Taker>> takers = wishes.takers(all.stream().map(Wish::id).toList());
+			Map<UUID, List<Taker>> takers = wishes.takers(all.stream().map(WishView::id).toList());
 			return new PublicWall(communityCode, name,
 					open.stream().map(w -> PublicWish.of(w, takers.getOrDefault(w.id(), List.of()))).toList(),
 					done.stream().map(w -> PublicWish.of(w, takers.getOrDefault(w.id(), List.of()))).toList(),
@@ -214,7 +217,7 @@ public class WishQueries {
 	 * Whom the desk may dispatch a wish to by name: the members and liaisons of its community (the first page), and the
 	 * in-service members registered with it (双报到) whose accounts sit elsewhere.
 	 */
-	public List<DispatchCandidate> dispatchCandidates(Actor actor, Wish wish) {
+	public List<DispatchCandidate> dispatchCandidates(Actor actor, WishView wish) {
 		if (!WishRoles.mayVet(actor) || !actor.scope().covers(wish.scopePath())) {
 			return List.of();
 		}
@@ -234,27 +237,17 @@ public class WishQueries {
 		return candidates;
 	}
 
+	/** The wish if this person may see it: every rule is in the statement (see {@code JdbcWishes.findVisible}). */
 	private Optional<Wish> visible(Actor actor, UUID id) {
-		return wishes.findUnscoped(id).filter(wish -> {
-			if (actor.userId().equals(wish.postedBy())) {
-				return true;
-			}
-			if (WishRoles.usesDesk(actor) && actor.scope().covers(wish.scopePath())) {
-				return true;
-			}
-			if (!WishRoles.mayTake(actor)) {
-				return false;
-			}
-			// what he took stays his to finish, even if his dual registration has ended since
-			if (isTaker(actor, wishes.takers(wish.id()))) {
-				return true;
-			}
-			return WishReach.covers(reach.takerScopes(actor), wish.scopePath())
-					&& (wish.publishedAt() != null || actor.userId().equals(wish.dispatchAccountId()));
-		});
+		boolean taker = WishRoles.mayTake(actor);
+		UUID unitId = taker ? units.unitOf(actor).map(WishUnits.Unit::id).orElse(actor.userId()) : actor.userId();
+		List<DataScope> reach = taker ? this.reach.takerScopes(actor) : List.of(actor.scope());
+		return wishes.findVisible(actor.userId(), WishRoles.usesDesk(actor), actor.scope(), taker, unitId, reach, id);
 	}
 
-	static final Set<WishState> VETTING = EnumSet.of(WishState.POSTED, WishState.APPROVED, WishState.RAISED);
+	private static List<WishView> views(List<Wish> wishes) {
+		return wishes.stream().map(WishView::of).toList();
+	}
 
 	/** Today in the communities' calendar: a wish is takeable up to and including its date. */
 	private LocalDate today() {

@@ -44,8 +44,4 @@ class WishReach {
 		}
 		return List.copyOf(scopes);
 	}
-
-	static boolean covers(List<DataScope> scopes, String path) {
-		return scopes.stream().anyMatch(scope -> scope.covers(path));
-	}
 }

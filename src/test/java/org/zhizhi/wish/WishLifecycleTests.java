@@ -4,64 +4,89 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.Role;
 
-/** Every step from every state: the allowed ones lead where the issue says, the others are refused naming the state. */
+/**
+ * Every action from every state of the table, without Spring: the allowed ones lead where the issue says, the others
+ * are refused naming the state; and who the table lets take each step.
+ */
 class WishLifecycleTests {
 
+	/** The table as the issue describes it: action → the states it is allowed from. */
+	private static final Map<WishAction, Set<WishState>> FROM = Map.of(
+			WishAction.EDIT, EnumSet.of(WishState.POSTED, WishState.APPROVED, WishState.RAISED),
+			WishAction.APPROVE, EnumSet.of(WishState.POSTED),
+			WishAction.REFUSE, EnumSet.of(WishState.POSTED),
+			WishAction.PUBLISH, EnumSet.of(WishState.APPROVED, WishState.RAISED),
+			WishAction.DISPATCH, EnumSet.of(WishState.APPROVED, WishState.RAISED),
+			WishAction.TAKE, EnumSet.of(WishState.PUBLISHED, WishState.DISPATCHED, WishState.TAKEN),
+			WishAction.FULFIL, EnumSet.of(WishState.TAKEN),
+			WishAction.CONFIRM, EnumSet.of(WishState.FULFILLED),
+			WishAction.RAISE, EnumSet.of(WishState.PUBLISHED, WishState.DISPATCHED),
+			WishAction.OVERDUE, EnumSet.of(WishState.TAKEN));
+
+	/** Where each allowed action leads (null: it leaves the state as it is). */
+	private static final Map<WishAction, WishState> TO = new java.util.EnumMap<>(Map.of(
+			WishAction.APPROVE, WishState.APPROVED, WishAction.REFUSE, WishState.REFUSED,
+			WishAction.PUBLISH, WishState.PUBLISHED, WishAction.DISPATCH, WishState.DISPATCHED,
+			WishAction.TAKE, WishState.TAKEN, WishAction.FULFIL, WishState.FULFILLED,
+			WishAction.CONFIRM, WishState.CONFIRMED, WishAction.RAISE, WishState.RAISED));
+
 	@Test
-	void theHappyPathRunsFromPostedToConfirmed() {
-		WishState s = WishState.POSTED;
-		s = WishLifecycle.approve(s);
-		assertThat(s).isEqualTo(WishState.APPROVED);
-		s = WishLifecycle.publish(s);
-		assertThat(s).isEqualTo(WishState.PUBLISHED);
-		s = WishLifecycle.take(s, 0, 1);
-		assertThat(s).isEqualTo(WishState.TAKEN);
-		s = WishLifecycle.fulfil(s, "送到了");
-		assertThat(s).isEqualTo(WishState.FULFILLED);
-		assertThat(WishLifecycle.confirm(s)).isEqualTo(WishState.CONFIRMED);
+	void everyActionFromEveryStateLeadsWhereTheTableSaysOrIsRefusedNamingTheState() {
+		assertThat(WishLifecycle.TABLE.actions()).isEqualTo(FROM.keySet());
+		for (WishAction action : FROM.keySet()) {
+			for (WishState state : WishState.values()) {
+				if (FROM.get(action).contains(state)) {
+					assertThat(WishLifecycle.TABLE.allows(state, action)).as("%s from %s", action, state).isTrue();
+					assertThat(WishLifecycle.next(state, action)).as("%s from %s", action, state)
+						.isEqualTo(TO.getOrDefault(action, state));
+				}
+				else {
+					assertThat(WishLifecycle.TABLE.allows(state, action)).as("%s from %s", action, state).isFalse();
+					assertRefused(() -> WishLifecycle.next(state, action), state, action);
+				}
+			}
+		}
 	}
 
 	@Test
-	void aRefusalNeedsAReasonAndEndsTheWish() {
-		assertThatThrownBy(() -> WishLifecycle.refuse(WishState.POSTED, " ")).isInstanceOf(DomainException.class)
-			.extracting("code")
-			.isEqualTo("VALIDATION_FAILED");
-		assertThat(WishLifecycle.refuse(WishState.POSTED, "不属于微心愿")).isEqualTo(WishState.REFUSED);
-		assertRefusedExceptFrom(s -> WishLifecycle.refuse(s, "x"), EnumSet.of(WishState.POSTED));
+	void postIsNoStepButTheWishsBeginning() {
+		assertThat(WishLifecycle.TABLE.actions()).doesNotContain(WishAction.POST);
+		for (WishState state : WishState.values()) {
+			assertThat(WishLifecycle.TABLE.actionsFrom(state)).doesNotContain(WishAction.POST);
+		}
 	}
 
 	@Test
-	void eachStepIsAllowedOnlyFromItsStates() {
-		assertRefusedExceptFrom(WishLifecycle::approve, EnumSet.of(WishState.POSTED));
-		assertRefusedExceptFrom(WishLifecycle::publish, EnumSet.of(WishState.APPROVED, WishState.RAISED));
-		assertRefusedExceptFrom(WishLifecycle::dispatch, EnumSet.of(WishState.APPROVED, WishState.RAISED));
-		assertRefusedExceptFrom(s -> WishLifecycle.take(s, 0, 1),
-				EnumSet.of(WishState.PUBLISHED, WishState.DISPATCHED, WishState.TAKEN));
-		assertRefusedExceptFrom(s -> WishLifecycle.fulfil(s, "done"), EnumSet.of(WishState.TAKEN));
-		assertRefusedExceptFrom(WishLifecycle::confirm, EnumSet.of(WishState.FULFILLED));
-		assertRefusedExceptFrom(WishLifecycle::raise, EnumSet.of(WishState.PUBLISHED, WishState.DISPATCHED));
-		assertRefusedExceptFrom(WishLifecycle::edit, EnumSet.of(WishState.POSTED, WishState.APPROVED, WishState.RAISED));
+	void refusedAndConfirmedWishesEnd() {
+		assertThat(WishLifecycle.TABLE.actionsFrom(WishState.REFUSED)).isEmpty();
+		assertThat(WishLifecycle.TABLE.actionsFrom(WishState.CONFIRMED)).isEmpty();
 	}
 
 	@Test
-	void aFullWishTakesNoMoreAndAWishForSeveralTakesUpToItsNumber() {
-		assertThat(WishLifecycle.take(WishState.TAKEN, 2, 3)).isEqualTo(WishState.TAKEN);
-		assertThatThrownBy(() -> WishLifecycle.take(WishState.TAKEN, 3, 3)).isInstanceOf(DomainException.class)
-			.extracting("code")
-			.isEqualTo("WISH_FULL");
-		assertThatThrownBy(() -> WishLifecycle.take(WishState.TAKEN, 1, 1)).extracting("code").isEqualTo("WISH_FULL");
-	}
-
-	@Test
-	void fulfilmentNeedsANote() {
-		assertThatThrownBy(() -> WishLifecycle.fulfil(WishState.TAKEN, null)).extracting("code")
-			.isEqualTo("VALIDATION_FAILED");
+	void theCommunityVetsMembersAndLiaisonsTakeAndNobodyRaisesByHand() {
+		for (WishAction action : EnumSet.of(WishAction.EDIT, WishAction.APPROVE, WishAction.REFUSE,
+				WishAction.PUBLISH, WishAction.DISPATCH)) {
+			assertThat(WishLifecycle.TABLE.mayTake(Set.of(Role.COMMUNITY_STAFF), action)).as("%s", action).isTrue();
+			assertThat(WishLifecycle.TABLE.mayTake(Set.of(Role.STREET_STAFF), action)).as("%s", action).isTrue();
+			assertThat(WishLifecycle.TABLE.mayTake(Set.of(Role.PARTY_MEMBER), action)).as("%s", action).isFalse();
+			assertThat(WishLifecycle.TABLE.mayTake(Set.of(Role.RESIDENT), action)).as("%s", action).isFalse();
+			assertThat(WishLifecycle.TABLE.mayTake(Set.of(Role.GRID_WORKER), action)).as("%s", action).isFalse();
+		}
+		assertThat(WishLifecycle.TABLE.mayTake(Set.of(Role.PARTY_MEMBER), WishAction.TAKE)).isTrue();
+		assertThat(WishLifecycle.TABLE.mayTake(Set.of(Role.PARTNER_LIAISON), WishAction.TAKE)).isTrue();
+		assertThat(WishLifecycle.TABLE.mayTake(Set.of(Role.RESIDENT), WishAction.TAKE)).isFalse();
+		assertThat(WishLifecycle.TABLE.mayTake(Set.of(Role.RESIDENT), WishAction.CONFIRM)).isTrue();
+		for (Role role : Role.values()) {
+			assertThat(WishLifecycle.TABLE.mayTake(Set.of(role), WishAction.RAISE)).isFalse();
+			assertThat(WishLifecycle.TABLE.mayTake(Set.of(role), WishAction.OVERDUE)).isFalse();
+		}
 	}
 
 	@Test
@@ -71,18 +96,14 @@ class WishLifecycleTests {
 		assertThat(WishState.TAKEN.unclaimed()).isFalse();
 	}
 
-	private static void assertRefusedExceptFrom(Function<WishState, WishState> step, Set<WishState> allowed) {
-		for (WishState state : WishState.values()) {
-			if (allowed.contains(state)) {
-				step.apply(state);
-				continue;
-			}
-			assertThatThrownBy(() -> step.apply(state)).as("from %s", state)
-				.isInstanceOfSatisfying(DomainException.class, e -> {
-					assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
-					assertThat(e.category()).isEqualTo(DomainException.Category.CONFLICT);
-					assertThat(e.args()).contains(state.name());
-				});
-		}
+	static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable step, WishState state,
+			WishAction action) {
+		assertThatThrownBy(step).as("%s from %s", action, state)
+			.isInstanceOfSatisfying(DomainException.class, e -> {
+				assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
+				assertThat(e.category()).isEqualTo(DomainException.Category.CONFLICT);
+				assertThat(e.messageKey()).isEqualTo("wish.illegalTransition");
+				assertThat(e.args()).containsExactly(action.name(), state.name());
+			});
 	}
 }

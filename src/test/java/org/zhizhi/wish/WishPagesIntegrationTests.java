@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,6 +101,58 @@ class WishPagesIntegrationTests {
 		// publishing before approval is refused naming the state and the step as people call them
 		staff.submit("/wishes/" + id, "/wishes/" + id + "/publish", Map.of());
 		assertThat(staff.get("/wishes/" + id).body()).contains("这个心愿现在是“待审核”，不能再“发布到心愿墙”");
+	}
+
+	/** What marks each step's button or form on the page of a wish. */
+	private static final Map<String, List<String>> MARKS = Map.of("EDIT", List.of("id=\"edit-form\""), "APPROVE",
+			List.of("id=\"approve\""), "PUBLISH", List.of("id=\"publish\""), "DISPATCH",
+			List.of("id=\"dispatch-form\""), "REFUSE", List.of("id=\"refuse-form\""), "TAKE",
+			List.of("id=\"take\"", "id=\"record-take\""), "FULFIL", List.of("id=\"fulfil-form\""), "CONFIRM",
+			List.of("id=\"confirm-form\""));
+
+	/**
+	 * The page never decides: for the desk, a member and the poster, in every state a wish passes, the page of the wish
+	 * offers exactly the steps the API's detail lists — both are WishPolicy's answer.
+	 */
+	@Test
+	void thePagesOfferExactlyTheStepsTheApiListsForEachPersonAndState() {
+		ApiClient api = new ApiClient(port);
+		String id = WishFixtures.idOf(api.post("/api/v1/wishes", api.tokenOf("jumin01"), WishFixtures.wish(
+				WishFixtures.unique("台灯"), "吴大爷", 1, clock.today())));
+		Map<String, String> pages = Map.of("dongcheng", "/wishes/", "dangyuan02", "/m/wishes/", "jumin01",
+				"/m/my-wishes/");
+		Map<String, WebSession> sessions = new LinkedHashMap<>();
+		pages.keySet().forEach(user -> sessions.put(user, as(user)));
+		List<Runnable> steps = List.of(() -> api.post("/api/v1/wishes/" + id + "/approve", api.tokenOf("dongcheng"), null),
+				() -> api.post("/api/v1/wishes/" + id + "/publish", api.tokenOf("dongcheng"), null),
+				() -> api.post("/api/v1/wishes/" + id + "/take", api.tokenOf("dangyuan02"), null),
+				() -> WishFixtures.fulfil(port, api.tokenOf("dangyuan02"), id, "台灯已送到", WishFixtures.jpeg()),
+				() -> api.post("/api/v1/wishes/" + id + "/confirm", api.tokenOf("jumin01"), Map.of("thanks", "谢谢")));
+		Set<String> offeredSomewhere = new java.util.HashSet<>();
+		for (int i = 0; i <= steps.size(); i++) {
+			for (var viewer : pages.entrySet()) {
+				var detail = api.get("/api/v1/wishes/" + id, api.tokenOf(viewer.getKey()));
+				if (detail.status() == 404) {
+					// still being vetted: it does not exist for a member
+					continue;
+				}
+				HttpResponse<String> page = sessions.get(viewer.getKey()).get(viewer.getValue() + id);
+				Set<String> actions = new java.util.HashSet<>();
+				detail.json().path("actions").forEach(a -> actions.add(a.asString()));
+				String state = detail.json().path("wish").path("state").asString();
+				offeredSomewhere.addAll(actions);
+				for (var mark : MARKS.entrySet()) {
+					boolean shown = mark.getValue().stream().anyMatch(page.body()::contains);
+					assertThat(shown).as("%s of %s to %s", mark.getKey(), state, viewer.getKey())
+						.isEqualTo(actions.contains(mark.getKey()));
+				}
+			}
+			if (i < steps.size()) {
+				steps.get(i).run();
+			}
+		}
+		assertThat(offeredSomewhere).contains("EDIT", "APPROVE", "REFUSE", "PUBLISH", "DISPATCH", "TAKE", "FULFIL",
+				"CONFIRM");
 	}
 
 	@Test

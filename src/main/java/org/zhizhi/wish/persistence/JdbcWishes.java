@@ -13,23 +13,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.wish.DispatchKind;
 import org.zhizhi.wish.Taker;
 import org.zhizhi.wish.TakerKind;
 import org.zhizhi.wish.Wish;
 import org.zhizhi.wish.WishAction;
 import org.zhizhi.wish.WishCategory;
+import org.zhizhi.wish.WishEvent;
 import org.zhizhi.wish.WishState;
 import org.zhizhi.wish.WishStep;
+import org.zhizhi.wish.WishTaken;
 
 /**
- * The wish tables. Every read of the business side binds the caller's scope; a contested step is one conditional
- * UPDATE whose row count decides; the timeline and the takers are insert-only.
+ * The wish tables. Every read of a wish binds the caller's scope (or states in SQL the relation that reaches it
+ * beyond it); a step is saved with one UPDATE against the version it was read with, whose row count decides a race;
+ * the timeline and the takers are insert-only.
  */
 @Repository
 public class JdbcWishes {
@@ -41,17 +47,64 @@ public class JdbcWishes {
 			vetted_at, refusal_reason, published_at, dispatch_kind, dispatch_account_id, dispatch_name, fulfilled_at,
 			fulfilled_by, fulfilment_note, fulfilment_photo_id, confirmed_at, confirmed_by, thanks, raised_at, updated_at""";
 
+	/** What a read answers: the columns and the version the step is saved against. */
+	private static final String SELECT = "SELECT " + COLUMNS + ", version";
+
+	/** What a step may change: everything but where the wish is, for whom, and who posted it when. */
+	private static final String SAVE = """
+			UPDATE wish.wish SET state = :state, title = :title, description = :description, public_label = :public_label,
+			       category = :category, due_on = :due_on, max_takers = :max_takers, taker_count = :taker_count,
+			       vetted_by = :vetted_by, vetted_at = :vetted_at, refusal_reason = :refusal_reason,
+			       published_at = :published_at, dispatch_kind = :dispatch_kind,
+			       dispatch_account_id = :dispatch_account_id, dispatch_name = :dispatch_name,
+			       fulfilled_at = :fulfilled_at, fulfilled_by = :fulfilled_by, fulfilment_note = :fulfilment_note,
+			       fulfilment_photo_id = :fulfilment_photo_id, confirmed_at = :confirmed_at,
+			       confirmed_by = :confirmed_by, thanks = :thanks, raised_at = :raised_at, updated_at = :updated_at,
+			       version = version + 1
+			 WHERE id = :id AND version = :version""";
+
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate named;
 
-	JdbcWishes(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+	private final ApplicationEventPublisher events;
+
+	JdbcWishes(JdbcClient jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.named = named;
+		this.events = events;
 	}
 
-	public void insert(Wish wish) {
+	/** A new wish, and what it registered. */
+	public void add(Wish wish) {
 		insertAll(List.of(wish));
+		publish(wish);
+	}
+
+	/**
+	 * Saves a step against the version the wish was read with and publishes what it registered; answers false, saving
+	 * nothing, when someone else changed it first (the caller reads it again). A take also writes its taker row,
+	 * whose key (wish, taker) refuses a second take by the same member or unit.
+	 */
+	public boolean save(Wish wish) {
+		MapSqlParameterSource params = params(wish).addValue("version", wish.version());
+		if (named.update(SAVE, params) != 1) {
+			return false;
+		}
+		for (WishEvent event : wish.events()) {
+			if (event instanceof WishTaken taken && !addTaker(wish.id(), taken.taker())) {
+				throw new DomainException(Category.CONFLICT, "ALREADY_TAKEN", "wish.alreadyTaken");
+			}
+		}
+		wish.saved();
+		publish(wish);
+		return true;
+	}
+
+	private void publish(Wish wish) {
+		List<WishEvent> registered = wish.events();
+		wish.clearEvents();
+		registered.forEach(events::publishEvent);
 	}
 
 	/** Many wishes in one batch (history imports). */
@@ -106,25 +159,91 @@ public class JdbcWishes {
 		return new MapSqlParameterSource(p);
 	}
 
+	/** A wish of the scope. */
 	public Optional<Wish> find(DataScope scope, UUID id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM wish.wish WHERE id = :id AND scope_path LIKE :scope")
+		return findIn(List.of(scope), id);
+	}
+
+	/**
+	 * A wish of any of the scopes: a taker's reach is his own scope and, for an in-service member, the community of his
+	 * dual registration (双报到), which lies outside the scope his account is bound to.
+	 */
+	public Optional<Wish> findIn(List<DataScope> scopes, UUID id) {
+		return jdbc.sql(SELECT + " FROM wish.wish WHERE id = :id AND scope_path LIKE ANY (ARRAY[:scopes])")
 			.param("id", id)
+			.param("scopes", patterns(scopes))
+			.query(JdbcWishes::wish)
+			.optional();
+	}
+
+	/**
+	 * A wish of any of the scopes, or one this account took — himself, or through his partner unit {@code unitId} (his
+	 * own id when he has none): what he took stays his to finish even outside his reach, once his dual registration
+	 * has ended or his binding moved.
+	 */
+	public Optional<Wish> findInOrTakenBy(List<DataScope> scopes, UUID accountId, UUID unitId, UUID id) {
+		return jdbc.sql(SELECT + " FROM wish.wish w WHERE w.id = :id AND (w.scope_path LIKE ANY (ARRAY[:scopes]) OR "
+				+ TAKEN_BY + ")")
+			.param("id", id)
+			.param("scopes", patterns(scopes))
+			.param("account", accountId)
+			.param("unit", unitId)
+			.query(JdbcWishes::wish)
+			.optional();
+	}
+
+	/** One of the takers is this account, or (a UNIT taker row) his partner unit. */
+	private static final String TAKEN_BY = """
+			EXISTS (SELECT 1 FROM wish.taker t WHERE t.wish_id = w.id
+			                AND (t.account_id = :account OR (t.taker_kind = 'UNIT' AND t.taker_id = :unit)))""";
+
+	/**
+	 * A wish this account posted — the poster reaches his own wish wherever he now works — or, for the desk
+	 * ({@code desk}), one of its scope.
+	 */
+	public Optional<Wish> findPostedByOrIn(UUID accountId, boolean desk, DataScope scope, UUID id) {
+		return jdbc.sql(SELECT + " " + """
+				 FROM wish.wish w WHERE w.id = :id
+				   AND (w.posted_by = :account OR (:desk AND w.scope_path LIKE :scope))""")
+			.param("id", id)
+			.param("account", accountId)
+			.param("desk", desk)
 			.param("scope", scope.likePattern())
 			.query(JdbcWishes::wish)
 			.optional();
 	}
 
-	/** Unscoped: for the poster's own wish (he may see it wherever he now works) and the expiry sweep. */
-	public Optional<Wish> findUnscoped(UUID id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM wish.wish WHERE id = :id")
+	/**
+	 * A wish as one person may see it, every rule in the statement: its poster; the desk of its scope ({@code desk});
+	 * and for a member or liaison ({@code taker}) what he (or his partner unit {@code unitId}, his own id when he has
+	 * none) took — wherever it lies, even once his dual registration has ended — and, within his reach (his scope and
+	 * the community of his dual registration), what is on the wall or was dispatched to him. A wish still being
+	 * vetted does not exist for him.
+	 */
+	public Optional<Wish> findVisible(UUID accountId, boolean desk, DataScope scope, boolean taker, UUID unitId,
+			List<DataScope> reach, UUID id) {
+		return jdbc.sql(SELECT + " " + """
+				 FROM wish.wish w WHERE w.id = :id
+				   AND (w.posted_by = :account
+				        OR (:desk AND w.scope_path LIKE :scope)
+				        OR (:taker AND (""" + TAKEN_BY + """
+
+				                        OR (w.scope_path LIKE ANY (ARRAY[:reach])
+				                            AND (w.published_at IS NOT NULL OR w.dispatch_account_id = :account)))))""")
 			.param("id", id)
+			.param("account", accountId)
+			.param("desk", desk)
+			.param("scope", scope.likePattern())
+			.param("taker", taker)
+			.param("unit", unitId)
+			.param("reach", patterns(reach))
 			.query(JdbcWishes::wish)
 			.optional();
 	}
 
 	/** The wishes of a scope in the given states (all states when empty), newest first. */
 	public List<Wish> list(DataScope scope, Collection<WishState> states, int limit, int offset) {
-		return jdbc.sql("SELECT " + COLUMNS + " " + """
+		return jdbc.sql(SELECT + " " + """
 				 FROM wish.wish WHERE scope_path LIKE :scope
 				   AND (:all OR state IN (:states))
 				 ORDER BY posted_at DESC, id LIMIT :limit OFFSET :offset""")
@@ -146,7 +265,7 @@ public class JdbcWishes {
 	}
 
 	public List<Wish> postedBy(UUID accountId, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM wish.wish WHERE posted_by = :by ORDER BY posted_at DESC LIMIT :limit")
+		return jdbc.sql(SELECT + " FROM wish.wish WHERE posted_by = :by ORDER BY posted_at DESC LIMIT :limit")
 			.param("by", accountId)
 			.param("limit", limit)
 			.query(JdbcWishes::wish)
@@ -155,7 +274,7 @@ public class JdbcWishes {
 
 	/** The takeable wishes of the scopes, soonest due first: on the wall with places left, and not past their date. */
 	public List<Wish> wall(List<DataScope> scopes, LocalDate today, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " " + """
+		return jdbc.sql(SELECT + " " + """
 				 FROM wish.wish WHERE scope_path LIKE ANY (ARRAY[:scopes]) AND state IN ('PUBLISHED', 'TAKEN')
 				   AND taker_count < max_takers AND published_at IS NOT NULL AND due_on >= :today
 				 ORDER BY due_on, posted_at LIMIT :limit""")
@@ -168,7 +287,7 @@ public class JdbcWishes {
 
 	/** Wishes of the scopes dispatched to this account, not yet taken and not past their date. */
 	public List<Wish> dispatchedTo(List<DataScope> scopes, UUID accountId, LocalDate today, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " " + """
+		return jdbc.sql(SELECT + " " + """
 				 FROM wish.wish WHERE scope_path LIKE ANY (ARRAY[:scopes]) AND state = 'DISPATCHED'
 				   AND dispatch_account_id = :account AND due_on >= :today
 				 ORDER BY due_on LIMIT :limit""")
@@ -192,7 +311,7 @@ public class JdbcWishes {
 	 * liaisons pressed the button), newest first.
 	 */
 	public List<Wish> takenBy(Collection<UUID> takerIds, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " " + """
+		return jdbc.sql(SELECT + " " + """
 				 FROM wish.wish w WHERE EXISTS (SELECT 1 FROM wish.taker t WHERE t.wish_id = w.id
 				   AND (t.account_id IN (:takers) OR t.taker_id IN (:takers)))
 				 ORDER BY w.posted_at DESC LIMIT :limit""")
@@ -206,7 +325,7 @@ public class JdbcWishes {
 	public List<Wish> publicWall(String communityCode, boolean fulfilled, int limit) {
 		String states = fulfilled ? "('FULFILLED', 'CONFIRMED')" : "('PUBLISHED', 'TAKEN')";
 		String order = fulfilled ? "fulfilled_at DESC" : "due_on, posted_at";
-		return jdbc.sql("SELECT " + COLUMNS + " FROM wish.wish WHERE community_code = :code AND state IN " + states
+		return jdbc.sql(SELECT + " FROM wish.wish WHERE community_code = :code AND state IN " + states
 				+ " AND published_at IS NOT NULL ORDER BY " + order + " LIMIT :limit")
 			.param("code", communityCode)
 			.param("limit", limit)
@@ -231,9 +350,12 @@ public class JdbcWishes {
 			.optional();
 	}
 
-	/** Unclaimed wishes whose date lies before the given day: what the expiry sweep raises. */
+	/**
+	 * Unclaimed wishes whose date lies before the given day: what the expiry sweep raises. The sweep works for every
+	 * community, so it lists without a scope; each wish is then read and stepped in its own district's scope.
+	 */
 	public List<Wish> unclaimedDueBefore(LocalDate day, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " " + """
+		return jdbc.sql(SELECT + " " + """
 				 FROM wish.wish WHERE state IN ('PUBLISHED', 'DISPATCHED') AND due_on < :day
 				 ORDER BY due_on LIMIT :limit""")
 			.param("day", day)
@@ -251,63 +373,15 @@ public class JdbcWishes {
 	 * told of it since they were last published: what the expiry sweep reports without taking the wish from its takers.
 	 */
 	public List<Wish> shortOfTakersDueBefore(LocalDate day, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM wish.wish WHERE " + SHORT_OF_TAKERS + " ORDER BY due_on LIMIT :limit")
+		return jdbc.sql(SELECT + " FROM wish.wish WHERE " + SHORT_OF_TAKERS + " ORDER BY due_on LIMIT :limit")
 			.param("day", day)
 			.param("limit", limit)
 			.query(JdbcWishes::wish)
 			.list();
 	}
 
-	/** Notes that the community was told of a wish short of takers past its date; answers false when already told. */
-	public boolean markShortOfTakers(UUID id, LocalDate day, Instant now) {
-		return jdbc.sql("UPDATE wish.wish SET raised_at = :now, updated_at = :now WHERE id = :id AND " + SHORT_OF_TAKERS)
-			.param("id", id)
-			.param("day", day)
-			.param("now", Timestamp.from(now))
-			.update() == 1;
-	}
-
-	/**
-	 * Moves a wish from the state it was read in to the next one, setting the given columns; answers whether it won
-	 * (0 rows: someone else moved it first). The column names come from code, never from input.
-	 */
-	public boolean step(UUID id, WishState from, WishState to, Instant now, Map<String, Object> columns) {
-		StringBuilder sql = new StringBuilder("UPDATE wish.wish SET state = :to, updated_at = :now");
-		Map<String, Object> params = new HashMap<>();
-		columns.forEach((column, value) -> {
-			if (!column.matches("[a-z_]+")) {
-				throw new IllegalArgumentException(column);
-			}
-			sql.append(", ").append(column).append(" = :").append(column);
-			params.put(column, value instanceof Instant instant ? Timestamp.from(instant)
-					: value instanceof Enum<?> e ? e.name() : value);
-		});
-		sql.append(" WHERE id = :id AND state = :from");
-		params.put("to", to.name());
-		params.put("now", Timestamp.from(now));
-		params.put("id", id);
-		params.put("from", from.name());
-		return named.update(sql.toString(), params) == 1;
-	}
-
-	/**
-	 * One more taker, decided by the row itself: only while the wish is takeable, has a place left and is not past its
-	 * date ({@code today} in the community's calendar), so that of many takers at once no more than
-	 * {@code max_takers} win.
-	 */
-	public boolean addTakerCount(UUID id, LocalDate today, Instant now) {
-		return jdbc.sql("""
-				UPDATE wish.wish SET taker_count = taker_count + 1, state = 'TAKEN', updated_at = :now
-				 WHERE id = :id AND state IN ('PUBLISHED', 'DISPATCHED', 'TAKEN') AND taker_count < max_takers
-				   AND due_on >= :today""")
-			.param("id", id)
-			.param("today", today)
-			.param("now", Timestamp.from(now))
-			.update() == 1;
-	}
-
 	/** Answers false when this taker already has the wish (the primary key decides). */
-	public boolean addTaker(UUID wishId, Taker taker) {
+	private boolean addTaker(UUID wishId, Taker taker) {
 		return jdbc.sql("""
 				INSERT INTO wish.taker (wish_id, taker_id, taker_name, taker_kind, account_id, taken_at)
 				VALUES (:wish, :taker, :name, :kind, :account, :at) ON CONFLICT DO NOTHING""")
@@ -416,6 +490,6 @@ public class JdbcWishes {
 				instant(rs, "fulfilled_at"), rs.getObject("fulfilled_by", UUID.class),
 				rs.getString("fulfilment_note"), rs.getObject("fulfilment_photo_id", UUID.class),
 				instant(rs, "confirmed_at"), rs.getObject("confirmed_by", UUID.class), rs.getString("thanks"),
-				instant(rs, "raised_at"), instant(rs, "updated_at"));
+				instant(rs, "raised_at"), instant(rs, "updated_at"), rs.getInt("version"));
 	}
 }

@@ -32,6 +32,7 @@ import org.zhizhi.wish.WishDetail;
 import org.zhizhi.wish.WishManagement;
 import org.zhizhi.wish.WishQueries;
 import org.zhizhi.wish.WishState;
+import org.zhizhi.wish.WishView;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,22 +59,22 @@ class WishApiController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Post a wish (a resident, or a grid worker or the community on a resident's behalf)")
-	ResponseEntity<Wish> post(@AuthenticationPrincipal Actor actor, @RequestBody PostWish body) {
+	ResponseEntity<WishView> post(@AuthenticationPrincipal Actor actor, @RequestBody PostWish body) {
 		Wish wish = management.post(actor, body, null);
-		return ResponseEntity.created(URI.create("/api/v1/wishes/" + wish.id())).body(wish);
+		return ResponseEntity.created(URI.create("/api/v1/wishes/" + wish.id())).body(WishView.of(wish));
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Post a wish with a photo: part 'wish' (JSON) and part 'photo' (JPEG, PNG, WebP or HEIC)")
-	ResponseEntity<Wish> postWithPhoto(@AuthenticationPrincipal Actor actor, @RequestPart("wish") PostWish body,
+	ResponseEntity<WishView> postWithPhoto(@AuthenticationPrincipal Actor actor, @RequestPart("wish") PostWish body,
 			@RequestPart(name = "photo", required = false) MultipartFile photo) throws IOException {
 		Wish wish = management.post(actor, body, photo == null ? null : photo.getBytes());
-		return ResponseEntity.created(URI.create("/api/v1/wishes/" + wish.id())).body(wish);
+		return ResponseEntity.created(URI.create("/api/v1/wishes/" + wish.id())).body(WishView.of(wish));
 	}
 
 	@GetMapping
 	@Operation(summary = "The wishes of the caller's scope (community desk and grid workers), newest first; state filters")
-	List<Wish> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) List<WishState> state,
+	List<WishView> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) List<WishState> state,
 			@RequestParam(defaultValue = "0") int page) {
 		Set<WishState> states = state == null || state.isEmpty() ? Set.of() : EnumSet.copyOf(state);
 		return queries.desk(actor, states, page);
@@ -81,20 +82,20 @@ class WishApiController {
 
 	@GetMapping("/mine")
 	@Operation(summary = "The wishes the caller posted")
-	List<Wish> mine(@AuthenticationPrincipal Actor actor) {
+	List<WishView> mine(@AuthenticationPrincipal Actor actor) {
 		return queries.mine(actor);
 	}
 
 	@GetMapping("/wall")
 	@Operation(summary = "The wish wall of the caller's scope: takeable wishes, without personal details")
-	List<Wish> wall(@AuthenticationPrincipal Actor actor) {
+	List<WishView> wall(@AuthenticationPrincipal Actor actor) {
 		return queries.wall(actor);
 	}
 
 	@GetMapping("/taken")
 	@Operation(summary = "Wishes the caller took, and those dispatched to him")
-	List<Wish> taken(@AuthenticationPrincipal Actor actor) {
-		List<Wish> all = new java.util.ArrayList<>(queries.dispatchedToMe(actor));
+	List<WishView> taken(@AuthenticationPrincipal Actor actor) {
+		List<WishView> all = new java.util.ArrayList<>(queries.dispatchedToMe(actor));
 		all.addAll(queries.takenByMe(actor));
 		return all;
 	}
@@ -107,53 +108,53 @@ class WishApiController {
 
 	@PatchMapping("/{id}")
 	@Operation(summary = "The community edits a wish while vetting it (null fields keep their value)")
-	Wish edit(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody EditWish body) {
-		return management.edit(actor, id, body);
+	WishView edit(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody EditWish body) {
+		return WishView.of(management.edit(actor, id, body));
 	}
 
 	@PostMapping("/{id}/approve")
 	@Operation(summary = "The community approves a posted wish")
-	Wish approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return management.approve(actor, id);
+	WishView approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return WishView.of(management.approve(actor, id));
 	}
 
 	@PostMapping("/{id}/refuse")
 	@Operation(summary = "The community refuses a posted wish, with its reason (told to the poster)")
-	Wish refuse(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody RefuseRequest body) {
-		return management.refuse(actor, id, body.reason());
+	WishView refuse(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody RefuseRequest body) {
+		return WishView.of(management.refuse(actor, id, body.reason()));
 	}
 
 	@PostMapping("/{id}/publish")
 	@Operation(summary = "Publish an approved (or raised) wish on its community's wish wall")
-	Wish publish(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return management.publish(actor, id);
+	WishView publish(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return WishView.of(management.publish(actor, id));
 	}
 
 	@PostMapping("/{id}/dispatch")
 	@Operation(summary = "社区派单: dispatch to a member or liaison account (MEMBER), or to a team or unit by name")
-	Wish dispatch(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody DispatchWish body) {
-		return management.dispatch(actor, id, body);
+	WishView dispatch(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody DispatchWish body) {
+		return WishView.of(management.dispatch(actor, id, body));
 	}
 
 	@PostMapping("/{id}/take")
 	@Operation(summary = "党员接单: take a wish (409 when it is full or no longer open, naming its state)")
-	Wish take(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return management.take(actor, id);
+	WishView take(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return WishView.of(management.take(actor, id));
 	}
 
 	@PostMapping(value = "/{id}/fulfil", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "A taker reports the wish fulfilled: part 'note' and part 'photo' (required)")
-	Wish fulfil(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+	WishView fulfil(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestPart(name = "note", required = false) String note,
 			@RequestPart(name = "photo", required = false) MultipartFile photo) throws IOException {
-		return management.fulfil(actor, id, note, photo == null ? null : photo.getBytes());
+		return WishView.of(management.fulfil(actor, id, note, photo == null ? null : photo.getBytes()));
 	}
 
 	@PostMapping("/{id}/confirm")
 	@Operation(summary = "The resident (or his grid worker) confirms the fulfilment and may thank")
-	Wish confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+	WishView confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) ConfirmRequest body) {
-		return management.confirm(actor, id, body == null ? null : body.thanks());
+		return WishView.of(management.confirm(actor, id, body == null ? null : body.thanks()));
 	}
 
 	@GetMapping(value = "/{id}/photos/{photoId}", produces = MediaType.IMAGE_JPEG_VALUE)

@@ -43,6 +43,7 @@ import org.zhizhi.wish.WishManagement;
 import org.zhizhi.wish.WishQueries;
 import org.zhizhi.wish.WishRoles;
 import org.zhizhi.wish.WishState;
+import org.zhizhi.wish.WishView;
 
 /**
  * The pages of 群众点单、社区派单、党员接单: the resident's post form and "my wishes" on the phone, the members' wish
@@ -156,12 +157,12 @@ class WishPages {
 	@GetMapping("/m/wishes")
 	String wall(@AuthenticationPrincipal Actor actor, Model model) {
 		common(model);
-		List<Wish> wall = queries.wall(actor);
+		List<WishView> wall = queries.wall(actor);
 		model.addAttribute("wall", wall);
 		model.addAttribute("dispatched", queries.dispatchedToMe(actor));
 		model.addAttribute("mayTake", WishRoles.mayTake(actor));
 		// a wall of more than one community (an in-service member's own and that of his dual registration) says whose
-		model.addAttribute("showCommunity", wall.stream().map(Wish::communityId).distinct().count() > 1);
+		model.addAttribute("showCommunity", wall.stream().map(WishView::communityId).distinct().count() > 1);
 		return "wish/wall";
 	}
 
@@ -169,7 +170,7 @@ class WishPages {
 	@GetMapping("/m/wishes/taken")
 	String taken(@AuthenticationPrincipal Actor actor, Model model) {
 		common(model);
-		List<Wish> taken = queries.takenByMe(actor);
+		List<WishView> taken = queries.takenByMe(actor);
 		Set<WishState> open = EnumSet.of(WishState.TAKEN, WishState.FULFILLED);
 		model.addAttribute("inProgress", taken.stream().filter(w -> open.contains(w.state())).toList());
 		model.addAttribute("done", taken.stream().filter(w -> !open.contains(w.state())).toList());
@@ -203,7 +204,7 @@ class WishPages {
 		WishState state = Arrays.stream(WishState.values()).filter(s -> s.name().equals(tab)).findFirst().orElse(null);
 		String shown = "all".equals(tab) ? "all" : state != null ? state.name() : "queue";
 		Set<WishState> states = "all".equals(shown) ? Set.of() : state != null ? EnumSet.of(state) : QUEUE;
-		List<Wish> wishes = queries.desk(actor, states, page);
+		List<WishView> wishes = queries.desk(actor, states, page);
 		Map<WishState, Long> counts = queries.counts(actor);
 		model.addAttribute("tab", shown);
 		model.addAttribute("wishes", wishes);
