@@ -59,6 +59,10 @@ public class JdbcAccounts {
 			.optional();
 	}
 
+	/**
+	 * An account without a scope: only for sign-in (a bearer token names its account before there is an actor) and for
+	 * the signed-in user's own account. Every read on someone else's behalf goes through {@link #find} with a scope.
+	 */
 	public Optional<Account> findUnscoped(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM identity.account WHERE id = :id")
 			.param("id", id)

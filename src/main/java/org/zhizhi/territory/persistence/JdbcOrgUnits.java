@@ -42,6 +42,10 @@ public class JdbcOrgUnits {
 			.optional();
 	}
 
+	/**
+	 * A node without a scope: only to turn an account's binding into its data scope, and for system work (the demo,
+	 * bootstrap) that acts for no user. Reads on a user's behalf take a scope.
+	 */
 	public Optional<OrgUnit> findUnscoped(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM territory.org_unit WHERE id = :id")
 			.param("id", id)
