@@ -113,7 +113,7 @@ public class DuplicateFinder {
 		boolean added = duplicates.follow(scope, incidentId, actor.userId(), clock.instant());
 		if (!added) {
 			// not added: either he follows it already, or it is no longer open — read it again to tell which
-			Incident now = incidents.find(scope, incidentId).orElseThrow(() -> DomainException.notFound("incident"));
+			IncidentView now = incidents.find(scope, incidentId).orElseThrow(() -> DomainException.notFound("incident"));
 			if (now.closedAt() != null || now.state() == IncidentState.REJECTED) {
 				throw new DomainException(Category.CONFLICT, "INCIDENT_NOT_OPEN", "incident.join.notOpen",
 						now.state().name());

@@ -69,7 +69,7 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail whistle(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.WHISTLE, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.WHISTLE, step);
 		Transition t = IncidentLifecycle.whistle(incident.state(), step.type());
 		DispatchMode mode = step.mode() != null ? step.mode()
 				: step.type() == WhistleType.TOUGH ? DispatchMode.ASSIGN : DispatchMode.OPEN_CALL;
@@ -97,7 +97,7 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail assign(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.ASSIGN, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.ASSIGN, step);
 		Transition t = IncidentLifecycle.assign(incident.state());
 		DispatchMode mode = step.mode() == null ? DispatchMode.ASSIGN : step.mode();
 		if (mode == DispatchMode.OPEN_CALL) {
@@ -110,7 +110,7 @@ public class IncidentDispatch {
 	/** The assigned member, or a liaison of the assigned unit, answers the order (应哨) and holds it from now on. */
 	@Transactional
 	public IncidentDetail answer(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.ANSWER, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.ANSWER, step);
 		Transition t = IncidentLifecycle.answer(incident.state());
 		Instant now = steps.now();
 		if (incident.unitId() != null) {
@@ -126,7 +126,7 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail handBack(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.HAND_BACK, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.HAND_BACK, step);
 		Transition t = IncidentLifecycle.handBack(incident.state(), note(step.note()));
 		units.deleteParts(id);
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
@@ -142,7 +142,7 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail part(Actor actor, UUID id, IncidentAction action, StepRequest step) {
-		Incident incident = steps.load(actor, id);
+		IncidentView incident = steps.load(actor, id);
 		IncidentPart part = steps.require(actor, incident, action).part();
 		UUID unit = part.unitId();
 		IncidentSteps.checkLength("note", step.note());
@@ -185,7 +185,7 @@ public class IncidentDispatch {
 	private record Target(UUID memberId, String memberName, Unit unit, String task, List<PartRequest> coUnits) {
 	}
 
-	private IncidentDetail assignTo(Actor actor, Incident incident, Transition t, Target target, StepRequest step,
+	private IncidentDetail assignTo(Actor actor, IncidentView incident, Transition t, Target target, StepRequest step,
 			Instant at) {
 		IncidentUpdate update = new IncidentUpdate(incident.id(), t.from(), t.to(), at);
 		String detail;
@@ -208,7 +208,7 @@ public class IncidentDispatch {
 	}
 
 	/** Checks and resolves whom the dispatch names; null for an open call. */
-	private Target target(Actor actor, Incident incident, StepRequest step, DispatchMode mode, WhistleType type) {
+	private Target target(Actor actor, IncidentView incident, StepRequest step, DispatchMode mode, WhistleType type) {
 		if (mode == DispatchMode.OPEN_CALL) {
 			return null;
 		}
@@ -281,7 +281,7 @@ public class IncidentDispatch {
 	}
 
 	/** The unit, if it is active and serves the incident's place. */
-	private Unit serving(Incident incident, UUID unitId, String field) {
+	private Unit serving(IncidentView incident, UUID unitId, String field) {
 		return units.find(unitId)
 			.filter(Unit::active)
 			.filter(u -> incident.scopePath().startsWith(u.scopePath()))
@@ -289,8 +289,8 @@ public class IncidentDispatch {
 	}
 
 	/** The incident as the actor may see it, if the policy lets him take the step; then the note's length. */
-	private Incident loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
-		Incident incident = steps.load(actor, id);
+	private IncidentView loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
+		IncidentView incident = steps.load(actor, id);
 		steps.require(actor, incident, action);
 		IncidentSteps.checkLength("note", step.note());
 		return incident;

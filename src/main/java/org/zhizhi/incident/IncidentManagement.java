@@ -167,7 +167,7 @@ public class IncidentManagement {
 		}
 		Instant now = clock.instant();
 		UUID id = Ids.newId(clock);
-		Incident incident = new Incident(id, report.channel(), report.categoryCode(), report.description().strip(),
+		IncidentView incident = new IncidentView(id, report.channel(), report.categoryCode(), report.description().strip(),
 				report.lat(), report.lng(), grid.id(),
 				location.microGrid() == null ? null : location.microGrid().id(), grid.path(), grid.districtId(),
 				IncidentState.REPORTED, null, null, null, null, actor.userId(), now, now, null, false, null, null,
@@ -184,7 +184,7 @@ public class IncidentManagement {
 
 	@Transactional
 	public IncidentDetail accept(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.ACCEPT, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.ACCEPT, step);
 		Transition t = IncidentLifecycle.accept(incident.state());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
 				new IncidentUpdate(id, t.from(), t.to(), steps.now()), Entry.of(step, note(step.note())));
@@ -192,7 +192,7 @@ public class IncidentManagement {
 
 	@Transactional
 	public IncidentDetail reject(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.REJECT, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.REJECT, step);
 		Transition t = IncidentLifecycle.reject(incident.state(), step.reason());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
 				new IncidentUpdate(id, t.from(), t.to(), steps.now()).reason(step.reason()),
@@ -201,7 +201,7 @@ public class IncidentManagement {
 
 	@Transactional
 	public IncidentDetail triage(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.TRIAGE, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.TRIAGE, step);
 		Transition t = IncidentLifecycle.triage(incident.state(), step.triage(), note(step.note()));
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
 				new IncidentUpdate(id, t.from(), t.to(), steps.now()).triage(step.triage()),
@@ -211,7 +211,7 @@ public class IncidentManagement {
 	/** The first of many members pressing at once wins; the others are told the order is already claimed. */
 	@Transactional
 	public IncidentDetail claim(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.CLAIM, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.CLAIM, step);
 		Transition t = IncidentLifecycle.claim(incident.state());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CLAIMERS), t,
 				new IncidentUpdate(id, t.from(), t.to(), steps.now()).claim(actor.userId())
@@ -227,7 +227,7 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail checkIn(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.CHECK_IN, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.CHECK_IN, step);
 		Transition t = IncidentLifecycle.checkIn(incident.state());
 		List<FieldProblem> problems = new ArrayList<>();
 		if (step.lat() == null || step.lat() < -90 || step.lat() > 90 || step.lat().isNaN()) {
@@ -257,7 +257,7 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail resolve(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.RESOLVE, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.RESOLVE, step);
 		Transition t = IncidentLifecycle.resolve(incident.state(), note(step.note()));
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), resolvePhotoRequired);
 		boolean partsOpen = units.parts(id)
@@ -275,7 +275,7 @@ public class IncidentManagement {
 	/** The grid or community passes the resolution, which closes the incident in the same transaction. */
 	@Transactional
 	public IncidentDetail verify(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.VERIFY, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.VERIFY, step);
 		Transition verify = IncidentLifecycle.verify(incident.state());
 		String role = IncidentSteps.actingRole(actor, VERIFIERS);
 		Instant now = steps.now();
@@ -290,7 +290,7 @@ public class IncidentManagement {
 	/** The resolution fails verification and goes back to its handler (返工), with the reason. */
 	@Transactional
 	public IncidentDetail rework(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.REWORK, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.REWORK, step);
 		Transition t = IncidentLifecycle.rework(incident.state(), note(step.note()));
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, VERIFIERS), t,
 				backToHandler(incident, new IncidentUpdate(id, t.from(), t.to(), steps.now())),
@@ -303,7 +303,7 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail rate(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.RATE, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.RATE, step);
 		IncidentSteps.checkLength("comment", step.comment());
 		String comment = note(step.comment());
 		Transition t = IncidentLifecycle.rate(incident.state(), step.rating(), comment);
@@ -320,7 +320,7 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail reopen(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.REOPEN, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.REOPEN, step);
 		boolean handled = incident.claimedBy() != null || incident.unitId() != null;
 		Transition t = IncidentLifecycle.reopen(incident.state(), incident.unsatisfiedPending(), handled,
 				note(step.note()));
@@ -335,7 +335,7 @@ public class IncidentManagement {
 	/** After an unsatisfied rating: the community records why the incident stays closed. */
 	@Transactional
 	public IncidentDetail keepClosed(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.KEEP_CLOSED, step);
+		IncidentView incident = loadFor(actor, id, IncidentAction.KEEP_CLOSED, step);
 		Transition t = IncidentLifecycle.keepClosed(incident.state(), incident.unsatisfiedPending(), note(step.note()));
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t,
 				new IncidentUpdate(id, t.from(), t.to(), steps.now()).unsatisfiedSettled(),
@@ -348,7 +348,7 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail addNote(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
+		IncidentView incident = steps.load(actor, id);
 		boolean handler = steps.require(actor, incident, IncidentAction.NOTE).handler();
 		IncidentSteps.checkLength("note", step.note());
 		Transition t = IncidentLifecycle.note(incident.state(), note(step.note()));
@@ -359,7 +359,7 @@ public class IncidentManagement {
 	}
 
 	/** Sends the incident back to whoever handled it: the unit it was given to, else the member who had it. */
-	static IncidentUpdate backToHandler(Incident incident, IncidentUpdate update) {
+	static IncidentUpdate backToHandler(IncidentView incident, IncidentUpdate update) {
 		if (incident.unitId() != null) {
 			return update.owner(OwnerKind.UNIT, incident.unitId());
 		}
@@ -370,7 +370,7 @@ public class IncidentManagement {
 	}
 
 	/** The steps the actor may take on the incident now ({@link IncidentPolicy}): what every screen offers. */
-	public Set<IncidentAction> allowedActions(Actor actor, Incident incident) {
+	public Set<IncidentAction> allowedActions(Actor actor, IncidentView incident) {
 		return steps.allowedActions(actor, incident);
 	}
 
@@ -378,8 +378,8 @@ public class IncidentManagement {
 	 * The incident as the actor may see it (404 otherwise), if the policy lets him take the step (403 with its code
 	 * otherwise); then the note's length. Whether the incident's state allows the step the lifecycle says after.
 	 */
-	private Incident loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
-		Incident incident = steps.load(actor, id);
+	private IncidentView loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
+		IncidentView incident = steps.load(actor, id);
 		steps.require(actor, incident, action);
 		IncidentSteps.checkLength("note", step.note());
 		return incident;

@@ -91,7 +91,7 @@ class IncidentNotices {
 	 * ESCALATE, URGE, EXTEND…), add its line here and its title and body under {@code notice.<kind>} in the message
 	 * bundles.
 	 */
-	Optional<Addressees> whoActsNext(IncidentStepped stepped, Incident incident) {
+	Optional<Addressees> whoActsNext(IncidentStepped stepped, IncidentView incident) {
 		return switch (stepped.action()) {
 			// a new report waits for the grid (or its community) to accept it
 			case REPORT -> to("INCIDENT_REPORTED", dispatchersOf(incident), staffPage(incident));
@@ -132,7 +132,7 @@ class IncidentNotices {
 	// --- who ------------------------------------------------------------------------------------------------------
 
 	/** The assigned member, or every liaison of the assigned unit and of the co-units of its tough whistle. */
-	private Set<UUID> assignees(Incident incident) {
+	private Set<UUID> assignees(IncidentView incident) {
 		Set<UUID> ids = new LinkedHashSet<>();
 		if (incident.ownerKind() == OwnerKind.MEMBER) {
 			ids.add(incident.ownerId());
@@ -144,14 +144,14 @@ class IncidentNotices {
 		return ids;
 	}
 
-	private Set<UUID> reporterAndFollowers(Incident incident) {
+	private Set<UUID> reporterAndFollowers(IncidentView incident) {
 		Set<UUID> ids = new LinkedHashSet<>(only(incident.reporterId()));
 		ids.addAll(followers.followerIds(incident.id()));
 		return ids;
 	}
 
 	/** Whoever handles the incident now: its taker, the liaisons of its unit; else the staff of its tier. */
-	private Set<UUID> handlersOrTier(Incident incident) {
+	private Set<UUID> handlersOrTier(IncidentView incident) {
 		Set<UUID> ids = new LinkedHashSet<>();
 		if (incident.claimedBy() != null) {
 			ids.add(incident.claimedBy());
@@ -166,7 +166,7 @@ class IncidentNotices {
 	 * The people who dispatch at a tier: the grid's workers, the community's staff, the street's staff or the
 	 * district's administrators, bound to that very node.
 	 */
-	private Set<UUID> tierStaff(Incident incident, Tier tier) {
+	private Set<UUID> tierStaff(IncidentView incident, Tier tier) {
 		if (tier == Tier.GRID) {
 			return dispatchersOf(incident);
 		}
@@ -185,7 +185,7 @@ class IncidentNotices {
 	}
 
 	/** The grid's workers (of the grid itself or of the incident's micro-grid) and its community's staff. */
-	private Set<UUID> dispatchersOf(Incident incident) {
+	private Set<UUID> dispatchersOf(IncidentView incident) {
 		Set<UUID> ids = new LinkedHashSet<>(gridWorkersOf(incident));
 		String community = parentPath(incident.scopePath());
 		covering(incident, EnumSet.of(Role.COMMUNITY_STAFF)).stream()
@@ -195,7 +195,7 @@ class IncidentNotices {
 	}
 
 	/** The grid's workers; where the grid has none, its community's staff, so that a resolution never waits unseen. */
-	private Set<UUID> verifiersOf(Incident incident) {
+	private Set<UUID> verifiersOf(IncidentView incident) {
 		Set<UUID> workers = gridWorkersOf(incident);
 		if (!workers.isEmpty()) {
 			return workers;
@@ -208,7 +208,7 @@ class IncidentNotices {
 		return staff;
 	}
 
-	private Set<UUID> gridWorkersOf(Incident incident) {
+	private Set<UUID> gridWorkersOf(IncidentView incident) {
 		Set<String> grid = new LinkedHashSet<>(List.of(incident.scopePath()));
 		if (incident.microGridId() != null) {
 			grid.add(incident.scopePath() + incident.microGridId() + "/");
@@ -220,14 +220,14 @@ class IncidentNotices {
 		return ids;
 	}
 
-	private Set<UUID> partyMembersCovering(Incident incident) {
+	private Set<UUID> partyMembersCovering(IncidentView incident) {
 		Set<UUID> ids = new LinkedHashSet<>();
 		covering(incident, EnumSet.of(Role.PARTY_MEMBER)).forEach(account -> ids.add(account.id()));
 		return ids;
 	}
 
 	/** Accounts with the roles bound to the incident's micro-grid (or grid) or any node above it. */
-	private List<Account> covering(Incident incident, Set<Role> roles) {
+	private List<Account> covering(IncidentView incident, Set<Role> roles) {
 		String place = incident.microGridId() == null ? incident.scopePath()
 				: incident.scopePath() + incident.microGridId() + "/";
 		return accounts.covering(place, roles);
@@ -241,11 +241,11 @@ class IncidentNotices {
 		return Optional.of(new Addressees(recipients, kind, link));
 	}
 
-	private static String staffPage(Incident incident) {
+	private static String staffPage(IncidentView incident) {
 		return "/incidents/" + incident.id();
 	}
 
-	private static String reporterPage(Incident incident) {
+	private static String reporterPage(IncidentView incident) {
 		return "/m/reports/" + incident.id();
 	}
 
@@ -258,7 +258,7 @@ class IncidentNotices {
 	// --- what -----------------------------------------------------------------------------------------------------
 
 	private Notice notice(Addressees to, IncidentStepped stepped, IncidentDetail detail) {
-		Incident incident = detail.incident();
+		IncidentView incident = detail.incident();
 		String key = "notice." + to.kind();
 		String place = orgUnits.find(PLATFORM, incident.gridId()).map(OrgUnit::name).orElse("");
 		String category = incidents.categories()

@@ -57,7 +57,7 @@ public class IncidentPhotos {
 			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "problem.forbidden");
 		}
 		// locking the incident row makes the per-incident limit hold when uploads race
-		Incident incident = incidents.find(actor.scope(), incidentId)
+		IncidentView incident = incidents.find(actor.scope(), incidentId)
 			.filter(found -> queries.mayView(actor, found))
 			.orElseThrow(() -> DomainException.notFound("incident"));
 		jdbc.sql("SELECT id FROM incident.incident WHERE id = :id FOR UPDATE").param("id", incident.id()).query().rowSet();
@@ -88,7 +88,7 @@ public class IncidentPhotos {
 
 	@Transactional(readOnly = true)
 	public List<UUID> of(DataScope scope, UUID incidentId) {
-		Incident incident = incidents.find(scope, incidentId).orElseThrow(() -> DomainException.notFound("incident"));
+		IncidentView incident = incidents.find(scope, incidentId).orElseThrow(() -> DomainException.notFound("incident"));
 		return jdbc.sql("SELECT photo_id FROM incident.incident_photo WHERE incident_id = :id ORDER BY added_at, photo_id")
 			.param("id", incident.id())
 			.query(UUID.class)

@@ -38,7 +38,7 @@ public final class IncidentPolicy {
 	}
 
 	/** The steps the actor may take on the incident now: allowed from its state, by him, and with what they need. */
-	public static Set<IncidentAction> allowedActions(Actor actor, Incident incident, Standing standing) {
+	public static Set<IncidentAction> allowedActions(Actor actor, IncidentView incident, Standing standing) {
 		Set<IncidentAction> allowed = EnumSet.noneOf(IncidentAction.class);
 		for (IncidentAction action : IncidentLifecycle.TABLE.actionsFrom(incident.state())) {
 			if (OFFERED.contains(action) && refusal(actor, incident, standing, action) == null
@@ -50,7 +50,7 @@ public final class IncidentPolicy {
 	}
 
 	/** Refuses the actor if he may not take the step, whatever state the incident is in (403 with a stable code). */
-	public static void require(Actor actor, Incident incident, Standing standing, IncidentAction action) {
+	public static void require(Actor actor, IncidentView incident, Standing standing, IncidentAction action) {
 		DomainException refusal = refusal(actor, incident, standing, action);
 		if (refusal != null) {
 			throw refusal;
@@ -58,7 +58,7 @@ public final class IncidentPolicy {
 	}
 
 	/** Why the actor may not take the step, or null if he may. The order of the checks is the order of the refusals. */
-	static DomainException refusal(Actor actor, Incident incident, Standing standing, IncidentAction action) {
+	static DomainException refusal(Actor actor, IncidentView incident, Standing standing, IncidentAction action) {
 		return switch (action) {
 			case ACCEPT, REJECT, TRIAGE, WHISTLE, ASSIGN, ESCALATE ->
 				firstOf(role(actor, action), tier(actor, incident));
@@ -79,7 +79,7 @@ public final class IncidentPolicy {
 	}
 
 	/** What a step needs beyond state and person before a page offers it. */
-	private static boolean ready(Incident incident, Standing standing, IncidentAction action) {
+	private static boolean ready(IncidentView incident, Standing standing, IncidentAction action) {
 		return switch (action) {
 			case CLAIM -> incident.claimedBy() == null && incident.unitId() == null;
 			case ESCALATE -> incident.tier().above().isPresent();
@@ -102,13 +102,13 @@ public final class IncidentPolicy {
 	 * Once raised, the tier below no longer dispatches: only staff whose scope covers the org unit of the incident's
 	 * tier do.
 	 */
-	private static DomainException tier(Actor actor, Incident incident) {
+	private static DomainException tier(Actor actor, IncidentView incident) {
 		return actor.scope().covers(incident.tier().pathAbove(incident.scopePath())) ? null
 				: new DomainException(Category.FORBIDDEN, "BELOW_TIER", "incident.belowTier", incident.tier().name());
 	}
 
 	/** An extension is decided one tier above the incident's (the district decides its own). */
-	private static DomainException oneTierUp(Actor actor, Incident incident) {
+	private static DomainException oneTierUp(Actor actor, IncidentView incident) {
 		Tier approving = incident.tier().above().orElse(Tier.DISTRICT);
 		return actor.scope().covers(approving.pathAbove(incident.scopePath())) ? null
 				: new DomainException(Category.FORBIDDEN, "NOT_ONE_TIER_UP", "incident.notOneTierUp");

@@ -69,7 +69,7 @@ public class IncidentQueries {
 	}
 
 	/** A page of incidents as this person may see them, newest first, optionally of one state and one grid. */
-	public List<Incident> list(Actor actor, IncidentState state, UUID gridId, int page) {
+	public List<IncidentView> list(Actor actor, IncidentState state, UUID gridId, int page) {
 		int offset = Paging.offset(page, PAGE_SIZE);
 		if (onlyOwnReports(actor)) {
 			return incidents.listReportedBy(actor.scope(), actor.userId(), state, PAGE_SIZE, offset);
@@ -81,7 +81,7 @@ public class IncidentQueries {
 			}
 			return incidents.listOfUnit(actor.scope(), unit, state, PAGE_SIZE, offset)
 				.stream()
-				.map(Incident::withoutAnonymousReporter)
+				.map(IncidentView::withoutAnonymousReporter)
 				.toList();
 		}
 		return incidents.list(actor.scope(), state, gridId, PAGE_SIZE, offset)
@@ -101,7 +101,7 @@ public class IncidentQueries {
 	}
 
 	/** A page of incidents, newest first, optionally of one state and one grid (scope only: for internal readers). */
-	public List<Incident> list(DataScope scope, IncidentState state, UUID gridId, int page) {
+	public List<IncidentView> list(DataScope scope, IncidentState state, UUID gridId, int page) {
 		int offset = Paging.offset(page, PAGE_SIZE);
 		return incidents.list(scope, state, gridId, PAGE_SIZE, offset);
 	}
@@ -111,7 +111,7 @@ public class IncidentQueries {
 		return units.visible(scope);
 	}
 
-	private IncidentDetail detail(Incident i) {
+	private IncidentDetail detail(IncidentView i) {
 		return new IncidentDetail(i, incidents.timeline(i.id()), units.parts(i.id()), extensions.of(i.id()));
 	}
 
@@ -120,11 +120,11 @@ public class IncidentQueries {
 	 * follows, a unit's liaison only his unit's orders. Steps and photos ask this too, so that what a read answers 404
 	 * for is not revealed by a 403 on a step.
 	 */
-	boolean mayView(Actor actor, Incident incident) {
+	boolean mayView(Actor actor, IncidentView incident) {
 		return visibleTo(actor, incident);
 	}
 
-	private boolean visibleTo(Actor actor, Incident incident) {
+	private boolean visibleTo(Actor actor, IncidentView incident) {
 		if (onlyOwnReports(actor)) {
 			return actor.userId().equals(incident.reporterId()) || followers.follows(incident.id(), actor.userId());
 		}
@@ -142,7 +142,7 @@ public class IncidentQueries {
 	 * The detail with an anonymous reporter hidden from everyone else: not only the incident's reporter but his own
 	 * timeline entries (the report, photos he added) would name him.
 	 */
-	private IncidentDetail detailFor(Actor actor, Incident incident) {
+	private IncidentDetail detailFor(Actor actor, IncidentView incident) {
 		IncidentDetail detail = detail(maskFor(actor, incident));
 		UUID reporter = incident.reporterId();
 		if (!incident.anonymous() || reporter == null || actor.userId().equals(reporter)) {
@@ -158,7 +158,7 @@ public class IncidentQueries {
 		return new IncidentDetail(detail.incident(), timeline, detail.parts(), detail.extensions());
 	}
 
-	private static Incident maskFor(Actor actor, Incident incident) {
+	private static IncidentView maskFor(Actor actor, IncidentView incident) {
 		return actor.userId().equals(incident.reporterId()) ? incident : incident.withoutAnonymousReporter();
 	}
 

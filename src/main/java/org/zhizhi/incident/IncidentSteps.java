@@ -58,7 +58,7 @@ class IncidentSteps {
 	}
 
 	/** The incident, if it lies in the actor's scope; one outside it does not exist for him. */
-	Incident load(Actor actor, UUID id) {
+	IncidentView load(Actor actor, UUID id) {
 		return incidents.find(actor.scope(), id)
 			.filter(incident -> queries.mayView(actor, incident))
 			.orElseThrow(() -> DomainException.notFound("incident"));
@@ -72,7 +72,7 @@ class IncidentSteps {
 	}
 
 	/** Where the actor stands to the incident, as {@link IncidentPolicy} needs it. */
-	IncidentPolicy.Standing standing(Actor actor, Incident incident) {
+	IncidentPolicy.Standing standing(Actor actor, IncidentView incident) {
 		boolean handler = actor.userId().equals(incident.claimedBy())
 				|| incident.unitId() != null && units.isLiaison(incident.unitId(), actor.userId());
 		boolean assignee = switch (incident.ownerKind()) {
@@ -90,14 +90,14 @@ class IncidentSteps {
 	}
 
 	/** Refuses the actor if the policy does not let him take the step (403 with the policy's stable code). */
-	IncidentPolicy.Standing require(Actor actor, Incident incident, IncidentAction action) {
+	IncidentPolicy.Standing require(Actor actor, IncidentView incident, IncidentAction action) {
 		IncidentPolicy.Standing standing = standing(actor, incident);
 		IncidentPolicy.require(actor, incident, standing, action);
 		return standing;
 	}
 
 	/** The steps the actor may take on the incident now: what the API, the desk and the phone offer. */
-	java.util.Set<IncidentAction> allowedActions(Actor actor, Incident incident) {
+	java.util.Set<IncidentAction> allowedActions(Actor actor, IncidentView incident) {
 		return IncidentPolicy.allowedActions(actor, incident, standing(actor, incident));
 	}
 
@@ -111,7 +111,7 @@ class IncidentSteps {
 	 * The photos a step refers to: each must be attached to this incident, by the actor himself (so that an
 	 * after-photo is his own and not the reporter's picture of the damage).
 	 */
-	List<UUID> ownPhotos(Actor actor, Incident incident, List<UUID> photoIds, boolean required) {
+	List<UUID> ownPhotos(Actor actor, IncidentView incident, List<UUID> photoIds, boolean required) {
 		List<UUID> ids = photoIds == null ? List.of() : photoIds.stream().distinct().toList();
 		if (ids.isEmpty()) {
 			if (required) {
@@ -142,7 +142,7 @@ class IncidentSteps {
 	 * Applies a step: the conditional update, then its timeline entry and event. A lost race (the incident moved on
 	 * since it was read) is refused with the state it is in now.
 	 */
-	IncidentDetail apply(Actor actor, Incident incident, String role, Transition transition, IncidentUpdate update,
+	IncidentDetail apply(Actor actor, IncidentView incident, String role, Transition transition, IncidentUpdate update,
 			Entry entry) {
 		record(actor, incident, role, transition, update, entry);
 		// as the actor may see it: the answer to a step must not name an anonymous reporter either
@@ -150,11 +150,11 @@ class IncidentSteps {
 	}
 
 	/** As {@link #apply} without reading the incident back, for steps that are followed by another one. */
-	void record(Actor actor, Incident incident, String role, Transition transition, IncidentUpdate update,
+	void record(Actor actor, IncidentView incident, String role, Transition transition, IncidentUpdate update,
 			Entry entry) {
 		if (!incidents.update(update)) {
 			IncidentState current = incidents.find(actor.scope(), incident.id())
-				.map(Incident::state)
+				.map(IncidentView::state)
 				.orElse(incident.state());
 			throw IncidentLifecycle.illegal(current, transition.action());
 		}
@@ -169,7 +169,7 @@ class IncidentSteps {
 	 * Records something that happened to the incident without moving it (someone joined it as a follower): only its
 	 * timeline entry and event, in the state the incident is in.
 	 */
-	void remark(Actor actor, Incident incident, IncidentAction action, Entry entry) {
+	void remark(Actor actor, IncidentView incident, IncidentAction action, Entry entry) {
 		Instant at = clock.instant();
 		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), at, actor.userId(), actor.displayName(),
 				actingRole(actor, java.util.EnumSet.allOf(Role.class)), action, incident.state(), incident.state(),

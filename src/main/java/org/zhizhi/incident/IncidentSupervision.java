@@ -59,7 +59,7 @@ public class IncidentSupervision {
 	 */
 	@Transactional
 	public IncidentDetail escalate(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
+		IncidentView incident = steps.load(actor, id);
 		steps.require(actor, incident, IncidentAction.ESCALATE);
 		IncidentSteps.checkLength("note", step.note());
 		if (note(step.note()) == null) {
@@ -69,7 +69,7 @@ public class IncidentSupervision {
 				Entry.of(step, note(step.note())));
 	}
 
-	private IncidentDetail raise(Actor actor, Incident incident, String role, Entry entry) {
+	private IncidentDetail raise(Actor actor, IncidentView incident, String role, Entry entry) {
 		Transition t = IncidentLifecycle.escalate(incident.state(), incident.tier());
 		Tier up = incident.tier().above().orElseThrow();
 		Instant now = steps.now();
@@ -91,7 +91,7 @@ public class IncidentSupervision {
 	/** 督办: a yellow or red card on an incident being handled, with a note for whoever holds it. */
 	@Transactional
 	public IncidentDetail urge(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
+		IncidentView incident = steps.load(actor, id);
 		steps.require(actor, incident, IncidentAction.URGE);
 		IncidentSteps.checkLength("note", step.note());
 		Transition t = IncidentLifecycle.urge(incident.state(), step.card());
@@ -103,7 +103,7 @@ public class IncidentSupervision {
 	/** 延期申请 by the incident's handler: some hours more, with the reason; one pending request at a time. */
 	@Transactional
 	public IncidentDetail requestExtension(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
+		IncidentView incident = steps.load(actor, id);
 		steps.require(actor, incident, IncidentAction.EXTENSION_REQUEST);
 		IncidentSteps.checkLength("note", step.note());
 		Transition t = IncidentLifecycle.requestExtension(incident.state(), step.hours(), note(step.note()));
@@ -119,7 +119,7 @@ public class IncidentSupervision {
 	/** The tier above approves (the resolution deadline moves on) or refuses the pending request. */
 	@Transactional
 	public IncidentDetail decideExtension(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
+		IncidentView incident = steps.load(actor, id);
 		steps.require(actor, incident,
 				Boolean.FALSE.equals(step.approve()) ? IncidentAction.EXTENSION_REFUSE : IncidentAction.EXTENSION_APPROVE);
 		IncidentSteps.checkLength("note", step.note());
@@ -156,7 +156,7 @@ public class IncidentSupervision {
 	public void sweepOne(UUID id, String scopePath, Instant now) {
 		DataScope district = new DataScope(Tier.DISTRICT.orgUnitAbove(scopePath), Tier.DISTRICT.pathAbove(scopePath));
 		Actor system = new Actor(SYSTEM_ACTOR, "system", "系统", Set.of(Role.SYSTEM_ADMIN), district);
-		Incident incident = steps.load(system, id);
+		IncidentView incident = steps.load(system, id);
 		if (incident.closedAt() != null) {
 			return;
 		}
@@ -177,7 +177,7 @@ public class IncidentSupervision {
 		}
 	}
 
-	private void card(Actor system, Incident incident, Instant due, String detail) {
+	private void card(Actor system, IncidentView incident, Instant due, String detail) {
 		Transition t = IncidentLifecycle.urge(incident.state(), UrgeCard.RED);
 		steps.apply(system, incident, "SYSTEM", t,
 				new IncidentUpdate(incident.id(), t.from(), t.to(), steps.now()).card(true).cardedDue(due),

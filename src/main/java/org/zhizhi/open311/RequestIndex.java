@@ -9,7 +9,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.IncidentStepped;
@@ -51,7 +51,7 @@ class RequestIndex {
 	@ApplicationModuleListener
 	void on(IncidentStepped step) {
 		Timestamp at = Timestamp.from(step.at());
-		Incident reported = incidents.get(installation.whole(), step.incidentId()).incident();
+		IncidentView reported = incidents.get(installation.whole(), step.incidentId()).incident();
 		jdbc.sql("""
 				insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed)
 				values (:id, :code, :requested, :requested, :closed) on conflict (incident_id) do nothing""")
@@ -65,7 +65,7 @@ class RequestIndex {
 			.param("id", step.incidentId())
 			.query()
 			.listOfRows();
-		Incident now = incidents.get(installation.whole(), step.incidentId()).incident();
+		IncidentView now = incidents.get(installation.whole(), step.incidentId()).incident();
 		jdbc.sql("""
 				update open311.request_index set updated_at = greatest(updated_at, :at), closed = :closed
 				 where incident_id = :id""")

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.Channel;
 import org.zhizhi.incident.IdempotentResult;
-import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentManagement;
@@ -427,7 +427,7 @@ public class ServiceRequests {
 
 		private final Map<UUID, List<OrgUnit>> lineages = new HashMap<>();
 
-		ServiceRequest read(Incident incident) {
+		ServiceRequest read(IncidentView incident) {
 			if (categories.isEmpty()) {
 				incidents.categories().forEach(c -> categories.put(c.code(), c));
 			}

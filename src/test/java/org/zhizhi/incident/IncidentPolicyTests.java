@@ -54,7 +54,7 @@ class IncidentPolicyTests {
 	@Test
 	void withoutARelationEachRoleIsOfferedExactlyTheTablesStepsForItsRole() {
 		// a whistled incident at its grid, not yet taken: what a role alone may do there
-		Incident whistled = incident(IncidentState.WHISTLED, Tier.GRID, null);
+		IncidentView whistled = incident(IncidentState.WHISTLED, Tier.GRID, null);
 		assertThat(IncidentPolicy.allowedActions(actor(Role.PARTY_MEMBER, GRID_PATH), whistled, NOBODY))
 			.containsExactly(IncidentAction.CLAIM);
 		assertThat(IncidentPolicy.allowedActions(actor(Role.GRID_WORKER, GRID_PATH), whistled, NOBODY))
@@ -71,7 +71,7 @@ class IncidentPolicyTests {
 		// the desk once checked only the claimer: a unit's liaison who is also grid staff was offered his own work
 		Actor liaisonAndWorker = new Actor(UUID.randomUUID(), "x", "x",
 				Set.of(Role.GRID_WORKER, Role.PARTNER_LIAISON), new DataScope(GRID, GRID_PATH));
-		Incident resolved = incident(IncidentState.RESOLVED, Tier.GRID, null);
+		IncidentView resolved = incident(IncidentState.RESOLVED, Tier.GRID, null);
 		Standing handler = new Standing(true, false, null, false);
 		assertThat(IncidentPolicy.allowedActions(liaisonAndWorker, resolved, handler))
 			.doesNotContain(IncidentAction.VERIFY, IncidentAction.REWORK);
@@ -85,7 +85,7 @@ class IncidentPolicyTests {
 
 	@Test
 	void onceRaisedTheGridNoLongerDispatchesButTheCommunityDoes() {
-		Incident raised = incident(IncidentState.WHISTLED, Tier.COMMUNITY, null);
+		IncidentView raised = incident(IncidentState.WHISTLED, Tier.COMMUNITY, null);
 		Actor gridWorker = actor(Role.GRID_WORKER, GRID_PATH);
 		assertThat(IncidentPolicy.allowedActions(gridWorker, raised, NOBODY)).containsExactly(IncidentAction.NOTE);
 		assertThatThrownBy(() -> IncidentPolicy.require(gridWorker, raised, NOBODY, IncidentAction.ASSIGN))
@@ -103,7 +103,7 @@ class IncidentPolicyTests {
 				new Standing(true, true, null, false)))
 			.containsExactlyInAnyOrder(IncidentAction.ANSWER, IncidentAction.HAND_BACK, IncidentAction.NOTE,
 					IncidentAction.EXTENSION_REQUEST);
-		Incident claimed = incident(IncidentState.CLAIMED, Tier.GRID, member.userId());
+		IncidentView claimed = incident(IncidentState.CLAIMED, Tier.GRID, member.userId());
 		Standing handler = new Standing(true, false, null, false);
 		assertThat(IncidentPolicy.allowedActions(member, claimed, handler)).containsExactlyInAnyOrder(
 				IncidentAction.HAND_BACK, IncidentAction.CHECK_IN, IncidentAction.NOTE, IncidentAction.EXTENSION_REQUEST);
@@ -121,7 +121,7 @@ class IncidentPolicyTests {
 	@Test
 	void aCoUnitWorksOnlyOnItsOwnPartAsFarAsItHasGot() {
 		Actor liaison = actor(Role.PARTNER_LIAISON, GRID_PATH);
-		Incident tough = incident(IncidentState.CLAIMED, Tier.GRID, UUID.randomUUID());
+		IncidentView tough = incident(IncidentState.CLAIMED, Tier.GRID, UUID.randomUUID());
 		IncidentPart assigned = part(PartState.ASSIGNED);
 		assertThat(IncidentPolicy.allowedActions(liaison, tough, new Standing(false, false, assigned, false)))
 			.containsExactlyInAnyOrder(IncidentAction.PART_ANSWER, IncidentAction.PART_DONE,
@@ -139,7 +139,7 @@ class IncidentPolicyTests {
 	@Test
 	void theReporterRatesHisOwnClosedIncidentAndStaffRecordACallBack() {
 		Actor resident = actor(Role.RESIDENT, GRID_PATH);
-		Incident closed = new IncidentBuilder(IncidentState.CLOSED).reporter(resident.userId()).build();
+		IncidentView closed = new IncidentBuilder(IncidentState.CLOSED).reporter(resident.userId()).build();
 		assertThat(IncidentPolicy.allowedActions(resident, closed, NOBODY)).containsExactly(IncidentAction.RATE);
 		assertThat(IncidentPolicy.allowedActions(actor(Role.RESIDENT, GRID_PATH), closed, NOBODY)).isEmpty();
 		assertThat(IncidentPolicy.allowedActions(actor(Role.COMMUNITY_STAFF, GRID_PATH), closed, NOBODY))
@@ -174,7 +174,7 @@ class IncidentPolicyTests {
 				new DataScope(node, path));
 	}
 
-	private static Incident incident(IncidentState state, Tier tier, UUID claimedBy) {
+	private static IncidentView incident(IncidentState state, Tier tier, UUID claimedBy) {
 		return new IncidentBuilder(state).tier(tier).claimedBy(claimedBy).build();
 	}
 
@@ -208,8 +208,8 @@ class IncidentPolicyTests {
 			return this;
 		}
 
-		Incident build() {
-			return new Incident(UUID.randomUUID(), Channel.PATROL, "MANHOLE_COVER", "井盖破损", 29.4, 106.5, GRID, null,
+		IncidentView build() {
+			return new IncidentView(UUID.randomUUID(), Channel.PATROL, "MANHOLE_COVER", "井盖破损", 29.4, 106.5, GRID, null,
 					GRID_PATH, DISTRICT, state, null, null, null, claimedBy, reporter, Instant.EPOCH, Instant.EPOCH,
 					null, false, null, null, false, tier, OwnerKind.ORG_UNIT, GRID, null, null, null, null, 0, 0, 0, 0,
 					null, null, null, false, null);

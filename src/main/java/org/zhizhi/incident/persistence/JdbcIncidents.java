@@ -13,7 +13,7 @@ import org.zhizhi.incident.Channel;
 import org.zhizhi.incident.DispatchMode;
 import org.zhizhi.incident.OwnerKind;
 import org.zhizhi.incident.Tier;
-import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentState;
@@ -41,7 +41,7 @@ public class JdbcIncidents {
 		this.jdbc = jdbc;
 	}
 
-	public void insert(Incident i) {
+	public void insert(IncidentView i) {
 		jdbc.sql("""
 				insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
 				       micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at, anonymous,
@@ -65,7 +65,7 @@ public class JdbcIncidents {
 			.update();
 	}
 
-	public Optional<Incident> find(DataScope scope, UUID id) {
+	public Optional<IncidentView> find(DataScope scope, UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from incident.incident where id = :id and scope_path like :scope")
 			.param("id", id)
 			.param("scope", scope.likePattern())
@@ -73,7 +73,7 @@ public class JdbcIncidents {
 			.optional();
 	}
 
-	public List<Incident> list(DataScope scope, IncidentState state, UUID gridId, int limit, int offset) {
+	public List<IncidentView> list(DataScope scope, IncidentState state, UUID gridId, int limit, int offset) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from incident.incident
 				where scope_path like :scope
@@ -91,7 +91,7 @@ public class JdbcIncidents {
 	}
 
 	/** A page of one person's own reports in the scope, newest first. */
-	public List<Incident> listReportedBy(DataScope scope, UUID reporterId, IncidentState state, int limit,
+	public List<IncidentView> listReportedBy(DataScope scope, UUID reporterId, IncidentState state, int limit,
 			int offset) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from incident.incident
@@ -109,7 +109,7 @@ public class JdbcIncidents {
 	}
 
 	/** A page of the orders a unit was given (or has a part of), newest first. */
-	public List<Incident> listOfUnit(DataScope scope, UUID unitId, IncidentState state, int limit, int offset) {
+	public List<IncidentView> listOfUnit(DataScope scope, UUID unitId, IncidentState state, int limit, int offset) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from incident.incident i
 				where scope_path like :scope
@@ -344,8 +344,8 @@ public class JdbcIncidents {
 			.update();
 	}
 
-	private static Incident incident(ResultSet rs, int row) throws SQLException {
-		return new Incident(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
+	private static IncidentView incident(ResultSet rs, int row) throws SQLException {
+		return new IncidentView(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
 				rs.getString("category_code"), rs.getString("description"), rs.getDouble("lat"), rs.getDouble("lng"),
 				rs.getObject("grid_id", UUID.class), rs.getObject("micro_grid_id", UUID.class),
 				rs.getString("scope_path"), rs.getObject("district_id", UUID.class),

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhizhi.incident.IdempotencyConflict;
 import org.zhizhi.incident.IdempotentResult;
-import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentDispatch;
@@ -95,7 +95,7 @@ class IncidentApiController {
 
 	@GetMapping
 	@Operation(summary = "Incidents of the caller's scope, newest first, 50 a page")
-	List<Incident> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) IncidentState state,
+	List<IncidentView> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) IncidentState state,
 			@RequestParam(required = false) UUID gridId, @RequestParam(defaultValue = "0") int page) {
 		return queries.list(actor, state, gridId, page);
 	}

@@ -26,7 +26,7 @@ import org.zhizhi.incident.DeskFilter;
 import org.zhizhi.incident.DispatchMode;
 import org.zhizhi.incident.ExtensionRequest;
 import org.zhizhi.incident.FieldWork;
-import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentDispatch;
@@ -492,7 +492,7 @@ class IncidentDeskController {
 
 	private String detailPage(Actor actor, IncidentDetail detail, Model model, String failedAction,
 			FormErrors errors) {
-		Incident incident = detail.incident();
+		IncidentView incident = detail.incident();
 		Instant now = clock.instant();
 		List<String> actions = actionsFor(management.allowedActions(actor, incident));
 		model.addAttribute("incident", incident);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.incident.DispatchMode;
-import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentPart;
 import org.zhizhi.incident.Unit;
 import org.zhizhi.incident.UrgeCard;
@@ -80,14 +80,14 @@ class IncidentPages {
 	 * What someone away from the desk may open: his own report, his own order, or an open call of his scope he may
 	 * grab. Anything else looks exactly like an incident that does not exist.
 	 */
-	static boolean visibleOnPhone(Actor actor, Incident incident) {
+	static boolean visibleOnPhone(Actor actor, IncidentView incident) {
 		return actor.userId().equals(incident.reporterId()) || actor.userId().equals(incident.claimedBy())
 				|| (incident.state() == IncidentState.WHISTLED && incident.claimedBy() == null);
 	}
 
 	/** An incident of the scope that the actor may see on a page, or not found. */
-	Incident visible(Actor actor, UUID id) {
-		Incident incident = queries.find(actor.scope(), id)
+	IncidentView visible(Actor actor, UUID id) {
+		IncidentView incident = queries.find(actor.scope(), id)
 			.map(d -> d.incident())
 			.orElseThrow(() -> DomainException.notFound("incident"));
 		if (!atDesk(actor) && !visibleOnPhone(actor, incident)) {
@@ -112,7 +112,7 @@ class IncidentPages {
 	}
 
 	/** The members an order of this incident may be assigned to, by name. */
-	List<Account> assignableMembers(Incident incident) {
+	List<Account> assignableMembers(IncidentView incident) {
 		return accounts.covering(incident.scopePath(), ASSIGNABLE)
 			.stream()
 			.sorted(java.util.Comparator.comparing(Account::displayName))
@@ -120,14 +120,14 @@ class IncidentPages {
 	}
 
 	/** The names of the people who may act on the incident (assignees, handlers, those asking for more time). */
-	Map<UUID, String> peopleNames(Incident incident) {
+	Map<UUID, String> peopleNames(IncidentView incident) {
 		Map<UUID, String> names = new HashMap<>();
 		accounts.covering(incident.scopePath(), ACTING).forEach(a -> names.put(a.id(), a.displayName()));
 		return names;
 	}
 
 	/** The active units of the actor's sight that serve the incident's place, by name. */
-	List<Unit> unitsServing(Actor actor, Incident incident) {
+	List<Unit> unitsServing(Actor actor, IncidentView incident) {
 		return queries.units(actor.scope())
 			.stream()
 			.filter(Unit::active)
@@ -137,7 +137,7 @@ class IncidentPages {
 	}
 
 	/** Whom the incident is with now, in words: the member's name, the unit's, or the org unit of its tier. */
-	String ownerName(Actor actor, Incident incident, Map<UUID, String> people, List<Unit> units,
+	String ownerName(Actor actor, IncidentView incident, Map<UUID, String> people, List<Unit> units,
 			List<IncidentPart> parts) {
 		UUID owner = incident.ownerId();
 		if (owner == null || incident.ownerKind() == null) {
@@ -165,7 +165,7 @@ class IncidentPages {
 	 * The three deadlines: to respond matters until someone holds the order, to be on site until the check-in, to
 	 * resolve until the incident is closed.
 	 */
-	static List<Due> dues(Incident incident, Instant now) {
+	static List<Due> dues(IncidentView incident, Instant now) {
 		IncidentState s = incident.state();
 		boolean waiting = s == IncidentState.WHISTLED || s == IncidentState.ASSIGNED;
 		boolean beforeCheckIn = waiting || s == IncidentState.CLAIMED;

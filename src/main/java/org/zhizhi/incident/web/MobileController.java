@@ -21,7 +21,7 @@ import org.zhizhi.incident.Channel;
 import org.zhizhi.incident.ExtensionRequest;
 import org.zhizhi.incident.FieldWork;
 import org.zhizhi.incident.IdempotencyConflict;
-import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentDispatch;
@@ -276,7 +276,7 @@ class MobileController {
 
 	private String reportDetailPage(Actor actor, IncidentDetail detail, Model model, RatingForm form,
 			FormErrors errors) {
-		Incident incident = detail.incident();
+		IncidentView incident = detail.incident();
 		model.addAttribute("incident", incident);
 		model.addAttribute("lines", pages.lines(detail.timeline()));
 		model.addAttribute("photoIds", photos.of(actor.scope(), incident.id()));
@@ -530,7 +530,7 @@ class MobileController {
 
 	private String taskPage(Actor actor, IncidentDetail detail, Model model, String failedForm, FormErrors errors,
 			StepForm form) {
-		Incident incident = detail.incident();
+		IncidentView incident = detail.incident();
 		// what the phone offers is what the policy allows: the same answer as the API's and the desk's
 		Set<IncidentAction> allowed = management.allowedActions(actor, incident);
 		boolean pending = detail.extensions().stream().anyMatch(x -> x.state() == ExtensionRequest.State.PENDING);

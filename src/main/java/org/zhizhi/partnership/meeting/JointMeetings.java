@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
-import org.zhizhi.incident.Incident;
+import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
@@ -387,13 +387,13 @@ public class JointMeetings {
 			.collect(Collectors.toSet());
 		Map<String, String> names = categoryNames();
 		DataScope community = new DataScope(meeting.communityId(), meeting.communityPath());
-		List<Incident> open = new ArrayList<>();
+		List<IncidentView> open = new ArrayList<>();
 		for (IncidentState state : OPEN_INCIDENT) {
 			open.addAll(incidents.list(community, state, null, 0));
 		}
 		return open.stream()
 			.filter(i -> i.closedAt() == null && !onAgenda.contains(i.id()))
-			.sorted(Comparator.comparing(Incident::reportedAt))
+			.sorted(Comparator.comparing(IncidentView::reportedAt))
 			.limit(CANDIDATE_LIMIT)
 			.map(i -> new OpenIncident(i.id(), incidentTitle(i, names), i.state().name(), i.reportedAt()))
 			.toList();
@@ -447,7 +447,7 @@ public class JointMeetings {
 
 	private String openIncidentTitle(JointMeeting meeting, UUID incidentId) {
 		DataScope community = new DataScope(meeting.communityId(), meeting.communityPath());
-		Incident incident = incidents.find(community, incidentId)
+		IncidentView incident = incidents.find(community, incidentId)
 			.map(d -> d.incident())
 			.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem("refId", "meeting.notAnIncidentHere"))));
 		if (incident.closedAt() != null || !OPEN_INCIDENT.contains(incident.state())) {
@@ -469,7 +469,7 @@ public class JointMeetings {
 			.collect(Collectors.toMap(IncidentCategory::code, IncidentCategory::name, (a, b) -> a));
 	}
 
-	private static String incidentTitle(Incident incident, Map<String, String> names) {
+	private static String incidentTitle(IncidentView incident, Map<String, String> names) {
 		String description = incident.description() == null ? "" : incident.description();
 		if (description.length() > 60) {
 			description = description.substring(0, 59) + "…";

@@ -9,7 +9,7 @@ import java.util.UUID;
  * who claimed it or was assigned, or the unit that answers it. An anonymous report keeps its reporter for his own
  * "my reports" page but never shows him to anyone else.
  */
-public record Incident(UUID id, Channel channel, String categoryCode, String description, double lat, double lng,
+public record IncidentView(UUID id, Channel channel, String categoryCode, String description, double lat, double lng,
 		UUID gridId, UUID microGridId, String scopePath, UUID districtId, IncidentState state, Triage triage,
 		WhistleType whistleType, RejectReason rejectReason, UUID claimedBy, UUID reporterId, Instant reportedAt,
 		Instant updatedAt, Double checkInDistanceM, boolean checkInFlagged, Rating rating, String ratingComment,
@@ -24,11 +24,11 @@ public record Incident(UUID id, Channel channel, String categoryCode, String des
 	}
 
 	/** The same incident as someone other than its reporter sees it: an anonymous reporter is not shown. */
-	public Incident withoutAnonymousReporter() {
+	public IncidentView withoutAnonymousReporter() {
 		if (!anonymous) {
 			return this;
 		}
-		return new Incident(id, channel, categoryCode, description, lat, lng, gridId, microGridId, scopePath,
+		return new IncidentView(id, channel, categoryCode, description, lat, lng, gridId, microGridId, scopePath,
 				districtId, state, triage, whistleType, rejectReason, claimedBy, null, reportedAt, updatedAt,
 				checkInDistanceM, checkInFlagged, rating, ratingComment, anonymous, tier, ownerKind, ownerId,
 				dispatchMode, respondDueAt, onSiteDueAt, resolveDueAt, yellowCards, redCards, escalations, reopened,
