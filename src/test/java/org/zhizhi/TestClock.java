@@ -14,9 +14,11 @@ import org.zhizhi.shared.PlatformZone;
 /**
  * The platform's clock in the integration tests: it starts at a fixed instant (not the day the suite happens to run)
  * and then runs with the real time, so that timestamps taken one after the other still differ and keep their order.
- * A test that needs time to pass moves it forward with {@link #advance}; {@link #reset()} (called before every test
- * by {@link TestClockReset}) puts it back at the fixed start plus the real time elapsed, so that no test inherits
- * another one's future.
+ * A test that needs time to pass moves it forward with {@link #advance} — by seconds, not days: the platform's own
+ * schedules (the overdue sweep, the event registry's retries) read this clock too, and a test that jumps a month ahead
+ * hands them a month while it runs; a job that takes "now" as an argument is given a later instant instead.
+ * {@link #reset()} (called before every test by {@link TestClockReset}) puts it back at the fixed start plus the real
+ * time elapsed, so that no test inherits another one's future.
  *
  * <p>The start is a Wednesday morning in Chongqing, far from midnight, month ends, year ends and public holidays:
  * a whole run of the suite lasts minutes, and nothing a test does depends on the day the machine thinks it is. Set

@@ -18,7 +18,6 @@ import org.zhizhi.incident.IncidentLifecycle.Transition;
 import org.zhizhi.incident.IncidentPart.PartState;
 import org.zhizhi.incident.IncidentSteps.Entry;
 import org.zhizhi.incident.StepRequest.PartRequest;
-import org.zhizhi.incident.persistence.IncidentUpdate;
 import org.zhizhi.incident.persistence.JdbcRotation;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
@@ -69,26 +68,25 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail whistle(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.WHISTLE, step);
-		Transition t = IncidentLifecycle.whistle(incident.state(), step.type());
+		Incident incident = loadFor(actor, id, IncidentAction.WHISTLE, step);
 		DispatchMode mode = step.mode() != null ? step.mode()
 				: step.type() == WhistleType.TOUGH ? DispatchMode.ASSIGN : DispatchMode.OPEN_CALL;
+		Instant now = steps.now();
+		// the state and the type are checked first: the deadlines are computed only for a whistle that may be blown
+		Transition t = incident.whistle(step.type(), mode,
+				step.type() == null ? null : dueDates.of(step.type(), incident.categoryCode(), now), actor.userId(),
+				now);
 		if (step.type() == WhistleType.TOUGH && mode != DispatchMode.ASSIGN) {
 			throw DomainException.invalid(List.of(new FieldProblem("mode", "incident.toughIsAssigned")));
 		}
 		Target target = target(actor, incident, step, mode, step.type());
-		Instant now = steps.now();
-		DueDates.Set dues = dueDates.of(step.type(), incident.categoryCode(), now);
-		IncidentUpdate whistle = new IncidentUpdate(id, t.from(), t.to(), now).whistle(step.type())
-			.dispatchMode(mode)
-			.dueDates(dues.respondDue(), dues.onSiteDue(), dues.resolveDue());
 		String role = IncidentSteps.actingRole(actor, IncidentManagement.DISPATCHERS);
 		if (target == null) {
-			return steps.apply(actor, incident, role, t, whistle,
+			return steps.apply(actor, incident, role, t,
 					Entry.of(step, join(step.type(), join(mode, note(step.note())))));
 		}
-		steps.record(actor, incident, role, t, whistle, Entry.of(step, join(step.type(), join(mode, null))));
-		return assignTo(actor, incident, IncidentLifecycle.assign(t.to()), target, step, now.plusNanos(1_000));
+		steps.record(actor, incident, role, t, Entry.of(step, join(step.type(), join(mode, null))));
+		return assignTo(actor, incident, target, step, now.plusNanos(1_000));
 	}
 
 	/**
@@ -97,27 +95,28 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail assign(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.ASSIGN, step);
-		Transition t = IncidentLifecycle.assign(incident.state());
+		Incident incident = loadFor(actor, id, IncidentAction.ASSIGN, step);
+		// the state first, before whom the dispatch names is looked at
+		IncidentLifecycle.TABLE.require(incident.state(), IncidentAction.ASSIGN);
 		DispatchMode mode = step.mode() == null ? DispatchMode.ASSIGN : step.mode();
 		if (mode == DispatchMode.OPEN_CALL) {
 			throw DomainException.invalid(List.of(new FieldProblem("mode", "incident.assignNeedsTarget")));
 		}
 		Target target = target(actor, incident, step, mode, incident.whistleType());
-		return assignTo(actor, incident, t, target, step, steps.now());
+		return assignTo(actor, incident, target, step, steps.now());
 	}
 
 	/** The assigned member, or a liaison of the assigned unit, answers the order (应哨) and holds it from now on. */
 	@Transactional
 	public IncidentDetail answer(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.ANSWER, step);
-		Transition t = IncidentLifecycle.answer(incident.state());
+		Incident incident = loadFor(actor, id, IncidentAction.ANSWER, step);
 		Instant now = steps.now();
+		Transition t = incident.answer(actor.userId(), now);
 		if (incident.unitId() != null) {
 			units.movePart(id, incident.unitId(), List.of(PartState.ASSIGNED), PartState.ACCEPTED, null, now);
 		}
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), now).claimedBy(actor.userId()), Entry.of(step, note(step.note())));
+				Entry.of(step, note(step.note())));
 	}
 
 	/**
@@ -126,13 +125,10 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail handBack(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.HAND_BACK, step);
-		Transition t = IncidentLifecycle.handBack(incident.state(), note(step.note()));
+		Incident incident = loadFor(actor, id, IncidentAction.HAND_BACK, step);
+		Transition t = incident.handBack(note(step.note()), actor.userId(), steps.now());
 		units.deleteParts(id);
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()).clearClaim()
-					.clearUnit()
-					.owner(OwnerKind.ORG_UNIT, incident.tier().orgUnitAbove(incident.scopePath())),
 				Entry.of(step, note(step.note())));
 	}
 
@@ -142,11 +138,12 @@ public class IncidentDispatch {
 	 */
 	@Transactional
 	public IncidentDetail part(Actor actor, UUID id, IncidentAction action, StepRequest step) {
-		IncidentView incident = steps.load(actor, id);
+		Incident incident = steps.load(actor, id);
 		IncidentPart part = steps.require(actor, incident, action).part();
 		UUID unit = part.unitId();
 		IncidentSteps.checkLength("note", step.note());
-		Transition t = IncidentLifecycle.part(incident.state(), action);
+		Instant now = steps.now();
+		Transition t = incident.part(action, actor.userId(), now);
 		String note = note(step.note());
 		List<PartState> from;
 		PartState to;
@@ -171,13 +168,11 @@ public class IncidentDispatch {
 			}
 			default -> throw new IllegalArgumentException("not a part step: " + action);
 		}
-		Instant now = steps.now();
 		if (!units.movePart(id, unit, from, to, note, now)) {
 			throw new DomainException(Category.CONFLICT, "PART_STATE", "incident.partState", part.state().name());
 		}
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), false);
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), now),
 				Entry.of(step, join(part.unitName(), note)).withPhotos(photos));
 	}
 
@@ -185,9 +180,9 @@ public class IncidentDispatch {
 	private record Target(UUID memberId, String memberName, Unit unit, String task, List<PartRequest> coUnits) {
 	}
 
-	private IncidentDetail assignTo(Actor actor, IncidentView incident, Transition t, Target target, StepRequest step,
-			Instant at) {
-		IncidentUpdate update = new IncidentUpdate(incident.id(), t.from(), t.to(), at);
+	private IncidentDetail assignTo(Actor actor, Incident incident, Target target, StepRequest step, Instant at) {
+		DispatchMode mode = step.mode() == null ? DispatchMode.ASSIGN : step.mode();
+		Transition t;
 		String detail;
 		if (target.unit() != null) {
 			units.deleteParts(incident.id());
@@ -195,20 +190,19 @@ public class IncidentDispatch {
 			for (PartRequest co : target.coUnits()) {
 				units.insertPart(incident.id(), co.unitId(), false, co.task().strip(), at);
 			}
-			update.owner(OwnerKind.UNIT, target.unit().id()).unit(target.unit().id()).clearClaim();
+			t = incident.assignToUnit(target.unit().id(), mode, actor.userId(), at);
 			detail = target.unit().name() + (target.coUnits().isEmpty() ? "" : " +" + target.coUnits().size());
 		}
 		else {
-			update.owner(OwnerKind.MEMBER, target.memberId()).claimedBy(target.memberId()).clearUnit();
+			t = incident.assignToMember(target.memberId(), mode, actor.userId(), at);
 			detail = target.memberName();
 		}
-		update.dispatchMode(step.mode() == null ? DispatchMode.ASSIGN : step.mode());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.DISPATCHERS), t,
-				update, Entry.of(step, join(detail, note(step.note()))));
+				Entry.of(step, join(detail, note(step.note()))));
 	}
 
 	/** Checks and resolves whom the dispatch names; null for an open call. */
-	private Target target(Actor actor, IncidentView incident, StepRequest step, DispatchMode mode, WhistleType type) {
+	private Target target(Actor actor, Incident incident, StepRequest step, DispatchMode mode, WhistleType type) {
 		if (mode == DispatchMode.OPEN_CALL) {
 			return null;
 		}
@@ -281,7 +275,7 @@ public class IncidentDispatch {
 	}
 
 	/** The unit, if it is active and serves the incident's place. */
-	private Unit serving(IncidentView incident, UUID unitId, String field) {
+	private Unit serving(Incident incident, UUID unitId, String field) {
 		return units.find(unitId)
 			.filter(Unit::active)
 			.filter(u -> incident.scopePath().startsWith(u.scopePath()))
@@ -289,8 +283,8 @@ public class IncidentDispatch {
 	}
 
 	/** The incident as the actor may see it, if the policy lets him take the step; then the note's length. */
-	private IncidentView loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
-		IncidentView incident = steps.load(actor, id);
+	private Incident loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
+		Incident incident = steps.load(actor, id);
 		steps.require(actor, incident, action);
 		IncidentSteps.checkLength("note", step.note());
 		return incident;

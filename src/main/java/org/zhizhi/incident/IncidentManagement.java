@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
 import org.zhizhi.incident.IncidentPart.PartState;
 import org.zhizhi.incident.IncidentSteps.Entry;
-import org.zhizhi.incident.persistence.IncidentUpdate;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
@@ -167,56 +166,49 @@ public class IncidentManagement {
 		}
 		Instant now = clock.instant();
 		UUID id = Ids.newId(clock);
-		IncidentView incident = new IncidentView(id, report.channel(), report.categoryCode(), report.description().strip(),
-				report.lat(), report.lng(), grid.id(),
-				location.microGrid() == null ? null : location.microGrid().id(), grid.path(), grid.districtId(),
-				IncidentState.REPORTED, null, null, null, null, actor.userId(), now, now, null, false, null, null,
-				Boolean.TRUE.equals(report.anonymous()) && actor.has(Role.RESIDENT), Tier.GRID, OwnerKind.ORG_UNIT, grid.id(), null, null, null,
-				null, 0, 0, 0, 0, null, null, null, false, null);
-		incidents.insert(incident);
+		Incident incident = Incident.report(id, report.channel(), report.categoryCode(), report.description().strip(),
+				report.lat(), report.lng(), grid.id(), location.microGrid() == null ? null : location.microGrid().id(),
+				grid.path(), grid.districtId(), actor.userId(),
+				Boolean.TRUE.equals(report.anonymous()) && actor.has(Role.RESIDENT), now);
+		incidents.insert(incident.view());
 		incidents.append(new TimelineEntry(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
 				IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null, IncidentState.REPORTED,
 				report.lat(), report.lng(), report.channel().name()));
-		events.publishEvent(new IncidentStepped(id, IncidentAction.REPORT, null, IncidentState.REPORTED, now,
-				actor.userId()));
+		incident.events().forEach(events::publishEvent);
+		incident.clearEvents();
 		return queries.get(actor.scope(), id);
 	}
 
 	@Transactional
 	public IncidentDetail accept(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.ACCEPT, step);
-		Transition t = IncidentLifecycle.accept(incident.state());
+		Incident incident = loadFor(actor, id, IncidentAction.ACCEPT, step);
+		Transition t = incident.accept(actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()), Entry.of(step, note(step.note())));
+				Entry.of(step, note(step.note())));
 	}
 
 	@Transactional
 	public IncidentDetail reject(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.REJECT, step);
-		Transition t = IncidentLifecycle.reject(incident.state(), step.reason());
+		Incident incident = loadFor(actor, id, IncidentAction.REJECT, step);
+		Transition t = incident.reject(step.reason(), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()).reason(step.reason()),
 				Entry.of(step, join(step.reason(), note(step.note()))));
 	}
 
 	@Transactional
 	public IncidentDetail triage(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.TRIAGE, step);
-		Transition t = IncidentLifecycle.triage(incident.state(), step.triage(), note(step.note()));
+		Incident incident = loadFor(actor, id, IncidentAction.TRIAGE, step);
+		Transition t = incident.triage(step.triage(), note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()).triage(step.triage()),
 				Entry.of(step, join(step.triage(), note(step.note()))));
 	}
 
 	/** The first of many members pressing at once wins; the others are told the order is already claimed. */
 	@Transactional
 	public IncidentDetail claim(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.CLAIM, step);
-		Transition t = IncidentLifecycle.claim(incident.state());
+		Incident incident = loadFor(actor, id, IncidentAction.CLAIM, step);
+		Transition t = incident.claim(actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CLAIMERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()).claim(actor.userId())
-					.owner(OwnerKind.MEMBER, actor.userId())
-					.dispatchMode(DispatchMode.OPEN_CALL),
 				Entry.of(step, note(step.note())));
 	}
 
@@ -227,28 +219,16 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail checkIn(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.CHECK_IN, step);
-		Transition t = IncidentLifecycle.checkIn(incident.state());
-		List<FieldProblem> problems = new ArrayList<>();
-		if (step.lat() == null || step.lat() < -90 || step.lat() > 90 || step.lat().isNaN()) {
-			problems.add(new FieldProblem("lat", step.lat() == null ? "validation.required" : "incident.badLat"));
-		}
-		if (step.lng() == null || step.lng() < -180 || step.lng() > 180 || step.lng().isNaN()) {
-			problems.add(new FieldProblem("lng", step.lng() == null ? "validation.required" : "incident.badLng"));
-		}
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
+		Incident incident = loadFor(actor, id, IncidentAction.CHECK_IN, step);
+		Incident.CheckIn checkIn = incident.checkIn(step.lat(), step.lng(), checkInRadiusM, actor.userId(),
+				steps.now());
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), checkInPhotoRequired);
-		double distance = Math.round(GeoDistance.metres(incident.lat(), incident.lng(), step.lat(), step.lng()) * 10)
-				/ 10.0;
-		boolean flagged = distance > checkInRadiusM;
-		String detail = String.format(Locale.ROOT, "%s%.0f m", flagged ? "FLAGGED " : "", distance);
+		String detail = String.format(Locale.ROOT, "%s%.0f m", checkIn.flagged() ? "FLAGGED " : "",
+				checkIn.distanceM());
 		String note = note(step.note());
-		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, HANDLERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()).checkIn(distance, flagged),
-				new Entry(step.lat(), step.lng(), note == null ? detail : detail + ": " + note, distance, flagged,
-						photos));
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, HANDLERS), checkIn.transition(),
+				new Entry(step.lat(), step.lng(), note == null ? detail : detail + ": " + note, checkIn.distanceM(),
+						checkIn.flagged(), photos));
 	}
 
 	/**
@@ -257,8 +237,8 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail resolve(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.RESOLVE, step);
-		Transition t = IncidentLifecycle.resolve(incident.state(), note(step.note()));
+		Incident incident = loadFor(actor, id, IncidentAction.RESOLVE, step);
+		Transition t = incident.resolve(note(step.note()), actor.userId(), steps.now());
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), resolvePhotoRequired);
 		boolean partsOpen = units.parts(id)
 			.stream()
@@ -267,33 +247,27 @@ public class IncidentManagement {
 			throw new DomainException(Category.CONFLICT, "PARTS_OPEN", "incident.partsOpen");
 		}
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, HANDLERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()).owner(OwnerKind.ORG_UNIT,
-						incident.tier().orgUnitAbove(incident.scopePath())),
 				Entry.of(step, note(step.note())).withPhotos(photos));
 	}
 
 	/** The grid or community passes the resolution, which closes the incident in the same transaction. */
 	@Transactional
 	public IncidentDetail verify(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.VERIFY, step);
-		Transition verify = IncidentLifecycle.verify(incident.state());
+		Incident incident = loadFor(actor, id, IncidentAction.VERIFY, step);
 		String role = IncidentSteps.actingRole(actor, VERIFIERS);
 		Instant now = steps.now();
-		steps.record(actor, incident, role, verify, new IncidentUpdate(id, verify.from(), verify.to(), now),
-				Entry.of(step, note(step.note())));
-		Transition close = IncidentLifecycle.close(verify.to());
+		steps.record(actor, incident, role, incident.verify(actor.userId(), now), Entry.of(step, note(step.note())));
 		// a microsecond later, so that the timeline keeps the closure after the verification
-		return steps.apply(actor, incident, role, close,
-				new IncidentUpdate(id, close.from(), close.to(), now.plusNanos(1_000)), Entry.of(step, null));
+		Transition close = incident.close(actor.userId(), now.plusNanos(1_000));
+		return steps.apply(actor, incident, role, close, Entry.of(step, null));
 	}
 
 	/** The resolution fails verification and goes back to its handler (返工), with the reason. */
 	@Transactional
 	public IncidentDetail rework(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.REWORK, step);
-		Transition t = IncidentLifecycle.rework(incident.state(), note(step.note()));
+		Incident incident = loadFor(actor, id, IncidentAction.REWORK, step);
+		Transition t = incident.rework(note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, VERIFIERS), t,
-				backToHandler(incident, new IncidentUpdate(id, t.from(), t.to(), steps.now())),
 				Entry.of(step, note(step.note())));
 	}
 
@@ -303,15 +277,13 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail rate(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.RATE, step);
+		Incident incident = loadFor(actor, id, IncidentAction.RATE, step);
 		IncidentSteps.checkLength("comment", step.comment());
 		String comment = note(step.comment());
-		Transition t = IncidentLifecycle.rate(incident.state(), step.rating(), comment);
+		Transition t = incident.rate(step.rating(), comment, actor.userId(), steps.now());
 		String role = actor.hasAny(CALL_BACK_STAFF) ? IncidentSteps.actingRole(actor, CALL_BACK_STAFF)
 				: IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class));
-		return steps.apply(actor, incident, role, t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()).rating(step.rating(), comment),
-				Entry.of(step, join(step.rating(), comment)));
+		return steps.apply(actor, incident, role, t, Entry.of(step, join(step.rating(), comment)));
 	}
 
 	/**
@@ -320,25 +292,18 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail reopen(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.REOPEN, step);
-		boolean handled = incident.claimedBy() != null || incident.unitId() != null;
-		Transition t = IncidentLifecycle.reopen(incident.state(), incident.unsatisfiedPending(), handled,
-				note(step.note()));
-		IncidentUpdate update = new IncidentUpdate(id, t.from(), t.to(), steps.now()).clearRating().reopened();
-		if (handled) {
-			backToHandler(incident, update);
-		}
-		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t, update,
+		Incident incident = loadFor(actor, id, IncidentAction.REOPEN, step);
+		Transition t = incident.reopen(note(step.note()), actor.userId(), steps.now());
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t,
 				Entry.of(step, note(step.note())));
 	}
 
 	/** After an unsatisfied rating: the community records why the incident stays closed. */
 	@Transactional
 	public IncidentDetail keepClosed(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = loadFor(actor, id, IncidentAction.KEEP_CLOSED, step);
-		Transition t = IncidentLifecycle.keepClosed(incident.state(), incident.unsatisfiedPending(), note(step.note()));
+		Incident incident = loadFor(actor, id, IncidentAction.KEEP_CLOSED, step);
+		Transition t = incident.keepClosed(note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()).unsatisfiedSettled(),
 				Entry.of(step, note(step.note())));
 	}
 
@@ -348,25 +313,13 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail addNote(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = steps.load(actor, id);
+		Incident incident = steps.load(actor, id);
 		boolean handler = steps.require(actor, incident, IncidentAction.NOTE).handler();
 		IncidentSteps.checkLength("note", step.note());
-		Transition t = IncidentLifecycle.note(incident.state(), note(step.note()));
+		Transition t = incident.note(note(step.note()), actor.userId(), steps.now());
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), false);
-		return steps.apply(actor, incident,
-				IncidentSteps.actingRole(actor, handler ? HANDLERS : DISPATCHERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()), Entry.of(step, note(step.note())).withPhotos(photos));
-	}
-
-	/** Sends the incident back to whoever handled it: the unit it was given to, else the member who had it. */
-	static IncidentUpdate backToHandler(IncidentView incident, IncidentUpdate update) {
-		if (incident.unitId() != null) {
-			return update.owner(OwnerKind.UNIT, incident.unitId());
-		}
-		if (incident.claimedBy() != null) {
-			return update.owner(OwnerKind.MEMBER, incident.claimedBy());
-		}
-		return update;
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, handler ? HANDLERS : DISPATCHERS), t,
+				Entry.of(step, note(step.note())).withPhotos(photos));
 	}
 
 	/** The steps the actor may take on the incident now ({@link IncidentPolicy}): what every screen offers. */
@@ -378,8 +331,8 @@ public class IncidentManagement {
 	 * The incident as the actor may see it (404 otherwise), if the policy lets him take the step (403 with its code
 	 * otherwise); then the note's length. Whether the incident's state allows the step the lifecycle says after.
 	 */
-	private IncidentView loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
-		IncidentView incident = steps.load(actor, id);
+	private Incident loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
+		Incident incident = steps.load(actor, id);
 		steps.require(actor, incident, action);
 		IncidentSteps.checkLength("note", step.note());
 		return incident;

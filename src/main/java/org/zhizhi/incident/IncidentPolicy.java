@@ -8,7 +8,6 @@ import org.zhizhi.incident.IncidentPart.PartState;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException;
-import org.zhizhi.shared.Role;
 
 /**
  * Who may take which step on an incident: the one answer for the API, the desk and the phone. The lifecycle table
@@ -24,7 +23,7 @@ public final class IncidentPolicy {
 			EnumSet.of(IncidentAction.REPORT, IncidentAction.CLOSE, IncidentAction.PHOTO, IncidentAction.JOIN)));
 
 	/**
-	 * Where the actor stands to the incident, read from the database by {@link IncidentStandings}.
+	 * Where the actor stands to the incident, read from the database by {@code IncidentSteps}.
 	 *
 	 * @param handler he holds it: its claimer, or a liaison of the unit that holds it
 	 * @param assignee it was assigned to him by name, or to his unit
@@ -84,7 +83,9 @@ public final class IncidentPolicy {
 			case CLAIM -> incident.claimedBy() == null && incident.unitId() == null;
 			case ESCALATE -> incident.tier().above().isPresent();
 			case REOPEN, KEEP_CLOSED -> incident.unsatisfiedPending();
-			case EXTENSION_REQUEST -> !standing.pendingExtension();
+			// an assigned order is answered (or handed back) before anything else is done with it
+			case NOTE -> incident.state() != IncidentState.ASSIGNED || !standing.assignee();
+			case EXTENSION_REQUEST -> !standing.pendingExtension() && incident.state() != IncidentState.ASSIGNED;
 			case EXTENSION_APPROVE, EXTENSION_REFUSE -> standing.pendingExtension();
 			case PART_ANSWER -> standing.part().state() == PartState.ASSIGNED;
 			case PART_DONE, PART_HAND_BACK -> standing.part().state() == PartState.ASSIGNED
@@ -125,10 +126,5 @@ public final class IncidentPolicy {
 
 	private static DomainException firstOf(DomainException first, DomainException second) {
 		return first != null ? first : second;
-	}
-
-	/** The roles that take a step, for the timeline's "as whom". */
-	static Set<Role> rolesOf(IncidentAction action) {
-		return IncidentLifecycle.TABLE.step(action).roles();
 	}
 }

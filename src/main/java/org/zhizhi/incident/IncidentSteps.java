@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
-import org.zhizhi.incident.persistence.IncidentUpdate;
 import org.zhizhi.incident.persistence.JdbcExtensions;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.incident.persistence.JdbcUnits;
@@ -58,9 +57,9 @@ class IncidentSteps {
 	}
 
 	/** The incident, if it lies in the actor's scope; one outside it does not exist for him. */
-	IncidentView load(Actor actor, UUID id) {
-		return incidents.find(actor.scope(), id)
-			.filter(incident -> queries.mayView(actor, incident))
+	Incident load(Actor actor, UUID id) {
+		return incidents.load(actor.scope(), id)
+			.filter(incident -> queries.mayView(actor, incident.view()))
 			.orElseThrow(() -> DomainException.notFound("incident"));
 	}
 
@@ -71,34 +70,43 @@ class IncidentSteps {
 		}
 	}
 
-	/** Where the actor stands to the incident, as {@link IncidentPolicy} needs it. */
-	IncidentPolicy.Standing standing(Actor actor, IncidentView incident) {
+	/**
+	 * Where the actor stands to the incident, as {@link IncidentPolicy} needs it. One query at most for who he is (only
+	 * a unit's liaison has a unit: an account serves one unit), one for his unit's part only when a part step or a page
+	 * asks, one for a pending extension only when a page asks.
+	 */
+	private IncidentPolicy.Standing standing(Actor actor, IncidentView incident, boolean withPart,
+			boolean withPendingExtension) {
+		UUID unit = actor.hasAny(Units.LIAISON_ROLES) ? units.unitOf(actor.userId()).orElse(null) : null;
 		boolean handler = actor.userId().equals(incident.claimedBy())
-				|| incident.unitId() != null && units.isLiaison(incident.unitId(), actor.userId());
+				|| unit != null && unit.equals(incident.unitId());
 		boolean assignee = switch (incident.ownerKind()) {
 			case MEMBER -> actor.userId().equals(incident.ownerId());
-			case UNIT -> units.isLiaison(incident.ownerId(), actor.userId());
+			case UNIT -> unit != null && unit.equals(incident.ownerId());
 			case ORG_UNIT -> false;
 		};
-		IncidentPart part = units.unitOf(actor.userId())
-			.flatMap(unit -> units.parts(incident.id())
-				.stream()
-				.filter(p -> p.unitId().equals(unit) && !p.lead())
-				.findFirst())
-			.orElse(null);
-		return new IncidentPolicy.Standing(handler, assignee, part, extensions.pending(incident.id()).isPresent());
+		IncidentPart part = !withPart || unit == null ? null
+				: units.parts(incident.id())
+					.stream()
+					.filter(p -> p.unitId().equals(unit) && !p.lead())
+					.findFirst()
+					.orElse(null);
+		boolean pending = withPendingExtension && extensions.pending(incident.id()).isPresent();
+		return new IncidentPolicy.Standing(handler, assignee, part, pending);
 	}
 
 	/** Refuses the actor if the policy does not let him take the step (403 with the policy's stable code). */
-	IncidentPolicy.Standing require(Actor actor, IncidentView incident, IncidentAction action) {
-		IncidentPolicy.Standing standing = standing(actor, incident);
-		IncidentPolicy.require(actor, incident, standing, action);
+	IncidentPolicy.Standing require(Actor actor, Incident incident, IncidentAction action) {
+		boolean partStep = action == IncidentAction.PART_ANSWER || action == IncidentAction.PART_DONE
+				|| action == IncidentAction.PART_HAND_BACK;
+		IncidentPolicy.Standing standing = standing(actor, incident.view(), partStep, false);
+		IncidentPolicy.require(actor, incident.view(), standing, action);
 		return standing;
 	}
 
 	/** The steps the actor may take on the incident now: what the API, the desk and the phone offer. */
 	java.util.Set<IncidentAction> allowedActions(Actor actor, IncidentView incident) {
-		return IncidentPolicy.allowedActions(actor, incident, standing(actor, incident));
+		return IncidentPolicy.allowedActions(actor, incident, standing(actor, incident, true, true));
 	}
 
 	static void checkLength(String field, String text) {
@@ -111,7 +119,7 @@ class IncidentSteps {
 	 * The photos a step refers to: each must be attached to this incident, by the actor himself (so that an
 	 * after-photo is his own and not the reporter's picture of the damage).
 	 */
-	List<UUID> ownPhotos(Actor actor, IncidentView incident, List<UUID> photoIds, boolean required) {
+	List<UUID> ownPhotos(Actor actor, Incident incident, List<UUID> photoIds, boolean required) {
 		List<UUID> ids = photoIds == null ? List.of() : photoIds.stream().distinct().toList();
 		if (ids.isEmpty()) {
 			if (required) {
@@ -142,27 +150,25 @@ class IncidentSteps {
 	 * Applies a step: the conditional update, then its timeline entry and event. A lost race (the incident moved on
 	 * since it was read) is refused with the state it is in now.
 	 */
-	IncidentDetail apply(Actor actor, IncidentView incident, String role, Transition transition, IncidentUpdate update,
-			Entry entry) {
-		record(actor, incident, role, transition, update, entry);
+	IncidentDetail apply(Actor actor, Incident incident, String role, Transition transition, Entry entry) {
+		record(actor, incident, role, transition, entry);
 		// as the actor may see it: the answer to a step must not name an anonymous reporter either
 		return queries.afterStep(actor, incident.id());
 	}
 
 	/** As {@link #apply} without reading the incident back, for steps that are followed by another one. */
-	void record(Actor actor, IncidentView incident, String role, Transition transition, IncidentUpdate update,
-			Entry entry) {
-		if (!incidents.update(update)) {
+	void record(Actor actor, Incident incident, String role, Transition transition, Entry entry) {
+		if (!incidents.save(incident)) {
 			IncidentState current = incidents.find(actor.scope(), incident.id())
 				.map(IncidentView::state)
-				.orElse(incident.state());
+				.orElse(transition.from());
 			throw IncidentLifecycle.illegal(current, transition.action());
 		}
-		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), update.at(), actor.userId(),
+		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), incident.updatedAt(), actor.userId(),
 				actor.displayName(), role, transition.action(), transition.from(), transition.to(), entry.lat(),
 				entry.lng(), entry.detail(), entry.distanceM(), entry.flagged(), entry.photoIds()));
-		events.publishEvent(new IncidentStepped(incident.id(), transition.action(), transition.from(),
-				transition.to(), update.at(), actor.userId()));
+		incident.events().forEach(events::publishEvent);
+		incident.clearEvents();
 	}
 
 	/**

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
 import org.zhizhi.incident.IncidentSteps.Entry;
-import org.zhizhi.incident.persistence.IncidentUpdate;
 import org.zhizhi.incident.persistence.JdbcExtensions;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
@@ -59,7 +58,7 @@ public class IncidentSupervision {
 	 */
 	@Transactional
 	public IncidentDetail escalate(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = steps.load(actor, id);
+		Incident incident = steps.load(actor, id);
 		steps.require(actor, incident, IncidentAction.ESCALATE);
 		IncidentSteps.checkLength("note", step.note());
 		if (note(step.note()) == null) {
@@ -69,82 +68,67 @@ public class IncidentSupervision {
 				Entry.of(step, note(step.note())));
 	}
 
-	private IncidentDetail raise(Actor actor, IncidentView incident, String role, Entry entry) {
-		Transition t = IncidentLifecycle.escalate(incident.state(), incident.tier());
-		Tier up = incident.tier().above().orElseThrow();
+	private IncidentDetail raise(Actor actor, Incident incident, String role, Entry entry) {
 		Instant now = steps.now();
+		Tier from = incident.tier();
+		Instant respondDue = incident.whistleType() == null ? null
+				: dueDates.respondAgain(incident.whistleType(), incident.categoryCode(), now);
+		Transition t = incident.escalate(respondDue, actor.userId(), now);
 		units.deleteParts(incident.id());
-		IncidentUpdate update = new IncidentUpdate(incident.id(), t.from(), t.to(), now).tier(up)
-			.onlyAtTier(incident.tier())
-			.owner(OwnerKind.ORG_UNIT, up.orgUnitAbove(incident.scopePath()))
-			.clearClaim()
-			.clearUnit()
-			.escalated();
-		if (incident.whistleType() != null) {
-			update.respondDue(dueDates.respondAgain(incident.whistleType(), incident.categoryCode(), now));
-		}
-		return steps.apply(actor, incident, role, t, update,
-				new Entry(entry.lat(), entry.lng(), join(incident.tier().name() + "→" + up.name(), entry.detail()), null,
-						false, List.of()));
+		return steps.apply(actor, incident, role, t,
+				new Entry(entry.lat(), entry.lng(), join(from.name() + "→" + incident.tier().name(), entry.detail()),
+						null, false, List.of()));
 	}
 
 	/** 督办: a yellow or red card on an incident being handled, with a note for whoever holds it. */
 	@Transactional
 	public IncidentDetail urge(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = steps.load(actor, id);
+		Incident incident = steps.load(actor, id);
 		steps.require(actor, incident, IncidentAction.URGE);
 		IncidentSteps.checkLength("note", step.note());
-		Transition t = IncidentLifecycle.urge(incident.state(), step.card());
-		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, URGERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), steps.now()).card(step.card() == UrgeCard.RED),
-				Entry.of(step, join(step.card(), note(step.note()))));
+		Transition t = incident.urge(step.card(), actor.userId(), steps.now());
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, URGERS), t, Entry.of(step, join(step.card(), note(step.note()))));
 	}
 
 	/** 延期申请 by the incident's handler: some hours more, with the reason; one pending request at a time. */
 	@Transactional
 	public IncidentDetail requestExtension(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = steps.load(actor, id);
+		Incident incident = steps.load(actor, id);
 		steps.require(actor, incident, IncidentAction.EXTENSION_REQUEST);
 		IncidentSteps.checkLength("note", step.note());
-		Transition t = IncidentLifecycle.requestExtension(incident.state(), step.hours(), note(step.note()));
 		Instant now = steps.now();
+		Transition t = incident.requestExtension(step.hours(), note(step.note()), actor.userId(), now);
 		if (!extensions.insert(Ids.newId(), id, actor.userId(), now, step.hours(), note(step.note()))) {
 			throw new DomainException(Category.CONFLICT, "EXTENSION_PENDING", "incident.extensionPending");
 		}
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
-				new IncidentUpdate(id, t.from(), t.to(), now),
 				Entry.of(step, join(step.hours() + "h", note(step.note()))));
 	}
 
 	/** The tier above approves (the resolution deadline moves on) or refuses the pending request. */
 	@Transactional
 	public IncidentDetail decideExtension(Actor actor, UUID id, StepRequest step) {
-		IncidentView incident = steps.load(actor, id);
+		Incident incident = steps.load(actor, id);
 		steps.require(actor, incident,
 				Boolean.FALSE.equals(step.approve()) ? IncidentAction.EXTENSION_REFUSE : IncidentAction.EXTENSION_APPROVE);
 		IncidentSteps.checkLength("note", step.note());
-		Transition t = IncidentLifecycle.decideExtension(incident.state(), step.approve());
+		Instant now = steps.now();
+		Transition t = incident.decideExtension(step.approve(), actor.userId(), now);
 		ExtensionRequest pending = extensions.pending(id)
 			.orElseThrow(() -> new DomainException(Category.CONFLICT, "NO_EXTENSION_PENDING",
 					"incident.noExtensionPending"));
-		Instant now = steps.now();
 		if (!extensions.decide(pending.id(), step.approve(), actor.userId(), now, note(step.note()))) {
 			throw new DomainException(Category.CONFLICT, "NO_EXTENSION_PENDING", "incident.noExtensionPending");
 		}
-		IncidentUpdate update = new IncidentUpdate(id, t.from(), t.to(), now);
 		String detail = pending.hours() + "h";
 		if (step.approve()) {
 			Instant from = incident.resolveDueAt() == null ? now : incident.resolveDueAt();
 			Instant due = dueDates.extend(from, incident.whistleType(), pending.hours());
-			update.resolveDue(due);
+			incident.extendResolutionTo(due);
 			detail = detail + " → " + due;
 		}
-		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, APPROVERS), t, update,
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, APPROVERS), t,
 				Entry.of(step, join(detail, note(step.note()))));
-	}
-
-	public List<ExtensionRequest> extensionsOf(DataScope scope, UUID incidentId) {
-		return extensions.of(incidentId);
 	}
 
 	/**
@@ -156,7 +140,7 @@ public class IncidentSupervision {
 	public void sweepOne(UUID id, String scopePath, Instant now) {
 		DataScope district = new DataScope(Tier.DISTRICT.orgUnitAbove(scopePath), Tier.DISTRICT.pathAbove(scopePath));
 		Actor system = new Actor(SYSTEM_ACTOR, "system", "系统", Set.of(Role.SYSTEM_ADMIN), district);
-		IncidentView incident = steps.load(system, id);
+		Incident incident = steps.load(system, id);
 		if (incident.closedAt() != null) {
 			return;
 		}
@@ -177,10 +161,8 @@ public class IncidentSupervision {
 		}
 	}
 
-	private void card(Actor system, IncidentView incident, Instant due, String detail) {
-		Transition t = IncidentLifecycle.urge(incident.state(), UrgeCard.RED);
-		steps.apply(system, incident, "SYSTEM", t,
-				new IncidentUpdate(incident.id(), t.from(), t.to(), steps.now()).card(true).cardedDue(due),
-				Entry.of(join(UrgeCard.RED, detail + " " + due)));
+	private void card(Actor system, Incident incident, Instant due, String detail) {
+		Transition t = incident.cardOverdue(due, system.userId(), steps.now());
+		steps.apply(system, incident, "SYSTEM", t, Entry.of(join(UrgeCard.RED, detail + " " + due)));
 	}
 }

@@ -67,8 +67,8 @@ class OutboxRetentionIntegrationTests {
 		retention.run(clock.instant(), OutboxRetention.BATCH);
 		assertThat(remaining()).containsExactly(delivered.outbox());
 
-		clock.advance(DAY.multipliedBy(31));
-		retention.run(clock.instant(), OutboxRetention.BATCH);
+		// a month later (passed to the job, not set on the shared clock: the sweeps of the running platform read it too)
+		retention.run(clock.instant().plus(DAY.multipliedBy(31)), OutboxRetention.BATCH);
 		assertThat(remaining()).isEmpty();
 	}
 

@@ -14,6 +14,7 @@ import org.zhizhi.incident.DispatchMode;
 import org.zhizhi.incident.OwnerKind;
 import org.zhizhi.incident.Tier;
 import org.zhizhi.incident.IncidentView;
+import org.zhizhi.incident.Incident;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentState;
@@ -127,74 +128,63 @@ public class JdbcIncidents {
 			.list();
 	}
 
+	/** The incident as the commands change it, if it lies in the scope, with the version it was read at. */
+	public Optional<Incident> load(DataScope scope, UUID id) {
+		return jdbc.sql("select " + COLUMNS + ", version from incident.incident where id = :id and scope_path like :scope")
+			.param("id", id)
+			.param("scope", scope.likePattern())
+			.query((rs, row) -> Incident.of(incident(rs, row), rs.getInt("version")))
+			.optional();
+	}
+
 	/**
-	 * Applies one step's changes only if the incident is still where the step started from (and, for a claim, still
-	 * unclaimed): the row count decides a race, so of two steps taken at once exactly one succeeds.
+	 * Writes what a step changed, only if nobody changed the incident since it was read: the row count decides a race,
+	 * so of two steps taken at once exactly one succeeds. False if it lost.
 	 */
-	public boolean update(IncidentUpdate u) {
-		return jdbc.sql("""
+	public boolean save(Incident i) {
+		boolean saved = jdbc.sql("""
 				update incident.incident
-				   set state = :to, updated_at = :at,
-				       closed_at = case when :to in ('CLOSED', 'REJECTED') then :at
-				                        when :to in ('RATED') then closed_at else null end,
-				       triage = coalesce(:triage, triage),
-				       whistle_type = coalesce(:whistle, whistle_type),
-				       reject_reason = coalesce(:reason, reject_reason),
-				       claimed_by = case when :clearClaim then null else coalesce(:claimedBy, claimed_by) end,
-				       check_in_distance_m = coalesce(:distance, check_in_distance_m),
-				       check_in_flagged = check_in_flagged or :flagged,
-				       rating = case when :clearRating then null else coalesce(:rating, rating) end,
-				       rating_comment = case when :clearRating then null else coalesce(:comment, rating_comment) end,
-				       unsatisfied_pending = coalesce(:pending, unsatisfied_pending),
-				       tier = coalesce(:tier, tier),
-				       owner_kind = coalesce(:ownerKind, owner_kind),
-				       owner_id = coalesce(:ownerId, owner_id),
-				       dispatch_mode = coalesce(:mode, dispatch_mode),
-				       unit_id = case when :clearUnit then null else coalesce(:unit, unit_id) end,
-				       respond_due_at = coalesce(:respondDue, respond_due_at),
-				       on_site_due_at = coalesce(:onSiteDue, on_site_due_at),
-				       resolve_due_at = coalesce(:resolveDue, resolve_due_at),
-				       carded_due_at = coalesce(:cardedDue, carded_due_at),
-				       escalations = escalations + :escalations,
-				       reopened = reopened + :reopened,
-				       yellow_cards = yellow_cards + :yellow,
-				       red_cards = red_cards + :red
-				 where id = :id and state = :from
-				   and (not :onlyIfUnclaimed or claimed_by is null)
-				   and (cast(:atTier as varchar) is null or tier = :atTier)
-				   and (cast(:cardedDue as timestamptz) is null or carded_due_at is distinct from :cardedDue)""")
-			.param("id", u.id)
-			.param("from", u.from.name())
-			.param("to", u.to.name())
-			.param("at", java.sql.Timestamp.from(u.at))
-			.param("triage", name(u.triage), java.sql.Types.VARCHAR)
-			.param("whistle", name(u.whistle), java.sql.Types.VARCHAR)
-			.param("reason", name(u.reason), java.sql.Types.VARCHAR)
-			.param("clearClaim", u.clearClaim)
-			.param("claimedBy", u.claimedBy, java.sql.Types.OTHER)
-			.param("onlyIfUnclaimed", u.onlyIfUnclaimed)
-			.param("atTier", name(u.onlyAtTier), java.sql.Types.VARCHAR)
-			.param("distance", u.checkInDistanceM, java.sql.Types.DOUBLE)
-			.param("flagged", u.checkInFlagged)
-			.param("clearRating", u.clearRating)
-			.param("rating", name(u.rating), java.sql.Types.VARCHAR)
-			.param("comment", u.ratingComment, java.sql.Types.VARCHAR)
-			.param("pending", u.unsatisfiedPending, java.sql.Types.BOOLEAN)
-			.param("tier", name(u.tier), java.sql.Types.VARCHAR)
-			.param("ownerKind", name(u.ownerKind), java.sql.Types.VARCHAR)
-			.param("ownerId", u.ownerId, java.sql.Types.OTHER)
-			.param("mode", name(u.dispatchMode), java.sql.Types.VARCHAR)
-			.param("clearUnit", u.clearUnit)
-			.param("unit", u.unitId, java.sql.Types.OTHER)
-			.param("respondDue", timestamp(u.respondDueAt), java.sql.Types.TIMESTAMP)
-			.param("onSiteDue", timestamp(u.onSiteDueAt), java.sql.Types.TIMESTAMP)
-			.param("resolveDue", timestamp(u.resolveDueAt), java.sql.Types.TIMESTAMP)
-			.param("cardedDue", timestamp(u.cardedDueAt), java.sql.Types.TIMESTAMP)
-			.param("escalations", u.moreEscalations)
-			.param("reopened", u.moreReopened)
-			.param("yellow", u.moreYellowCards)
-			.param("red", u.moreRedCards)
+				   set state = :state, updated_at = :updatedAt, closed_at = :closedAt, triage = :triage,
+				       whistle_type = :whistle, reject_reason = :reason, claimed_by = :claimedBy,
+				       check_in_distance_m = :distance, check_in_flagged = :flagged, rating = :rating,
+				       rating_comment = :comment, unsatisfied_pending = :pending, tier = :tier, owner_kind = :ownerKind,
+				       owner_id = :ownerId, dispatch_mode = :mode, unit_id = :unit, respond_due_at = :respondDue,
+				       on_site_due_at = :onSiteDue, resolve_due_at = :resolveDue, carded_due_at = :cardedDue,
+				       escalations = :escalations, reopened = :reopened, yellow_cards = :yellow, red_cards = :red,
+				       version = version + 1
+				 where id = :id and version = :version""")
+			.param("id", i.id())
+			.param("version", i.version())
+			.param("state", i.state().name())
+			.param("updatedAt", timestamp(i.updatedAt()), java.sql.Types.TIMESTAMP)
+			.param("closedAt", timestamp(i.closedAt()), java.sql.Types.TIMESTAMP)
+			.param("triage", name(i.triage()), java.sql.Types.VARCHAR)
+			.param("whistle", name(i.whistleType()), java.sql.Types.VARCHAR)
+			.param("reason", name(i.rejectReason()), java.sql.Types.VARCHAR)
+			.param("claimedBy", i.claimedBy(), java.sql.Types.OTHER)
+			.param("distance", i.checkInDistanceM(), java.sql.Types.DOUBLE)
+			.param("flagged", i.checkInFlagged())
+			.param("rating", name(i.rating()), java.sql.Types.VARCHAR)
+			.param("comment", i.ratingComment(), java.sql.Types.VARCHAR)
+			.param("pending", i.unsatisfiedPending())
+			.param("tier", i.tier().name())
+			.param("ownerKind", i.ownerKind().name())
+			.param("ownerId", i.ownerId(), java.sql.Types.OTHER)
+			.param("mode", name(i.dispatchMode()), java.sql.Types.VARCHAR)
+			.param("unit", i.unitId(), java.sql.Types.OTHER)
+			.param("respondDue", timestamp(i.respondDueAt()), java.sql.Types.TIMESTAMP)
+			.param("onSiteDue", timestamp(i.onSiteDueAt()), java.sql.Types.TIMESTAMP)
+			.param("resolveDue", timestamp(i.resolveDueAt()), java.sql.Types.TIMESTAMP)
+			.param("cardedDue", timestamp(i.cardedDueAt()), java.sql.Types.TIMESTAMP)
+			.param("escalations", i.escalations())
+			.param("reopened", i.reopened())
+			.param("yellow", i.yellowCards())
+			.param("red", i.redCards())
 			.update() == 1;
+		if (saved) {
+			i.saved();
+		}
+		return saved;
 	}
 
 	private static String name(Enum<?> value) {
