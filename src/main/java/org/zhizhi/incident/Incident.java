@@ -237,6 +237,11 @@ public final class Incident extends AggregateRoot<IncidentStepped> {
 		return new CheckIn(move(t, by, at), distance, flagged);
 	}
 
+	/** A check-in from history that recorded no position: nothing to measure, nothing flagged. */
+	Transition checkInUnmeasured(UUID by, Instant at) {
+		return move(IncidentLifecycle.checkIn(state), by, at);
+	}
+
 	/** The work is reported done: the incident goes back to its tier's org unit for verification. */
 	Transition resolve(String note, UUID by, Instant at) {
 		Transition t = IncidentLifecycle.resolve(state, note);

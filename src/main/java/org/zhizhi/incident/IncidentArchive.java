@@ -1,9 +1,5 @@
 package org.zhizhi.incident;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
 import org.zhizhi.incident.IncidentPart.PartState;
 import org.zhizhi.incident.kpi.IncidentKpis;
+import org.zhizhi.incident.persistence.JdbcIncidentHistory;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
@@ -148,14 +143,14 @@ public class IncidentArchive {
 
 	private final IncidentKpis kpis;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcIncidentHistory rows;
 
 	private final Clock clock;
 
 	private final double checkInRadiusM;
 
 	IncidentArchive(JdbcIncidents incidents, JdbcUnits units, GridLocator grids, OrgUnitQueries orgUnits,
-			DueDates dueDates, IncidentKpis kpis, JdbcTemplate jdbc, Clock clock,
+			DueDates dueDates, IncidentKpis kpis, JdbcIncidentHistory rows, Clock clock,
 			@Value("${zhizhi.incident.check-in-radius-m:500}") double checkInRadiusM) {
 		this.incidents = incidents;
 		this.units = units;
@@ -163,7 +158,7 @@ public class IncidentArchive {
 		this.orgUnits = orgUnits;
 		this.dueDates = dueDates;
 		this.kpis = kpis;
-		this.jdbc = jdbc;
+		this.rows = rows;
 		this.clock = clock;
 		this.checkInRadiusM = checkInRadiusM;
 	}
@@ -193,20 +188,21 @@ public class IncidentArchive {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		insertIncidents(replays);
-		int entries = insertTimeline(replays);
+		rows.insertIncidents(replays.stream().map(r -> r.incident.view()).toList());
+		List<TimelineEntry> entries = replays.stream().flatMap(r -> r.entries.stream()).toList();
+		rows.insertTimeline(entries);
 		for (Replay r : replays) {
-			if (r.partUnit != null) {
-				units.insertPart(r.id, r.partUnit, true, r.partTask, r.partAt);
-				if (r.partAnswered) {
-					units.movePart(r.id, r.partUnit, List.of(PartState.ASSIGNED), PartState.ACCEPTED, null,
-							r.partAnsweredAt);
+			if (r.lead != null) {
+				units.insertPart(r.id, r.lead.unitId(), true, r.lead.task(), r.lead.at());
+				if (r.lead.answeredAt() != null) {
+					units.movePart(r.id, r.lead.unitId(), List.of(PartState.ASSIGNED), PartState.ACCEPTED, null,
+							r.lead.answeredAt());
 				}
 			}
 		}
 		// one pass over incidents and timelines: the history is counted exactly as a repair would count it
 		int counted = kpis.rebuild();
-		return new Imported(replays.stream().map(r -> r.id).toList(), entries, counted);
+		return new Imported(replays.stream().map(r -> r.id).toList(), entries.size(), counted);
 	}
 
 	/** The incident row and timeline as the live steps would have left them, or null with problems added. */
@@ -256,7 +252,9 @@ public class IncidentArchive {
 		if (problems.size() > before) {
 			return null;
 		}
-		Replay r = new Replay(Ids.newId(clock), h, grid, location.microGrid() == null ? null : location.microGrid().id());
+		Replay r = new Replay(Incident.report(Ids.newId(clock), h.channel(), h.categoryCode(), h.description().strip(),
+				h.lat(), h.lng(), grid.id(), location.microGrid() == null ? null : location.microGrid().id(),
+				grid.path(), grid.districtId(), h.reporter().id(), h.anonymous(), h.reportedAt()));
 		r.entries.add(new TimelineEntry(Ids.newId(clock), r.id, h.reportedAt(), h.reporter().id(), h.reporter().name(),
 				h.reporter().role(), IncidentAction.REPORT, null, IncidentState.REPORTED, h.lat(), h.lng(),
 				h.channel().name()));
@@ -301,7 +299,7 @@ public class IncidentArchive {
 				}
 				return null;
 			}
-			previous = r.updatedAt;
+			previous = r.incident.updatedAt();
 		}
 		return r;
 	}
@@ -322,375 +320,153 @@ public class IncidentArchive {
 		return true;
 	}
 
-	/** One step on the replayed incident: the life cycle's transition, then what the live command changes. */
+	/**
+	 * One step on the replayed incident: the same aggregate method the live command calls, so that no step is written
+	 * twice; what history lacks (a check-in without a position) the aggregate allows only here.
+	 */
 	private void apply(Replay r, HistoricStep step, String field, Map<UUID, Optional<Unit>> unitCache) {
+		Incident incident = r.incident;
 		Instant at = step.at();
+		UUID by = step.actor().id();
 		String note = IncidentSteps.note(step.note());
 		Transition t;
 		String detail = note;
 		Double distance = null;
 		boolean flagged = false;
 		switch (step.action()) {
-			case ACCEPT -> t = IncidentLifecycle.accept(r.state);
+			case ACCEPT -> t = incident.accept(by, at);
 			case REJECT -> {
-				t = IncidentLifecycle.reject(r.state, step.reason());
-				r.rejectReason = step.reason();
+				t = incident.reject(step.reason(), by, at);
 				detail = IncidentSteps.join(step.reason(), note);
 			}
 			case TRIAGE -> {
-				t = IncidentLifecycle.triage(r.state, step.triage(), note);
-				r.triage = step.triage();
+				t = incident.triage(step.triage(), note, by, at);
 				detail = IncidentSteps.join(step.triage(), note);
 			}
 			case WHISTLE -> {
-				t = IncidentLifecycle.whistle(r.state, step.whistleType());
 				DispatchMode mode = step.mode() != null ? step.mode()
 						: step.whistleType() == WhistleType.TOUGH ? DispatchMode.ASSIGN : DispatchMode.OPEN_CALL;
+				t = incident.whistle(step.whistleType(), mode, step.whistleType() == null ? null
+						: dueDates.of(step.whistleType(), incident.categoryCode(), at), by, at);
 				if (step.whistleType() == WhistleType.TOUGH && mode != DispatchMode.ASSIGN) {
 					throw DomainException.invalid(List.of(new FieldProblem("mode", "incident.toughIsAssigned")));
 				}
-				r.whistleType = step.whistleType();
-				r.dispatchMode = mode;
-				DueDates.Set dues = dueDates.of(step.whistleType(), r.source.categoryCode(), at);
-				r.respondDue = dues.respondDue();
-				r.onSiteDue = dues.onSiteDue();
-				r.resolveDue = dues.resolveDue();
 				detail = IncidentSteps.join(step.whistleType(), IncidentSteps.join(mode, note));
 			}
 			case ASSIGN -> {
-				t = IncidentLifecycle.assign(r.state);
+				IncidentLifecycle.TABLE.require(incident.state(), IncidentAction.ASSIGN);
 				if ((step.assigneeId() == null) == (step.unitId() == null)) {
 					throw DomainException.invalid(List.of(new FieldProblem(step.assigneeId() == null ? "assigneeId"
 							: "unitId", "incident.assignOneTarget")));
 				}
+				DispatchMode mode = step.mode() == null ? DispatchMode.ASSIGN : step.mode();
 				if (step.unitId() != null) {
 					Unit unit = unitCache.computeIfAbsent(step.unitId(), units::find)
 						.filter(Unit::active)
-						.filter(u -> r.grid.path().startsWith(u.scopePath()))
+						.filter(u -> incident.scopePath().startsWith(u.scopePath()))
 						.orElseThrow(() -> DomainException
 							.invalid(List.of(new FieldProblem("unitId", "incident.unknownUnit"))));
-					r.ownerKind = OwnerKind.UNIT;
-					r.ownerId = unit.id();
-					r.unitId = unit.id();
-					r.claimedBy = null;
-					r.partUnit = unit.id();
-					r.partTask = unit.name();
-					r.partAt = at;
-					r.partAnswered = false;
+					t = incident.assignToUnit(unit.id(), mode, by, at);
+					r.lead = new Part(unit.id(), unit.name(), at);
 					detail = IncidentSteps.join(unit.name(), note);
 				}
 				else {
-					r.ownerKind = OwnerKind.MEMBER;
-					r.ownerId = step.assigneeId();
-					r.claimedBy = step.assigneeId();
-					r.unitId = null;
-					r.partUnit = null;
+					t = incident.assignToMember(step.assigneeId(), mode, by, at);
+					r.lead = null;
 					detail = IncidentSteps.join(step.assigneeName() == null ? step.assigneeId() : step.assigneeName(),
 							note);
 				}
-				r.dispatchMode = step.mode() == null ? DispatchMode.ASSIGN : step.mode();
 			}
-			case CLAIM -> {
-				t = IncidentLifecycle.claim(r.state);
-				r.claimedBy = step.actor().id();
-				r.ownerKind = OwnerKind.MEMBER;
-				r.ownerId = step.actor().id();
-				r.dispatchMode = DispatchMode.OPEN_CALL;
-			}
+			case CLAIM -> t = incident.claim(by, at);
 			case ANSWER -> {
-				t = IncidentLifecycle.answer(r.state);
-				r.claimedBy = step.actor().id();
-				if (r.partUnit != null) {
-					r.partAnswered = true;
-					r.partAnsweredAt = at;
+				t = incident.answer(by, at);
+				if (r.lead != null) {
+					r.lead = r.lead.answered(at);
 				}
 			}
 			case HAND_BACK -> {
-				t = IncidentLifecycle.handBack(r.state, note);
-				r.claimedBy = null;
-				r.unitId = null;
-				r.partUnit = null;
-				r.toTierOwner();
+				t = incident.handBack(note, by, at);
+				r.lead = null;
 			}
 			case CHECK_IN -> {
-				t = IncidentLifecycle.checkIn(r.state);
 				if (step.lat() != null && step.lng() != null) {
-					distance = Math.round(
-							GeoDistance.metres(r.source.lat(), r.source.lng(), step.lat(), step.lng()) * 10) / 10.0;
-					flagged = distance > checkInRadiusM;
-					r.checkInDistance = distance;
-					r.checkInFlagged |= flagged;
+					Incident.CheckIn checkIn = incident.checkIn(step.lat(), step.lng(), checkInRadiusM, by, at);
+					t = checkIn.transition();
+					distance = checkIn.distanceM();
+					flagged = checkIn.flagged();
 					String measured = String.format(Locale.ROOT, "%s%.0f m", flagged ? "FLAGGED " : "", distance);
 					detail = note == null ? measured : measured + ": " + note;
 				}
+				else {
+					t = incident.checkInUnmeasured(by, at);
+				}
 			}
-			case RESOLVE -> {
-				t = IncidentLifecycle.resolve(r.state, note);
-				r.toTierOwner();
-			}
+			case RESOLVE -> t = incident.resolve(note, by, at);
 			case VERIFY -> {
-				Transition verify = IncidentLifecycle.verify(r.state);
-				r.entry(step, verify, note, null, false);
-				r.state = verify.to();
+				r.entry(step, incident.verify(by, at), note, null, false);
 				// a microsecond later, so that the timeline keeps the closure after the verification, as live
-				Transition close = IncidentLifecycle.close(r.state);
 				HistoricStep closing = HistoricStep.of(IncidentAction.CLOSE, at.plusNanos(1_000), step.actor(), null);
-				r.entry(closing, close, null, null, false);
-				r.state = close.to();
-				r.closedAt = closing.at();
+				r.entry(closing, incident.close(by, closing.at()), null, null, false);
 				return;
 			}
-			case REWORK -> {
-				t = IncidentLifecycle.rework(r.state, note);
-				if (r.unitId != null) {
-					r.ownerKind = OwnerKind.UNIT;
-					r.ownerId = r.unitId;
-				}
-				else if (r.claimedBy != null) {
-					r.ownerKind = OwnerKind.MEMBER;
-					r.ownerId = r.claimedBy;
-				}
-			}
+			case REWORK -> t = incident.rework(note, by, at);
 			case RATE -> {
-				t = IncidentLifecycle.rate(r.state, step.rating(), note);
-				r.rating = step.rating();
-				r.ratingComment = note;
-				r.unsatisfiedPending = step.rating() == Rating.UNSATISFIED;
+				t = incident.rate(step.rating(), note, by, at);
 				detail = IncidentSteps.join(step.rating(), note);
 			}
-			case KEEP_CLOSED -> {
-				t = IncidentLifecycle.keepClosed(r.state, r.unsatisfiedPending, note);
-				r.unsatisfiedPending = false;
-			}
+			case KEEP_CLOSED -> t = incident.keepClosed(note, by, at);
 			case URGE -> {
-				t = IncidentLifecycle.urge(r.state, step.card());
-				if (step.card() == UrgeCard.RED) {
-					r.redCards++;
-				}
-				else {
-					r.yellowCards++;
-				}
+				t = incident.urge(step.card(), by, at);
 				detail = IncidentSteps.join(step.card(), note);
 			}
-			case NOTE -> t = IncidentLifecycle.note(r.state, note);
+			case NOTE -> t = incident.note(note, by, at);
 			case ESCALATE -> {
-				t = IncidentLifecycle.escalate(r.state, r.tier);
-				Tier up = r.tier.above().orElseThrow();
-				detail = IncidentSteps.join(r.tier.name() + "→" + up.name(), note);
-				r.tier = up;
-				r.escalations++;
-				r.claimedBy = null;
-				r.unitId = null;
-				r.partUnit = null;
-				r.toTierOwner();
-				if (r.whistleType != null) {
-					r.respondDue = dueDates.respondAgain(r.whistleType, r.source.categoryCode(), at);
-				}
+				Tier from = incident.tier();
+				t = incident.escalate(incident.whistleType() == null ? null
+						: dueDates.respondAgain(incident.whistleType(), incident.categoryCode(), at), by, at);
+				detail = IncidentSteps.join(from.name() + "→" + incident.tier().name(), note);
+				r.lead = null;
 			}
 			default -> throw new IllegalStateException("not importable: " + step.action());
 		}
 		r.entry(step, t, detail, distance, flagged);
-		r.state = t.to();
-		if (t.to() == IncidentState.CLOSED || t.to() == IncidentState.REJECTED) {
-			r.closedAt = at;
+	}
+
+	/** The lead unit's part of an order given to a unit, as history left it. */
+	private record Part(UUID unitId, String task, Instant at, Instant answeredAt) {
+
+		Part(UUID unitId, String task, Instant at) {
+			this(unitId, task, at, null);
 		}
-		else if (t.to() != IncidentState.RATED) {
-			r.closedAt = null;
+
+		Part answered(Instant when) {
+			return new Part(unitId, task, at, when);
 		}
 	}
 
-	/** The incident being replayed: the columns the live steps set, and its timeline so far. */
+	/** The incident being replayed through its aggregate, its timeline so far and the part of its lead unit. */
 	private static final class Replay {
+
+		final Incident incident;
 
 		final UUID id;
 
-		final HistoricIncident source;
-
-		final OrgUnit grid;
-
-		final UUID microGridId;
-
 		final List<TimelineEntry> entries = new ArrayList<>();
 
-		IncidentState state = IncidentState.REPORTED;
+		Part lead;
 
-		Triage triage;
-
-		WhistleType whistleType;
-
-		RejectReason rejectReason;
-
-		UUID claimedBy;
-
-		Instant updatedAt;
-
-		Double checkInDistance;
-
-		boolean checkInFlagged;
-
-		Rating rating;
-
-		String ratingComment;
-
-		Tier tier = Tier.GRID;
-
-		OwnerKind ownerKind = OwnerKind.ORG_UNIT;
-
-		UUID ownerId;
-
-		DispatchMode dispatchMode;
-
-		Instant respondDue;
-
-		Instant onSiteDue;
-
-		Instant resolveDue;
-
-		int yellowCards;
-
-		int redCards;
-
-		int escalations;
-
-		Instant closedAt;
-
-		UUID unitId;
-
-		boolean unsatisfiedPending;
-
-		UUID partUnit;
-
-		String partTask;
-
-		Instant partAt;
-
-		boolean partAnswered;
-
-		Instant partAnsweredAt;
-
-		Replay(UUID id, HistoricIncident source, OrgUnit grid, UUID microGridId) {
-			this.id = id;
-			this.source = source;
-			this.grid = grid;
-			this.microGridId = microGridId;
-			this.ownerId = grid.id();
-			this.updatedAt = source.reportedAt();
-		}
-
-		void toTierOwner() {
-			ownerKind = OwnerKind.ORG_UNIT;
-			ownerId = tier.orgUnitAbove(grid.path());
+		Replay(Incident incident) {
+			this.incident = incident;
+			this.id = incident.id();
+			// history is not told to anyone: its steps' events are never published
+			incident.clearEvents();
 		}
 
 		void entry(HistoricStep step, Transition t, String detail, Double distance, boolean flagged) {
 			entries.add(new TimelineEntry(Ids.newId(), id, step.at(), step.actor().id(), step.actor().name(),
 					step.actor().role(), t.action(), t.from(), t.to(), step.lat(), step.lng(), detail, distance,
 					flagged, List.of()));
-			updatedAt = step.at();
+			incident.clearEvents();
 		}
-	}
-
-	private void insertIncidents(List<Replay> replays) {
-		jdbc.batchUpdate("""
-				insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
-				       micro_grid_id, scope_path, district_id, state, triage, whistle_type, reject_reason, claimed_by,
-				       reporter_id, reported_at, updated_at, check_in_distance_m, check_in_flagged, rating,
-				       rating_comment, anonymous, tier, owner_kind, owner_id, dispatch_mode, respond_due_at,
-				       on_site_due_at, resolve_due_at, yellow_cards, red_cards, escalations, closed_at, unit_id,
-				       unsatisfied_pending)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				        ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
-
-			@Override
-			public void setValues(PreparedStatement ps, int i) throws SQLException {
-				Replay r = replays.get(i);
-				HistoricIncident h = r.source;
-				int k = 1;
-				ps.setObject(k++, r.id);
-				ps.setString(k++, h.channel().name());
-				ps.setString(k++, h.categoryCode());
-				ps.setString(k++, h.description().strip());
-				ps.setDouble(k++, h.lat());
-				ps.setDouble(k++, h.lng());
-				ps.setObject(k++, r.grid.id());
-				ps.setObject(k++, r.microGridId, Types.OTHER);
-				ps.setString(k++, r.grid.path());
-				ps.setObject(k++, r.grid.districtId(), Types.OTHER);
-				ps.setString(k++, r.state.name());
-				ps.setString(k++, name(r.triage));
-				ps.setString(k++, name(r.whistleType));
-				ps.setString(k++, name(r.rejectReason));
-				ps.setObject(k++, r.claimedBy, Types.OTHER);
-				ps.setObject(k++, h.reporter().id());
-				ps.setTimestamp(k++, Timestamp.from(h.reportedAt()));
-				ps.setTimestamp(k++, Timestamp.from(r.updatedAt));
-				ps.setObject(k++, r.checkInDistance, Types.DOUBLE);
-				ps.setBoolean(k++, r.checkInFlagged);
-				ps.setString(k++, name(r.rating));
-				ps.setString(k++, r.ratingComment);
-				ps.setBoolean(k++, h.anonymous());
-				ps.setString(k++, r.tier.name());
-				ps.setString(k++, r.ownerKind.name());
-				ps.setObject(k++, r.ownerId);
-				ps.setString(k++, name(r.dispatchMode));
-				ps.setTimestamp(k++, timestamp(r.respondDue));
-				ps.setTimestamp(k++, timestamp(r.onSiteDue));
-				ps.setTimestamp(k++, timestamp(r.resolveDue));
-				ps.setInt(k++, r.yellowCards);
-				ps.setInt(k++, r.redCards);
-				ps.setInt(k++, r.escalations);
-				ps.setTimestamp(k++, timestamp(r.closedAt));
-				ps.setObject(k++, r.unitId, Types.OTHER);
-				ps.setBoolean(k, r.unsatisfiedPending);
-			}
-
-			@Override
-			public int getBatchSize() {
-				return replays.size();
-			}
-		});
-	}
-
-	private int insertTimeline(List<Replay> replays) {
-		List<TimelineEntry> all = replays.stream().flatMap(r -> r.entries.stream()).toList();
-		jdbc.batchUpdate("""
-				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-				       action, from_state, to_state, lat, lng, detail, distance_m, flagged)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
-
-			@Override
-			public void setValues(PreparedStatement ps, int i) throws SQLException {
-				TimelineEntry e = all.get(i);
-				int k = 1;
-				ps.setObject(k++, e.id());
-				ps.setObject(k++, e.incidentId());
-				ps.setTimestamp(k++, Timestamp.from(e.occurredAt()));
-				ps.setObject(k++, e.actorId());
-				ps.setString(k++, e.actorName());
-				ps.setString(k++, e.actorRole());
-				ps.setString(k++, e.action().name());
-				ps.setString(k++, name(e.fromState()));
-				ps.setString(k++, e.toState().name());
-				ps.setObject(k++, e.lat(), Types.DOUBLE);
-				ps.setObject(k++, e.lng(), Types.DOUBLE);
-				ps.setString(k++, e.detail());
-				ps.setObject(k++, e.distanceM(), Types.DOUBLE);
-				ps.setBoolean(k, e.flagged());
-			}
-
-			@Override
-			public int getBatchSize() {
-				return all.size();
-			}
-		});
-		return all.size();
-	}
-
-	private static String name(Enum<?> value) {
-		return value == null ? null : value.name();
-	}
-
-	private static Timestamp timestamp(Instant value) {
-		return value == null ? null : Timestamp.from(value);
 	}
 }
