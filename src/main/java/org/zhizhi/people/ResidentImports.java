@@ -46,7 +46,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.zhizhi.people.PeopleViews.AddResident;
 import org.zhizhi.people.PeopleViews.RegisterHousehold;
-import org.zhizhi.people.persistence.JdbcPeople;
+import org.zhizhi.people.persistence.Residents;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -103,7 +103,7 @@ public class ResidentImports {
 
 	private final PlaceQueries places;
 
-	private final JdbcPeople people;
+	private final Residents residents;
 
 	private final PersonalDataCipher cipher;
 
@@ -117,12 +117,12 @@ public class ResidentImports {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ResidentImports(PeopleManagement management, PlaceQueries places, JdbcPeople people, PersonalDataCipher cipher,
+	ResidentImports(PeopleManagement management, PlaceQueries places, Residents residents, PersonalDataCipher cipher,
 			MessageSource messages, Clock clock, ZoneId zone, JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.management = management;
 		this.places = places;
-		this.people = people;
+		this.residents = residents;
 		this.cipher = cipher;
 		this.messages = messages;
 		this.clock = clock;
@@ -189,7 +189,7 @@ public class ResidentImports {
 					if (!idCardsInFile.add(idCard)) {
 						problem(problems, row, Column.ID_CARD, "people.import.duplicateInFile", locale);
 					}
-					else if (households.get(key) != null && people.idCardTaken(
+					else if (households.get(key) != null && this.residents.idCardTaken(
 							DataScope.districtOf(households.get(key).dwelling().scopePath()),
 							cipher.hash(idCard))) {
 						problem(problems, row, Column.ID_CARD, "people.conflict.idCard", locale);
