@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.zhizhi.people.PeopleViews.PeopleCounts;
-import org.zhizhi.people.persistence.JdbcPeople;
+import org.zhizhi.people.persistence.Headcounts;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.territory.PlaceQueries;
 import org.zhizhi.territory.ScopeCount;
@@ -17,25 +17,25 @@ import org.zhizhi.territory.ScopeCountContributor;
 @Component
 class PeopleCountContributor implements ScopeCountContributor {
 
-	private final JdbcPeople people;
+	private final Headcounts headcounts;
 
 	private final PlaceQueries places;
 
-	PeopleCountContributor(JdbcPeople people, PlaceQueries places) {
-		this.people = people;
+	PeopleCountContributor(Headcounts headcounts, PlaceQueries places) {
+		this.headcounts = headcounts;
 		this.places = places;
 	}
 
 	@Override
 	public Map<ScopeCount, Long> countWithin(DataScope scope) {
-		return figures(people.counts(scope));
+		return figures(headcounts.counts(scope));
 	}
 
 	@Override
 	public Map<ScopeCount, Long> countInEstate(DataScope scope, UUID estateId) {
 		// the estate's buildings come from territory's public API: people keeps building ids, not estates
 		List<UUID> buildings = places.buildingsOfEstate(scope, estateId).stream().map(b -> b.building().id()).toList();
-		return figures(people.countsInBuildings(scope, buildings));
+		return figures(headcounts.countsInBuildings(scope, buildings));
 	}
 
 	@Override
@@ -43,7 +43,7 @@ class PeopleCountContributor implements ScopeCountContributor {
 		if (figure != ScopeCount.HOUSEHOLDS && figure != ScopeCount.RESIDENTS) {
 			return Map.of();
 		}
-		return people.countEachWithin(scopes.stream().map(DataScope::path).toList(), figure == ScopeCount.HOUSEHOLDS);
+		return headcounts.countEachWithin(scopes.stream().map(DataScope::path).toList(), figure == ScopeCount.HOUSEHOLDS);
 	}
 
 	private static Map<ScopeCount, Long> figures(PeopleCounts counts) {

@@ -25,11 +25,14 @@ import org.zhizhi.people.PeopleViews.CorrectResident;
 import org.zhizhi.people.PeopleViews.MoveHouse;
 import org.zhizhi.people.PeopleViews.MoveOut;
 import org.zhizhi.people.PeopleViews.RegisterHousehold;
-import org.zhizhi.people.persistence.JdbcPeople;
-import org.zhizhi.people.persistence.JdbcPeople.EventRow;
-import org.zhizhi.people.persistence.JdbcPeople.HouseholdRow;
-import org.zhizhi.people.persistence.JdbcPeople.LedgerRow;
+import org.zhizhi.people.persistence.BulkLoads;
+import org.zhizhi.people.persistence.BulkLoads.EventRow;
+import org.zhizhi.people.persistence.BulkLoads.HouseholdRow;
+import org.zhizhi.people.persistence.BulkLoads.LedgerRow;
+import org.zhizhi.people.persistence.Households;
+import org.zhizhi.people.persistence.Ledgers;
 import org.zhizhi.people.persistence.ResidentState;
+import org.zhizhi.people.persistence.Residents;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -46,7 +49,13 @@ import org.zhizhi.territory.PlaceQueries;
 @Transactional
 public class PeopleManagement {
 
-	private final JdbcPeople people;
+	private final Households households;
+
+	private final Residents residents;
+
+	private final Ledgers ledgers;
+
+	private final BulkLoads bulkLoads;
 
 	private final PlaceQueries places;
 
@@ -56,8 +65,12 @@ public class PeopleManagement {
 
 	private final ZoneId zone;
 
-	PeopleManagement(JdbcPeople people, PlaceQueries places, PersonalDataCipher cipher, Clock clock, ZoneId zone) {
-		this.people = people;
+	PeopleManagement(Households households, Residents residents, Ledgers ledgers, BulkLoads bulkLoads,
+			PlaceQueries places, PersonalDataCipher cipher, Clock clock, ZoneId zone) {
+		this.households = households;
+		this.residents = residents;
+		this.ledgers = ledgers;
+		this.bulkLoads = bulkLoads;
 		this.places = places;
 		this.cipher = cipher;
 		this.clock = clock;
@@ -99,10 +112,10 @@ public class PeopleManagement {
 		UUID id = Ids.newId(clock);
 		Instant now = clock.instant();
 		UUID districtId = DataScope.districtOf(dwelling.scopePath());
-		people.insertHousehold(id, dwelling.id(), dwelling.label(), dwelling.buildingId(), dwelling.gridId(),
+		households.insertHousehold(id, dwelling.id(), dwelling.label(), dwelling.buildingId(), dwelling.gridId(),
 				dwelling.microGridId(), command.registered(), command.tenure().name(), command.movedIn(),
 				dwelling.scopePath(), districtId, now, actor.userId());
-		people.insertEvent(Ids.newId(clock), id, HouseholdEventKind.MOVED_IN, command.movedIn(), null, null,
+		households.insertEvent(Ids.newId(clock), id, HouseholdEventKind.MOVED_IN, command.movedIn(), null, null,
 				dwelling.id(), dwelling.label(), null, dwelling.scopePath(), districtId, now, actor.userId(),
 				actor.displayName());
 		return id;
@@ -120,11 +133,11 @@ public class PeopleManagement {
 			problems.add(0, new FieldProblem("householdId", "validation.required"));
 		}
 		else {
-			placement = people.householdPlacement(actor.scope(), command.householdId()).orElse(null);
+			placement = households.householdPlacement(actor.scope(), command.householdId()).orElse(null);
 			if (placement == null) {
 				problems.add(0, new FieldProblem("householdId", "people.validation.household"));
 			}
-			else if (command.relation() == Relation.HEAD && people.household(actor.scope(), command.householdId())
+			else if (command.relation() == Relation.HEAD && households.household(actor.scope(), command.householdId())
 				.map(h -> h.headResidentId() != null)
 				.orElse(false)) {
 				problems.add(new FieldProblem("relation", "people.import.secondHead"));
@@ -136,7 +149,7 @@ public class PeopleManagement {
 		UUID districtId = UUID.fromString(placement[1]);
 		String idCard = PersonalData.normalizeIdCard(command.idCardNumber());
 		byte[] idHash = cipher.hash(idCard);
-		if (people.idCardTaken(districtId, idHash)) {
+		if (residents.idCardTaken(districtId, idHash)) {
 			throw new DomainException(Category.CONFLICT, "RESIDENT_EXISTS", "people.conflict.idCard",
 					List.of(new FieldProblem("idCardNumber", "people.conflict.idCard")));
 		}
@@ -150,14 +163,14 @@ public class PeopleManagement {
 				command.tags().stream().map(Enum::name).sorted().toList(),
 				command.newEmploymentKind() == null ? null : command.newEmploymentKind().name(), true,
 				UUID.fromString(placement[2]), UUID.fromString(placement[3]), placement[0], districtId, 1);
-		people.insertResident(state, now, actor.userId());
-		people.insertVersion(state, reason, now, actor.userId(), actor.displayName());
+		residents.insertResident(state, now, actor.userId());
+		residents.insertVersion(state, reason, now, actor.userId(), actor.displayName());
 		// the conditional UPDATE decides between two heads added at once; the loser's transaction rolls back whole
-		if (command.relation() == Relation.HEAD && !people.setHead(command.householdId(), id)) {
+		if (command.relation() == Relation.HEAD && !households.setHead(command.householdId(), id)) {
 			throw new DomainException(Category.CONFLICT, "HEAD_EXISTS", "people.import.secondHead",
 					List.of(new FieldProblem("relation", "people.import.secondHead")));
 		}
-		people.insertEvent(Ids.newId(clock), command.householdId(), HouseholdEventKind.MEMBER_ADDED, today(), null,
+		households.insertEvent(Ids.newId(clock), command.householdId(), HouseholdEventKind.MEMBER_ADDED, today(), null,
 				null, null, null, id, placement[0], districtId, now, actor.userId(), actor.displayName());
 		return id;
 	}
@@ -165,7 +178,7 @@ public class PeopleManagement {
 	/** A correction: a new version with who and when; the ID number and birth date stay as first recorded. */
 	public void correctResident(Actor actor, UUID residentId, int expectedVersion, CorrectResident command) {
 		PeopleRoles.requireWrite(actor);
-		ResidentState current = people.residentState(actor.scope(), residentId)
+		ResidentState current = residents.residentState(actor.scope(), residentId)
 			.orElseThrow(() -> DomainException.notFound("resident"));
 		List<FieldProblem> problems = new ArrayList<>();
 		validateName(command.name(), problems);
@@ -194,7 +207,7 @@ public class PeopleManagement {
 	/** The household moves to another dwelling of the caller's scope, its members with it. */
 	public void moveHouse(Actor actor, UUID householdId, MoveHouse command) {
 		PeopleRoles.requireWrite(actor);
-		var household = people.household(actor.scope(), householdId)
+		var household = households.household(actor.scope(), householdId)
 			.orElseThrow(() -> DomainException.notFound("household"));
 		List<FieldProblem> problems = new ArrayList<>();
 		DwellingRef target = null;
@@ -218,16 +231,16 @@ public class PeopleManagement {
 			throw DomainException.invalid(problems);
 		}
 		if (household.movedOut() != null
-				|| !people.moveHousehold(householdId, household.version(), target.id(), target.label(),
+				|| !households.moveHousehold(householdId, household.version(), target.id(), target.label(),
 						target.buildingId(), target.gridId(), target.microGridId(), target.scopePath())) {
 			throw stale();
 		}
 		Instant now = clock.instant();
 		UUID districtId = DataScope.districtOf(target.scopePath());
-		people.insertEvent(Ids.newId(clock), householdId, HouseholdEventKind.MOVED_HOUSE, on, household.dwellingId(),
+		households.insertEvent(Ids.newId(clock), householdId, HouseholdEventKind.MOVED_HOUSE, on, household.dwellingId(),
 				household.dwellingLabel(), target.id(), target.label(), null, target.scopePath(), districtId, now,
 				actor.userId(), actor.displayName());
-		for (ResidentState r : people.residentStatesOfHousehold(householdId)) {
+		for (ResidentState r : residents.residentStatesOfHousehold(householdId)) {
 			save(actor, new ResidentState(r.id(), r.householdId(), r.name(), r.gender(), r.birthDate(),
 					r.idCardCipher(), r.idCardHash(), r.idCardMasked(), r.phoneCipher(), r.phoneHash(),
 					r.phoneMasked(), r.relation(), r.tags(), r.newEmploymentKind(), r.active(), target.buildingId(),
@@ -239,21 +252,21 @@ public class PeopleManagement {
 	/** The household leaves the district's registry; its rows stay, marked moved out, with the date. */
 	public void moveOut(Actor actor, UUID householdId, MoveOut command) {
 		PeopleRoles.requireWrite(actor);
-		var household = people.household(actor.scope(), householdId)
+		var household = households.household(actor.scope(), householdId)
 			.orElseThrow(() -> DomainException.notFound("household"));
 		LocalDate on = command.on() == null ? today() : command.on();
 		if (on.isAfter(today()) || on.isBefore(household.movedIn())) {
 			throw DomainException.invalid(List.of(new FieldProblem("on", "people.validation.moveDate")));
 		}
-		if (household.movedOut() != null || !people.moveOut(householdId, household.version(), on)) {
+		if (household.movedOut() != null || !households.moveOut(householdId, household.version(), on)) {
 			throw stale();
 		}
-		String[] placement = people.householdPlacement(actor.scope(), householdId).orElseThrow();
+		String[] placement = households.householdPlacement(actor.scope(), householdId).orElseThrow();
 		Instant now = clock.instant();
-		people.insertEvent(Ids.newId(clock), householdId, HouseholdEventKind.MOVED_OUT, on, household.dwellingId(),
+		households.insertEvent(Ids.newId(clock), householdId, HouseholdEventKind.MOVED_OUT, on, household.dwellingId(),
 				household.dwellingLabel(), null, null, null, placement[0], UUID.fromString(placement[1]), now,
 				actor.userId(), actor.displayName());
-		for (ResidentState r : people.residentStatesOfHousehold(householdId)) {
+		for (ResidentState r : residents.residentStatesOfHousehold(householdId)) {
 			save(actor, new ResidentState(r.id(), r.householdId(), r.name(), r.gender(), r.birthDate(),
 					r.idCardCipher(), r.idCardHash(), r.idCardMasked(), r.phoneCipher(), r.phoneHash(),
 					r.phoneMasked(), r.relation(), r.tags(), r.newEmploymentKind(), false, r.buildingId(),
@@ -263,7 +276,7 @@ public class PeopleManagement {
 
 	public UUID assignLedgerRole(Actor actor, UUID residentId, AssignLedgerRole command) {
 		PeopleRoles.requireWrite(actor);
-		ResidentState resident = people.residentState(actor.scope(), residentId)
+		ResidentState resident = residents.residentState(actor.scope(), residentId)
 			.orElseThrow(() -> DomainException.notFound("resident"));
 		List<FieldProblem> problems = new ArrayList<>();
 		if (command.role() == null) {
@@ -279,7 +292,7 @@ public class PeopleManagement {
 			throw DomainException.invalid(problems);
 		}
 		UUID id = Ids.newId(clock);
-		people.insertLedgerRole(id, residentId, command.role(),
+		ledgers.insertLedgerRole(id, residentId, command.role(),
 				command.startedOn() == null ? today() : command.startedOn(), blankToNull(command.note()),
 				resident.scopePath(), resident.districtId(), clock.instant(), actor.userId(), actor.displayName());
 		return id;
@@ -385,15 +398,15 @@ public class PeopleManagement {
 					household.movedIn(), head, head == null ? 0 : 1, dwelling.scopePath(), districtId));
 		}
 		try {
-			people.insertHouseholds(householdRows, now, actor.userId());
-			people.insertResidents(residents, now, actor.userId());
+			bulkLoads.insertHouseholds(householdRows, now, actor.userId());
+			bulkLoads.insertResidents(residents, now, actor.userId());
 		}
 		catch (DuplicateKeyException e) {
 			throw new DomainException(Category.CONFLICT, "RESIDENT_EXISTS", "people.conflict.idCard");
 		}
-		people.insertVersions(residents, "IMPORTED", now, actor.userId(), actor.displayName());
-		people.insertEvents(events, now, actor.userId(), actor.displayName());
-		people.insertLedgerRoles(ledgerRows, now, actor.userId(), actor.displayName());
+		bulkLoads.insertVersions(residents, "IMPORTED", now, actor.userId(), actor.displayName());
+		bulkLoads.insertEvents(events, now, actor.userId(), actor.displayName());
+		bulkLoads.insertLedgerRoles(ledgerRows, now, actor.userId(), actor.displayName());
 		return new BulkLoadResult(householdRows.size(), residents.size(), ledgerRows.size());
 	}
 
@@ -404,10 +417,10 @@ public class PeopleManagement {
 
 	private void save(Actor actor, ResidentState next, int expectedVersion, String reason) {
 		Instant now = clock.instant();
-		if (!people.updateResident(next, expectedVersion, now, actor.userId())) {
+		if (!residents.updateResident(next, expectedVersion, now, actor.userId())) {
 			throw stale();
 		}
-		people.insertVersion(next, reason, now, actor.userId(), actor.displayName());
+		residents.insertVersion(next, reason, now, actor.userId(), actor.displayName());
 	}
 
 	// --- validation, shared with the import ----------------------------------------------------------------------

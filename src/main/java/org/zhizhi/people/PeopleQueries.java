@@ -19,8 +19,11 @@ import org.zhizhi.people.PeopleViews.ResidentPage;
 import org.zhizhi.people.PeopleViews.ResidentSearch;
 import org.zhizhi.people.PeopleViews.ResidentSummary;
 import org.zhizhi.people.PeopleViews.ResidentVersionEntry;
-import org.zhizhi.people.persistence.JdbcPeople;
-import org.zhizhi.people.persistence.JdbcPeople.SearchFilter;
+import org.zhizhi.people.persistence.Headcounts;
+import org.zhizhi.people.persistence.Households;
+import org.zhizhi.people.persistence.Ledgers;
+import org.zhizhi.people.persistence.Residents;
+import org.zhizhi.people.persistence.Residents.SearchFilter;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
@@ -32,29 +35,39 @@ public class PeopleQueries {
 
 	public static final String VIEW_FULL_ACTION = "RESIDENT_VIEW_FULL";
 
-	private final JdbcPeople people;
+	private final Households households;
+
+	private final Residents residents;
+
+	private final Ledgers ledgers;
+
+	private final Headcounts headcounts;
 
 	private final PersonalDataCipher cipher;
 
 	private final AuditTrail audit;
 
-	PeopleQueries(JdbcPeople people, PersonalDataCipher cipher, AuditTrail audit) {
-		this.people = people;
+	PeopleQueries(Households households, Residents residents, Ledgers ledgers, Headcounts headcounts,
+			PersonalDataCipher cipher, AuditTrail audit) {
+		this.households = households;
+		this.residents = residents;
+		this.ledgers = ledgers;
+		this.headcounts = headcounts;
 		this.cipher = cipher;
 		this.audit = audit;
 	}
 
 	/** Households and residents living in the scope now — the people part of the summary endpoints. */
 	public PeopleCounts countsIn(DataScope scope) {
-		return people.counts(scope);
+		return headcounts.counts(scope);
 	}
 
 	public ResidentPage search(Actor actor, ResidentSearch search) {
 		PeopleRoles.requireRead(actor);
 		SearchFilter filter = filter(search);
-		long total = people.count(actor.scope(), filter);
+		long total = residents.count(actor.scope(), filter);
 		List<ResidentSummary> items = total == 0 ? List.of()
-				: people.search(actor.scope(), filter, search.size(), Paging.offset(search.page(), search.size()));
+				: residents.search(actor.scope(), filter, search.size(), Paging.offset(search.page(), search.size()));
 		return new ResidentPage(items, search.page(), search.size(), total);
 	}
 
@@ -64,7 +77,7 @@ public class PeopleQueries {
 		SearchFilter filter = filter(search);
 		int size = 1000;
 		for (int offset = 0;; offset += size) {
-			List<ResidentSummary> batch = people.search(actor.scope(), filter, size, offset);
+			List<ResidentSummary> batch = residents.search(actor.scope(), filter, size, offset);
 			batch.forEach(sink);
 			if (batch.size() < size) {
 				return;
@@ -84,7 +97,7 @@ public class PeopleQueries {
 
 	public ResidentSummary resident(Actor actor, UUID id) {
 		PeopleRoles.requireRead(actor);
-		return people.resident(actor.scope(), id).orElseThrow(() -> DomainException.notFound("resident"));
+		return residents.resident(actor.scope(), id).orElseThrow(() -> DomainException.notFound("resident"));
 	}
 
 	/** The unmasked name, ID number and phone; only for roles that may, and always written to the audit trail. */
@@ -93,7 +106,7 @@ public class PeopleQueries {
 			audit.record(actor, remoteAddress, VIEW_FULL_ACTION, "resident", id.toString(), Outcome.DENIED, null);
 			PeopleRoles.requireFullView(actor);
 		}
-		var state = people.residentState(actor.scope(), id).orElseThrow(() -> DomainException.notFound("resident"));
+		var state = residents.residentState(actor.scope(), id).orElseThrow(() -> DomainException.notFound("resident"));
 		audit.record(actor, remoteAddress, VIEW_FULL_ACTION, "resident", id.toString(), Outcome.SUCCESS, null);
 		return new ResidentFull(id, state.name(), cipher.decrypt(state.idCardCipher()),
 				cipher.decrypt(state.phoneCipher()), state.birthDate());
@@ -101,22 +114,22 @@ public class PeopleQueries {
 
 	public Optional<HouseholdView> household(Actor actor, UUID id) {
 		PeopleRoles.requireRead(actor);
-		return people.household(actor.scope(), id);
+		return households.household(actor.scope(), id);
 	}
 
 	public List<ResidentSummary> members(Actor actor, UUID householdId) {
 		PeopleRoles.requireRead(actor);
-		return people.residentsOfHousehold(actor.scope(), householdId);
+		return residents.residentsOfHousehold(actor.scope(), householdId);
 	}
 
 	public List<HouseholdHistoryEntry> history(Actor actor, UUID householdId) {
 		PeopleRoles.requireRead(actor);
-		return people.history(actor.scope(), householdId);
+		return households.history(actor.scope(), householdId);
 	}
 
 	public List<ResidentVersionEntry> versions(Actor actor, UUID residentId) {
 		PeopleRoles.requireRead(actor);
-		return people.versions(actor.scope(), residentId)
+		return residents.versions(actor.scope(), residentId)
 			.stream()
 			.map(v -> new ResidentVersionEntry(v.version(), v.reason(), PersonalData.maskName(v.name()), v.relation(),
 					v.tags(), v.active(), v.recordedAt(), v.recordedBy()))
@@ -125,7 +138,7 @@ public class PeopleQueries {
 
 	public List<LedgerEntry> ledger(Actor actor, NewEmploymentKind kind, LedgerRole role, int page, int size) {
 		PeopleRoles.requireRead(actor);
-		return people
+		return ledgers
 			.ledger(actor.scope(), kind == null ? null : kind.name(), role == null ? null : role.name(), size + 1,
 					Paging.offset(page, size))
 			.stream()

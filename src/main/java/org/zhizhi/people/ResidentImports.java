@@ -24,29 +24,20 @@ import java.util.UUID;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
 
 import tools.jackson.databind.json.JsonMapper;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
+import org.zhizhi.people.ImportWorkbook.Row;
 import org.zhizhi.people.PeopleViews.AddResident;
 import org.zhizhi.people.PeopleViews.RegisterHousehold;
-import org.zhizhi.people.persistence.JdbcPeople;
+import org.zhizhi.people.persistence.PendingImports;
+import org.zhizhi.people.persistence.PendingImports.PendingImport;
+import org.zhizhi.people.persistence.Residents;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -90,9 +81,6 @@ public class ResidentImports {
 	public record ImportResult(int households, int residents) {
 	}
 
-	private record Row(int number, Map<Column, String> values) {
-	}
-
 	private record PendingHousehold(DwellingRef dwelling, RegisterHousehold household, List<AddResident> residents) {
 	}
 
@@ -103,7 +91,7 @@ public class ResidentImports {
 
 	private final PlaceQueries places;
 
-	private final JdbcPeople people;
+	private final Residents residents;
 
 	private final PersonalDataCipher cipher;
 
@@ -113,16 +101,16 @@ public class ResidentImports {
 
 	private final ZoneId zone;
 
-	private final JdbcClient jdbc;
+	private final PendingImports pendingImports;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ResidentImports(PeopleManagement management, PlaceQueries places, JdbcPeople people, PersonalDataCipher cipher,
-			MessageSource messages, Clock clock, ZoneId zone, JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ResidentImports(PeopleManagement management, PlaceQueries places, Residents residents, PersonalDataCipher cipher,
+			MessageSource messages, Clock clock, ZoneId zone, PendingImports pendingImports) {
+		this.pendingImports = pendingImports;
 		this.management = management;
 		this.places = places;
-		this.people = people;
+		this.residents = residents;
 		this.cipher = cipher;
 		this.messages = messages;
 		this.clock = clock;
@@ -140,11 +128,12 @@ public class ResidentImports {
 		List<ImportProblem> problems = new ArrayList<>();
 		List<Row> rows = new ArrayList<>();
 		try {
-			read(xlsx, locale, rows, problems);
+			ImportWorkbook.read(xlsx, headerNames(), c -> new ImportProblem(1, header(c, locale),
+					message("people.import.missingColumn", locale)), rows, problems);
 		}
 		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
 				| RuntimeException e) {
-			if (e instanceof TooManyRows) {
+			if (e instanceof ImportWorkbook.TooManyRows) {
 				problems.add(new ImportProblem(MAX_ROWS + 2, "", message("people.import.tooManyRows", locale,
 						MAX_ROWS)));
 			}
@@ -189,7 +178,7 @@ public class ResidentImports {
 					if (!idCardsInFile.add(idCard)) {
 						problem(problems, row, Column.ID_CARD, "people.import.duplicateInFile", locale);
 					}
-					else if (households.get(key) != null && people.idCardTaken(
+					else if (households.get(key) != null && this.residents.idCardTaken(
 							DataScope.districtOf(households.get(key).dwelling().scopePath()),
 							cipher.hash(idCard))) {
 						problem(problems, row, Column.ID_CARD, "people.conflict.idCard", locale);
@@ -218,17 +207,8 @@ public class ResidentImports {
 		}
 		UUID id = Ids.newId(clock);
 		byte[] payload = cipher.encrypt(json.writeValueAsString(List.copyOf(households.values())));
-		jdbc.sql("""
-				INSERT INTO people.pending_import (id, actor_id, created_at, expires_at, households, residents, payload)
-				VALUES (:id, :actorId, :now, :expires, :households, :residents, :payload)""")
-			.param("id", id)
-			.param("actorId", actor.userId())
-			.param("now", java.sql.Timestamp.from(clock.instant()))
-			.param("expires", java.sql.Timestamp.from(clock.instant().plus(KEEP_PENDING)))
-			.param("households", households.size())
-			.param("residents", residents)
-			.param("payload", payload)
-			.update();
+		pendingImports.insert(id, actor.userId(), clock.instant(), clock.instant().plus(KEEP_PENDING),
+				households.size(), residents, payload);
 		return ImportReport.of(id, rows.size(), households.size(), List.of());
 	}
 
@@ -238,18 +218,10 @@ public class ResidentImports {
 		PeopleRoles.requireWrite(actor);
 		// Taking the checked import is the DELETE itself: of two confirmations at once (on any nodes) only one gets the
 		// row; if writing fails, the transaction rolls back and the import can be confirmed again.
-		Pending checked = jdbc.sql("""
-				DELETE FROM people.pending_import
-				 WHERE id = :id AND actor_id = :actorId AND expires_at > :now
-				RETURNING actor_id, created_at, residents, payload""")
-			.param("id", importId)
-			.param("actorId", actor.userId())
-			.param("now", java.sql.Timestamp.from(clock.instant()))
-			.query((rs, i) -> new Pending(rs.getObject("actor_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
-					List.of(json.readValue(cipher.decrypt(rs.getBytes("payload")), PendingHousehold[].class)),
-					rs.getInt("residents")))
-			.optional()
+		PendingImport taken = pendingImports.take(importId, actor.userId(), clock.instant())
 			.orElseThrow(() -> DomainException.notFound("import"));
+		Pending checked = new Pending(taken.actorId(), taken.createdAt(),
+				List.of(json.readValue(cipher.decrypt(taken.payload()), PendingHousehold[].class)), taken.residents());
 		for (PendingHousehold household : checked.households()) {
 			// the dwelling must still be in the caller's scope
 			DwellingRef dwelling = places.dwelling(actor.scope(), household.dwelling().id())
@@ -266,91 +238,16 @@ public class ResidentImports {
 
 	// --- reading -------------------------------------------------------------------------------------------------
 
-	private static final class TooManyRows extends RuntimeException {
-		TooManyRows() {
-			super("too many rows", null, false, false);
-		}
-	}
-
-	private void read(InputStream xlsx, Locale locale, List<Row> rows, List<ImportProblem> problems)
-			throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
-		Map<String, Column> headerNames = headerNames();
-		try (OPCPackage pkg = OPCPackage.open(xlsx)) {
-			XSSFReader reader = new XSSFReader(pkg);
-			var strings = new ReadOnlySharedStringsTable(pkg);
-			var sheets = reader.getSheetsData();
-			if (!sheets.hasNext()) {
-				return;
-			}
-			try (InputStream sheet = sheets.next()) {
-				Map<Integer, Column> columns = new HashMap<>();
-				SheetContentsHandler handler = new SheetContentsHandler() {
-					private Map<Column, String> current;
-
-					private int rowNumber;
-
-					@Override
-					public void startRow(int rowNum) {
-						rowNumber = rowNum + 1;
-						current = new java.util.EnumMap<>(Column.class);
-					}
-
-					@Override
-					public void endRow(int rowNum) {
-						if (rowNumber == 1) {
-							for (Column c : Column.values()) {
-								if (!columns.containsValue(c)) {
-									problems.add(new ImportProblem(1, header(c, locale),
-											message("people.import.missingColumn", locale)));
-								}
-							}
-							return;
-						}
-						if (current.values().stream().allMatch(v -> v == null || v.isBlank())) {
-							return;
-						}
-						if (rows.size() >= MAX_ROWS) {
-							throw new TooManyRows();
-						}
-						rows.add(new Row(rowNumber, current));
-					}
-
-					@Override
-					public void cell(String ref, String formatted, XSSFComment comment) {
-						int col = new CellReference(ref).getCol();
-						if (rowNumber == 1) {
-							Column c = headerNames.get(normalizeHeader(formatted));
-							if (c != null) {
-								columns.put(col, c);
-							}
-						}
-						else if (columns.containsKey(col)) {
-							current.put(columns.get(col), formatted == null ? null : formatted.strip());
-						}
-					}
-				};
-				XMLReader parser = XMLHelper.newXMLReader();
-				parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, handler,
-						new DataFormatter(Locale.ROOT), false));
-				parser.parse(new InputSource(sheet));
-			}
-		}
-	}
-
 	/** Sheets say the columns in Chinese, English or the code names. */
 	private Map<String, Column> headerNames() {
 		Map<String, Column> names = new HashMap<>();
 		for (Column c : Column.values()) {
-			names.put(normalizeHeader(c.name()), c);
+			names.put(ImportWorkbook.normalizeHeader(c.name()), c);
 			for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
-				names.put(normalizeHeader(messages.getMessage(c.messageKey(), null, c.name(), l)), c);
+				names.put(ImportWorkbook.normalizeHeader(messages.getMessage(c.messageKey(), null, c.name(), l)), c);
 			}
 		}
 		return names;
-	}
-
-	private static String normalizeHeader(String text) {
-		return text == null ? "" : text.strip().replace(" ", "").toLowerCase(Locale.ROOT);
 	}
 
 	private static String value(Row row, Column column) {
@@ -527,8 +424,6 @@ public class ResidentImports {
 	}
 
 	private void forgetExpired() {
-		jdbc.sql("DELETE FROM people.pending_import WHERE expires_at <= :now")
-			.param("now", java.sql.Timestamp.from(clock.instant()))
-			.update();
+		pendingImports.forgetExpired(clock.instant());
 	}
 }

@@ -1,0 +1,153 @@
+package org.zhizhi.people.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zhizhi.people.HouseholdEventKind;
+import org.zhizhi.people.PeopleViews.HouseholdHistoryEntry;
+import org.zhizhi.people.PeopleViews.HouseholdView;
+import org.zhizhi.shared.DataScope;
+
+/** The SQL of households and their insert-only history of events; every read binds the scope prefix. */
+@Repository
+public class Households {
+
+	private static final String HOUSEHOLD = """
+			SELECT id, dwelling_id, dwelling_label, building_id, grid_id, registered, tenure, moved_in, moved_out,
+			       head_resident_id, version
+			  FROM people.household
+			""";
+
+	private final JdbcClient jdbc;
+
+	Households(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insertHousehold(UUID id, UUID dwellingId, String dwellingLabel, UUID buildingId, UUID gridId,
+			UUID microGridId, boolean registered, String tenure, LocalDate movedIn, String scopePath, UUID districtId,
+			Instant now, UUID by) {
+		jdbc.sql("""
+				INSERT INTO people.household (id, dwelling_id, dwelling_label, building_id, grid_id, micro_grid_id,
+				       registered, tenure, moved_in, scope_path, district_id, created_at, created_by)
+				VALUES (:id, :dwellingId, :label, :buildingId, :gridId, :microGridId, :registered, :tenure, :movedIn,
+				        :scopePath, :districtId, :now, :by)
+				""")
+			.param("id", id)
+			.param("dwellingId", dwellingId)
+			.param("label", dwellingLabel)
+			.param("buildingId", buildingId)
+			.param("gridId", gridId)
+			.param("microGridId", microGridId)
+			.param("registered", registered)
+			.param("tenure", tenure)
+			.param("movedIn", movedIn)
+			.param("scopePath", scopePath)
+			.param("districtId", districtId)
+			.param("now", Timestamp.from(now))
+			.param("by", by)
+			.update();
+	}
+
+	public Optional<HouseholdView> household(DataScope scope, UUID id) {
+		return jdbc.sql(HOUSEHOLD + " WHERE id = :id AND scope_path LIKE :scope")
+			.param("id", id)
+			.param("scope", scope.likePattern())
+			.query(PeopleRows.HOUSEHOLD)
+			.optional();
+	}
+
+	/** The scope path and district of a household in scope, for the rows that follow it. */
+	public Optional<String[]> householdPlacement(DataScope scope, UUID id) {
+		return jdbc.sql("""
+				SELECT scope_path, district_id::text, building_id::text, grid_id::text FROM people.household
+				 WHERE id = :id AND scope_path LIKE :scope
+				""")
+			.param("id", id)
+			.param("scope", scope.likePattern())
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+			.optional();
+	}
+
+	public boolean setHead(UUID householdId, UUID residentId) {
+		return jdbc.sql("""
+				UPDATE people.household SET head_resident_id = :resident, version = version + 1
+				 WHERE id = :id AND head_resident_id IS NULL
+				""").param("id", householdId).param("resident", residentId).update() == 1;
+	}
+
+	/** Moves the household if nobody changed it meanwhile; false if the version no longer matches. */
+	public boolean moveHousehold(UUID id, int version, UUID dwellingId, String label, UUID buildingId, UUID gridId,
+			UUID microGridId, String scopePath) {
+		return jdbc.sql("""
+				UPDATE people.household
+				   SET dwelling_id = :dwellingId, dwelling_label = :label, building_id = :buildingId, grid_id = :gridId,
+				       micro_grid_id = :microGridId, scope_path = :scopePath, version = version + 1
+				 WHERE id = :id AND version = :version AND moved_out IS NULL
+				""")
+			.param("id", id)
+			.param("version", version)
+			.param("dwellingId", dwellingId)
+			.param("label", label)
+			.param("buildingId", buildingId)
+			.param("gridId", gridId)
+			.param("microGridId", microGridId)
+			.param("scopePath", scopePath)
+			.update() == 1;
+	}
+
+	public boolean moveOut(UUID id, int version, LocalDate on) {
+		return jdbc.sql("""
+				UPDATE people.household SET moved_out = :on, version = version + 1
+				 WHERE id = :id AND version = :version AND moved_out IS NULL
+				""").param("id", id).param("version", version).param("on", on).update() == 1;
+	}
+
+	public void insertEvent(UUID id, UUID householdId, HouseholdEventKind kind, LocalDate on, UUID fromDwelling,
+			String fromLabel, UUID toDwelling, String toLabel, UUID residentId, String scopePath, UUID districtId,
+			Instant now, UUID by, String byName) {
+		jdbc.sql("""
+				INSERT INTO people.household_event (id, household_id, kind, occurred_on, from_dwelling_id, from_label,
+				       to_dwelling_id, to_label, resident_id, scope_path, district_id, recorded_at, recorded_by,
+				       recorded_by_name)
+				VALUES (:id, :householdId, :kind, :on, :fromDwelling, :fromLabel, :toDwelling, :toLabel, :residentId,
+				        :scopePath, :districtId, :now, :by, :byName)
+				""")
+			.param("id", id)
+			.param("householdId", householdId)
+			.param("kind", kind.name())
+			.param("on", on)
+			.param("fromDwelling", fromDwelling)
+			.param("fromLabel", fromLabel)
+			.param("toDwelling", toDwelling)
+			.param("toLabel", toLabel)
+			.param("residentId", residentId)
+			.param("scopePath", scopePath)
+			.param("districtId", districtId)
+			.param("now", Timestamp.from(now))
+			.param("by", by)
+			.param("byName", byName)
+			.update();
+	}
+
+	public List<HouseholdHistoryEntry> history(DataScope scope, UUID householdId) {
+		return jdbc.sql("""
+				SELECT e.kind, e.occurred_on, e.from_label, e.to_label, e.resident_id, e.recorded_at,
+				       e.recorded_by_name
+				  FROM people.household_event e
+				  JOIN people.household h ON h.id = e.household_id
+				 WHERE e.household_id = :id AND h.scope_path LIKE :scope
+				 ORDER BY e.recorded_at, e.id
+				""")
+			.param("id", householdId)
+			.param("scope", scope.likePattern())
+			.query(PeopleRows.HISTORY_ENTRY)
+			.list();
+	}
+}
