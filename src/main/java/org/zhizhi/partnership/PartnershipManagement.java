@@ -32,8 +32,13 @@ import org.zhizhi.partnership.PartnershipCommands.NewPartner;
 import org.zhizhi.partnership.PartnershipCommands.ProgressNote;
 import org.zhizhi.partnership.PartnershipCommands.SendBack;
 import org.zhizhi.partnership.PartnershipCommands.SignAgreement;
-import org.zhizhi.partnership.persistence.JdbcPartnership;
-import org.zhizhi.partnership.persistence.JdbcPartnership.Board;
+import org.zhizhi.partnership.persistence.JdbcAgreements;
+import org.zhizhi.partnership.persistence.JdbcBoards;
+import org.zhizhi.partnership.persistence.JdbcClaims;
+import org.zhizhi.partnership.persistence.JdbcDocuments;
+import org.zhizhi.partnership.persistence.JdbcListItems;
+import org.zhizhi.partnership.persistence.JdbcPartners;
+import org.zhizhi.partnership.persistence.Board;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
@@ -65,7 +70,17 @@ public class PartnershipManagement {
 		}
 	}
 
-	private final JdbcPartnership store;
+	private final JdbcBoards boards;
+
+	private final JdbcPartners partners;
+
+	private final JdbcAgreements agreements;
+
+	private final JdbcDocuments documentRows;
+
+	private final JdbcListItems items;
+
+	private final JdbcClaims claims;
 
 	private final OrgUnitQueries orgUnits;
 
@@ -81,9 +96,15 @@ public class PartnershipManagement {
 
 	private final MessageSource messages;
 
-	PartnershipManagement(JdbcPartnership store, OrgUnitQueries orgUnits, AccountQueries accounts,
+	PartnershipManagement(JdbcBoards boards, JdbcPartners partners, JdbcAgreements agreements,
+			JdbcDocuments documentRows, JdbcListItems items, JdbcClaims claims, OrgUnitQueries orgUnits, AccountQueries accounts,
 			PartnershipDocuments documents, Notifications notifications, MessageSource messages, Clock clock, ZoneId zone) {
-		this.store = store;
+		this.boards = boards;
+		this.partners = partners;
+		this.agreements = agreements;
+		this.documentRows = documentRows;
+		this.items = items;
+		this.claims = claims;
 		this.notifications = notifications;
 		this.messages = messages;
 		this.orgUnits = orgUnits;
@@ -103,9 +124,9 @@ public class PartnershipManagement {
 			return new Access(actor.scope().likePattern(), null, true);
 		}
 		if (actor.has(Role.PARTNER_LIAISON)) {
-			UUID partner = store.partnerOfLiaison(actor.userId()).orElse(null);
+			UUID partner = partners.partnerOfLiaison(actor.userId()).orElse(null);
 			if (partner != null) {
-				return new Access(store.partnerScope(partner) + "%", partner, false);
+				return new Access(partners.partnerScope(partner) + "%", partner, false);
 			}
 		}
 		throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
@@ -119,7 +140,7 @@ public class PartnershipManagement {
 	/** Whether the user works with the partnership pages at all (for the navigation). */
 	public boolean mayUse(Actor actor) {
 		return actor.hasAny(STAFF)
-				|| actor.has(Role.PARTNER_LIAISON) && store.partnerOfLiaison(actor.userId()).isPresent();
+				|| actor.has(Role.PARTNER_LIAISON) && partners.partnerOfLiaison(actor.userId()).isPresent();
 	}
 
 	Access staff(Actor actor) {
@@ -138,7 +159,7 @@ public class PartnershipManagement {
 			throw DomainException.invalid(List.of(new FieldProblem("communityId", "partnership.communityRequired")));
 		}
 		Board board = new Board(unit.id(), unit.code(), unit.name(), unit.path(), DataScope.districtOf(unit.path()));
-		store.ensureBoard(board);
+		boards.ensureBoard(board);
 		return board;
 	}
 
@@ -168,13 +189,13 @@ public class PartnershipManagement {
 	}
 
 	PartnerUnit insertPartner(Board board, NewPartner body) {
-		if (store.partnerByName(board.communityId(), body.name().strip(), thisYear()).isPresent()) {
+		if (partners.partnerByName(board.communityId(), body.name().strip(), thisYear()).isPresent()) {
 			throw new DomainException(Category.CONFLICT, "DUPLICATE", "partnership.partnerExists");
 		}
 		PartnerUnit unit = new PartnerUnit(Ids.newId(clock), board.communityId(), board.name(), body.name().strip(),
 				body.type(), blankToNull(body.partyOrgName()), blankToNull(body.address()), body.lat(), body.lng(),
 				blankToNull(body.contactName()), blankToNull(body.contactPhone()), false);
-		store.insertPartner(unit, board.path(), board.districtId(), clock.instant());
+		partners.insertPartner(unit, board.path(), board.districtId(), clock.instant());
 		return unit;
 	}
 
@@ -182,12 +203,12 @@ public class PartnershipManagement {
 	@Transactional
 	public void addLiaison(Actor actor, UUID partnerId, UUID accountId) {
 		Access access = staff(actor);
-		store.partner(access.scopeLike(), partnerId, thisYear()).orElseThrow(() -> DomainException.notFound("partner"));
+		partners.partner(access.scopeLike(), partnerId, thisYear()).orElseThrow(() -> DomainException.notFound("partner"));
 		Account account = accountId == null ? null : accounts.find(actor.scope(), accountId).orElse(null);
 		if (account == null || !account.roles().contains(Role.PARTNER_LIAISON)) {
 			throw DomainException.invalid(List.of(new FieldProblem("accountId", "partnership.liaisonAccount")));
 		}
-		if (!store.addLiaison(partnerId, accountId)) {
+		if (!partners.addLiaison(partnerId, accountId)) {
 			throw new DomainException(Category.CONFLICT, "LIAISON_ELSEWHERE", "partnership.liaisonElsewhere");
 		}
 	}
@@ -197,7 +218,7 @@ public class PartnershipManagement {
 	@Transactional
 	public Agreement addAgreement(Actor actor, UUID partnerId, NewAgreement body) {
 		Access access = staff(actor);
-		PartnerUnit partner = store.partner(access.scopeLike(), partnerId, thisYear())
+		PartnerUnit partner = partners.partner(access.scopeLike(), partnerId, thisYear())
 			.orElseThrow(() -> DomainException.notFound("partner"));
 		List<FieldProblem> problems = new ArrayList<>();
 		if (body.year() == null || body.year() < 2000 || body.year() > thisYear() + 1) {
@@ -209,7 +230,7 @@ public class PartnershipManagement {
 		}
 		Agreement agreement = new Agreement(Ids.newId(clock), partner.id(), partner.communityId(), body.year(),
 				body.commitments().strip(), Agreement.Status.DRAFT, null, null);
-		if (!store.insertAgreement(agreement, clock.instant())) {
+		if (!agreements.insertAgreement(agreement, clock.instant())) {
 			throw new DomainException(Category.CONFLICT, "DUPLICATE", "partnership.agreementExists");
 		}
 		return agreement;
@@ -219,9 +240,9 @@ public class PartnershipManagement {
 	@Transactional
 	public Agreement signAgreement(Actor actor, UUID agreementId, SignAgreement body) {
 		Access access = staff(actor);
-		Agreement agreement = store.agreement(access.scopeLike(), agreementId)
+		Agreement agreement = agreements.agreement(access.scopeLike(), agreementId)
 			.orElseThrow(() -> DomainException.notFound("agreement"));
-		if (body.documentId() == null || !store.documentUploadedBy(body.documentId(), actor.userId())) {
+		if (body.documentId() == null || !documentRows.documentUploadedBy(body.documentId(), actor.userId())) {
 			throw DomainException.invalid(List.of(new FieldProblem("documentId", "partnership.documentRequired")));
 		}
 		LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -230,11 +251,11 @@ public class PartnershipManagement {
 		if (on.isAfter(today) || on.isBefore(LocalDate.of(agreement.year() - 1, 1, 1))) {
 			throw DomainException.invalid(List.of(new FieldProblem("signedOn", "partnership.signedOn")));
 		}
-		if (!store.signAgreement(agreement.id(), body.documentId(), on)) {
+		if (!agreements.signAgreement(agreement.id(), body.documentId(), on)) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.agreementNotDraft",
-					store.agreement(access.scopeLike(), agreementId).map(Agreement::status).orElse(agreement.status()));
+					agreements.agreement(access.scopeLike(), agreementId).map(Agreement::status).orElse(agreement.status()));
 		}
-		return store.agreement(access.scopeLike(), agreementId).orElseThrow();
+		return agreements.agreement(access.scopeLike(), agreementId).orElseThrow();
 	}
 
 	// ---- documents ---------------------------------------------------------------------------------------------
@@ -259,7 +280,7 @@ public class PartnershipManagement {
 				}
 			});
 		}
-		store.insertDocument(id, checked.mediaType(), checked.bytes().length,
+		documentRows.insertDocument(id, checked.mediaType(), checked.bytes().length,
 				Sha256.hex(checked.bytes()), actor.userId(), clock.instant());
 		return id;
 	}
@@ -281,11 +302,11 @@ public class PartnershipManagement {
 	@Transactional(readOnly = true)
 	public StoredDocument document(Actor actor, UUID id) {
 		Access access = access(actor);
-		if (!store.documentUploadedBy(id, actor.userId())
-				&& !store.documentVisible(id, access.scopeLike(), access.liaison() ? access.partnerId() : null)) {
+		if (!documentRows.documentUploadedBy(id, actor.userId())
+				&& !documentRows.documentVisible(id, access.scopeLike(), access.liaison() ? access.partnerId() : null)) {
 			throw DomainException.notFound("document");
 		}
-		String type = store.documentType(id).orElseThrow(() -> DomainException.notFound("document"));
+		String type = documentRows.documentType(id).orElseThrow(() -> DomainException.notFound("document"));
 		return new StoredDocument(documents.get(id).orElseThrow(() -> DomainException.notFound("document")), type);
 	}
 
@@ -325,13 +346,13 @@ public class PartnershipManagement {
 				problems.add(new FieldProblem("kind", "partnership.liaisonResourcesOnly"));
 			}
 			offeredBy = access.partnerId();
-			PartnerUnit own = store.partner(access.scopeLike(), offeredBy, thisYear()).orElseThrow();
-			board = store.board(own.communityId()).orElseThrow();
+			PartnerUnit own = partners.partner(access.scopeLike(), offeredBy, thisYear()).orElseThrow();
+			board = boards.board(own.communityId()).orElseThrow();
 		}
 		else {
 			if (body.kind() == ItemKind.RESOURCE) {
 				offeredBy = body.offeredBy();
-				if (offeredBy == null || store.partner(access.scopeLike(), offeredBy, thisYear()).isEmpty()) {
+				if (offeredBy == null || partners.partner(access.scopeLike(), offeredBy, thisYear()).isEmpty()) {
 					problems.add(new FieldProblem("offeredBy", "partnership.offeredBy"));
 				}
 			}
@@ -341,7 +362,7 @@ public class PartnershipManagement {
 			throw DomainException.invalid(problems);
 		}
 		if (offeredBy != null) {
-			PartnerUnit offerer = store.partner(access.scopeLike(), offeredBy, thisYear()).orElseThrow();
+			PartnerUnit offerer = partners.partner(access.scopeLike(), offeredBy, thisYear()).orElseThrow();
 			if (!offerer.communityId().equals(board.communityId())) {
 				throw DomainException.invalid(List.of(new FieldProblem("offeredBy", "partnership.offeredBy")));
 			}
@@ -350,23 +371,23 @@ public class PartnershipManagement {
 				body.title().strip(), body.category(), body.description() == null ? "" : body.description().strip(),
 				body.quantity(), body.measure(), BigDecimal.ZERO, body.periodStart(), body.periodEnd(), body.lat(),
 				body.lng(), ItemStatus.OPEN, clock.instant(), null, null, null, null, null, null);
-		store.insertItem(item, board.path(), board.districtId());
-		return store.item(board.path() + "%", item.id()).orElseThrow();
+		items.insertItem(item, board.path(), board.districtId());
+		return items.item(board.path() + "%", item.id()).orElseThrow();
 	}
 
 	/** An item nobody has claimed yet may be taken off the list. */
 	@Transactional
 	public ListItem withdraw(Actor actor, UUID itemId) {
 		Access access = access(actor);
-		ListItem item = store.item(access.scopeLike(), itemId).orElseThrow(() -> DomainException.notFound("item"));
+		ListItem item = items.item(access.scopeLike(), itemId).orElseThrow(() -> DomainException.notFound("item"));
 		if (access.liaison() && !access.partnerId().equals(item.offeredBy())) {
 			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
 		}
-		if (!store.withdrawItem(itemId)) {
+		if (!items.withdrawItem(itemId)) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.notWithdrawable",
 					item.status());
 		}
-		return store.item(access.scopeLike(), itemId).orElseThrow();
+		return items.item(access.scopeLike(), itemId).orElseThrow();
 	}
 
 	// ---- two-way claiming --------------------------------------------------------------------------------------
@@ -384,7 +405,7 @@ public class PartnershipManagement {
 	@Transactional
 	public ClaimResult claim(Actor actor, UUID itemId, ClaimItem body) {
 		Access access = access(actor);
-		ListItem item = store.item(access.scopeLike(), itemId).orElseThrow(() -> DomainException.notFound("item"));
+		ListItem item = items.item(access.scopeLike(), itemId).orElseThrow(() -> DomainException.notFound("item"));
 		ClaimerKind claimerKind;
 		UUID claimerId;
 		UUID deliverer;
@@ -398,7 +419,7 @@ public class PartnershipManagement {
 			}
 			else {
 				claimerId = body.partnerId();
-				if (claimerId == null || store.partner(access.scopeLike(), claimerId, thisYear())
+				if (claimerId == null || partners.partner(access.scopeLike(), claimerId, thisYear())
 					.filter(p -> p.communityId().equals(item.communityId()))
 					.isEmpty()) {
 					throw DomainException.invalid(List.of(new FieldProblem("partnerId", "partnership.partnerRequired")));
@@ -414,7 +435,7 @@ public class PartnershipManagement {
 			claimerId = item.communityId();
 			deliverer = item.offeredBy();
 		}
-		Optional<Claim> existing = store.claimOf(itemId, claimerId);
+		Optional<Claim> existing = claims.claimOf(itemId, claimerId);
 		if (existing.isPresent()) {
 			return new ClaimResult(existing.get(), false);
 		}
@@ -437,19 +458,19 @@ public class PartnershipManagement {
 		Instant now = clock.instant();
 		Claim claim = new Claim(Ids.newId(clock), itemId, item.title(), claimerKind, claimerId, null, deliverer, null,
 				amount, due, ClaimStatus.PLEDGED, now, null, null, null, null, null);
-		if (!store.insertClaim(claim, actor.userId())) {
+		if (!claims.insertClaim(claim, actor.userId())) {
 			// the same claimer claimed meanwhile (a double click, a retry): his pledge stands, nothing changes
-			return new ClaimResult(store.claimOf(itemId, claimerId).orElseThrow(), false);
+			return new ClaimResult(claims.claimOf(itemId, claimerId).orElseThrow(), false);
 		}
-		if (!store.take(itemId, amount, now)) {
+		if (!items.take(itemId, amount, now)) {
 			// the exception rolls back the claim row inserted above; the item as it is now says why the take failed
-			ListItem current = store.item(access.scopeLike(), itemId).orElse(item);
+			ListItem current = items.item(access.scopeLike(), itemId).orElse(item);
 			if (current.status() != ItemStatus.OPEN) {
 				throw new DomainException(Category.CONFLICT, "NOT_OPEN", "partnership.notOpen", current.status());
 			}
 			throw new DomainException(Category.CONFLICT, "OVER_CLAIMED", "partnership.overClaimed", current.remaining());
 		}
-		Claim made = store.claimOf(itemId, claimerId).orElseThrow();
+		Claim made = claims.claimOf(itemId, claimerId).orElseThrow();
 		if (access.liaison()) {
 			// the community learns that a unit took its need; a claim staff recorded themselves needs no notice
 			tell(staffOf(item.communityId()), "PARTNERSHIP_CLAIMED", "notice.partnership.claimed", item,
@@ -462,7 +483,7 @@ public class PartnershipManagement {
 
 	private Claim deliverable(Actor actor, UUID claimId) {
 		Access access = access(actor);
-		Claim claim = store.claim(access.scopeLike(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+		Claim claim = claims.claim(access.scopeLike(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
 		if (access.liaison() && !access.partnerId().equals(claim.partnerId())) {
 			throw DomainException.notFound("claim");
 		}
@@ -479,13 +500,13 @@ public class PartnershipManagement {
 			throw DomainException.invalid(problems);
 		}
 		// the claim's row locked, so that a note never lands on a pledge that was delivered or accepted meanwhile
-		ClaimStatus status = store.lockClaim(claimId).orElse(claim.status());
+		ClaimStatus status = claims.lockClaim(claimId).orElse(claim.status());
 		if (status != ClaimStatus.PLEDGED) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState", status);
 		}
 		DeliveryNote note = new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.PROGRESS,
 				body.note().strip(), body.photoId(), clock.instant());
-		store.insertNote(note, actor.userId());
+		claims.insertNote(note, actor.userId());
 		return note;
 	}
 
@@ -509,32 +530,32 @@ public class PartnershipManagement {
 			throw DomainException.invalid(problems);
 		}
 		Instant now = clock.instant();
-		if (!store.deliver(claimId, now, body.valueYuan(), body.hours(), body.peopleServed())) {
+		if (!claims.deliver(claimId, now, body.valueYuan(), body.hours(), body.peopleServed())) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
 					statusNow(claim));
 		}
-		store.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.COMPLETION, body.note().strip(),
+		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.COMPLETION, body.note().strip(),
 				body.evidenceId(), now), actor.userId());
 		tell(staffOf(claim), "PARTNERSHIP_DELIVERED", "notice.partnership.delivered", claim, claim.partnerName());
-		return store.claim("/%", claimId).orElseThrow();
+		return claims.claim("/%", claimId).orElseThrow();
 	}
 
 	/** The community accepts a delivered pledge; the unit's contribution record grows by it. */
 	@Transactional
 	public Claim accept(Actor actor, UUID claimId, Acceptance body) {
 		Access access = staff(actor);
-		Claim claim = store.claim(access.scopeLike(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+		Claim claim = claims.claim(access.scopeLike(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
 		Instant now = clock.instant();
-		if (!store.accept(claimId, actor.userId(), now)) {
+		if (!claims.accept(claimId, actor.userId(), now)) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
 					statusNow(claim));
 		}
 		String note = body == null || body.note() == null || body.note().isBlank() ? "验收通过" : body.note().strip();
-		store.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE,
+		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE,
 				note.length() > 2000 ? note.substring(0, 2000) : note, null, now), actor.userId());
-		store.completeIfDone(claim.itemId(), now);
+		items.completeIfDone(claim.itemId(), now);
 		tell(liaisonsOf(claim), "PARTNERSHIP_ACCEPTED", "notice.partnership.accepted", claim, note);
-		return store.claim(access.scopeLike(), claimId).orElseThrow();
+		return claims.claim(access.scopeLike(), claimId).orElseThrow();
 	}
 
 	/**
@@ -545,7 +566,7 @@ public class PartnershipManagement {
 	@Transactional
 	public Claim sendBack(Actor actor, UUID claimId, SendBack body) {
 		Access access = staff(actor);
-		Claim claim = store.claim(access.scopeLike(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+		Claim claim = claims.claim(access.scopeLike(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
 		String reason = body == null ? null : body.reason();
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.sendBackReason")));
@@ -553,25 +574,25 @@ public class PartnershipManagement {
 		if (reason.strip().length() > 2000) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.tooLong", 2000)));
 		}
-		if (!store.sendBack(claimId)) {
+		if (!claims.sendBack(claimId)) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
-					store.claim(access.scopeLike(), claimId).map(Claim::status).orElse(claim.status()));
+					claims.claim(access.scopeLike(), claimId).map(Claim::status).orElse(claim.status()));
 		}
-		store.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.SENT_BACK, reason.strip(), null,
+		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.SENT_BACK, reason.strip(), null,
 				clock.instant()), actor.userId());
 		tell(liaisonsOf(claim), "PARTNERSHIP_SENT_BACK", "notice.partnership.sentBack", claim, reason.strip());
-		return store.claim(access.scopeLike(), claimId).orElseThrow();
+		return claims.claim(access.scopeLike(), claimId).orElseThrow();
 	}
 
 	/** The state of a claim now, after a conditional update found it in another one: the refusal names this. */
 	private ClaimStatus statusNow(Claim claim) {
-		return store.claim("/%", claim.id()).map(Claim::status).orElse(claim.status());
+		return claims.claim("/%", claim.id()).map(Claim::status).orElse(claim.status());
 	}
 
 	// ---- notices -----------------------------------------------------------------------------------------------
 
 	private List<UUID> staffOf(UUID communityId) {
-		return store.board(communityId)
+		return boards.board(communityId)
 			.map(b -> accounts.covering(b.path(), EnumSet.of(Role.COMMUNITY_STAFF))
 				.stream()
 				.filter(Account::enabled)
@@ -581,11 +602,11 @@ public class PartnershipManagement {
 	}
 
 	private List<UUID> staffOf(Claim claim) {
-		return store.itemCommunity(claim.itemId()).map(this::staffOf).orElse(List.of());
+		return items.itemCommunity(claim.itemId()).map(this::staffOf).orElse(List.of());
 	}
 
 	private List<UUID> liaisonsOf(Claim claim) {
-		return claim.partnerId() == null ? List.of() : store.liaisonsOf(claim.partnerId());
+		return claim.partnerId() == null ? List.of() : partners.liaisonsOf(claim.partnerId());
 	}
 
 	/** Tells the recipients, in the step's transaction (the inbox row commits with the step or not at all). */
@@ -594,7 +615,7 @@ public class PartnershipManagement {
 	}
 
 	private void tell(List<UUID> recipients, String kind, String key, Claim claim, String detail) {
-		UUID community = store.itemCommunity(claim.itemId()).orElse(null);
+		UUID community = items.itemCommunity(claim.itemId()).orElse(null);
 		tell(recipients, kind, key, claim.itemTitle(), claim.itemId(), community, detail);
 	}
 
@@ -603,7 +624,7 @@ public class PartnershipManagement {
 		if (recipients.isEmpty() || communityId == null) {
 			return;
 		}
-		UUID district = store.board(communityId).map(Board::districtId).orElse(null);
+		UUID district = boards.board(communityId).map(Board::districtId).orElse(null);
 		Object[] args = { title, detail == null ? "" : detail };
 		notifications.notify(recipients, new Notice(kind, messages.getMessage(key + ".title", args, Locale.SIMPLIFIED_CHINESE),
 				messages.getMessage(key + ".body", args, Locale.SIMPLIFIED_CHINESE), "/partnership/items/" + itemId,
@@ -620,7 +641,7 @@ public class PartnershipManagement {
 			}
 			return;
 		}
-		if (!store.documentUploadedBy(id, actor.userId())) {
+		if (!documentRows.documentUploadedBy(id, actor.userId())) {
 			problems.add(new FieldProblem(field, "partnership.photoRequired"));
 		}
 	}
