@@ -46,16 +46,19 @@ public class PartnershipImports {
 
 	private final PartnershipManagement management;
 
+	private final Partners units;
+
 	private final Clock clock;
 
 	PartnershipImports(JdbcBoards boards, JdbcPartners partners, JdbcAgreements agreements, JdbcListItems items,
-			JdbcClaims claims, PartnershipManagement management, Clock clock) {
+			JdbcClaims claims, PartnershipManagement management, Partners units, Clock clock) {
 		this.boards = boards;
 		this.partners = partners;
 		this.agreements = agreements;
 		this.items = items;
 		this.claims = claims;
 		this.management = management;
+		this.units = units;
 		this.clock = clock;
 	}
 
@@ -69,7 +72,7 @@ public class PartnershipImports {
 		Board board = board(community);
 		boards.ensureBoard(board);
 		PartnerUnit unit = partners.partnerByName(community.id(), body.name(), management.thisYear())
-			.orElseGet(() -> management.insertPartner(board, body));
+			.orElseGet(() -> units.insertPartner(board, body));
 		liaisons.forEach(account -> partners.addLiaison(unit.id(), account));
 		return unit;
 	}

@@ -18,7 +18,8 @@ public class JdbcBoards {
 		this.jdbc = jdbc;
 	}
 
-	private static final String BOARD_COLUMNS = "select community_id, code, name, path, district_id from partnership.community_board";
+	private static final String BOARD_COLUMNS =
+			"select community_id, code, name, path, district_id from partnership.community_board";
 
 	private static Board board(ResultSet rs, int n) throws SQLException {
 		return new Board(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
