@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.partnership.meeting.OpenListItems;
-import org.zhizhi.partnership.persistence.JdbcPartnership;
+import org.zhizhi.partnership.persistence.JdbcListItems;
 
 /**
  * The items of a community's three lists that a joint meeting may still do something about: those open to claims and
@@ -21,15 +21,15 @@ class AgendaListItems implements OpenListItems {
 	/** How many items an agenda offers. */
 	static final int LIMIT = 100;
 
-	private final JdbcPartnership store;
+	private final JdbcListItems items;
 
-	AgendaListItems(JdbcPartnership store) {
-		this.store = store;
+	AgendaListItems(JdbcListItems items) {
+		this.items = items;
 	}
 
 	@Override
 	public List<ListItemRef> openOf(UUID communityId) {
-		return store.unfinishedItems(communityId, null, LIMIT).stream().map(AgendaListItems::ref).toList();
+		return items.unfinishedItems(communityId, null, LIMIT).stream().map(AgendaListItems::ref).toList();
 	}
 
 	@Override
@@ -37,7 +37,7 @@ class AgendaListItems implements OpenListItems {
 		if (communityId == null || itemId == null) {
 			return Optional.empty();
 		}
-		return store.unfinishedItems(communityId, itemId, 1).stream().findFirst().map(AgendaListItems::ref);
+		return items.unfinishedItems(communityId, itemId, 1).stream().findFirst().map(AgendaListItems::ref);
 	}
 
 	/** {@code list} is the kind of list: NEED, RESOURCE or PROJECT. */

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.partnership.meeting.DecisionTaken;
 import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
-import org.zhizhi.partnership.persistence.JdbcPartnership;
-import org.zhizhi.partnership.persistence.JdbcPartnership.Board;
+import org.zhizhi.partnership.persistence.JdbcBoards;
+import org.zhizhi.partnership.persistence.JdbcListItems;
+import org.zhizhi.partnership.persistence.JdbcPartners;
+import org.zhizhi.partnership.persistence.Board;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.territory.OrgUnit;
@@ -30,7 +32,11 @@ class DecisionProjects {
 	/** The length of {@code list_item.title}. */
 	static final int TITLE_MAX = 128;
 
-	private final JdbcPartnership store;
+	private final JdbcBoards boards;
+
+	private final JdbcPartners partners;
+
+	private final JdbcListItems items;
 
 	private final OrgUnitQueries orgUnits;
 
@@ -40,9 +46,11 @@ class DecisionProjects {
 
 	private final ZoneId zone;
 
-	DecisionProjects(JdbcPartnership store, OrgUnitQueries orgUnits, PartnershipManagement management, Clock clock,
-			ZoneId zone) {
-		this.store = store;
+	DecisionProjects(JdbcBoards boards, JdbcPartners partners, JdbcListItems items, OrgUnitQueries orgUnits,
+			PartnershipManagement management, Clock clock, ZoneId zone) {
+		this.boards = boards;
+		this.partners = partners;
+		this.items = items;
 		this.orgUnits = orgUnits;
 		this.management = management;
 		this.clock = clock;
@@ -62,7 +70,7 @@ class DecisionProjects {
 	@EventListener
 	@Transactional
 	void on(DecisionTaken decision) {
-		if (store.itemOfDecision(decision.decisionId()).isPresent()) {
+		if (items.itemOfDecision(decision.decisionId()).isPresent()) {
 			return;
 		}
 		OrgUnit community = orgUnits
@@ -70,7 +78,7 @@ class DecisionProjects {
 			.orElseThrow(() -> new IllegalStateException("no community " + decision.communityId()));
 		Board board = new Board(community.id(), community.code(), community.name(), community.path(),
 				DataScope.districtOf(community.path()));
-		store.ensureBoard(board);
+		boards.ensureBoard(board);
 		LocalDate taken = LocalDate.ofInstant(decision.takenAt(), zone);
 		// a decision recorded late may already be due: the period then is that one day
 		LocalDate start = taken.isAfter(decision.dueOn()) ? decision.dueOn() : taken;
@@ -79,7 +87,7 @@ class DecisionProjects {
 				BigDecimal.ZERO, start, decision.dueOn(), null, null, ItemStatus.OPEN, decision.takenAt(), null, null,
 				decision.decisionId(), decision.meetingId(), ownerUnit(decision).orElse(null), null);
 		// the unique decision_id is what makes it once, should two deliveries of the event race
-		store.insertDecisionItem(item, board.path(), board.districtId());
+		items.insertDecisionItem(item, board.path(), board.districtId());
 	}
 
 	/**
@@ -92,9 +100,9 @@ class DecisionProjects {
 		}
 		int year = management.thisYear();
 		Optional<PartnerUnit> unit = decision.ownerId() != null
-				? store.partner(decision.communityPath() + "%", decision.ownerId(), year)
+				? partners.partner(decision.communityPath() + "%", decision.ownerId(), year)
 				: decision.ownerName() == null ? Optional.empty()
-						: store.partnerByName(decision.communityId(), decision.ownerName().strip(), year);
+						: partners.partnerByName(decision.communityId(), decision.ownerName().strip(), year);
 		return unit.filter(u -> u.communityId().equals(decision.communityId())).map(PartnerUnit::id);
 	}
 

@@ -6,17 +6,17 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.partnership.meeting.CommunityPartners;
-import org.zhizhi.partnership.persistence.JdbcPartnership;
+import org.zhizhi.partnership.persistence.JdbcPartners;
 
 /** The partner units a joint meeting or activity may name: the units of its own community, and no other. */
 @Component
 @Transactional(readOnly = true)
 class MeetingPartnerUnits implements CommunityPartners {
 
-	private final JdbcPartnership store;
+	private final JdbcPartners partners;
 
-	MeetingPartnerUnits(JdbcPartnership store) {
-		this.store = store;
+	MeetingPartnerUnits(JdbcPartners partners) {
+		this.partners = partners;
 	}
 
 	@Override
@@ -24,6 +24,6 @@ class MeetingPartnerUnits implements CommunityPartners {
 		if (communityId == null || partnerId == null) {
 			return Optional.empty();
 		}
-		return store.partnerName(communityId, partnerId);
+		return partners.partnerName(communityId, partnerId);
 	}
 }

@@ -11,8 +11,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.partnership.Claim.ClaimerKind;
 import org.zhizhi.partnership.PartnershipCommands.NewPartner;
-import org.zhizhi.partnership.persistence.JdbcPartnership;
-import org.zhizhi.partnership.persistence.JdbcPartnership.Board;
+import org.zhizhi.partnership.persistence.JdbcAgreements;
+import org.zhizhi.partnership.persistence.JdbcBoards;
+import org.zhizhi.partnership.persistence.JdbcClaims;
+import org.zhizhi.partnership.persistence.JdbcListItems;
+import org.zhizhi.partnership.persistence.JdbcPartners;
+import org.zhizhi.partnership.persistence.Board;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.territory.OrgUnit;
@@ -30,15 +34,31 @@ public class PartnershipImports {
 			Instant deliveredAt, Instant acceptedAt, BigDecimal valueYuan, BigDecimal hours, Integer peopleServed) {
 	}
 
-	private final JdbcPartnership store;
+	private final JdbcBoards boards;
+
+	private final JdbcPartners partners;
+
+	private final JdbcAgreements agreements;
+
+	private final JdbcListItems items;
+
+	private final JdbcClaims claims;
 
 	private final PartnershipManagement management;
 
+	private final Partners units;
+
 	private final Clock clock;
 
-	PartnershipImports(JdbcPartnership store, PartnershipManagement management, Clock clock) {
-		this.store = store;
+	PartnershipImports(JdbcBoards boards, JdbcPartners partners, JdbcAgreements agreements, JdbcListItems items,
+			JdbcClaims claims, PartnershipManagement management, Partners units, Clock clock) {
+		this.boards = boards;
+		this.partners = partners;
+		this.agreements = agreements;
+		this.items = items;
+		this.claims = claims;
 		this.management = management;
+		this.units = units;
 		this.clock = clock;
 	}
 
@@ -50,16 +70,16 @@ public class PartnershipImports {
 	@Transactional
 	public PartnerUnit partner(OrgUnit community, NewPartner body, List<UUID> liaisons) {
 		Board board = board(community);
-		store.ensureBoard(board);
-		PartnerUnit unit = store.partnerByName(community.id(), body.name(), management.thisYear())
-			.orElseGet(() -> management.insertPartner(board, body));
-		liaisons.forEach(account -> store.addLiaison(unit.id(), account));
+		boards.ensureBoard(board);
+		PartnerUnit unit = partners.partnerByName(community.id(), body.name(), management.thisYear())
+			.orElseGet(() -> units.insertPartner(board, body));
+		liaisons.forEach(account -> partners.addLiaison(unit.id(), account));
 		return unit;
 	}
 
 	@Transactional
 	public void signedAgreement(UUID partnerId, UUID communityId, int year, String commitments, LocalDate signedOn) {
-		store.insertAgreement(new Agreement(Ids.newId(clock), partnerId, communityId, year, commitments,
+		agreements.insertAgreement(new Agreement(Ids.newId(clock), partnerId, communityId, year, commitments,
 				Agreement.Status.SIGNED, null, signedOn), clock.instant());
 	}
 
@@ -68,11 +88,11 @@ public class PartnershipImports {
 			String description, BigDecimal quantity, Measure measure, LocalDate start, LocalDate end,
 			Instant publishedAt) {
 		Board board = board(community);
-		store.ensureBoard(board);
+		boards.ensureBoard(board);
 		ListItem item = new ListItem(Ids.newId(clock), community.id(), community.name(), kind, offeredBy, null, title,
 				category, description, quantity, measure, BigDecimal.ZERO, start, end, null, null, ItemStatus.OPEN,
 				publishedAt, null, null, null, null, null, null);
-		store.insertItem(item, board.path(), board.districtId());
+		items.insertItem(item, board.path(), board.districtId());
 		return item.id();
 	}
 
@@ -86,14 +106,14 @@ public class PartnershipImports {
 		Claim claim = new Claim(Ids.newId(clock), itemId, null, byCommunity ? ClaimerKind.COMMUNITY : ClaimerKind.PARTNER,
 				claimer, null, past.partnerId(), null, past.amount(), past.dueOn(), status, past.claimedAt(),
 				past.deliveredAt(), past.acceptedAt(), past.valueYuan(), past.hours(), past.peopleServed());
-		if (!store.insertClaim(claim, new UUID(0, 0))) {
+		if (!claims.insertClaim(claim, new UUID(0, 0))) {
 			return false;
 		}
-		if (!store.take(itemId, past.amount(), past.claimedAt())) {
+		if (!items.take(itemId, past.amount(), past.claimedAt())) {
 			throw new IllegalStateException("past claim exceeds the quantity of item " + itemId);
 		}
 		if (past.acceptedAt() != null) {
-			store.completeIfDone(itemId, past.acceptedAt());
+			items.completeIfDone(itemId, past.acceptedAt());
 		}
 		return true;
 	}

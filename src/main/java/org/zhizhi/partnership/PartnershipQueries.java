@@ -27,9 +27,14 @@ import org.zhizhi.partnership.PartnershipViews.RankedPartner;
 import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.partnership.PartnershipViews.ResourceMatch;
 import org.zhizhi.partnership.PartnershipViews.UnitMatch;
-import org.zhizhi.partnership.persistence.JdbcPartnership;
-import org.zhizhi.partnership.persistence.JdbcPartnership.Board;
-import org.zhizhi.partnership.persistence.JdbcPartnership.UnitRecord;
+import org.zhizhi.partnership.persistence.JdbcAgreements;
+import org.zhizhi.partnership.persistence.JdbcBoards;
+import org.zhizhi.partnership.persistence.JdbcClaims;
+import org.zhizhi.partnership.persistence.JdbcListItems;
+import org.zhizhi.partnership.persistence.JdbcPartners;
+import org.zhizhi.partnership.persistence.JdbcReports;
+import org.zhizhi.partnership.persistence.Board;
+import org.zhizhi.partnership.persistence.JdbcReports.UnitRecord;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Role;
@@ -50,7 +55,17 @@ public class PartnershipQueries {
 	/** The export holds whole lists; this only guards the memory of one workbook. */
 	public static final int EXPORT_LIMIT = 100_000;
 
-	private final JdbcPartnership store;
+	private final JdbcBoards boards;
+
+	private final JdbcPartners partners;
+
+	private final JdbcAgreements agreements;
+
+	private final JdbcListItems items;
+
+	private final JdbcClaims claims;
+
+	private final JdbcReports reports;
 
 	private final PartnershipManagement management;
 
@@ -66,11 +81,17 @@ public class PartnershipQueries {
 
 	private final AccountQueries accounts;
 
-	PartnershipQueries(JdbcPartnership store, PartnershipManagement management, OrgUnitQueries orgUnits,
+	PartnershipQueries(JdbcBoards boards, JdbcPartners partners, JdbcAgreements agreements, JdbcListItems items,
+			JdbcClaims claims, JdbcReports reports, PartnershipManagement management, OrgUnitQueries orgUnits,
 			AccountQueries accounts, Clock clock,
 			@Value("${zhizhi.partnership.match.distance-km:10}") double distanceLimitKm,
 			@Value("${zhizhi.partnership.match.recent:7d}") Duration recentMatch) {
-		this.store = store;
+		this.boards = boards;
+		this.partners = partners;
+		this.agreements = agreements;
+		this.items = items;
+		this.claims = claims;
+		this.reports = reports;
 		this.management = management;
 		this.orgUnits = orgUnits;
 		this.accounts = accounts;
@@ -86,7 +107,7 @@ public class PartnershipQueries {
 	/** Partner units of the scope with the contacts masked; a liaison sees only his own unit. */
 	public List<PartnerUnit> partners(Actor actor, UUID communityId) {
 		Access access = management.access(actor);
-		return store.partners(access.scopeLike(), communityId, thisYear())
+		return partners.partners(access.scopeLike(), communityId, thisYear())
 			.stream()
 			.filter(p -> !access.liaison() || p.id().equals(access.partnerId()))
 			.map(PartnerUnit::masked)
@@ -100,7 +121,7 @@ public class PartnershipQueries {
 	public List<Community> communities(Actor actor) {
 		Access access = management.access(actor);
 		if (access.liaison()) {
-			PartnerUnit own = store.partner(access.scopeLike(), access.partnerId(), thisYear()).orElseThrow();
+			PartnerUnit own = partners.partner(access.scopeLike(), access.partnerId(), thisYear()).orElseThrow();
 			return List.of(new Community(own.communityId(), own.communityName()));
 		}
 		return orgUnits.list(actor.scope(), new OrgUnitFilter(null, null, OrgLevel.COMMUNITY))
@@ -111,14 +132,14 @@ public class PartnershipQueries {
 
 	/** The code of a community's public page, once the community has a board (its first partnership record). */
 	public Optional<String> communityCode(UUID communityId) {
-		return store.board(communityId).map(Board::code);
+		return boards.board(communityId).map(Board::code);
 	}
 
 	/** The liaison accounts of a unit (staff only: the liaisons themselves need not see each other). */
 	public List<Account> liaisons(Actor actor, UUID partnerId) {
 		management.staff(actor);
 		UUID id = partner(actor, partnerId).id();
-		return store.liaisonsOf(id).stream().flatMap(a -> accounts.find(actor.scope(), a).stream()).toList();
+		return partners.liaisonsOf(id).stream().flatMap(a -> accounts.find(actor.scope(), a).stream()).toList();
 	}
 
 	/** Liaison accounts of the caller's scope not yet serving a unit, to make one a unit's liaison. */
@@ -126,7 +147,7 @@ public class PartnershipQueries {
 		management.staff(actor);
 		// pages answer one row more than their size (to tell a next page exists): keyed by id against repeats
 		Map<UUID, Account> free = new java.util.LinkedHashMap<>();
-		java.util.Set<UUID> bound = store.boundLiaisons();
+		java.util.Set<UUID> bound = partners.boundLiaisons();
 		for (int page = 0; page < 20; page++) {
 			List<Account> batch = accounts.list(actor.scope(), null, page);
 			batch.stream()
@@ -146,11 +167,11 @@ public class PartnershipQueries {
 		if (access.liaison() && !access.partnerId().equals(id)) {
 			throw DomainException.notFound("partner");
 		}
-		return store.partner(access.scopeLike(), id, thisYear()).orElseThrow(() -> DomainException.notFound("partner"));
+		return partners.partner(access.scopeLike(), id, thisYear()).orElseThrow(() -> DomainException.notFound("partner"));
 	}
 
 	public List<Agreement> agreements(Actor actor, UUID partnerId) {
-		return store.agreements(partner(actor, partnerId).id());
+		return agreements.agreements(partner(actor, partnerId).id());
 	}
 
 	/** The unit a liaison serves, if the actor is one. */
@@ -161,26 +182,26 @@ public class PartnershipQueries {
 
 	public List<ListItem> items(Actor actor, UUID communityId, ItemKind kind, ItemStatus status) {
 		Access access = management.access(actor);
-		return store.items(access.scopeLike(), communityId, kind, status, LIST_LIMIT);
+		return items.items(access.scopeLike(), communityId, kind, status, LIST_LIMIT);
 	}
 
 	/** How many items of each list of a community are open to claims — counted, not limited like the lists. */
 	public Map<ItemKind, Long> openCounts(Actor actor, UUID communityId) {
 		Access access = management.access(actor);
-		return store.openCounts(access.scopeLike(), communityId);
+		return items.openCounts(access.scopeLike(), communityId);
 	}
 
 	/** A whole list for the Excel export (the pages show the first {@link #LIST_LIMIT}). */
 	public List<ListItem> exportItems(Actor actor, UUID communityId, ItemKind kind) {
 		Access access = management.access(actor);
-		return store.items(access.scopeLike(), communityId, kind, null, EXPORT_LIMIT);
+		return items.items(access.scopeLike(), communityId, kind, null, EXPORT_LIMIT);
 	}
 
 	public ItemDetail item(Actor actor, UUID id) {
 		Access access = management.access(actor);
-		ListItem item = store.item(access.scopeLike(), id).orElseThrow(() -> DomainException.notFound("item"));
-		List<Claim> claims = store.claimsOfItem(id);
-		List<DeliveryNote> notes = store.notesOfItem(id);
+		ListItem item = items.item(access.scopeLike(), id).orElseThrow(() -> DomainException.notFound("item"));
+		List<Claim> claims = this.claims.claimsOfItem(id);
+		List<DeliveryNote> notes = this.claims.notesOfItem(id);
 		if (access.liaison()) {
 			// a liaison sees every pledge (they are public) but the delivery of his own unit's only
 			var own = claims.stream()
@@ -198,13 +219,13 @@ public class PartnershipQueries {
 
 	/** The pledges a unit delivers (its liaison's work list). */
 	public List<Claim> claimsOf(Actor actor, UUID partnerId) {
-		return store.claimsOfPartner(partner(actor, partnerId).id());
+		return claims.claimsOfPartner(partner(actor, partnerId).id());
 	}
 
 	public Contribution contribution(Actor actor, UUID partnerId, Integer year) {
 		PartnerUnit unit = partner(actor, partnerId);
 		Access access = management.access(actor);
-		return store.contributions(access.scopeLike(), null, unit.id(), year)
+		return reports.contributions(access.scopeLike(), null, unit.id(), year)
 			.stream()
 			.findFirst()
 			.orElse(new Contribution(unit.id(), unit.name(), BigDecimal.ZERO, BigDecimal.ZERO, 0, 0));
@@ -213,7 +234,7 @@ public class PartnershipQueries {
 	/** The red-partner ranking (红色合伙人): most delivered projects first, then value, hours and people served. */
 	public List<RankedPartner> ranking(Actor actor, UUID communityId, Integer year) {
 		Access access = management.access(actor);
-		return ranked(store.contributions(access.scopeLike(), communityId, null, year));
+		return ranked(reports.contributions(access.scopeLike(), communityId, null, year));
 	}
 
 	static List<RankedPartner> ranked(List<Contribution> contributions) {
@@ -229,15 +250,15 @@ public class PartnershipQueries {
 		Access access = management.access(actor);
 		int y = year != null ? year : thisYear();
 		if (partnerId != null) {
-			return store.partnerRates(partner(actor, partnerId).id(), y, clock.instant());
+			return reports.partnerRates(partner(actor, partnerId).id(), y, clock.instant());
 		}
-		return store.needRates(access.scopeLike(), communityId, y, clock.instant());
+		return reports.needRates(access.scopeLike(), communityId, y, clock.instant());
 	}
 
 	/** This year's need rates of each community of the caller's scope that published needs (the district's view). */
 	public Map<UUID, Rates> ratesByCommunity(Actor actor, Integer year) {
 		Access access = management.access(actor);
-		return store.needRatesByCommunity(access.scopeLike(), year != null ? year : thisYear(), clock.instant());
+		return reports.needRatesByCommunity(access.scopeLike(), year != null ? year : thisYear(), clock.instant());
 	}
 
 	/**
@@ -246,20 +267,20 @@ public class PartnershipQueries {
 	 */
 	public Matches matches(Actor actor, UUID needId) {
 		Access access = management.access(actor);
-		ListItem need = store.item(access.scopeLike(), needId).orElseThrow(() -> DomainException.notFound("item"));
+		ListItem need = items.item(access.scopeLike(), needId).orElseThrow(() -> DomainException.notFound("item"));
 		if (need.kind() == ItemKind.RESOURCE) {
 			throw DomainException.notFound("need");
 		}
 		Instant now = clock.instant();
-		Map<UUID, UnitRecord> records = store.unitRecords(access.scopeLike(), need.category())
+		Map<UUID, UnitRecord> records = reports.unitRecords(access.scopeLike(), need.category())
 			.stream()
 			.collect(Collectors.toMap(UnitRecord::partnerId, Function.identity()));
-		Map<UUID, PartnerUnit> units = store.partners(access.scopeLike(), null, thisYear())
+		Map<UUID, PartnerUnit> units = partners.partners(access.scopeLike(), null, thisYear())
 			.stream()
 			.collect(Collectors.toMap(PartnerUnit::id, Function.identity()));
 		BigDecimal needed = need.remaining();
 		List<ResourceMatch> resources = new ArrayList<>();
-		for (ListItem resource : store.openResourcesFor(access.scopeLike(), need.category(), need.periodStart(),
+		for (ListItem resource : items.openResourcesFor(access.scopeLike(), need.category(), need.periodStart(),
 				need.periodEnd(), LIST_LIMIT)) {
 			if (resource.category() != need.category() || resource.remaining().signum() <= 0
 					|| resource.periodEnd().isBefore(need.periodStart())
@@ -283,7 +304,7 @@ public class PartnershipQueries {
 			.reversed()
 			.thenComparing(m -> m.distanceKm() == null ? Double.MAX_VALUE : m.distanceKm()));
 		// a unit that pledged part of this need already is not suggested for the rest of it
-		java.util.Set<UUID> pledged = store.claimsOfItem(needId)
+		java.util.Set<UUID> pledged = claims.claimsOfItem(needId)
 			.stream()
 			.map(Claim::partnerId)
 			.collect(Collectors.toSet());
@@ -332,7 +353,7 @@ public class PartnershipQueries {
 	 * units and the community by name, never a person (no contact, no liaison, no account).
 	 */
 	public Optional<PublicBoard> publicBoard(String communityCode) {
-		Optional<Board> board = store.boardByCode(communityCode);
+		Optional<Board> board = boards.boardByCode(communityCode);
 		if (board.isEmpty()) {
 			return Optional.empty();
 		}
@@ -341,14 +362,14 @@ public class PartnershipQueries {
 		int year = thisYear();
 		// each list read on its own, so that a long list of needs never crowds the projects off the page
 		return Optional.of(new PublicBoard(b.name(), b.code(), year,
-				store.needRates(scope, b.communityId(), year, clock.instant()), published(scope, b, ItemKind.NEED),
+				reports.needRates(scope, b.communityId(), year, clock.instant()), published(scope, b, ItemKind.NEED),
 				published(scope, b, ItemKind.RESOURCE), published(scope, b, ItemKind.PROJECT),
-				store.publishedTotals(b.communityId()), store.pledges(b.communityId(), PUBLIC_LIMIT),
-				store.pledgeTotal(b.communityId()), ranked(store.contributions(scope, b.communityId(), null, null))));
+				items.publishedTotals(b.communityId()), reports.pledges(b.communityId(), PUBLIC_LIMIT),
+				reports.pledgeTotal(b.communityId()), ranked(reports.contributions(scope, b.communityId(), null, null))));
 	}
 
 	private List<ListItem> published(String scope, Board board, ItemKind kind) {
-		return store.items(scope, board.communityId(), kind, null, PUBLIC_LIMIT)
+		return items.items(scope, board.communityId(), kind, null, PUBLIC_LIMIT)
 			.stream()
 			.filter(i -> i.status() != ItemStatus.WITHDRAWN)
 			.toList();

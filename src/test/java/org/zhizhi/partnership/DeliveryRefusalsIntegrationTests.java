@@ -42,6 +42,15 @@ class DeliveryRefusalsIntegrationTests {
 	PartnershipManagement management;
 
 	@Autowired
+	Partners partners;
+
+	@Autowired
+	ListItems listItems;
+
+	@Autowired
+	Claims claims;
+
+	@Autowired
 	PartnershipQueries queries;
 
 	@Autowired
@@ -55,26 +64,26 @@ class DeliveryRefusalsIntegrationTests {
 		Actor staff = account("mudong");
 		Actor school = account("mudong-school");
 		ListItem need = need(staff, "退回与并发 " + UUID.randomUUID().toString().substring(0, 6));
-		Claim claim = management.claim(school, need.id(), new ClaimItem(null, new BigDecimal("2"), null)).claim();
+		Claim claim = claims.claim(school, need.id(), new ClaimItem(null, new BigDecimal("2"), null)).claim();
 
 		// a completion without its note is refused: the photo uploaded with it is gone too
 		AtomicReference<UUID> uploaded = new AtomicReference<>();
 		assertThatThrownBy(() -> management.withDocument(school, TestPhotos.jpeg(Color.ORANGE), false, id -> {
 			uploaded.set(id);
-			return management.complete(school, claim.id(), new Completion(" ", id, null, null, null));
+			return claims.complete(school, claim.id(), new Completion(" ", id, null, null, null));
 		})).isInstanceOf(DomainException.class);
 		assertThat(uploaded.get()).isNotNull();
 		assertThat(documents.get(uploaded.get())).isEmpty();
 
 		management.withDocument(school, TestPhotos.jpeg(Color.GREEN), false,
-				id -> management.complete(school, claim.id(), new Completion("已完成", id, null, BigDecimal.ONE, 5)));
-		management.accept(staff, claim.id(), new Acceptance("好"));
+				id -> claims.complete(school, claim.id(), new Completion("已完成", id, null, BigDecimal.ONE, 5)));
+		claims.accept(staff, claim.id(), new Acceptance("好"));
 		// a second acceptance (another tab, another colleague) is told the pledge is accepted, not delivered
-		assertThatThrownBy(() -> management.accept(staff, claim.id(), new Acceptance(null)))
+		assertThatThrownBy(() -> claims.accept(staff, claim.id(), new Acceptance(null)))
 			.isInstanceOfSatisfying(DomainException.class,
 					e -> assertThat(e.args()).containsExactly(ClaimStatus.ACCEPTED));
 		// and a progress note on an accepted pledge is refused the same way
-		assertThatThrownBy(() -> management.addProgress(school, claim.id(), new ProgressNote("再记一条", null)))
+		assertThatThrownBy(() -> claims.addProgress(school, claim.id(), new ProgressNote("再记一条", null)))
 			.isInstanceOfSatisfying(DomainException.class,
 					e -> assertThat(e.args()).containsExactly(ClaimStatus.ACCEPTED));
 	}
@@ -90,8 +99,8 @@ class DeliveryRefusalsIntegrationTests {
 			.findFirst()
 			.orElseThrow()
 			.id();
-		Claim other = management.claim(staff, need.id(), new ClaimItem(bank, new BigDecimal("2"), null)).claim();
-		management.withDocument(staff, TestPhotos.jpeg(Color.BLUE), false, id -> management.complete(staff, other.id(),
+		Claim other = claims.claim(staff, need.id(), new ClaimItem(bank, new BigDecimal("2"), null)).claim();
+		management.withDocument(staff, TestPhotos.jpeg(Color.BLUE), false, id -> claims.complete(staff, other.id(),
 				new Completion("文旅公司已完成", id, new BigDecimal("800"), new BigDecimal("6"), 30)));
 
 		Claim seen = queries.item(school, need.id())
@@ -118,14 +127,14 @@ class DeliveryRefusalsIntegrationTests {
 	@Test
 	void anAgreementCannotBeSignedInTheFuture() {
 		Actor staff = account("mudong");
-		UUID unit = management.addPartner(staff, new PartnershipCommands.NewPartner(null,
+		UUID unit = partners.addPartner(staff, new PartnershipCommands.NewPartner(null,
 				"签署日期单位 " + UUID.randomUUID().toString().substring(0, 6), PartnerType.ENTERPRISE, null, null, null,
 				null, null, null))
 			.id();
 		int year = clock.today().getYear();
-		Agreement draft = management.addAgreement(staff, unit, new PartnershipCommands.NewAgreement(year, "共建"));
+		Agreement draft = partners.addAgreement(staff, unit, new PartnershipCommands.NewAgreement(year, "共建"));
 		assertThatThrownBy(() -> management.withDocument(staff, TestPhotos.jpeg(Color.WHITE), true,
-				id -> management.signAgreement(staff, draft.id(), new PartnershipCommands.SignAgreement(id,
+				id -> partners.signAgreement(staff, draft.id(), new PartnershipCommands.SignAgreement(id,
 						clock.today().plusDays(3)))))
 			.isInstanceOfSatisfying(DomainException.class,
 					e -> assertThat(e.fieldProblems()).extracting(p -> p.field()).containsExactly("signedOn"));
@@ -133,7 +142,7 @@ class DeliveryRefusalsIntegrationTests {
 
 	private ListItem need(Actor staff, String title) {
 		LocalDate today = clock.today();
-		return management.publish(staff, new NewItem(null, ItemKind.NEED, null, title, ItemCategory.OTHER, "",
+		return listItems.publish(staff, new NewItem(null, ItemKind.NEED, null, title, ItemCategory.OTHER, "",
 				new BigDecimal("4"), Measure.PEOPLE, today, today.plusMonths(1), null, null));
 	}
 

@@ -25,8 +25,6 @@ import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
-import org.zhizhi.notification.Notice;
-import org.zhizhi.notification.Notifications;
 import org.zhizhi.partnership.meeting.MeetingCommands.AddAgendaItem;
 import org.zhizhi.partnership.meeting.MeetingCommands.Cancel;
 import org.zhizhi.partnership.meeting.MeetingCommands.Hold;
@@ -50,7 +48,6 @@ import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.Ids;
-import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgUnit;
 
 /**
@@ -81,7 +78,7 @@ public class JointMeetings {
 
 	private final IncidentQueries incidents;
 
-	private final Notifications notifications;
+	private final MeetingNotices notices;
 
 	private final AccountQueries accounts;
 
@@ -98,12 +95,12 @@ public class JointMeetings {
 	private final ZoneId zone;
 
 	JointMeetings(JdbcMeetings meetings, CommunityResolver communities, IncidentQueries incidents,
-			Notifications notifications, AccountQueries accounts, ApplicationEventPublisher events,
+			MeetingNotices notices, AccountQueries accounts, ApplicationEventPublisher events,
 			OpenListItems listItems, CommunityPartners partners, MessageSource messages, Clock clock, ZoneId zone) {
 		this.meetings = meetings;
 		this.communities = communities;
 		this.incidents = incidents;
-		this.notifications = notifications;
+		this.notices = notices;
 		this.accounts = accounts;
 		this.events = events;
 		this.listItems = listItems;
@@ -140,7 +137,7 @@ public class JointMeetings {
 		meetings.insert(meeting, community.districtId());
 		meetings.step(Ids.newId(clock), meeting.id(), MeetingAction.SCHEDULE, null, MeetingState.PLANNED,
 				actor.userId(), actor.displayName(), now, null);
-		notifications.notify(staffOf(meeting), notice("JOINT_MEETING_SCHEDULED", "meeting.notice.scheduled", meeting));
+		notices.toStaff(meeting, "JOINT_MEETING_SCHEDULED", "meeting.notice.scheduled");
 		return detail(actor, meeting);
 	}
 
@@ -155,7 +152,7 @@ public class JointMeetings {
 		meetings.step(Ids.newId(clock), id, MeetingAction.RESCHEDULE, meeting.state(), meeting.state(),
 				actor.userId(), actor.displayName(), now, command.scheduledAt().toString());
 		JointMeeting moved = meetings.find(actor.scope(), id).orElseThrow();
-		notifications.notify(recipients(moved), notice("JOINT_MEETING_RESCHEDULED", "meeting.notice.rescheduled", moved));
+		notices.toRecipients(moved, "JOINT_MEETING_RESCHEDULED", "meeting.notice.rescheduled");
 		return detail(actor, moved);
 	}
 
@@ -166,7 +163,7 @@ public class JointMeetings {
 		meetings.cancel(id, reason, now);
 		meetings.step(Ids.newId(clock), id, MeetingAction.CANCEL, meeting.state(), MeetingState.CANCELLED,
 				actor.userId(), actor.displayName(), now, reason);
-		notifications.notify(recipients(meeting), notice("JOINT_MEETING_CANCELLED", "meeting.notice.cancelled", meeting));
+		notices.toRecipients(meeting, "JOINT_MEETING_CANCELLED", "meeting.notice.cancelled");
 		return detail(actor, id);
 	}
 
@@ -309,8 +306,7 @@ public class JointMeetings {
 				command.ownerKind(), command.ownerId(), ownerName, command.dueOn(), actor.userId(), now,
 				meeting.communityPath(), meeting.title()));
 		if (command.ownerKind() == RefKind.PERSON && command.ownerId() != null) {
-			notifications.notify(List.of(command.ownerId()), new Notice("JOINT_MEETING_TASK",
-					text("meeting.notice.task", meeting.title()), text + " · " + command.dueOn(), link(id), district));
+			notices.task(command.ownerId(), id, meeting.title(), text + " · " + command.dueOn(), district);
 		}
 		return detail(actor, id);
 	}
@@ -475,36 +471,6 @@ public class JointMeetings {
 			description = description.substring(0, 59) + "…";
 		}
 		return names.getOrDefault(incident.categoryCode(), incident.categoryCode()) + " · " + description;
-	}
-
-	/** The community's staff: told of every meeting of their community. */
-	List<UUID> staffOf(JointMeeting meeting) {
-		return accounts.covering(meeting.communityPath(), Set.of(Role.COMMUNITY_STAFF))
-			.stream()
-			.map(Account::id)
-			.toList();
-	}
-
-	/** The community's staff and the invited persons with an account. */
-	List<UUID> recipients(JointMeeting meeting) {
-		List<UUID> all = new ArrayList<>(staffOf(meeting));
-		all.addAll(meetings.personAccounts(meeting.id()));
-		return all;
-	}
-
-	private Notice notice(String kind, String titleKey, JointMeeting meeting) {
-		String when = meeting.scheduledAt().atZone(zone).toLocalDateTime().toString().replace('T', ' ');
-		return new Notice(kind, text(titleKey, meeting.title()),
-				when + (meeting.place() == null ? "" : " · " + meeting.place()), link(meeting.id()),
-				DataScope.districtOf(meeting.communityPath()));
-	}
-
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
-	}
-
-	static String link(UUID meetingId) {
-		return "/partnership/meetings/" + meetingId;
 	}
 
 	Instant startOf(int year) {

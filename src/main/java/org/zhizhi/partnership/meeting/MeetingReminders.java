@@ -40,7 +40,7 @@ class MeetingReminders {
 
 	private final JdbcMeetings meetings;
 
-	private final JointMeetings jointMeetings;
+	private final MeetingNotices notices;
 
 	private final Notifications notifications;
 
@@ -54,11 +54,11 @@ class MeetingReminders {
 
 	private final TreeSet<Integer> days;
 
-	MeetingReminders(JdbcMeetings meetings, JointMeetings jointMeetings, Notifications notifications,
+	MeetingReminders(JdbcMeetings meetings, MeetingNotices notices, Notifications notifications,
 			TransactionTemplate transaction, MessageSource messages, Clock clock, ZoneId zone,
 			@Value("${zhizhi.partnership.meeting.reminder-days:7,1}") List<Integer> days) {
 		this.meetings = meetings;
-		this.jointMeetings = jointMeetings;
+		this.notices = notices;
 		this.notifications = notifications;
 		this.transaction = transaction;
 		this.messages = messages;
@@ -113,12 +113,12 @@ class MeetingReminders {
 		// whole days left, rounded up: a meeting 36 hours away is "in 2 days"
 		long daysLeft = Math.max(1, (Duration.between(now, meeting.scheduledAt()).toHours() + 23) / 24);
 		String when = meeting.scheduledAt().atZone(zone).toLocalDateTime().toString().replace('T', ' ');
-		notifications.notify(jointMeetings.recipients(view),
+		notifications.notify(notices.recipients(view),
 				new Notice("JOINT_MEETING_REMINDER",
 						messages.getMessage("meeting.notice.reminder", new Object[] { meeting.title(), daysLeft },
 								Locale.SIMPLIFIED_CHINESE),
 						when + (meeting.place() == null ? "" : " · " + meeting.place()),
-						JointMeetings.link(meeting.id()), DataScope.districtOf(meeting.communityPath())));
+						MeetingNotices.link(meeting.id()), DataScope.districtOf(meeting.communityPath())));
 		return true;
 	}
 }

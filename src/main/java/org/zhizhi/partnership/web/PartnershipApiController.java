@@ -22,11 +22,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.zhizhi.partnership.Agreement;
 import org.zhizhi.partnership.Claim;
+import org.zhizhi.partnership.Claims;
 import org.zhizhi.partnership.DeliveryNote;
 import org.zhizhi.partnership.ItemKind;
 import org.zhizhi.partnership.ItemStatus;
 import org.zhizhi.partnership.ListItem;
+import org.zhizhi.partnership.ListItems;
 import org.zhizhi.partnership.PartnerUnit;
+import org.zhizhi.partnership.Partners;
 import org.zhizhi.partnership.PartnershipCommands.Acceptance;
 import org.zhizhi.partnership.PartnershipCommands.ClaimItem;
 import org.zhizhi.partnership.PartnershipCommands.Completion;
@@ -58,12 +61,22 @@ class PartnershipApiController {
 
 	private final PartnershipManagement management;
 
+	private final Partners partners;
+
+	private final ListItems listItems;
+
+	private final Claims claims;
+
 	private final PartnershipQueries queries;
 
 	private final ListWorkbooks workbooks;
 
-	PartnershipApiController(PartnershipManagement management, PartnershipQueries queries, ListWorkbooks workbooks) {
+	PartnershipApiController(PartnershipManagement management, Partners partners, ListItems listItems, Claims claims,
+			PartnershipQueries queries, ListWorkbooks workbooks) {
 		this.management = management;
+		this.partners = partners;
+		this.listItems = listItems;
+		this.claims = claims;
 		this.queries = queries;
 		this.workbooks = workbooks;
 	}
@@ -79,7 +92,7 @@ class PartnershipApiController {
 	@PostMapping("/partners")
 	@Operation(summary = "Register a partner unit of a community (community staff and above)")
 	ResponseEntity<PartnerUnit> addPartner(@AuthenticationPrincipal Actor actor, @RequestBody NewPartner body) {
-		PartnerUnit unit = management.addPartner(actor, body);
+		PartnerUnit unit = partners.addPartner(actor, body);
 		return ResponseEntity.created(URI.create("/api/v1/partners/" + unit.id())).body(unit);
 	}
 
@@ -96,7 +109,7 @@ class PartnershipApiController {
 	@Operation(summary = "Make a PARTNER_LIAISON account the unit's liaison (one unit per account)")
 	ResponseEntity<Void> addLiaison(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody LiaisonRequest body) {
-		management.addLiaison(actor, id, body.accountId());
+		partners.addLiaison(actor, id, body.accountId());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -110,13 +123,13 @@ class PartnershipApiController {
 	@Operation(summary = "Draft the agreement of a year (one per unit and year)")
 	ResponseEntity<Agreement> addAgreement(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody NewAgreement body) {
-		return ResponseEntity.status(201).body(management.addAgreement(actor, id, body));
+		return ResponseEntity.status(201).body(partners.addAgreement(actor, id, body));
 	}
 
 	@PostMapping("/agreements/{id}/sign")
 	@Operation(summary = "Mark a draft agreement signed, with the uploaded signed document (POST /partnership/documents first)")
 	Agreement sign(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody SignAgreement body) {
-		return management.signAgreement(actor, id, body);
+		return partners.signAgreement(actor, id, body);
 	}
 
 	@GetMapping("/partners/{id}/claims")
@@ -184,7 +197,7 @@ class PartnershipApiController {
 	@PostMapping("/partnership/items")
 	@Operation(summary = "Publish a need, project or resource (a liaison: his unit's resources)")
 	ResponseEntity<ListItem> publish(@AuthenticationPrincipal Actor actor, @RequestBody NewItem body) {
-		ListItem item = management.publish(actor, body);
+		ListItem item = listItems.publish(actor, body);
 		return ResponseEntity.created(URI.create("/api/v1/partnership/items/" + item.id())).body(item);
 	}
 
@@ -197,14 +210,14 @@ class PartnershipApiController {
 	@PostMapping("/partnership/items/{id}/withdraw")
 	@Operation(summary = "Take an unclaimed item off the list")
 	ListItem withdraw(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return management.withdraw(actor, id);
+		return listItems.withdraw(actor, id);
 	}
 
 	@PostMapping("/partnership/items/{id}/claims")
 	@Operation(summary = "Claim an item (双向认领): 201 with the new pledge, 200 with the existing one when repeated, 409 OVER_CLAIMED when not enough is left")
 	ResponseEntity<Claim> claim(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) ClaimItem body) {
-		var result = management.claim(actor, id, body == null ? new ClaimItem(null, null, null) : body);
+		var result = claims.claim(actor, id, body == null ? new ClaimItem(null, null, null) : body);
 		return ResponseEntity.status(result.created() ? 201 : 200).body(result.claim());
 	}
 
@@ -218,27 +231,27 @@ class PartnershipApiController {
 	@Operation(summary = "A progress note of a pledge, with an optional photo")
 	ResponseEntity<DeliveryNote> progress(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody ProgressNote body) {
-		return ResponseEntity.status(201).body(management.addProgress(actor, id, body));
+		return ResponseEntity.status(201).body(claims.addProgress(actor, id, body));
 	}
 
 	@PostMapping("/partnership/claims/{id}/complete")
 	@Operation(summary = "Report a pledge delivered, with evidence (a photo) and its value, hours and people served")
 	Claim complete(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody Completion body) {
-		return management.complete(actor, id, body);
+		return claims.complete(actor, id, body);
 	}
 
 	@PostMapping("/partnership/claims/{id}/accept")
 	@Operation(summary = "The community accepts a delivered pledge")
 	Claim accept(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) Acceptance body) {
-		return management.accept(actor, id, body);
+		return claims.accept(actor, id, body);
 	}
 
 	@PostMapping("/partnership/claims/{id}/send-back")
 	@Operation(summary = "The community refuses a delivered pledge with a reason (退回): back to PLEDGED, the delivery's value, hours and people cleared, a SENT_BACK note; 409 ILLEGAL_TRANSITION unless DELIVERED")
 	Claim sendBack(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody(required = false) SendBack body) {
-		return management.sendBack(actor, id, body);
+		return claims.sendBack(actor, id, body);
 	}
 
 	// ---- measures ----------------------------------------------------------------------------------------------

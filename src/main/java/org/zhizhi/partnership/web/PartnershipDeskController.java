@@ -33,14 +33,17 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.partnership.Agreement;
 import org.zhizhi.partnership.Claim;
+import org.zhizhi.partnership.Claims;
 import org.zhizhi.partnership.ClaimStatus;
 import org.zhizhi.partnership.ItemCategory;
 import org.zhizhi.partnership.ItemKind;
 import org.zhizhi.partnership.ItemStatus;
 import org.zhizhi.partnership.ListItem;
+import org.zhizhi.partnership.ListItems;
 import org.zhizhi.partnership.Measure;
 import org.zhizhi.partnership.PartnerType;
 import org.zhizhi.partnership.PartnerUnit;
+import org.zhizhi.partnership.Partners;
 import org.zhizhi.partnership.PartnershipCommands.Acceptance;
 import org.zhizhi.partnership.PartnershipCommands.ClaimItem;
 import org.zhizhi.partnership.PartnershipCommands.Completion;
@@ -65,14 +68,21 @@ import org.zhizhi.shared.Role;
  * The desk of 共驻共建 for community staff and unit liaisons: a community's three lists with this year's rates and the
  * publish form, one item with its pledges, matching suggestions and the delivery forms (progress and completion with
  * photos, acceptance or send-back), the partner units with their agreements, liaisons and contribution record, and the
- * red-partner ranking. What a user may do is decided by {@link PartnershipManagement}; the page only offers the forms
- * that fit the item's state and the user's part, and shows a refused form's reasons in Chinese.
+ * red-partner ranking. What a user may do is decided by the commands ({@link Partners}, {@link ListItems},
+ * {@link Claims}); the page only offers the forms that fit the item's state and the user's part, and shows a refused
+ * form's reasons in Chinese.
  */
 @Controller
 @RequestMapping("/partnership")
 class PartnershipDeskController {
 
 	private final PartnershipManagement management;
+
+	private final Partners partners;
+
+	private final ListItems listItems;
+
+	private final Claims claims;
 
 	private final PartnershipQueries queries;
 
@@ -84,9 +94,12 @@ class PartnershipDeskController {
 
 	private final ZoneId zone;
 
-	PartnershipDeskController(PartnershipManagement management, PartnershipQueries queries, ListWorkbooks workbooks,
-			MessageSource messages, Clock clock, ZoneId zone) {
+	PartnershipDeskController(PartnershipManagement management, Partners partners, ListItems listItems, Claims claims,
+			PartnershipQueries queries, ListWorkbooks workbooks, MessageSource messages, Clock clock, ZoneId zone) {
 		this.management = management;
+		this.partners = partners;
+		this.listItems = listItems;
+		this.claims = claims;
 		this.queries = queries;
 		this.workbooks = workbooks;
 		this.messages = messages;
@@ -156,7 +169,7 @@ class PartnershipDeskController {
 		String back = "redirect:/partnership/lists?kind=" + (kind == null ? ItemKind.NEED : kind)
 				+ (communityId == null ? "" : "&communityId=" + communityId);
 		try {
-			ListItem item = management.publish(actor,
+			ListItem item = listItems.publish(actor,
 					new NewItem(communityId, kind, offeredBy, title, category, description,
 							decimal(quantity, "quantity"), measure, date(periodStart, "periodStart"),
 							date(periodEnd, "periodEnd"), null, null));
@@ -228,7 +241,7 @@ class PartnershipDeskController {
 			@RequestParam(required = false) UUID partnerId, @RequestParam(defaultValue = "") String amount,
 			@RequestParam(defaultValue = "") String dueOn, RedirectAttributes redirect) {
 		return onItem(id, redirect, () -> {
-			var result = management.claim(actor, id,
+			var result = claims.claim(actor, id,
 					new ClaimItem(partnerId, decimal(amount, "amount"), date(dueOn, "dueOn")));
 			return result.created() ? "partnership.desk.claimed" : "partnership.desk.claimedAlready";
 		});
@@ -237,7 +250,7 @@ class PartnershipDeskController {
 	@PostMapping("/items/{id}/withdraw")
 	String withdraw(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
 		return onItem(id, redirect, () -> {
-			management.withdraw(actor, id);
+			listItems.withdraw(actor, id);
 			return "partnership.desk.withdrawn";
 		});
 	}
@@ -248,7 +261,7 @@ class PartnershipDeskController {
 			@RequestParam(name = "photo", required = false) MultipartFile photo, RedirectAttributes redirect) {
 		return onItem(itemId, redirect, () -> {
 			management.withDocument(actor, bytes(photo), false,
-					photoId -> management.addProgress(actor, claimId, new ProgressNote(note, photoId)));
+					photoId -> claims.addProgress(actor, claimId, new ProgressNote(note, photoId)));
 			return "partnership.desk.progressSaved";
 		});
 	}
@@ -264,7 +277,7 @@ class PartnershipDeskController {
 			BigDecimal h = decimal(hours, "hours");
 			Integer people = integer(peopleServed, "peopleServed");
 			management.withDocument(actor, bytes(photo), false,
-					photoId -> management.complete(actor, claimId, new Completion(note, photoId, value, h, people)));
+					photoId -> claims.complete(actor, claimId, new Completion(note, photoId, value, h, people)));
 			return "partnership.desk.delivered";
 		});
 	}
@@ -273,7 +286,7 @@ class PartnershipDeskController {
 	String accept(@AuthenticationPrincipal Actor actor, @PathVariable UUID claimId, @RequestParam UUID itemId,
 			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
 		return onItem(itemId, redirect, () -> {
-			management.accept(actor, claimId, new Acceptance(note));
+			claims.accept(actor, claimId, new Acceptance(note));
 			return "partnership.desk.accepted";
 		});
 	}
@@ -282,7 +295,7 @@ class PartnershipDeskController {
 	String sendBack(@AuthenticationPrincipal Actor actor, @PathVariable UUID claimId, @RequestParam UUID itemId,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		return onItem(itemId, redirect, () -> {
-			management.sendBack(actor, claimId, new SendBack(reason));
+			claims.sendBack(actor, claimId, new SendBack(reason));
 			return "partnership.desk.sentBack";
 		});
 	}
@@ -335,7 +348,7 @@ class PartnershipDeskController {
 			RedirectAttributes redirect) {
 		String back = "redirect:/partnership/partners" + (communityId == null ? "" : "?communityId=" + communityId);
 		try {
-			PartnerUnit unit = management.addPartner(actor, new NewPartner(communityId, name, type, partyOrgName,
+			PartnerUnit unit = partners.addPartner(actor, new NewPartner(communityId, name, type, partyOrgName,
 					address, null, null, contactName, contactPhone));
 			redirect.addFlashAttribute("notice", "partnership.desk.partnerAdded");
 			return "redirect:/partnership/partners/" + unit.id();
@@ -370,7 +383,7 @@ class PartnershipDeskController {
 	String addLiaison(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) UUID accountId, RedirectAttributes redirect) {
 		return onPartner(id, redirect, () -> {
-			management.addLiaison(actor, id, accountId);
+			partners.addLiaison(actor, id, accountId);
 			return "partnership.desk.liaisonAdded";
 		});
 	}
@@ -380,7 +393,7 @@ class PartnershipDeskController {
 			@RequestParam(defaultValue = "") String year, @RequestParam(defaultValue = "") String commitments,
 			RedirectAttributes redirect) {
 		return onPartner(id, redirect, () -> {
-			management.addAgreement(actor, id, new NewAgreement(integer(year, "year"), commitments));
+			partners.addAgreement(actor, id, new NewAgreement(integer(year, "year"), commitments));
 			return "partnership.desk.agreementDrafted";
 		});
 	}
@@ -392,7 +405,7 @@ class PartnershipDeskController {
 		return onPartner(id, redirect, () -> {
 			LocalDate on = date(signedOn, "signedOn");
 			management.withDocument(actor, bytes(document), true,
-					documentId -> management.signAgreement(actor, agreementId, new SignAgreement(documentId, on)));
+					documentId -> partners.signAgreement(actor, agreementId, new SignAgreement(documentId, on)));
 			return "partnership.desk.agreementSigned";
 		});
 	}

@@ -1,0 +1,79 @@
+package org.zhizhi.partnership.persistence;
+
+import static org.zhizhi.partnership.persistence.Rows.date;
+import static org.zhizhi.partnership.persistence.Rows.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zhizhi.partnership.Agreement;
+
+/** A unit's yearly agreements: one per unit and year, a draft until it is signed with its document. */
+@Repository
+public class JdbcAgreements {
+
+	private final JdbcClient jdbc;
+
+	JdbcAgreements(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public boolean insertAgreement(Agreement a, Instant at) {
+		return jdbc.sql("""
+				insert into partnership.agreement (id, partner_id, community_id, year, commitments, status, document_id,
+				  signed_on, created_at)
+				values (:id, :partner, :community, :year, :commitments, :status, :doc, :signed, :at)
+				on conflict (partner_id, year) do nothing""")
+			.param("id", a.id())
+			.param("partner", a.partnerId())
+			.param("community", a.communityId())
+			.param("year", a.year())
+			.param("commitments", a.commitments())
+			.param("status", a.status().name())
+			.param("doc", a.documentId())
+			.param("signed", a.signedOn())
+			.param("at", ts(at))
+			.update() == 1;
+	}
+
+	private static Agreement agreement(ResultSet rs, int n) throws SQLException {
+		return new Agreement(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class),
+				rs.getObject("community_id", UUID.class), rs.getInt("year"), rs.getString("commitments"),
+				Agreement.Status.valueOf(rs.getString("status")), rs.getObject("document_id", UUID.class),
+				date(rs, "signed_on"));
+	}
+
+	public List<Agreement> agreements(UUID partnerId) {
+		return jdbc.sql("select * from partnership.agreement where partner_id = :p order by year desc")
+			.param("p", partnerId)
+			.query(JdbcAgreements::agreement)
+			.list();
+	}
+
+	public Optional<Agreement> agreement(String scopeLike, UUID id) {
+		return jdbc.sql("""
+				select a.* from partnership.agreement a join partnership.partner_unit p on p.id = a.partner_id
+				 where a.id = :id and p.scope_path like :scope""")
+			.param("id", id)
+			.param("scope", scopeLike)
+			.query(JdbcAgreements::agreement)
+			.optional();
+	}
+
+	public boolean signAgreement(UUID id, UUID documentId, LocalDate signedOn) {
+		return jdbc.sql("""
+				update partnership.agreement set status = 'SIGNED', document_id = :doc, signed_on = :on
+				 where id = :id and status = 'DRAFT'""")
+			.param("id", id)
+			.param("doc", documentId)
+			.param("on", signedOn)
+			.update() == 1;
+	}
+}

@@ -1,0 +1,254 @@
+package org.zhizhi.partnership.persistence;
+
+import static org.zhizhi.partnership.persistence.Rows.date;
+import static org.zhizhi.partnership.persistence.Rows.dbl;
+import static org.zhizhi.partnership.persistence.Rows.instant;
+import static org.zhizhi.partnership.persistence.Rows.ts;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zhizhi.partnership.ItemCategory;
+import org.zhizhi.partnership.ItemKind;
+import org.zhizhi.partnership.ItemStatus;
+import org.zhizhi.partnership.ListItem;
+import org.zhizhi.partnership.Measure;
+
+/**
+ * The three lists' items (needs, resources, projects): what is left of each and its state. Every read that serves a
+ * user takes the scope path as a bound LIKE prefix.
+ */
+@Repository
+public class JdbcListItems {
+
+	private final JdbcClient jdbc;
+
+	JdbcListItems(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insertItem(ListItem i, String scopePath, UUID districtId) {
+		insertItem(i, scopePath, districtId, "");
+	}
+
+	/**
+	 * Inserts the project of a joint meeting's decision unless the decision has one already (then nothing happens:
+	 * false). The unique {@code decision_id} decides, so a replayed decision never makes a second project.
+	 */
+	public boolean insertDecisionItem(ListItem i, String scopePath, UUID districtId) {
+		return insertItem(i, scopePath, districtId, " on conflict (decision_id) do nothing") == 1;
+	}
+
+	private int insertItem(ListItem i, String scopePath, UUID districtId, String onConflict) {
+		return jdbc.sql("""
+				insert into partnership.list_item (id, community_id, scope_path, district_id, kind, offered_by, title,
+				  category, description, quantity, measure, claimed, period_start, period_end, lat, lng, status,
+				  published_at, first_claimed_at, completed_at, decision_id, owner_partner_id)
+				values (:id, :community, :path, :district, :kind, :offered, :title, :category, :description, :quantity,
+				  :measure, :claimed, :start, :end, :lat, :lng, :status, :published, :first, :completed, :decision,
+				  :owner)""" + onConflict)
+			.param("id", i.id())
+			.param("community", i.communityId())
+			.param("path", scopePath)
+			.param("district", districtId)
+			.param("kind", i.kind().name())
+			.param("offered", i.offeredBy())
+			.param("title", i.title())
+			.param("category", i.category().name())
+			.param("description", i.description())
+			.param("quantity", i.quantity())
+			.param("measure", i.measure().name())
+			.param("claimed", i.claimed())
+			.param("start", i.periodStart())
+			.param("end", i.periodEnd())
+			.param("lat", i.lat())
+			.param("lng", i.lng())
+			.param("status", i.status().name())
+			.param("published", ts(i.publishedAt()))
+			.param("first", ts(i.firstClaimedAt()))
+			.param("completed", ts(i.completedAt()))
+			.param("decision", i.decisionId())
+			.param("owner", i.ownerPartnerId())
+			.update();
+	}
+
+	private static final String ITEM_COLUMNS = """
+			i.*, b.name as community_name, o.name as offered_by_name, o.lat as offer_lat, o.lng as offer_lng,
+			d.meeting_id, w.name as owner_partner_name
+			from partnership.list_item i join partnership.community_board b on b.community_id = i.community_id
+			left join partnership.partner_unit o on o.id = i.offered_by
+			left join partnership.joint_meeting_decision d on d.id = i.decision_id
+			left join partnership.partner_unit w on w.id = i.owner_partner_id 
+			""";
+
+	private static ListItem item(ResultSet rs, int n) throws SQLException {
+		Double lat = dbl(rs, "lat");
+		Double lng = dbl(rs, "lng");
+		if (lat == null) {
+			// a resource without its own position is where its unit is
+			lat = dbl(rs, "offer_lat");
+			lng = dbl(rs, "offer_lng");
+		}
+		return new ListItem(rs.getObject("id", UUID.class), rs.getObject("community_id", UUID.class),
+				rs.getString("community_name"), ItemKind.valueOf(rs.getString("kind")),
+				rs.getObject("offered_by", UUID.class), rs.getString("offered_by_name"), rs.getString("title"),
+				ItemCategory.valueOf(rs.getString("category")), rs.getString("description"),
+				rs.getBigDecimal("quantity"), Measure.valueOf(rs.getString("measure")), rs.getBigDecimal("claimed"),
+				date(rs, "period_start"), date(rs, "period_end"), lat, lng, ItemStatus.valueOf(rs.getString("status")),
+				instant(rs, "published_at"), instant(rs, "first_claimed_at"), instant(rs, "completed_at"),
+				rs.getObject("decision_id", UUID.class), rs.getObject("meeting_id", UUID.class),
+				rs.getObject("owner_partner_id", UUID.class), rs.getString("owner_partner_name"));
+	}
+
+	public List<ListItem> items(String scopeLike, UUID communityId, ItemKind kind, ItemStatus status, int limit) {
+		return jdbc.sql("select " + ITEM_COLUMNS + """
+				 where i.scope_path like :scope
+				   and (cast(:community as uuid) is null or i.community_id = :community)
+				   and (cast(:kind as varchar) is null or i.kind = :kind)
+				   and (cast(:status as varchar) is null or i.status = :status)
+				 order by case i.status when 'OPEN' then 0 when 'FULLY_CLAIMED' then 1 when 'COMPLETED' then 2 else 3 end,
+				          i.published_at desc
+				 limit :limit""")
+			.param("scope", scopeLike)
+			.param("community", communityId)
+			.param("kind", kind == null ? null : kind.name())
+			.param("status", status == null ? null : status.name())
+			.param("limit", limit)
+			.query(JdbcListItems::item)
+			.list();
+	}
+
+	/** The community of an item, for the platform's own notices (not a user's read: no scope). */
+	public Optional<UUID> itemCommunity(UUID itemId) {
+		return jdbc.sql("select community_id from partnership.list_item where id = :id")
+			.param("id", itemId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** How many items of each list of a community (within the scope) are open to claims. */
+	public Map<ItemKind, Long> openCounts(String scopeLike, UUID communityId) {
+		return countsByKind(scopeLike, communityId, "status = 'OPEN'");
+	}
+
+	/** Items of each list of a community that were published and not withdrawn. */
+	public Map<ItemKind, Long> publishedTotals(UUID communityId) {
+		return countsByKind("/%", communityId, "status <> 'WITHDRAWN'");
+	}
+
+	/** Counts of a community's items per list, every list present; {@code statusCondition} is a constant of this class. */
+	private Map<ItemKind, Long> countsByKind(String scopeLike, UUID communityId, String statusCondition) {
+		Map<ItemKind, Long> counts = new EnumMap<>(ItemKind.class);
+		for (ItemKind kind : ItemKind.values()) {
+			counts.put(kind, 0L);
+		}
+		jdbc.sql("select kind, count(*) from partnership.list_item where scope_path like :scope"
+				+ " and community_id = :community and " + statusCondition + " group by kind")
+			.param("scope", scopeLike)
+			.param("community", communityId)
+			.query((rs, n) -> counts.put(ItemKind.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/**
+	 * The open resources of the scope a need could draw on: its category, something left, available in its period —
+	 * filtered here rather than after a capped read, so that a scope with many resources never hides the fitting ones.
+	 */
+	public List<ListItem> openResourcesFor(String scopeLike, ItemCategory category, LocalDate from, LocalDate to,
+			int limit) {
+		return jdbc.sql("select " + ITEM_COLUMNS + """
+				 where i.scope_path like :scope and i.kind = 'RESOURCE' and i.status = 'OPEN'
+				   and i.category = :category and i.claimed < i.quantity
+				   and i.period_end >= :from and i.period_start <= :to
+				 order by i.published_at desc
+				 limit :limit""")
+			.param("scope", scopeLike)
+			.param("category", category.name())
+			.param("from", from)
+			.param("to", to)
+			.param("limit", limit)
+			.query(JdbcListItems::item)
+			.list();
+	}
+
+	public Optional<ListItem> item(String scopeLike, UUID id) {
+		return jdbc.sql("select " + ITEM_COLUMNS + " where i.id = :id and i.scope_path like :scope")
+			.param("id", id)
+			.param("scope", scopeLike)
+			.query(JdbcListItems::item)
+			.optional();
+	}
+
+	/**
+	 * The unfinished items of a community — open to claims or fully claimed and still being delivered — the most
+	 * recently published first; with an item id, only that one if it is one of them.
+	 */
+	public List<ListItem> unfinishedItems(UUID communityId, UUID itemId, int limit) {
+		return jdbc.sql("select " + ITEM_COLUMNS + """
+				 where i.community_id = :community and i.status in ('OPEN', 'FULLY_CLAIMED')
+				   and (cast(:item as uuid) is null or i.id = :item)
+				 order by i.published_at desc
+				 limit :limit""")
+			.param("community", communityId)
+			.param("item", itemId)
+			.param("limit", limit)
+			.query(JdbcListItems::item)
+			.list();
+	}
+
+	/** The project a joint meeting's decision became, if it did. */
+	public Optional<ListItem> itemOfDecision(UUID decisionId) {
+		return jdbc.sql("select " + ITEM_COLUMNS + " where i.decision_id = :decision")
+			.param("decision", decisionId)
+			.query(JdbcListItems::item)
+			.optional();
+	}
+
+	public boolean withdrawItem(UUID id) {
+		return jdbc.sql("""
+				update partnership.list_item set status = 'WITHDRAWN'
+				 where id = :id and status = 'OPEN' and claimed = 0""")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * The contested step: takes {@code amount} of the item only while it is open and that much is left. Two claimers
+	 * at once queue on the row; the second re-reads the row after the first commits and finds less left.
+	 */
+	public boolean take(UUID itemId, BigDecimal amount, Instant at) {
+		return jdbc.sql("""
+				update partnership.list_item
+				   set claimed = claimed + :amount,
+				       status = case when claimed + :amount = quantity then 'FULLY_CLAIMED' else status end,
+				       first_claimed_at = coalesce(first_claimed_at, :at),
+				       version = version + 1
+				 where id = :id and status = 'OPEN' and claimed + :amount <= quantity""")
+			.param("id", itemId)
+			.param("amount", amount)
+			.param("at", ts(at))
+			.update() == 1;
+	}
+
+	/** Completes the item once it is fully pledged and every pledge is accepted. */
+	public void completeIfDone(UUID itemId, Instant at) {
+		jdbc.sql("""
+				update partnership.list_item set status = 'COMPLETED', completed_at = :at
+				 where id = :id and status = 'FULLY_CLAIMED'
+				   and not exists (select 1 from partnership.claim c where c.item_id = :id and c.status <> 'ACCEPTED')""")
+			.param("id", itemId)
+			.param("at", ts(at))
+			.update();
+	}
+}
