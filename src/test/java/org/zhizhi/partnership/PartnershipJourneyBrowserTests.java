@@ -161,10 +161,9 @@ class PartnershipJourneyBrowserTests {
 			page.navigate(url(itemPath));
 			assertThat(page.locator("article.pledge img.note-photo")).hasCount(2);
 			Locator photo = page.locator("article.pledge img.note-photo").last();
-			org.assertj.core.api.Assertions
-				.assertThat((Boolean) photo.evaluate("img => img.complete && img.naturalWidth > 0"))
-				.as("the evidence photo loads")
-				.isTrue();
+			// the photo loads lazily: bring it into view and wait until the browser has decoded it
+			photo.scrollIntoViewIfNeeded();
+			page.waitForFunction("img => img.complete && img.naturalWidth > 0", photo.elementHandle());
 			page.locator("article.pledge form.accept-form input[name=note]").fill("家长满意");
 			page.locator("article.pledge form.accept-form button[type=submit]").click();
 			assertThat(page.locator(".notice")).containsText("已验收");
