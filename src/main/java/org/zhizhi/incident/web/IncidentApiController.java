@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zhizhi.incident.IdempotencyConflict;
 import org.zhizhi.incident.IdempotentResult;
 import org.zhizhi.incident.IncidentView;
+import org.zhizhi.incident.BatchUrging;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentDispatch;
@@ -63,8 +64,11 @@ class IncidentApiController {
 
 	private final IncidentSupervision supervision;
 
+	private final BatchUrging batchUrging;
+
 	IncidentApiController(IncidentManagement management, IncidentQueries queries, MessageSource messages,
-			IncidentDispatch dispatch, IncidentSupervision supervision) {
+			IncidentDispatch dispatch, IncidentSupervision supervision, BatchUrging batchUrging) {
+		this.batchUrging = batchUrging;
 		this.dispatch = dispatch;
 		this.supervision = supervision;
 		this.management = management;
@@ -197,27 +201,11 @@ class IncidentApiController {
 	@PostMapping("/urge")
 	@Operation(summary = "Batch urging: each incident on its own; the answer says which were urged and why not the others")
 	List<BatchOutcome> urgeAll(@AuthenticationPrincipal Actor actor, @RequestBody BatchUrge body) {
-		if (body == null || body.ids() == null || body.ids().isEmpty()) {
-			throw DomainException.invalid(List.of(new FieldProblem("ids", "validation.required")));
-		}
-		if (body.ids().size() > IncidentQueries.PAGE_SIZE) {
-			throw DomainException.invalid(List.of(new FieldProblem("ids", "incident.batchTooLarge",
-					IncidentQueries.PAGE_SIZE)));
-		}
-		StepRequest step = new StepRequest(null, null, null, body.note(), null, null, null, null, null, null, null,
-				null, null, null, body.card(), null, null);
-		return body.ids().stream().distinct().map(id -> {
-			try {
-				supervision.urge(actor, id, step);
-				return new BatchOutcome(id, true, null);
-			}
-			catch (DomainException e) {
-				if (e.category() == DomainException.Category.INVALID) {
-					throw e;
-				}
-				return new BatchOutcome(id, false, e.code());
-			}
-		}).toList();
+		return batchUrging.urge(actor, body == null ? null : body.ids(), body == null ? null : body.card(),
+				body == null ? null : body.note())
+			.stream()
+			.map(o -> new BatchOutcome(o.id(), o.urged(), o.refusal() == null ? null : o.refusal().code()))
+			.toList();
 	}
 
 	@PostMapping("/{id}/extension-requests")

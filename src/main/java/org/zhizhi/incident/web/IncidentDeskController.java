@@ -1,7 +1,6 @@
 package org.zhizhi.incident.web;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.zhizhi.incident.DeskFilter;
 import org.zhizhi.incident.DispatchMode;
 import org.zhizhi.incident.ExtensionRequest;
 import org.zhizhi.incident.FieldWork;
@@ -30,14 +28,10 @@ import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentDispatch;
-import org.zhizhi.incident.IncidentLifecycle;
-import org.zhizhi.incident.IncidentLists;
 import org.zhizhi.incident.IncidentManagement;
 import org.zhizhi.incident.IncidentPhotos;
 import org.zhizhi.incident.IncidentPolicy;
 import org.zhizhi.incident.IncidentQueries;
-import org.zhizhi.incident.IncidentRow;
-import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.IncidentSupervision;
 import org.zhizhi.incident.Rating;
 import org.zhizhi.incident.RejectReason;
@@ -50,13 +44,11 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
-import org.zhizhi.territory.OrgLevel;
-import org.zhizhi.territory.OrgUnitFilter;
 import org.zhizhi.territory.OrgUnitQueries;
 
 /**
- * The desk of the whistle: the queue of the scope with its filters and counts per state, and one incident with its
- * map, photos, timeline and the steps its state allows, each a one-click form.
+ * The desk of the whistle for one incident: its map, photos, timeline and the steps the policy allows the user, each a
+ * one-click form. The queue is {@link IncidentQueueController}'s.
  */
 @Controller
 @RequestMapping("/incidents")
@@ -71,8 +63,6 @@ class IncidentDeskController {
 			"verify", "rework", "urge", "escalate", "note", "rate", "reopen");
 
 	private final IncidentQueries queries;
-
-	private final IncidentLists lists;
 
 	private final IncidentManagement management;
 
@@ -96,7 +86,7 @@ class IncidentDeskController {
 
 	private final Clock clock;
 
-	IncidentDeskController(IncidentQueries queries, IncidentLists lists, IncidentManagement management,
+	IncidentDeskController(IncidentQueries queries, IncidentManagement management,
 			IncidentPhotos photos, IncidentPages pages, OrgUnitQueries orgUnits, MessageSource messages,
 			@Value("${zhizhi.map.tile-url:}") String tileUrl,
 			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution, Clock clock, IncidentDispatch dispatch,
@@ -106,7 +96,6 @@ class IncidentDeskController {
 		this.supervision = supervision;
 		this.clock = clock;
 		this.queries = queries;
-		this.lists = lists;
 		this.management = management;
 		this.photos = photos;
 		this.pages = pages;
@@ -114,37 +103,6 @@ class IncidentDeskController {
 		this.messages = messages;
 		this.tileUrl = tileUrl;
 		this.tileAttribution = tileAttribution;
-	}
-
-	@GetMapping
-	String queue(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) IncidentState state,
-			@RequestParam(required = false) WhistleType type, @RequestParam(required = false) String category,
-			@RequestParam(required = false) UUID grid, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(defaultValue = "0") int page, Model model, jakarta.servlet.http.HttpServletRequest request) {
-		IncidentPages.requireDesk(actor);
-		// where the batch bar comes back to: this very page of the queue, its filters kept
-		model.addAttribute("back", "/incidents" + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
-		DeskFilter filter = new DeskFilter(state, type, category == null || category.isBlank() ? null : category,
-				grid, overdue);
-		List<IncidentRow> rows = lists.queue(actor, filter, page);
-		boolean more = rows.size() > IncidentLists.PAGE_SIZE;
-		rows = more ? rows.subList(0, IncidentLists.PAGE_SIZE) : rows;
-		Map<IncidentState, Long> counts = lists.countsByState(actor, filter);
-		model.addAttribute("filter", filter);
-		model.addAttribute("rows", rows);
-		model.addAttribute("page", Math.max(page, 0));
-		model.addAttribute("more", more);
-		model.addAttribute("counts", counts);
-		model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
-		model.addAttribute("states", IncidentState.values());
-		model.addAttribute("types", WhistleType.values());
-		model.addAttribute("categories", pages.categoriesByClass());
-		model.addAttribute("grids", orgUnits.list(actor.scope(), new OrgUnitFilter(null, null, OrgLevel.GRID)));
-		model.addAttribute("gridNames", pages.gridNames(actor, rows.stream().map(IncidentRow::gridId).toList()));
-		model.addAttribute("now", clock.instant());
-		model.addAttribute("cards", UrgeCard.values());
-		model.addAttribute("mayUrge", IncidentLifecycle.TABLE.mayTake(actor.roles(), IncidentAction.URGE));
-		return "incident/queue";
 	}
 
 	@GetMapping("/{id}")
@@ -292,13 +250,13 @@ class IncidentDeskController {
 
 	/** The domain's {@code coUnits[n]} is the n-th row sent; the form shows it beside the row it came from. */
 	private static String renumber(String field, List<Integer> sentRows) {
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^coUnits\\[(\\d+)\\](.*)$").matcher(field);
-		if (!m.matches()) {
-			return field;
+		for (int sent = 0; sent < sentRows.size(); sent++) {
+			String prefix = "coUnits[" + sent + "]";
+			if (field.equals(prefix) || field.startsWith(prefix + ".")) {
+				return "coUnits[" + sentRows.get(sent) + "]" + field.substring(prefix.length());
+			}
 		}
-		int sent = Integer.parseInt(m.group(1));
-		int row = sent < sentRows.size() ? sentRows.get(sent) : sent;
-		return "coUnits[" + row + "]" + m.group(2);
+		return field;
 	}
 
 	@PostMapping("/{id}/escalate")
@@ -347,69 +305,6 @@ class IncidentDeskController {
 		byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
 		return step(actor, id, "note", StepRequest.note(note), (a, i, r) -> fieldWork.note(a, i, r, bytes), model,
 				redirect);
-	}
-
-	// --- 批量督办 ----------------------------------------------------------------------------------------------------
-
-	/** What became of one incident of a batch, told in the notice above the queue. */
-	record BatchLine(UUID id, String name, boolean urged, String reason) implements Serializable {
-	}
-
-	@PostMapping("/urge")
-	String urgeAll(@AuthenticationPrincipal Actor actor, @RequestParam(name = "ids", required = false) List<UUID> ids,
-			@RequestParam(required = false) UrgeCard card, @RequestParam(defaultValue = "") String note,
-			@RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
-		IncidentPages.requireDesk(actor);
-		String target = back.startsWith("/incidents") && !back.startsWith("//") ? back : "/incidents";
-		List<UUID> chosen = ids == null ? List.of() : ids.stream().distinct().toList();
-		List<String> problems = new ArrayList<>();
-		if (chosen.isEmpty()) {
-			problems.add(pages.text("desk.batch.noneChosen"));
-		}
-		else if (chosen.size() > IncidentLists.PAGE_SIZE) {
-			problems.add(pages.text("incident.batchTooLarge", IncidentLists.PAGE_SIZE));
-		}
-		if (card == null) {
-			problems.add(pages.text("desk.batch.cardRequired"));
-		}
-		if (note.length() > 1000) {
-			problems.add(pages.text("incident.noteTooLong", 1000));
-		}
-		if (!problems.isEmpty()) {
-			redirect.addFlashAttribute("batchProblems", problems);
-			return "redirect:" + target;
-		}
-		StepRequest step = new StepRequest(null, null, null, note, null, null, null, null, null, null, null, null,
-				null, null, card, null, null);
-		Map<String, String> names = pages.categoryNames();
-		List<BatchLine> lines = new ArrayList<>();
-		for (UUID id : chosen) {
-			String name = queries.find(actor.scope(), id)
-				.map(d -> names.getOrDefault(d.incident().categoryCode(), "") + " · "
-						+ abbreviate(d.incident().description()))
-				.orElse(id.toString());
-			try {
-				supervision.urge(actor, id, step);
-				lines.add(new BatchLine(id, name, true, null));
-			}
-			catch (DomainException e) {
-				if (e.category() == Category.CONFLICT && "ILLEGAL_TRANSITION".equals(e.code())) {
-					IncidentState now = queries.find(actor.scope(), id).map(d -> d.incident().state()).orElse(null);
-					lines.add(new BatchLine(id, name, false, pages.text("desk.batch.notUrgeable",
-							now == null ? "" : pages.text("incidentState." + now))));
-				}
-				else {
-					lines.add(new BatchLine(id, name, false, pages.text(e.messageKey(), e.args())));
-				}
-			}
-		}
-		redirect.addFlashAttribute("batchLines", lines);
-		redirect.addFlashAttribute("batchUrged", lines.stream().filter(BatchLine::urged).count());
-		return "redirect:" + target;
-	}
-
-	private static String abbreviate(String text) {
-		return text == null ? "" : text.length() > 24 ? text.substring(0, 24) + "…" : text;
 	}
 
 	@PostMapping("/{id}/verify")
