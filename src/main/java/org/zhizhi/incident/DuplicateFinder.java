@@ -122,7 +122,7 @@ public class DuplicateFinder {
 		else {
 			// the joiner's place in the incident's story: who else is waiting for it, at the moment he joined
 			steps.remark(actor, incidents.find(scope, incidentId).orElseThrow(), IncidentAction.JOIN,
-					IncidentSteps.Entry.of((String) null));
+					IncidentSteps.Entry.of((TimelineDetail) null));
 		}
 		return new Following(incidentId, duplicates.followers(incidentId), added);
 	}

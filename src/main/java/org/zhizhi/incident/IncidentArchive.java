@@ -255,9 +255,9 @@ public class IncidentArchive {
 		Replay r = new Replay(Incident.report(Ids.newId(clock), h.channel(), h.categoryCode(), h.description().strip(),
 				h.lat(), h.lng(), grid.id(), location.microGrid() == null ? null : location.microGrid().id(),
 				grid.path(), grid.districtId(), h.reporter().id(), h.anonymous(), h.reportedAt()));
-		r.entries.add(new TimelineEntry(Ids.newId(clock), r.id, h.reportedAt(), h.reporter().id(), h.reporter().name(),
-				h.reporter().role(), IncidentAction.REPORT, null, IncidentState.REPORTED, h.lat(), h.lng(),
-				h.channel().name()));
+		r.entries.add(TimelineEntry.of(Ids.newId(clock), r.id, h.reportedAt(), h.reporter().id(), h.reporter().name(),
+				h.reporter().role(), IncidentAction.REPORT, null, IncidentState.REPORTED, h.lat(), h.lng(), null,
+				new TimelineDetail.Reported(h.channel()), null, false, List.of()));
 		Instant previous = h.reportedAt();
 		for (int j = 0; j < h.steps().size(); j++) {
 			String stepField = field + ".steps[" + j + "]";
@@ -330,18 +330,18 @@ public class IncidentArchive {
 		UUID by = step.actor().id();
 		String note = IncidentSteps.note(step.note());
 		Transition t;
-		String detail = note;
+		TimelineDetail detail = null;
 		Double distance = null;
 		boolean flagged = false;
 		switch (step.action()) {
 			case ACCEPT -> t = incident.accept(by, at);
 			case REJECT -> {
 				t = incident.reject(step.reason(), by, at);
-				detail = IncidentSteps.join(step.reason(), note);
+				detail = new TimelineDetail.Rejected(step.reason());
 			}
 			case TRIAGE -> {
 				t = incident.triage(step.triage(), note, by, at);
-				detail = IncidentSteps.join(step.triage(), note);
+				detail = new TimelineDetail.Triaged(step.triage());
 			}
 			case WHISTLE -> {
 				DispatchMode mode = step.mode() != null ? step.mode()
@@ -351,7 +351,7 @@ public class IncidentArchive {
 				if (step.whistleType() == WhistleType.TOUGH && mode != DispatchMode.ASSIGN) {
 					throw DomainException.invalid(List.of(new FieldProblem("mode", "incident.toughIsAssigned")));
 				}
-				detail = IncidentSteps.join(step.whistleType(), IncidentSteps.join(mode, note));
+				detail = new TimelineDetail.Whistled(step.whistleType(), mode);
 			}
 			case ASSIGN -> {
 				IncidentLifecycle.TABLE.require(incident.state(), IncidentAction.ASSIGN);
@@ -368,13 +368,13 @@ public class IncidentArchive {
 							.invalid(List.of(new FieldProblem("unitId", "incident.unknownUnit"))));
 					t = incident.assignToUnit(unit.id(), mode, by, at);
 					r.lead = new Part(unit.id(), unit.name(), at);
-					detail = IncidentSteps.join(unit.name(), note);
+					detail = new TimelineDetail.Assigned(unit.name(), 0);
 				}
 				else {
 					t = incident.assignToMember(step.assigneeId(), mode, by, at);
 					r.lead = null;
-					detail = IncidentSteps.join(step.assigneeName() == null ? step.assigneeId() : step.assigneeName(),
-							note);
+					detail = new TimelineDetail.Assigned(step.assigneeName() == null ? step.assigneeId().toString()
+							: step.assigneeName(), 0);
 				}
 			}
 			case CLAIM -> t = incident.claim(by, at);
@@ -394,8 +394,7 @@ public class IncidentArchive {
 					t = checkIn.transition();
 					distance = checkIn.distanceM();
 					flagged = checkIn.flagged();
-					String measured = String.format(Locale.ROOT, "%s%.0f m", flagged ? "FLAGGED " : "", distance);
-					detail = note == null ? measured : measured + ": " + note;
+					detail = new TimelineDetail.CheckedIn(distance, flagged);
 				}
 				else {
 					t = incident.checkInUnmeasured(by, at);
@@ -403,33 +402,33 @@ public class IncidentArchive {
 			}
 			case RESOLVE -> t = incident.resolve(note, by, at);
 			case VERIFY -> {
-				r.entry(step, incident.verify(by, at), note, null, false);
+				r.entry(step, incident.verify(by, at), note, null, null, false);
 				// a microsecond later, so that the timeline keeps the closure after the verification, as live
 				HistoricStep closing = HistoricStep.of(IncidentAction.CLOSE, at.plusNanos(1_000), step.actor(), null);
-				r.entry(closing, incident.close(by, closing.at()), null, null, false);
+				r.entry(closing, incident.close(by, closing.at()), null, null, null, false);
 				return;
 			}
 			case REWORK -> t = incident.rework(note, by, at);
 			case RATE -> {
 				t = incident.rate(step.rating(), note, by, at);
-				detail = IncidentSteps.join(step.rating(), note);
+				detail = new TimelineDetail.Rated(step.rating());
 			}
 			case KEEP_CLOSED -> t = incident.keepClosed(note, by, at);
 			case URGE -> {
 				t = incident.urge(step.card(), by, at);
-				detail = IncidentSteps.join(step.card(), note);
+				detail = new TimelineDetail.Urged(step.card(), null, null);
 			}
 			case NOTE -> t = incident.note(note, by, at);
 			case ESCALATE -> {
 				Tier from = incident.tier();
 				t = incident.escalate(incident.whistleType() == null ? null
 						: dueDates.respondAgain(incident.whistleType(), incident.categoryCode(), at), by, at);
-				detail = IncidentSteps.join(from.name() + "→" + incident.tier().name(), note);
+				detail = new TimelineDetail.Escalated(from, incident.tier(), null);
 				r.lead = null;
 			}
 			default -> throw new IllegalStateException("not importable: " + step.action());
 		}
-		r.entry(step, t, detail, distance, flagged);
+		r.entry(step, t, note, detail, distance, flagged);
 	}
 
 	/** The lead unit's part of an order given to a unit, as history left it. */
@@ -462,9 +461,10 @@ public class IncidentArchive {
 			incident.clearEvents();
 		}
 
-		void entry(HistoricStep step, Transition t, String detail, Double distance, boolean flagged) {
-			entries.add(new TimelineEntry(Ids.newId(), id, step.at(), step.actor().id(), step.actor().name(),
-					step.actor().role(), t.action(), t.from(), t.to(), step.lat(), step.lng(), detail, distance,
+		void entry(HistoricStep step, Transition t, String note, TimelineDetail detail, Double distance,
+				boolean flagged) {
+			entries.add(TimelineEntry.of(Ids.newId(), id, step.at(), step.actor().id(), step.actor().name(),
+					step.actor().role(), t.action(), t.from(), t.to(), step.lat(), step.lng(), note, detail, distance,
 					flagged, List.of()));
 			incident.clearEvents();
 		}

@@ -1,6 +1,5 @@
 package org.zhizhi.incident;
 
-import static org.zhizhi.incident.IncidentSteps.join;
 import static org.zhizhi.incident.IncidentSteps.note;
 
 import java.time.Instant;
@@ -83,9 +82,11 @@ public class IncidentDispatch {
 		String role = IncidentSteps.actingRole(actor, IncidentManagement.DISPATCHERS);
 		if (target == null) {
 			return steps.apply(actor, incident, role, t,
-					Entry.of(step, join(step.type(), join(mode, note(step.note())))));
+					Entry.of(step, new TimelineDetail.Whistled(step.type(), mode)));
 		}
-		steps.record(actor, incident, role, t, Entry.of(step, join(step.type(), join(mode, null))));
+		// the note goes with the assignment that follows
+		steps.record(actor, incident, role, t, Entry.of(step, new TimelineDetail.Whistled(step.type(), mode))
+			.withNote(null));
 		return assignTo(actor, incident, target, step, now.plusNanos(1_000));
 	}
 
@@ -116,7 +117,7 @@ public class IncidentDispatch {
 			units.movePart(id, incident.unitId(), List.of(PartState.ASSIGNED), PartState.ACCEPTED, null, now);
 		}
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
-				Entry.of(step, note(step.note())));
+				Entry.of(step, null));
 	}
 
 	/**
@@ -129,7 +130,7 @@ public class IncidentDispatch {
 		Transition t = incident.handBack(note(step.note()), actor.userId(), steps.now());
 		units.deleteParts(id);
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
-				Entry.of(step, note(step.note())));
+				Entry.of(step, null));
 	}
 
 	/**
@@ -173,7 +174,7 @@ public class IncidentDispatch {
 		}
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), false);
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
-				Entry.of(step, join(part.unitName(), note)).withPhotos(photos));
+				Entry.of(step, new TimelineDetail.PartStep(part.unitName())).withPhotos(photos));
 	}
 
 	/** Whom an assignment goes to: a member, or a unit with the co-units of a tough whistle. */
@@ -183,7 +184,7 @@ public class IncidentDispatch {
 	private IncidentDetail assignTo(Actor actor, Incident incident, Target target, StepRequest step, Instant at) {
 		DispatchMode mode = step.mode() == null ? DispatchMode.ASSIGN : step.mode();
 		Transition t;
-		String detail;
+		TimelineDetail.Assigned to;
 		if (target.unit() != null) {
 			units.deleteParts(incident.id());
 			units.insertPart(incident.id(), target.unit().id(), true, target.task(), at);
@@ -191,14 +192,14 @@ public class IncidentDispatch {
 				units.insertPart(incident.id(), co.unitId(), false, co.task().strip(), at);
 			}
 			t = incident.assignToUnit(target.unit().id(), mode, actor.userId(), at);
-			detail = target.unit().name() + (target.coUnits().isEmpty() ? "" : " +" + target.coUnits().size());
+			to = new TimelineDetail.Assigned(target.unit().name(), target.coUnits().size());
 		}
 		else {
 			t = incident.assignToMember(target.memberId(), mode, actor.userId(), at);
-			detail = target.memberName();
+			to = new TimelineDetail.Assigned(target.memberName(), 0);
 		}
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.DISPATCHERS), t,
-				Entry.of(step, join(detail, note(step.note()))));
+				Entry.of(step, to));
 	}
 
 	/** Checks and resolves whom the dispatch names; null for an open call. */

@@ -1,6 +1,5 @@
 package org.zhizhi.incident;
 
-import static org.zhizhi.incident.IncidentSteps.join;
 import static org.zhizhi.incident.IncidentSteps.note;
 
 import java.time.Clock;
@@ -171,9 +170,10 @@ public class IncidentManagement {
 				grid.path(), grid.districtId(), actor.userId(),
 				Boolean.TRUE.equals(report.anonymous()) && actor.has(Role.RESIDENT), now);
 		incidents.insert(incident.view());
-		incidents.append(new TimelineEntry(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
-				IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null, IncidentState.REPORTED,
-				report.lat(), report.lng(), report.channel().name()));
+		incidents.append(TimelineEntry.of(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
+				IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null,
+				IncidentState.REPORTED, report.lat(), report.lng(), null, new TimelineDetail.Reported(report.channel()),
+				null, false, List.of()));
 		incident.events().forEach(events::publishEvent);
 		incident.clearEvents();
 		return queries.get(actor.scope(), id);
@@ -184,7 +184,7 @@ public class IncidentManagement {
 		Incident incident = loadFor(actor, id, IncidentAction.ACCEPT, step);
 		Transition t = incident.accept(actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
-				Entry.of(step, note(step.note())));
+				Entry.of(step, null));
 	}
 
 	@Transactional
@@ -192,7 +192,7 @@ public class IncidentManagement {
 		Incident incident = loadFor(actor, id, IncidentAction.REJECT, step);
 		Transition t = incident.reject(step.reason(), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
-				Entry.of(step, join(step.reason(), note(step.note()))));
+				Entry.of(step, new TimelineDetail.Rejected(step.reason())));
 	}
 
 	@Transactional
@@ -200,7 +200,7 @@ public class IncidentManagement {
 		Incident incident = loadFor(actor, id, IncidentAction.TRIAGE, step);
 		Transition t = incident.triage(step.triage(), note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
-				Entry.of(step, join(step.triage(), note(step.note()))));
+				Entry.of(step, new TimelineDetail.Triaged(step.triage())));
 	}
 
 	/** The first of many members pressing at once wins; the others are told the order is already claimed. */
@@ -209,7 +209,7 @@ public class IncidentManagement {
 		Incident incident = loadFor(actor, id, IncidentAction.CLAIM, step);
 		Transition t = incident.claim(actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CLAIMERS), t,
-				Entry.of(step, note(step.note())));
+				Entry.of(step, null));
 	}
 
 	/**
@@ -223,11 +223,9 @@ public class IncidentManagement {
 		Incident.CheckIn checkIn = incident.checkIn(step.lat(), step.lng(), checkInRadiusM, actor.userId(),
 				steps.now());
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), checkInPhotoRequired);
-		String detail = String.format(Locale.ROOT, "%s%.0f m", checkIn.flagged() ? "FLAGGED " : "",
-				checkIn.distanceM());
-		String note = note(step.note());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, HANDLERS), checkIn.transition(),
-				new Entry(step.lat(), step.lng(), note == null ? detail : detail + ": " + note, checkIn.distanceM(),
+				new Entry(step.lat(), step.lng(), note(step.note()),
+						new TimelineDetail.CheckedIn(checkIn.distanceM(), checkIn.flagged()), checkIn.distanceM(),
 						checkIn.flagged(), photos));
 	}
 
@@ -247,7 +245,7 @@ public class IncidentManagement {
 			throw new DomainException(Category.CONFLICT, "PARTS_OPEN", "incident.partsOpen");
 		}
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, HANDLERS), t,
-				Entry.of(step, note(step.note())).withPhotos(photos));
+				Entry.of(step, null).withPhotos(photos));
 	}
 
 	/** The grid or community passes the resolution, which closes the incident in the same transaction. */
@@ -256,10 +254,10 @@ public class IncidentManagement {
 		Incident incident = loadFor(actor, id, IncidentAction.VERIFY, step);
 		String role = IncidentSteps.actingRole(actor, VERIFIERS);
 		Instant now = steps.now();
-		steps.record(actor, incident, role, incident.verify(actor.userId(), now), Entry.of(step, note(step.note())));
+		steps.record(actor, incident, role, incident.verify(actor.userId(), now), Entry.of(step, null));
 		// a microsecond later, so that the timeline keeps the closure after the verification
 		Transition close = incident.close(actor.userId(), now.plusNanos(1_000));
-		return steps.apply(actor, incident, role, close, Entry.of(step, null));
+		return steps.apply(actor, incident, role, close, Entry.of(null));
 	}
 
 	/** The resolution fails verification and goes back to its handler (返工), with the reason. */
@@ -268,7 +266,7 @@ public class IncidentManagement {
 		Incident incident = loadFor(actor, id, IncidentAction.REWORK, step);
 		Transition t = incident.rework(note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, VERIFIERS), t,
-				Entry.of(step, note(step.note())));
+				Entry.of(step, null));
 	}
 
 	/**
@@ -283,7 +281,8 @@ public class IncidentManagement {
 		Transition t = incident.rate(step.rating(), comment, actor.userId(), steps.now());
 		String role = actor.hasAny(CALL_BACK_STAFF) ? IncidentSteps.actingRole(actor, CALL_BACK_STAFF)
 				: IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class));
-		return steps.apply(actor, incident, role, t, Entry.of(step, join(step.rating(), comment)));
+		return steps.apply(actor, incident, role, t,
+				Entry.of(step, new TimelineDetail.Rated(step.rating())).withNote(comment));
 	}
 
 	/**
@@ -295,7 +294,7 @@ public class IncidentManagement {
 		Incident incident = loadFor(actor, id, IncidentAction.REOPEN, step);
 		Transition t = incident.reopen(note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t,
-				Entry.of(step, note(step.note())));
+				Entry.of(step, null));
 	}
 
 	/** After an unsatisfied rating: the community records why the incident stays closed. */
@@ -304,7 +303,7 @@ public class IncidentManagement {
 		Incident incident = loadFor(actor, id, IncidentAction.KEEP_CLOSED, step);
 		Transition t = incident.keepClosed(note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t,
-				Entry.of(step, note(step.note())));
+				Entry.of(step, null));
 	}
 
 	/**
@@ -319,7 +318,7 @@ public class IncidentManagement {
 		Transition t = incident.note(note(step.note()), actor.userId(), steps.now());
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), false);
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, handler ? HANDLERS : DISPATCHERS), t,
-				Entry.of(step, note(step.note())).withPhotos(photos));
+				Entry.of(step, null).withPhotos(photos));
 	}
 
 	/** The steps the actor may take on the incident now ({@link IncidentPolicy}): what every screen offers. */

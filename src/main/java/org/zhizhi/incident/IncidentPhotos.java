@@ -80,9 +80,10 @@ public class IncidentPhotos {
 			.update();
 		Double lat = stored.position().map(p -> p.latitude()).orElse(null);
 		Double lng = stored.position().map(p -> p.longitude()).orElse(null);
-		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), now, actor.userId(), actor.displayName(),
+		incidents.append(TimelineEntry.of(Ids.newId(clock), incident.id(), now, actor.userId(), actor.displayName(),
 				actor.roles().stream().sorted().findFirst().map(Role::name).orElse("UNKNOWN"), IncidentAction.PHOTO,
-				incident.state(), incident.state(), lat, lng, stored.id().toString()));
+				incident.state(), incident.state(), lat, lng, null, new TimelineDetail.Photo(stored.id()), null, false,
+				List.of()));
 		return new AttachedPhoto(stored.id(), lat, lng, stored.width(), stored.height(), now);
 	}
 

@@ -150,10 +150,7 @@ public class IncidentQueries {
 		}
 		List<TimelineEntry> timeline = detail.timeline()
 			.stream()
-			.map(e -> !reporter.equals(e.actorId()) ? e
-					: new TimelineEntry(e.id(), e.incidentId(), e.occurredAt(), null, null, e.actorRole(), e.action(),
-							e.fromState(), e.toState(), e.lat(), e.lng(), e.detail(), e.distanceM(), e.flagged(),
-							e.photoIds()))
+			.map(e -> !reporter.equals(e.actorId()) ? e : e.withoutActor())
 			.toList();
 		return new IncidentDetail(detail.incident(), timeline, detail.parts(), detail.extensions());
 	}

@@ -164,9 +164,9 @@ class IncidentSteps {
 				.orElse(transition.from());
 			throw IncidentLifecycle.illegal(current, transition.action());
 		}
-		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), incident.updatedAt(), actor.userId(),
+		incidents.append(TimelineEntry.of(Ids.newId(clock), incident.id(), incident.updatedAt(), actor.userId(),
 				actor.displayName(), role, transition.action(), transition.from(), transition.to(), entry.lat(),
-				entry.lng(), entry.detail(), entry.distanceM(), entry.flagged(), entry.photoIds()));
+				entry.lng(), entry.note(), entry.payload(), entry.distanceM(), entry.flagged(), entry.photoIds()));
 		incident.events().forEach(events::publishEvent);
 		incident.clearEvents();
 	}
@@ -177,26 +177,38 @@ class IncidentSteps {
 	 */
 	void remark(Actor actor, IncidentView incident, IncidentAction action, Entry entry) {
 		Instant at = clock.instant();
-		incidents.append(new TimelineEntry(Ids.newId(clock), incident.id(), at, actor.userId(), actor.displayName(),
+		incidents.append(TimelineEntry.of(Ids.newId(clock), incident.id(), at, actor.userId(), actor.displayName(),
 				actingRole(actor, java.util.EnumSet.allOf(Role.class)), action, incident.state(), incident.state(),
-				entry.lat(), entry.lng(), entry.detail(), entry.distanceM(), entry.flagged(), entry.photoIds()));
+				entry.lat(), entry.lng(), entry.note(), entry.payload(), entry.distanceM(), entry.flagged(),
+				entry.photoIds()));
 		events.publishEvent(new IncidentStepped(incident.id(), action, incident.state(), incident.state(), at,
 				actor.userId()));
 	}
 
-	/** What a timeline entry says beyond who and which step. */
-	record Entry(Double lat, Double lng, String detail, Double distanceM, boolean flagged, List<UUID> photoIds) {
+	/** What a timeline entry says beyond who and which step: where, the person's note, the step's choices, photos. */
+	record Entry(Double lat, Double lng, String note, TimelineDetail payload, Double distanceM, boolean flagged,
+			List<UUID> photoIds) {
 
-		static Entry of(StepRequest step, String detail) {
-			return new Entry(step.lat(), step.lng(), detail, null, false, List.of());
+		/** From where the step was taken, with its note (blank: none) and what it chose. */
+		static Entry of(StepRequest step, TimelineDetail payload) {
+			return new Entry(step.lat(), step.lng(), IncidentSteps.note(step.note()), payload, null, false, List.of());
 		}
 
-		static Entry of(String detail) {
-			return new Entry(null, null, detail, null, false, List.of());
+		/** The system's entry, or one that says nothing but who and which step. */
+		static Entry of(TimelineDetail payload) {
+			return new Entry(null, null, null, payload, null, false, List.of());
+		}
+
+		Entry withNote(String text) {
+			return new Entry(lat, lng, text, payload, distanceM, flagged, photoIds);
+		}
+
+		Entry withPayload(TimelineDetail detail) {
+			return new Entry(lat, lng, note, detail, distanceM, flagged, photoIds);
 		}
 
 		Entry withPhotos(List<UUID> ids) {
-			return new Entry(lat, lng, detail, distanceM, flagged, ids);
+			return new Entry(lat, lng, note, payload, distanceM, flagged, ids);
 		}
 	}
 
@@ -204,11 +216,4 @@ class IncidentSteps {
 		return note == null || note.isBlank() ? null : note.strip();
 	}
 
-	static String join(Object choice, String note) {
-		if (choice == null) {
-			return note;
-		}
-		String head = choice instanceof Enum<?> e ? e.name() : choice.toString();
-		return note == null ? head : head + ": " + note;
-	}
 }

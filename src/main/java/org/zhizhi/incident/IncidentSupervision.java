@@ -1,6 +1,5 @@
 package org.zhizhi.incident;
 
-import static org.zhizhi.incident.IncidentSteps.join;
 import static org.zhizhi.incident.IncidentSteps.note;
 
 import java.time.Instant;
@@ -65,7 +64,7 @@ public class IncidentSupervision {
 			throw DomainException.invalid(List.of(new DomainException.FieldProblem("note", "incident.escalateNeedsNote")));
 		}
 		return raise(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.DISPATCHERS),
-				Entry.of(step, note(step.note())));
+				Entry.of(step, null));
 	}
 
 	private IncidentDetail raise(Actor actor, Incident incident, String role, Entry entry) {
@@ -75,9 +74,9 @@ public class IncidentSupervision {
 				: dueDates.respondAgain(incident.whistleType(), incident.categoryCode(), now);
 		Transition t = incident.escalate(respondDue, actor.userId(), now);
 		units.deleteParts(incident.id());
-		return steps.apply(actor, incident, role, t,
-				new Entry(entry.lat(), entry.lng(), join(from.name() + "→" + incident.tier().name(), entry.detail()),
-						null, false, List.of()));
+		TimelineDetail.Escalated was = (TimelineDetail.Escalated) entry.payload();
+		return steps.apply(actor, incident, role, t, entry.withPayload(
+				new TimelineDetail.Escalated(from, incident.tier(), was == null ? null : was.overdueSince())));
 	}
 
 	/** 督办: a yellow or red card on an incident being handled, with a note for whoever holds it. */
@@ -87,7 +86,7 @@ public class IncidentSupervision {
 		steps.require(actor, incident, IncidentAction.URGE);
 		IncidentSteps.checkLength("note", step.note());
 		Transition t = incident.urge(step.card(), actor.userId(), steps.now());
-		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, URGERS), t, Entry.of(step, join(step.card(), note(step.note()))));
+		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, URGERS), t, Entry.of(step, new TimelineDetail.Urged(step.card(), null, null)));
 	}
 
 	/** 延期申请 by the incident's handler: some hours more, with the reason; one pending request at a time. */
@@ -102,7 +101,7 @@ public class IncidentSupervision {
 			throw new DomainException(Category.CONFLICT, "EXTENSION_PENDING", "incident.extensionPending");
 		}
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
-				Entry.of(step, join(step.hours() + "h", note(step.note()))));
+				Entry.of(step, new TimelineDetail.ExtensionAsked(step.hours())));
 	}
 
 	/** The tier above approves (the resolution deadline moves on) or refuses the pending request. */
@@ -120,15 +119,14 @@ public class IncidentSupervision {
 		if (!extensions.decide(pending.id(), step.approve(), actor.userId(), now, note(step.note()))) {
 			throw new DomainException(Category.CONFLICT, "NO_EXTENSION_PENDING", "incident.noExtensionPending");
 		}
-		String detail = pending.hours() + "h";
+		Instant due = null;
 		if (step.approve()) {
 			Instant from = incident.resolveDueAt() == null ? now : incident.resolveDueAt();
-			Instant due = dueDates.extend(from, incident.whistleType(), pending.hours());
+			due = dueDates.extend(from, incident.whistleType(), pending.hours());
 			incident.extendResolutionTo(due);
-			detail = detail + " → " + due;
 		}
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, APPROVERS), t,
-				Entry.of(step, join(detail, note(step.note()))));
+				Entry.of(step, new TimelineDetail.ExtensionDecided(pending.hours(), due)));
 	}
 
 	/**
@@ -147,22 +145,23 @@ public class IncidentSupervision {
 		boolean waiting = incident.state() == IncidentState.WHISTLED || incident.state() == IncidentState.ASSIGNED;
 		if (waiting && incident.respondDueAt() != null && now.isAfter(incident.respondDueAt())) {
 			if (incident.tier().above().isPresent()) {
-				raise(system, incident, "SYSTEM", Entry.of("AUTO respond overdue " + incident.respondDueAt()));
+				raise(system, incident, "SYSTEM", Entry.of(
+						new TimelineDetail.Escalated(incident.tier(), incident.tier(), incident.respondDueAt())));
 			}
 			else if (!incident.respondDueAt().equals(incident.cardedDueAt())) {
-				card(system, incident, incident.respondDueAt(), "AUTO respond overdue");
+				card(system, incident, incident.respondDueAt(), TimelineDetail.Deadline.RESPOND);
 			}
 			return;
 		}
 		if (incident.resolveDueAt() != null && now.isAfter(incident.resolveDueAt())
 				&& IncidentLifecycle.HANDLING.contains(incident.state())
 				&& !incident.resolveDueAt().equals(incident.cardedDueAt())) {
-			card(system, incident, incident.resolveDueAt(), "AUTO resolve overdue");
+			card(system, incident, incident.resolveDueAt(), TimelineDetail.Deadline.RESOLVE);
 		}
 	}
 
-	private void card(Actor system, Incident incident, Instant due, String detail) {
+	private void card(Actor system, Incident incident, Instant due, TimelineDetail.Deadline deadline) {
 		Transition t = incident.cardOverdue(due, system.userId(), steps.now());
-		steps.apply(system, incident, "SYSTEM", t, Entry.of(join(UrgeCard.RED, detail + " " + due)));
+		steps.apply(system, incident, "SYSTEM", t, Entry.of(new TimelineDetail.Urged(UrgeCard.RED, deadline, due)));
 	}
 }

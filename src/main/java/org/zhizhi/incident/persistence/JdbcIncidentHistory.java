@@ -22,8 +22,11 @@ public class JdbcIncidentHistory {
 
 	private final JdbcTemplate batch;
 
-	JdbcIncidentHistory(JdbcTemplate batch) {
+	private final TimelinePayloads payloads;
+
+	JdbcIncidentHistory(JdbcTemplate batch, TimelinePayloads payloads) {
 		this.batch = batch;
+		this.payloads = payloads;
 	}
 
 	/** The incidents of an import, as their replay left them, in one batch. */
@@ -91,8 +94,9 @@ public class JdbcIncidentHistory {
 	public void insertTimeline(List<TimelineEntry> all) {
 		batch.batchUpdate("""
 				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-				       action, from_state, to_state, lat, lng, detail, distance_m, flagged)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, note, payload)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""",
+				new BatchPreparedStatementSetter() {
 
 			@Override
 			public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -111,7 +115,9 @@ public class JdbcIncidentHistory {
 				ps.setObject(k++, e.lng(), Types.DOUBLE);
 				ps.setString(k++, e.detail());
 				ps.setObject(k++, e.distanceM(), Types.DOUBLE);
-				ps.setBoolean(k, e.flagged());
+				ps.setBoolean(k++, e.flagged());
+				ps.setString(k++, e.note());
+				ps.setString(k, payloads.write(e.payload()));
 			}
 
 			@Override

@@ -38,8 +38,11 @@ public class JdbcIncidents {
 
 	private final JdbcClient jdbc;
 
-	JdbcIncidents(JdbcClient jdbc) {
+	private final TimelinePayloads payloads;
+
+	JdbcIncidents(JdbcClient jdbc, TimelinePayloads payloads) {
 		this.jdbc = jdbc;
+		this.payloads = payloads;
 	}
 
 	public void insert(IncidentView i) {
@@ -198,9 +201,11 @@ public class JdbcIncidents {
 	public void append(TimelineEntry e) {
 		jdbc.sql("""
 				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids)
+				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload)
 				values (:id, :incident, :at, :actor, :name, :role, :action, :from, :to, :lat, :lng, :detail,
-				        :distance, :flagged, cast(:photos as uuid[]))""")
+				        :distance, :flagged, cast(:photos as uuid[]), :note, cast(:payload as jsonb))""")
+			.param("note", e.note(), java.sql.Types.VARCHAR)
+			.param("payload", payloads.write(e.payload()), java.sql.Types.VARCHAR)
 			.param("photos", e.photoIds().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
 			.param("id", e.id())
 			.param("incident", e.incidentId())
@@ -222,7 +227,7 @@ public class JdbcIncidents {
 	public List<TimelineEntry> timeline(UUID incidentId) {
 		return jdbc.sql("""
 				select id, incident_id, occurred_at, actor_id, actor_name, actor_role, action, from_state, to_state,
-				       lat, lng, detail, distance_m, flagged, photo_ids
+				       lat, lng, detail, distance_m, flagged, photo_ids, note, payload::text as payload
 				  from incident.timeline_entry where incident_id = :id order by occurred_at, id""")
 			.param("id", incidentId)
 			.query((rs, n) -> new TimelineEntry(rs.getObject("id", UUID.class),
@@ -232,7 +237,8 @@ public class JdbcIncidents {
 					rs.getString("from_state") == null ? null : IncidentState.valueOf(rs.getString("from_state")),
 					IncidentState.valueOf(rs.getString("to_state")), (Double) rs.getObject("lat"),
 					(Double) rs.getObject("lng"), rs.getString("detail"), (Double) rs.getObject("distance_m"),
-					rs.getBoolean("flagged"), List.of((UUID[]) rs.getArray("photo_ids").getArray())))
+					rs.getBoolean("flagged"), List.of((UUID[]) rs.getArray("photo_ids").getArray()), rs.getString("note"),
+					payloads.read(rs.getString("payload"))))
 			.list();
 	}
 

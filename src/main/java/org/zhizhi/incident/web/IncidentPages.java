@@ -17,20 +17,14 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
-import org.zhizhi.incident.DispatchMode;
 import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentPart;
 import org.zhizhi.incident.Unit;
-import org.zhizhi.incident.UrgeCard;
-import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
-import org.zhizhi.incident.Rating;
-import org.zhizhi.incident.RejectReason;
+import org.zhizhi.incident.TimelineDetail;
 import org.zhizhi.incident.TimelineEntry;
-import org.zhizhi.incident.Triage;
-import org.zhizhi.incident.WhistleType;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Role;
@@ -44,7 +38,6 @@ import org.zhizhi.territory.OrgUnitQueries;
 @Component
 class IncidentPages {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	/** Who works the queue at a desk: the grid and the tiers above it. */
 	static final Set<Role> DESK = EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF, Role.STREET_STAFF,
@@ -58,7 +51,11 @@ class IncidentPages {
 
 	private final AccountQueries accounts;
 
-	IncidentPages(IncidentQueries queries, OrgUnitQueries orgUnits, MessageSource messages, AccountQueries accounts) {
+	private final ZoneId zone;
+
+	IncidentPages(IncidentQueries queries, OrgUnitQueries orgUnits, MessageSource messages, AccountQueries accounts,
+			ZoneId zone) {
+		this.zone = zone;
 		this.accounts = accounts;
 		this.queries = queries;
 		this.orgUnits = orgUnits;
@@ -228,8 +225,9 @@ class IncidentPages {
 	}
 
 	/**
-	 * The timeline in words: the step, and its detail with the choices it carries (triage, whistle type, reason,
-	 * rating) in the user's language; a check-in's distance; a photo's id for its thumbnail.
+	 * The timeline in words: the step, and what it chose (triage, whistle type and dispatch, reason, rating, card,
+	 * tiers, hours…) put in the user's language from its typed detail, then the person's note; a check-in's distance; a
+	 * photo's id for its thumbnail. An entry written before the typed detail shows its text as it was.
 	 */
 	List<Line> lines(List<TimelineEntry> timeline) {
 		return timeline.stream().map(this::line).toList();
@@ -237,105 +235,50 @@ class IncidentPages {
 
 	private Line line(TimelineEntry e) {
 		String what = text("incidentAction." + e.action().name());
-		if (e.action() == IncidentAction.PHOTO) {
-			UUID photo = null;
-			try {
-				photo = e.detail() == null ? null : UUID.fromString(e.detail());
-			}
-			catch (IllegalArgumentException ignored) {
-				// a photo entry always names its photo; an unreadable one is shown without a thumbnail
-			}
-			return new Line(e, what, null, photo);
+		if (e.payload() == null) {
+			return new Line(e, what, e.detail(), null);
 		}
-		if (e.action() == IncidentAction.CHECK_IN && e.distanceM() != null) {
-			String distance = text("incident.checkIn.distance", Math.round(e.distanceM()));
-			if (e.flagged()) {
-				distance = distance + " · " + text("incident.checkIn.flagged");
-			}
-			String note = e.detail() == null ? null : e.detail().replaceFirst("^(FLAGGED )?[0-9.]+ m(: )?", "");
-			return new Line(e, what, note == null || note.isBlank() ? distance : distance + "：" + note, null);
+		if (e.payload() instanceof TimelineDetail.Photo photo) {
+			return new Line(e, what, null, photo.photoId());
 		}
-		if (e.action() == IncidentAction.REPORT) {
-			return new Line(e, what, e.detail() == null ? null : text("channel." + e.detail()), null);
-		}
-		return new Line(e, what, choice(e.detail()), null);
+		String choice = choice(e.payload());
+		String note = e.note();
+		String detail = choice == null ? note : note == null ? choice : choice + "：" + note;
+		return new Line(e, what, detail, null);
 	}
 
-	/** A detail of the form {@code CHOICE} or {@code CHOICE: note}, the choice put in words. */
-	private String choice(String detail) {
-		if (detail == null) {
-			return null;
-		}
-		int colon = detail.indexOf(": ");
-		String head = colon < 0 ? detail : detail.substring(0, colon);
-		String rest = colon < 0 ? null : detail.substring(colon + 2);
-		String word = null;
-		if (isEnum(Triage.class, head)) {
-			word = text("triage." + head);
-		}
-		else if (isEnum(WhistleType.class, head)) {
-			word = text("whistleType." + head);
-		}
-		else if (isEnum(RejectReason.class, head)) {
-			word = text("rejectReason." + head);
-		}
-		else if (isEnum(Rating.class, head)) {
-			word = text("rating." + head);
-		}
-		else if (isEnum(UrgeCard.class, head)) {
-			word = text("urgeCard." + head);
-		}
-		else if (head.matches("(GRID|COMMUNITY|STREET|DISTRICT)→(GRID|COMMUNITY|STREET|DISTRICT)")) {
-			String[] tiers = head.split("→");
-			word = text("tier." + tiers[0]) + " → " + text("tier." + tiers[1]);
-		}
-		else if (head.matches("\\d+h( → .+)?")) {
-			// an extension: its hours, and once approved the new resolution deadline
-			int h = head.indexOf('h');
-			word = text("incident.hours", Integer.parseInt(head.substring(0, h)));
-			if (head.length() > h + 1) {
-				word = word + " → " + moment(head.substring(h + 4));
+	/** The choice a step made, in words. */
+	private String choice(TimelineDetail detail) {
+		return switch (detail) {
+			case TimelineDetail.Reported r -> text("channel." + r.channel());
+			case TimelineDetail.Rejected r -> text("rejectReason." + r.reason());
+			case TimelineDetail.Triaged t -> text("triage." + t.triage());
+			case TimelineDetail.Whistled w -> text("whistleType." + w.type()) + " · " + text("dispatchMode." + w.mode());
+			case TimelineDetail.Assigned a -> a.coUnits() == 0 ? a.to() : a.to() + " +" + a.coUnits();
+			case TimelineDetail.CheckedIn c -> {
+				String distance = text("incident.checkIn.distance", Math.round(c.distanceM()));
+				yield c.flagged() ? distance + " · " + text("incident.checkIn.flagged") : distance;
 			}
-		}
-		if (word == null) {
-			return detail;
-		}
-		if (rest != null && rest.matches("AUTO (respond|resolve) overdue.*")) {
-			// the overdue sweep's own words, kept in the timeline as written, told here in the user's language
-			String due = rest.replaceFirst("AUTO (respond|resolve) overdue ?", "");
-			rest = text(rest.startsWith("AUTO respond") ? "incident.auto.respondOverdue" : "incident.auto.resolveOverdue",
-					due.isBlank() ? "" : moment(due));
-		}
-		if (rest != null) {
-			// a whistle says its type and then how it was dispatched
-			int next = rest.indexOf(": ");
-			String mode = next < 0 ? rest : rest.substring(0, next);
-			if (isEnum(DispatchMode.class, mode)) {
-				word = word + " · " + text("dispatchMode." + mode);
-				rest = next < 0 ? null : rest.substring(next + 2);
+			case TimelineDetail.Escalated x -> {
+				String tiers = text("tier." + x.from()) + " → " + text("tier." + x.to());
+				yield x.overdueSince() == null ? tiers
+						: tiers + "：" + text("incident.auto.respondOverdue", moment(x.overdueSince()));
 			}
-		}
-		return rest == null ? word : word + "：" + rest;
+			case TimelineDetail.Urged u -> u.overdue() == null ? text("urgeCard." + u.card())
+					: text("urgeCard." + u.card()) + "：" + text(u.overdue() == TimelineDetail.Deadline.RESPOND
+							? "incident.auto.respondOverdue" : "incident.auto.resolveOverdue", moment(u.due()));
+			case TimelineDetail.ExtensionAsked x -> text("incident.hours", x.hours());
+			case TimelineDetail.ExtensionDecided x -> x.newResolveDue() == null ? text("incident.hours", x.hours())
+					: text("incident.hours", x.hours()) + " → " + moment(x.newResolveDue());
+			case TimelineDetail.Rated r -> text("rating." + r.rating());
+			case TimelineDetail.PartStep p -> p.unit();
+			case TimelineDetail.Photo p -> null;
+		};
 	}
 
-	/** An instant written into a timeline detail, as the page shows times; the text itself if it is not one. */
-	private static String moment(String instant) {
-		try {
-			return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-				.format(java.time.Instant.parse(instant.strip()).atZone(CHINA));
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			return instant;
-		}
-	}
-
-	private static <E extends Enum<E>> boolean isEnum(Class<E> type, String name) {
-		for (E value : type.getEnumConstants()) {
-			if (value.name().equals(name)) {
-				return true;
-			}
-		}
-		return false;
+	/** A moment as the pages show times. */
+	private String moment(java.time.Instant instant) {
+		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(instant.atZone(zone));
 	}
 
 	String text(String key, Object... args) {
