@@ -146,9 +146,10 @@ public class WishQueries {
 		LocalDate today = today();
 		Set<WishAction> actions = WishPolicy.allowedActions(actor, wish, taker, today);
 		List<WishStep> timeline = desk || poster ? wishes.timeline(wish.id()) : List.of();
+		boolean takes = actions.contains(WishAction.TAKE);
 		return new WishDetail(shown, takers, timeline, WishPolicy.vets(actor, wish),
-				WishPolicy.takesHimself(actor, wish, taker, today), actions.contains(WishAction.FULFIL),
-				actions.contains(WishAction.CONFIRM), WishPolicy.recordsTake(actor, wish, today), taker, actions);
+				takes && !WishPolicy.recordedByName(wish), actions.contains(WishAction.FULFIL),
+				actions.contains(WishAction.CONFIRM), takes && WishPolicy.recordedByName(wish), taker, actions);
 	}
 
 	/**
