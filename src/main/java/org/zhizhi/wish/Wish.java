@@ -141,16 +141,22 @@ public final class Wish extends AggregateRoot<WishEvent> {
 	 * a refusal reads the same whatever else is wrong with the request.
 	 */
 	public void check(WishAction action, LocalDate today) {
-		WishLifecycle.require(state, action);
+		next(action, today);
+	}
+
+	/** {@link #check}, answering the state the step leads to: the table is asked once per step. */
+	private WishState next(WishAction action, LocalDate today) {
+		WishState to = WishLifecycle.TABLE.next(state, action);
 		if ((action == WishAction.PUBLISH || action == WishAction.DISPATCH) && state == WishState.RAISED
 				&& dueOn.isBefore(today)) {
 			throw DomainException.invalid(List.of(new FieldProblem("dueOn", "wish.dueInPastRepublish")));
 		}
+		return to;
 	}
 
 	/** The community's edit while vetting: every field left null keeps its value; a blank label removes it. */
 	public void edit(EditWish change, UUID by, String byName, Instant at) {
-		WishLifecycle.next(state, WishAction.EDIT);
+		WishLifecycle.TABLE.require(state, WishAction.EDIT);
 		List<String> changed = new ArrayList<>();
 		if (change.title() != null) {
 			title = change.title().strip();
@@ -181,7 +187,7 @@ public final class Wish extends AggregateRoot<WishEvent> {
 	}
 
 	public void approve(UUID by, String byName, Instant at) {
-		state = WishLifecycle.next(state, WishAction.APPROVE);
+		state = WishLifecycle.TABLE.next(state, WishAction.APPROVE);
 		vettedBy = by;
 		vettedAt = at;
 		updatedAt = at;
@@ -190,9 +196,9 @@ public final class Wish extends AggregateRoot<WishEvent> {
 
 	/** The community refuses it, with a reason the poster is told. */
 	public void refuse(String reason, UUID by, String byName, Instant at) {
-		WishLifecycle.require(state, WishAction.REFUSE);
+		WishState to = WishLifecycle.TABLE.next(state, WishAction.REFUSE);
 		requireText("reason", reason, "wish.refuseNeedsReason");
-		state = WishLifecycle.next(state, WishAction.REFUSE);
+		state = to;
 		vettedBy = by;
 		vettedAt = at;
 		refusalReason = reason.strip();
@@ -202,9 +208,8 @@ public final class Wish extends AggregateRoot<WishEvent> {
 
 	/** Onto the wall of its community: after approval, or again after it was raised (not past its date). */
 	public void publish(UUID by, String byName, LocalDate today, Instant at) {
-		check(WishAction.PUBLISH, today);
 		WishState from = state;
-		state = WishLifecycle.next(state, WishAction.PUBLISH);
+		state = next(WishAction.PUBLISH, today);
 		publishedAt = at;
 		updatedAt = at;
 		register(new WishPublished(id, districtId, from, by, byName, at));
@@ -213,9 +218,8 @@ public final class Wish extends AggregateRoot<WishEvent> {
 	/** 社区派单: to a named account ({@code accountId}), or to a team or unit by {@code name}. */
 	public void dispatch(DispatchKind kind, UUID accountId, String name, UUID by, String byName, LocalDate today,
 			Instant at) {
-		check(WishAction.DISPATCH, today);
 		WishState from = state;
-		state = WishLifecycle.next(state, WishAction.DISPATCH);
+		state = next(WishAction.DISPATCH, today);
 		dispatchKind = kind;
 		dispatchAccountId = accountId;
 		dispatchName = name;
@@ -228,7 +232,7 @@ public final class Wish extends AggregateRoot<WishEvent> {
 	 * the taker does not have it already is the taker row's key, checked when it is saved.
 	 */
 	public void take(Taker taker, UUID by, String byName, LocalDate today, Instant at) {
-		WishLifecycle.require(state, WishAction.TAKE);
+		WishState to = WishLifecycle.TABLE.next(state, WishAction.TAKE);
 		if (takerCount >= maxTakers) {
 			throw new DomainException(Category.CONFLICT, "WISH_FULL", "wish.full", maxTakers);
 		}
@@ -236,7 +240,7 @@ public final class Wish extends AggregateRoot<WishEvent> {
 			throw new DomainException(Category.CONFLICT, "WISH_PAST_DUE", "wish.pastDue", dueOn.toString());
 		}
 		WishState from = state;
-		state = WishLifecycle.next(state, WishAction.TAKE);
+		state = to;
 		takerCount++;
 		updatedAt = at;
 		register(new WishTaken(id, districtId, from, by, byName, at, taker));
@@ -247,12 +251,12 @@ public final class Wish extends AggregateRoot<WishEvent> {
 	 * read with this copy of the wish, which the versioned save keeps true.
 	 */
 	public void fulfil(String note, UUID photo, List<Taker> takers, UUID by, String byName, Instant at) {
-		WishLifecycle.require(state, WishAction.FULFIL);
+		WishState to = WishLifecycle.TABLE.next(state, WishAction.FULFIL);
 		requireText("note", note, "wish.fulfilNeedsNote");
 		if (photo == null) {
 			throw DomainException.invalid(List.of(new FieldProblem("photo", "wish.fulfilNeedsPhoto")));
 		}
-		state = WishLifecycle.next(state, WishAction.FULFIL);
+		state = to;
 		fulfilledAt = at;
 		fulfilledBy = by;
 		fulfilmentNote = note.strip();
@@ -264,7 +268,7 @@ public final class Wish extends AggregateRoot<WishEvent> {
 
 	/** The resident confirms (or his grid worker or the community for him), and may thank the takers. */
 	public void confirm(String thanks, UUID by, String byName, Instant at) {
-		state = WishLifecycle.next(state, WishAction.CONFIRM);
+		state = WishLifecycle.TABLE.next(state, WishAction.CONFIRM);
 		confirmedAt = at;
 		confirmedBy = by;
 		this.thanks = thanks == null || thanks.isBlank() ? null : thanks.strip();
@@ -283,7 +287,7 @@ public final class Wish extends AggregateRoot<WishEvent> {
 		}
 		if (state.unclaimed()) {
 			WishState from = state;
-			state = WishLifecycle.next(state, WishAction.RAISE);
+			state = WishLifecycle.TABLE.next(state, WishAction.RAISE);
 			raisedAt = at;
 			updatedAt = at;
 			register(new WishRaised(id, districtId, from, at, dueOn));

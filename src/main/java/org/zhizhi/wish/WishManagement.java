@@ -378,7 +378,7 @@ public class WishManagement {
 				return load.apply(id).orElseThrow();
 			}
 		}
-		throw WishLifecycle.illegal(load.apply(id).map(Wish::state).orElse(wish.state()), action);
+		throw WishLifecycle.TABLE.illegal(load.apply(id).map(Wish::state).orElse(wish.state()), action);
 	}
 
 	/**
