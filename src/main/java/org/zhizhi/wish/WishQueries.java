@@ -146,10 +146,7 @@ public class WishQueries {
 		LocalDate today = today();
 		Set<WishAction> actions = WishPolicy.allowedActions(actor, wish, taker, today);
 		List<WishStep> timeline = desk || poster ? wishes.timeline(wish.id()) : List.of();
-		boolean takes = actions.contains(WishAction.TAKE);
-		return new WishDetail(shown, takers, timeline, WishPolicy.vets(actor, wish),
-				takes && !WishPolicy.recordedByName(wish), actions.contains(WishAction.FULFIL),
-				actions.contains(WishAction.CONFIRM), takes && WishPolicy.recordedByName(wish), taker, actions);
+		return new WishDetail(shown, takers, timeline, taker, actions);
 	}
 
 	/**

@@ -294,6 +294,31 @@ class WishTests {
 		assertThat(WishPolicy.allowedActions(member, toTeam, false, TODAY)).isEmpty();
 	}
 
+	@Test
+	void aDetailListsItsActionsInTheOrderOfTheEnumAndComputesItsFlagsFromThem() {
+		WishView posted = WishView.of(wishIn(WishState.POSTED, 1, 0, TODAY));
+		WishDetail vetting = new WishDetail(posted, List.of(), List.of(), false,
+				Set.of(WishAction.REFUSE, WishAction.EDIT, WishAction.APPROVE));
+		assertThat(vetting.actions()).containsExactly(WishAction.EDIT, WishAction.APPROVE, WishAction.REFUSE);
+		assertThat(vetting.mayVet()).isTrue();
+		assertThat(vetting.mayTake() || vetting.mayRecordTake() || vetting.mayFulfil() || vetting.mayConfirm()).isFalse();
+		WishDetail nothing = new WishDetail(posted, List.of(), List.of(), false, Set.of());
+		assertThat(nothing.actions()).isEmpty();
+		assertThat(nothing.mayVet()).isFalse();
+		assertThatThrownBy(() -> new WishDetail(posted, List.of(), List.of(), true, false, false, false, false, false,
+				Set.of())).isInstanceOf(IllegalArgumentException.class);
+		Wish toTeam = wishIn(WishState.APPROVED, 1, 0, TODAY);
+		toTeam.dispatch(DispatchKind.TEAM, null, "志愿服务队", BY, "社区", TODAY, NOW);
+		WishDetail recording = new WishDetail(WishView.of(toTeam), List.of(), List.of(), false, Set.of(WishAction.TAKE));
+		assertThat(recording.mayRecordTake()).isTrue();
+		assertThat(recording.mayTake()).isFalse();
+		WishDetail taking = new WishDetail(WishView.of(wishIn(WishState.TAKEN, 2, 1, TODAY)), List.of(), List.of(),
+				true, EnumSet.of(WishAction.TAKE, WishAction.FULFIL));
+		assertThat(taking.mayTake()).isTrue();
+		assertThat(taking.mayFulfil()).isTrue();
+		assertThat(taking.mayRecordTake()).isFalse();
+	}
+
 	private static Actor actor(Role role) {
 		return new Actor(UUID.randomUUID(), role.name().toLowerCase(), role.name(), Set.of(role),
 				new DataScope(COMMUNITY, PATH));
