@@ -303,16 +303,6 @@ public final class Wish extends AggregateRoot<WishEvent> {
 		return false;
 	}
 
-	/** Places left for takers. */
-	public int placesLeft() {
-		return maxTakers - takerCount;
-	}
-
-	/** Whether a take may still come: on the wall or with a named taker, with a place left. */
-	public boolean takeable() {
-		return state.takeable() && takerCount < maxTakers;
-	}
-
 	private static void requireText(String field, String text, String key) {
 		if (text == null || text.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem(field, key)));
