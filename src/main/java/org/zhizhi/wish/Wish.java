@@ -247,8 +247,9 @@ public final class Wish extends AggregateRoot<WishEvent> {
 	}
 
 	/**
-	 * A taker reports it fulfilled, with a note and a photo; {@link WishFulfilled} names {@code takers} — all of them as
-	 * read with this copy of the wish, which the versioned save keeps true.
+	 * A taker reports it fulfilled, with a note and a photo: {@link WishFulfilmentReported} in his words for the
+	 * timeline, and {@link WishFulfilled} for other modules naming {@code takers} — all of them as read with this copy of
+	 * the wish, which the versioned save keeps true.
 	 */
 	public void fulfil(String note, UUID photo, List<Taker> takers, UUID by, String byName, Instant at) {
 		WishState to = WishLifecycle.TABLE.next(state, WishAction.FULFIL);
@@ -262,8 +263,8 @@ public final class Wish extends AggregateRoot<WishEvent> {
 		fulfilmentNote = note.strip();
 		fulfilmentPhotoId = photo;
 		updatedAt = at;
-		register(new WishFulfilled(id, districtId, communityId, title, category, takers, by, at, byName,
-				fulfilmentNote));
+		register(new WishFulfilmentReported(id, districtId, by, byName, at, fulfilmentNote));
+		register(new WishFulfilled(id, districtId, communityId, title, category, takers, by, at));
 	}
 
 	/** The resident confirms (or his grid worker or the community for him), and may thank the takers. */
