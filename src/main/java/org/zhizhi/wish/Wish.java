@@ -3,6 +3,7 @@ package org.zhizhi.wish;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -248,8 +249,8 @@ public final class Wish extends AggregateRoot<WishEvent> {
 
 	/**
 	 * A taker reports it fulfilled, with a note and a photo: {@link WishFulfilmentReported} in his words for the
-	 * timeline, and {@link WishFulfilled} for other modules naming {@code takers} — all of them as read with this copy of
-	 * the wish, which the versioned save keeps true.
+	 * timeline, and {@link WishFulfilled} for other modules naming {@code takers} in the order they took it — all of
+	 * them as read with this copy of the wish (as many as it counts), which the versioned save keeps true.
 	 */
 	public void fulfil(String note, UUID photo, List<Taker> takers, UUID by, String byName, Instant at) {
 		WishState to = WishLifecycle.TABLE.next(state, WishAction.FULFIL);
@@ -257,6 +258,12 @@ public final class Wish extends AggregateRoot<WishEvent> {
 		if (photo == null) {
 			throw DomainException.invalid(List.of(new FieldProblem("photo", "wish.fulfilNeedsPhoto")));
 		}
+		if (takers.size() != takerCount) {
+			throw new IllegalArgumentException(takers.size() + " takers handed in, the wish counts " + takerCount);
+		}
+		List<Taker> inOrder = new ArrayList<>(takers);
+		// stable: takes of the same instant keep the order they were read in
+		inOrder.sort(Comparator.comparing(Taker::takenAt));
 		state = to;
 		fulfilledAt = at;
 		fulfilledBy = by;
@@ -264,7 +271,7 @@ public final class Wish extends AggregateRoot<WishEvent> {
 		fulfilmentPhotoId = photo;
 		updatedAt = at;
 		register(new WishFulfilmentReported(id, districtId, by, byName, at, fulfilmentNote));
-		register(new WishFulfilled(id, districtId, communityId, title, category, takers, by, at));
+		register(new WishFulfilled(id, districtId, communityId, title, category, inOrder, by, at));
 	}
 
 	/** The resident confirms (or his grid worker or the community for him), and may thank the takers. */

@@ -175,16 +175,24 @@ class WishTests {
 
 	/**
 	 * What WishFulfilmentTests proved with eleven mocks, on the aggregate: WishFulfilled is registered once and names
-	 * every taker of the copy that is saved — a take that commits meanwhile changes the version, the save of the
-	 * fulfilment finds no row, and the facade reads the wish and its takers again (the flow tests on the database).
+	 * every taker of the copy that is saved, in the order they took it — a list short of the takers the wish counts is
+	 * a copy out of step and refused. A take that commits meanwhile changes the version, the save of the fulfilment
+	 * finds no row, and the facade reads the wish and its takers again (the flow and race tests on the database).
 	 */
 	@Test
-	void wishFulfilledNamesEveryTakerHandedInWithTheWishAsSaved() {
+	void wishFulfilledNamesEveryTakerTheWishCountsInTheOrderTheyTookIt() {
 		Wish wish = wishIn(WishState.TAKEN, 2, 2, TODAY);
-		wish.fulfil("送到了", PHOTO, List.of(FIRST, SECOND), FIRST.takerId(), "陈党员", NOW);
+		assertThatThrownBy(() -> wish.fulfil("送到了", PHOTO, List.of(FIRST), FIRST.takerId(), "陈党员", NOW))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(wish.state()).isEqualTo(WishState.TAKEN);
+		assertThat(wish.events()).isEmpty();
+
+		wish.fulfil(" 送到了 ", PHOTO, List.of(SECOND, FIRST), FIRST.takerId(), "陈党员", NOW);
+		assertThat(wish.state()).isEqualTo(WishState.FULFILLED);
+		assertThat(wish.fulfilmentNote()).isEqualTo("送到了");
 		assertThat(wish.events()).hasSize(2);
 		assertThat(wish.events().get(1)).isInstanceOfSatisfying(WishFulfilled.class, e -> {
-			assertThat(e.takers()).containsExactly(FIRST, SECOND);
+			assertThat(e.takers()).as("in the order they took it").containsExactly(FIRST, SECOND);
 			assertThat(e.wishId()).isEqualTo(wish.id());
 			assertThat(e.districtId()).isEqualTo(wish.districtId());
 			assertThat(e.communityId()).isEqualTo(COMMUNITY);
@@ -203,6 +211,58 @@ class WishTests {
 		});
 		assertThat(WishFulfilled.class.getRecordComponents()).extracting(c -> c.getName())
 			.doesNotContain("fulfilledByName", "note");
+	}
+
+	/** The refusals the commands throw, in the order they check them, are the policy's — and what the pages leave out. */
+	@Test
+	void thePolicyRefusesWithTheCodesTheCommandsAnswer() {
+		Actor staff = actor(Role.COMMUNITY_STAFF);
+		Actor member = actor(Role.PARTY_MEMBER);
+		Actor resident = actor(Role.RESIDENT);
+		Actor elsewhere = new Actor(UUID.randomUUID(), "other", "other", Set.of(Role.COMMUNITY_STAFF),
+				new DataScope(UUID.randomUUID(), "/" + UUID.randomUUID() + "/"));
+		Wish posted = wishIn(WishState.POSTED, 1, 0, TODAY);
+		Wish published = wishIn(WishState.PUBLISHED, 2, 0, TODAY);
+		Wish toTeam = wishIn(WishState.APPROVED, 1, 0, TODAY);
+		toTeam.dispatch(DispatchKind.TEAM, null, "志愿服务队", BY, "社区", TODAY, NOW);
+		assertThat(WishPolicy.refusalBeforeReading(member, WishAction.APPROVE).code()).isEqualTo("ROLE_NOT_ALLOWED");
+		assertThat(WishPolicy.refusalBeforeReading(staff, WishAction.APPROVE)).isNull();
+		assertThat(WishPolicy.refusalBeforeReading(member, WishAction.TAKE)).isNull();
+		assertThat(WishPolicy.refusal(resident, posted, false, WishAction.APPROVE).code()).isEqualTo("ROLE_NOT_ALLOWED");
+		assertThat(WishPolicy.refusal(elsewhere, posted, false, WishAction.APPROVE).code()).isEqualTo("NOT_FOUND");
+		assertThat(WishPolicy.refusal(staff, posted, false, WishAction.APPROVE)).isNull();
+		assertThat(WishPolicy.refusal(member, posted, false, WishAction.TAKE).code()).as("not on the wall yet")
+			.isEqualTo("NOT_FOUND");
+		assertThat(WishPolicy.refusal(staff, published, false, WishAction.TAKE).code()).isEqualTo("ROLE_NOT_ALLOWED");
+		assertThat(WishPolicy.refusal(member, published, false, WishAction.TAKE)).isNull();
+		assertThat(WishPolicy.refusal(member, toTeam, false, WishAction.TAKE).code()).isEqualTo("NOT_DISPATCHED_TO_YOU");
+		assertThat(WishPolicy.refusal(staff, toTeam, false, WishAction.TAKE)).isNull();
+		Wish toHim = wishIn(WishState.APPROVED, 1, 0, TODAY);
+		toHim.dispatch(DispatchKind.MEMBER, member.userId(), "陈党员", BY, "社区", TODAY, NOW);
+		assertThat(WishPolicy.refusal(member, toHim, false, WishAction.TAKE)).isNull();
+		assertThat(WishPolicy.refusal(actor(Role.PARTY_MEMBER), toHim, false, WishAction.TAKE).code())
+			.isEqualTo("NOT_FOUND");
+		Wish taken = wishIn(WishState.TAKEN, 2, 1, TODAY);
+		assertThat(WishPolicy.refusal(member, taken, false, WishAction.FULFIL).code()).isEqualTo("NOT_A_TAKER");
+		assertThat(WishPolicy.refusal(member, taken, true, WishAction.FULFIL)).isNull();
+		Wish fulfilled = wishIn(WishState.FULFILLED, 1, 1, TODAY);
+		assertThat(WishPolicy.refusal(resident, fulfilled, false, WishAction.CONFIRM).code()).isEqualTo("NOT_FOUND");
+		assertThat(WishPolicy.refusal(staff, fulfilled, false, WishAction.CONFIRM)).isNull();
+		for (WishAction sweep : EnumSet.of(WishAction.RAISE, WishAction.OVERDUE)) {
+			assertThat(WishPolicy.refusal(staff, published, false, sweep).code()).isEqualTo("ROLE_NOT_ALLOWED");
+		}
+		// what a page offers is never refused by the command
+		for (Actor actor : List.of(staff, member, resident, elsewhere)) {
+			for (Wish wish : List.of(posted, published, toTeam, toHim, taken, fulfilled)) {
+				for (boolean taker : new boolean[] { false, true }) {
+					for (WishAction action : WishPolicy.allowedActions(actor, wish, taker, TODAY)) {
+						assertThat(WishLifecycle.TABLE.allows(wish.state(), action)).isTrue();
+						assertThat(WishPolicy.refusal(actor, wish, taker, action)).as("%s %s", action, wish.state())
+							.isNull();
+					}
+				}
+			}
+		}
 	}
 
 	@Test
