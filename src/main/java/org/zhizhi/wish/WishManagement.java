@@ -32,7 +32,6 @@ import org.zhizhi.people.PeopleRoles;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
-import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Role;
@@ -98,8 +97,9 @@ public class WishManagement {
 	/** 群众点单: a resident posts a wish (or a grid worker or the community for him), with an optional photo. */
 	@Transactional
 	public Wish post(Actor actor, PostWish command, byte[] photo) {
-		if (!WishRoles.mayPost(actor)) {
-			throw forbidden();
+		DomainException refusal = WishPolicy.refusalBeforeReading(actor, WishAction.POST);
+		if (refusal != null) {
+			throw refusal;
 		}
 		Instant now = clock.instant();
 		List<FieldProblem> problems = new ArrayList<>();
@@ -435,9 +435,5 @@ public class WishManagement {
 
 	LocalDate today(Instant now) {
 		return now.atZone(zone).toLocalDate();
-	}
-
-	private static DomainException forbidden() {
-		return new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "problem.forbidden");
 	}
 }

@@ -43,10 +43,14 @@ public final class WishPolicy {
 	}
 
 	/**
-	 * Refuses, before the wish is read, whoever may take the step with no wish at all: a desk's step to whoever does
-	 * not vet (403 before 404, whatever the id). Null if the wish decides.
+	 * Refuses, before the wish is read (or, posting, made), whoever may not take the step whatever the wish: a desk's
+	 * step to whoever does not vet (403 before 404, whatever the id), a post to whoever does not post. Null if the wish
+	 * decides.
 	 */
 	static DomainException refusalBeforeReading(Actor actor, WishAction action) {
+		if (action == WishAction.POST) {
+			return WishRoles.mayPost(actor) ? null : forbidden();
+		}
 		return VETTING.contains(action) && !WishRoles.mayVet(actor) ? forbidden() : null;
 	}
 
@@ -67,7 +71,8 @@ public final class WishPolicy {
 			case FULFIL -> taker ? null : new DomainException(Category.FORBIDDEN, "NOT_A_TAKER", "wish.notATaker");
 			case CONFIRM -> actor.userId().equals(wish.postedBy()) || desk(actor, wish) ? null
 					: DomainException.notFound("wish");
-			case POST, RAISE, OVERDUE -> forbidden();
+			case POST -> refusalBeforeReading(actor, action);
+			case RAISE, OVERDUE -> forbidden();
 		};
 	}
 
@@ -83,11 +88,6 @@ public final class WishPolicy {
 	private static boolean ready(Wish wish, boolean taker, WishAction action, LocalDate today) {
 		return action != WishAction.TAKE
 				|| !taker && wish.takerCount() < wish.maxTakers() && !wish.dueOn().isBefore(today);
-	}
-
-	/** The community (or a level above it) vets the wishes of its scope. */
-	public static boolean vets(Actor actor, Wish wish) {
-		return WishRoles.mayVet(actor) && actor.scope().covers(wish.scopePath());
 	}
 
 	/** The desk of the wish's scope: it reads the wish in full. */

@@ -228,6 +228,8 @@ class WishTests {
 		assertThat(WishPolicy.refusalBeforeReading(member, WishAction.APPROVE).code()).isEqualTo("ROLE_NOT_ALLOWED");
 		assertThat(WishPolicy.refusalBeforeReading(staff, WishAction.APPROVE)).isNull();
 		assertThat(WishPolicy.refusalBeforeReading(member, WishAction.TAKE)).isNull();
+		assertThat(WishPolicy.refusalBeforeReading(member, WishAction.POST).code()).isEqualTo("ROLE_NOT_ALLOWED");
+		assertThat(WishPolicy.refusalBeforeReading(resident, WishAction.POST)).isNull();
 		assertThat(WishPolicy.refusal(resident, posted, false, WishAction.APPROVE).code()).isEqualTo("ROLE_NOT_ALLOWED");
 		assertThat(WishPolicy.refusal(elsewhere, posted, false, WishAction.APPROVE).code()).isEqualTo("NOT_FOUND");
 		assertThat(WishPolicy.refusal(staff, posted, false, WishAction.APPROVE)).isNull();
