@@ -3,6 +3,7 @@ package org.zhizhi.wish;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -141,16 +142,22 @@ public final class Wish extends AggregateRoot<WishEvent> {
 	 * a refusal reads the same whatever else is wrong with the request.
 	 */
 	public void check(WishAction action, LocalDate today) {
-		WishLifecycle.require(state, action);
+		next(action, today);
+	}
+
+	/** {@link #check}, answering the state the step leads to: the table is asked once per step. */
+	private WishState next(WishAction action, LocalDate today) {
+		WishState to = WishLifecycle.TABLE.next(state, action);
 		if ((action == WishAction.PUBLISH || action == WishAction.DISPATCH) && state == WishState.RAISED
 				&& dueOn.isBefore(today)) {
 			throw DomainException.invalid(List.of(new FieldProblem("dueOn", "wish.dueInPastRepublish")));
 		}
+		return to;
 	}
 
 	/** The community's edit while vetting: every field left null keeps its value; a blank label removes it. */
 	public void edit(EditWish change, UUID by, String byName, Instant at) {
-		WishLifecycle.next(state, WishAction.EDIT);
+		WishLifecycle.TABLE.require(state, WishAction.EDIT);
 		List<String> changed = new ArrayList<>();
 		if (change.title() != null) {
 			title = change.title().strip();
@@ -181,7 +188,7 @@ public final class Wish extends AggregateRoot<WishEvent> {
 	}
 
 	public void approve(UUID by, String byName, Instant at) {
-		state = WishLifecycle.next(state, WishAction.APPROVE);
+		state = WishLifecycle.TABLE.next(state, WishAction.APPROVE);
 		vettedBy = by;
 		vettedAt = at;
 		updatedAt = at;
@@ -190,9 +197,9 @@ public final class Wish extends AggregateRoot<WishEvent> {
 
 	/** The community refuses it, with a reason the poster is told. */
 	public void refuse(String reason, UUID by, String byName, Instant at) {
-		WishLifecycle.require(state, WishAction.REFUSE);
+		WishState to = WishLifecycle.TABLE.next(state, WishAction.REFUSE);
 		requireText("reason", reason, "wish.refuseNeedsReason");
-		state = WishLifecycle.next(state, WishAction.REFUSE);
+		state = to;
 		vettedBy = by;
 		vettedAt = at;
 		refusalReason = reason.strip();
@@ -202,9 +209,8 @@ public final class Wish extends AggregateRoot<WishEvent> {
 
 	/** Onto the wall of its community: after approval, or again after it was raised (not past its date). */
 	public void publish(UUID by, String byName, LocalDate today, Instant at) {
-		check(WishAction.PUBLISH, today);
 		WishState from = state;
-		state = WishLifecycle.next(state, WishAction.PUBLISH);
+		state = next(WishAction.PUBLISH, today);
 		publishedAt = at;
 		updatedAt = at;
 		register(new WishPublished(id, districtId, from, by, byName, at));
@@ -213,9 +219,8 @@ public final class Wish extends AggregateRoot<WishEvent> {
 	/** 社区派单: to a named account ({@code accountId}), or to a team or unit by {@code name}. */
 	public void dispatch(DispatchKind kind, UUID accountId, String name, UUID by, String byName, LocalDate today,
 			Instant at) {
-		check(WishAction.DISPATCH, today);
 		WishState from = state;
-		state = WishLifecycle.next(state, WishAction.DISPATCH);
+		state = next(WishAction.DISPATCH, today);
 		dispatchKind = kind;
 		dispatchAccountId = accountId;
 		dispatchName = name;
@@ -228,7 +233,7 @@ public final class Wish extends AggregateRoot<WishEvent> {
 	 * the taker does not have it already is the taker row's key, checked when it is saved.
 	 */
 	public void take(Taker taker, UUID by, String byName, LocalDate today, Instant at) {
-		WishLifecycle.require(state, WishAction.TAKE);
+		WishState to = WishLifecycle.TABLE.next(state, WishAction.TAKE);
 		if (takerCount >= maxTakers) {
 			throw new DomainException(Category.CONFLICT, "WISH_FULL", "wish.full", maxTakers);
 		}
@@ -236,35 +241,42 @@ public final class Wish extends AggregateRoot<WishEvent> {
 			throw new DomainException(Category.CONFLICT, "WISH_PAST_DUE", "wish.pastDue", dueOn.toString());
 		}
 		WishState from = state;
-		state = WishLifecycle.next(state, WishAction.TAKE);
+		state = to;
 		takerCount++;
 		updatedAt = at;
 		register(new WishTaken(id, districtId, from, by, byName, at, taker));
 	}
 
 	/**
-	 * A taker reports it fulfilled, with a note and a photo; {@link WishFulfilled} names {@code takers} — all of them as
-	 * read with this copy of the wish, which the versioned save keeps true.
+	 * A taker reports it fulfilled, with a note and a photo: {@link WishFulfilmentReported} in his words for the
+	 * timeline, and {@link WishFulfilled} for other modules naming {@code takers} in the order they took it — all of
+	 * them as read with this copy of the wish (as many as it counts), which the versioned save keeps true.
 	 */
 	public void fulfil(String note, UUID photo, List<Taker> takers, UUID by, String byName, Instant at) {
-		WishLifecycle.require(state, WishAction.FULFIL);
+		WishState to = WishLifecycle.TABLE.next(state, WishAction.FULFIL);
 		requireText("note", note, "wish.fulfilNeedsNote");
 		if (photo == null) {
 			throw DomainException.invalid(List.of(new FieldProblem("photo", "wish.fulfilNeedsPhoto")));
 		}
-		state = WishLifecycle.next(state, WishAction.FULFIL);
+		if (takers.size() != takerCount) {
+			throw new IllegalArgumentException(takers.size() + " takers handed in, the wish counts " + takerCount);
+		}
+		List<Taker> inOrder = new ArrayList<>(takers);
+		// stable: takes of the same instant keep the order they were read in
+		inOrder.sort(Comparator.comparing(Taker::takenAt));
+		state = to;
 		fulfilledAt = at;
 		fulfilledBy = by;
 		fulfilmentNote = note.strip();
 		fulfilmentPhotoId = photo;
 		updatedAt = at;
-		register(new WishFulfilled(id, districtId, communityId, title, category, takers, by, at, byName,
-				fulfilmentNote));
+		register(new WishFulfilmentReported(id, districtId, by, byName, at, fulfilmentNote));
+		register(new WishFulfilled(id, districtId, communityId, title, category, inOrder, by, at));
 	}
 
 	/** The resident confirms (or his grid worker or the community for him), and may thank the takers. */
 	public void confirm(String thanks, UUID by, String byName, Instant at) {
-		state = WishLifecycle.next(state, WishAction.CONFIRM);
+		state = WishLifecycle.TABLE.next(state, WishAction.CONFIRM);
 		confirmedAt = at;
 		confirmedBy = by;
 		this.thanks = thanks == null || thanks.isBlank() ? null : thanks.strip();
@@ -283,7 +295,7 @@ public final class Wish extends AggregateRoot<WishEvent> {
 		}
 		if (state.unclaimed()) {
 			WishState from = state;
-			state = WishLifecycle.next(state, WishAction.RAISE);
+			state = WishLifecycle.TABLE.next(state, WishAction.RAISE);
 			raisedAt = at;
 			updatedAt = at;
 			register(new WishRaised(id, districtId, from, at, dueOn));
@@ -297,16 +309,6 @@ public final class Wish extends AggregateRoot<WishEvent> {
 			return true;
 		}
 		return false;
-	}
-
-	/** Places left for takers. */
-	public int placesLeft() {
-		return maxTakers - takerCount;
-	}
-
-	/** Whether a take may still come: on the wall or with a named taker, with a place left. */
-	public boolean takeable() {
-		return state.takeable() && takerCount < maxTakers;
 	}
 
 	private static void requireText(String field, String text, String key) {

@@ -13,8 +13,6 @@ import static org.zhizhi.wish.WishState.TAKEN;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.zhizhi.shared.DomainException;
-import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.Lifecycle;
 import org.zhizhi.shared.Role;
 
@@ -47,28 +45,6 @@ public final class WishLifecycle {
 		.build();
 
 	private WishLifecycle() {
-	}
-
-	/** The state a step leads to from {@code current}, or the refusal naming the state the wish is in. */
-	static WishState next(WishState current, WishAction action) {
-		require(current, action);
-		return TABLE.next(current, action);
-	}
-
-	/** Refuses a step from a state it is not allowed from: 409 ILLEGAL_TRANSITION naming the current state. */
-	static void require(WishState current, WishAction action) {
-		if (!TABLE.allows(current, action)) {
-			throw illegal(current, action);
-		}
-	}
-
-	/**
-	 * The wish's refusal keeps its own message arguments (the action, then the state), which its bundles and the
-	 * pages' Chinese message read in that order.
-	 */
-	static DomainException illegal(WishState current, WishAction action) {
-		return new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "wish.illegalTransition", action.name(),
-				current.name());
 	}
 
 	private static Set<Role> union(Set<Role> a, Set<Role> b) {

@@ -32,7 +32,6 @@ import org.zhizhi.people.PeopleRoles;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
-import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Role;
@@ -98,8 +97,9 @@ public class WishManagement {
 	/** 群众点单: a resident posts a wish (or a grid worker or the community for him), with an optional photo. */
 	@Transactional
 	public Wish post(Actor actor, PostWish command, byte[] photo) {
-		if (!WishRoles.mayPost(actor)) {
-			throw forbidden();
+		DomainException refusal = WishPolicy.refusalBeforeReading(actor, WishAction.POST);
+		if (refusal != null) {
+			throw refusal;
 		}
 		Instant now = clock.instant();
 		List<FieldProblem> problems = new ArrayList<>();
@@ -155,7 +155,7 @@ public class WishManagement {
 	@Transactional
 	public Wish edit(Actor actor, UUID id, EditWish command) {
 		Instant now = clock.instant();
-		return step(deskOf(actor), WishAction.EDIT, id, wish -> {
+		return desk(actor, WishAction.EDIT, id, wish -> {
 			wish.check(WishAction.EDIT, today(now));
 			WishInput.checkEdit(command, today(now));
 			wish.edit(command, actor.userId(), actor.displayName(), now);
@@ -165,13 +165,13 @@ public class WishManagement {
 	@Transactional
 	public Wish approve(Actor actor, UUID id) {
 		Instant now = clock.instant();
-		return step(deskOf(actor), WishAction.APPROVE, id, wish -> wish.approve(actor.userId(), actor.displayName(), now));
+		return desk(actor, WishAction.APPROVE, id, wish -> wish.approve(actor.userId(), actor.displayName(), now));
 	}
 
 	@Transactional
 	public Wish refuse(Actor actor, UUID id, String reason) {
 		Instant now = clock.instant();
-		Wish refused = step(deskOf(actor), WishAction.REFUSE, id, wish -> {
+		Wish refused = desk(actor, WishAction.REFUSE, id, wish -> {
 			wish.check(WishAction.REFUSE, today(now));
 			if (reason == null || reason.isBlank()) {
 				throw DomainException.invalid(List.of(new FieldProblem("reason", "wish.refuseNeedsReason")));
@@ -188,7 +188,7 @@ public class WishManagement {
 	@Transactional
 	public Wish publish(Actor actor, UUID id) {
 		Instant now = clock.instant();
-		return step(deskOf(actor), WishAction.PUBLISH, id,
+		return desk(actor, WishAction.PUBLISH, id,
 				wish -> wish.publish(actor.userId(), actor.displayName(), today(now), now));
 	}
 
@@ -196,7 +196,7 @@ public class WishManagement {
 	@Transactional
 	public Wish dispatch(Actor actor, UUID id, DispatchWish command) {
 		Instant now = clock.instant();
-		Wish dispatched = step(deskOf(actor), WishAction.DISPATCH, id, wish -> {
+		Wish dispatched = desk(actor, WishAction.DISPATCH, id, wish -> {
 			wish.check(WishAction.DISPATCH, today(now));
 			if (command.kind() == null) {
 				throw DomainException.invalid(List.of(new FieldProblem("kind", "validation.required")));
@@ -260,26 +260,14 @@ public class WishManagement {
 		// the unit a liaison takes for, asked once and outside the retries
 		Optional<WishUnits.Unit> unit = WishRoles.mayTake(actor) ? units.unitOf(actor) : Optional.empty();
 		return step(load, WishAction.TAKE, id, wish -> {
+			// whether he took it already is the taker row's key to refuse, when the take is saved
+			WishPolicy.require(actor, wish, false, WishAction.TAKE);
 			Taker taker;
-			if (wish.state() == WishState.DISPATCHED && wish.dispatchAccountId() == null) {
-				if (!WishRoles.mayVet(actor)) {
-					throw new DomainException(Category.FORBIDDEN, "NOT_DISPATCHED_TO_YOU", "wish.notDispatchedToYou");
-				}
+			if (WishPolicy.recordedByName(wish)) {
 				TakerKind kind = wish.dispatchKind() == DispatchKind.UNIT ? TakerKind.UNIT : TakerKind.TEAM;
 				taker = Taker.recordedByName(kind, wish.dispatchName(), actor.userId(), now);
 			}
 			else {
-				if (!WishRoles.mayTake(actor)) {
-					throw forbidden();
-				}
-				// a taker sees only what is on the wall or was dispatched to him: a wish still being vetted does not
-				// exist for him
-				if (wish.publishedAt() == null && !actor.userId().equals(wish.dispatchAccountId())) {
-					throw DomainException.notFound("wish");
-				}
-				if (wish.state() == WishState.DISPATCHED && !actor.userId().equals(wish.dispatchAccountId())) {
-					throw new DomainException(Category.FORBIDDEN, "NOT_DISPATCHED_TO_YOU", "wish.notDispatchedToYou");
-				}
 				// a liaison takes for the unit he serves, so the wall thanks it and the points go to it; unbound, as
 				// himself. The unit takes a wish once: a second liaison of it meets the taker row's key (wish, unit)
 				taker = unit.map(u -> new Taker(u.id(), u.name(), TakerKind.UNIT, actor.userId(), now))
@@ -305,9 +293,7 @@ public class WishManagement {
 		UUID[] stored = new UUID[1];
 		Wish fulfilled = step(load, WishAction.FULFIL, id, wish -> {
 			List<Taker> takers = wishes.takers(wish.id());
-			if (!units.isTaker(actor, takers)) {
-				throw new DomainException(Category.FORBIDDEN, "NOT_A_TAKER", "wish.notATaker");
-			}
+			WishPolicy.require(actor, wish, units.isTaker(actor, takers), WishAction.FULFIL);
 			wish.check(WishAction.FULFIL, today(now));
 			if (note == null || note.isBlank()) {
 				throw DomainException.invalid(List.of(new FieldProblem("note", "wish.fulfilNeedsNote")));
@@ -335,6 +321,7 @@ public class WishManagement {
 				actor.hasAny(WishRoles.DESK), actor.scope(), wishId);
 		Instant now = clock.instant();
 		Wish confirmed = step(load, WishAction.CONFIRM, id, wish -> {
+			WishPolicy.require(actor, wish, false, WishAction.CONFIRM);
 			wish.check(WishAction.CONFIRM, today(now));
 			requireValid(problems -> text(thanks, "thanks", 0, 500, false, problems));
 			wish.confirm(thanks, actor.userId(), actor.displayName(), now);
@@ -391,15 +378,22 @@ public class WishManagement {
 				return load.apply(id).orElseThrow();
 			}
 		}
-		throw WishLifecycle.illegal(load.apply(id).map(Wish::state).orElse(wish.state()), action);
+		throw WishLifecycle.TABLE.illegal(load.apply(id).map(Wish::state).orElse(wish.state()), action);
 	}
 
-	/** The community's reads for vetting: its scope, and only for those who vet. */
-	private Function<UUID, Optional<Wish>> deskOf(Actor actor) {
-		if (!WishRoles.mayVet(actor)) {
-			throw forbidden();
+	/**
+	 * A step of the community's while it vets: read in its scope — whoever does not vet is refused before the wish is
+	 * read — then the policy, then {@code change}.
+	 */
+	private Wish desk(Actor actor, WishAction action, UUID id, Consumer<Wish> change) {
+		DomainException refusal = WishPolicy.refusalBeforeReading(actor, action);
+		if (refusal != null) {
+			throw refusal;
 		}
-		return wishId -> wishes.find(actor.scope(), wishId);
+		return step(wishId -> wishes.find(actor.scope(), wishId), action, id, wish -> {
+			WishPolicy.require(actor, wish, false, action);
+			change.accept(wish);
+		});
 	}
 
 	/** The community's staff: they vet, and hear of what comes back unclaimed. */
@@ -441,9 +435,5 @@ public class WishManagement {
 
 	LocalDate today(Instant now) {
 		return now.atZone(zone).toLocalDate();
-	}
-
-	private static DomainException forbidden() {
-		return new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "problem.forbidden");
 	}
 }

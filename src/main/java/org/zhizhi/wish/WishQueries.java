@@ -146,9 +146,7 @@ public class WishQueries {
 		LocalDate today = today();
 		Set<WishAction> actions = WishPolicy.allowedActions(actor, wish, taker, today);
 		List<WishStep> timeline = desk || poster ? wishes.timeline(wish.id()) : List.of();
-		return new WishDetail(shown, takers, timeline, WishPolicy.vets(actor, wish),
-				WishPolicy.takesHimself(actor, wish, taker, today), actions.contains(WishAction.FULFIL),
-				actions.contains(WishAction.CONFIRM), WishPolicy.recordsTake(actor, wish, today), taker, actions);
+		return new WishDetail(shown, takers, timeline, taker, actions);
 	}
 
 	/**

@@ -28,9 +28,13 @@ class WishTimeline {
 
 	@EventListener
 	void on(WishEvent event) {
-		wishes.append(event.districtId(), step(event));
+		WishStep step = step(event);
+		if (step != null) {
+			wishes.append(event.districtId(), step);
+		}
 	}
 
+	/** The entry an event writes; null for {@link WishFulfilled}, the news for other modules of what is written. */
 	private WishStep step(WishEvent event) {
 		return switch (event) {
 			case WishPosted e -> step(e, e.at(), e.by(), e.byName(), WishAction.POST, null, WishState.POSTED, null);
@@ -46,8 +50,9 @@ class WishTimeline {
 					WishState.DISPATCHED, e.kind() + ":" + e.name());
 			case WishTaken e -> step(e, e.at(), e.by(), e.byName(), WishAction.TAKE, e.from(), WishState.TAKEN,
 					e.taker().name());
-			case WishFulfilled e -> step(e, e.fulfilledAt(), e.fulfilledBy(), e.fulfilledByName(), WishAction.FULFIL,
-					WishState.TAKEN, WishState.FULFILLED, e.note());
+			case WishFulfilmentReported e -> step(e, e.at(), e.by(), e.byName(), WishAction.FULFIL, WishState.TAKEN,
+					WishState.FULFILLED, e.note());
+			case WishFulfilled e -> null;
 			case WishConfirmed e -> step(e, e.at(), e.by(), e.byName(), WishAction.CONFIRM, WishState.FULFILLED,
 					WishState.CONFIRMED, e.thanks());
 			case WishRaised e -> step(e, e.at(), null, SYSTEM, WishAction.RAISE, e.from(), WishState.RAISED,

@@ -33,6 +33,7 @@ public record WishView(UUID id, UUID districtId, UUID orgUnitId, String scopePat
 		return maxTakers - takerCount;
 	}
 
+	/** Whether a take may still come: on the wall or with a named taker, with a place left. */
 	public boolean takeable() {
 		return state.takeable() && takerCount < maxTakers;
 	}

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhizhi.TestClock;
 import org.zhizhi.ApiClient;
@@ -47,6 +52,9 @@ class WishApiIntegrationTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	ConfigurableApplicationContext context;
 
 	private ApiClient api;
 
@@ -207,6 +215,67 @@ class WishApiIntegrationTests {
 		assertThat(statuses).filteredOn(s -> s == 200).hasSize(3);
 		assertThat(statuses).filteredOn(s -> s == 409).hasSize(17);
 		assertThat(count("SELECT count(*) FROM wish.taker WHERE wish_id = ?::uuid", id)).isEqualTo(3);
+	}
+
+	/**
+	 * Twelve members take a wish for three that one has already taken, while he reports it fulfilled: the row count
+	 * decides. A take that commits before the fulfilment is one of its takers; a take too late for a place is refused
+	 * WISH_FULL, one too late for the wish names the state it is in now, FULFILLED. WishFulfilled is published once,
+	 * naming every taker that committed — the fulfilment overtaken by a take read the wish and its takers again.
+	 */
+	@Test
+	void takesRacingAFulfilmentEitherCommitBeforeItAndAreNamedByWishFulfilledOrAreRefused() {
+		int places = 3;
+		String id = postAndPublish(unique("义诊"), "赵爷爷", places);
+		String first = token("dangyuan01");
+		assertThat(api.post("/api/v1/wishes/" + id + "/take", first, null).status()).isEqualTo(200);
+		List<String> others = members(12);
+		List<WishFulfilled> published = new CopyOnWriteArrayList<>();
+		ApplicationListener<ApplicationEvent> listener = event -> {
+			if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof WishFulfilled e
+					&& e.wishId().toString().equals(id)) {
+				published.add(e);
+			}
+		};
+		context.addApplicationListener(listener);
+		Response done;
+		List<Response> takes;
+		try {
+			List<CompletableFuture<Response>> calls = new ArrayList<>();
+			for (String token : others) {
+				calls.add(api.sendAsync("POST", "/api/v1/wishes/" + id + "/take", token, null));
+			}
+			CompletableFuture<Response> fulfilment = CompletableFuture
+				.supplyAsync(() -> fulfil(port, first, id, "义诊做完了", jpeg()));
+			takes = calls.stream().map(CompletableFuture::join).toList();
+			done = fulfilment.join();
+		}
+		finally {
+			context.removeApplicationListener(listener);
+		}
+
+		assertThat(done.status()).as(done.brief()).isEqualTo(200);
+		assertThat(done.json().path("state").asString()).isEqualTo("FULFILLED");
+		List<UUID> committed = JdbcClient.create(dataSource)
+			.sql("SELECT taker_id FROM wish.taker WHERE wish_id = ?::uuid ORDER BY taken_at, taker_id")
+			.param(id)
+			.query(UUID.class)
+			.list();
+		assertThat(committed).hasSizeBetween(1, places);
+		assertThat(count("SELECT taker_count FROM wish.wish WHERE id = ?::uuid", id)).isEqualTo(committed.size());
+		assertThat(takes).filteredOn(r -> r.status() == 200).hasSize(committed.size() - 1);
+		List<Response> refused = takes.stream().filter(r -> r.status() != 200).toList();
+		assertThat(refused).hasSize(others.size() - (committed.size() - 1));
+		List<String> codes = refused.stream().map(r -> r.problemCode(409)).toList();
+		assertThat(codes).allSatisfy(code -> assertThat(code).isIn("WISH_FULL", "ILLEGAL_TRANSITION"));
+		// too late for a place only once every place was taken; too late for the wish once it was fulfilled
+		if (committed.size() < places) {
+			assertThat(codes).doesNotContain("WISH_FULL");
+		}
+		assertThat(refused).filteredOn(r -> r.problemCode(409).equals("ILLEGAL_TRANSITION"))
+			.allSatisfy(r -> assertThat(r.body()).contains("FULFILLED"));
+		assertThat(published).singleElement()
+			.satisfies(e -> assertThat(e.takers()).extracting(Taker::takerId).containsExactlyElementsOf(committed));
 	}
 
 	@Test

@@ -164,7 +164,7 @@ class WishEventsAndExpiryIntegrationTests {
 		assertThatThrownBy(() -> management.publish(staff, wish.id())).isInstanceOfSatisfying(DomainException.class,
 				e -> {
 					assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
-					assertThat(e.args()).containsExactly("PUBLISH", "FULFILLED");
+					assertThat(e.args()).containsExactly("FULFILLED", "PUBLISH");
 				});
 	}
 

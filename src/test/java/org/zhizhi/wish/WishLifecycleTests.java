@@ -44,12 +44,12 @@ class WishLifecycleTests {
 			for (WishState state : WishState.values()) {
 				if (FROM.get(action).contains(state)) {
 					assertThat(WishLifecycle.TABLE.allows(state, action)).as("%s from %s", action, state).isTrue();
-					assertThat(WishLifecycle.next(state, action)).as("%s from %s", action, state)
+					assertThat(WishLifecycle.TABLE.next(state, action)).as("%s from %s", action, state)
 						.isEqualTo(TO.getOrDefault(action, state));
 				}
 				else {
 					assertThat(WishLifecycle.TABLE.allows(state, action)).as("%s from %s", action, state).isFalse();
-					assertRefused(() -> WishLifecycle.next(state, action), state, action);
+					assertRefused(() -> WishLifecycle.TABLE.next(state, action), state, action);
 				}
 			}
 		}
@@ -103,7 +103,7 @@ class WishLifecycleTests {
 				assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
 				assertThat(e.category()).isEqualTo(DomainException.Category.CONFLICT);
 				assertThat(e.messageKey()).isEqualTo("wish.illegalTransition");
-				assertThat(e.args()).containsExactly(action.name(), state.name());
+				assertThat(e.args()).containsExactly(state.name(), action.name());
 			});
 	}
 }

@@ -56,11 +56,13 @@ class WishTests {
 			WishAction.FULFIL, w -> w.fulfil("送到了", PHOTO, List.of(FIRST), BY, "陈党员", NOW),
 			WishAction.CONFIRM, w -> w.confirm("谢谢", BY, "钱奶奶", NOW)));
 
-	private static final Map<WishAction, Class<? extends WishEvent>> EVENTS = new EnumMap<>(Map.of(
-			WishAction.EDIT, WishEdited.class, WishAction.APPROVE, WishApproved.class, WishAction.REFUSE,
-			WishRefused.class, WishAction.PUBLISH, WishPublished.class, WishAction.DISPATCH, WishDispatched.class,
-			WishAction.TAKE, WishTaken.class, WishAction.FULFIL, WishFulfilled.class, WishAction.CONFIRM,
-			WishConfirmed.class));
+	/** What each step registers: one event, and a fulfilment its timeline's and the other modules' news apart. */
+	private static final Map<WishAction, List<Class<? extends WishEvent>>> EVENTS = new EnumMap<>(Map.of(
+			WishAction.EDIT, List.of(WishEdited.class), WishAction.APPROVE, List.of(WishApproved.class),
+			WishAction.REFUSE, List.of(WishRefused.class), WishAction.PUBLISH, List.of(WishPublished.class),
+			WishAction.DISPATCH, List.of(WishDispatched.class), WishAction.TAKE, List.of(WishTaken.class),
+			WishAction.FULFIL, List.of(WishFulfilmentReported.class, WishFulfilled.class), WishAction.CONFIRM,
+			List.of(WishConfirmed.class)));
 
 	@Test
 	void everyStepFromEveryStateMovesTheWishAndRegistersItsEventOrIsRefusedNamingTheState() {
@@ -74,8 +76,8 @@ class WishTests {
 					WishState expected = action == WishAction.EDIT ? state : WishLifecycle.TABLE.next(state, action);
 					assertThat(wish.state()).as("%s from %s", action, state).isEqualTo(expected);
 					assertThat(wish.events()).as("%s from %s", action, state)
-						.singleElement()
-						.isInstanceOf(EVENTS.get(action));
+						.extracting(e -> (Object) e.getClass())
+						.containsExactlyElementsOf(EVENTS.get(action));
 					assertThat(wish.updatedAt()).isEqualTo(NOW);
 				}
 				else {
@@ -100,7 +102,7 @@ class WishTests {
 		assertThat(wish.state()).isEqualTo(WishState.CONFIRMED);
 		assertThat(wish.events()).extracting(e -> (Object) e.getClass())
 			.containsExactly(WishPosted.class, WishApproved.class, WishPublished.class, WishTaken.class,
-					WishFulfilled.class, WishConfirmed.class);
+					WishFulfilmentReported.class, WishFulfilled.class, WishConfirmed.class);
 		assertThat(wish.vettedBy()).isEqualTo(BY);
 		assertThat(wish.publishedAt()).isEqualTo(NOW);
 		assertThat(wish.takerCount()).isEqualTo(1);
@@ -134,7 +136,7 @@ class WishTests {
 		Wish forThree = wishIn(WishState.TAKEN, 3, 2, TODAY);
 		forThree.take(SECOND, BY, "刘党员", TODAY, NOW);
 		assertThat(forThree.takerCount()).isEqualTo(3);
-		assertThat(forThree.takeable()).isFalse();
+		assertThat(WishView.of(forThree).takeable()).isFalse();
 		assertThatThrownBy(() -> forThree.take(FIRST, BY, "陈党员", TODAY, NOW)).extracting("code").isEqualTo("WISH_FULL");
 		assertThatThrownBy(() -> wishIn(WishState.TAKEN, 1, 1, TODAY).take(FIRST, BY, "陈党员", TODAY, NOW))
 			.extracting("code")
@@ -173,15 +175,24 @@ class WishTests {
 
 	/**
 	 * What WishFulfilmentTests proved with eleven mocks, on the aggregate: WishFulfilled is registered once and names
-	 * every taker of the copy that is saved — a take that commits meanwhile changes the version, the save of the
-	 * fulfilment finds no row, and the facade reads the wish and its takers again (the flow tests on the database).
+	 * every taker of the copy that is saved, in the order they took it — a list short of the takers the wish counts is
+	 * a copy out of step and refused. A take that commits meanwhile changes the version, the save of the fulfilment
+	 * finds no row, and the facade reads the wish and its takers again (the flow and race tests on the database).
 	 */
 	@Test
-	void wishFulfilledNamesEveryTakerHandedInWithTheWishAsSaved() {
+	void wishFulfilledNamesEveryTakerTheWishCountsInTheOrderTheyTookIt() {
 		Wish wish = wishIn(WishState.TAKEN, 2, 2, TODAY);
-		wish.fulfil("送到了", PHOTO, List.of(FIRST, SECOND), FIRST.takerId(), "陈党员", NOW);
-		assertThat(wish.events()).singleElement().isInstanceOfSatisfying(WishFulfilled.class, e -> {
-			assertThat(e.takers()).containsExactly(FIRST, SECOND);
+		assertThatThrownBy(() -> wish.fulfil("送到了", PHOTO, List.of(FIRST), FIRST.takerId(), "陈党员", NOW))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(wish.state()).isEqualTo(WishState.TAKEN);
+		assertThat(wish.events()).isEmpty();
+
+		wish.fulfil(" 送到了 ", PHOTO, List.of(SECOND, FIRST), FIRST.takerId(), "陈党员", NOW);
+		assertThat(wish.state()).isEqualTo(WishState.FULFILLED);
+		assertThat(wish.fulfilmentNote()).isEqualTo("送到了");
+		assertThat(wish.events()).hasSize(2);
+		assertThat(wish.events().get(1)).isInstanceOfSatisfying(WishFulfilled.class, e -> {
+			assertThat(e.takers()).as("in the order they took it").containsExactly(FIRST, SECOND);
 			assertThat(e.wishId()).isEqualTo(wish.id());
 			assertThat(e.districtId()).isEqualTo(wish.districtId());
 			assertThat(e.communityId()).isEqualTo(COMMUNITY);
@@ -189,8 +200,71 @@ class WishTests {
 			assertThat(e.category()).isEqualTo(WishCategory.CARE);
 			assertThat(e.fulfilledBy()).isEqualTo(FIRST.takerId());
 			assertThat(e.fulfilledAt()).isEqualTo(NOW);
+		});
+		// the reporter's words stay in the module: the timeline's event, not the one other modules read
+		assertThat(wish.events().get(0)).isInstanceOfSatisfying(WishFulfilmentReported.class, e -> {
+			assertThat(e.wishId()).isEqualTo(wish.id());
+			assertThat(e.by()).isEqualTo(FIRST.takerId());
+			assertThat(e.byName()).isEqualTo("陈党员");
+			assertThat(e.at()).isEqualTo(NOW);
 			assertThat(e.note()).isEqualTo("送到了");
 		});
+		assertThat(WishFulfilled.class.getRecordComponents()).extracting(c -> c.getName())
+			.doesNotContain("fulfilledByName", "note");
+	}
+
+	/** The refusals the commands throw, in the order they check them, are the policy's — and what the pages leave out. */
+	@Test
+	void thePolicyRefusesWithTheCodesTheCommandsAnswer() {
+		Actor staff = actor(Role.COMMUNITY_STAFF);
+		Actor member = actor(Role.PARTY_MEMBER);
+		Actor resident = actor(Role.RESIDENT);
+		Actor elsewhere = new Actor(UUID.randomUUID(), "other", "other", Set.of(Role.COMMUNITY_STAFF),
+				new DataScope(UUID.randomUUID(), "/" + UUID.randomUUID() + "/"));
+		Wish posted = wishIn(WishState.POSTED, 1, 0, TODAY);
+		Wish published = wishIn(WishState.PUBLISHED, 2, 0, TODAY);
+		Wish toTeam = wishIn(WishState.APPROVED, 1, 0, TODAY);
+		toTeam.dispatch(DispatchKind.TEAM, null, "志愿服务队", BY, "社区", TODAY, NOW);
+		assertThat(WishPolicy.refusalBeforeReading(member, WishAction.APPROVE).code()).isEqualTo("ROLE_NOT_ALLOWED");
+		assertThat(WishPolicy.refusalBeforeReading(staff, WishAction.APPROVE)).isNull();
+		assertThat(WishPolicy.refusalBeforeReading(member, WishAction.TAKE)).isNull();
+		assertThat(WishPolicy.refusalBeforeReading(member, WishAction.POST).code()).isEqualTo("ROLE_NOT_ALLOWED");
+		assertThat(WishPolicy.refusalBeforeReading(resident, WishAction.POST)).isNull();
+		assertThat(WishPolicy.refusal(resident, posted, false, WishAction.APPROVE).code()).isEqualTo("ROLE_NOT_ALLOWED");
+		assertThat(WishPolicy.refusal(elsewhere, posted, false, WishAction.APPROVE).code()).isEqualTo("NOT_FOUND");
+		assertThat(WishPolicy.refusal(staff, posted, false, WishAction.APPROVE)).isNull();
+		assertThat(WishPolicy.refusal(member, posted, false, WishAction.TAKE).code()).as("not on the wall yet")
+			.isEqualTo("NOT_FOUND");
+		assertThat(WishPolicy.refusal(staff, published, false, WishAction.TAKE).code()).isEqualTo("ROLE_NOT_ALLOWED");
+		assertThat(WishPolicy.refusal(member, published, false, WishAction.TAKE)).isNull();
+		assertThat(WishPolicy.refusal(member, toTeam, false, WishAction.TAKE).code()).isEqualTo("NOT_DISPATCHED_TO_YOU");
+		assertThat(WishPolicy.refusal(staff, toTeam, false, WishAction.TAKE)).isNull();
+		Wish toHim = wishIn(WishState.APPROVED, 1, 0, TODAY);
+		toHim.dispatch(DispatchKind.MEMBER, member.userId(), "陈党员", BY, "社区", TODAY, NOW);
+		assertThat(WishPolicy.refusal(member, toHim, false, WishAction.TAKE)).isNull();
+		assertThat(WishPolicy.refusal(actor(Role.PARTY_MEMBER), toHim, false, WishAction.TAKE).code())
+			.isEqualTo("NOT_FOUND");
+		Wish taken = wishIn(WishState.TAKEN, 2, 1, TODAY);
+		assertThat(WishPolicy.refusal(member, taken, false, WishAction.FULFIL).code()).isEqualTo("NOT_A_TAKER");
+		assertThat(WishPolicy.refusal(member, taken, true, WishAction.FULFIL)).isNull();
+		Wish fulfilled = wishIn(WishState.FULFILLED, 1, 1, TODAY);
+		assertThat(WishPolicy.refusal(resident, fulfilled, false, WishAction.CONFIRM).code()).isEqualTo("NOT_FOUND");
+		assertThat(WishPolicy.refusal(staff, fulfilled, false, WishAction.CONFIRM)).isNull();
+		for (WishAction sweep : EnumSet.of(WishAction.RAISE, WishAction.OVERDUE)) {
+			assertThat(WishPolicy.refusal(staff, published, false, sweep).code()).isEqualTo("ROLE_NOT_ALLOWED");
+		}
+		// what a page offers is never refused by the command
+		for (Actor actor : List.of(staff, member, resident, elsewhere)) {
+			for (Wish wish : List.of(posted, published, toTeam, toHim, taken, fulfilled)) {
+				for (boolean taker : new boolean[] { false, true }) {
+					for (WishAction action : WishPolicy.allowedActions(actor, wish, taker, TODAY)) {
+						assertThat(WishLifecycle.TABLE.allows(wish.state(), action)).isTrue();
+						assertThat(WishPolicy.refusal(actor, wish, taker, action)).as("%s %s", action, wish.state())
+							.isNull();
+					}
+				}
+			}
+		}
 	}
 
 	@Test
@@ -292,6 +366,31 @@ class WishTests {
 		assertThat(WishPolicy.recordsTake(staff, toTeam, TODAY)).isTrue();
 		assertThat(WishPolicy.allowedActions(staff, toTeam, false, TODAY)).containsExactly(WishAction.TAKE);
 		assertThat(WishPolicy.allowedActions(member, toTeam, false, TODAY)).isEmpty();
+	}
+
+	@Test
+	void aDetailListsItsActionsInTheOrderOfTheEnumAndComputesItsFlagsFromThem() {
+		WishView posted = WishView.of(wishIn(WishState.POSTED, 1, 0, TODAY));
+		WishDetail vetting = new WishDetail(posted, List.of(), List.of(), false,
+				Set.of(WishAction.REFUSE, WishAction.EDIT, WishAction.APPROVE));
+		assertThat(vetting.actions()).containsExactly(WishAction.EDIT, WishAction.APPROVE, WishAction.REFUSE);
+		assertThat(vetting.mayVet()).isTrue();
+		assertThat(vetting.mayTake() || vetting.mayRecordTake() || vetting.mayFulfil() || vetting.mayConfirm()).isFalse();
+		WishDetail nothing = new WishDetail(posted, List.of(), List.of(), false, Set.of());
+		assertThat(nothing.actions()).isEmpty();
+		assertThat(nothing.mayVet()).isFalse();
+		assertThatThrownBy(() -> new WishDetail(posted, List.of(), List.of(), true, false, false, false, false, false,
+				Set.of())).isInstanceOf(IllegalArgumentException.class);
+		Wish toTeam = wishIn(WishState.APPROVED, 1, 0, TODAY);
+		toTeam.dispatch(DispatchKind.TEAM, null, "志愿服务队", BY, "社区", TODAY, NOW);
+		WishDetail recording = new WishDetail(WishView.of(toTeam), List.of(), List.of(), false, Set.of(WishAction.TAKE));
+		assertThat(recording.mayRecordTake()).isTrue();
+		assertThat(recording.mayTake()).isFalse();
+		WishDetail taking = new WishDetail(WishView.of(wishIn(WishState.TAKEN, 2, 1, TODAY)), List.of(), List.of(),
+				true, EnumSet.of(WishAction.TAKE, WishAction.FULFIL));
+		assertThat(taking.mayTake()).isTrue();
+		assertThat(taking.mayFulfil()).isTrue();
+		assertThat(taking.mayRecordTake()).isFalse();
 	}
 
 	private static Actor actor(Role role) {

@@ -1,7 +1,5 @@
 package org.zhizhi.wish.web;
 
-import java.time.ZoneId;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +13,8 @@ class PublicWishController {
 
 	private final WishQueries queries;
 
-	private final ZoneId zone;
-
-	PublicWishController(WishQueries queries, ZoneId zone) {
+	PublicWishController(WishQueries queries) {
 		this.queries = queries;
-		this.zone = zone;
 	}
 
 	@GetMapping("/public/communities/{code}/wishes")

@@ -296,9 +296,9 @@ class WishPages {
 	private List<String> problems(DomainException e) {
 		Locale locale = LocaleContextHolder.getLocale();
 		if ("ILLEGAL_TRANSITION".equals(e.code()) && e.args().length == 2) {
-			String action = messages.getMessage("wishAction." + e.args()[0], null, String.valueOf(e.args()[0]), locale);
-			String state = messages.getMessage("wishState." + e.args()[1], null, String.valueOf(e.args()[1]), locale);
-			return List.of(messages.getMessage("wish.illegalTransition.page", new Object[] { action, state }, locale));
+			String state = messages.getMessage("wishState." + e.args()[0], null, String.valueOf(e.args()[0]), locale);
+			String action = messages.getMessage("wishAction." + e.args()[1], null, String.valueOf(e.args()[1]), locale);
+			return List.of(messages.getMessage("wish.illegalTransition.page", new Object[] { state, action }, locale));
 		}
 		FormErrors errors = FormErrors.of(e, messages);
 		return errors.byField().values().stream().flatMap(List::stream).toList();
