@@ -1,17 +1,11 @@
 package org.zhizhi.open311.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +80,8 @@ class Open311Controller {
 
 	private final ZoneId zone;
 
+	private final Open311Query query;
+
 	Open311Controller(ApiClients clients, ServiceCatalog catalog, ServiceRequests requests, MessageSource messages,
 			JsonMapper json, Clock clock, ZoneId zone) {
 		this.clients = clients;
@@ -95,6 +91,7 @@ class Open311Controller {
 		this.json = json;
 		this.clock = clock;
 		this.zone = zone;
+		this.query = new Open311Query(clock, zone);
 	}
 
 	@GetMapping("/discovery.{format}")
@@ -194,13 +191,13 @@ class Open311Controller {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String page,
 			@RequestParam(name = "page_size", required = false) String pageSize) {
 		List<Open311Refusal.Error> errors = new ArrayList<>();
-		Instant[] window = window(startDate, endDate, errors);
-		Boolean closed = status(status, errors);
-		int[] paging = paging(page, pageSize, errors);
+		Instant[] window = query.window(startDate, endDate, errors);
+		Boolean closed = Open311Query.status(status, errors);
+		int[] paging = Open311Query.paging(page, pageSize, errors);
 		if (!errors.isEmpty()) {
 			throw new Open311Refusal(400, errors);
 		}
-		Page<ServiceRequest> found = requests.search(new Filter(list(ids), list(serviceCode), window[0], window[1],
+		Page<ServiceRequest> found = requests.search(new Filter(Open311Query.list(ids), Open311Query.list(serviceCode), window[0], window[1],
 				closed, paging[0], paging[1]));
 		return paged(answer(format, "service_requests", "request", found.items().stream().map(this::request).toList()),
 				found.more(), paging[0]);
@@ -237,8 +234,8 @@ class Open311Controller {
 			@RequestParam(required = false) String page,
 			@RequestParam(name = "page_size", required = false) String pageSize) {
 		List<Open311Refusal.Error> errors = new ArrayList<>();
-		Instant[] window = window(startDate, endDate, errors);
-		int[] paging = paging(page, pageSize, errors);
+		Instant[] window = query.window(startDate, endDate, errors);
+		int[] paging = Open311Query.paging(page, pageSize, errors);
 		if (!errors.isEmpty()) {
 			throw new Open311Refusal(400, errors);
 		}
@@ -395,100 +392,6 @@ class Open311Controller {
 	}
 
 	// --- query parameters ----------------------------------------------------------------------------------------
-
-	/** start and end of a query: both given, or the default 90 days up to end_date (or now). */
-	private Instant[] window(String startDate, String endDate, List<Open311Refusal.Error> errors) {
-		boolean endGiven = endDate != null && !endDate.isBlank();
-		Instant end = endGiven ? instant(endDate, true, "end_date", errors) : clock.instant();
-		Instant start = startDate == null || startDate.isBlank()
-				? (end == null ? null : end.minus(Duration.ofDays(ServiceRequests.DEFAULT_DAYS)))
-				: instant(startDate, false, "start_date", errors);
-		if (!endGiven && start != null && start.isAfter(end)) {
-			// a start in the future alone is a question with an empty answer, not a mistake
-			end = start;
-		}
-		if (start != null && end != null && start.isAfter(end)) {
-			errors.add(new Open311Refusal.Error(400, "start_date", "open311.startAfterEnd"));
-		}
-		return new Instant[] { start, end };
-	}
-
-	/** A W3C date-time with offset; without an offset the installation's; a bare date its first or last second. */
-	private Instant instant(String text, boolean end, String field, List<Open311Refusal.Error> errors) {
-		String value = text.strip();
-		try {
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException e) {
-			// try the lesser forms
-		}
-		try {
-			return LocalDateTime.parse(value).atZone(zone).toInstant();
-		}
-		catch (DateTimeParseException e) {
-			// try a bare date
-		}
-		try {
-			LocalDate date = LocalDate.parse(value);
-			return end ? date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1)
-					: date.atStartOfDay(zone).toInstant();
-		}
-		catch (DateTimeParseException e) {
-			errors.add(new Open311Refusal.Error(400, field, "open311.badDate", value));
-			return null;
-		}
-	}
-
-	/** open, closed or both (comma list); null means either. */
-	private static Boolean status(String status, List<Open311Refusal.Error> errors) {
-		List<String> wanted = list(status);
-		if (wanted.isEmpty()) {
-			return null;
-		}
-		boolean open = false;
-		boolean closed = false;
-		for (String s : wanted) {
-			switch (s.toLowerCase(Locale.ROOT)) {
-				case "open" -> open = true;
-				case "closed" -> closed = true;
-				default -> errors.add(new Open311Refusal.Error(400, "status", "open311.badStatus", s));
-			}
-		}
-		return open == closed ? null : closed;
-	}
-
-	/** page (from 1) and page_size (1 to 1000, default 1000). */
-	private static int[] paging(String page, String pageSize, List<Open311Refusal.Error> errors) {
-		int number = integer(page, 1, "page", 1, org.zhizhi.shared.Paging.MAX_PAGE, errors);
-		int size = integer(pageSize, ServiceRequests.MAX_RESULTS, "page_size", 1, ServiceRequests.MAX_RESULTS,
-				errors);
-		return new int[] { number, size };
-	}
-
-	private static int integer(String text, int fallback, String field, int min, int max,
-			List<Open311Refusal.Error> errors) {
-		if (text == null || text.isBlank()) {
-			return fallback;
-		}
-		try {
-			int value = Integer.parseInt(text.strip());
-			if (value >= min && value <= max) {
-				return value;
-			}
-		}
-		catch (NumberFormatException e) {
-			// told below
-		}
-		errors.add(new Open311Refusal.Error(400, field, "open311.badNumber", min, max));
-		return fallback;
-	}
-
-	private static List<String> list(String commaList) {
-		if (commaList == null || commaList.isBlank()) {
-			return List.of();
-		}
-		return Arrays.stream(commaList.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-	}
 
 	/** UUIDs from path segments; anything else is simply not found. */
 	private static final class ServiceRequestsIds {
