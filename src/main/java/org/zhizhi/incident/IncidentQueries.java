@@ -46,6 +46,14 @@ public class IncidentQueries {
 		return incidents.find(scope, id).map(this::detail);
 	}
 
+	/**
+	 * The incident alone — no timeline, parts or extensions — as another module may see it: an anonymous reporter is
+	 * never named.
+	 */
+	public Optional<IncidentView> view(DataScope scope, UUID id) {
+		return incidents.find(scope, id).map(IncidentView::withoutAnonymousReporter);
+	}
+
 	public IncidentDetail get(DataScope scope, UUID id) {
 		return find(scope, id).orElseThrow(() -> DomainException.notFound("incident"));
 	}

@@ -51,7 +51,7 @@ class RequestIndex {
 	@ApplicationModuleListener
 	void on(IncidentStepped step) {
 		Timestamp at = Timestamp.from(step.at());
-		IncidentView reported = incidents.get(installation.whole(), step.incidentId()).incident();
+		IncidentView reported = incidents.view(installation.whole(), step.incidentId()).orElseThrow();
 		jdbc.sql("""
 				insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed)
 				values (:id, :code, :requested, :requested, :closed) on conflict (incident_id) do nothing""")
@@ -65,7 +65,7 @@ class RequestIndex {
 			.param("id", step.incidentId())
 			.query()
 			.listOfRows();
-		IncidentView now = incidents.get(installation.whole(), step.incidentId()).incident();
+		IncidentView now = incidents.view(installation.whole(), step.incidentId()).orElseThrow();
 		jdbc.sql("""
 				update open311.request_index set updated_at = greatest(updated_at, :at), closed = :closed
 				 where incident_id = :id""")

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
 import org.zhizhi.open311.Open311Refusal;
 import org.zhizhi.open311.ServiceRequests;
 
