@@ -108,10 +108,16 @@ public class IncidentQueries {
 		return incidents.categories();
 	}
 
-	/** A page of incidents, newest first, optionally of one state and one grid (scope only: for internal readers). */
+	/**
+	 * A page of incidents, newest first, optionally of one state and one grid (scope only: for other modules' readers,
+	 * so an anonymous reporter is never named).
+	 */
 	public List<IncidentView> list(DataScope scope, IncidentState state, UUID gridId, int page) {
 		int offset = Paging.offset(page, PAGE_SIZE);
-		return incidents.list(scope, state, gridId, PAGE_SIZE, offset);
+		return incidents.list(scope, state, gridId, PAGE_SIZE, offset)
+			.stream()
+			.map(IncidentView::withoutAnonymousReporter)
+			.toList();
 	}
 
 	/** The units that may be sent incidents of the scope. */

@@ -327,7 +327,7 @@ public class ServiceRequests {
 
 	@Transactional(readOnly = true)
 	public Optional<ServiceRequest> find(UUID id) {
-		return incidents.find(installation.whole(), id).map(d -> new Reader().read(d.incident()));
+		return incidents.view(installation.whole(), id).map(v -> new Reader().read(v));
 	}
 
 	/**
@@ -345,9 +345,9 @@ public class ServiceRequests {
 				.limit(MAX_RESULTS)
 				.map(ServiceRequests::uuid)
 				.flatMap(Optional::stream)
-				.map(id -> incidents.find(installation.whole(), id))
+				.map(id -> incidents.view(installation.whole(), id))
 				.flatMap(Optional::stream)
-				.map(d -> reader.read(d.incident()))
+				.map(reader::read)
 				.toList();
 			return new Page<>(found, false);
 		}
@@ -376,9 +376,9 @@ public class ServiceRequests {
 		boolean more = ids.size() > filter.pageSize();
 		List<ServiceRequest> found = ids.stream()
 			.limit(filter.pageSize())
-			.map(id -> incidents.find(installation.whole(), id))
+			.map(id -> incidents.view(installation.whole(), id))
 			.flatMap(Optional::stream)
-			.map(d -> reader.read(d.incident()))
+			.map(reader::read)
 			.toList();
 		return new Page<>(found, more);
 	}

@@ -443,8 +443,7 @@ public class JointMeetings {
 
 	private String openIncidentTitle(JointMeeting meeting, UUID incidentId) {
 		DataScope community = new DataScope(meeting.communityId(), meeting.communityPath());
-		IncidentView incident = incidents.find(community, incidentId)
-			.map(d -> d.incident())
+		IncidentView incident = incidents.view(community, incidentId)
 			.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem("refId", "meeting.notAnIncidentHere"))));
 		if (incident.closedAt() != null || !OPEN_INCIDENT.contains(incident.state())) {
 			throw DomainException.invalid(List.of(new FieldProblem("refId", "meeting.incidentClosed")));
