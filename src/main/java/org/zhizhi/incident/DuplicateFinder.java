@@ -14,6 +14,7 @@ import org.zhizhi.incident.persistence.JdbcDuplicates;
 import org.zhizhi.incident.persistence.JdbcDuplicates.Candidate;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.GeoPoint;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -33,8 +34,8 @@ public class DuplicateFinder {
 	/** Characters of a description shown in the list. */
 	static final int SHORT_DESCRIPTION = 80;
 
-	/** Metres per degree of latitude on the sphere GeoDistance uses. */
-	private static final double METRES_PER_DEGREE = GeoDistance.EARTH_RADIUS_M * Math.PI / 180;
+	/** Metres per degree of latitude on the sphere GeoPoint uses. */
+	private static final double METRES_PER_DEGREE = GeoPoint.EARTH_RADIUS_M * Math.PI / 180;
 
 	private final JdbcDuplicates duplicates;
 
@@ -68,10 +69,10 @@ public class DuplicateFinder {
 		else if (!incidents.categoryExists(categoryCode)) {
 			problems.add(new FieldProblem("categoryCode", "incident.unknownCategory"));
 		}
-		if (lat == null || lat.isNaN() || lat < -90 || lat > 90) {
+		if (!GeoPoint.validLatitude(lat)) {
 			problems.add(new FieldProblem("lat", lat == null ? "validation.required" : "incident.badLat"));
 		}
-		if (lng == null || lng.isNaN() || lng < -180 || lng > 180) {
+		if (!GeoPoint.validLongitude(lng)) {
 			problems.add(new FieldProblem("lng", lng == null ? "validation.required" : "incident.badLng"));
 		}
 		if (!problems.isEmpty()) {
@@ -92,7 +93,7 @@ public class DuplicateFinder {
 				lngBand ? lng - dLng : -180, lngBand ? lng + dLng : 180, since);
 		return candidates.stream()
 			.map(c -> new PossibleDuplicate(c.id(), c.categoryCode(), c.categoryName(), shorten(c.description()),
-					Math.round(GeoDistance.metres(lat, lng, c.lat(), c.lng()) * 10) / 10.0, c.reportedAt(), c.state(),
+					Math.round(new GeoPoint(lat, lng).metresTo(new GeoPoint(c.lat(), c.lng())) * 10) / 10.0, c.reportedAt(), c.state(),
 					c.followers()))
 			.filter(d -> d.distanceM() <= radius)
 			.sorted(Comparator.comparingDouble(PossibleDuplicate::distanceM)

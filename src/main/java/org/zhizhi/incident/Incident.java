@@ -9,6 +9,7 @@ import org.zhizhi.incident.IncidentLifecycle.Transition;
 import org.zhizhi.shared.AggregateRoot;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.GeoPoint;
 
 /**
  * The incident as the whistle changes it: each step is a method that asks {@link IncidentLifecycle} whether it may be
@@ -221,16 +222,16 @@ public final class Incident extends AggregateRoot<IncidentStepped> {
 	CheckIn checkIn(Double atLat, Double atLng, double radiusM, UUID by, Instant at) {
 		Transition t = IncidentLifecycle.checkIn(state);
 		List<FieldProblem> problems = new ArrayList<>();
-		if (atLat == null || atLat < -90 || atLat > 90 || atLat.isNaN()) {
+		if (!GeoPoint.validLatitude(atLat)) {
 			problems.add(new FieldProblem("lat", atLat == null ? "validation.required" : "incident.badLat"));
 		}
-		if (atLng == null || atLng < -180 || atLng > 180 || atLng.isNaN()) {
+		if (!GeoPoint.validLongitude(atLng)) {
 			problems.add(new FieldProblem("lng", atLng == null ? "validation.required" : "incident.badLng"));
 		}
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		double distance = Math.round(GeoDistance.metres(lat, lng, atLat, atLng) * 10) / 10.0;
+		double distance = Math.round(new GeoPoint(lat, lng).metresTo(new GeoPoint(atLat, atLng)) * 10) / 10.0;
 		boolean flagged = distance > radiusM;
 		checkInDistanceM = distance;
 		checkInFlagged = checkInFlagged || flagged;

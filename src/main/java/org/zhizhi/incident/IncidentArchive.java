@@ -25,6 +25,7 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.GeoPoint;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.GridLocation;
@@ -236,10 +237,10 @@ public class IncidentArchive {
 		checkActor(h.reporter(), field + ".reporter", problems);
 		OrgUnit grid = null;
 		GridLocation location = null;
-		if (Double.isNaN(h.lat()) || h.lat() < -90 || h.lat() > 90) {
+		if (!GeoPoint.validLatitude(h.lat())) {
 			problems.add(new FieldProblem(field + ".lat", "incident.badLat"));
 		}
-		else if (Double.isNaN(h.lng()) || h.lng() < -180 || h.lng() > 180) {
+		else if (!GeoPoint.validLongitude(h.lng())) {
 			problems.add(new FieldProblem(field + ".lng", "incident.badLng"));
 		}
 		else {

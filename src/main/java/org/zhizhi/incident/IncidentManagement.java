@@ -23,6 +23,7 @@ import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.GeoPoint;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Role;
@@ -143,11 +144,11 @@ public class IncidentManagement {
 			problems.add(new FieldProblem("description", "incident.descriptionTooLong", MAX_DESCRIPTION));
 		}
 		boolean positioned = true;
-		if (report.lat() == null || report.lat() < -90 || report.lat() > 90 || report.lat().isNaN()) {
+		if (!GeoPoint.validLatitude(report.lat())) {
 			problems.add(new FieldProblem("lat", report.lat() == null ? "validation.required" : "incident.badLat"));
 			positioned = false;
 		}
-		if (report.lng() == null || report.lng() < -180 || report.lng() > 180 || report.lng().isNaN()) {
+		if (!GeoPoint.validLongitude(report.lng())) {
 			problems.add(new FieldProblem("lng", report.lng() == null ? "validation.required" : "incident.badLng"));
 			positioned = false;
 		}

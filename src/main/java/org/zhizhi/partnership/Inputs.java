@@ -3,6 +3,7 @@ package org.zhizhi.partnership;
 import java.util.List;
 
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.GeoPoint;
 
 /** The hand-written input checks the partnership commands share: each adds its problem with a stable message key. */
 final class Inputs {
@@ -26,7 +27,7 @@ final class Inputs {
 	}
 
 	static void checkPosition(List<FieldProblem> problems, Double lat, Double lng) {
-		if ((lat == null) != (lng == null) || lat != null && (lat < -90 || lat > 90 || lng < -180 || lng > 180)) {
+		if ((lat == null) != (lng == null) || lat != null && (!GeoPoint.validLatitude(lat) || !GeoPoint.validLongitude(lng))) {
 			problems.add(new FieldProblem("lat", "partnership.position"));
 		}
 	}

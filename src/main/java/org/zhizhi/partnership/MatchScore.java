@@ -3,6 +3,8 @@ package org.zhizhi.partnership;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.zhizhi.shared.GeoPoint;
+
 /**
  * The score of a suggestion for an open need, after the hard filters (category, remaining capacity, period, distance)
  * have let it through: coverage of what is still needed, nearness, a signed agreement this year and a track record,
@@ -31,12 +33,8 @@ public record MatchScore(double coverageWeight, double nearnessWeight, double ag
 		return Math.round(total * 10) / 10.0;
 	}
 
-	/** Great-circle distance in kilometres (haversine): good to metres at a community's scale. */
+	/** Great-circle distance in kilometres (the platform's one distance, {@link GeoPoint#metresTo}). */
 	public static double distanceKm(double lat1, double lng1, double lat2, double lng2) {
-		double dLat = Math.toRadians(lat2 - lat1);
-		double dLng = Math.toRadians(lng2 - lng1);
-		double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-				* Math.cos(Math.toRadians(lat2)) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
-		return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+		return new GeoPoint(lat1, lng1).metresTo(new GeoPoint(lat2, lng2)) / 1000;
 	}
 }

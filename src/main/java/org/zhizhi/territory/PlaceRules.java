@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.zhizhi.shared.Actor;
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.GeoPoint;
 import org.zhizhi.shared.Role;
 
 /** What an estate, building, entrance or dwelling must look like before it is written, and who may write one. */
@@ -66,13 +67,13 @@ final class PlaceRules {
 		if (building.lat() == null) {
 			problems.add(new FieldProblem("lat", "validation.required"));
 		}
-		else if (!Double.isFinite(building.lat()) || building.lat() < -90 || building.lat() > 90) {
+		else if (!GeoPoint.validLatitude(building.lat())) {
 			problems.add(new FieldProblem("lat", "place.position.invalid"));
 		}
 		if (building.lng() == null) {
 			problems.add(new FieldProblem("lng", "validation.required"));
 		}
-		else if (!Double.isFinite(building.lng()) || building.lng() < -180 || building.lng() > 180) {
+		else if (!GeoPoint.validLongitude(building.lng())) {
 			problems.add(new FieldProblem("lng", "place.position.invalid"));
 		}
 		throwIfAny(problems);

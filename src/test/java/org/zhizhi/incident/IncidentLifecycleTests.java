@@ -311,13 +311,4 @@ class IncidentLifecycleTests {
 			assertThat(e.fieldProblems()).extracting(DomainException.FieldProblem::field).containsExactly(field);
 		});
 	}
-
-	@Test
-	void theHaversineDistanceIsInMetres() {
-		assertThat(GeoDistance.metres(29.4, 106.5, 29.4, 106.5)).isZero();
-		// one hundredth of a degree of latitude is about 1112 m
-		assertThat(GeoDistance.metres(29.4, 106.5, 29.41, 106.5)).isBetween(1110.0, 1113.0);
-		// Beijing to Shanghai, about 1067 km
-		assertThat(GeoDistance.metres(39.9042, 116.4074, 31.2304, 121.4737) / 1000).isBetween(1060.0, 1075.0);
-	}
 }

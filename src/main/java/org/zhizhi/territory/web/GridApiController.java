@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhizhi.shared.Actor;
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.GeoPoint;
 import org.zhizhi.territory.GridDuty;
 import org.zhizhi.territory.GridLocation;
 import org.zhizhi.territory.GridLocator;
@@ -59,10 +60,10 @@ class GridApiController {
 	@Operation(summary = "The grid and micro-grid of the caller's scope that hold a WGS-84 position; 404 outside all")
 	LocatedGrid locate(@AuthenticationPrincipal Actor actor, @RequestParam double lat, @RequestParam double lng) {
 		List<FieldProblem> problems = new ArrayList<>();
-		if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
+		if (!GeoPoint.validLatitude(lat)) {
 			problems.add(new FieldProblem("lat", "grid.lat.invalid"));
 		}
-		if (!Double.isFinite(lng) || lng < -180 || lng > 180) {
+		if (!GeoPoint.validLongitude(lng)) {
 			problems.add(new FieldProblem("lng", "grid.lng.invalid"));
 		}
 		if (!problems.isEmpty()) {
