@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.zhizhi.identity.ApiTokens;
+import org.zhizhi.identity.AuditWriteFilter;
 import org.zhizhi.shared.ProblemResponses;
 
 /**
@@ -21,7 +22,7 @@ import org.zhizhi.shared.ProblemResponses;
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-	static final String ACTOR_ATTRIBUTE = "zhizhi.bearerActor";
+	static final String ACTOR_ATTRIBUTE = AuditWriteFilter.ACTOR_ATTRIBUTE;
 
 	private final ApiTokens tokens;
 

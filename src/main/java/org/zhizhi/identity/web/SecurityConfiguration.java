@@ -29,14 +29,17 @@ import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.identity.ApiTokens;
 import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.AuditTrail;
+import org.zhizhi.identity.AuditWriteFilter;
 import org.zhizhi.identity.Authenticator;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.ProblemResponses;
 import org.zhizhi.shared.Role;
+import org.zhizhi.shared.web.SecurityChains;
 
 /**
- * Two doors: the API ({@code /api/v1/**}, actuator) takes bearer tokens, keeps no session and answers failures as
- * problems; the pages take the login form, a session and CSRF tokens. Both let in only the roles each area is for.
+ * Identity's two doors: the API ({@code /api/v1/**}, actuator) takes bearer tokens, keeps no session and answers
+ * failures as problems; the pages take the login form, a session and CSRF tokens. Both let in only the roles each area
+ * is for. Other modules declare their own doors (Open311's, the public pages'), ordered by {@link SecurityChains}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -60,7 +63,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(1)
+	@Order(SecurityChains.API)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit, ProblemResponses problems)
 			throws Exception {
 		http.securityMatcher("/api/v1/**", "/actuator/**")
@@ -92,7 +95,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(2)
+	@Order(SecurityChains.PAGES)
 	SecurityFilterChain pageChain(HttpSecurity http, Authenticator authenticator, AccountQueries accounts,
 			AuditTrail audit, Clock clock) throws Exception {
 		var success = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -142,49 +145,4 @@ class SecurityConfiguration {
 	}
 
 	// ---- open311: appended for Open311 GeoReport v2 -----------------------------------------------------------------
-
-	/**
-	 * Open311 clients are programs with an api_key, not signed-in users: no session, no CSRF token, no login page.
-	 * The open311 module checks the api_key of every POST itself and its GETs are public by the specification; writes
-	 * are still audited like every other.
-	 */
-	@Bean
-	@Order(0)
-	SecurityFilterChain open311Chain(HttpSecurity http, AuditTrail audit) throws Exception {
-		http.securityMatcher("/open311/**")
-			.csrf(csrf -> csrf.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(cache -> cache.disable())
-			.httpBasic(basic -> basic.disable())
-			.formLogin(form -> form.disable())
-			.logout(logout -> logout.disable())
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.addFilterBefore(new AuditWriteFilter(audit), CsrfFilter.class);
-		return http.build();
-	}
-	// ---- end open311 ------------------------------------------------------------------------------------------------
-
-	// ---- public pages: appended for issue 5 (wish wall; the partners' public community page shares it) -----------
-
-	/**
-	 * The public pages of a community ({@code /public/**}: its lists, pledges and wish wall) are read by anyone without
-	 * a login: GET only, no session, no CSRF token; the pages themselves show nothing personal.
-	 */
-	@Bean
-	@Order(0)
-	SecurityFilterChain publicPagesChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/public/**")
-			.csrf(csrf -> csrf.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(cache -> cache.disable())
-			.httpBasic(basic -> basic.disable())
-			.formLogin(form -> form.disable())
-			.logout(logout -> logout.disable())
-			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/public/**")
-				.permitAll()
-				.anyRequest()
-				.denyAll());
-		return http.build();
-	}
-	// ---- end public pages -------------------------------------------------------------------------------------------
 }

@@ -1,4 +1,4 @@
-package org.zhizhi.identity.web;
+package org.zhizhi.identity;
 
 import java.io.IOException;
 import java.util.Set;
@@ -14,15 +14,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.zhizhi.identity.AuditEntry.Outcome;
-import org.zhizhi.identity.AuditTrail;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.FormErrors;
 
 /**
  * Writes every write request (POST, PUT, PATCH, DELETE) to the audit trail with its result, whichever module handles
- * it, so that no new page or endpoint can forget to. Sign-in and sign-out write richer entries of their own.
+ * it, so that no new page or endpoint can forget to. Sign-in and sign-out write richer entries of their own. Every
+ * module's security filter chain that lets writes in adds it.
  */
-class AuditWriteFilter extends OncePerRequestFilter {
+public class AuditWriteFilter extends OncePerRequestFilter {
+
+	/** Where the bearer-token filter leaves the actor of an API request, for the entry written after it. */
+	public static final String ACTOR_ATTRIBUTE = "zhizhi.bearerActor";
 
 	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -34,7 +37,7 @@ class AuditWriteFilter extends OncePerRequestFilter {
 
 	private final AuditTrail audit;
 
-	AuditWriteFilter(AuditTrail audit) {
+	public AuditWriteFilter(AuditTrail audit) {
 		this.audit = audit;
 	}
 
@@ -99,6 +102,6 @@ class AuditWriteFilter extends OncePerRequestFilter {
 		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
 			return actor;
 		}
-		return request.getAttribute(BearerTokenFilter.ACTOR_ATTRIBUTE) instanceof Actor actor ? actor : null;
+		return request.getAttribute(ACTOR_ATTRIBUTE) instanceof Actor actor ? actor : null;
 	}
 }

@@ -1,0 +1,24 @@
+package org.zhizhi.shared.web;
+
+/**
+ * The order of the modules' security filter chains: the first whose matcher fits a request handles it, so the chains
+ * for narrow paths come first and the pages' chain, which takes every other request, comes last. Each module declares
+ * its own chain with one of these.
+ */
+public final class SecurityChains {
+
+	/** Open311 clients with an api_key ({@code /open311/**}). */
+	public static final int OPEN311 = 0;
+
+	/** A community's public pages ({@code /public/**}). */
+	public static final int PUBLIC_PAGES = 1;
+
+	/** The JSON API with bearer tokens ({@code /api/v1/**}, actuator). */
+	public static final int API = 2;
+
+	/** The signed-in pages: everything else. */
+	public static final int PAGES = 3;
+
+	private SecurityChains() {
+	}
+}
