@@ -1,7 +1,10 @@
 package org.zhizhi.incident.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -20,23 +23,26 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhizhi.incident.BatchUrging;
+import org.zhizhi.incident.ExtensionRequest;
 import org.zhizhi.incident.IdempotencyConflict;
 import org.zhizhi.incident.IdempotentResult;
-import org.zhizhi.incident.IncidentView;
-import org.zhizhi.incident.BatchUrging;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentDispatch;
-import org.zhizhi.incident.IncidentSupervision;
-import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.incident.IncidentManagement;
+import org.zhizhi.incident.IncidentPart;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.IncidentSupervision;
+import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.ReportIncident;
 import org.zhizhi.incident.StepRequest;
+import org.zhizhi.incident.TimelineEntry;
+import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.shared.Actor;
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.ProblemResponses;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -91,10 +97,20 @@ class IncidentApiController {
 		return ResponseEntity.status(result.status()).contentType(JSON).body(result.body());
 	}
 
+	/**
+	 * One incident as the caller sees it, with the steps he may take on it now — the same answer the desk and the
+	 * phone show as buttons ({@code IncidentPolicy}).
+	 */
+	record IncidentAnswer(IncidentView incident, List<TimelineEntry> timeline, List<IncidentPart> parts,
+			List<ExtensionRequest> extensions, Set<IncidentAction> allowedActions) {
+	}
+
 	@GetMapping("/{id}")
-	@Operation(summary = "One incident of the caller's scope with its timeline")
-	IncidentDetail get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return queries.get(actor, id);
+	@Operation(summary = "One incident of the caller's scope with its timeline and the steps the caller may take now")
+	IncidentAnswer get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		IncidentDetail detail = queries.get(actor, id);
+		return new IncidentAnswer(detail.incident(), detail.timeline(), detail.parts(), detail.extensions(),
+				Collections.unmodifiableSet(EnumSet.copyOf(management.allowedActions(actor, detail.incident()))));
 	}
 
 	@GetMapping
