@@ -79,7 +79,7 @@ public class Claims {
 	@Transactional
 	public ClaimResult claim(Actor actor, UUID itemId, ClaimItem body) {
 		Access access = management.access(actor);
-		ListItem item = items.item(access.scopeLike(), itemId).orElseThrow(() -> DomainException.notFound("item"));
+		ListItem item = items.item(access.scope(), itemId).orElseThrow(() -> DomainException.notFound("item"));
 		ClaimerKind claimerKind;
 		UUID claimerId;
 		UUID deliverer;
@@ -93,7 +93,7 @@ public class Claims {
 			}
 			else {
 				claimerId = body.partnerId();
-				if (claimerId == null || partners.partner(access.scopeLike(), claimerId, management.thisYear())
+				if (claimerId == null || partners.partner(access.scope(), claimerId, management.thisYear())
 					.filter(p -> p.communityId().equals(item.communityId()))
 					.isEmpty()) {
 					throw DomainException.invalid(List.of(new FieldProblem("partnerId", "partnership.partnerRequired")));
@@ -138,7 +138,7 @@ public class Claims {
 		}
 		if (!items.take(itemId, amount, now)) {
 			// the exception rolls back the claim row inserted above; the item as it is now says why the take failed
-			ListItem current = items.item(access.scopeLike(), itemId).orElse(item);
+			ListItem current = items.item(access.scope(), itemId).orElse(item);
 			if (current.status() != ItemStatus.OPEN) {
 				throw new DomainException(Category.CONFLICT, "NOT_OPEN", "partnership.notOpen", current.status());
 			}
@@ -155,9 +155,8 @@ public class Claims {
 
 	// ---- delivery ----------------------------------------------------------------------------------------------
 
-	private Claim deliverable(Actor actor, UUID claimId) {
-		Access access = management.access(actor);
-		Claim claim = claims.claim(access.scopeLike(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+	private Claim deliverable(Access access, UUID claimId) {
+		Claim claim = claims.claim(access.scope(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
 		if (access.liaison() && !access.partnerId().equals(claim.partnerId())) {
 			throw DomainException.notFound("claim");
 		}
@@ -166,7 +165,8 @@ public class Claims {
 
 	@Transactional
 	public DeliveryNote addProgress(Actor actor, UUID claimId, ProgressNote body) {
-		Claim claim = deliverable(actor, claimId);
+		Access access = management.access(actor);
+		Claim claim = deliverable(access, claimId);
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "note", body.note(), 2000);
 		requireOwnDocument(problems, "photoId", body.photoId(), actor, false);
@@ -187,7 +187,8 @@ public class Claims {
 	/** The deliverer reports completion: a note, evidence (a photo) and what it added up to. */
 	@Transactional
 	public Claim complete(Actor actor, UUID claimId, Completion body) {
-		Claim claim = deliverable(actor, claimId);
+		Access access = management.access(actor);
+		Claim claim = deliverable(access, claimId);
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "note", body.note(), 2000);
 		requireOwnDocument(problems, "evidenceId", body.evidenceId(), actor, true);
@@ -206,31 +207,31 @@ public class Claims {
 		Instant now = clock.instant();
 		if (!claims.deliver(claimId, now, body.valueYuan(), body.hours(), body.peopleServed())) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
-					statusNow(claim));
+					statusNow(access, claim));
 		}
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.COMPLETION, body.note().strip(),
 				body.evidenceId(), now), actor.userId());
 		notices.tell(notices.staffOf(claim), "PARTNERSHIP_DELIVERED", "notice.partnership.delivered", claim,
 				claim.partnerName());
-		return claims.claim("/%", claimId).orElseThrow();
+		return claims.claim(access.scope(), claimId).orElseThrow();
 	}
 
 	/** The community accepts a delivered pledge; the unit's contribution record grows by it. */
 	@Transactional
 	public Claim accept(Actor actor, UUID claimId, Acceptance body) {
 		Access access = management.staff(actor);
-		Claim claim = claims.claim(access.scopeLike(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+		Claim claim = claims.claim(access.scope(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
 		Instant now = clock.instant();
 		if (!claims.accept(claimId, actor.userId(), now)) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
-					statusNow(claim));
+					statusNow(access, claim));
 		}
 		String note = body == null || body.note() == null || body.note().isBlank() ? "验收通过" : body.note().strip();
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE,
 				note.length() > 2000 ? note.substring(0, 2000) : note, null, now), actor.userId());
 		items.completeIfDone(claim.itemId(), now);
 		notices.tell(notices.liaisonsOf(claim), "PARTNERSHIP_ACCEPTED", "notice.partnership.accepted", claim, note);
-		return claims.claim(access.scopeLike(), claimId).orElseThrow();
+		return claims.claim(access.scope(), claimId).orElseThrow();
 	}
 
 	/**
@@ -241,7 +242,7 @@ public class Claims {
 	@Transactional
 	public Claim sendBack(Actor actor, UUID claimId, SendBack body) {
 		Access access = management.staff(actor);
-		Claim claim = claims.claim(access.scopeLike(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+		Claim claim = claims.claim(access.scope(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
 		String reason = body == null ? null : body.reason();
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.sendBackReason")));
@@ -251,18 +252,21 @@ public class Claims {
 		}
 		if (!claims.sendBack(claimId)) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
-					claims.claim(access.scopeLike(), claimId).map(Claim::status).orElse(claim.status()));
+					claims.claim(access.scope(), claimId).map(Claim::status).orElse(claim.status()));
 		}
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.SENT_BACK, reason.strip(), null,
 				clock.instant()), actor.userId());
 		notices.tell(notices.liaisonsOf(claim), "PARTNERSHIP_SENT_BACK", "notice.partnership.sentBack", claim,
 				reason.strip());
-		return claims.claim(access.scopeLike(), claimId).orElseThrow();
+		return claims.claim(access.scope(), claimId).orElseThrow();
 	}
 
-	/** The state of a claim now, after a conditional update found it in another one: the refusal names this. */
-	private ClaimStatus statusNow(Claim claim) {
-		return claims.claim("/%", claim.id()).map(Claim::status).orElse(claim.status());
+	/**
+	 * The state of a claim now, after a conditional update found it in another one: the refusal names this. Read in
+	 * the actor's scope, in which the claim was just found (a scope does not change under a request).
+	 */
+	private ClaimStatus statusNow(Access access, Claim claim) {
+		return claims.claim(access.scope(), claim.id()).map(Claim::status).orElse(claim.status());
 	}
 
 	private void requireOwnDocument(List<FieldProblem> problems, String field, UUID id, Actor actor,

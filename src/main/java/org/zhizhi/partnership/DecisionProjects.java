@@ -73,8 +73,7 @@ class DecisionProjects {
 		if (items.itemOfDecision(decision.decisionId()).isPresent()) {
 			return;
 		}
-		OrgUnit community = orgUnits
-			.find(new DataScope(decision.communityId(), decision.communityPath()), decision.communityId())
+		OrgUnit community = orgUnits.find(communityScope(decision), decision.communityId())
 			.orElseThrow(() -> new IllegalStateException("no community " + decision.communityId()));
 		Board board = new Board(community.id(), community.code(), community.name(), community.path(),
 				DataScope.districtOf(community.path()));
@@ -100,10 +99,18 @@ class DecisionProjects {
 		}
 		int year = management.thisYear();
 		Optional<PartnerUnit> unit = decision.ownerId() != null
-				? partners.partner(decision.communityPath() + "%", decision.ownerId(), year)
+				? partners.partner(communityScope(decision), decision.ownerId(), year)
 				: decision.ownerName() == null ? Optional.empty()
 						: partners.partnerByName(decision.communityId(), decision.ownerName().strip(), year);
 		return unit.filter(u -> u.communityId().equals(decision.communityId())).map(PartnerUnit::id);
+	}
+
+	/**
+	 * The scope this listener reads in: the decision's own community and below. It acts for no user — the meeting's
+	 * decision was taken in that community, so the community's node is exactly as far as its project may reach.
+	 */
+	private static DataScope communityScope(DecisionTaken decision) {
+		return new DataScope(decision.communityId(), decision.communityPath());
 	}
 
 	/** The decision's text on one line, cut to the title's length (by characters, as the database counts). */

@@ -81,7 +81,7 @@ public class ListItems {
 				problems.add(new FieldProblem("kind", "partnership.liaisonResourcesOnly"));
 			}
 			offeredBy = access.partnerId();
-			PartnerUnit own = partners.partner(access.scopeLike(), offeredBy, management.thisYear())
+			PartnerUnit own = partners.partner(access.scope(), offeredBy, management.thisYear())
 				.orElseThrow();
 			board = boards.board(own.communityId()).orElseThrow();
 		}
@@ -89,7 +89,7 @@ public class ListItems {
 			if (body.kind() == ItemKind.RESOURCE) {
 				offeredBy = body.offeredBy();
 				if (offeredBy == null
-						|| partners.partner(access.scopeLike(), offeredBy, management.thisYear()).isEmpty()) {
+						|| partners.partner(access.scope(), offeredBy, management.thisYear()).isEmpty()) {
 					problems.add(new FieldProblem("offeredBy", "partnership.offeredBy"));
 				}
 			}
@@ -99,7 +99,7 @@ public class ListItems {
 			throw DomainException.invalid(problems);
 		}
 		if (offeredBy != null) {
-			PartnerUnit offerer = partners.partner(access.scopeLike(), offeredBy, management.thisYear())
+			PartnerUnit offerer = partners.partner(access.scope(), offeredBy, management.thisYear())
 				.orElseThrow();
 			if (!offerer.communityId().equals(board.communityId())) {
 				throw DomainException.invalid(List.of(new FieldProblem("offeredBy", "partnership.offeredBy")));
@@ -110,14 +110,14 @@ public class ListItems {
 				body.quantity(), body.measure(), BigDecimal.ZERO, body.periodStart(), body.periodEnd(), body.lat(),
 				body.lng(), ItemStatus.OPEN, clock.instant(), null, null, null, null, null, null);
 		items.insertItem(item, board.path(), board.districtId());
-		return items.item(board.path() + "%", item.id()).orElseThrow();
+		return items.item(access.scope(), item.id()).orElseThrow();
 	}
 
 	/** An item nobody has claimed yet may be taken off the list. */
 	@Transactional
 	public ListItem withdraw(Actor actor, UUID itemId) {
 		Access access = management.access(actor);
-		ListItem item = items.item(access.scopeLike(), itemId).orElseThrow(() -> DomainException.notFound("item"));
+		ListItem item = items.item(access.scope(), itemId).orElseThrow(() -> DomainException.notFound("item"));
 		if (access.liaison() && !access.partnerId().equals(item.offeredBy())) {
 			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
 		}
@@ -125,6 +125,6 @@ public class ListItems {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.notWithdrawable",
 					item.status());
 		}
-		return items.item(access.scopeLike(), itemId).orElseThrow();
+		return items.item(access.scope(), itemId).orElseThrow();
 	}
 }

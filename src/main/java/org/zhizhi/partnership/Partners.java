@@ -100,7 +100,7 @@ public class Partners {
 	@Transactional
 	public void addLiaison(Actor actor, UUID partnerId, UUID accountId) {
 		Access access = management.staff(actor);
-		partners.partner(access.scopeLike(), partnerId, management.thisYear())
+		partners.partner(access.scope(), partnerId, management.thisYear())
 			.orElseThrow(() -> DomainException.notFound("partner"));
 		Account account = accountId == null ? null : accounts.find(actor.scope(), accountId).orElse(null);
 		if (account == null || !account.roles().contains(Role.PARTNER_LIAISON)) {
@@ -116,7 +116,7 @@ public class Partners {
 	@Transactional
 	public Agreement addAgreement(Actor actor, UUID partnerId, NewAgreement body) {
 		Access access = management.staff(actor);
-		PartnerUnit partner = partners.partner(access.scopeLike(), partnerId, management.thisYear())
+		PartnerUnit partner = partners.partner(access.scope(), partnerId, management.thisYear())
 			.orElseThrow(() -> DomainException.notFound("partner"));
 		List<FieldProblem> problems = new ArrayList<>();
 		if (body.year() == null || body.year() < 2000 || body.year() > management.thisYear() + 1) {
@@ -138,7 +138,7 @@ public class Partners {
 	@Transactional
 	public Agreement signAgreement(Actor actor, UUID agreementId, SignAgreement body) {
 		Access access = management.staff(actor);
-		Agreement agreement = agreements.agreement(access.scopeLike(), agreementId)
+		Agreement agreement = agreements.agreement(access.scope(), agreementId)
 			.orElseThrow(() -> DomainException.notFound("agreement"));
 		if (body.documentId() == null || !documentRows.documentUploadedBy(body.documentId(), actor.userId())) {
 			throw DomainException.invalid(List.of(new FieldProblem("documentId", "partnership.documentRequired")));
@@ -151,10 +151,10 @@ public class Partners {
 		}
 		if (!agreements.signAgreement(agreement.id(), body.documentId(), on)) {
 			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.agreementNotDraft",
-					agreements.agreement(access.scopeLike(), agreementId)
+					agreements.agreement(access.scope(), agreementId)
 						.map(Agreement::status)
 						.orElse(agreement.status()));
 		}
-		return agreements.agreement(access.scopeLike(), agreementId).orElseThrow();
+		return agreements.agreement(access.scope(), agreementId).orElseThrow();
 	}
 }

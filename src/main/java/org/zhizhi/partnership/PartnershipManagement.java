@@ -41,8 +41,8 @@ public class PartnershipManagement {
 	public static final Set<Role> STAFF = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF, Role.DISTRICT_ADMIN,
 			Role.SYSTEM_ADMIN);
 
-	/** Who is acting and what he may see: the scope prefix, and for a liaison his one unit. */
-	public record Access(String scopeLike, UUID partnerId, boolean staff) {
+	/** Who is acting and what he may see: the scope, and for a liaison his one unit. */
+	public record Access(DataScope scope, UUID partnerId, boolean staff) {
 
 		public boolean liaison() {
 			return partnerId != null && !staff;
@@ -81,12 +81,12 @@ public class PartnershipManagement {
 	/** Staff see their scope; a liaison his unit's community and, of the pledges, only his unit's. Others nothing. */
 	public Access access(Actor actor) {
 		if (actor.hasAny(STAFF)) {
-			return new Access(actor.scope().likePattern(), null, true);
+			return new Access(actor.scope(), null, true);
 		}
 		if (actor.has(Role.PARTNER_LIAISON)) {
 			UUID partner = partners.partnerOfLiaison(actor.userId()).orElse(null);
 			if (partner != null) {
-				return new Access(partners.partnerScope(partner) + "%", partner, false);
+				return new Access(partners.partnerScope(partner), partner, false);
 			}
 		}
 		throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
@@ -168,7 +168,7 @@ public class PartnershipManagement {
 	public StoredDocument document(Actor actor, UUID id) {
 		Access access = access(actor);
 		if (!documentRows.documentUploadedBy(id, actor.userId())
-				&& !documentRows.documentVisible(id, access.scopeLike(), access.liaison() ? access.partnerId() : null)) {
+				&& !documentRows.documentVisible(id, access.scope(), access.liaison() ? access.partnerId() : null)) {
 			throw DomainException.notFound("document");
 		}
 		String type = documentRows.documentType(id).orElseThrow(() -> DomainException.notFound("document"));

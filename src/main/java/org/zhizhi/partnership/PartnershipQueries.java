@@ -36,6 +36,7 @@ import org.zhizhi.partnership.persistence.JdbcReports;
 import org.zhizhi.partnership.persistence.Board;
 import org.zhizhi.partnership.persistence.JdbcReports.UnitRecord;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgLevel;
@@ -107,7 +108,7 @@ public class PartnershipQueries {
 	/** Partner units of the scope with the contacts masked; a liaison sees only his own unit. */
 	public List<PartnerUnit> partners(Actor actor, UUID communityId) {
 		Access access = management.access(actor);
-		return partners.partners(access.scopeLike(), communityId, thisYear())
+		return partners.partners(access.scope(), communityId, thisYear())
 			.stream()
 			.filter(p -> !access.liaison() || p.id().equals(access.partnerId()))
 			.map(PartnerUnit::masked)
@@ -121,7 +122,7 @@ public class PartnershipQueries {
 	public List<Community> communities(Actor actor) {
 		Access access = management.access(actor);
 		if (access.liaison()) {
-			PartnerUnit own = partners.partner(access.scopeLike(), access.partnerId(), thisYear()).orElseThrow();
+			PartnerUnit own = partners.partner(access.scope(), access.partnerId(), thisYear()).orElseThrow();
 			return List.of(new Community(own.communityId(), own.communityName()));
 		}
 		return orgUnits.list(actor.scope(), new OrgUnitFilter(null, null, OrgLevel.COMMUNITY))
@@ -167,7 +168,7 @@ public class PartnershipQueries {
 		if (access.liaison() && !access.partnerId().equals(id)) {
 			throw DomainException.notFound("partner");
 		}
-		return partners.partner(access.scopeLike(), id, thisYear()).orElseThrow(() -> DomainException.notFound("partner"));
+		return partners.partner(access.scope(), id, thisYear()).orElseThrow(() -> DomainException.notFound("partner"));
 	}
 
 	public List<Agreement> agreements(Actor actor, UUID partnerId) {
@@ -182,24 +183,24 @@ public class PartnershipQueries {
 
 	public List<ListItem> items(Actor actor, UUID communityId, ItemKind kind, ItemStatus status) {
 		Access access = management.access(actor);
-		return items.items(access.scopeLike(), communityId, kind, status, LIST_LIMIT);
+		return items.items(access.scope(), communityId, kind, status, LIST_LIMIT);
 	}
 
 	/** How many items of each list of a community are open to claims — counted, not limited like the lists. */
 	public Map<ItemKind, Long> openCounts(Actor actor, UUID communityId) {
 		Access access = management.access(actor);
-		return items.openCounts(access.scopeLike(), communityId);
+		return items.openCounts(access.scope(), communityId);
 	}
 
 	/** A whole list for the Excel export (the pages show the first {@link #LIST_LIMIT}). */
 	public List<ListItem> exportItems(Actor actor, UUID communityId, ItemKind kind) {
 		Access access = management.access(actor);
-		return items.items(access.scopeLike(), communityId, kind, null, EXPORT_LIMIT);
+		return items.items(access.scope(), communityId, kind, null, EXPORT_LIMIT);
 	}
 
 	public ItemDetail item(Actor actor, UUID id) {
 		Access access = management.access(actor);
-		ListItem item = items.item(access.scopeLike(), id).orElseThrow(() -> DomainException.notFound("item"));
+		ListItem item = items.item(access.scope(), id).orElseThrow(() -> DomainException.notFound("item"));
 		List<Claim> claims = this.claims.claimsOfItem(id);
 		List<DeliveryNote> notes = this.claims.notesOfItem(id);
 		if (access.liaison()) {
@@ -225,7 +226,7 @@ public class PartnershipQueries {
 	public Contribution contribution(Actor actor, UUID partnerId, Integer year) {
 		PartnerUnit unit = partner(actor, partnerId);
 		Access access = management.access(actor);
-		return reports.contributions(access.scopeLike(), null, unit.id(), year)
+		return reports.contributions(access.scope(), null, unit.id(), year)
 			.stream()
 			.findFirst()
 			.orElse(new Contribution(unit.id(), unit.name(), BigDecimal.ZERO, BigDecimal.ZERO, 0, 0));
@@ -234,7 +235,7 @@ public class PartnershipQueries {
 	/** The red-partner ranking (红色合伙人): most delivered projects first, then value, hours and people served. */
 	public List<RankedPartner> ranking(Actor actor, UUID communityId, Integer year) {
 		Access access = management.access(actor);
-		return ranked(reports.contributions(access.scopeLike(), communityId, null, year));
+		return ranked(reports.contributions(access.scope(), communityId, null, year));
 	}
 
 	static List<RankedPartner> ranked(List<Contribution> contributions) {
@@ -252,13 +253,13 @@ public class PartnershipQueries {
 		if (partnerId != null) {
 			return reports.partnerRates(partner(actor, partnerId).id(), y, clock.instant());
 		}
-		return reports.needRates(access.scopeLike(), communityId, y, clock.instant());
+		return reports.needRates(access.scope(), communityId, y, clock.instant());
 	}
 
 	/** This year's need rates of each community of the caller's scope that published needs (the district's view). */
 	public Map<UUID, Rates> ratesByCommunity(Actor actor, Integer year) {
 		Access access = management.access(actor);
-		return reports.needRatesByCommunity(access.scopeLike(), year != null ? year : thisYear(), clock.instant());
+		return reports.needRatesByCommunity(access.scope(), year != null ? year : thisYear(), clock.instant());
 	}
 
 	/**
@@ -267,20 +268,20 @@ public class PartnershipQueries {
 	 */
 	public Matches matches(Actor actor, UUID needId) {
 		Access access = management.access(actor);
-		ListItem need = items.item(access.scopeLike(), needId).orElseThrow(() -> DomainException.notFound("item"));
+		ListItem need = items.item(access.scope(), needId).orElseThrow(() -> DomainException.notFound("item"));
 		if (need.kind() == ItemKind.RESOURCE) {
 			throw DomainException.notFound("need");
 		}
 		Instant now = clock.instant();
-		Map<UUID, UnitRecord> records = reports.unitRecords(access.scopeLike(), need.category())
+		Map<UUID, UnitRecord> records = reports.unitRecords(access.scope(), need.category())
 			.stream()
 			.collect(Collectors.toMap(UnitRecord::partnerId, Function.identity()));
-		Map<UUID, PartnerUnit> units = partners.partners(access.scopeLike(), null, thisYear())
+		Map<UUID, PartnerUnit> units = partners.partners(access.scope(), null, thisYear())
 			.stream()
 			.collect(Collectors.toMap(PartnerUnit::id, Function.identity()));
 		BigDecimal needed = need.remaining();
 		List<ResourceMatch> resources = new ArrayList<>();
-		for (ListItem resource : items.openResourcesFor(access.scopeLike(), need.category(), need.periodStart(),
+		for (ListItem resource : items.openResourcesFor(access.scope(), need.category(), need.periodStart(),
 				need.periodEnd(), LIST_LIMIT)) {
 			if (resource.category() != need.category() || resource.remaining().signum() <= 0
 					|| resource.periodEnd().isBefore(need.periodStart())
@@ -358,17 +359,18 @@ public class PartnershipQueries {
 			return Optional.empty();
 		}
 		Board b = board.get();
-		String scope = b.path() + "%";
+		// a page for nobody in particular: its reach is the community it shows, the board's own node and below
+		DataScope scope = b.scope();
 		int year = thisYear();
 		// each list read on its own, so that a long list of needs never crowds the projects off the page
 		return Optional.of(new PublicBoard(b.name(), b.code(), year,
 				reports.needRates(scope, b.communityId(), year, clock.instant()), published(scope, b, ItemKind.NEED),
 				published(scope, b, ItemKind.RESOURCE), published(scope, b, ItemKind.PROJECT),
-				items.publishedTotals(b.communityId()), reports.pledges(b.communityId(), PUBLIC_LIMIT),
+				items.publishedTotals(scope, b.communityId()), reports.pledges(b.communityId(), PUBLIC_LIMIT),
 				reports.pledgeTotal(b.communityId()), ranked(reports.contributions(scope, b.communityId(), null, null))));
 	}
 
-	private List<ListItem> published(String scope, Board board, ItemKind kind) {
+	private List<ListItem> published(DataScope scope, Board board, ItemKind kind) {
 		return items.items(scope, board.communityId(), kind, null, PUBLIC_LIMIT)
 			.stream()
 			.filter(i -> i.status() != ItemStatus.WITHDRAWN)

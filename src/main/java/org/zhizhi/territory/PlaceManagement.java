@@ -70,10 +70,12 @@ public class PlaceManagement {
 		PlaceRules.checkWriter(actor);
 		PlaceRules.check(command);
 		Estate estate = writableEstate(actor.scope(), command.estateId());
-		NodeFacts community = places.node(new DataScope(estate.communityId(), estate.scopePath()),
-				estate.communityId())
+		// the whole community, not only the writer's part of it: a position is placed first and the writer's scope
+		// checked on the micro-grid it falls in (below), so that a position elsewhere in the community is told apart
+		DataScope estateCommunity = new DataScope(estate.communityId(), estate.scopePath());
+		NodeFacts community = places.node(estateCommunity, estate.communityId())
 			.orElseThrow(() -> DomainException.notFound("org-unit"));
-		List<MicroGridPlacement.Cell> cells = places.microGridsUnder(estate.scopePath())
+		List<MicroGridPlacement.Cell> cells = places.microGridsUnder(estateCommunity)
 			.stream()
 			.map(PlaceManagement::cell)
 			.toList();
@@ -135,7 +137,7 @@ public class PlaceManagement {
 			.stream()
 			.map(e -> e.entrance().id())
 			.collect(Collectors.toSet());
-		Map<UUID, MicroGridRow> microGridsOfGrid = places.microGridsUnder(gridPath(building))
+		Map<UUID, MicroGridRow> microGridsOfGrid = places.microGridsUnder(gridScope(building))
 			.stream()
 			.collect(Collectors.toMap(MicroGridRow::id, m -> m));
 		List<String> labels = commands.stream().map(c -> c.label().strip()).toList();
@@ -204,10 +206,13 @@ public class PlaceManagement {
 		return places.estate(scope, estateId).orElseThrow(() -> DomainException.notFound("estate"));
 	}
 
-	/** A micro-grid's path is its grid's path plus its own id: the grid's path is what is left. */
-	private static String gridPath(Building building) {
+	/**
+	 * The building's grid as a scope (its micro-grids are where its dwellings may lie). A micro-grid's path is its
+	 * grid's path plus its own id: the grid's path is what is left.
+	 */
+	private static DataScope gridScope(Building building) {
 		String path = building.scopePath();
-		return path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
+		return new DataScope(building.gridId(), path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1));
 	}
 
 	private static MicroGridPlacement.Cell cell(MicroGridRow row) {

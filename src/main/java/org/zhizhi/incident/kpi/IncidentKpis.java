@@ -94,15 +94,15 @@ public class IncidentKpis {
 		KpiPeriod yearEarlier = period.yearEarlier();
 		Ranking ranking = ranking(actor.scope(), unit, period, today);
 		return new KpiReport(new KpiReport.Scope(unit.id(), unit.name(), unit.level().name()), period,
-				figures(unit.path(), period, today),
-				new KpiReport.Comparison(previous, figures(unit.path(), previous, today)),
-				new KpiReport.Comparison(yearEarlier, figures(unit.path(), yearEarlier, today)), minDueForRanking,
+				figures(unit.scope(), period, today),
+				new KpiReport.Comparison(previous, figures(unit.scope(), previous, today)),
+				new KpiReport.Comparison(yearEarlier, figures(unit.scope(), yearEarlier, today)), minDueForRanking,
 				ranking.top(), ranking.bottom());
 	}
 
-	/** The figures of everything under a path (the caller has checked the scope) for a period. */
-	public KpiFigures figures(String path, KpiPeriod period, LocalDate today) {
-		return KpiFigures.of(rollups.sums(path, period.from(), period.to(), today), basicCountsAsSatisfied);
+	/** The figures of everything in a scope (a node the caller has found in his own) for a period. */
+	public KpiFigures figures(DataScope scope, KpiPeriod period, LocalDate today) {
+		return KpiFigures.of(rollups.sums(scope, period.from(), period.to(), today), basicCountsAsSatisfied);
 	}
 
 	/**
@@ -120,7 +120,7 @@ public class IncidentKpis {
 		Comparator<GridClosure> volume = Comparator.comparingLong(GridClosure::due)
 			.reversed()
 			.thenComparing(GridClosure::gridId);
-		List<GridClosure> grids = rollups.closureByGrid(unit.path(), period.from(), period.to(), today,
+		List<GridClosure> grids = rollups.closureByGrid(unit.scope(), period.from(), period.to(), today,
 				Math.max(1, minDueForRanking));
 		List<GridClosure> top = grids.stream().sorted(rates.reversed().thenComparing(volume)).limit(RANKED).toList();
 		List<GridClosure> bottom = grids.stream()

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.incident.IncidentAction;
+import org.zhizhi.shared.DataScope;
 
 /**
  * The SQL of the KPI rollups (tables and functions in V6__kpi_rollup.sql): one incident's fact recomputed and its
@@ -188,14 +189,14 @@ class KpiRollups {
 		return jdbc.sql("select count(*) from incident.kpi_fact").query(Integer.class).single();
 	}
 
-	/** The sums of every counter and histogram of the rollup rows under a path prefix, over days from..to. */
-	KpiSums sums(String pathPrefix, LocalDate from, LocalDate to, LocalDate today) {
+	/** The sums of every counter and histogram of the rollup rows in the scope, over days from..to. */
+	KpiSums sums(DataScope scope, LocalDate from, LocalDate to, LocalDate today) {
 		// what falls due after today has not fallen due yet: an open incident with a deadline later this month is not
 		// counted against the month before its day comes
 		LocalDate[] months = wholeMonths(from, to, today);
 		long[] counters = jdbc.sql("select " + sums("").replace("sum(due)", "sum(due) filter (where day <= :today)")
 			.replace("sum(closed_on_time)", "sum(closed_on_time) filter (where day <= :today)") + " from " + ROWS)
-			.param("prefix", pathPrefix + "%")
+			.param("prefix", scope.likePattern())
 			.param("from", from)
 			.param("to", to)
 			.param("mfrom", months[0])
@@ -212,7 +213,7 @@ class KpiRollups {
 		int buckets = KpiHistogram.BOUNDS_MINUTES.size();
 		long[][] hists = new long[3][buckets];
 		jdbc.sql("select " + HIST_SUMS + " from " + ROWS)
-			.param("prefix", pathPrefix + "%")
+			.param("prefix", scope.likePattern())
 			.param("from", from)
 			.param("to", to)
 			.param("mfrom", months[0])
@@ -228,8 +229,8 @@ class KpiRollups {
 				new KpiHistogram(hists[2]));
 	}
 
-	/** Per grid under a path prefix: what was closed and what was due in the period, for grids with enough due. */
-	List<GridClosure> closureByGrid(String pathPrefix, LocalDate from, LocalDate to, LocalDate today, int minDue) {
+	/** Per grid in the scope: what was closed and what was due in the period, for grids with enough due. */
+	List<GridClosure> closureByGrid(DataScope scope, LocalDate from, LocalDate to, LocalDate today, int minDue) {
 		LocalDate[] months = wholeMonths(from, to, today);
 		return jdbc.sql("""
 				select grid_id, sum(closed) as closed, sum(due) filter (where day <= :today) as due,
@@ -238,7 +239,7 @@ class KpiRollups {
 
 				 group by grid_id
 				having coalesce(sum(due) filter (where day <= :today), 0) >= :minDue""")
-			.param("prefix", pathPrefix + "%")
+			.param("prefix", scope.likePattern())
 			.param("from", from)
 			.param("to", to)
 			.param("mfrom", months[0])
@@ -266,13 +267,14 @@ class KpiRollups {
 
 	/**
 	 * Every rollup row that counts anything, in key order, as text: for comparing the incremental rollup with a rebuilt
-	 * one. A row whose counts all went back to zero (a backdated report moved to the day before) counts nothing.
+	 * one, of the rows in the scope. A row whose counts all went back to zero (a backdated report moved to the day
+	 * before) counts nothing.
 	 */
-	List<String> snapshot(String pathPrefix) {
+	List<String> snapshot(DataScope scope) {
 		String counting = "scope_path like :prefix and (" + String.join(" + ", COUNTERS) + ") <> 0";
 		return jdbc.sql("select r::text from incident.kpi_rollup r where " + counting + " union all "
 				+ "select 'month ' || m::text from incident.kpi_rollup_month m where " + counting + " order by 1")
-			.param("prefix", pathPrefix + "%")
+			.param("prefix", scope.likePattern())
 			.query(String.class)
 			.list();
 	}

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.partnership.Agreement;
+import org.zhizhi.shared.DataScope;
 
 /** A unit's yearly agreements: one per unit and year, a draft until it is signed with its document. */
 @Repository
@@ -57,12 +58,12 @@ public class JdbcAgreements {
 			.list();
 	}
 
-	public Optional<Agreement> agreement(String scopeLike, UUID id) {
+	public Optional<Agreement> agreement(DataScope scope, UUID id) {
 		return jdbc.sql("""
 				select a.* from partnership.agreement a join partnership.partner_unit p on p.id = a.partner_id
 				 where a.id = :id and p.scope_path like :scope""")
 			.param("id", id)
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.query(JdbcAgreements::agreement)
 			.optional();
 	}

@@ -18,6 +18,7 @@ import org.zhizhi.partnership.Claim;
 import org.zhizhi.partnership.Claim.ClaimerKind;
 import org.zhizhi.partnership.ClaimStatus;
 import org.zhizhi.partnership.DeliveryNote;
+import org.zhizhi.shared.DataScope;
 
 /**
  * The pledges (claims) on list items and their delivery notes. Each step is one conditional UPDATE whose row count
@@ -87,10 +88,10 @@ public class JdbcClaims {
 			.optional();
 	}
 
-	public Optional<Claim> claim(String scopeLike, UUID id) {
+	public Optional<Claim> claim(DataScope scope, UUID id) {
 		return jdbc.sql("select " + CLAIM_COLUMNS + " where c.id = :id and i.scope_path like :scope")
 			.param("id", id)
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.query(JdbcClaims::claim)
 			.optional();
 	}

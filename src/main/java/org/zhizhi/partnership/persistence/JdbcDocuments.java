@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhizhi.shared.DataScope;
 
 /** The uploaded documents (signed agreements, delivery photos): who uploaded each, and what it is attached to. */
 @Repository
@@ -48,7 +49,7 @@ public class JdbcDocuments {
 	}
 
 	/** Whether a document is attached to something inside the scope (or, for a liaison, to his unit's work). */
-	public boolean documentVisible(UUID id, String scopeLike, UUID liaisonPartner) {
+	public boolean documentVisible(UUID id, DataScope scope, UUID liaisonPartner) {
 		return jdbc.sql("""
 				select exists (select 1 from partnership.agreement a join partnership.partner_unit p on p.id = a.partner_id
 				                where a.document_id = :id and p.scope_path like :scope
@@ -58,7 +59,7 @@ public class JdbcDocuments {
 				                where d.document_id = :id and i.scope_path like :scope
 				                  and (cast(:partner as uuid) is null or c.partner_id = :partner))""")
 			.param("id", id)
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.param("partner", liaisonPartner)
 			.query(Boolean.class)
 			.single();

@@ -23,6 +23,7 @@ import org.zhizhi.partnership.ItemKind;
 import org.zhizhi.partnership.ItemStatus;
 import org.zhizhi.partnership.ListItem;
 import org.zhizhi.partnership.Measure;
+import org.zhizhi.shared.DataScope;
 
 /**
  * The three lists' items (needs, resources, projects): what is left of each and its state. Every read that serves a
@@ -110,7 +111,7 @@ public class JdbcListItems {
 				rs.getObject("owner_partner_id", UUID.class), rs.getString("owner_partner_name"));
 	}
 
-	public List<ListItem> items(String scopeLike, UUID communityId, ItemKind kind, ItemStatus status, int limit) {
+	public List<ListItem> items(DataScope scope, UUID communityId, ItemKind kind, ItemStatus status, int limit) {
 		return jdbc.sql("select " + ITEM_COLUMNS + """
 				 where i.scope_path like :scope
 				   and (cast(:community as uuid) is null or i.community_id = :community)
@@ -119,7 +120,7 @@ public class JdbcListItems {
 				 order by case i.status when 'OPEN' then 0 when 'FULLY_CLAIMED' then 1 when 'COMPLETED' then 2 else 3 end,
 				          i.published_at desc
 				 limit :limit""")
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.param("community", communityId)
 			.param("kind", kind == null ? null : kind.name())
 			.param("status", status == null ? null : status.name())
@@ -137,24 +138,24 @@ public class JdbcListItems {
 	}
 
 	/** How many items of each list of a community (within the scope) are open to claims. */
-	public Map<ItemKind, Long> openCounts(String scopeLike, UUID communityId) {
-		return countsByKind(scopeLike, communityId, "status = 'OPEN'");
+	public Map<ItemKind, Long> openCounts(DataScope scope, UUID communityId) {
+		return countsByKind(scope, communityId, "status = 'OPEN'");
 	}
 
-	/** Items of each list of a community that were published and not withdrawn. */
-	public Map<ItemKind, Long> publishedTotals(UUID communityId) {
-		return countsByKind("/%", communityId, "status <> 'WITHDRAWN'");
+	/** Items of each list of a community (within the scope) that were published and not withdrawn. */
+	public Map<ItemKind, Long> publishedTotals(DataScope scope, UUID communityId) {
+		return countsByKind(scope, communityId, "status <> 'WITHDRAWN'");
 	}
 
 	/** Counts of a community's items per list, every list present; {@code statusCondition} is a constant of this class. */
-	private Map<ItemKind, Long> countsByKind(String scopeLike, UUID communityId, String statusCondition) {
+	private Map<ItemKind, Long> countsByKind(DataScope scope, UUID communityId, String statusCondition) {
 		Map<ItemKind, Long> counts = new EnumMap<>(ItemKind.class);
 		for (ItemKind kind : ItemKind.values()) {
 			counts.put(kind, 0L);
 		}
 		jdbc.sql("select kind, count(*) from partnership.list_item where scope_path like :scope"
 				+ " and community_id = :community and " + statusCondition + " group by kind")
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.param("community", communityId)
 			.query((rs, n) -> counts.put(ItemKind.valueOf(rs.getString(1)), rs.getLong(2)))
 			.list();
@@ -165,7 +166,7 @@ public class JdbcListItems {
 	 * The open resources of the scope a need could draw on: its category, something left, available in its period —
 	 * filtered here rather than after a capped read, so that a scope with many resources never hides the fitting ones.
 	 */
-	public List<ListItem> openResourcesFor(String scopeLike, ItemCategory category, LocalDate from, LocalDate to,
+	public List<ListItem> openResourcesFor(DataScope scope, ItemCategory category, LocalDate from, LocalDate to,
 			int limit) {
 		return jdbc.sql("select " + ITEM_COLUMNS + """
 				 where i.scope_path like :scope and i.kind = 'RESOURCE' and i.status = 'OPEN'
@@ -173,7 +174,7 @@ public class JdbcListItems {
 				   and i.period_end >= :from and i.period_start <= :to
 				 order by i.published_at desc
 				 limit :limit""")
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.param("category", category.name())
 			.param("from", from)
 			.param("to", to)
@@ -182,10 +183,10 @@ public class JdbcListItems {
 			.list();
 	}
 
-	public Optional<ListItem> item(String scopeLike, UUID id) {
+	public Optional<ListItem> item(DataScope scope, UUID id) {
 		return jdbc.sql("select " + ITEM_COLUMNS + " where i.id = :id and i.scope_path like :scope")
 			.param("id", id)
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.query(JdbcListItems::item)
 			.optional();
 	}

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.partnership.PartnerType;
 import org.zhizhi.partnership.PartnerUnit;
+import org.zhizhi.shared.DataScope;
 
 /** Partner units and their liaisons. Every read that serves a user takes the scope path as a bound LIKE prefix. */
 @Repository
@@ -65,20 +66,20 @@ public class JdbcPartners {
 				rs.getString("contact_name"), rs.getString("contact_phone"), rs.getBoolean("signed"));
 	}
 
-	public List<PartnerUnit> partners(String scopeLike, UUID communityId, int year) {
+	public List<PartnerUnit> partners(DataScope scope, UUID communityId, int year) {
 		return jdbc.sql("select " + PARTNER_COLUMNS + """
 				 where p.scope_path like :scope and (cast(:community as uuid) is null or p.community_id = :community)
 				 order by b.name, p.name""")
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.param("community", communityId)
 			.param("year", year)
 			.query(JdbcPartners::partner)
 			.list();
 	}
 
-	public Optional<PartnerUnit> partner(String scopeLike, UUID id, int year) {
+	public Optional<PartnerUnit> partner(DataScope scope, UUID id, int year) {
 		return jdbc.sql("select " + PARTNER_COLUMNS + " where p.id = :id and p.scope_path like :scope")
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.param("id", id)
 			.param("year", year)
 			.query(JdbcPartners::partner)
@@ -103,10 +104,11 @@ public class JdbcPartners {
 			.optional();
 	}
 
-	public String partnerScope(UUID partnerId) {
-		return jdbc.sql("select scope_path from partnership.partner_unit where id = :id")
+	/** How far a unit's liaison reaches: the unit's community (the node its rows are written under) and below. */
+	public DataScope partnerScope(UUID partnerId) {
+		return jdbc.sql("select community_id, scope_path from partnership.partner_unit where id = :id")
 			.param("id", partnerId)
-			.query(String.class)
+			.query((rs, n) -> new DataScope(rs.getObject("community_id", UUID.class), rs.getString("scope_path")))
 			.single();
 	}
 

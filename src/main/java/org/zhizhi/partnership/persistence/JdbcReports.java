@@ -23,6 +23,7 @@ import org.zhizhi.partnership.Measure;
 import org.zhizhi.partnership.PartnershipViews.Contribution;
 import org.zhizhi.partnership.PartnershipViews.PublicPledge;
 import org.zhizhi.partnership.PartnershipViews.Rates;
+import org.zhizhi.shared.DataScope;
 
 /**
  * The reports of partnership: contributions and the ranking, the public pledges, the units' records for matching,
@@ -42,7 +43,7 @@ public class JdbcReports {
 	}
 
 	/** Accepted pledges summed per unit of the scope (and community, and year of acceptance), best first. */
-	public List<Contribution> contributions(String scopeLike, UUID communityId, UUID partnerId, Integer year) {
+	public List<Contribution> contributions(DataScope scope, UUID communityId, UUID partnerId, Integer year) {
 		return jdbc.sql("""
 				select p.id, p.name,
 				       coalesce(sum(c.value_yuan), 0) as value, coalesce(sum(c.hours), 0) as hours,
@@ -56,7 +57,7 @@ public class JdbcReports {
 				 group by p.id, p.name
 				 order by projects desc, value desc, hours desc, people desc, p.name""")
 			.param("zone", zone.getId())
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.param("community", communityId)
 			.param("partner", partnerId)
 			.param("year", year)
@@ -101,7 +102,7 @@ public class JdbcReports {
 			Instant lastClaimAt) {
 	}
 
-	public List<UnitRecord> unitRecords(String scopeLike, ItemCategory category) {
+	public List<UnitRecord> unitRecords(DataScope scope, ItemCategory category) {
 		return jdbc.sql("""
 				select p.id,
 				       (select count(*) from partnership.claim c where c.partner_id = p.id and c.status = 'ACCEPTED') as delivered,
@@ -111,7 +112,7 @@ public class JdbcReports {
 				                and r.status <> 'WITHDRAWN') as offers,
 				       (select max(c.claimed_at) from partnership.claim c where c.partner_id = p.id) as last_claim
 				  from partnership.partner_unit p where p.scope_path like :scope""")
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.param("category", category.name())
 			.query((rs, n) -> new UnitRecord(rs.getObject("id", UUID.class), rs.getLong("delivered"),
 					rs.getLong("in_category"), rs.getBoolean("offers"), instant(rs, "last_claim")))
@@ -152,10 +153,10 @@ public class JdbcReports {
 			""";
 
 	/** Rates of the needs published in a year inside the scope (optionally one community); times in days. */
-	public Rates needRates(String scopeLike, UUID communityId, int year, Instant now) {
+	public Rates needRates(DataScope scope, UUID communityId, int year, Instant now) {
 		return jdbc.sql(YEAR_NEEDS + "select " + NEED_RATES + " from n")
 			.param("zone", zone.getId())
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.param("community", communityId)
 			.param("year", year)
 			.param("now", ts(now))
@@ -164,11 +165,11 @@ public class JdbcReports {
 	}
 
 	/** The same rates for every community of the scope that published needs that year, in one pass. */
-	public Map<UUID, Rates> needRatesByCommunity(String scopeLike, int year, Instant now) {
+	public Map<UUID, Rates> needRatesByCommunity(DataScope scope, int year, Instant now) {
 		Map<UUID, Rates> rates = new LinkedHashMap<>();
 		jdbc.sql(YEAR_NEEDS + "select community_id, " + NEED_RATES + " from n group by community_id")
 			.param("zone", zone.getId())
-			.param("scope", scopeLike)
+			.param("scope", scope.likePattern())
 			.param("community", null)
 			.param("year", year)
 			.param("now", ts(now))

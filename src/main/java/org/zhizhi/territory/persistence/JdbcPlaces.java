@@ -177,16 +177,16 @@ public class JdbcPlaces {
 			.optional();
 	}
 
-	/** The micro-grids of a community (by its path) with their boundaries, in code order. */
+	/** The micro-grids in a scope (a community, a grid) with their boundaries, in code order. */
 	public record MicroGridRow(UUID id, UUID gridId, String code, String path, String boundary) {
 	}
 
-	public List<MicroGridRow> microGridsUnder(String communityPath) {
+	public List<MicroGridRow> microGridsUnder(DataScope scope) {
 		return jdbc.sql("""
 				SELECT id, parent_id, code, path, boundary::text AS boundary FROM territory.org_unit
 				 WHERE level = 'MICRO_GRID' AND path LIKE :path AND boundary IS NOT NULL
 				 ORDER BY code""")
-			.param("path", communityPath + "%")
+			.param("path", scope.likePattern())
 			.query((rs, i) -> new MicroGridRow(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
 					rs.getString("code"), rs.getString("path"), rs.getString("boundary")))
 			.list();

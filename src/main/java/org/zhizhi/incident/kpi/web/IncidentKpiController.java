@@ -84,7 +84,7 @@ class IncidentKpiController {
 				: orgUnits.list(actor.scope(), OrgUnitFilter.childrenOf(unit.id()));
 		Map<OrgUnit, KpiFigures> below = new LinkedHashMap<>();
 		for (OrgUnit child : children) {
-			below.put(child, kpis.figures(child.path(), report.period(), kpis.today()));
+			below.put(child, kpis.figures(child.scope(), report.period(), kpis.today()));
 		}
 		model.addAttribute("below", below);
 		return "incident/kpi";

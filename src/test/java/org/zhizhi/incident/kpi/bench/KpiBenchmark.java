@@ -77,10 +77,10 @@ public final class KpiBenchmark {
 			KpiPeriod lastMonth = new KpiPeriod(today.withDayOfMonth(1).minusMonths(1),
 					today.withDayOfMonth(1).minusDays(1));
 			time("figures, 巴南区, this month " + month.from() + "…" + month.to(),
-					() -> kpis.figures(bananPath, month, today));
+					() -> kpis.figures(actor.scope(), month, today));
 			time("figures, 巴南区, last month " + lastMonth.from() + "…" + lastMonth.to(),
-					() -> kpis.figures(bananPath, lastMonth, today));
-			time("figures, 巴南区, this year " + year.from() + "…" + year.to(), () -> kpis.figures(bananPath, year, today));
+					() -> kpis.figures(actor.scope(), lastMonth, today));
+			time("figures, 巴南区, this year " + year.from() + "…" + year.to(), () -> kpis.figures(actor.scope(), year, today));
 			KpiReport monthReport = time("report (figures + 环比 + 同比 + top/bottom 5), 巴南区, this month",
 					() -> kpis.report(actor, bananId, month));
 			KpiReport yearReport = time("report (figures + 环比 + 同比 + top/bottom 5), 巴南区, this year",
