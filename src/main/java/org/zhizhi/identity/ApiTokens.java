@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.persistence.JdbcAccounts;
@@ -36,12 +35,11 @@ public class ApiTokens {
 
 	private final Duration ttl;
 
-	ApiTokens(JdbcApiTokens tokens, JdbcAccounts accounts, Clock clock,
-			@Value("${zhizhi.security.token-ttl:8h}") Duration ttl) {
+	ApiTokens(JdbcApiTokens tokens, JdbcAccounts accounts, Clock clock, SignInProperties settings) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.clock = clock;
-		this.ttl = ttl;
+		this.ttl = settings.tokenTtl();
 	}
 
 	@Transactional

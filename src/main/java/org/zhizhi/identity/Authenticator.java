@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.zhizhi.identity.AuditEntry.Outcome;
@@ -38,14 +37,13 @@ public class Authenticator {
 	private final Duration lockDuration;
 
 	Authenticator(JdbcAccounts accounts, PasswordEncoder passwords, AuditTrail audit, Clock clock,
-			@Value("${zhizhi.security.max-failed-logins:5}") int maxFailures,
-			@Value("${zhizhi.security.lock-duration:15m}") Duration lockDuration) {
+			SignInProperties settings) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.clock = clock;
-		this.maxFailures = maxFailures;
-		this.lockDuration = lockDuration;
+		this.maxFailures = settings.maxFailedLogins();
+		this.lockDuration = settings.lockDuration();
 		this.unknownUserHash = passwords.encode("no such user, no such password");
 	}
 

@@ -5,12 +5,12 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.zhizhi.shared.Role;
+import org.zhizhi.territory.InstallationProperties;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.TerritoryManagement;
 
@@ -38,13 +38,12 @@ class FirstStart implements ApplicationRunner {
 	private final String rootCode;
 
 	FirstStart(AccountQueries accounts, AccountManagement management, TerritoryManagement territory,
-			@Value("${zhizhi.installation.root-name}") String rootName,
-			@Value("${zhizhi.installation.root-code}") String rootCode) {
+			InstallationProperties installation) {
 		this.accounts = accounts;
 		this.management = management;
 		this.territory = territory;
-		this.rootName = rootName;
-		this.rootCode = rootCode;
+		this.rootName = installation.rootName();
+		this.rootCode = installation.rootCode();
 	}
 
 	@Override

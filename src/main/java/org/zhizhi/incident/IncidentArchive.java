@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
@@ -151,8 +150,7 @@ public class IncidentArchive {
 	private final double checkInRadiusM;
 
 	IncidentArchive(JdbcIncidents incidents, JdbcUnits units, GridLocator grids, OrgUnitQueries orgUnits,
-			DueDates dueDates, IncidentKpis kpis, JdbcIncidentHistory rows, Clock clock,
-			@Value("${zhizhi.incident.check-in-radius-m:500}") double checkInRadiusM) {
+			DueDates dueDates, IncidentKpis kpis, JdbcIncidentHistory rows, Clock clock, IncidentProperties settings) {
 		this.incidents = incidents;
 		this.units = units;
 		this.grids = grids;
@@ -161,7 +159,7 @@ public class IncidentArchive {
 		this.kpis = kpis;
 		this.rows = rows;
 		this.clock = clock;
-		this.checkInRadiusM = checkInRadiusM;
+		this.checkInRadiusM = settings.checkInRadiusM();
 	}
 
 	/**

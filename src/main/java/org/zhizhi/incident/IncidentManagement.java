@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,16 +80,14 @@ public class IncidentManagement {
 	private final boolean resolvePhotoRequired;
 
 	IncidentManagement(JdbcIncidents incidents, GridLocator grids, OrgUnitQueries orgUnits, IncidentQueries queries,
-			Clock clock, JsonMapper json, @Value("${zhizhi.incident.check-in-radius-m:500}") double checkInRadiusM,
-			ApplicationEventPublisher events, IncidentSteps steps, JdbcUnits units,
-			@Value("${zhizhi.incident.check-in-photo-required:true}") boolean checkInPhotoRequired,
-			@Value("${zhizhi.incident.resolve-photo-required:true}") boolean resolvePhotoRequired) {
+			Clock clock, JsonMapper json, IncidentProperties settings,
+			ApplicationEventPublisher events, IncidentSteps steps, JdbcUnits units) {
 		this.events = events;
 		this.steps = steps;
 		this.units = units;
-		this.checkInPhotoRequired = checkInPhotoRequired;
-		this.resolvePhotoRequired = resolvePhotoRequired;
-		this.checkInRadiusM = checkInRadiusM;
+		this.checkInPhotoRequired = settings.checkInPhotoRequired();
+		this.resolvePhotoRequired = settings.resolvePhotoRequired();
+		this.checkInRadiusM = settings.checkInRadiusM();
 		this.incidents = incidents;
 		this.grids = grids;
 		this.orgUnits = orgUnits;

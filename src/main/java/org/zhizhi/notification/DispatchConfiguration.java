@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -19,15 +19,14 @@ import org.zhizhi.notification.persistence.JdbcNotifications;
  * false, as in the tests, which would otherwise race it.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotificationProperties.class)
 class DispatchConfiguration {
 
 	@Bean
 	OutboxDispatcher outboxDispatcher(JdbcNotifications store, List<NotificationChannel> channels, Clock clock,
-			@Value("${zhizhi.notification.backoff.base:30s}") Duration base,
-			@Value("${zhizhi.notification.backoff.cap:1h}") Duration cap,
-			@Value("${zhizhi.notification.lease:2m}") Duration lease,
-			@Value("${zhizhi.notification.batch-size:20}") int batchSize) {
-		return new OutboxDispatcher(store, channels, clock, new Backoff(base, cap), lease, batchSize);
+			NotificationProperties settings) {
+		return new OutboxDispatcher(store, channels, clock, settings.backoff().toBackoff(), settings.lease(),
+				settings.batchSize());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -39,10 +38,9 @@ class DispatchConfiguration {
 
 		private final Duration interval;
 
-		Schedule(OutboxDispatcher dispatcher,
-				@Value("${zhizhi.notification.poll-interval:5s}") Duration interval) {
+		Schedule(OutboxDispatcher dispatcher, NotificationProperties settings) {
 			this.dispatcher = dispatcher;
-			this.interval = interval;
+			this.interval = settings.pollInterval();
 		}
 
 		@Override

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +33,10 @@ public class Notifications {
 	private final List<String> channels;
 
 	Notifications(JdbcNotifications store, Clock clock, List<NotificationChannel> installed,
-			@Value("${zhizhi.notification.channels:log}") List<String> channels) {
+			NotificationProperties settings) {
 		this.store = store;
 		this.clock = clock;
-		this.channels = channels.stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
+		this.channels = settings.channels().stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
 		Set<String> known = installed.stream().map(NotificationChannel::name).collect(Collectors.toSet());
 		// a row for a channel nobody delivers would wait for ever: refuse to start instead
 		List<String> unknown = this.channels.stream().filter(c -> !known.contains(c)).toList();

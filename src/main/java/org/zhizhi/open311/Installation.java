@@ -1,8 +1,8 @@
 package org.zhizhi.open311;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.territory.InstallationProperties;
 import org.zhizhi.territory.TerritoryManagement;
 
 /**
@@ -20,11 +20,10 @@ class Installation {
 
 	private volatile DataScope whole;
 
-	Installation(TerritoryManagement territory, @Value("${zhizhi.installation.root-name}") String rootName,
-			@Value("${zhizhi.installation.root-code}") String rootCode) {
+	Installation(TerritoryManagement territory, InstallationProperties installation) {
 		this.territory = territory;
-		this.rootName = rootName;
-		this.rootCode = rootCode;
+		this.rootName = installation.rootName();
+		this.rootCode = installation.rootCode();
 	}
 
 	DataScope whole() {

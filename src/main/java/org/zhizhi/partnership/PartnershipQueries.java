@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.Account;
@@ -45,6 +45,7 @@ import org.zhizhi.territory.OrgUnitQueries;
 
 /** Reads of partnership, always within the caller's scope — and for a liaison, of his unit's work only. */
 @Service
+@EnableConfigurationProperties(MatchProperties.class)
 @Transactional(readOnly = true)
 public class PartnershipQueries {
 
@@ -84,9 +85,7 @@ public class PartnershipQueries {
 
 	PartnershipQueries(JdbcBoards boards, JdbcPartners partners, JdbcAgreements agreements, JdbcListItems items,
 			JdbcClaims claims, JdbcReports reports, PartnershipManagement management, OrgUnitQueries orgUnits,
-			AccountQueries accounts, Clock clock,
-			@Value("${zhizhi.partnership.match.distance-km:10}") double distanceLimitKm,
-			@Value("${zhizhi.partnership.match.recent:7d}") Duration recentMatch) {
+			AccountQueries accounts, Clock clock, MatchProperties match) {
 		this.boards = boards;
 		this.partners = partners;
 		this.agreements = agreements;
@@ -97,8 +96,8 @@ public class PartnershipQueries {
 		this.orgUnits = orgUnits;
 		this.accounts = accounts;
 		this.clock = clock;
-		this.distanceLimitKm = distanceLimitKm;
-		this.recentMatch = recentMatch;
+		this.distanceLimitKm = match.distanceKm();
+		this.recentMatch = match.recent();
 	}
 
 	public int thisYear() {

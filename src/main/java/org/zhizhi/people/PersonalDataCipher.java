@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.zhizhi.shared.DemoMode;
 
@@ -24,6 +24,7 @@ import org.zhizhi.shared.DemoMode;
  * decrypting a single row. The search key is configured on its own or derived from the data key.
  */
 @Component
+@EnableConfigurationProperties(PeopleProperties.class)
 public class PersonalDataCipher {
 
 	/** The key shipped in application.properties for the demo; any real installation must set its own. */
@@ -42,8 +43,11 @@ public class PersonalDataCipher {
 	private final SecureRandom random = new SecureRandom();
 
 	@Autowired
-	PersonalDataCipher(@Value("${zhizhi.people.data-key}") String dataKey,
-			@Value("${zhizhi.people.hash-key:}") String hashKey, DemoMode demoMode) {
+	PersonalDataCipher(PeopleProperties keys, DemoMode demoMode) {
+		this(keys.dataKey(), keys.hashKey(), demoMode);
+	}
+
+	PersonalDataCipher(String dataKey, String hashKey, DemoMode demoMode) {
 		this(dataKey, hashKey);
 		if (DEV_KEY.equals(dataKey.strip()) && !demoMode.enabled()) {
 			log.warn("""

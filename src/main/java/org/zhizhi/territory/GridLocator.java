@@ -1,13 +1,11 @@
 package org.zhizhi.territory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -46,9 +44,9 @@ public class GridLocator {
 	private record Snapshot(long version, GridIndex index) {
 	}
 
-	GridLocator(JdbcBoundaries boundaries, @Value("${zhizhi.grids.version-check:2s}") Duration checkInterval) {
+	GridLocator(JdbcBoundaries boundaries, GridProperties settings) {
 		this.boundaries = boundaries;
-		this.checkIntervalNanos = checkInterval.toNanos();
+		this.checkIntervalNanos = settings.versionCheck().toNanos();
 	}
 
 	/** The grid (and micro-grid) inside the scope that covers the point; empty outside every grid of the scope. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.kpi.KpiReport.GridRank;
@@ -30,6 +30,7 @@ import org.zhizhi.territory.OrgUnitQueries;
  * year costs its grids × 365 rollup rows, however many incidents it had.
  */
 @Service
+@EnableConfigurationProperties(KpiProperties.class)
 @Transactional(readOnly = true)
 public class IncidentKpis {
 
@@ -55,15 +56,13 @@ public class IncidentKpis {
 
 	private final int minDueForRanking;
 
-	IncidentKpis(KpiRollups rollups, OrgUnitQueries orgUnits, Clock clock, ZoneId zone,
-			@Value("${zhizhi.incident.kpi.basic-counts-as-satisfied:true}") boolean basicCountsAsSatisfied,
-			@Value("${zhizhi.incident.kpi.min-due-for-ranking:5}") int minDueForRanking) {
+	IncidentKpis(KpiRollups rollups, OrgUnitQueries orgUnits, Clock clock, ZoneId zone, KpiProperties settings) {
 		this.rollups = rollups;
 		this.orgUnits = orgUnits;
 		this.clock = clock;
 		this.zone = zone;
-		this.basicCountsAsSatisfied = basicCountsAsSatisfied;
-		this.minDueForRanking = minDueForRanking;
+		this.basicCountsAsSatisfied = settings.basicCountsAsSatisfied();
+		this.minDueForRanking = settings.minDueForRanking();
 	}
 
 	public static boolean mayRead(Actor actor) {

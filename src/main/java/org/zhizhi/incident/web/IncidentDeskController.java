@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,6 +43,7 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.territory.MapProperties;
 import org.zhizhi.territory.OrgUnitQueries;
 
 /**
@@ -88,9 +88,7 @@ class IncidentDeskController {
 
 	IncidentDeskController(IncidentQueries queries, IncidentManagement management,
 			IncidentPhotos photos, IncidentPages pages, OrgUnitQueries orgUnits, MessageSource messages,
-			@Value("${zhizhi.map.tile-url:}") String tileUrl,
-			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution, Clock clock, IncidentDispatch dispatch,
-			IncidentSupervision supervision, FieldWork fieldWork) {
+			MapProperties map, Clock clock, IncidentDispatch dispatch, IncidentSupervision supervision, FieldWork fieldWork) {
 		this.fieldWork = fieldWork;
 		this.dispatch = dispatch;
 		this.supervision = supervision;
@@ -101,8 +99,8 @@ class IncidentDeskController {
 		this.pages = pages;
 		this.orgUnits = orgUnits;
 		this.messages = messages;
-		this.tileUrl = tileUrl;
-		this.tileAttribution = tileAttribution;
+		this.tileUrl = map.tileUrl();
+		this.tileAttribution = map.tileAttribution();
 	}
 
 	@GetMapping("/{id}")

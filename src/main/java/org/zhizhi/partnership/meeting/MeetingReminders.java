@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,6 +32,7 @@ import org.zhizhi.shared.DataScope;
  * down) sends one message, not one per threshold.
  */
 @Component
+@EnableConfigurationProperties(MeetingReminderProperties.class)
 class MeetingReminders {
 
 	private static final Logger log = LoggerFactory.getLogger(MeetingReminders.class);
@@ -56,7 +57,8 @@ class MeetingReminders {
 
 	MeetingReminders(JdbcMeetings meetings, MeetingNotices notices, Notifications notifications,
 			TransactionTemplate transaction, MessageSource messages, Clock clock, ZoneId zone,
-			@Value("${zhizhi.partnership.meeting.reminder-days:7,1}") List<Integer> days) {
+			MeetingReminderProperties settings) {
+		List<Integer> days = settings.reminderDays();
 		this.meetings = meetings;
 		this.notices = notices;
 		this.notifications = notifications;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +29,7 @@ import org.zhizhi.territory.OrgUnitFilter;
 import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.territory.GridDuty;
 import org.zhizhi.territory.GridTeams;
+import org.zhizhi.territory.MapProperties;
 import org.zhizhi.territory.NewTeamMember;
 import org.zhizhi.territory.TeamPosition;
 import org.zhizhi.territory.TerritoryManagement;
@@ -55,14 +55,13 @@ class GridPageController {
 	private final String tileAttribution;
 
 	GridPageController(OrgUnitQueries queries, TerritoryManagement management, GridTeams teams,
-			MessageSource messages, @Value("${zhizhi.map.tile-url:}") String tileUrl,
-			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution) {
+			MessageSource messages, MapProperties map) {
 		this.queries = queries;
 		this.management = management;
 		this.teams = teams;
 		this.messages = messages;
-		this.tileUrl = tileUrl;
-		this.tileAttribution = tileAttribution;
+		this.tileUrl = map.tileUrl();
+		this.tileAttribution = map.tileAttribution();
 	}
 
 	/** One grid or micro-grid on the map page. */

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +20,7 @@ import org.zhizhi.territory.GridStandard;
 import org.zhizhi.territory.PlaceSummaries;
 import org.zhizhi.territory.ScopeCount;
 import org.zhizhi.territory.GridTeams;
+import org.zhizhi.territory.MapProperties;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitFilter;
@@ -46,14 +46,13 @@ class TerritoryController {
 	private final Firms firms;
 
 	TerritoryController(OrgUnitQueries queries, GridTeams teams, PlaceSummaries summaries, Firms firms,
-			@Value("${zhizhi.map.tile-url:}") String tileUrl,
-			@Value("${zhizhi.map.tile-attribution:}") String tileAttribution) {
+			MapProperties map) {
 		this.queries = queries;
 		this.summaries = summaries;
 		this.firms = firms;
 		this.teams = teams;
-		this.tileUrl = tileUrl;
-		this.tileAttribution = tileAttribution;
+		this.tileUrl = map.tileUrl();
+		this.tileAttribution = map.tileAttribution();
 	}
 
 	@GetMapping
