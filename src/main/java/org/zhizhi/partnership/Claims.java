@@ -126,8 +126,8 @@ public class Claims {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		if (item.status() != ItemStatus.OPEN) {
-			throw new DomainException(Category.CONFLICT, "NOT_OPEN", "partnership.notOpen", item.status());
+		if (!ItemLifecycle.TABLE.allows(item.status(), ItemAction.TAKE)) {
+			throw ItemLifecycle.notOpen(item.status());
 		}
 		Instant now = clock.instant();
 		Claim claim = new Claim(Ids.newId(clock), itemId, item.title(), claimerKind, claimerId, null, deliverer, null,
@@ -139,8 +139,8 @@ public class Claims {
 		if (!items.take(itemId, amount, now)) {
 			// the exception rolls back the claim row inserted above; the item as it is now says why the take failed
 			ListItem current = items.item(access.scope(), itemId).orElse(item);
-			if (current.status() != ItemStatus.OPEN) {
-				throw new DomainException(Category.CONFLICT, "NOT_OPEN", "partnership.notOpen", current.status());
+			if (!ItemLifecycle.TABLE.allows(current.status(), ItemAction.TAKE)) {
+				throw ItemLifecycle.notOpen(current.status());
 			}
 			throw new DomainException(Category.CONFLICT, "OVER_CLAIMED", "partnership.overClaimed", current.remaining());
 		}
@@ -175,9 +175,7 @@ public class Claims {
 		}
 		// the claim's row locked, so that a note never lands on a pledge that was delivered or accepted meanwhile
 		ClaimStatus status = claims.lockClaim(claimId).orElse(claim.status());
-		if (status != ClaimStatus.PLEDGED) {
-			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState", status);
-		}
+		ClaimLifecycle.require(status, ClaimAction.PROGRESS);
 		DeliveryNote note = new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.PROGRESS,
 				body.note().strip(), body.photoId(), clock.instant());
 		claims.insertNote(note, actor.userId());
@@ -204,10 +202,10 @@ public class Claims {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
+		ClaimLifecycle.require(claim.status(), ClaimAction.DELIVER);
 		Instant now = clock.instant();
 		if (!claims.deliver(claimId, now, body.valueYuan(), body.hours(), body.peopleServed())) {
-			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
-					statusNow(access, claim));
+			throw ClaimLifecycle.refused(statusNow(access, claim));
 		}
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.COMPLETION, body.note().strip(),
 				body.evidenceId(), now), actor.userId());
@@ -221,10 +219,10 @@ public class Claims {
 	public Claim accept(Actor actor, UUID claimId, Acceptance body) {
 		Access access = management.staff(actor);
 		Claim claim = claims.claim(access.scope(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+		ClaimLifecycle.require(claim.status(), ClaimAction.ACCEPT);
 		Instant now = clock.instant();
 		if (!claims.accept(claimId, actor.userId(), now)) {
-			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
-					statusNow(access, claim));
+			throw ClaimLifecycle.refused(statusNow(access, claim));
 		}
 		String note = body == null || body.note() == null || body.note().isBlank() ? "验收通过" : body.note().strip();
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE,
@@ -250,9 +248,9 @@ public class Claims {
 		if (reason.strip().length() > 2000) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.tooLong", 2000)));
 		}
+		ClaimLifecycle.require(claim.status(), ClaimAction.SEND_BACK);
 		if (!claims.sendBack(claimId)) {
-			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.claimState",
-					claims.claim(access.scope(), claimId).map(Claim::status).orElse(claim.status()));
+			throw ClaimLifecycle.refused(statusNow(access, claim));
 		}
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.SENT_BACK, reason.strip(), null,
 				clock.instant()), actor.userId());

@@ -121,9 +121,10 @@ public class ListItems {
 		if (access.liaison() && !access.partnerId().equals(item.offeredBy())) {
 			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
 		}
-		if (!items.withdrawItem(itemId)) {
-			throw new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "partnership.notWithdrawable",
-					item.status());
+		// the table says from which state; that nobody claimed it yet is the item's own rule, and the UPDATE decides
+		if (!ItemLifecycle.TABLE.allows(item.status(), ItemAction.WITHDRAW) || item.claimed().signum() != 0
+				|| !items.withdrawItem(itemId)) {
+			throw ItemLifecycle.notWithdrawable(item.status());
 		}
 		return items.item(access.scope(), itemId).orElseThrow();
 	}

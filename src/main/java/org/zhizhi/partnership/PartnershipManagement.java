@@ -3,7 +3,6 @@ package org.zhizhi.partnership;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -38,8 +37,7 @@ import org.zhizhi.territory.OrgUnitQueries;
 public class PartnershipManagement {
 
 	/** Community staff and the tiers above run the lists of the communities in their scope. */
-	public static final Set<Role> STAFF = EnumSet.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF, Role.DISTRICT_ADMIN,
-			Role.SYSTEM_ADMIN);
+	public static final Set<Role> STAFF = PartnershipRoles.STAFF;
 
 	/** Who is acting and what he may see: the scope, and for a liaison his one unit. */
 	public record Access(DataScope scope, UUID partnerId, boolean staff) {

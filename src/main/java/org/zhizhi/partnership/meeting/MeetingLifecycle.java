@@ -1,57 +1,50 @@
 package org.zhizhi.partnership.meeting;
 
+import static org.zhizhi.partnership.meeting.MeetingState.CANCELLED;
+import static org.zhizhi.partnership.meeting.MeetingState.HELD;
+import static org.zhizhi.partnership.meeting.MeetingState.MINUTED;
+import static org.zhizhi.partnership.meeting.MeetingState.PLANNED;
+
 import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 
 import org.zhizhi.shared.DomainException;
-import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.Lifecycle;
 
 /**
- * The state machine of a joint meeting, free of persistence: PLANNED → HELD → MINUTED, or PLANNED → CANCELLED.
+ * The joint meeting's life cycle as a table ({@link Lifecycle}): PLANNED → HELD → MINUTED, or PLANNED → CANCELLED.
  * A planned meeting may be moved and its agenda and invitations prepared; a held one gets its attendance, decisions and
  * agenda completed until the minutes close it. Minuted and cancelled meetings are final: what was decided stays as it
- * was recorded (its tasks are still marked done, which is no step of the meeting).
+ * was recorded (its tasks are still marked done, which is no step of the meeting). SCHEDULE is no row: it creates the
+ * meeting. The organising staff ({@link MeetingRules}) take every step; the scope narrows which meetings they reach.
  */
 public final class MeetingLifecycle {
 
-	private static final Map<MeetingAction, Set<MeetingState>> ALLOWED_FROM = Map.of(
-			MeetingAction.RESCHEDULE, EnumSet.of(MeetingState.PLANNED),
-			MeetingAction.CANCEL, EnumSet.of(MeetingState.PLANNED),
-			MeetingAction.HOLD, EnumSet.of(MeetingState.PLANNED),
-			MeetingAction.EDIT_AGENDA, EnumSet.of(MeetingState.PLANNED, MeetingState.HELD),
-			MeetingAction.RECORD_ATTENDANCE, EnumSet.of(MeetingState.PLANNED, MeetingState.HELD),
-			MeetingAction.DECIDE, EnumSet.of(MeetingState.HELD),
-			MeetingAction.MINUTE, EnumSet.of(MeetingState.HELD));
+	public static final Lifecycle<MeetingState, MeetingAction> TABLE = Lifecycle
+		.of(MeetingState.class, MeetingAction.class, "meeting.illegalTransition")
+		.stay(MeetingAction.RESCHEDULE, EnumSet.of(PLANNED), MeetingRules.STAFF)
+		.stay(MeetingAction.EDIT_AGENDA, EnumSet.of(PLANNED, HELD), MeetingRules.STAFF)
+		.stay(MeetingAction.RECORD_ATTENDANCE, EnumSet.of(PLANNED, HELD), MeetingRules.STAFF)
+		.step(MeetingAction.HOLD, EnumSet.of(PLANNED), HELD, MeetingRules.STAFF)
+		.stay(MeetingAction.DECIDE, EnumSet.of(HELD), MeetingRules.STAFF)
+		.step(MeetingAction.MINUTE, EnumSet.of(HELD), MINUTED, MeetingRules.STAFF)
+		.step(MeetingAction.CANCEL, EnumSet.of(PLANNED), CANCELLED, MeetingRules.STAFF)
+		.build();
 
 	private MeetingLifecycle() {
 	}
 
 	/** The state after the action, or the refusal naming the current state. */
 	public static MeetingState next(MeetingState current, MeetingAction action) {
-		if (action == MeetingAction.SCHEDULE) {
-			throw illegal(current, action);
-		}
-		if (!ALLOWED_FROM.get(action).contains(current)) {
-			throw illegal(current, action);
-		}
-		return switch (action) {
-			case HOLD -> MeetingState.HELD;
-			case MINUTE -> MeetingState.MINUTED;
-			case CANCEL -> MeetingState.CANCELLED;
-			default -> current;
-		};
+		return TABLE.next(current, action);
 	}
 
 	/** Whether the action may be taken in the state (the pages offer only those). */
 	public static boolean allows(MeetingState current, MeetingAction action) {
-		Set<MeetingState> from = ALLOWED_FROM.get(action);
-		return from != null && from.contains(current);
+		return TABLE.allows(current, action);
 	}
 
 	/** The refusal of a step from the wrong state: 409 {@code ILLEGAL_TRANSITION} naming the state. */
 	public static DomainException illegal(MeetingState current, MeetingAction action) {
-		return new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", "meeting.illegalTransition",
-				current.name(), action.name());
+		return TABLE.illegal(current, action);
 	}
 }
