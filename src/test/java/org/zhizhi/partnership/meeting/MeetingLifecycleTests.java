@@ -3,13 +3,16 @@ package org.zhizhi.partnership.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.Role;
 
 class MeetingLifecycleTests {
 
@@ -79,11 +82,56 @@ class MeetingLifecycleTests {
 				"PLANNED RESCHEDULE");
 	}
 
+	/** Where each allowed action leads on the table (absent: it leaves the state as it is). */
+	private static final Map<MeetingAction, MeetingState> TO = new EnumMap<>(Map.of(MeetingAction.HOLD,
+			MeetingState.HELD, MeetingAction.MINUTE, MeetingState.MINUTED, MeetingAction.CANCEL,
+			MeetingState.CANCELLED));
+
+	private static final Map<MeetingAction, Set<MeetingState>> FROM = Map.of(
+			MeetingAction.RESCHEDULE, EnumSet.of(MeetingState.PLANNED),
+			MeetingAction.CANCEL, EnumSet.of(MeetingState.PLANNED),
+			MeetingAction.HOLD, EnumSet.of(MeetingState.PLANNED),
+			MeetingAction.EDIT_AGENDA, EnumSet.of(MeetingState.PLANNED, MeetingState.HELD),
+			MeetingAction.RECORD_ATTENDANCE, EnumSet.of(MeetingState.PLANNED, MeetingState.HELD),
+			MeetingAction.DECIDE, EnumSet.of(MeetingState.HELD),
+			MeetingAction.MINUTE, EnumSet.of(MeetingState.HELD));
+
+	@Test
+	void everyActionFromEveryStateOfTheTableLeadsWhereItSaysOrIsRefusedNamingTheState() {
+		assertThat(MeetingLifecycle.TABLE.actions()).isEqualTo(FROM.keySet());
+		assertThat(MeetingLifecycle.TABLE.actions()).doesNotContain(MeetingAction.SCHEDULE);
+		for (MeetingAction action : MeetingAction.values()) {
+			for (MeetingState state : MeetingState.values()) {
+				boolean allowed = FROM.getOrDefault(action, Set.of()).contains(state);
+				assertThat(MeetingLifecycle.TABLE.allows(state, action)).as("%s from %s", action, state)
+					.isEqualTo(allowed);
+				if (allowed) {
+					assertThat(MeetingLifecycle.TABLE.next(state, action)).as("%s from %s", action, state)
+						.isEqualTo(TO.getOrDefault(action, state));
+				}
+				else {
+					assertRefused(state, action);
+				}
+			}
+		}
+	}
+
+	@Test
+	void theOrganisingStaffTakeEveryStepAndNobodyElse() {
+		for (MeetingAction action : MeetingLifecycle.TABLE.actions()) {
+			for (Role role : Role.values()) {
+				assertThat(MeetingLifecycle.TABLE.mayTake(Set.of(role), action)).as("%s %s", role, action)
+					.isEqualTo(MeetingRules.STAFF.contains(role));
+			}
+		}
+	}
+
 	private static void assertRefused(MeetingState state, MeetingAction action) {
 		assertThatThrownBy(() -> MeetingLifecycle.next(state, action)).isInstanceOfSatisfying(DomainException.class,
 				e -> {
 					assertThat(e.category()).isEqualTo(DomainException.Category.CONFLICT);
 					assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
+					assertThat(e.messageKey()).isEqualTo("meeting.illegalTransition");
 					assertThat(e.args()).containsExactly(state.name(), action.name());
 				});
 	}
