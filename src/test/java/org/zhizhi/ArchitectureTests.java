@@ -27,6 +27,8 @@ class ArchitectureTests {
 			.or().haveFullyQualifiedName("org.zhizhi.wish.Wish")
 			.or().haveFullyQualifiedName("org.zhizhi.wish.WishLifecycle")
 			.or().haveFullyQualifiedName("org.zhizhi.wish.WishPolicy")
+			.or().haveSimpleNameEndingWith("Lifecycle")
+			.or().haveFullyQualifiedName("org.zhizhi.partnership.PartnershipRoles")
 			.or().haveFullyQualifiedName("org.zhizhi.shared.Lifecycle")
 			.or().haveFullyQualifiedName("org.zhizhi.shared.AggregateRoot")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
