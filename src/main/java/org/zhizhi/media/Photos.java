@@ -1,15 +1,18 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media;
 
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.zhizhi.media.persistence.PhotoCatalog;
+import org.zhizhi.media.processing.HeifConverter;
+import org.zhizhi.media.processing.PhotoProcessor;
 import org.zhizhi.shared.Ids;
 
 /**
- * Incident photos in and out: {@link #store} checks an upload, keeps its GPS position and stores a metadata-free JPEG
- * plus a thumbnail; only those re-encodings are ever served, never the uploaded bytes.
+ * Photos in and out, for every module that takes them: {@link #store} checks an upload, keeps its GPS position and
+ * stores a metadata-free JPEG plus a thumbnail; only those re-encodings are ever served, never the uploaded bytes.
  */
 @Service
 public class Photos {

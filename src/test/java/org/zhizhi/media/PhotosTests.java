@@ -1,4 +1,4 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +28,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zhizhi.media.persistence.PhotoCatalog;
+import org.zhizhi.media.processing.Exif;
+import org.zhizhi.media.processing.HeifConverter;
+import org.zhizhi.media.processing.PhotoFormat;
+import org.zhizhi.media.processing.PhotoProcessor;
+import org.zhizhi.media.store.FileSystemPhotoStore;
 import org.zhizhi.shared.DomainException;
 
 /** Uploads are judged by content, limits hold before decoding, and what is served carries no metadata. */
