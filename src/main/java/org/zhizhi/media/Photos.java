@@ -50,6 +50,16 @@ public class Photos {
 		return stored;
 	}
 
+	/**
+	 * Checks and re-encodes an upload exactly as {@link #store} does, without keeping anything: for a module that
+	 * files photos with records of its own (partnership's documents). Refused as by {@link #store}.
+	 */
+	public ReencodedPhoto reencode(byte[] upload) {
+		PhotoProcessor.ProcessedPhoto photo = processor.process(upload);
+		return new ReencodedPhoto(photo.jpeg(), photo.position(), photo.format().name(), photo.width(),
+				photo.height());
+	}
+
 	public Optional<StoredPhoto> find(UUID id) {
 		return catalog.find(id);
 	}

@@ -138,6 +138,22 @@ class PhotosTests {
 	}
 
 	@Test
+	void reencodesWithoutKeepingAnything() throws IOException {
+		byte[] upload = withExif(jpeg(image(40, 20, false)), tiffWithGps(1, 29, 31, 48, 'N', 106, 33, 36, 'E'));
+
+		ReencodedPhoto photo = photos.reencode(upload);
+
+		assertThat(photo.position()).isPresent();
+		assertThat(photo.sourceFormat()).isEqualTo("JPEG");
+		assertThat(Exif.of(PhotoFormat.JPEG, photo.jpeg())).isEqualTo(Exif.NONE);
+		assertThat(hasSegment(photo.jpeg(), 0xE1)).isFalse();
+		assertThat(dataDir.resolve("photos").toFile().list()).as("nothing stored").isNullOrEmpty();
+		assertThatThrownBy(() -> photos.reencode("%PDF-1.4 not a photo".getBytes(StandardCharsets.US_ASCII)))
+			.isInstanceOfSatisfying(DomainException.class,
+					refused -> assertThat(refused.code()).isEqualTo("PHOTO_UNSUPPORTED_FORMAT"));
+	}
+
+	@Test
 	void acceptsWebp() {
 		// The smallest lossy and lossless WebP files (1×1), as browsers' feature tests use them.
 		for (String webp : new String[] { "UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA",
