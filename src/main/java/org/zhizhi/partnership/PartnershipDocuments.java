@@ -1,8 +1,5 @@
 package org.zhizhi.partnership;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,24 +9,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.zhizhi.media.Photos;
+import org.zhizhi.media.StoredPhoto;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.FieldProblem;
 
 /**
  * Signed agreements and delivery photos, judged by their content and kept as files under
- * {@code ${zhizhi.data-dir}/partnership}. Images are decoded and re-encoded, so that what is served carries no EXIF
- * (no position of someone's home) and no smuggled payload; a PDF must look like one from its header to its trailer.
+ * {@code ${zhizhi.data-dir}/partnership}. Photos (JPEG, PNG, WebP and, where libheif is installed, HEIC) go through
+ * {@link Photos#reencode}, the same check and re-encoding as every photo of the platform, so that what is served
+ * carries no EXIF (no position of someone's home) and no smuggled payload; a PDF must look like one from its header to
+ * its trailer and is kept as uploaded.
  */
 @Component
 class PartnershipDocuments {
 
 	static final long MAX_BYTES = 10L * 1024 * 1024;
-
-	static final long MAX_PIXELS = 40_000_000L;
 
 	enum Accept {
 		IMAGE, IMAGE_OR_PDF
@@ -40,7 +37,10 @@ class PartnershipDocuments {
 
 	private final Path folder;
 
-	PartnershipDocuments(Environment environment) throws IOException {
+	private final Photos photos;
+
+	PartnershipDocuments(Environment environment, Photos photos) throws IOException {
+		this.photos = photos;
 		String dir = environment.getProperty("zhizhi.partnership.documents-dir");
 		if (dir != null) {
 			folder = Path.of(dir);
@@ -65,33 +65,17 @@ class PartnershipDocuments {
 		if (accept == Accept.IMAGE_OR_PDF && isPdf(upload)) {
 			return new Checked(upload, "application/pdf");
 		}
-		String format = imageFormat(upload);
-		if (format == null) {
-			throw invalid(accept == Accept.IMAGE ? "partnership.notAnImage" : "partnership.notImageOrPdf");
-		}
 		try {
-			var reader = ImageIO.getImageReadersByFormatName(format).next();
-			try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-				reader.setInput(in);
-				if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-					throw invalid("partnership.fileTooLarge");
-				}
-				BufferedImage image = reader.read(0);
-				BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-				rgb.createGraphics().drawImage(image, 0, 0, java.awt.Color.WHITE, null);
-				ByteArrayOutputStream out = new ByteArrayOutputStream();
-				ImageIO.write(rgb, "jpg", out);
-				return new Checked(out.toByteArray(), "image/jpeg");
-			}
-			finally {
-				reader.dispose();
-			}
+			return new Checked(photos.reencode(upload).jpeg(), StoredPhoto.MEDIA_TYPE);
 		}
-		catch (IOException | RuntimeException e) {
-			if (e instanceof DomainException domain) {
-				throw domain;
-			}
-			throw invalid(accept == Accept.IMAGE ? "partnership.notAnImage" : "partnership.notImageOrPdf");
+		catch (DomainException refused) {
+			throw switch (refused.code()) {
+				case "PHOTO_TOO_LARGE", "PHOTO_TOO_MANY_PIXELS" -> invalid("partnership.fileTooLarge");
+				// a HEIC this installation cannot read, or could not convert in time: media's own words say what to do
+				case "PHOTO_HEIC_UNSUPPORTED", "PHOTO_CONVERSION_TIMED_OUT" -> DomainException
+					.invalid(List.of(new FieldProblem("file", refused.messageKey(), refused.args())));
+				default -> invalid(accept == Accept.IMAGE ? "partnership.notAnImage" : "partnership.notImageOrPdf");
+			};
 		}
 	}
 
@@ -101,16 +85,6 @@ class PartnershipDocuments {
 		}
 		int from = Math.max(0, bytes.length - 1024);
 		return new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1).contains("%%EOF");
-	}
-
-	static String imageFormat(byte[] b) {
-		if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-			return "jpeg";
-		}
-		if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-			return "png";
-		}
-		return null;
 	}
 
 	void put(UUID id, byte[] bytes) {

@@ -23,7 +23,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.AccountQueries;
-import org.zhizhi.incident.photo.Photos;
+import org.zhizhi.media.Photos;
 import org.zhizhi.notification.Notice;
 import org.zhizhi.notification.Notifications;
 import org.zhizhi.party.PartyQueries;

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.AccountQueries;
-import org.zhizhi.incident.photo.Photos;
+import org.zhizhi.media.Photos;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;

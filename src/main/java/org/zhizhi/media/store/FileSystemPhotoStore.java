@@ -1,4 +1,4 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,21 +9,23 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.zhizhi.media.PhotoStore;
+
 /**
  * Keeps each photo as one file under a root folder, spread over sub-folders by the id's last two characters so no
  * folder grows to hundreds of thousands of entries (UUIDv7 ids share their leading, time-based characters).
  */
-class FileSystemPhotoStore implements PhotoStore {
+public class FileSystemPhotoStore implements PhotoStore {
 
 	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{1,127}");
 
 	private final Path root;
 
-	FileSystemPhotoStore(Path root) {
+	public FileSystemPhotoStore(Path root) {
 		this.root = root.toAbsolutePath().normalize();
 	}
 
-	Path root() {
+	public Path root() {
 		return root;
 	}
 

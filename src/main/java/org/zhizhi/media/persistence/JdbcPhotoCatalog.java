@@ -1,4 +1,4 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -7,7 +7,14 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhizhi.media.PhotoPosition;
+import org.zhizhi.media.StoredPhoto;
 
+/**
+ * The rows stay in {@code incident.photo}, the table incident's migrations created (V2, V9) before photos became their
+ * own module: migrations are forward-only and moving a table between schemas is a change of its own. This class is
+ * the only code that touches it.
+ */
 @Repository
 class JdbcPhotoCatalog implements PhotoCatalog {
 

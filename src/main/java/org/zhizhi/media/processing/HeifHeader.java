@@ -1,4 +1,4 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media.processing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
  * The check that uses this refuses if any of them is too large, which is stricter than looking at the primary image
  * only and needs no item bookkeeping.
  */
-record HeifHeader(List<Extent> images) {
+public record HeifHeader(List<Extent> images) {
 
 	record Extent(long width, long height) {
 
@@ -26,7 +26,7 @@ record HeifHeader(List<Extent> images) {
 
 	private static final int MAX_BOXES = 10_000;
 
-	static HeifHeader of(byte[] file) {
+	public static HeifHeader of(byte[] file) {
 		List<Extent> found = new ArrayList<>();
 		try {
 			walk(file, 0, file.length, 0, found, new int[1]);
@@ -37,11 +37,11 @@ record HeifHeader(List<Extent> images) {
 		return new HeifHeader(List.copyOf(found));
 	}
 
-	long largestPixels() {
+	public long largestPixels() {
 		return images.stream().mapToLong(Extent::pixels).max().orElse(0);
 	}
 
-	boolean declaresAnyImage() {
+	public boolean declaresAnyImage() {
 		return !images.isEmpty();
 	}
 

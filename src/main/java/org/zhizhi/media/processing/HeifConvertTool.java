@@ -1,4 +1,4 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media.processing;
 
 import java.io.File;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import org.zhizhi.shared.DomainException.Category;
  * the JPEG's APP1 — verified with libheif 1.15.1 — but leaves the EXIF orientation tag as the camera wrote it, so the
  * caller must not apply that tag again.
  */
-final class HeifConvertTool implements HeifConverter {
+public final class HeifConvertTool implements HeifConverter {
 
 	private static final Logger log = LoggerFactory.getLogger(HeifConvertTool.class);
 
@@ -50,7 +50,7 @@ final class HeifConvertTool implements HeifConverter {
 	/** Decoding a 12-megapixel HEIC takes a core and a few hundred MB: a burst of uploads waits rather than piles up. */
 	private final Semaphore running;
 
-	HeifConvertTool(Path executable, String decoder, Duration timeout, long maxOutputBytes, Path tempRoot,
+	public HeifConvertTool(Path executable, String decoder, Duration timeout, long maxOutputBytes, Path tempRoot,
 			int parallel) {
 		this.executable = executable;
 		this.decoder = decoder;
@@ -64,7 +64,7 @@ final class HeifConvertTool implements HeifConverter {
 	 * The tool named (a path, or a name looked up on the PATH), if it is there and answers that it has a HEVC
 	 * decoder; otherwise {@link HeifConverter#ABSENT}, so a machine without it still runs and refuses HEIC clearly.
 	 */
-	static HeifConverter find(String command, Duration timeout, long maxOutputBytes, Path tempRoot) {
+	public static HeifConverter find(String command, Duration timeout, long maxOutputBytes, Path tempRoot) {
 		Optional<Path> executable = locate(command);
 		if (executable.isEmpty()) {
 			return HeifConverter.ABSENT;

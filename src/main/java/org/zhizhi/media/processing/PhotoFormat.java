@@ -1,4 +1,4 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media.processing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import org.zhizhi.shared.DomainException;
  * client says, so they decide nothing. SVG (scripts), GIF, TIFF, BMP, AVIF and all the rest are refused. HEIC is
  * recognised by its ISO-BMFF {@code ftyp} box; whether it can be read depends on the {@link HeifConverter}.
  */
-enum PhotoFormat {
+public enum PhotoFormat {
 
 	JPEG("jpeg"), PNG("png"), WEBP("webp"), HEIC(null);
 
@@ -41,7 +41,7 @@ enum PhotoFormat {
 				"PHOTO_UNSUPPORTED_FORMAT", heicReadable ? "photo.unsupportedFormat.withHeic" : "photo.unsupportedFormat"));
 	}
 
-	static Optional<PhotoFormat> sniff(byte[] b) {
+	public static Optional<PhotoFormat> sniff(byte[] b) {
 		if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
 			return Optional.of(JPEG);
 		}

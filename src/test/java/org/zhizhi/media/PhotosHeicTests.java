@@ -1,16 +1,16 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
-import static org.zhizhi.incident.photo.PhotosTests.assertRefused;
-import static org.zhizhi.incident.photo.PhotosTests.contains;
-import static org.zhizhi.incident.photo.PhotosTests.hasSegment;
-import static org.zhizhi.incident.photo.PhotosTests.image;
-import static org.zhizhi.incident.photo.PhotosTests.jpeg;
-import static org.zhizhi.incident.photo.PhotosTests.tiffWithGps;
-import static org.zhizhi.incident.photo.PhotosTests.withExif;
+import static org.zhizhi.media.PhotosTests.assertRefused;
+import static org.zhizhi.media.PhotosTests.contains;
+import static org.zhizhi.media.PhotosTests.hasSegment;
+import static org.zhizhi.media.PhotosTests.image;
+import static org.zhizhi.media.PhotosTests.jpeg;
+import static org.zhizhi.media.PhotosTests.tiffWithGps;
+import static org.zhizhi.media.PhotosTests.withExif;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -35,6 +35,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zhizhi.media.processing.Exif;
+import org.zhizhi.media.processing.HeifConvertTool;
+import org.zhizhi.media.processing.HeifConverter;
+import org.zhizhi.media.processing.HeifHeader;
+import org.zhizhi.media.processing.PhotoFormat;
+import org.zhizhi.media.store.FileSystemPhotoStore;
 import org.zhizhi.shared.DomainException;
 
 /**

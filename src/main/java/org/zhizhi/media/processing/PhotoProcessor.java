@@ -1,4 +1,4 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media.processing;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -21,8 +21,10 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
-import org.zhizhi.shared.DomainException;
+import org.zhizhi.media.PhotoLimits;
+import org.zhizhi.media.PhotoPosition;
 import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.DomainException;
 
 /**
  * Turns an upload into what we are willing to serve. The order matters: the content decides the format, the header
@@ -32,22 +34,22 @@ import org.zhizhi.shared.DomainException.Category;
  * header, the {@link HeifConverter} turns it into an intermediate JPEG, and that JPEG (with the HEIC's EXIF copied
  * in) goes through the ordinary JPEG path, header check included.
  */
-final class PhotoProcessor {
+public final class PhotoProcessor {
 
 	private final PhotoLimits limits;
 
 	private final HeifConverter heif;
 
-	PhotoProcessor(PhotoLimits limits, HeifConverter heif) {
+	public PhotoProcessor(PhotoLimits limits, HeifConverter heif) {
 		this.limits = limits;
 		this.heif = heif;
 	}
 
-	record ProcessedPhoto(PhotoFormat format, Optional<PhotoPosition> position, byte[] jpeg, int width, int height,
+	public record ProcessedPhoto(PhotoFormat format, Optional<PhotoPosition> position, byte[] jpeg, int width, int height,
 			byte[] thumbnail, int thumbnailWidth, int thumbnailHeight) {
 	}
 
-	ProcessedPhoto process(byte[] upload) {
+	public ProcessedPhoto process(byte[] upload) {
 		if (upload == null || upload.length == 0) {
 			throw new DomainException(Category.INVALID, "PHOTO_EMPTY", "photo.empty");
 		}
@@ -147,7 +149,7 @@ final class PhotoProcessor {
 	}
 
 	/** Applies the EXIF orientation (1–8) to the pixels, since the tag itself is about to be dropped. */
-	static BufferedImage orient(BufferedImage rgb, int orientation) {
+	public static BufferedImage orient(BufferedImage rgb, int orientation) {
 		if (orientation <= 1 || orientation > 8) {
 			return rgb;
 		}

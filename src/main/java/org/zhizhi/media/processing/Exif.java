@@ -1,17 +1,19 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media.processing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+
+import org.zhizhi.media.PhotoPosition;
 
 /**
  * The two EXIF facts we keep — the orientation the camera recorded and the GPS position — found in a JPEG's APP1
  * segment, a PNG's eXIf chunk or a WebP's EXIF chunk (a HEIC's from the JPEG it is converted to). Damaged or hostile
  * metadata reads as "none", never as an error: the picture itself may still be good.
  */
-record Exif(int orientation, Optional<PhotoPosition> position) {
+public record Exif(int orientation, Optional<PhotoPosition> position) {
 
-	static final Exif NONE = new Exif(1, Optional.empty());
+	public static final Exif NONE = new Exif(1, Optional.empty());
 
 	private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -19,7 +21,7 @@ record Exif(int orientation, Optional<PhotoPosition> position) {
 
 	private static final int TAG_GPS_IFD = 0x8825;
 
-	static Exif of(PhotoFormat format, byte[] file) {
+	public static Exif of(PhotoFormat format, byte[] file) {
 		try {
 			byte[] tiff = switch (format) {
 				case JPEG -> fromJpeg(file);

@@ -1,16 +1,19 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhizhi.incident.photo.PhotosHeicTests.heic;
-import static org.zhizhi.incident.photo.PhotosTests.image;
-import static org.zhizhi.incident.photo.PhotosTests.jpeg;
-import static org.zhizhi.incident.photo.PhotosTests.tiffWithGps;
-import static org.zhizhi.incident.photo.PhotosTests.withExif;
+import static org.zhizhi.media.PhotosHeicTests.heic;
+import static org.zhizhi.media.PhotosTests.image;
+import static org.zhizhi.media.PhotosTests.jpeg;
+import static org.zhizhi.media.PhotosTests.tiffWithGps;
+import static org.zhizhi.media.PhotosTests.withExif;
 
 import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.zhizhi.media.processing.HeifConverter;
+import org.zhizhi.media.processing.PhotoFormat;
+import org.zhizhi.media.store.FileSystemPhotoStore;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 /** A photo's metadata row and its files travel together through the real database and the configured store. */

@@ -1,4 +1,4 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +28,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zhizhi.media.persistence.PhotoCatalog;
+import org.zhizhi.media.processing.Exif;
+import org.zhizhi.media.processing.HeifConverter;
+import org.zhizhi.media.processing.PhotoFormat;
+import org.zhizhi.media.processing.PhotoProcessor;
+import org.zhizhi.media.store.FileSystemPhotoStore;
 import org.zhizhi.shared.DomainException;
 
 /** Uploads are judged by content, limits hold before decoding, and what is served carries no metadata. */
@@ -129,6 +135,22 @@ class PhotosTests {
 		assertThat(stored.sourceFormat()).isEqualTo("PNG");
 		assertThat(stored.thumbnailWidth()).isEqualTo(100);
 		assertThat(stored.thumbnailHeight()).isEqualTo(50);
+	}
+
+	@Test
+	void reencodesWithoutKeepingAnything() throws IOException {
+		byte[] upload = withExif(jpeg(image(40, 20, false)), tiffWithGps(1, 29, 31, 48, 'N', 106, 33, 36, 'E'));
+
+		ReencodedPhoto photo = photos.reencode(upload);
+
+		assertThat(photo.position()).isPresent();
+		assertThat(photo.sourceFormat()).isEqualTo("JPEG");
+		assertThat(Exif.of(PhotoFormat.JPEG, photo.jpeg())).isEqualTo(Exif.NONE);
+		assertThat(hasSegment(photo.jpeg(), 0xE1)).isFalse();
+		assertThat(dataDir.resolve("photos").toFile().list()).as("nothing stored").isNullOrEmpty();
+		assertThatThrownBy(() -> photos.reencode("%PDF-1.4 not a photo".getBytes(StandardCharsets.US_ASCII)))
+			.isInstanceOfSatisfying(DomainException.class,
+					refused -> assertThat(refused.code()).isEqualTo("PHOTO_UNSUPPORTED_FORMAT"));
 	}
 
 	@Test

@@ -1,11 +1,11 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media.processing;
 
 /**
  * Turns a HEIC file into a JPEG we can read with the JDK. No HEVC decoder exists in pure Java on Maven Central, so
  * the real one ({@link HeifConvertTool}) runs libheif's {@code heif-convert}; where that tool is not installed the
  * converter is {@link #ABSENT} and HEIC uploads are refused with a message telling how to send a JPEG instead.
  */
-interface HeifConverter {
+public interface HeifConverter {
 
 	/** Whether HEIC can be read here at all. */
 	boolean available();

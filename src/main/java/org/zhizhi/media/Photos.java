@@ -1,15 +1,18 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media;
 
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.zhizhi.media.persistence.PhotoCatalog;
+import org.zhizhi.media.processing.HeifConverter;
+import org.zhizhi.media.processing.PhotoProcessor;
 import org.zhizhi.shared.Ids;
 
 /**
- * Incident photos in and out: {@link #store} checks an upload, keeps its GPS position and stores a metadata-free JPEG
- * plus a thumbnail; only those re-encodings are ever served, never the uploaded bytes.
+ * Photos in and out, for every module that takes them: {@link #store} checks an upload, keeps its GPS position and
+ * stores a metadata-free JPEG plus a thumbnail; only those re-encodings are ever served, never the uploaded bytes.
  */
 @Service
 public class Photos {
@@ -45,6 +48,16 @@ public class Photos {
 		store.put(id + THUMBNAIL_SUFFIX, photo.thumbnail());
 		catalog.add(stored, clock.instant());
 		return stored;
+	}
+
+	/**
+	 * Checks and re-encodes an upload exactly as {@link #store} does, without keeping anything: for a module that
+	 * files photos with records of its own (partnership's documents). Refused as by {@link #store}.
+	 */
+	public ReencodedPhoto reencode(byte[] upload) {
+		PhotoProcessor.ProcessedPhoto photo = processor.process(upload);
+		return new ReencodedPhoto(photo.jpeg(), photo.position(), photo.format().name(), photo.width(),
+				photo.height());
 	}
 
 	public Optional<StoredPhoto> find(UUID id) {

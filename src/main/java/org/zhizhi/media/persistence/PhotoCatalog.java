@@ -1,11 +1,13 @@
-package org.zhizhi.incident.photo;
+package org.zhizhi.media.persistence;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.zhizhi.media.StoredPhoto;
+
 /** The metadata rows of the photos; the files are the {@link PhotoStore}'s. */
-interface PhotoCatalog {
+public interface PhotoCatalog {
 
 	void add(StoredPhoto photo, Instant createdAt);
 
