@@ -11,6 +11,7 @@ import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhizhi.media.processing.HeifConverter;
 import org.zhizhi.media.processing.PhotoFormat;
 import org.zhizhi.media.store.FileSystemPhotoStore;
@@ -26,6 +27,9 @@ class PhotosIntegrationTests {
 	@Autowired
 	PhotoStore store;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void keepsTheMetadataRowWithThePositionAndServesTheFilesUntilDeleted() throws IOException {
 		StoredPhoto stored = photos
@@ -39,6 +43,11 @@ class PhotosIntegrationTests {
 		assertThat(photos.photo(stored.id())).isPresent();
 		assertThat(photos.thumbnail(stored.id())).isPresent();
 		assertThat(((FileSystemPhotoStore) store).root().toString()).contains("zhizhi-photos-");
+
+		// the row is media's, in its own schema; incident keeps only the links to it
+		assertThat(jdbc.sql("SELECT count(*) FROM media.photo WHERE id = :id").param("id", stored.id())
+			.query(Long.class).single()).isOne();
+		assertThat(jdbc.sql("SELECT to_regclass('incident.photo') IS NULL").query(Boolean.class).single()).isTrue();
 
 		photos.delete(stored.id());
 

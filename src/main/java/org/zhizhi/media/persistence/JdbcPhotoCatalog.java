@@ -11,9 +11,8 @@ import org.zhizhi.media.PhotoPosition;
 import org.zhizhi.media.StoredPhoto;
 
 /**
- * The rows stay in {@code incident.photo}, the table incident's migrations created (V2, V9) before photos became their
- * own module: migrations are forward-only and moving a table between schemas is a change of its own. This class is
- * the only code that touches it.
+ * The rows live in {@code media.photo} (created by incident's V2 and V9 before photos became their own module, moved by
+ * media's V1). This class is the only code that touches it.
  */
 @Repository
 class JdbcPhotoCatalog implements PhotoCatalog {
@@ -27,7 +26,7 @@ class JdbcPhotoCatalog implements PhotoCatalog {
 	@Override
 	public void add(StoredPhoto photo, Instant createdAt) {
 		jdbc.sql("""
-				INSERT INTO incident.photo (id, source_format, width, height, thumbnail_width, thumbnail_height, bytes,
+				INSERT INTO media.photo (id, source_format, width, height, thumbnail_width, thumbnail_height, bytes,
 				                            latitude, longitude, created_at)
 				VALUES (:id, :format, :width, :height, :thumbnailWidth, :thumbnailHeight, :bytes,
 				        :latitude, :longitude, :createdAt)
@@ -49,7 +48,7 @@ class JdbcPhotoCatalog implements PhotoCatalog {
 	public Optional<StoredPhoto> find(UUID id) {
 		return jdbc.sql("""
 				SELECT id, source_format, width, height, thumbnail_width, thumbnail_height, bytes, latitude, longitude
-				FROM incident.photo WHERE id = :id
+				FROM media.photo WHERE id = :id
 				""")
 			.param("id", id)
 			.query((rs, n) -> {
@@ -65,6 +64,6 @@ class JdbcPhotoCatalog implements PhotoCatalog {
 
 	@Override
 	public boolean remove(UUID id) {
-		return jdbc.sql("DELETE FROM incident.photo WHERE id = :id").param("id", id).update() > 0;
+		return jdbc.sql("DELETE FROM media.photo WHERE id = :id").param("id", id).update() > 0;
 	}
 }
