@@ -24,9 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.ApiClient;
 import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
-import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentState;
-import org.zhizhi.incident.IncidentStepped;
+import org.zhizhi.incident.IncidentEvent.IncidentClaimed;
 
 /**
  * Open311's index follows the incident's steps through the event publication registry: a failure in it can no longer
@@ -131,8 +130,7 @@ class RequestIndexEventsIntegrationTests {
 		// the cause is gone; the publication is handed to the listener again, as a restart hands every incomplete one
 		removeTrigger();
 		incomplete.resubmitIncompletePublications(
-				publication -> publication.getEvent() instanceof IncidentStepped step && step.incidentId().equals(id)
-						&& step.action() == IncidentAction.CLAIM);
+				publication -> publication.getEvent() instanceof IncidentClaimed claim && claim.incidentId().equals(id));
 
 		eventually(() -> {
 			assertThat(claimPublication(id)).as("completed publications are deleted").isEmpty();
@@ -142,7 +140,7 @@ class RequestIndexEventsIntegrationTests {
 
 		// the very same event once more (a node that crashed after the listener's commit but before the registry's
 		// completion would deliver it again): nothing is written twice
-		IncidentStepped claimed = claimEventOf(id);
+		IncidentClaimed claimed = claimEventOf(id);
 		transactions.executeWithoutResult(status -> events.publishEvent(claimed));
 		eventually(() -> assertThat(claimPublication(id)).isEmpty());
 		assertThat(indexedClaims(id)).isOne();
@@ -203,7 +201,8 @@ class RequestIndexEventsIntegrationTests {
 		return jdbc.sql("""
 				select status, completion_attempts from events.event_publication
 				 where listener_id like '%RequestIndex%' and completion_date is null
-				   and serialized_event like :incident and serialized_event like '%"CLAIM"%'""")
+				   and event_type = :type and serialized_event like :incident""")
+			.param("type", IncidentClaimed.class.getName())
 			.param("incident", "%" + id + "%")
 			.query((rs, n) -> new Publication(rs.getString(1), (Integer) rs.getObject(2)))
 			.list();
@@ -225,12 +224,12 @@ class RequestIndexEventsIntegrationTests {
 	}
 
 	/** The claim's event as the incident module published it, rebuilt from the index's own record of the step. */
-	private IncidentStepped claimEventOf(UUID id) {
+	private IncidentClaimed claimEventOf(UUID id) {
 		UUID member = UUID.fromString(api.get("/api/v1/me", api.tokenOf("dangyuan01")).json().path("id").asString());
 		return jdbc.sql("""
 				select occurred_at from open311.request_update where incident_id = :id and action = 'CLAIM'""")
 			.param("id", id)
-			.query((rs, n) -> new IncidentStepped(id, IncidentAction.CLAIM, IncidentState.WHISTLED,
+			.query((rs, n) -> new IncidentClaimed(id, IncidentState.WHISTLED,
 					IncidentState.CLAIMED, rs.getTimestamp(1).toInstant(), member))
 			.single();
 	}
