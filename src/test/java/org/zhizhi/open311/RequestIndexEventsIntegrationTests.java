@@ -3,6 +3,8 @@ package org.zhizhi.open311;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhizhi.open311.Open311Http.eventually;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -168,6 +171,53 @@ class RequestIndexEventsIntegrationTests {
 			.param("id", id)
 			.query(Integer.class)
 			.single()).as("every step of the timeline once").isEqualTo(steps);
+	}
+
+	@Test
+	void aClaimStillOwedFromBeforeTheRecordsPerStepIsDeliveredAfterTheUpgrade() throws IOException {
+		UUID id = whistledRequest();
+		refuseIndexingTheClaimOf(id);
+		assertThat(api.post("/api/v1/incidents/" + id + "/claim", api.tokenOf("dangyuan01"), Map.of()).status())
+			.isEqualTo(200);
+		eventually(() -> assertThat(claimPublication(id)).singleElement()
+			.satisfies(p -> assertThat(p.status()).isEqualTo("FAILED")));
+		assertThat(jdbc.sql("select listener_id from events.event_publication where serialized_event like :incident "
+				+ "and event_type = :type")
+			.param("incident", "%" + id + "%")
+			.param("type", IncidentClaimed.class.getName())
+			.query(String.class)
+			.single()).as("the listener the registry names, which the migration renames")
+			.isEqualTo("org.zhizhi.open311.RequestIndex.on(org.zhizhi.incident.IncidentEvent)");
+
+		// the publication as the platform wrote it before events.V2, and that migration run over it — in one
+		// transaction, so that nothing else ever reads a row whose event class no longer exists
+		String migration = new String(new ClassPathResource(
+				"db/migration/events/V2__convert_incident_stepped_publications.sql").getContentAsByteArray(),
+				StandardCharsets.UTF_8);
+		transactions.executeWithoutResult(status -> {
+			int old = jdbc.sql("""
+					update events.event_publication
+					   set event_type = 'org.zhizhi.incident.IncidentStepped',
+					       serialized_event = jsonb_set(serialized_event::jsonb, '{action}', '"CLAIM"')::text,
+					       listener_id = 'org.zhizhi.open311.RequestIndex.on(org.zhizhi.incident.IncidentStepped)'
+					 where serialized_event like :incident and event_type = :type""")
+				.param("incident", "%" + id + "%")
+				.param("type", IncidentClaimed.class.getName())
+				.update();
+			assertThat(old).isOne();
+			jdbc.sql("set local search_path to events").update();
+			jdbc.sql(migration).update();
+		});
+		assertThat(claimPublication(id)).as("the claim again, as an IncidentClaimed").singleElement()
+			.satisfies(p -> assertThat(p.status()).isEqualTo("FAILED"));
+
+		removeTrigger();
+		clock.advance(retryMinAge.plusSeconds(1));
+		failedPublicationRetry().getTask().getRunnable().run();
+		eventually(() -> {
+			assertThat(claimPublication(id)).as("delivered and completed").isEmpty();
+			assertThat(indexedClaims(id)).isOne();
+		});
 	}
 
 	// --- helpers -------------------------------------------------------------------------------------------------
