@@ -14,11 +14,12 @@ import org.zhizhi.shared.GeoPoint;
 /**
  * The incident as the whistle changes it: each step is a method that asks {@link IncidentLifecycle} whether it may be
  * taken from the current state, changes the fields the step changes — and nothing else — and registers its past-tense
- * {@link IncidentEvent} ({@code IncidentClaimed}, {@code IncidentEscalated} …). {@code Incidents.save} then writes it with {@code UPDATE … WHERE id = ? AND version = ?}:
- * a row count of 0 means someone else changed it first, and the step is refused with the state it is in now (twenty
- * members grabbing one open call: one winner). Who may take a step is {@link IncidentPolicy}'s to say, before the
- * method is called; what other aggregates must say (a unit serves the place, a member covers the grid) the commands
- * check first. Readers get an {@link IncidentView}. Free of Spring and SQL.
+ * {@link IncidentEvent} ({@code IncidentClaimed}, {@code IncidentEscalated} …). {@code Incidents.save} then writes it
+ * with {@code UPDATE … WHERE id = ? AND version = ?}: a row count of 0 means someone else changed it first, and the
+ * step is refused with the state it is in now (twenty members grabbing one open call: one winner). Who may take a
+ * step is {@link IncidentPolicy}'s to say, before the method is called; what other aggregates must say (a unit serves
+ * the place, a member covers the grid) the commands check first. Readers get an {@link IncidentView}. Free of Spring
+ * and SQL.
  */
 public final class Incident extends AggregateRoot<IncidentEvent> {
 
