@@ -13,14 +13,15 @@ import org.zhizhi.shared.GeoPoint;
 
 /**
  * The incident as the whistle changes it: each step is a method that asks {@link IncidentLifecycle} whether it may be
- * taken from the current state, changes the fields the step changes — and nothing else — and registers an
- * {@link IncidentStepped} event. {@code Incidents.save} then writes it with {@code UPDATE … WHERE id = ? AND version = ?}:
- * a row count of 0 means someone else changed it first, and the step is refused with the state it is in now (twenty
- * members grabbing one open call: one winner). Who may take a step is {@link IncidentPolicy}'s to say, before the
- * method is called; what other aggregates must say (a unit serves the place, a member covers the grid) the commands
- * check first. Readers get an {@link IncidentView}. Free of Spring and SQL.
+ * taken from the current state, changes the fields the step changes — and nothing else — and registers its past-tense
+ * {@link IncidentEvent} ({@code IncidentClaimed}, {@code IncidentEscalated} …). {@code Incidents.save} then writes it
+ * with {@code UPDATE … WHERE id = ? AND version = ?}: a row count of 0 means someone else changed it first, and the
+ * step is refused with the state it is in now (twenty members grabbing one open call: one winner). Who may take a
+ * step is {@link IncidentPolicy}'s to say, before the method is called; what other aggregates must say (a unit serves
+ * the place, a member covers the grid) the commands check first. Readers get an {@link IncidentView}. Free of Spring
+ * and SQL.
  */
-public final class Incident extends AggregateRoot<IncidentStepped> {
+public final class Incident extends AggregateRoot<IncidentEvent> {
 
 	private final UUID id;
 	private final Channel channel;
@@ -118,7 +119,7 @@ public final class Incident extends AggregateRoot<IncidentStepped> {
 				microGridId, gridPath, districtId, IncidentState.REPORTED, null, null, null, null, reporter, at, at,
 				null, false, null, null, anonymous, Tier.GRID, OwnerKind.ORG_UNIT, gridId, null, null, null, null, 0,
 				0, 0, 0, null, null, null, false, null), 0);
-		incident.register(new IncidentStepped(id, IncidentAction.REPORT, null, IncidentState.REPORTED, at, reporter));
+		incident.register(new IncidentEvent.IncidentReported(id, null, IncidentState.REPORTED, at, reporter));
 		return incident;
 	}
 
@@ -136,14 +137,14 @@ public final class Incident extends AggregateRoot<IncidentStepped> {
 	Transition reject(RejectReason reason, UUID by, Instant at) {
 		Transition t = IncidentLifecycle.reject(state, reason);
 		rejectReason = reason;
-		return move(t, by, at);
+		return move(t, reason, by, at);
 	}
 
 	/** 三事分流; a private matter closes at once with the advice given in the note. */
 	Transition triage(Triage choice, String note, UUID by, Instant at) {
 		Transition t = IncidentLifecycle.triage(state, choice, note);
 		triage = choice;
-		return move(t, by, at);
+		return move(t, choice, by, at);
 	}
 
 	// --- dispatch ---------------------------------------------------------------------------------------------------
@@ -156,7 +157,7 @@ public final class Incident extends AggregateRoot<IncidentStepped> {
 		respondDueAt = dues.respondDue();
 		onSiteDueAt = dues.onSiteDue();
 		resolveDueAt = dues.resolveDue();
-		return move(t, by, at);
+		return move(t, type, by, at);
 	}
 
 	/** 党员接单: the open call goes to the first member who takes it. */
@@ -277,7 +278,7 @@ public final class Incident extends AggregateRoot<IncidentStepped> {
 		rating = value;
 		ratingComment = comment;
 		unsatisfiedPending = value == Rating.UNSATISFIED;
-		return move(t, by, at);
+		return move(t, value, by, at);
 	}
 
 	/**
@@ -331,7 +332,7 @@ public final class Incident extends AggregateRoot<IncidentStepped> {
 		else {
 			yellowCards++;
 		}
-		return move(t, by, at);
+		return move(t, card, by, at);
 	}
 
 	/** The overdue sweep's red card, once per passed deadline. */
@@ -342,7 +343,7 @@ public final class Incident extends AggregateRoot<IncidentStepped> {
 		Transition t = IncidentLifecycle.urge(state, UrgeCard.RED);
 		redCards++;
 		cardedDueAt = due;
-		return move(t, by, at);
+		return move(t, UrgeCard.RED, by, at);
 	}
 
 	Transition requestExtension(Integer hours, String reason, UUID by, Instant at) {
@@ -362,6 +363,11 @@ public final class Incident extends AggregateRoot<IncidentStepped> {
 	// --- the one way a step ends ------------------------------------------------------------------------------------
 
 	private Transition move(Transition t, UUID by, Instant at) {
+		return move(t, null, by, at);
+	}
+
+	/** As {@link #move(Transition, UUID, Instant)}, for a step whose event carries what it chose (a rating, a card …). */
+	private Transition move(Transition t, Enum<?> choice, UUID by, Instant at) {
 		state = t.to();
 		updatedAt = at;
 		// closed when it closes or is refused; a rating or a note on the closure keeps the day it closed
@@ -370,7 +376,7 @@ public final class Incident extends AggregateRoot<IncidentStepped> {
 			case RATED -> closedAt;
 			default -> null;
 		};
-		register(new IncidentStepped(id, t.action(), t.from(), t.to(), at, by));
+		register(IncidentEvent.of(t.action(), id, t.from(), t.to(), at, by, choice));
 		return t;
 	}
 

@@ -72,16 +72,16 @@ class IncidentNotices {
 	}
 
 	@EventListener
-	void on(IncidentStepped stepped) {
-		IncidentDetail detail = incidents.find(PLATFORM, stepped.incidentId()).orElse(null);
+	void on(IncidentEvent event) {
+		IncidentDetail detail = incidents.find(PLATFORM, event.incidentId()).orElse(null);
 		if (detail == null) {
 			return;
 		}
-		whoActsNext(stepped, detail.incident()).ifPresent(to -> {
+		whoActsNext(event, detail.incident()).ifPresent(to -> {
 			Set<UUID> recipients = new LinkedHashSet<>(to.recipients());
-			recipients.remove(stepped.actorId());
+			recipients.remove(event.actorId());
 			if (!recipients.isEmpty()) {
-				notifications.notify(recipients, notice(to, stepped, detail));
+				notifications.notify(recipients, notice(to, event, detail));
 			}
 		});
 	}
@@ -91,8 +91,8 @@ class IncidentNotices {
 	 * ESCALATE, URGE, EXTEND…), add its line here and its title and body under {@code notice.<kind>} in the message
 	 * bundles.
 	 */
-	Optional<Addressees> whoActsNext(IncidentStepped stepped, IncidentView incident) {
-		return switch (stepped.action()) {
+	Optional<Addressees> whoActsNext(IncidentEvent event, IncidentView incident) {
+		return switch (event.action()) {
 			// a new report waits for the grid (or its community) to accept it
 			case REPORT -> to("INCIDENT_REPORTED", dispatchersOf(incident), staffPage(incident));
 			// an open call (抢单): every party member whose scope covers the place may claim it
@@ -257,7 +257,7 @@ class IncidentNotices {
 
 	// --- what -----------------------------------------------------------------------------------------------------
 
-	private Notice notice(Addressees to, IncidentStepped stepped, IncidentDetail detail) {
+	private Notice notice(Addressees to, IncidentEvent event, IncidentDetail detail) {
 		IncidentView incident = detail.incident();
 		String key = "notice." + to.kind();
 		String place = orgUnits.find(PLATFORM, incident.gridId()).map(OrgUnit::name).orElse("");
@@ -269,7 +269,7 @@ class IncidentNotices {
 			.orElse(incident.categoryCode());
 		String what = excerpt(incident.description());
 		List<Object> args = new ArrayList<>(List.of(place, category, what));
-		switch (stepped.action()) {
+		switch (event.action()) {
 			case WHISTLE -> args.add(incident.whistleType() == null ? ""
 					: text("notice.whistleType." + incident.whistleType()));
 			case REJECT -> {
@@ -290,7 +290,7 @@ class IncidentNotices {
 					: text("notice.whistleType." + incident.whistleType()));
 			case CLOSE -> {
 				// closed straight from acceptance: a private matter (私事), with the advice given as its note
-				if (stepped.from() == IncidentState.ACCEPTED) {
+				if (event.from() == IncidentState.ACCEPTED) {
 					key = key + ".private";
 					args.add(note(detail, IncidentAction.CLOSE, Triage.PRIVATE));
 				}

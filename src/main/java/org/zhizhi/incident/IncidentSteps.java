@@ -23,7 +23,7 @@ import org.zhizhi.shared.Role;
 /**
  * What every step has in common, so that the command classes say only what is particular to theirs: finding the
  * incident as the actor may see it, the checks on who he is, the one conditional update whose row count decides a race,
- * the insert-only timeline entry and the {@link IncidentStepped} event — all in the caller's transaction.
+ * the insert-only timeline entry and the step's {@link IncidentEvent} — all in the caller's transaction.
  */
 @Component
 class IncidentSteps {
@@ -181,7 +181,7 @@ class IncidentSteps {
 				actingRole(actor, java.util.EnumSet.allOf(Role.class)), action, incident.state(), incident.state(),
 				entry.lat(), entry.lng(), entry.note(), entry.payload(), entry.distanceM(), entry.flagged(),
 				entry.photoIds()));
-		events.publishEvent(new IncidentStepped(incident.id(), action, incident.state(), incident.state(), at,
+		events.publishEvent(IncidentEvent.of(action, incident.id(), incident.state(), incident.state(), at,
 				actor.userId()));
 	}
 

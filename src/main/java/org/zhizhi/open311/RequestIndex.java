@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
-import org.zhizhi.incident.IncidentStepped;
+import org.zhizhi.incident.IncidentEvent;
 import org.zhizhi.shared.Ids;
 
 /**
@@ -49,7 +49,7 @@ class RequestIndex {
 	}
 
 	@ApplicationModuleListener
-	void on(IncidentStepped step) {
+	void on(IncidentEvent step) {
 		Timestamp at = Timestamp.from(step.at());
 		IncidentView reported = incidents.view(installation.whole(), step.incidentId()).orElseThrow();
 		jdbc.sql("""

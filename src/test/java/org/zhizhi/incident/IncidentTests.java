@@ -5,9 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.zhizhi.incident.IncidentEvent.IncidentAccepted;
+import org.zhizhi.incident.IncidentEvent.IncidentCheckedIn;
+import org.zhizhi.incident.IncidentEvent.IncidentClaimed;
+import org.zhizhi.incident.IncidentEvent.IncidentClosed;
+import org.zhizhi.incident.IncidentEvent.IncidentEscalated;
+import org.zhizhi.incident.IncidentEvent.IncidentRated;
+import org.zhizhi.incident.IncidentEvent.IncidentRejected;
+import org.zhizhi.incident.IncidentEvent.IncidentReported;
+import org.zhizhi.incident.IncidentEvent.IncidentResolved;
+import org.zhizhi.incident.IncidentEvent.IncidentReworked;
+import org.zhizhi.incident.IncidentEvent.IncidentTriaged;
+import org.zhizhi.incident.IncidentEvent.IncidentUrged;
+import org.zhizhi.incident.IncidentEvent.IncidentVerified;
+import org.zhizhi.incident.IncidentEvent.IncidentWhistled;
 import org.zhizhi.shared.DomainException;
 
 /**
@@ -58,7 +73,8 @@ class IncidentTests {
 		assertThat(incident.ownerId()).isEqualTo(GRID);
 		assertThat(incident.version()).isZero();
 		assertThat(incident.events()).containsExactly(
-				new IncidentStepped(incident.id(), IncidentAction.REPORT, null, IncidentState.REPORTED, T0, reporter));
+				new IncidentReported(incident.id(), null, IncidentState.REPORTED, T0, reporter));
+		assertThat(incident.events().getFirst().action()).isEqualTo(IncidentAction.REPORT);
 		assertThat(incident.view().withoutAnonymousReporter().reporterId()).isNull();
 	}
 
@@ -93,11 +109,25 @@ class IncidentTests {
 		incident.rate(Rating.SATISFIED, null, reporter, at(90));
 		assertThat(incident.state()).isEqualTo(IncidentState.RATED);
 		assertThat(incident.closedAt()).as("a rating keeps the day it closed").isEqualTo(at(80));
-		assertThat(incident.events()).extracting(IncidentStepped::action)
+		assertThat(incident.events()).extracting(IncidentEvent::action)
 			.containsExactly(IncidentAction.ACCEPT, IncidentAction.TRIAGE, IncidentAction.WHISTLE,
 					IncidentAction.CLAIM, IncidentAction.CHECK_IN, IncidentAction.RESOLVE, IncidentAction.REWORK,
 					IncidentAction.CHECK_IN, IncidentAction.RESOLVE, IncidentAction.VERIFY, IncidentAction.CLOSE,
 					IncidentAction.RATE);
+		assertThat(incident.events()).extracting(e -> (Object) e.getClass())
+			.containsExactly(IncidentAccepted.class, IncidentTriaged.class, IncidentWhistled.class,
+					IncidentClaimed.class, IncidentCheckedIn.class, IncidentResolved.class, IncidentReworked.class,
+					IncidentCheckedIn.class, IncidentResolved.class, IncidentVerified.class, IncidentClosed.class,
+					IncidentRated.class);
+		assertThat(incident.events().get(3)).as("who claimed it, when, from where to where")
+			.isEqualTo(new IncidentClaimed(incident.id(), IncidentState.WHISTLED, IncidentState.CLAIMED, at(4), member));
+		// what a step chose travels with its event
+		assertThat(incident.events().get(1)).isInstanceOfSatisfying(IncidentTriaged.class,
+				e -> assertThat(e.triage()).isEqualTo(Triage.PUBLIC));
+		assertThat(incident.events().get(2)).isInstanceOfSatisfying(IncidentWhistled.class,
+				e -> assertThat(e.type()).isEqualTo(WhistleType.QUICK));
+		assertThat(incident.events().getLast()).isInstanceOfSatisfying(IncidentRated.class,
+				e -> assertThat(e.rating()).isEqualTo(Rating.SATISFIED));
 	}
 
 	@Test
@@ -115,6 +145,8 @@ class IncidentTests {
 		refused.reject(RejectReason.values()[0], worker, at(1));
 		assertThat(refused.state()).isEqualTo(IncidentState.REJECTED);
 		assertThat(refused.closedAt()).isEqualTo(at(1));
+		assertThat(refused.events()).containsExactly(new IncidentRejected(refused.id(), IncidentState.REPORTED,
+				IncidentState.REJECTED, at(1), worker, RejectReason.values()[0]));
 	}
 
 	@Test
@@ -132,6 +164,8 @@ class IncidentTests {
 		assertThat(incident.state()).isEqualTo(IncidentState.WHISTLED);
 		assertThat(incident.respondDueAt()).isEqualTo(at(90));
 		assertThat(incident.escalations()).isEqualTo(1);
+		assertThat(incident.events().getLast()).isEqualTo(new IncidentEscalated(incident.id(),
+				IncidentState.ASSIGNED, IncidentState.WHISTLED, at(10), worker));
 	}
 
 	@Test
@@ -145,6 +179,29 @@ class IncidentTests {
 		incident.urge(UrgeCard.YELLOW, worker, at(33));
 		assertThat(incident.yellowCards()).isEqualTo(1);
 		assertThat(incident.redCards()).isEqualTo(1);
+		assertThat(incident.events()).filteredOn(IncidentUrged.class::isInstance)
+			.containsExactly(
+					new IncidentUrged(incident.id(), IncidentState.WHISTLED, IncidentState.WHISTLED, at(31), null,
+							UrgeCard.RED),
+					new IncidentUrged(incident.id(), IncidentState.WHISTLED, IncidentState.WHISTLED, at(33), worker,
+							UrgeCard.YELLOW));
+	}
+
+	@Test
+	void everyActionHasItsOwnPastTenseEventThatListenersStillReadAsAStep() {
+		UUID id = UUID.randomUUID();
+		for (IncidentAction action : IncidentAction.values()) {
+			IncidentEvent event = IncidentEvent.of(action, id, IncidentState.WHISTLED, IncidentState.CLAIMED, T0,
+					member);
+			assertThat(event.action()).as("%s", action).isEqualTo(action);
+			assertThat(event).extracting(IncidentEvent::incidentId, IncidentEvent::from, IncidentEvent::to,
+					IncidentEvent::at, IncidentEvent::actorId)
+				.containsExactly(id, IncidentState.WHISTLED, IncidentState.CLAIMED, T0, member);
+		}
+		assertThat(Arrays.stream(IncidentAction.values())
+			.map(action -> IncidentEvent.of(action, id, null, IncidentState.REPORTED, T0, member).getClass())
+			.distinct()).as("one record per action").hasSize(IncidentAction.values().length);
+		assertThat(IncidentEvent.class.getPermittedSubclasses()).hasSize(IncidentAction.values().length);
 	}
 
 	@Test

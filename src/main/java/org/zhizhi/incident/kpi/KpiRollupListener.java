@@ -6,7 +6,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.zhizhi.incident.IncidentStepped;
+import org.zhizhi.incident.IncidentEvent;
 
 /**
  * Keeps the rollups current: after every step, inside the step's own transaction, so that the figures move exactly
@@ -25,8 +25,8 @@ class KpiRollupListener {
 	}
 
 	@EventListener
-	void on(IncidentStepped stepped) {
-		rollups.recompute(stepped.incidentId());
+	void on(IncidentEvent event) {
+		rollups.recompute(event.incidentId());
 	}
 
 	/** Incidents that came before the rollups (or a database restored without them) are counted once at startup. */

@@ -1,5 +1,8 @@
 package org.zhizhi.shared.events;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,14 +21,24 @@ class FailedPublicationRetry {
 
 	private final EventsConfiguration.RetryProperties properties;
 
-	FailedPublicationRetry(FailedEventPublications failed, EventsConfiguration.RetryProperties properties) {
+	private final Clock clock;
+
+	FailedPublicationRetry(FailedEventPublications failed, EventsConfiguration.RetryProperties properties,
+			Clock clock) {
 		this.failed = failed;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${zhizhi.events.retry-interval:5m}",
 			initialDelayString = "${zhizhi.events.retry-interval:5m}")
 	void retry() {
-		failed.resubmit(ResubmissionOptions.defaults().withMinAge(properties.retryMinAge()));
+		Instant publishedBefore = clock.instant().minus(properties.retryMinAge());
+		// The minimum age is checked here as well as handed to the registry: the JDBC registry (Spring Modulith 2.1)
+		// writes "status = 'FAILED' or (…) and publication_date < ?", so every failed publication passes whatever its
+		// age. The filter runs before a publication is marked resubmitted, so a young one is left as it is.
+		failed.resubmit(ResubmissionOptions.defaults()
+			.withMinAge(properties.retryMinAge())
+			.withFilter(publication -> publication.getPublicationDate().isBefore(publishedBefore)));
 	}
 }
