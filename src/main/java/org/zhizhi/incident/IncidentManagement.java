@@ -20,6 +20,7 @@ import org.zhizhi.incident.IncidentSteps.Entry;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.CommandShape;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.GeoPoint;
@@ -79,9 +80,12 @@ public class IncidentManagement {
 
 	private final boolean resolvePhotoRequired;
 
+	private final CommandShape shape;
+
 	IncidentManagement(JdbcIncidents incidents, GridLocator grids, OrgUnitQueries orgUnits, IncidentQueries queries,
 			Clock clock, JsonMapper json, IncidentProperties settings,
-			ApplicationEventPublisher events, IncidentSteps steps, JdbcUnits units) {
+			ApplicationEventPublisher events, IncidentSteps steps, JdbcUnits units, CommandShape shape) {
+		this.shape = shape;
 		this.events = events;
 		this.steps = steps;
 		this.units = units;
@@ -124,31 +128,14 @@ public class IncidentManagement {
 	}
 
 	private IncidentDetail create(Actor actor, ReportIncident report) {
-		List<FieldProblem> problems = new ArrayList<>();
-		if (report.channel() == null) {
-			problems.add(new FieldProblem("channel", "validation.required"));
+		// the shape and the rules that need the database are told together, in the form's order
+		List<FieldProblem> problems = new ArrayList<>(shape.problems(report));
+		if (report.categoryCode() != null && !report.categoryCode().isBlank()
+				&& !incidents.categoryExists(report.categoryCode())) {
+			int afterChannel = (int) problems.stream().filter(p -> p.field().equals("channel")).count();
+			problems.add(afterChannel, new FieldProblem("categoryCode", "incident.unknownCategory"));
 		}
-		if (report.categoryCode() == null || report.categoryCode().isBlank()) {
-			problems.add(new FieldProblem("categoryCode", "validation.required"));
-		}
-		else if (!incidents.categoryExists(report.categoryCode())) {
-			problems.add(new FieldProblem("categoryCode", "incident.unknownCategory"));
-		}
-		if (report.description() == null || report.description().isBlank()) {
-			problems.add(new FieldProblem("description", "validation.required"));
-		}
-		else if (report.description().length() > MAX_DESCRIPTION) {
-			problems.add(new FieldProblem("description", "incident.descriptionTooLong", MAX_DESCRIPTION));
-		}
-		boolean positioned = true;
-		if (!GeoPoint.validLatitude(report.lat())) {
-			problems.add(new FieldProblem("lat", report.lat() == null ? "validation.required" : "incident.badLat"));
-			positioned = false;
-		}
-		if (!GeoPoint.validLongitude(report.lng())) {
-			problems.add(new FieldProblem("lng", report.lng() == null ? "validation.required" : "incident.badLng"));
-			positioned = false;
-		}
+		boolean positioned = GeoPoint.validLatitude(report.lat()) && GeoPoint.validLongitude(report.lng());
 		GridLocation location = null;
 		OrgUnit grid = null;
 		if (positioned) {

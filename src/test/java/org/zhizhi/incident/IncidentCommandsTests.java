@@ -131,6 +131,19 @@ class IncidentCommandsTests {
 	}
 
 	@Test
+	void aReportNeedsItsChannelCategoryDescriptionAndAPosition() {
+		assertThat(fields(new ReportIncident(null, " ", null, null, null))).containsExactly(
+				"channel:validation.required", "categoryCode:validation.required", "description:validation.required",
+				"lat:validation.required", "lng:validation.required");
+		List<FieldProblem> problems = SHAPE.problems(new ReportIncident(Channel.PATROL, "PUBLIC_SPACE_CLUTTER",
+				"字".repeat(IncidentManagement.MAX_DESCRIPTION + 1), -91.0, 181.0));
+		assertThat(problems).extracting(p -> p.field() + ":" + p.messageKey())
+			.containsExactly("description:incident.descriptionTooLong", "lat:incident.badLat", "lng:incident.badLng");
+		assertThat(problems.get(0).args()).containsExactly(IncidentManagement.MAX_DESCRIPTION);
+		assertThat(fields(new ReportIncident(Channel.RESIDENT_APP, "X", "井盖坏了", 29.4, 106.5))).isEmpty();
+	}
+
+	@Test
 	void aWhistlesDispatchKeepsItsTargetNoteAndPosition() {
 		UUID unit = UUID.randomUUID();
 		WhistleIncident whistle = new WhistleIncident(WhistleType.TOUGH, null, null, unit, "拆除",
@@ -187,6 +200,7 @@ class IncidentCommandsTests {
 		Properties en = load("/messages_en.properties");
 		List<Class<?>> commands = new ArrayList<>(List.of(IncidentCommand.class.getPermittedSubclasses()));
 		commands.add(UrgeIncidents.class);
+		commands.add(ReportIncident.class);
 		List<String> keys = new ArrayList<>();
 		for (Class<?> command : commands) {
 			for (RecordComponent component : command.getRecordComponents()) {
@@ -198,7 +212,7 @@ class IncidentCommandsTests {
 			}
 		}
 		assertThat(keys).contains("validation.required", "incident.noteTooLong", "incident.badLat",
-				"incident.extensionHours", "incident.batchTooLarge");
+				"incident.extensionHours", "incident.batchTooLarge", "incident.descriptionTooLong");
 		assertThat(keys).allSatisfy(key -> {
 			assertThat(zh.getProperty(key)).as(key).isNotBlank();
 			assertThat(en.getProperty(key)).as(key).isNotBlank();

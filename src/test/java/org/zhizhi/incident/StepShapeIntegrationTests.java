@@ -3,8 +3,15 @@ package org.zhizhi.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhizhi.incident.IncidentFixture.body;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -81,6 +88,24 @@ class StepShapeIntegrationTests {
 
 		assertThat(empty.problemCode(400)).isEqualTo("VALIDATION_FAILED");
 		assertThat(empty.errorFields()).containsExactly("hours", "note");
+	}
+
+	@Test
+	void aReportsShapeAndItsUnknownCategoryAreToldTogetherInTheFormsOrder() {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/incidents"))
+			.header("Authorization", "Bearer " + fx.token("dongcheng"))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(BodyPublishers.ofString("{\"categoryCode\":\"NO_SUCH\",\"lat\":100}", StandardCharsets.UTF_8))
+			.build();
+		HttpResponse<String> raw = HttpClient.newHttpClient()
+			.sendAsync(request, BodyHandlers.ofString(StandardCharsets.UTF_8))
+			.join();
+		Response refused = new Response(raw.statusCode(), raw.headers(), raw.body());
+
+		assertThat(refused.problemCode(400)).isEqualTo("VALIDATION_FAILED");
+		assertThat(refused.errorFields()).containsExactly("channel", "categoryCode", "description", "lat", "lng");
+		assertThat(refused.json().path("errors").get(1).path("message").asString()).isEqualTo("没有这个事件类别。");
 	}
 
 	@Test
