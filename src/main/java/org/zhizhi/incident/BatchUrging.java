@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
-import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.CommandShape;
 
 /**
  * 批量督办: one card and note for up to {@link #MAX} incidents, each urged on its own (its own transaction), so that
@@ -29,33 +29,19 @@ public class BatchUrging {
 
 	private final IncidentQueries queries;
 
-	BatchUrging(IncidentSupervision supervision, IncidentQueries queries) {
+	private final CommandShape shape;
+
+	BatchUrging(IncidentSupervision supervision, IncidentQueries queries, CommandShape shape) {
+		this.shape = shape;
 		this.supervision = supervision;
 		this.queries = queries;
 	}
 
-	public List<Outcome> urge(Actor actor, List<UUID> ids, UrgeCard card, String note) {
-		List<UUID> chosen = ids == null ? List.of() : ids.stream().distinct().toList();
-		List<FieldProblem> problems = new ArrayList<>();
-		if (chosen.isEmpty()) {
-			problems.add(new FieldProblem("ids", "validation.required"));
-		}
-		else if (chosen.size() > MAX) {
-			problems.add(new FieldProblem("ids", "incident.batchTooLarge", MAX));
-		}
-		if (card == null) {
-			problems.add(new FieldProblem("card", "validation.required"));
-		}
-		if (note != null && note.length() > IncidentSteps.MAX_NOTE) {
-			problems.add(new FieldProblem("note", "incident.noteTooLong", IncidentSteps.MAX_NOTE));
-		}
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
-		StepRequest step = new StepRequest(null, null, null, note, null, null, null, null, null, null, null, null,
-				null, null, card, null, null);
+	public List<Outcome> urge(Actor actor, UrgeIncidents batch) {
+		shape.check(batch);
+		UrgeIncident step = batch.each();
 		List<Outcome> outcomes = new ArrayList<>();
-		for (UUID id : chosen) {
+		for (UUID id : batch.ids()) {
 			try {
 				supervision.urge(actor, id, step);
 				outcomes.add(new Outcome(id, true, null, null));

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.CommandShape;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
@@ -28,7 +29,11 @@ public class FieldWork {
 
 	private final IncidentDispatch dispatch;
 
-	FieldWork(IncidentManagement management, IncidentPhotos photos, JsonMapper json, IncidentDispatch dispatch) {
+	private final CommandShape shape;
+
+	FieldWork(IncidentManagement management, IncidentPhotos photos, JsonMapper json, IncidentDispatch dispatch,
+			CommandShape shape) {
+		this.shape = shape;
 		this.dispatch = dispatch;
 		this.management = management;
 		this.photos = photos;
@@ -51,7 +56,7 @@ public class FieldWork {
 
 	/** The claimer checks in on site; the photo (required) proves where he stands. */
 	@Transactional
-	public IncidentDetail checkIn(Actor actor, UUID id, StepRequest step, byte[] photo) {
+	public IncidentDetail checkIn(Actor actor, UUID id, CheckInOnSite step, byte[] photo) {
 		if (photo == null || photo.length == 0) {
 			// told together with a missing position, so that the claimer fixes both at once
 			List<FieldProblem> problems = new java.util.ArrayList<>();
@@ -67,9 +72,9 @@ public class FieldWork {
 
 	/** The handler reports the work done, with a photo of the result (required, like the check-in's). */
 	@Transactional
-	public IncidentDetail resolve(Actor actor, UUID id, StepRequest step, byte[] photo) {
+	public IncidentDetail resolve(Actor actor, UUID id, ResolveIncident step, byte[] photo) {
 		if (photo == null || photo.length == 0) {
-			// the step itself says what is wrong first (its state, then its note), then that the photo is missing
+			// the step itself says what is wrong first (its shape, then its state), then that the photo is missing
 			try {
 				return management.resolve(actor, id, step);
 			}
@@ -89,21 +94,19 @@ public class FieldWork {
 
 	/** A progress note (进展), with a photo of how far the work has got if one was taken. */
 	@Transactional
-	public IncidentDetail note(Actor actor, UUID id, StepRequest step, byte[] photo) {
+	public IncidentDetail note(Actor actor, UUID id, AddNote step, byte[] photo) {
 		if (photo == null || photo.length == 0) {
 			return management.addNote(actor, id, step);
 		}
 		// the note is checked first, so that a missing note does not leave an orphan photo on the incident
-		if (step.note() == null || step.note().isBlank()) {
-			throw DomainException.invalid(List.of(new FieldProblem("note", "incident.noteRequired")));
-		}
+		shape.check(step);
 		UUID photoId = attach(actor, id, photo);
 		return management.addNote(actor, id, step.withPhotos(List.of(photoId)));
 	}
 
 	/** A co-unit's liaison finishes his unit's part of a tough whistle (协办完成), with a photo if he took one. */
 	@Transactional
-	public IncidentDetail partDone(Actor actor, UUID id, StepRequest step, byte[] photo) {
+	public IncidentDetail partDone(Actor actor, UUID id, MovePart step, byte[] photo) {
 		if (photo == null || photo.length == 0) {
 			return dispatch.part(actor, id, IncidentAction.PART_DONE, step);
 		}

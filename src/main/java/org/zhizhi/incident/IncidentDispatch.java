@@ -16,7 +16,6 @@ import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
 import org.zhizhi.incident.IncidentPart.PartState;
 import org.zhizhi.incident.IncidentSteps.Entry;
-import org.zhizhi.incident.StepRequest.PartRequest;
 import org.zhizhi.incident.persistence.JdbcRotation;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
@@ -66,8 +65,8 @@ public class IncidentDispatch {
 	 * whistle is always assigned: to its lead unit, with co-units each given a part.
 	 */
 	@Transactional
-	public IncidentDetail whistle(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.WHISTLE, step);
+	public IncidentDetail whistle(Actor actor, UUID id, WhistleIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.WHISTLE, step);
 		DispatchMode mode = step.mode() != null ? step.mode()
 				: step.type() == WhistleType.TOUGH ? DispatchMode.ASSIGN : DispatchMode.OPEN_CALL;
 		Instant now = steps.now();
@@ -78,7 +77,8 @@ public class IncidentDispatch {
 		if (step.type() == WhistleType.TOUGH && mode != DispatchMode.ASSIGN) {
 			throw DomainException.invalid(List.of(new FieldProblem("mode", "incident.toughIsAssigned")));
 		}
-		Target target = target(actor, incident, step, mode, step.type());
+		AssignIncident dispatch = step.dispatch(mode);
+		Target target = target(actor, incident, dispatch, mode, step.type());
 		String role = IncidentSteps.actingRole(actor, IncidentManagement.DISPATCHERS);
 		if (target == null) {
 			return steps.apply(actor, incident, role, t,
@@ -87,7 +87,7 @@ public class IncidentDispatch {
 		// the note goes with the assignment that follows
 		steps.record(actor, incident, role, t, Entry.of(step, new TimelineDetail.Whistled(step.type(), mode))
 			.withNote(null));
-		return assignTo(actor, incident, target, step, now.plusNanos(1_000));
+		return assignTo(actor, incident, target, dispatch, now.plusNanos(1_000));
 	}
 
 	/**
@@ -95,8 +95,8 @@ public class IncidentDispatch {
 	 * call — to a named member or unit, or to the next member in turn.
 	 */
 	@Transactional
-	public IncidentDetail assign(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.ASSIGN, step);
+	public IncidentDetail assign(Actor actor, UUID id, AssignIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.ASSIGN, step);
 		// the state first, before whom the dispatch names is looked at
 		IncidentLifecycle.TABLE.require(incident.state(), IncidentAction.ASSIGN);
 		DispatchMode mode = step.mode() == null ? DispatchMode.ASSIGN : step.mode();
@@ -109,8 +109,8 @@ public class IncidentDispatch {
 
 	/** The assigned member, or a liaison of the assigned unit, answers the order (应哨) and holds it from now on. */
 	@Transactional
-	public IncidentDetail answer(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.ANSWER, step);
+	public IncidentDetail answer(Actor actor, UUID id, AnswerIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.ANSWER, step);
 		Instant now = steps.now();
 		Transition t = incident.answer(actor.userId(), now);
 		if (incident.unitId() != null) {
@@ -125,8 +125,8 @@ public class IncidentDispatch {
 	 * dispatch it again. A tough whistle's parts go with it.
 	 */
 	@Transactional
-	public IncidentDetail handBack(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.HAND_BACK, step);
+	public IncidentDetail handBack(Actor actor, UUID id, HandBackIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.HAND_BACK, step);
 		Transition t = incident.handBack(note(step.note()), actor.userId(), steps.now());
 		units.deleteParts(id);
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.HANDLERS), t,
@@ -138,11 +138,11 @@ public class IncidentDispatch {
 	 * it is; its lead unit resolves it once every part is done or handed back.
 	 */
 	@Transactional
-	public IncidentDetail part(Actor actor, UUID id, IncidentAction action, StepRequest step) {
+	public IncidentDetail part(Actor actor, UUID id, IncidentAction action, MovePart step) {
 		Incident incident = steps.load(actor, id);
 		IncidentPart part = steps.require(actor, incident, action).part();
 		UUID unit = part.unitId();
-		IncidentSteps.checkLength("note", step.note());
+		steps.check(step);
 		Instant now = steps.now();
 		Transition t = incident.part(action, actor.userId(), now);
 		String note = note(step.note());
@@ -178,17 +178,17 @@ public class IncidentDispatch {
 	}
 
 	/** Whom an assignment goes to: a member, or a unit with the co-units of a tough whistle. */
-	private record Target(UUID memberId, String memberName, Unit unit, String task, List<PartRequest> coUnits) {
+	private record Target(UUID memberId, String memberName, Unit unit, String task, List<CoUnitTask> coUnits) {
 	}
 
-	private IncidentDetail assignTo(Actor actor, Incident incident, Target target, StepRequest step, Instant at) {
+	private IncidentDetail assignTo(Actor actor, Incident incident, Target target, AssignIncident step, Instant at) {
 		DispatchMode mode = step.mode() == null ? DispatchMode.ASSIGN : step.mode();
 		Transition t;
 		TimelineDetail.Assigned to;
 		if (target.unit() != null) {
 			units.deleteParts(incident.id());
 			units.insertPart(incident.id(), target.unit().id(), true, target.task(), at);
-			for (PartRequest co : target.coUnits()) {
+			for (CoUnitTask co : target.coUnits()) {
 				units.insertPart(incident.id(), co.unitId(), false, co.task().strip(), at);
 			}
 			t = incident.assignToUnit(target.unit().id(), mode, actor.userId(), at);
@@ -203,7 +203,7 @@ public class IncidentDispatch {
 	}
 
 	/** Checks and resolves whom the dispatch names; null for an open call. */
-	private Target target(Actor actor, Incident incident, StepRequest step, DispatchMode mode, WhistleType type) {
+	private Target target(Actor actor, Incident incident, AssignIncident step, DispatchMode mode, WhistleType type) {
 		if (mode == DispatchMode.OPEN_CALL) {
 			return null;
 		}
@@ -253,7 +253,7 @@ public class IncidentDispatch {
 		}
 		Set<UUID> seen = new HashSet<>(List.of(lead.id()));
 		for (int i = 0; i < step.coUnits().size(); i++) {
-			PartRequest co = step.coUnits().get(i);
+			CoUnitTask co = step.coUnits().get(i);
 			String field = "coUnits[" + i + "]";
 			if (co == null || co.unitId() == null || !seen.add(co.unitId())) {
 				problems.add(new FieldProblem(field + ".unitId", "incident.coUnitInvalid"));
@@ -281,13 +281,5 @@ public class IncidentDispatch {
 			.filter(Unit::active)
 			.filter(u -> incident.scopePath().startsWith(u.scopePath()))
 			.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem(field, "incident.unknownUnit"))));
-	}
-
-	/** The incident as the actor may see it, if the policy lets him take the step; then the note's length. */
-	private Incident loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		steps.require(actor, incident, action);
-		IncidentSteps.checkLength("note", step.note());
-		return incident;
 	}
 }

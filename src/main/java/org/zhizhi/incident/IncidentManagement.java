@@ -20,6 +20,7 @@ import org.zhizhi.incident.IncidentSteps.Entry;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.CommandShape;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.GeoPoint;
@@ -79,9 +80,12 @@ public class IncidentManagement {
 
 	private final boolean resolvePhotoRequired;
 
+	private final CommandShape shape;
+
 	IncidentManagement(JdbcIncidents incidents, GridLocator grids, OrgUnitQueries orgUnits, IncidentQueries queries,
 			Clock clock, JsonMapper json, IncidentProperties settings,
-			ApplicationEventPublisher events, IncidentSteps steps, JdbcUnits units) {
+			ApplicationEventPublisher events, IncidentSteps steps, JdbcUnits units, CommandShape shape) {
+		this.shape = shape;
 		this.events = events;
 		this.steps = steps;
 		this.units = units;
@@ -124,31 +128,14 @@ public class IncidentManagement {
 	}
 
 	private IncidentDetail create(Actor actor, ReportIncident report) {
-		List<FieldProblem> problems = new ArrayList<>();
-		if (report.channel() == null) {
-			problems.add(new FieldProblem("channel", "validation.required"));
+		// the shape and the rules that need the database are told together, in the form's order
+		List<FieldProblem> problems = new ArrayList<>(shape.problems(report));
+		if (report.categoryCode() != null && !report.categoryCode().isBlank()
+				&& !incidents.categoryExists(report.categoryCode())) {
+			int afterChannel = (int) problems.stream().filter(p -> p.field().equals("channel")).count();
+			problems.add(afterChannel, new FieldProblem("categoryCode", "incident.unknownCategory"));
 		}
-		if (report.categoryCode() == null || report.categoryCode().isBlank()) {
-			problems.add(new FieldProblem("categoryCode", "validation.required"));
-		}
-		else if (!incidents.categoryExists(report.categoryCode())) {
-			problems.add(new FieldProblem("categoryCode", "incident.unknownCategory"));
-		}
-		if (report.description() == null || report.description().isBlank()) {
-			problems.add(new FieldProblem("description", "validation.required"));
-		}
-		else if (report.description().length() > MAX_DESCRIPTION) {
-			problems.add(new FieldProblem("description", "incident.descriptionTooLong", MAX_DESCRIPTION));
-		}
-		boolean positioned = true;
-		if (!GeoPoint.validLatitude(report.lat())) {
-			problems.add(new FieldProblem("lat", report.lat() == null ? "validation.required" : "incident.badLat"));
-			positioned = false;
-		}
-		if (!GeoPoint.validLongitude(report.lng())) {
-			problems.add(new FieldProblem("lng", report.lng() == null ? "validation.required" : "incident.badLng"));
-			positioned = false;
-		}
+		boolean positioned = GeoPoint.validLatitude(report.lat()) && GeoPoint.validLongitude(report.lng());
 		GridLocation location = null;
 		OrgUnit grid = null;
 		if (positioned) {
@@ -178,24 +165,24 @@ public class IncidentManagement {
 	}
 
 	@Transactional
-	public IncidentDetail accept(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.ACCEPT, step);
+	public IncidentDetail accept(Actor actor, UUID id, AcceptIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.ACCEPT, step);
 		Transition t = incident.accept(actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
 				Entry.of(step, null));
 	}
 
 	@Transactional
-	public IncidentDetail reject(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.REJECT, step);
+	public IncidentDetail reject(Actor actor, UUID id, RejectIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.REJECT, step);
 		Transition t = incident.reject(step.reason(), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
 				Entry.of(step, new TimelineDetail.Rejected(step.reason())));
 	}
 
 	@Transactional
-	public IncidentDetail triage(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.TRIAGE, step);
+	public IncidentDetail triage(Actor actor, UUID id, TriageIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.TRIAGE, step);
 		Transition t = incident.triage(step.triage(), note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, DISPATCHERS), t,
 				Entry.of(step, new TimelineDetail.Triaged(step.triage())));
@@ -203,8 +190,8 @@ public class IncidentManagement {
 
 	/** The first of many members pressing at once wins; the others are told the order is already claimed. */
 	@Transactional
-	public IncidentDetail claim(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.CLAIM, step);
+	public IncidentDetail claim(Actor actor, UUID id, ClaimIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.CLAIM, step);
 		Transition t = incident.claim(actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CLAIMERS), t,
 				Entry.of(step, null));
@@ -216,8 +203,8 @@ public class IncidentManagement {
 	 * incident.
 	 */
 	@Transactional
-	public IncidentDetail checkIn(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.CHECK_IN, step);
+	public IncidentDetail checkIn(Actor actor, UUID id, CheckInOnSite step) {
+		Incident incident = steps.load(actor, id, IncidentAction.CHECK_IN, step);
 		Incident.CheckIn checkIn = incident.checkIn(step.lat(), step.lng(), checkInRadiusM, actor.userId(),
 				steps.now());
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), checkInPhotoRequired);
@@ -232,8 +219,8 @@ public class IncidentManagement {
 	 * only when every co-unit has finished or handed back its part.
 	 */
 	@Transactional
-	public IncidentDetail resolve(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.RESOLVE, step);
+	public IncidentDetail resolve(Actor actor, UUID id, ResolveIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.RESOLVE, step);
 		Transition t = incident.resolve(note(step.note()), actor.userId(), steps.now());
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), resolvePhotoRequired);
 		boolean partsOpen = units.parts(id)
@@ -248,8 +235,8 @@ public class IncidentManagement {
 
 	/** The grid or community passes the resolution, which closes the incident in the same transaction. */
 	@Transactional
-	public IncidentDetail verify(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.VERIFY, step);
+	public IncidentDetail verify(Actor actor, UUID id, VerifyIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.VERIFY, step);
 		String role = IncidentSteps.actingRole(actor, VERIFIERS);
 		Instant now = steps.now();
 		steps.record(actor, incident, role, incident.verify(actor.userId(), now), Entry.of(step, null));
@@ -260,8 +247,8 @@ public class IncidentManagement {
 
 	/** The resolution fails verification and goes back to its handler (返工), with the reason. */
 	@Transactional
-	public IncidentDetail rework(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.REWORK, step);
+	public IncidentDetail rework(Actor actor, UUID id, ReworkIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.REWORK, step);
 		Transition t = incident.rework(note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, VERIFIERS), t,
 				Entry.of(step, null));
@@ -272,9 +259,8 @@ public class IncidentManagement {
 	 * rating leaves the incident waiting for the community to reopen it or to record why not.
 	 */
 	@Transactional
-	public IncidentDetail rate(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.RATE, step);
-		IncidentSteps.checkLength("comment", step.comment());
+	public IncidentDetail rate(Actor actor, UUID id, RateIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.RATE, step);
 		String comment = note(step.comment());
 		Transition t = incident.rate(step.rating(), comment, actor.userId(), steps.now());
 		String role = actor.hasAny(CALL_BACK_STAFF) ? IncidentSteps.actingRole(actor, CALL_BACK_STAFF)
@@ -288,8 +274,8 @@ public class IncidentManagement {
 	 * when nobody handled it — and the reporter may rate again when it closes anew.
 	 */
 	@Transactional
-	public IncidentDetail reopen(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.REOPEN, step);
+	public IncidentDetail reopen(Actor actor, UUID id, ReopenIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.REOPEN, step);
 		Transition t = incident.reopen(note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t,
 				Entry.of(step, null));
@@ -297,8 +283,8 @@ public class IncidentManagement {
 
 	/** After an unsatisfied rating: the community records why the incident stays closed. */
 	@Transactional
-	public IncidentDetail keepClosed(Actor actor, UUID id, StepRequest step) {
-		Incident incident = loadFor(actor, id, IncidentAction.KEEP_CLOSED, step);
+	public IncidentDetail keepClosed(Actor actor, UUID id, KeepIncidentClosed step) {
+		Incident incident = steps.load(actor, id, IncidentAction.KEEP_CLOSED, step);
 		Transition t = incident.keepClosed(note(step.note()), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, CALL_BACK_STAFF), t,
 				Entry.of(step, null));
@@ -309,10 +295,10 @@ public class IncidentManagement {
 	 * it.
 	 */
 	@Transactional
-	public IncidentDetail addNote(Actor actor, UUID id, StepRequest step) {
+	public IncidentDetail addNote(Actor actor, UUID id, AddNote step) {
 		Incident incident = steps.load(actor, id);
 		boolean handler = steps.require(actor, incident, IncidentAction.NOTE).handler();
-		IncidentSteps.checkLength("note", step.note());
+		steps.check(step);
 		Transition t = incident.note(note(step.note()), actor.userId(), steps.now());
 		List<UUID> photos = steps.ownPhotos(actor, incident, step.photoIds(), false);
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, handler ? HANDLERS : DISPATCHERS), t,
@@ -322,17 +308,6 @@ public class IncidentManagement {
 	/** The steps the actor may take on the incident now ({@link IncidentPolicy}): what every screen offers. */
 	public Set<IncidentAction> allowedActions(Actor actor, IncidentView incident) {
 		return steps.allowedActions(actor, incident);
-	}
-
-	/**
-	 * The incident as the actor may see it (404 otherwise), if the policy lets him take the step (403 with its code
-	 * otherwise); then the note's length. Whether the incident's state allows the step the lifecycle says after.
-	 */
-	private Incident loadFor(Actor actor, UUID id, IncidentAction action, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		steps.require(actor, incident, action);
-		IncidentSteps.checkLength("note", step.note());
-		return incident;
 	}
 
 	private static DomainException inProgress() {

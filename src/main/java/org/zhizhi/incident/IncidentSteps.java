@@ -14,6 +14,7 @@ import org.zhizhi.incident.persistence.JdbcExtensions;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.CommandShape;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.DomainException;
@@ -42,8 +43,11 @@ class IncidentSteps {
 
 	private final Clock clock;
 
+	private final CommandShape shape;
+
 	IncidentSteps(JdbcIncidents incidents, JdbcUnits units, JdbcExtensions extensions, IncidentQueries queries,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, CommandShape shape) {
+		this.shape = shape;
 		this.incidents = incidents;
 		this.units = units;
 		this.extensions = extensions;
@@ -61,6 +65,23 @@ class IncidentSteps {
 		return incidents.load(actor.scope(), id)
 			.filter(incident -> queries.mayView(actor, incident.view()))
 			.orElseThrow(() -> DomainException.notFound("incident"));
+	}
+
+	/**
+	 * The incident as the actor may see it (404 otherwise), if the policy lets him take the step (403 with its code
+	 * otherwise), for a command of the right shape (400 naming its fields). Whether the incident's state allows the
+	 * step the lifecycle says after.
+	 */
+	Incident load(Actor actor, UUID id, IncidentAction action, IncidentCommand command) {
+		Incident incident = load(actor, id);
+		require(actor, incident, action);
+		check(command);
+		return incident;
+	}
+
+	/** Refuses a command whose shape is wrong (required fields, lengths, ranges: its Bean Validation). */
+	void check(Object command) {
+		shape.check(command);
 	}
 
 	/** Refuses an actor who holds none of the roles a step needs. */
@@ -107,12 +128,6 @@ class IncidentSteps {
 	/** The steps the actor may take on the incident now: what the API, the desk and the phone offer. */
 	java.util.Set<IncidentAction> allowedActions(Actor actor, IncidentView incident) {
 		return IncidentPolicy.allowedActions(actor, incident, standing(actor, incident, true, true));
-	}
-
-	static void checkLength(String field, String text) {
-		if (text != null && text.length() > MAX_NOTE) {
-			throw DomainException.invalid(List.of(new FieldProblem(field, "incident.noteTooLong", MAX_NOTE)));
-		}
 	}
 
 	/**
@@ -190,7 +205,7 @@ class IncidentSteps {
 			List<UUID> photoIds) {
 
 		/** From where the step was taken, with its note (blank: none) and what it chose. */
-		static Entry of(StepRequest step, TimelineDetail payload) {
+		static Entry of(IncidentCommand step, TimelineDetail payload) {
 			return new Entry(step.lat(), step.lng(), IncidentSteps.note(step.note()), payload, null, false, List.of());
 		}
 

@@ -3,7 +3,6 @@ package org.zhizhi.incident;
 import static org.zhizhi.incident.IncidentSteps.note;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,13 +55,8 @@ public class IncidentSupervision {
 	 * it lets go, and the new tier gets a fresh deadline to take it up.
 	 */
 	@Transactional
-	public IncidentDetail escalate(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		steps.require(actor, incident, IncidentAction.ESCALATE);
-		IncidentSteps.checkLength("note", step.note());
-		if (note(step.note()) == null) {
-			throw DomainException.invalid(List.of(new DomainException.FieldProblem("note", "incident.escalateNeedsNote")));
-		}
+	public IncidentDetail escalate(Actor actor, UUID id, EscalateIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.ESCALATE, step);
 		return raise(actor, incident, IncidentSteps.actingRole(actor, IncidentManagement.DISPATCHERS),
 				Entry.of(step, null));
 	}
@@ -81,20 +75,16 @@ public class IncidentSupervision {
 
 	/** 督办: a yellow or red card on an incident being handled, with a note for whoever holds it. */
 	@Transactional
-	public IncidentDetail urge(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		steps.require(actor, incident, IncidentAction.URGE);
-		IncidentSteps.checkLength("note", step.note());
+	public IncidentDetail urge(Actor actor, UUID id, UrgeIncident step) {
+		Incident incident = steps.load(actor, id, IncidentAction.URGE, step);
 		Transition t = incident.urge(step.card(), actor.userId(), steps.now());
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, URGERS), t, Entry.of(step, new TimelineDetail.Urged(step.card(), null, null)));
 	}
 
 	/** 延期申请 by the incident's handler: some hours more, with the reason; one pending request at a time. */
 	@Transactional
-	public IncidentDetail requestExtension(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		steps.require(actor, incident, IncidentAction.EXTENSION_REQUEST);
-		IncidentSteps.checkLength("note", step.note());
+	public IncidentDetail requestExtension(Actor actor, UUID id, RequestExtension step) {
+		Incident incident = steps.load(actor, id, IncidentAction.EXTENSION_REQUEST, step);
 		Instant now = steps.now();
 		Transition t = incident.requestExtension(step.hours(), note(step.note()), actor.userId(), now);
 		if (!extensions.insert(Ids.newId(), id, actor.userId(), now, step.hours(), note(step.note()))) {
@@ -106,11 +96,10 @@ public class IncidentSupervision {
 
 	/** The tier above approves (the resolution deadline moves on) or refuses the pending request. */
 	@Transactional
-	public IncidentDetail decideExtension(Actor actor, UUID id, StepRequest step) {
-		Incident incident = steps.load(actor, id);
-		steps.require(actor, incident,
-				Boolean.FALSE.equals(step.approve()) ? IncidentAction.EXTENSION_REFUSE : IncidentAction.EXTENSION_APPROVE);
-		IncidentSteps.checkLength("note", step.note());
+	public IncidentDetail decideExtension(Actor actor, UUID id, DecideExtension step) {
+		Incident incident = steps.load(actor, id,
+				Boolean.FALSE.equals(step.approve()) ? IncidentAction.EXTENSION_REFUSE : IncidentAction.EXTENSION_APPROVE,
+				step);
 		Instant now = steps.now();
 		Transition t = incident.decideExtension(step.approve(), actor.userId(), now);
 		ExtensionRequest pending = extensions.pending(id)

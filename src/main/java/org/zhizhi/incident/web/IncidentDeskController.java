@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,10 +21,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhizhi.incident.AcceptIncident;
+import org.zhizhi.incident.AddNote;
+import org.zhizhi.incident.AssignIncident;
+import org.zhizhi.incident.CoUnitTask;
+import org.zhizhi.incident.DecideExtension;
 import org.zhizhi.incident.DispatchMode;
+import org.zhizhi.incident.EscalateIncident;
 import org.zhizhi.incident.ExtensionRequest;
 import org.zhizhi.incident.FieldWork;
-import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentDispatch;
@@ -32,12 +38,21 @@ import org.zhizhi.incident.IncidentPhotos;
 import org.zhizhi.incident.IncidentPolicy;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentSupervision;
+import org.zhizhi.incident.IncidentView;
+import org.zhizhi.incident.KeepIncidentClosed;
+import org.zhizhi.incident.RateIncident;
 import org.zhizhi.incident.Rating;
+import org.zhizhi.incident.RejectIncident;
 import org.zhizhi.incident.RejectReason;
-import org.zhizhi.incident.StepRequest;
+import org.zhizhi.incident.ReopenIncident;
+import org.zhizhi.incident.ReworkIncident;
 import org.zhizhi.incident.Triage;
+import org.zhizhi.incident.TriageIncident;
 import org.zhizhi.incident.Unit;
 import org.zhizhi.incident.UrgeCard;
+import org.zhizhi.incident.UrgeIncident;
+import org.zhizhi.incident.VerifyIncident;
+import org.zhizhi.incident.WhistleIncident;
 import org.zhizhi.incident.WhistleType;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException.Category;
@@ -112,24 +127,24 @@ class IncidentDeskController {
 	@PostMapping("/{id}/accept")
 	String accept(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
-		return step(actor, id, "accept", new StepRequest(null, null, null, note, null, null), management::accept,
-				model, redirect);
+		return step(actor, id, "accept", Submitted.note(note),
+				() -> management.accept(actor, id, new AcceptIncident(note, null, null)), model, redirect);
 	}
 
 	@PostMapping("/{id}/reject")
 	String reject(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) RejectReason reason, @RequestParam(defaultValue = "") String note,
 			Model model, RedirectAttributes redirect) {
-		return step(actor, id, "reject", new StepRequest(reason, null, null, note, null, null), management::reject,
-				model, redirect);
+		return step(actor, id, "reject", new Submitted(reason, null, note, null, null, null),
+				() -> management.reject(actor, id, new RejectIncident(reason, note, null, null)), model, redirect);
 	}
 
 	@PostMapping("/{id}/triage")
 	String triage(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) Triage triage, @RequestParam(defaultValue = "") String note, Model model,
 			RedirectAttributes redirect) {
-		return step(actor, id, "triage", new StepRequest(null, triage, null, note, null, null), management::triage,
-				model, redirect);
+		return step(actor, id, "triage", new Submitted(null, triage, note, null, null, null),
+				() -> management.triage(actor, id, new TriageIncident(triage, note, null, null)), model, redirect);
 	}
 
 	/**
@@ -164,7 +179,10 @@ class IncidentDeskController {
 			@RequestParam(name = "coTask", required = false) List<String> coTask,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
 		DispatchForm form = new DispatchForm(type, choice, assigneeId, unitId, task, rows(coUnit, coTask), note);
-		return dispatchStep(actor, id, "whistle", form, type, dispatch::whistle, model, redirect);
+		return dispatchStep(actor, id, "whistle", form, type,
+				request -> dispatch.whistle(actor, id, new WhistleIncident(type, request.mode(), request.assigneeId(),
+						request.unitId(), request.task(), request.coUnits(), request.note(), null, null)),
+				model, redirect);
 	}
 
 	@PostMapping("/{id}/assign")
@@ -177,16 +195,17 @@ class IncidentDeskController {
 		IncidentPages.requireDesk(actor);
 		WhistleType type = queries.get(actor.scope(), id).incident().whistleType();
 		DispatchForm form = new DispatchForm(type, choice, assigneeId, unitId, task, rows(coUnit, coTask), note);
-		return dispatchStep(actor, id, "assign", form, type, dispatch::assign, model, redirect);
+		return dispatchStep(actor, id, "assign", form, type, request -> dispatch.assign(actor, id, request), model,
+				redirect);
 	}
 
 	/**
-	 * The form's dispatch choice as the domain's request. A tough whistle is always its lead unit's; the member or
+	 * The form's dispatch choice as the domain's command. A tough whistle is always its lead unit's; the member or
 	 * unit not chosen is not sent, so that a value left in the hidden select does not count. The co-unit rows sent
 	 * are remembered by their place in the form, so that a refusal of the n-th sent stands beside its own row.
 	 */
-	private String dispatchStep(Actor actor, UUID id, String action, DispatchForm form, WhistleType type, Step step,
-			Model model, RedirectAttributes redirect) {
+	private String dispatchStep(Actor actor, UUID id, String action, DispatchForm form, WhistleType type,
+			Function<AssignIncident, IncidentDetail> step, Model model, RedirectAttributes redirect) {
 		boolean tough = type == WhistleType.TOUGH;
 		String choice = tough ? "UNIT" : form.dispatch();
 		DispatchMode mode = switch (choice) {
@@ -196,28 +215,29 @@ class IncidentDeskController {
 			default -> null;
 		};
 		List<Integer> sentRows = new ArrayList<>();
-		List<StepRequest.PartRequest> coUnits = new ArrayList<>();
+		List<CoUnitTask> coUnits = new ArrayList<>();
 		if ("UNIT".equals(choice)) {
 			for (int i = 0; i < form.coUnits().size(); i++) {
 				CoUnitRow row = form.coUnits().get(i);
 				if (row.unitId() != null || !row.task().isBlank()) {
 					sentRows.add(i);
-					coUnits.add(new StepRequest.PartRequest(row.unitId(), row.task()));
+					coUnits.add(new CoUnitTask(row.unitId(), row.task()));
 				}
 			}
 		}
-		StepRequest request = new StepRequest(null, null, type, form.note(), null, null, null, null, mode,
-				"MEMBER".equals(choice) ? form.assigneeId() : null, "UNIT".equals(choice) ? form.unitId() : null,
-				"UNIT".equals(choice) ? form.task() : null, coUnits, null, null, null, null);
+		AssignIncident request = new AssignIncident(mode, "MEMBER".equals(choice) ? form.assigneeId() : null,
+				"UNIT".equals(choice) ? form.unitId() : null, "UNIT".equals(choice) ? form.task() : null, coUnits,
+				form.note(), null, null);
 		if ("assign".equals(action) && mode == null) {
 			// assign offers no open call; nothing chosen is the same mistake as an open call there
-			request = new StepRequest(null, null, type, form.note(), null, null, null, null, DispatchMode.OPEN_CALL,
-					null, null, null, List.of(), null, null, null, null);
+			request = new AssignIncident(DispatchMode.OPEN_CALL, null, null, null, List.of(), form.note(), null,
+					null);
 		}
+		AssignIncident command = request;
 		model.addAttribute("dispatchForm", form);
 		// "one target, not both" is told beside the select the user chose, not beside the one hidden from him
 		String chosen = choice;
-		return step(actor, id, action, request, step, model, redirect, field -> {
+		java.util.function.UnaryOperator<String> fieldOf = field -> {
 			if ("UNIT".equals(chosen) && "assigneeId".equals(field)) {
 				return "unitId";
 			}
@@ -225,7 +245,9 @@ class IncidentDeskController {
 				return "assigneeId";
 			}
 			return renumber(field, sentRows);
-		});
+		};
+		return step(actor, id, action, Submitted.note(form.note()), () -> step.apply(command), model, redirect,
+				fieldOf);
 	}
 
 	/** The co-unit rows of the form, as many as it has, each padded to a row even when its fields were not sent. */
@@ -260,15 +282,16 @@ class IncidentDeskController {
 	@PostMapping("/{id}/escalate")
 	String escalate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
-		return step(actor, id, "escalate", StepRequest.note(note), supervision::escalate, model, redirect);
+		return step(actor, id, "escalate", Submitted.note(note),
+				() -> supervision.escalate(actor, id, new EscalateIncident(note, null, null)), model, redirect);
 	}
 
 	@PostMapping("/{id}/urge")
 	String urge(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) UrgeCard card, @RequestParam(defaultValue = "") String note, Model model,
 			RedirectAttributes redirect) {
-		return step(actor, id, "urge", new StepRequest(null, null, null, note, null, null, null, null, null, null,
-				null, null, null, null, card, null, null), supervision::urge, model, redirect);
+		return step(actor, id, "urge", new Submitted(null, null, note, null, null, card),
+				() -> supervision.urge(actor, id, new UrgeIncident(card, note, null, null)), model, redirect);
 	}
 
 	@PostMapping("/{id}/extension")
@@ -276,23 +299,25 @@ class IncidentDeskController {
 			@RequestParam(required = false) Boolean approve, @RequestParam(defaultValue = "") String note,
 			Model model, RedirectAttributes redirect) {
 		String action = "extension";
-		return step(actor, id, action, new StepRequest(null, null, null, note, null, null, null, null, null, null,
-				null, null, null, null, null, approve, null), supervision::decideExtension, model, redirect,
-				f -> f, Boolean.FALSE.equals(approve) ? "extensionRefused" : "extension");
+		return step(actor, id, action, Submitted.note(note),
+				() -> supervision.decideExtension(actor, id, new DecideExtension(approve, note, null, null)), model,
+				redirect, f -> f, Boolean.FALSE.equals(approve) ? "extensionRefused" : "extension");
 	}
 
 	@PostMapping("/{id}/reopen")
 	String reopen(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
-		return step(actor, id, "reopen", StepRequest.note(note), management::reopen, model, redirect);
+		return step(actor, id, "reopen", Submitted.note(note),
+				() -> management.reopen(actor, id, new ReopenIncident(note, null, null)), model, redirect);
 	}
 
 	@PostMapping("/{id}/keep-closed")
 	String keepClosed(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
 		// one form with two buttons: its refusals stand beside the same form as the reopening's
-		return step(actor, id, "reopen", StepRequest.note(note), management::keepClosed, model, redirect, f -> f,
-				"keepClosed");
+		return step(actor, id, "reopen", Submitted.note(note),
+				() -> management.keepClosed(actor, id, new KeepIncidentClosed(note, null, null)), model, redirect,
+				f -> f, "keepClosed");
 	}
 
 	@PostMapping("/{id}/note")
@@ -301,46 +326,61 @@ class IncidentDeskController {
 			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
 			RedirectAttributes redirect) throws IOException {
 		byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
-		return step(actor, id, "note", StepRequest.note(note), (a, i, r) -> fieldWork.note(a, i, r, bytes), model,
-				redirect);
+		return step(actor, id, "note", Submitted.note(note),
+				() -> fieldWork.note(actor, id, new AddNote(note, null, null, null), bytes), model, redirect);
 	}
 
 	@PostMapping("/{id}/verify")
 	String verify(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
-		return step(actor, id, "verify", new StepRequest(null, null, null, note, null, null), management::verify,
-				model, redirect);
+		return step(actor, id, "verify", Submitted.note(note),
+				() -> management.verify(actor, id, new VerifyIncident(note, null, null)), model, redirect);
 	}
 
 	@PostMapping("/{id}/rework")
 	String rework(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
-		return step(actor, id, "rework", new StepRequest(null, null, null, note, null, null), management::rework,
-				model, redirect);
+		return step(actor, id, "rework", Submitted.note(note),
+				() -> management.rework(actor, id, new ReworkIncident(note, null, null)), model, redirect);
 	}
 
 	@PostMapping("/{id}/rate")
 	String rate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) Rating rating, @RequestParam(defaultValue = "") String comment,
 			Model model, RedirectAttributes redirect) {
-		return step(actor, id, "rate", new StepRequest(null, null, null, null, null, null, rating, comment),
-				management::rate, model, redirect);
+		return step(actor, id, "rate", new Submitted(null, null, null, rating, comment, null),
+				() -> management.rate(actor, id, new RateIncident(rating, comment, null, null)), model, redirect);
 	}
 
-	/** The step function of {@link IncidentManagement}: actor, incident and request to the incident after it. */
+	/** A step's call with its command, the incident after it as the answer. */
 	interface Step {
 
-		IncidentDetail take(Actor actor, UUID id, StepRequest request);
+		IncidentDetail take();
 	}
 
-	private String step(Actor actor, UUID id, String action, StepRequest request, Step step, Model model,
+	/**
+	 * What was typed into the step forms, shown again in them when a step is refused: the choices and texts of all
+	 * forms, since the panel draws them all from one object.
+	 */
+	record Submitted(RejectReason reason, Triage triage, String note, Rating rating, String comment, UrgeCard card) {
+
+		static Submitted note(String note) {
+			return new Submitted(null, null, note, null, null, null);
+		}
+
+		static Submitted none() {
+			return note(null);
+		}
+	}
+
+	private String step(Actor actor, UUID id, String action, Submitted submitted, Step step, Model model,
 			RedirectAttributes redirect) {
-		return step(actor, id, action, request, step, model, redirect, f -> f, action);
+		return step(actor, id, action, submitted, step, model, redirect, f -> f, action);
 	}
 
-	private String step(Actor actor, UUID id, String action, StepRequest request, Step step, Model model,
+	private String step(Actor actor, UUID id, String action, Submitted submitted, Step step, Model model,
 			RedirectAttributes redirect, java.util.function.UnaryOperator<String> fieldOf) {
-		return step(actor, id, action, request, step, model, redirect, fieldOf, action);
+		return step(actor, id, action, submitted, step, model, redirect, fieldOf, action);
 	}
 
 	/**
@@ -348,11 +388,11 @@ class IncidentDeskController {
 	 * beside that action's fields (the field names mapped onto the form's by {@code fieldOf}). Overtaken (someone else
 	 * moved the incident first) or not his to take: the page again as it now is, saying so.
 	 */
-	private String step(Actor actor, UUID id, String action, StepRequest request, Step step, Model model,
+	private String step(Actor actor, UUID id, String action, Submitted submitted, Step step, Model model,
 			RedirectAttributes redirect, java.util.function.UnaryOperator<String> fieldOf, String noticeKey) {
 		IncidentPages.requireDesk(actor);
 		try {
-			step.take(actor, id, request);
+			step.take();
 			redirect.addFlashAttribute("notice", "incident.done." + noticeKey);
 			return "redirect:/incidents/" + id;
 		}
@@ -371,7 +411,7 @@ class IncidentDeskController {
 			if (e.category() != Category.INVALID) {
 				throw e;
 			}
-			model.addAttribute("submitted", request);
+			model.addAttribute("submitted", submitted);
 			FormErrors errors = FormErrors.of(e, messages);
 			Map<String, List<String>> byField = new java.util.LinkedHashMap<>();
 			errors.byField().forEach((field, texts) -> byField.merge(fieldOf.apply(field), texts, (a, b) -> {
@@ -398,7 +438,7 @@ class IncidentDeskController {
 		model.addAttribute("failedAction", failedAction);
 		model.addAttribute("errors", errors);
 		if (!model.containsAttribute("submitted")) {
-			model.addAttribute("submitted", StepRequest.empty());
+			model.addAttribute("submitted", Submitted.none());
 		}
 		if (!model.containsAttribute("dispatchForm")) {
 			model.addAttribute("dispatchForm", DispatchForm.empty());

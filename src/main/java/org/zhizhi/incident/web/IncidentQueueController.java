@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.zhizhi.incident.DeskFilter;
 import org.zhizhi.incident.BatchUrging;
+import org.zhizhi.incident.DeskFilter;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentLifecycle;
 import org.zhizhi.incident.IncidentLists;
@@ -23,6 +23,7 @@ import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentRow;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.UrgeCard;
+import org.zhizhi.incident.UrgeIncidents;
 import org.zhizhi.incident.WhistleType;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
@@ -105,7 +106,7 @@ class IncidentQueueController {
 		String target = back.startsWith("/incidents") && !back.startsWith("//") ? back : "/incidents";
 		List<BatchUrging.Outcome> outcomes;
 		try {
-			outcomes = batchUrging.urge(actor, ids, card, note);
+			outcomes = batchUrging.urge(actor, new UrgeIncidents(ids, card, note));
 		}
 		catch (DomainException e) {
 			// the batch itself is wrong: said above the queue, in the words of its bar

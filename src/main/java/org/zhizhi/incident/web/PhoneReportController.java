@@ -19,7 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.incident.Channel;
 import org.zhizhi.incident.FieldWork;
 import org.zhizhi.incident.IdempotencyConflict;
-import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentLists;
 import org.zhizhi.incident.IncidentManagement;
@@ -27,9 +26,10 @@ import org.zhizhi.incident.IncidentPhotos;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentRow;
 import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.IncidentView;
+import org.zhizhi.incident.RateIncident;
 import org.zhizhi.incident.Rating;
 import org.zhizhi.incident.ReportIncident;
-import org.zhizhi.incident.StepRequest;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
@@ -242,7 +242,7 @@ class PhoneReportController {
 			chosen = null;
 		}
 		try {
-			management.rate(actor, id, new StepRequest(null, null, null, null, null, null, chosen, comment));
+			management.rate(actor, id, new RateIncident(chosen, comment, null, null));
 			redirect.addFlashAttribute("notice", "incident.rated");
 			return "redirect:/m/reports/" + id;
 		}

@@ -17,9 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhizhi.incident.AddNote;
+import org.zhizhi.incident.AnswerIncident;
+import org.zhizhi.incident.CheckInOnSite;
+import org.zhizhi.incident.ClaimIncident;
 import org.zhizhi.incident.ExtensionRequest;
 import org.zhizhi.incident.FieldWork;
-import org.zhizhi.incident.IncidentView;
+import org.zhizhi.incident.HandBackIncident;
 import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentDispatch;
@@ -31,7 +35,10 @@ import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentRow;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.IncidentSupervision;
-import org.zhizhi.incident.StepRequest;
+import org.zhizhi.incident.IncidentView;
+import org.zhizhi.incident.MovePart;
+import org.zhizhi.incident.RequestExtension;
+import org.zhizhi.incident.ResolveIncident;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
@@ -105,7 +112,7 @@ class PhoneTaskController {
 	@PostMapping("/tasks/{id}/claim")
 	String claim(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
 		try {
-			management.claim(actor, id, StepRequest.empty());
+			management.claim(actor, id, new ClaimIncident(null, null, null));
 			redirect.addFlashAttribute("notice", "incident.claimed");
 			return "redirect:/m/tasks/" + id;
 		}
@@ -132,10 +139,10 @@ class PhoneTaskController {
 		}
 	}
 
-	/** A step of the task page: the domain's call, given the request the form made. */
+	/** A step of the task page: the domain's call with the command the form made. */
 	interface PhoneStep {
 
-		IncidentDetail take(StepRequest request) throws IOException;
+		IncidentDetail take() throws IOException;
 	}
 
 	/**
@@ -143,15 +150,15 @@ class PhoneTaskController {
 	 * with a notice. Refused input: the page again with the messages beside the form's fields. Overtaken or not his
 	 * (any more): the page as it now is, saying so.
 	 */
-	private String phoneStep(Actor actor, UUID id, String formName, StepForm form, StepRequest request,
-			List<FieldProblem> ownProblems, PhoneStep step, String notice, boolean leaves, Model model,
+	private String phoneStep(Actor actor, UUID id, String formName, StepForm form, List<FieldProblem> ownProblems,
+			PhoneStep step, String notice, boolean leaves, Model model,
 			RedirectAttributes redirect) throws IOException {
 		IncidentDetail detail = task(actor, id);
 		try {
 			if (!ownProblems.isEmpty()) {
 				throw DomainException.invalid(ownProblems);
 			}
-			step.take(request);
+			step.take();
 			redirect.addFlashAttribute("notice", notice);
 			return leaves ? "redirect:/m/tasks" : "redirect:/m/tasks/" + id;
 		}
@@ -175,8 +182,9 @@ class PhoneTaskController {
 	@PostMapping("/tasks/{id}/answer")
 	String answer(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model,
 			RedirectAttributes redirect) throws IOException {
-		return phoneStep(actor, id, "answer", new StepForm("", "", ""), StepRequest.empty(), List.of(),
-				r -> dispatch.answer(actor, id, r), "incident.answered", false, model, redirect);
+		return phoneStep(actor, id, "answer", new StepForm("", "", ""), List.of(),
+				() -> dispatch.answer(actor, id, new AnswerIncident(null, null, null)), "incident.answered", false,
+				model, redirect);
 	}
 
 	/** 退单: the order goes back to its tier to be dispatched again, with the reason. */
@@ -184,8 +192,9 @@ class PhoneTaskController {
 	String handBack(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect)
 			throws IOException {
-		return phoneStep(actor, id, "handBack", new StepForm("", "", note), StepRequest.note(note), List.of(),
-				r -> dispatch.handBack(actor, id, r), "incident.handedBack", true, model, redirect);
+		return phoneStep(actor, id, "handBack", new StepForm("", "", note), List.of(),
+				() -> dispatch.handBack(actor, id, new HandBackIncident(note, null, null)), "incident.handedBack", true,
+				model, redirect);
 	}
 
 	/** A co-unit's part of a tough whistle: accept it, finish it (note, photo maybe) or hand it back (reason). */
@@ -194,16 +203,16 @@ class PhoneTaskController {
 			@RequestParam(defaultValue = "") String note,
 			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
 			RedirectAttributes redirect) throws IOException {
-		StepRequest request = StepRequest.note(note);
+		MovePart command = new MovePart(note, null, null, null);
 		return switch (step) {
-			case "answer" -> phoneStep(actor, id, "partAnswer", new StepForm("", "", ""), request, List.of(),
-					r -> dispatch.part(actor, id, IncidentAction.PART_ANSWER, r), "incident.partAnswered", false,
-					model, redirect);
-			case "done" -> phoneStep(actor, id, "partDone", new StepForm("", "", note), request, List.of(),
-					r -> fieldWork.partDone(actor, id, r, bytes(photo)), "incident.partDone", false, model,
+			case "answer" -> phoneStep(actor, id, "partAnswer", new StepForm("", "", ""), List.of(),
+					() -> dispatch.part(actor, id, IncidentAction.PART_ANSWER, command), "incident.partAnswered",
+					false, model, redirect);
+			case "done" -> phoneStep(actor, id, "partDone", new StepForm("", "", note), List.of(),
+					() -> fieldWork.partDone(actor, id, command, bytes(photo)), "incident.partDone", false, model,
 					redirect);
-			case "hand-back" -> phoneStep(actor, id, "partHandBack", new StepForm("", "", note), request, List.of(),
-					r -> dispatch.part(actor, id, IncidentAction.PART_HAND_BACK, r), "incident.partHandedBack",
+			case "hand-back" -> phoneStep(actor, id, "partHandBack", new StepForm("", "", note), List.of(),
+					() -> dispatch.part(actor, id, IncidentAction.PART_HAND_BACK, command), "incident.partHandedBack",
 					false, model, redirect);
 			default -> throw DomainException.notFound("part step");
 		};
@@ -224,10 +233,9 @@ class PhoneTaskController {
 				problems.add(new FieldProblem("hours", "incident.extensionHours", IncidentLifecycle.MAX_EXTENSION_HOURS));
 			}
 		}
-		StepRequest request = new StepRequest(null, null, null, note, null, null, null, null, null, null, null, null,
-				null, asked, null, null, null);
-		return phoneStep(actor, id, "extension", new StepForm("", "", note, hours), request, problems,
-				r -> supervision.requestExtension(actor, id, r), "incident.extensionRequested", false, model,
+		RequestExtension command = new RequestExtension(asked, note, null, null);
+		return phoneStep(actor, id, "extension", new StepForm("", "", note, hours), problems,
+				() -> supervision.requestExtension(actor, id, command), "incident.extensionRequested", false, model,
 				redirect);
 	}
 
@@ -237,8 +245,9 @@ class PhoneTaskController {
 			@RequestParam(defaultValue = "") String note,
 			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
 			RedirectAttributes redirect) throws IOException {
-		return phoneStep(actor, id, "note", new StepForm("", "", note), StepRequest.note(note), List.of(),
-				r -> fieldWork.note(actor, id, r, bytes(photo)), "incident.noted", false, model, redirect);
+		return phoneStep(actor, id, "note", new StepForm("", "", note), List.of(),
+				() -> fieldWork.note(actor, id, new AddNote(note, null, null, null), bytes(photo)), "incident.noted",
+				false, model, redirect);
 	}
 
 	@PostMapping("/tasks/{id}/check-in")
@@ -253,7 +262,7 @@ class PhoneTaskController {
 		try {
 			Double latitude = PhoneForms.number("lat", lat, problems);
 			Double longitude = PhoneForms.number("lng", lng, problems);
-			fieldWork.checkIn(actor, id, new StepRequest(null, null, null, note, latitude, longitude),
+			fieldWork.checkIn(actor, id, new CheckInOnSite(latitude, longitude, note, null),
 					photo == null || photo.isEmpty() ? null : photo.getBytes());
 			redirect.addFlashAttribute("notice", "incident.checkedIn");
 			return "redirect:/m/tasks/" + id;
@@ -277,7 +286,7 @@ class PhoneTaskController {
 			RedirectAttributes redirect) throws IOException {
 		IncidentDetail detail = task(actor, id);
 		try {
-			fieldWork.resolve(actor, id, new StepRequest(null, null, null, note, null, null),
+			fieldWork.resolve(actor, id, new ResolveIncident(note, null, null, null),
 					photo == null || photo.isEmpty() ? null : photo.getBytes());
 			redirect.addFlashAttribute("notice", "incident.resolved");
 			return "redirect:/m/tasks/" + id;
