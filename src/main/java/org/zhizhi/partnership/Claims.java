@@ -126,9 +126,7 @@ public class Claims {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		if (!ItemLifecycle.TABLE.allows(item.status(), ItemAction.TAKE)) {
-			throw ItemLifecycle.notOpen(item.status());
-		}
+		ItemLifecycle.TABLE.require(item.status(), ItemAction.TAKE);
 		Instant now = clock.instant();
 		Claim claim = new Claim(Ids.newId(clock), itemId, item.title(), claimerKind, claimerId, null, deliverer, null,
 				amount, due, ClaimStatus.PLEDGED, now, null, null, null, null, null);
@@ -139,9 +137,7 @@ public class Claims {
 		if (!items.take(itemId, amount, now)) {
 			// the exception rolls back the claim row inserted above; the item as it is now says why the take failed
 			ListItem current = items.item(access.scope(), itemId).orElse(item);
-			if (!ItemLifecycle.TABLE.allows(current.status(), ItemAction.TAKE)) {
-				throw ItemLifecycle.notOpen(current.status());
-			}
+			ItemLifecycle.TABLE.require(current.status(), ItemAction.TAKE);
 			throw new DomainException(Category.CONFLICT, "OVER_CLAIMED", "partnership.overClaimed", current.remaining());
 		}
 		Claim made = claims.claimOf(itemId, claimerId).orElseThrow();
@@ -175,7 +171,7 @@ public class Claims {
 		}
 		// the claim's row locked, so that a note never lands on a pledge that was delivered or accepted meanwhile
 		ClaimStatus status = claims.lockClaim(claimId).orElse(claim.status());
-		ClaimLifecycle.require(status, ClaimAction.PROGRESS);
+		ClaimLifecycle.TABLE.require(status, ClaimAction.PROGRESS);
 		DeliveryNote note = new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.PROGRESS,
 				body.note().strip(), body.photoId(), clock.instant());
 		claims.insertNote(note, actor.userId());
@@ -202,10 +198,10 @@ public class Claims {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		ClaimLifecycle.require(claim.status(), ClaimAction.DELIVER);
+		ClaimLifecycle.TABLE.require(claim.status(), ClaimAction.DELIVER);
 		Instant now = clock.instant();
 		if (!claims.deliver(claimId, now, body.valueYuan(), body.hours(), body.peopleServed())) {
-			throw ClaimLifecycle.refused(statusNow(access, claim));
+			throw ClaimLifecycle.TABLE.illegal(statusNow(access, claim), ClaimAction.DELIVER);
 		}
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.COMPLETION, body.note().strip(),
 				body.evidenceId(), now), actor.userId());
@@ -219,10 +215,10 @@ public class Claims {
 	public Claim accept(Actor actor, UUID claimId, Acceptance body) {
 		Access access = management.staff(actor);
 		Claim claim = claims.claim(access.scope(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
-		ClaimLifecycle.require(claim.status(), ClaimAction.ACCEPT);
+		ClaimLifecycle.TABLE.require(claim.status(), ClaimAction.ACCEPT);
 		Instant now = clock.instant();
 		if (!claims.accept(claimId, actor.userId(), now)) {
-			throw ClaimLifecycle.refused(statusNow(access, claim));
+			throw ClaimLifecycle.TABLE.illegal(statusNow(access, claim), ClaimAction.ACCEPT);
 		}
 		String note = body == null || body.note() == null || body.note().isBlank() ? "验收通过" : body.note().strip();
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE,
@@ -248,9 +244,9 @@ public class Claims {
 		if (reason.strip().length() > 2000) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.tooLong", 2000)));
 		}
-		ClaimLifecycle.require(claim.status(), ClaimAction.SEND_BACK);
+		ClaimLifecycle.TABLE.require(claim.status(), ClaimAction.SEND_BACK);
 		if (!claims.sendBack(claimId)) {
-			throw ClaimLifecycle.refused(statusNow(access, claim));
+			throw ClaimLifecycle.TABLE.illegal(statusNow(access, claim), ClaimAction.SEND_BACK);
 		}
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.SENT_BACK, reason.strip(), null,
 				clock.instant()), actor.userId());

@@ -124,7 +124,7 @@ public class ListItems {
 		// the table says from which state; that nobody claimed it yet is the item's own rule, and the UPDATE decides
 		if (!ItemLifecycle.TABLE.allows(item.status(), ItemAction.WITHDRAW) || item.claimed().signum() != 0
 				|| !items.withdrawItem(itemId)) {
-			throw ItemLifecycle.notWithdrawable(item.status());
+			throw ItemLifecycle.TABLE.illegal(item.status(), ItemAction.WITHDRAW);
 		}
 		return items.item(access.scope(), itemId).orElseThrow();
 	}

@@ -149,11 +149,11 @@ public class Partners {
 		if (on.isAfter(today) || on.isBefore(LocalDate.of(agreement.year() - 1, 1, 1))) {
 			throw DomainException.invalid(List.of(new FieldProblem("signedOn", "partnership.signedOn")));
 		}
-		AgreementLifecycle.require(agreement.status(), AgreementAction.SIGN);
+		AgreementLifecycle.TABLE.require(agreement.status(), AgreementAction.SIGN);
 		if (!agreements.signAgreement(agreement.id(), body.documentId(), on)) {
-			throw AgreementLifecycle.notDraft(agreements.agreement(access.scope(), agreementId)
+			throw AgreementLifecycle.TABLE.illegal(agreements.agreement(access.scope(), agreementId)
 				.map(Agreement::status)
-				.orElse(agreement.status()));
+				.orElse(agreement.status()), AgreementAction.SIGN);
 		}
 		return agreements.agreement(access.scope(), agreementId).orElseThrow();
 	}

@@ -421,7 +421,7 @@ public class JointMeetings {
 	private JointMeeting step(Actor actor, UUID id, MeetingAction action) {
 		MeetingRules.requireStaff(actor);
 		JointMeeting meeting = meetings.lock(actor.scope(), id).orElseThrow(() -> DomainException.notFound("meeting"));
-		MeetingLifecycle.next(meeting.state(), action);
+		MeetingLifecycle.TABLE.next(meeting.state(), action);
 		return meeting;
 	}
 

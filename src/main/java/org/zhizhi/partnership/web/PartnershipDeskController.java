@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -75,6 +76,14 @@ import org.zhizhi.shared.Role;
 @Controller
 @RequestMapping("/partnership")
 class PartnershipDeskController {
+
+	/**
+	 * The refusals of the partnership tables name a state; the prefix of the words for it, by the refusal's message
+	 * (the API says the state's name, a page says it in Chinese).
+	 */
+	private static final Map<String, String> STATE_WORDS = Map.of("partnership.claimState",
+			"partnership.claimStatus.", "partnership.agreementNotDraft", "partnership.agreementStatus.",
+			"partnership.notWithdrawable", "partnership.status.", "partnership.notOpen", "partnership.status.");
 
 	private final PartnershipManagement management;
 
@@ -452,19 +461,10 @@ class PartnershipDeskController {
 	private String refused(DomainException e, RedirectAttributes redirect, String back) {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<String> lines = new ArrayList<>();
-		if (e.category() == Category.CONFLICT && "ILLEGAL_TRANSITION".equals(e.code()) && e.args().length > 0
-				&& e.args()[0] instanceof ClaimStatus status) {
+		String states = STATE_WORDS.get(e.messageKey());
+		if (e.category() == Category.CONFLICT && states != null && e.args().length > 0) {
 			lines.add(messages.getMessage(e.messageKey(),
-					new Object[] { messages.getMessage("partnership.claimStatus." + status, null, locale) }, locale));
-		}
-		else if (e.category() == Category.CONFLICT && e.args().length > 0
-				&& e.args()[0] instanceof Agreement.Status status) {
-			lines.add(messages.getMessage(e.messageKey(),
-					new Object[] { messages.getMessage("partnership.agreementStatus." + status, null, locale) }, locale));
-		}
-		else if (e.category() == Category.CONFLICT && e.args().length > 0 && e.args()[0] instanceof ItemStatus status) {
-			lines.add(messages.getMessage(e.messageKey(),
-					new Object[] { messages.getMessage("partnership.status." + status, null, locale) }, locale));
+					new Object[] { messages.getMessage(states + e.args()[0], null, locale) }, locale));
 		}
 		else {
 			FormErrors errors = FormErrors.of(e, messages);

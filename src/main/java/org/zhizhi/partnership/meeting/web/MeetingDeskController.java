@@ -154,7 +154,7 @@ class MeetingDeskController {
 		model.addAttribute("m", detail.meeting());
 		Map<String, Boolean> allowed = new java.util.HashMap<>();
 		for (MeetingAction action : MeetingAction.values()) {
-			allowed.put(action.name(), MeetingLifecycle.allows(detail.meeting().state(), action));
+			allowed.put(action.name(), MeetingLifecycle.TABLE.allows(detail.meeting().state(), action));
 		}
 		model.addAttribute("allowed", allowed);
 		if (allowed.get(MeetingAction.EDIT_AGENDA.name())) {
