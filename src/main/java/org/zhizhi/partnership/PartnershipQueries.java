@@ -372,8 +372,8 @@ public class PartnershipQueries {
 		return Optional.of(new PublicBoard(b.name(), b.code(), year,
 				reports.needRates(scope, b.communityId(), year, clock.instant()), published(scope, b, ItemKind.NEED),
 				published(scope, b, ItemKind.RESOURCE), published(scope, b, ItemKind.PROJECT),
-				items.publishedTotals(scope, b.communityId()), reports.pledges(b.communityId(), PUBLIC_LIMIT),
-				reports.pledgeTotal(b.communityId()), ranked(reports.contributions(scope, b.communityId(), null, null))));
+				items.publishedTotals(scope, b.communityId()), reports.pledges(scope, b.communityId(), PUBLIC_LIMIT),
+				reports.pledgeTotal(scope, b.communityId()), ranked(reports.contributions(scope, b.communityId(), null, null))));
 	}
 
 	private List<ListItem> published(DataScope scope, Board board, ItemKind kind) {

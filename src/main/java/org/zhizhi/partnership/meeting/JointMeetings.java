@@ -202,7 +202,7 @@ public class JointMeetings {
 				ref = null;
 			}
 			case INCIDENT -> title = openIncidentTitle(meeting, requireRef(ref));
-			case LIST_ITEM -> title = listItemTitle(meeting, requireRef(ref));
+			case LIST_ITEM -> title = listItemTitle(actor, meeting, requireRef(ref));
 			default -> throw new IllegalStateException(kind.name());
 		}
 		if (!meetings.addAgendaItem(Ids.newId(clock), id, kind, ref, title, note, actor.userId(), clock.instant())) {
@@ -405,7 +405,7 @@ public class JointMeetings {
 			.filter(a -> a.kind() == AgendaKind.LIST_ITEM)
 			.map(a -> a.refId())
 			.collect(Collectors.toSet());
-		return listItems.openOf(meeting.communityId()).stream().filter(i -> !onAgenda.contains(i.id())).toList();
+		return listItems.openOf(actor.scope(), meeting.communityId()).stream().filter(i -> !onAgenda.contains(i.id())).toList();
 	}
 
 	/** The open decisions (tasks) of the scope, the earliest due first. */
@@ -452,8 +452,8 @@ public class JointMeetings {
 	}
 
 	/** The title of an open item of the meeting's community; any other id is a field error on {@code refId}. */
-	private String listItemTitle(JointMeeting meeting, UUID itemId) {
-		return listItems.openItem(meeting.communityId(), itemId)
+	private String listItemTitle(Actor actor, JointMeeting meeting, UUID itemId) {
+		return listItems.openItem(actor.scope(), meeting.communityId(), itemId)
 			.map(ListItemRef::title)
 			.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem("refId", "meeting.notAnOpenListItem"))));
 	}

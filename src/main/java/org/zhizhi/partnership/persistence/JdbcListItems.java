@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,13 @@ import org.zhizhi.shared.DataScope;
  */
 @Repository
 public class JdbcListItems {
+
+	/** The states an item still has a step from, by the table: what an agenda may still do something about. */
+	private static final List<String> UNFINISHED = EnumSet.allOf(ItemStatus.class)
+		.stream()
+		.filter(s -> !ItemLifecycle.TABLE.actionsFrom(s).isEmpty())
+		.map(ItemStatus::name)
+		.toList();
 
 	private final JdbcClient jdbc;
 
@@ -204,16 +212,19 @@ public class JdbcListItems {
 	}
 
 	/**
-	 * The unfinished items of a community — open to claims or fully claimed and still being delivered — the most
-	 * recently published first; with an item id, only that one if it is one of them.
+	 * The unfinished items of a community within the scope — those the table still allows a step from (open to claims,
+	 * or fully claimed and still being delivered) — the most recently published first; with an item id, only that one
+	 * if it is one of them.
 	 */
-	public List<ListItem> unfinishedItems(UUID communityId, UUID itemId, int limit) {
+	public List<ListItem> unfinishedItems(DataScope scope, UUID communityId, UUID itemId, int limit) {
 		return jdbc.sql("select " + ITEM_COLUMNS + """
-				 where i.community_id = :community and i.status in ('OPEN', 'FULLY_CLAIMED')
+				 where i.scope_path like :scope and i.community_id = :community and i.status in (:unfinished)
 				   and (cast(:item as uuid) is null or i.id = :item)
 				 order by i.published_at desc
 				 limit :limit""")
+			.param("scope", scope.likePattern())
 			.param("community", communityId)
+			.param("unfinished", UNFINISHED)
 			.param("item", itemId)
 			.param("limit", limit)
 			.query(JdbcListItems::item)
