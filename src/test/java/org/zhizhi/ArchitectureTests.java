@@ -29,6 +29,10 @@ class ArchitectureTests {
 			.or().haveFullyQualifiedName("org.zhizhi.wish.WishPolicy")
 			.or().haveSimpleNameEndingWith("Lifecycle")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.PartnershipRoles")
+			.or().haveFullyQualifiedName("org.zhizhi.partnership.ClaimPolicy")
+			.or().haveFullyQualifiedName("org.zhizhi.partnership.ItemPolicy")
+			.or().haveFullyQualifiedName("org.zhizhi.partnership.AgreementPolicy")
+			.or().haveFullyQualifiedName("org.zhizhi.partnership.meeting.MeetingPolicy")
 			.or().haveFullyQualifiedName("org.zhizhi.shared.Lifecycle")
 			.or().haveFullyQualifiedName("org.zhizhi.shared.AggregateRoot")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",

@@ -8,11 +8,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.partnership.meeting.OpenListItems;
 import org.zhizhi.partnership.persistence.JdbcListItems;
+import org.zhizhi.shared.DataScope;
 
 /**
  * The items of a community's three lists that a joint meeting may still do something about: those open to claims and
  * those fully claimed but not yet completed (未完成) — completed and withdrawn ones are done with. The meeting service
- * has already checked that its meeting lies in the caller's scope; the items are that meeting's community's.
+ * has already checked that its meeting lies in the caller's scope; the items are that meeting's community's, read within
+ * the same scope like every read of the lists.
  */
 @Component
 @Transactional(readOnly = true)
@@ -28,16 +30,16 @@ class AgendaListItems implements OpenListItems {
 	}
 
 	@Override
-	public List<ListItemRef> openOf(UUID communityId) {
-		return items.unfinishedItems(communityId, null, LIMIT).stream().map(AgendaListItems::ref).toList();
+	public List<ListItemRef> openOf(DataScope scope, UUID communityId) {
+		return items.unfinishedItems(scope, communityId, null, LIMIT).stream().map(AgendaListItems::ref).toList();
 	}
 
 	@Override
-	public Optional<ListItemRef> openItem(UUID communityId, UUID itemId) {
+	public Optional<ListItemRef> openItem(DataScope scope, UUID communityId, UUID itemId) {
 		if (communityId == null || itemId == null) {
 			return Optional.empty();
 		}
-		return items.unfinishedItems(communityId, itemId, 1).stream().findFirst().map(AgendaListItems::ref);
+		return items.unfinishedItems(scope, communityId, itemId, 1).stream().findFirst().map(AgendaListItems::ref);
 	}
 
 	/** {@code list} is the kind of list: NEED, RESOURCE or PROJECT. */

@@ -25,6 +25,7 @@ import org.zhizhi.partnership.persistence.JdbcClaims;
 import org.zhizhi.partnership.persistence.JdbcDocuments;
 import org.zhizhi.partnership.persistence.JdbcListItems;
 import org.zhizhi.partnership.persistence.JdbcPartners;
+import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -126,9 +127,7 @@ public class Claims {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		if (!ItemLifecycle.TABLE.allows(item.status(), ItemAction.TAKE)) {
-			throw ItemLifecycle.notOpen(item.status());
-		}
+		ItemLifecycle.TABLE.require(item.status(), ItemAction.TAKE);
 		Instant now = clock.instant();
 		Claim claim = new Claim(Ids.newId(clock), itemId, item.title(), claimerKind, claimerId, null, deliverer, null,
 				amount, due, ClaimStatus.PLEDGED, now, null, null, null, null, null);
@@ -139,9 +138,7 @@ public class Claims {
 		if (!items.take(itemId, amount, now)) {
 			// the exception rolls back the claim row inserted above; the item as it is now says why the take failed
 			ListItem current = items.item(access.scope(), itemId).orElse(item);
-			if (!ItemLifecycle.TABLE.allows(current.status(), ItemAction.TAKE)) {
-				throw ItemLifecycle.notOpen(current.status());
-			}
+			ItemLifecycle.TABLE.require(current.status(), ItemAction.TAKE);
 			throw new DomainException(Category.CONFLICT, "OVER_CLAIMED", "partnership.overClaimed", current.remaining());
 		}
 		Claim made = claims.claimOf(itemId, claimerId).orElseThrow();
@@ -155,9 +152,15 @@ public class Claims {
 
 	// ---- delivery ----------------------------------------------------------------------------------------------
 
-	private Claim deliverable(Access access, UUID claimId) {
-		Claim claim = claims.claim(access.scope(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
-		if (access.liaison() && !access.partnerId().equals(claim.partnerId())) {
+	/** The pledge as a step reads it: in the actor's scope, with the version its save is conditional on. */
+	private Versioned<Claim> toStep(Access access, UUID claimId) {
+		return claims.claimToStep(access.scope(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+	}
+
+	/** A pledge the actor delivers: a liaison's own unit's only; another unit's does not exist for him. */
+	private Versioned<Claim> deliverable(Access access, UUID claimId) {
+		Versioned<Claim> claim = toStep(access, claimId);
+		if (access.liaison() && !access.partnerId().equals(claim.value().partnerId())) {
 			throw DomainException.notFound("claim");
 		}
 		return claim;
@@ -166,7 +169,7 @@ public class Claims {
 	@Transactional
 	public DeliveryNote addProgress(Actor actor, UUID claimId, ProgressNote body) {
 		Access access = management.access(actor);
-		Claim claim = deliverable(access, claimId);
+		Claim claim = deliverable(access, claimId).value();
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "note", body.note(), 2000);
 		requireOwnDocument(problems, "photoId", body.photoId(), actor, false);
@@ -175,7 +178,7 @@ public class Claims {
 		}
 		// the claim's row locked, so that a note never lands on a pledge that was delivered or accepted meanwhile
 		ClaimStatus status = claims.lockClaim(claimId).orElse(claim.status());
-		ClaimLifecycle.require(status, ClaimAction.PROGRESS);
+		ClaimLifecycle.TABLE.require(status, ClaimAction.PROGRESS);
 		DeliveryNote note = new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.PROGRESS,
 				body.note().strip(), body.photoId(), clock.instant());
 		claims.insertNote(note, actor.userId());
@@ -186,7 +189,8 @@ public class Claims {
 	@Transactional
 	public Claim complete(Actor actor, UUID claimId, Completion body) {
 		Access access = management.access(actor);
-		Claim claim = deliverable(access, claimId);
+		Versioned<Claim> loaded = deliverable(access, claimId);
+		Claim claim = loaded.value();
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "note", body.note(), 2000);
 		requireOwnDocument(problems, "evidenceId", body.evidenceId(), actor, true);
@@ -202,10 +206,10 @@ public class Claims {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		ClaimLifecycle.require(claim.status(), ClaimAction.DELIVER);
+		ClaimLifecycle.TABLE.require(claim.status(), ClaimAction.DELIVER);
 		Instant now = clock.instant();
-		if (!claims.deliver(claimId, now, body.valueYuan(), body.hours(), body.peopleServed())) {
-			throw ClaimLifecycle.refused(statusNow(access, claim));
+		if (!claims.deliver(claimId, loaded.version(), now, body.valueYuan(), body.hours(), body.peopleServed())) {
+			throw ClaimLifecycle.TABLE.illegal(statusNow(access, claim), ClaimAction.DELIVER);
 		}
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.COMPLETION, body.note().strip(),
 				body.evidenceId(), now), actor.userId());
@@ -218,11 +222,12 @@ public class Claims {
 	@Transactional
 	public Claim accept(Actor actor, UUID claimId, Acceptance body) {
 		Access access = management.staff(actor);
-		Claim claim = claims.claim(access.scope(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
-		ClaimLifecycle.require(claim.status(), ClaimAction.ACCEPT);
+		Versioned<Claim> loaded = toStep(access, claimId);
+		Claim claim = loaded.value();
+		ClaimLifecycle.TABLE.require(claim.status(), ClaimAction.ACCEPT);
 		Instant now = clock.instant();
-		if (!claims.accept(claimId, actor.userId(), now)) {
-			throw ClaimLifecycle.refused(statusNow(access, claim));
+		if (!claims.accept(claimId, loaded.version(), actor.userId(), now)) {
+			throw ClaimLifecycle.TABLE.illegal(statusNow(access, claim), ClaimAction.ACCEPT);
 		}
 		String note = body == null || body.note() == null || body.note().isBlank() ? "验收通过" : body.note().strip();
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE,
@@ -234,13 +239,14 @@ public class Claims {
 
 	/**
 	 * The community refuses a delivered pledge, with a reason: back to PLEDGED for the deliverer to deliver again, the
-	 * delivery's figures cleared, the reason kept as a delivery note. One conditional UPDATE decides, so of two staff
+	 * delivery's figures cleared, the reason kept as a delivery note. One versioned save decides, so of two staff
 	 * at once one sends it back and the other is told it is no longer delivered (as after an acceptance).
 	 */
 	@Transactional
 	public Claim sendBack(Actor actor, UUID claimId, SendBack body) {
 		Access access = management.staff(actor);
-		Claim claim = claims.claim(access.scope(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+		Versioned<Claim> loaded = toStep(access, claimId);
+		Claim claim = loaded.value();
 		String reason = body == null ? null : body.reason();
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.sendBackReason")));
@@ -248,9 +254,9 @@ public class Claims {
 		if (reason.strip().length() > 2000) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.tooLong", 2000)));
 		}
-		ClaimLifecycle.require(claim.status(), ClaimAction.SEND_BACK);
-		if (!claims.sendBack(claimId)) {
-			throw ClaimLifecycle.refused(statusNow(access, claim));
+		ClaimLifecycle.TABLE.require(claim.status(), ClaimAction.SEND_BACK);
+		if (!claims.sendBack(claimId, loaded.version())) {
+			throw ClaimLifecycle.TABLE.illegal(statusNow(access, claim), ClaimAction.SEND_BACK);
 		}
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.SENT_BACK, reason.strip(), null,
 				clock.instant()), actor.userId());
@@ -260,7 +266,7 @@ public class Claims {
 	}
 
 	/**
-	 * The state of a claim now, after a conditional update found it in another one: the refusal names this. Read in
+	 * The state of a claim now, after its versioned save found it moved on: the refusal names this. Read in
 	 * the actor's scope, in which the claim was just found (a scope does not change under a request).
 	 */
 	private ClaimStatus statusNow(Access access, Claim claim) {

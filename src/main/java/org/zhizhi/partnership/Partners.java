@@ -24,6 +24,7 @@ import org.zhizhi.partnership.persistence.Board;
 import org.zhizhi.partnership.persistence.JdbcAgreements;
 import org.zhizhi.partnership.persistence.JdbcDocuments;
 import org.zhizhi.partnership.persistence.JdbcPartners;
+import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -138,8 +139,9 @@ public class Partners {
 	@Transactional
 	public Agreement signAgreement(Actor actor, UUID agreementId, SignAgreement body) {
 		Access access = management.staff(actor);
-		Agreement agreement = agreements.agreement(access.scope(), agreementId)
+		Versioned<Agreement> loaded = agreements.agreementToStep(access.scope(), agreementId)
 			.orElseThrow(() -> DomainException.notFound("agreement"));
+		Agreement agreement = loaded.value();
 		if (body.documentId() == null || !documentRows.documentUploadedBy(body.documentId(), actor.userId())) {
 			throw DomainException.invalid(List.of(new FieldProblem("documentId", "partnership.documentRequired")));
 		}
@@ -149,11 +151,11 @@ public class Partners {
 		if (on.isAfter(today) || on.isBefore(LocalDate.of(agreement.year() - 1, 1, 1))) {
 			throw DomainException.invalid(List.of(new FieldProblem("signedOn", "partnership.signedOn")));
 		}
-		AgreementLifecycle.require(agreement.status(), AgreementAction.SIGN);
-		if (!agreements.signAgreement(agreement.id(), body.documentId(), on)) {
-			throw AgreementLifecycle.notDraft(agreements.agreement(access.scope(), agreementId)
+		AgreementLifecycle.TABLE.require(agreement.status(), AgreementAction.SIGN);
+		if (!agreements.signAgreement(agreement.id(), loaded.version(), body.documentId(), on)) {
+			throw AgreementLifecycle.TABLE.illegal(agreements.agreement(access.scope(), agreementId)
 				.map(Agreement::status)
-				.orElse(agreement.status()));
+				.orElse(agreement.status()), AgreementAction.SIGN);
 		}
 		return agreements.agreement(access.scope(), agreementId).orElseThrow();
 	}

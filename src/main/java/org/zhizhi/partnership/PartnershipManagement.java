@@ -39,8 +39,11 @@ public class PartnershipManagement {
 	/** Community staff and the tiers above run the lists of the communities in their scope. */
 	public static final Set<Role> STAFF = PartnershipRoles.STAFF;
 
-	/** Who is acting and what he may see: the scope, and for a liaison his one unit. */
-	public record Access(DataScope scope, UUID partnerId, boolean staff) {
+	/**
+	 * Who is acting and what he may see: the scope, for a liaison his one unit, and the roles he acts with here (what
+	 * the life-cycle tables ask; the policies add the unit).
+	 */
+	public record Access(DataScope scope, UUID partnerId, boolean staff, Set<Role> roles) {
 
 		public boolean liaison() {
 			return partnerId != null && !staff;
@@ -79,12 +82,12 @@ public class PartnershipManagement {
 	/** Staff see their scope; a liaison his unit's community and, of the pledges, only his unit's. Others nothing. */
 	public Access access(Actor actor) {
 		if (actor.hasAny(STAFF)) {
-			return new Access(actor.scope(), null, true);
+			return new Access(actor.scope(), null, true, actor.roles());
 		}
 		if (actor.has(Role.PARTNER_LIAISON)) {
 			UUID partner = partners.partnerOfLiaison(actor.userId()).orElse(null);
 			if (partner != null) {
-				return new Access(partners.partnerScope(partner), partner, false);
+				return new Access(partners.partnerScope(partner), partner, false, Set.of(Role.PARTNER_LIAISON));
 			}
 		}
 		throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -214,7 +216,12 @@ public class PartnershipQueries {
 				.map(c -> own.contains(c.id()) || c.status() == ClaimStatus.ACCEPTED ? c : c.withoutDelivery())
 				.toList();
 		}
-		return new ItemDetail(item, claims, notes);
+		boolean claimedByHisUnit = access.liaison()
+				&& claims.stream().anyMatch(c -> access.partnerId().equals(c.claimerId()));
+		Map<UUID, Set<ClaimAction>> claimActions = new LinkedHashMap<>();
+		claims.forEach(c -> claimActions.put(c.id(), ClaimPolicy.allowedActions(access, c)));
+		return new ItemDetail(item, claims, notes, ItemPolicy.allowedActions(access, item, claimedByHisUnit),
+				claimActions);
 	}
 
 	/** The pledges a unit delivers (its liaison's work list). */
@@ -365,8 +372,8 @@ public class PartnershipQueries {
 		return Optional.of(new PublicBoard(b.name(), b.code(), year,
 				reports.needRates(scope, b.communityId(), year, clock.instant()), published(scope, b, ItemKind.NEED),
 				published(scope, b, ItemKind.RESOURCE), published(scope, b, ItemKind.PROJECT),
-				items.publishedTotals(scope, b.communityId()), reports.pledges(b.communityId(), PUBLIC_LIMIT),
-				reports.pledgeTotal(b.communityId()), ranked(reports.contributions(scope, b.communityId(), null, null))));
+				items.publishedTotals(scope, b.communityId()), reports.pledges(scope, b.communityId(), PUBLIC_LIMIT),
+				reports.pledgeTotal(scope, b.communityId()), ranked(reports.contributions(scope, b.communityId(), null, null))));
 	}
 
 	private List<ListItem> published(DataScope scope, Board board, ItemKind kind) {

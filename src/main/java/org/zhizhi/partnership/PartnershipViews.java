@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** What the reads answer besides the aggregates themselves. */
@@ -12,7 +13,18 @@ public final class PartnershipViews {
 	private PartnershipViews() {
 	}
 
-	public record ItemDetail(ListItem item, List<Claim> claims, List<DeliveryNote> notes) {
+	/**
+	 * One item as the reader may see it, with what he may do now: {@code allowedActions} on the item
+	 * ({@link ItemPolicy}) and {@code claimActions} on each pledge by its id ({@link ClaimPolicy}) — the one answer
+	 * the API gives and the desk shows.
+	 */
+	public record ItemDetail(ListItem item, List<Claim> claims, List<DeliveryNote> notes,
+			Set<ItemAction> allowedActions, Map<UUID, Set<ClaimAction>> claimActions) {
+
+		/** The steps the reader may take on one of the item's pledges now. */
+		public Set<ClaimAction> actionsOn(UUID claimId) {
+			return claimActions.getOrDefault(claimId, Set.of());
+		}
 	}
 
 	/** What an accepted pledge added to a unit: value in yuan, hours, projects (items) and people served. */

@@ -17,14 +17,31 @@ import org.zhizhi.shared.DomainException.Category;
  * <p>Who may take a step often depends on more than a role (the handler of an incident, the poster of a wish): the
  * table holds the roles, the module's policy adds its relations. Free of Spring and SQL, like every aggregate.
  *
+ * <p>A refused step is the row's {@link Refusal}: the table's ({@code ILLEGAL_TRANSITION} with its message key) unless
+ * the row says otherwise ({@link Builder#refusing}), because an API may have answered one step's refusal with its own
+ * code and words long before the table existed (a claim of an item no longer open is {@code NOT_OPEN}). Either way the
+ * arguments are the state's and the action's names, so that no module builds its own refusal.
+ *
  * @param <S> the aggregate's states
  * @param <A> the actions its timeline records
  */
 public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
 
-	/** One row: from where an action may be taken, where it may lead ({@code stays}: nowhere), and who may take it. */
+	/** How a step from the wrong state is refused: 409 with a stable code and a message key. */
+	public record Refusal(String code, String messageKey) {
+
+		/** The refusal naming the state the aggregate is in and the action refused. */
+		public <S extends Enum<S>, A extends Enum<A>> DomainException of(S current, A action) {
+			return new DomainException(Category.CONFLICT, code, messageKey, current.name(), action.name());
+		}
+	}
+
+	/**
+	 * One row: from where an action may be taken, where it may lead ({@code stays}: nowhere), who may take it, and how
+	 * it is refused from any other state.
+	 */
 	public record Step<S extends Enum<S>, A extends Enum<A>>(A action, Set<S> from, Set<S> to, boolean stays,
-			Set<Role> roles) {
+			Set<Role> roles, Refusal refusal) {
 
 		/** Whether the step may lead from {@code current} to {@code target}. */
 		public boolean leadsTo(S current, S target) {
@@ -36,17 +53,18 @@ public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
 
 	private final Map<A, Step<S, A>> steps;
 
-	private final String illegalMessageKey;
+	private final Refusal illegal;
 
-	private Lifecycle(Class<S> states, Map<A, Step<S, A>> steps, String illegalMessageKey) {
+	private Lifecycle(Class<S> states, Map<A, Step<S, A>> steps, Refusal illegal) {
 		this.states = states;
 		this.steps = steps;
-		this.illegalMessageKey = illegalMessageKey;
+		this.illegal = illegal;
 	}
 
 	/**
 	 * Starts a table. {@code illegalMessageKey} is the message of a refused step; it gets the current state's and the
-	 * action's names as arguments, and the refusal's code is always {@code ILLEGAL_TRANSITION}.
+	 * action's names as arguments, and the refusal's code is {@code ILLEGAL_TRANSITION} — for every row that does not
+	 * name its own ({@link Builder#refusing}).
 	 */
 	public static <S extends Enum<S>, A extends Enum<A>> Builder<S, A> of(Class<S> states, Class<A> actions,
 			String illegalMessageKey) {
@@ -122,10 +140,14 @@ public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
 		return step.to().iterator().next();
 	}
 
-	/** The refusal of a step from the wrong state: 409 with the stable code {@code ILLEGAL_TRANSITION}. */
+	/**
+	 * The refusal of a step from the wrong state: 409 with the row's code and message ({@code ILLEGAL_TRANSITION} and
+	 * the table's message unless the row names its own), naming the state and the action.
+	 */
 	public DomainException illegal(S current, A action) {
-		return new DomainException(Category.CONFLICT, "ILLEGAL_TRANSITION", illegalMessageKey, current.name(),
-				action.name());
+		Step<S, A> step = steps.get(action);
+		// an action without a row is allowed from nowhere: refused as the table refuses
+		return (step == null ? illegal : step.refusal()).of(current, action);
 	}
 
 	/** Every state of the aggregate, for tests that walk the table. */
@@ -145,17 +167,17 @@ public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
 
 		private final Map<A, Step<S, A>> steps;
 
-		private final String illegalMessageKey;
+		private final Refusal illegal;
 
 		private Builder(Class<S> states, Class<A> actions, String illegalMessageKey) {
 			this.states = states;
 			this.steps = new EnumMap<>(actions);
-			this.illegalMessageKey = illegalMessageKey;
+			this.illegal = new Refusal("ILLEGAL_TRANSITION", illegalMessageKey);
 		}
 
 		/** An action that moves the aggregate from one of {@code from} to one of {@code to}. */
 		public Builder<S, A> step(A action, Set<S> from, Set<S> to, Set<Role> roles) {
-			return put(new Step<>(action, copy(from), copy(to), false, Set.copyOf(roles)));
+			return put(new Step<>(action, copy(from), copy(to), false, Set.copyOf(roles), illegal));
 		}
 
 		/** An action that moves the aggregate from one of {@code from} to {@code to}. */
@@ -165,11 +187,25 @@ public final class Lifecycle<S extends Enum<S>, A extends Enum<A>> {
 
 		/** An action that records something without moving the aggregate (a note, an urge). */
 		public Builder<S, A> stay(A action, Set<S> from, Set<Role> roles) {
-			return put(new Step<>(action, copy(from), Set.of(), true, Set.copyOf(roles)));
+			return put(new Step<>(action, copy(from), Set.of(), true, Set.copyOf(roles), illegal));
+		}
+
+		/**
+		 * The row of {@code action} (written before) is refused with its own code and message instead of the table's,
+		 * still naming the state and the action.
+		 */
+		public Builder<S, A> refusing(A action, String code, String messageKey) {
+			Step<S, A> step = steps.get(action);
+			if (step == null) {
+				throw new IllegalArgumentException("no step " + action + " to refuse: write its row first");
+			}
+			steps.put(action, new Step<>(action, step.from(), step.to(), step.stays(), step.roles(),
+					new Refusal(code, messageKey)));
+			return this;
 		}
 
 		public Lifecycle<S, A> build() {
-			return new Lifecycle<>(states, new EnumMap<>(steps), illegalMessageKey);
+			return new Lifecycle<>(states, new EnumMap<>(steps), illegal);
 		}
 
 		private Builder<S, A> put(Step<S, A> step) {

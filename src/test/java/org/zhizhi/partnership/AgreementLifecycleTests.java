@@ -21,7 +21,7 @@ class AgreementLifecycleTests {
 				if (state == Status.DRAFT) {
 					assertThat(AgreementLifecycle.TABLE.allows(state, action)).isTrue();
 					assertThat(AgreementLifecycle.TABLE.next(state, action)).isEqualTo(Status.SIGNED);
-					AgreementLifecycle.require(state, action);
+					AgreementLifecycle.TABLE.require(state, action);
 				}
 				else {
 					assertThat(AgreementLifecycle.TABLE.allows(state, action)).as("%s from %s", action, state)
@@ -30,14 +30,14 @@ class AgreementLifecycleTests {
 						.as("%s from %s", action, state)
 						.isInstanceOfSatisfying(DomainException.class,
 								e -> assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION"));
-					// the command's refusal: the agreement's state itself, which the pages put in words
-					assertThatThrownBy(() -> AgreementLifecycle.require(state, action))
+					// the table's one refusal, the command's too: the state by name, which the pages put in words
+					assertThatThrownBy(() -> AgreementLifecycle.TABLE.require(state, action))
 						.as("%s from %s", action, state)
 						.isInstanceOfSatisfying(DomainException.class, e -> {
 							assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
 							assertThat(e.category()).isEqualTo(DomainException.Category.CONFLICT);
 							assertThat(e.messageKey()).isEqualTo("partnership.agreementNotDraft");
-							assertThat(e.args()).containsExactly(state);
+							assertThat(e.args()).containsExactly(state.name(), action.name());
 						});
 				}
 			}

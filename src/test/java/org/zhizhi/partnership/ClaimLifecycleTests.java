@@ -40,7 +40,7 @@ class ClaimLifecycleTests {
 					assertThat(ClaimLifecycle.TABLE.allows(state, action)).as("%s from %s", action, state).isTrue();
 					assertThat(ClaimLifecycle.TABLE.next(state, action)).as("%s from %s", action, state)
 						.isEqualTo(TO.getOrDefault(action, state));
-					ClaimLifecycle.require(state, action);
+					ClaimLifecycle.TABLE.require(state, action);
 				}
 				else {
 					assertThat(ClaimLifecycle.TABLE.allows(state, action)).as("%s from %s", action, state).isFalse();
@@ -90,13 +90,13 @@ class ClaimLifecycleTests {
 		assertThatThrownBy(() -> ClaimLifecycle.TABLE.next(state, action)).as("%s from %s", action, state)
 			.isInstanceOfSatisfying(DomainException.class,
 					e -> assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION"));
-		// the commands' refusal: the pledge's state itself, which the pages put in words
-		assertThatThrownBy(() -> ClaimLifecycle.require(state, action)).as("%s from %s", action, state)
+		// the table's one refusal, the commands' too: the pledge's state by name, which the pages put in words
+		assertThatThrownBy(() -> ClaimLifecycle.TABLE.require(state, action)).as("%s from %s", action, state)
 			.isInstanceOfSatisfying(DomainException.class, e -> {
 				assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
 				assertThat(e.category()).isEqualTo(DomainException.Category.CONFLICT);
 				assertThat(e.messageKey()).isEqualTo("partnership.claimState");
-				assertThat(e.args()).containsExactly(state);
+				assertThat(e.args()).containsExactly(state.name(), action.name());
 			});
 	}
 }

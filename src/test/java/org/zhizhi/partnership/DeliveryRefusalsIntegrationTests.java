@@ -80,12 +80,16 @@ class DeliveryRefusalsIntegrationTests {
 		claims.accept(staff, claim.id(), new Acceptance("好"));
 		// a second acceptance (another tab, another colleague) is told the pledge is accepted, not delivered
 		assertThatThrownBy(() -> claims.accept(staff, claim.id(), new Acceptance(null)))
-			.isInstanceOfSatisfying(DomainException.class,
-					e -> assertThat(e.args()).containsExactly(ClaimStatus.ACCEPTED));
+			.isInstanceOfSatisfying(DomainException.class, e -> {
+				assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
+				assertThat(e.args()).containsExactly(ClaimStatus.ACCEPTED.name(), ClaimAction.ACCEPT.name());
+			});
 		// and a progress note on an accepted pledge is refused the same way
 		assertThatThrownBy(() -> claims.addProgress(school, claim.id(), new ProgressNote("再记一条", null)))
-			.isInstanceOfSatisfying(DomainException.class,
-					e -> assertThat(e.args()).containsExactly(ClaimStatus.ACCEPTED));
+			.isInstanceOfSatisfying(DomainException.class, e -> {
+				assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
+				assertThat(e.args()).containsExactly(ClaimStatus.ACCEPTED.name(), ClaimAction.PROGRESS.name());
+			});
 	}
 
 	@Test

@@ -13,7 +13,8 @@ import org.zhizhi.shared.Role;
 
 /**
  * Every action from every state of the list item's table, without Spring: the allowed ones lead where the item goes,
- * the others are refused; a claim of an item no longer open answers {@code NOT_OPEN}, as the API always has.
+ * the others are refused with the row's refusal — a claim of an item no longer open {@code NOT_OPEN}, as the API always
+ * has answered, any other step {@code ILLEGAL_TRANSITION} — naming the state and the action.
  */
 class ItemLifecycleTests {
 
@@ -51,7 +52,10 @@ class ItemLifecycleTests {
 					assertThatThrownBy(() -> ItemLifecycle.TABLE.require(state, action))
 						.as("%s from %s", action, state)
 						.isInstanceOfSatisfying(DomainException.class, e -> {
-							assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");
+							assertThat(e.code()).isEqualTo(action == ItemAction.TAKE ? "NOT_OPEN" : "ILLEGAL_TRANSITION");
+							assertThat(e.category()).isEqualTo(DomainException.Category.CONFLICT);
+							assertThat(e.messageKey()).isEqualTo(
+									action == ItemAction.TAKE ? "partnership.notOpen" : "partnership.notWithdrawable");
 							assertThat(e.args()).containsExactly(state.name(), action.name());
 						});
 				}
@@ -77,24 +81,24 @@ class ItemLifecycleTests {
 	}
 
 	@Test
-	void aWithdrawalFromTheWrongStateIsRefusedNamingTheStateItself() {
+	void aWithdrawalFromTheWrongStateIsRefusedNamingTheState() {
 		for (ItemStatus state : ItemStatus.values()) {
-			DomainException refusal = ItemLifecycle.notWithdrawable(state);
+			DomainException refusal = ItemLifecycle.TABLE.illegal(state, ItemAction.WITHDRAW);
 			assertThat(refusal.code()).isEqualTo("ILLEGAL_TRANSITION");
 			assertThat(refusal.category()).isEqualTo(DomainException.Category.CONFLICT);
 			assertThat(refusal.messageKey()).isEqualTo("partnership.notWithdrawable");
-			assertThat(refusal.args()).containsExactly(state);
+			assertThat(refusal.args()).containsExactly(state.name(), "WITHDRAW");
 		}
 	}
 
 	@Test
 	void aClaimOfAnItemNoLongerOpenIsRefusedNotOpen() {
 		for (ItemStatus state : EnumSet.complementOf(EnumSet.of(ItemStatus.OPEN))) {
-			DomainException refusal = ItemLifecycle.notOpen(state);
+			DomainException refusal = ItemLifecycle.TABLE.illegal(state, ItemAction.TAKE);
 			assertThat(refusal.code()).isEqualTo("NOT_OPEN");
 			assertThat(refusal.category()).isEqualTo(DomainException.Category.CONFLICT);
 			assertThat(refusal.messageKey()).isEqualTo("partnership.notOpen");
-			assertThat(refusal.args()).containsExactly(state);
+			assertThat(refusal.args()).containsExactly(state.name(), "TAKE");
 		}
 	}
 

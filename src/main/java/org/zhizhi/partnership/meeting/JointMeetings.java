@@ -42,6 +42,7 @@ import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
 import org.zhizhi.partnership.meeting.MeetingViews.YearOverview;
 import org.zhizhi.partnership.meeting.OpenListItems.ListItemRef;
 import org.zhizhi.partnership.meeting.persistence.JdbcMeetings;
+import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
@@ -142,13 +143,15 @@ public class JointMeetings {
 	}
 
 	public MeetingDetail reschedule(Actor actor, UUID id, Reschedule command) {
-		JointMeeting meeting = step(actor, id, MeetingAction.RESCHEDULE);
+		Versioned<JointMeeting> loaded = step(actor, id, MeetingAction.RESCHEDULE);
+		JointMeeting meeting = loaded.value();
 		if (command == null || command.scheduledAt() == null) {
 			throw DomainException.invalid(List.of(new FieldProblem("scheduledAt", "validation.required")));
 		}
 		String place = command.place() == null ? meeting.place() : MeetingText.PLACE.optional(command.place());
 		Instant now = clock.instant();
-		meetings.reschedule(id, command.scheduledAt(), place, now);
+		saved(meetings.reschedule(id, loaded.version(), command.scheduledAt(), place, now), actor, id,
+				MeetingAction.RESCHEDULE);
 		meetings.step(Ids.newId(clock), id, MeetingAction.RESCHEDULE, meeting.state(), meeting.state(),
 				actor.userId(), actor.displayName(), now, command.scheduledAt().toString());
 		JointMeeting moved = meetings.find(actor.scope(), id).orElseThrow();
@@ -157,10 +160,11 @@ public class JointMeetings {
 	}
 
 	public MeetingDetail cancel(Actor actor, UUID id, Cancel command) {
-		JointMeeting meeting = step(actor, id, MeetingAction.CANCEL);
+		Versioned<JointMeeting> loaded = step(actor, id, MeetingAction.CANCEL);
+		JointMeeting meeting = loaded.value();
 		String reason = MeetingText.NOTE.as("reason").required(command == null ? null : command.reason());
 		Instant now = clock.instant();
-		meetings.cancel(id, reason, now);
+		saved(meetings.cancel(id, loaded.version(), reason, now), actor, id, MeetingAction.CANCEL);
 		meetings.step(Ids.newId(clock), id, MeetingAction.CANCEL, meeting.state(), MeetingState.CANCELLED,
 				actor.userId(), actor.displayName(), now, reason);
 		notices.toRecipients(meeting, "JOINT_MEETING_CANCELLED", "meeting.notice.cancelled");
@@ -168,30 +172,32 @@ public class JointMeetings {
 	}
 
 	public MeetingDetail hold(Actor actor, UUID id, Hold command) {
-		JointMeeting meeting = step(actor, id, MeetingAction.HOLD);
+		Versioned<JointMeeting> loaded = step(actor, id, MeetingAction.HOLD);
+		JointMeeting meeting = loaded.value();
 		Instant now = clock.instant();
 		Instant heldAt = command == null || command.heldAt() == null ? now : command.heldAt();
 		if (heldAt.isAfter(now)) {
 			throw DomainException.invalid(List.of(new FieldProblem("heldAt", "meeting.heldInFuture")));
 		}
-		meetings.hold(id, heldAt, now);
+		saved(meetings.hold(id, loaded.version(), heldAt, now), actor, id, MeetingAction.HOLD);
 		meetings.step(Ids.newId(clock), id, MeetingAction.HOLD, meeting.state(), MeetingState.HELD, actor.userId(),
 				actor.displayName(), now, null);
 		return detail(actor, id);
 	}
 
 	public MeetingDetail minute(Actor actor, UUID id, Minute command) {
-		JointMeeting meeting = step(actor, id, MeetingAction.MINUTE);
+		Versioned<JointMeeting> loaded = step(actor, id, MeetingAction.MINUTE);
+		JointMeeting meeting = loaded.value();
 		String minutes = MeetingText.of("minutes", 20_000).required(command == null ? null : command.minutes());
 		Instant now = clock.instant();
-		meetings.minute(id, minutes, now);
+		saved(meetings.minute(id, loaded.version(), minutes, now), actor, id, MeetingAction.MINUTE);
 		meetings.step(Ids.newId(clock), id, MeetingAction.MINUTE, meeting.state(), MeetingState.MINUTED,
 				actor.userId(), actor.displayName(), now, null);
 		return detail(actor, id);
 	}
 
 	public MeetingDetail addAgendaItem(Actor actor, UUID id, AddAgendaItem command) {
-		JointMeeting meeting = step(actor, id, MeetingAction.EDIT_AGENDA);
+		JointMeeting meeting = step(actor, id, MeetingAction.EDIT_AGENDA).value();
 		AgendaKind kind = command == null || command.kind() == null ? AgendaKind.TEXT : command.kind();
 		String note = MeetingText.NOTE.optional(command == null ? null : command.note());
 		String title;
@@ -202,7 +208,7 @@ public class JointMeetings {
 				ref = null;
 			}
 			case INCIDENT -> title = openIncidentTitle(meeting, requireRef(ref));
-			case LIST_ITEM -> title = listItemTitle(meeting, requireRef(ref));
+			case LIST_ITEM -> title = listItemTitle(actor, meeting, requireRef(ref));
 			default -> throw new IllegalStateException(kind.name());
 		}
 		if (!meetings.addAgendaItem(Ids.newId(clock), id, kind, ref, title, note, actor.userId(), clock.instant())) {
@@ -220,7 +226,7 @@ public class JointMeetings {
 	}
 
 	public MeetingDetail recordAttendance(Actor actor, UUID id, RecordAttendance command) {
-		JointMeeting meeting = step(actor, id, MeetingAction.RECORD_ATTENDANCE);
+		JointMeeting meeting = step(actor, id, MeetingAction.RECORD_ATTENDANCE).value();
 		if (command == null || command.kind() == null) {
 			throw DomainException.invalid(List.of(new FieldProblem("kind", "validation.required")));
 		}
@@ -246,7 +252,7 @@ public class JointMeetings {
 	}
 
 	public MeetingDetail decide(Actor actor, UUID id, TakeDecision command) {
-		JointMeeting meeting = step(actor, id, MeetingAction.DECIDE);
+		JointMeeting meeting = step(actor, id, MeetingAction.DECIDE).value();
 		List<FieldProblem> problems = new ArrayList<>();
 		String text = null;
 		String ownerName = null;
@@ -405,7 +411,7 @@ public class JointMeetings {
 			.filter(a -> a.kind() == AgendaKind.LIST_ITEM)
 			.map(a -> a.refId())
 			.collect(Collectors.toSet());
-		return listItems.openOf(meeting.communityId()).stream().filter(i -> !onAgenda.contains(i.id())).toList();
+		return listItems.openOf(actor.scope(), meeting.communityId()).stream().filter(i -> !onAgenda.contains(i.id())).toList();
 	}
 
 	/** The open decisions (tasks) of the scope, the earliest due first. */
@@ -417,12 +423,20 @@ public class JointMeetings {
 
 	// --- internals ------------------------------------------------------------------------------------------------
 
-	/** Locks the meeting of the actor's scope and checks that the action is allowed in its state. */
-	private JointMeeting step(Actor actor, UUID id, MeetingAction action) {
+	/** Locks the meeting of the actor's scope, with its version, and checks that the action is allowed in its state. */
+	private Versioned<JointMeeting> step(Actor actor, UUID id, MeetingAction action) {
 		MeetingRules.requireStaff(actor);
-		JointMeeting meeting = meetings.lock(actor.scope(), id).orElseThrow(() -> DomainException.notFound("meeting"));
-		MeetingLifecycle.next(meeting.state(), action);
+		Versioned<JointMeeting> meeting = meetings.lock(actor.scope(), id)
+			.orElseThrow(() -> DomainException.notFound("meeting"));
+		MeetingLifecycle.TABLE.next(meeting.value().state(), action);
 		return meeting;
+	}
+
+	/** A versioned save that found no row: somebody moved the meeting first, refused naming the state it is in now. */
+	private void saved(boolean saved, Actor actor, UUID id, MeetingAction action) {
+		if (!saved) {
+			throw MeetingLifecycle.TABLE.illegal(meetings.find(actor.scope(), id).orElseThrow().state(), action);
+		}
 	}
 
 	private MeetingDetail detail(Actor actor, UUID id) {
@@ -452,8 +466,8 @@ public class JointMeetings {
 	}
 
 	/** The title of an open item of the meeting's community; any other id is a field error on {@code refId}. */
-	private String listItemTitle(JointMeeting meeting, UUID itemId) {
-		return listItems.openItem(meeting.communityId(), itemId)
+	private String listItemTitle(Actor actor, JointMeeting meeting, UUID itemId) {
+		return listItems.openItem(actor.scope(), meeting.communityId(), itemId)
 			.map(ListItemRef::title)
 			.orElseThrow(() -> DomainException.invalid(List.of(new FieldProblem("refId", "meeting.notAnOpenListItem"))));
 	}

@@ -7,7 +7,6 @@ import static org.zhizhi.partnership.meeting.MeetingState.PLANNED;
 
 import java.util.EnumSet;
 
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Lifecycle;
 
 /**
@@ -31,20 +30,5 @@ public final class MeetingLifecycle {
 		.build();
 
 	private MeetingLifecycle() {
-	}
-
-	/** The state after the action, or the refusal naming the current state. */
-	public static MeetingState next(MeetingState current, MeetingAction action) {
-		return TABLE.next(current, action);
-	}
-
-	/** Whether the action may be taken in the state (the pages offer only those). */
-	public static boolean allows(MeetingState current, MeetingAction action) {
-		return TABLE.allows(current, action);
-	}
-
-	/** The refusal of a step from the wrong state: 409 {@code ILLEGAL_TRANSITION} naming the state. */
-	public static DomainException illegal(MeetingState current, MeetingAction action) {
-		return TABLE.illegal(current, action);
 	}
 }

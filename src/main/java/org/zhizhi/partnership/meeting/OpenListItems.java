@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.zhizhi.shared.DataScope;
+
 /**
  * The open (unfinished) items of a community's three lists, as the agenda offers them. The partners core implements
  * it ({@code org.zhizhi.partnership.AgendaListItems}); an agenda takes a list item only when this names it.
@@ -15,8 +17,8 @@ public interface OpenListItems {
 	}
 
 	/** The open items (needs, resources, projects) of the community, most recent first. */
-	List<ListItemRef> openOf(UUID communityId);
+	List<ListItemRef> openOf(DataScope scope, UUID communityId);
 
 	/** One open item of the community; empty if it is not one (or not open). */
-	Optional<ListItemRef> openItem(UUID communityId, UUID itemId);
+	Optional<ListItemRef> openItem(DataScope scope, UUID communityId, UUID itemId);
 }

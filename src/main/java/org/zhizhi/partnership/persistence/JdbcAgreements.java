@@ -68,11 +68,25 @@ public class JdbcAgreements {
 			.optional();
 	}
 
-	public boolean signAgreement(UUID id, UUID documentId, LocalDate signedOn) {
+	/** The agreement of the scope as a step reads it: with the version its save is conditional on. */
+	public Optional<Versioned<Agreement>> agreementToStep(DataScope scope, UUID id) {
 		return jdbc.sql("""
-				update partnership.agreement set status = 'SIGNED', document_id = :doc, signed_on = :on
-				 where id = :id and status = 'DRAFT'""")
+				select a.* from partnership.agreement a join partnership.partner_unit p on p.id = a.partner_id
+				 where a.id = :id and p.scope_path like :scope""")
 			.param("id", id)
+			.param("scope", scope.likePattern())
+			.query((rs, n) -> new Versioned<>(agreement(rs, n), rs.getInt("version")))
+			.optional();
+	}
+
+	/** The versioned save of a signature: of two at once, only one finds the agreement at the version it read. */
+	public boolean signAgreement(UUID id, int version, UUID documentId, LocalDate signedOn) {
+		return jdbc.sql("""
+				update partnership.agreement set status = 'SIGNED', document_id = :doc, signed_on = :on,
+				       version = version + 1
+				 where id = :id and version = :version""")
+			.param("id", id)
+			.param("version", version)
 			.param("doc", documentId)
 			.param("on", signedOn)
 			.update() == 1;

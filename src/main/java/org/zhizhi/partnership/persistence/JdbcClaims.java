@@ -21,8 +21,8 @@ import org.zhizhi.partnership.DeliveryNote;
 import org.zhizhi.shared.DataScope;
 
 /**
- * The pledges (claims) on list items and their delivery notes. Each step is one conditional UPDATE whose row count
- * decides: of two at once, only one finds the pledge in the state it leaves.
+ * The pledges (claims) on list items and their delivery notes. Each step is a versioned save whose row count decides:
+ * of two at once, only one finds the pledge still at the version it read.
  */
 @Repository
 public class JdbcClaims {
@@ -96,6 +96,15 @@ public class JdbcClaims {
 			.optional();
 	}
 
+	/** The pledge of the scope as a step reads it: with the version its save is conditional on. */
+	public Optional<Versioned<Claim>> claimToStep(DataScope scope, UUID id) {
+		return jdbc.sql("select " + CLAIM_COLUMNS + " where c.id = :id and i.scope_path like :scope")
+			.param("id", id)
+			.param("scope", scope.likePattern())
+			.query((rs, n) -> new Versioned<>(claim(rs, n), rs.getInt("version")))
+			.optional();
+	}
+
 	public List<Claim> claimsOfItem(UUID itemId) {
 		return jdbc.sql("select " + CLAIM_COLUMNS + " where c.item_id = :item order by c.claimed_at")
 			.param("item", itemId)
@@ -110,12 +119,14 @@ public class JdbcClaims {
 			.list();
 	}
 
-	public boolean deliver(UUID claimId, Instant at, BigDecimal value, BigDecimal hours, Integer people) {
+	public boolean deliver(UUID claimId, int version, Instant at, BigDecimal value, BigDecimal hours,
+			Integer people) {
 		return jdbc.sql("""
 				update partnership.claim set status = 'DELIVERED', delivered_at = :at, value_yuan = :value,
-				       hours = :hours, people_served = :people
-				 where id = :id and status = 'PLEDGED'""")
+				       hours = :hours, people_served = :people, version = version + 1
+				 where id = :id and version = :version""")
 			.param("id", claimId)
+			.param("version", version)
 			.param("at", ts(at))
 			.param("value", value)
 			.param("hours", hours)
@@ -123,11 +134,13 @@ public class JdbcClaims {
 			.update() == 1;
 	}
 
-	public boolean accept(UUID claimId, UUID by, Instant at) {
+	public boolean accept(UUID claimId, int version, UUID by, Instant at) {
 		return jdbc.sql("""
-				update partnership.claim set status = 'ACCEPTED', accepted_at = :at, accepted_by = :by
-				 where id = :id and status = 'DELIVERED'""")
+				update partnership.claim set status = 'ACCEPTED', accepted_at = :at, accepted_by = :by,
+				       version = version + 1
+				 where id = :id and version = :version""")
 			.param("id", claimId)
+			.param("version", version)
 			.param("by", by)
 			.param("at", ts(at))
 			.update() == 1;
@@ -135,14 +148,16 @@ public class JdbcClaims {
 
 	/**
 	 * The contested step of a refusal: a delivered pledge goes back to PLEDGED, and what the delivery reported (its
-	 * time, value, hours and people served) is cleared, to be reported again. Only one of two at once finds it DELIVERED.
+	 * time, value, hours and people served) is cleared, to be reported again. Only one of two at once finds it at the
+	 * version it read.
 	 */
-	public boolean sendBack(UUID claimId) {
+	public boolean sendBack(UUID claimId, int version) {
 		return jdbc.sql("""
 				update partnership.claim set status = 'PLEDGED', delivered_at = null, value_yuan = null, hours = null,
-				       people_served = null
-				 where id = :id and status = 'DELIVERED'""")
+				       people_served = null, version = version + 1
+				 where id = :id and version = :version""")
 			.param("id", claimId)
+			.param("version", version)
 			.update() == 1;
 	}
 

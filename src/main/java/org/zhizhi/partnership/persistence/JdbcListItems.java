@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,11 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhizhi.partnership.ClaimStatus;
+import org.zhizhi.partnership.ItemAction;
 import org.zhizhi.partnership.ItemCategory;
 import org.zhizhi.partnership.ItemKind;
+import org.zhizhi.partnership.ItemLifecycle;
 import org.zhizhi.partnership.ItemStatus;
 import org.zhizhi.partnership.ListItem;
 import org.zhizhi.partnership.Measure;
@@ -31,6 +35,13 @@ import org.zhizhi.shared.DataScope;
  */
 @Repository
 public class JdbcListItems {
+
+	/** The states an item still has a step from, by the table: what an agenda may still do something about. */
+	private static final List<String> UNFINISHED = EnumSet.allOf(ItemStatus.class)
+		.stream()
+		.filter(s -> !ItemLifecycle.TABLE.actionsFrom(s).isEmpty())
+		.map(ItemStatus::name)
+		.toList();
 
 	private final JdbcClient jdbc;
 
@@ -191,17 +202,29 @@ public class JdbcListItems {
 			.optional();
 	}
 
+	/** The item of the scope as a step reads it: with the version its save is conditional on. */
+	public Optional<Versioned<ListItem>> itemToStep(DataScope scope, UUID id) {
+		return jdbc.sql("select " + ITEM_COLUMNS + " where i.id = :id and i.scope_path like :scope")
+			.param("id", id)
+			.param("scope", scope.likePattern())
+			.query((rs, n) -> new Versioned<>(item(rs, n), rs.getInt("version")))
+			.optional();
+	}
+
 	/**
-	 * The unfinished items of a community — open to claims or fully claimed and still being delivered — the most
-	 * recently published first; with an item id, only that one if it is one of them.
+	 * The unfinished items of a community within the scope — those the table still allows a step from (open to claims,
+	 * or fully claimed and still being delivered) — the most recently published first; with an item id, only that one
+	 * if it is one of them.
 	 */
-	public List<ListItem> unfinishedItems(UUID communityId, UUID itemId, int limit) {
+	public List<ListItem> unfinishedItems(DataScope scope, UUID communityId, UUID itemId, int limit) {
 		return jdbc.sql("select " + ITEM_COLUMNS + """
-				 where i.community_id = :community and i.status in ('OPEN', 'FULLY_CLAIMED')
+				 where i.scope_path like :scope and i.community_id = :community and i.status in (:unfinished)
 				   and (cast(:item as uuid) is null or i.id = :item)
 				 order by i.published_at desc
 				 limit :limit""")
+			.param("scope", scope.likePattern())
 			.param("community", communityId)
+			.param("unfinished", UNFINISHED)
 			.param("item", itemId)
 			.param("limit", limit)
 			.query(JdbcListItems::item)
@@ -216,17 +239,21 @@ public class JdbcListItems {
 			.optional();
 	}
 
-	public boolean withdrawItem(UUID id) {
+	/** The versioned save of a withdrawal: a claim meanwhile moved the version on, and the withdrawal finds no row. */
+	public boolean withdrawItem(UUID id, int version) {
 		return jdbc.sql("""
-				update partnership.list_item set status = 'WITHDRAWN'
-				 where id = :id and status = 'OPEN' and claimed = 0""")
+				update partnership.list_item set status = 'WITHDRAWN', version = version + 1
+				 where id = :id and version = :version""")
 			.param("id", id)
+			.param("version", version)
 			.update() == 1;
 	}
 
 	/**
 	 * The contested step: takes {@code amount} of the item only while it is open and that much is left. Two claimers
-	 * at once queue on the row; the second re-reads the row after the first commits and finds less left.
+	 * at once queue on the row; the second re-reads the row after the first commits and finds less left. Unlike the
+	 * other steps it is not saved against the version it read: claimers of parts at once must all succeed while
+	 * something is left, so what is left decides, and the version moves on for the steps that are versioned.
 	 */
 	public boolean take(UUID itemId, BigDecimal amount, Instant at) {
 		return jdbc.sql("""
@@ -242,14 +269,34 @@ public class JdbcListItems {
 			.update() == 1;
 	}
 
-	/** Completes the item once it is fully pledged and every pledge is accepted. */
-	public void completeIfDone(UUID itemId, Instant at) {
-		jdbc.sql("""
-				update partnership.list_item set status = 'COMPLETED', completed_at = :at
-				 where id = :id and status = 'FULLY_CLAIMED'
-				   and not exists (select 1 from partnership.claim c where c.item_id = :id and c.status <> 'ACCEPTED')""")
+	/**
+	 * Completes the item once the table allows it ({@link ItemLifecycle}: a fully claimed item) and every pledge on it
+	 * is accepted. The item's row is locked first, so that of two acceptances of its last pledges at once the second
+	 * waits for the first and then sees both accepted; the save is versioned like every step. True if it completed.
+	 */
+	public boolean completeIfDone(UUID itemId, Instant at) {
+		Optional<Versioned<ItemStatus>> item = jdbc
+			.sql("select status, version from partnership.list_item where id = :id for update")
 			.param("id", itemId)
+			.query((rs, n) -> new Versioned<>(ItemStatus.valueOf(rs.getString(1)), rs.getInt(2)))
+			.optional();
+		if (item.isEmpty() || !ItemLifecycle.TABLE.allows(item.get().value(), ItemAction.COMPLETE)) {
+			return false;
+		}
+		List<ClaimStatus> pledges = jdbc.sql("select status from partnership.claim where item_id = :id")
+			.param("id", itemId)
+			.query((rs, n) -> ClaimStatus.valueOf(rs.getString(1)))
+			.list();
+		if (!pledges.stream().allMatch(ClaimStatus.ACCEPTED::equals)) {
+			return false;
+		}
+		return jdbc.sql("""
+				update partnership.list_item set status = :status, completed_at = :at, version = version + 1
+				 where id = :id and version = :version""")
+			.param("id", itemId)
+			.param("version", item.get().version())
+			.param("status", ItemLifecycle.TABLE.next(item.get().value(), ItemAction.COMPLETE).name())
 			.param("at", ts(at))
-			.update();
+			.update() == 1;
 	}
 }

@@ -67,16 +67,17 @@ public class JdbcReports {
 			.list();
 	}
 
-	public long pledgeTotal(UUID communityId) {
+	public long pledgeTotal(DataScope scope, UUID communityId) {
 		return jdbc.sql("""
 				select count(*) from partnership.claim c join partnership.list_item i on i.id = c.item_id
-				 where i.community_id = :community""")
+				 where i.scope_path like :scope and i.community_id = :community""")
+			.param("scope", scope.likePattern())
 			.param("community", communityId)
 			.query(Long.class)
 			.single();
 	}
 
-	public List<PublicPledge> pledges(UUID communityId, int limit) {
+	public List<PublicPledge> pledges(DataScope scope, UUID communityId, int limit) {
 		return jdbc.sql("""
 				select i.title, i.kind, coalesce(cp.name, cb.name) as claimer, p.name as deliverer, c.amount,
 				       i.measure, c.due_on, c.status
@@ -84,10 +85,11 @@ public class JdbcReports {
 				  join partnership.partner_unit p on p.id = c.partner_id
 				  left join partnership.partner_unit cp on cp.id = c.claimer_id
 				  left join partnership.community_board cb on cb.community_id = c.claimer_id
-				 where i.community_id = :community
+				 where i.scope_path like :scope and i.community_id = :community
 				 order by case c.status when 'PLEDGED' then 0 when 'DELIVERED' then 1 else 2 end, c.claimed_at desc,
 				          i.title
 				 limit :limit""")
+			.param("scope", scope.likePattern())
 			.param("community", communityId)
 			.param("limit", limit)
 			.query((rs, n) -> new PublicPledge(rs.getString("title"), ItemKind.valueOf(rs.getString("kind")),

@@ -11,8 +11,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -32,9 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.partnership.Agreement;
+import org.zhizhi.partnership.AgreementPolicy;
 import org.zhizhi.partnership.Claim;
 import org.zhizhi.partnership.Claims;
-import org.zhizhi.partnership.ClaimStatus;
 import org.zhizhi.partnership.ItemCategory;
 import org.zhizhi.partnership.ItemKind;
 import org.zhizhi.partnership.ItemStatus;
@@ -206,14 +210,10 @@ class PartnershipDeskController {
 		model.addAttribute("item", item);
 		model.addAttribute("ownUnit", ownUnit);
 		model.addAttribute("staff", staff);
+		// what the user may do is the policy's answer (ItemPolicy, ClaimPolicy), the same the API gives: the page
+		// shows a form only for an allowed step
+		model.addAttribute("itemActions", names(detail.allowedActions()));
 		boolean open = item.status() == ItemStatus.OPEN;
-		boolean claimedByUs = item.kind().claimedByPartners() && ownUnit != null
-				&& detail.claims().stream().anyMatch(c -> ownUnit.equals(c.claimerId()));
-		// staff record a unit's claim on a need or project and claim resources for the community; a liaison claims
-		// needs and projects for his own unit, once
-		model.addAttribute("mayClaim", open && (staff || item.kind().claimedByPartners() && !claimedByUs));
-		model.addAttribute("mayWithdraw", open && item.claimed().signum() == 0
-				&& (staff || ownUnit.equals(item.offeredBy())));
 		if (staff) {
 			model.addAttribute("partners", queries.partners(actor, item.communityId()));
 			if (open && item.kind() != ItemKind.RESOURCE) {
@@ -222,18 +222,26 @@ class PartnershipDeskController {
 		}
 		List<PledgeView> pledges = new ArrayList<>();
 		for (Claim c : detail.claims()) {
-			boolean deliverer = staff || ownUnit.equals(c.partnerId());
 			pledges.add(new PledgeView(c, detail.notes().stream().filter(n -> n.claimId().equals(c.id())).toList(),
-					deliverer && c.status() == ClaimStatus.PLEDGED, staff && c.status() == ClaimStatus.DELIVERED));
+					names(detail.actionsOn(c.id()))));
 		}
 		model.addAttribute("pledges", pledges);
 		model.addAttribute("today", today());
 		return "partnership/desk-item";
 	}
 
-	/** A pledge as the item page shows it, with its delivery notes and the forms the user may use on it. */
-	record PledgeView(Claim claim, List<org.zhizhi.partnership.DeliveryNote> notes, boolean mayDeliver,
-			boolean mayAccept) {
+	/**
+	 * A pledge as the item page shows it, with its delivery notes and the names of the steps the user may take on it
+	 * (a template compares names: {@code p.actions.contains('DELIVER')}).
+	 */
+	record PledgeView(Claim claim, List<org.zhizhi.partnership.DeliveryNote> notes, Set<String> actions) {
+	}
+
+	/** The names of allowed steps, as the templates ask for them. */
+	private static Set<String> names(Set<? extends Enum<?>> actions) {
+		Set<String> names = new TreeSet<>();
+		actions.forEach(a -> names.add(a.name()));
+		return names;
 	}
 
 	@PostMapping("/items/{id}/claim")
@@ -366,7 +374,13 @@ class PartnershipDeskController {
 		model.addAttribute("unit", unit);
 		model.addAttribute("staff", staff);
 		model.addAttribute("year", year);
-		model.addAttribute("agreements", queries.agreements(actor, id));
+		List<Agreement> agreements = queries.agreements(actor, id);
+		model.addAttribute("agreements", agreements);
+		// the sign form only where the policy allows it (AgreementPolicy), by the agreement's id
+		PartnershipManagement.Access access = management.access(actor);
+		Map<UUID, Set<String>> agreementActions = new HashMap<>();
+		agreements.forEach(a -> agreementActions.put(a.id(), names(AgreementPolicy.allowedActions(access, a))));
+		model.addAttribute("agreementActions", agreementActions);
 		model.addAttribute("claims", queries.claimsOf(actor, id));
 		model.addAttribute("contribution", queries.contribution(actor, id, null));
 		model.addAttribute("contributionYear", queries.contribution(actor, id, year));
@@ -448,31 +462,9 @@ class PartnershipDeskController {
 		}
 	}
 
-	/** The reasons of a refusal as lines "field: message" in the user's language; states named, not coded. */
+	/** The reasons of a refusal in the user's language, for the page it goes back to. */
 	private String refused(DomainException e, RedirectAttributes redirect, String back) {
-		Locale locale = LocaleContextHolder.getLocale();
-		List<String> lines = new ArrayList<>();
-		if (e.category() == Category.CONFLICT && "ILLEGAL_TRANSITION".equals(e.code()) && e.args().length > 0
-				&& e.args()[0] instanceof ClaimStatus status) {
-			lines.add(messages.getMessage(e.messageKey(),
-					new Object[] { messages.getMessage("partnership.claimStatus." + status, null, locale) }, locale));
-		}
-		else if (e.category() == Category.CONFLICT && e.args().length > 0
-				&& e.args()[0] instanceof Agreement.Status status) {
-			lines.add(messages.getMessage(e.messageKey(),
-					new Object[] { messages.getMessage("partnership.agreementStatus." + status, null, locale) }, locale));
-		}
-		else if (e.category() == Category.CONFLICT && e.args().length > 0 && e.args()[0] instanceof ItemStatus status) {
-			lines.add(messages.getMessage(e.messageKey(),
-					new Object[] { messages.getMessage("partnership.status." + status, null, locale) }, locale));
-		}
-		else {
-			FormErrors errors = FormErrors.of(e, messages);
-			errors.byField()
-				.forEach((field, texts) -> texts.forEach(t -> lines.add(FormErrors.FORM.equals(field) ? t
-						: messages.getMessage("partnership.field." + field, null, field, locale) + "：" + t)));
-		}
-		redirect.addFlashAttribute("formErrors", lines);
+		redirect.addFlashAttribute("formErrors", DeskRefusals.lines(e, messages));
 		return back;
 	}
 

@@ -18,15 +18,15 @@ class MeetingLifecycleTests {
 
 	@Test
 	void aPlannedMeetingIsHeldThenMinuted() {
-		MeetingState held = MeetingLifecycle.next(MeetingState.PLANNED, MeetingAction.HOLD);
+		MeetingState held = MeetingLifecycle.TABLE.next(MeetingState.PLANNED, MeetingAction.HOLD);
 		assertThat(held).isEqualTo(MeetingState.HELD);
-		assertThat(MeetingLifecycle.next(held, MeetingAction.MINUTE)).isEqualTo(MeetingState.MINUTED);
+		assertThat(MeetingLifecycle.TABLE.next(held, MeetingAction.MINUTE)).isEqualTo(MeetingState.MINUTED);
 	}
 
 	@Test
 	void aPlannedMeetingCanBeCancelledOrMovedButNotDecidedOrMinuted() {
-		assertThat(MeetingLifecycle.next(MeetingState.PLANNED, MeetingAction.CANCEL)).isEqualTo(MeetingState.CANCELLED);
-		assertThat(MeetingLifecycle.next(MeetingState.PLANNED, MeetingAction.RESCHEDULE)).isEqualTo(MeetingState.PLANNED);
+		assertThat(MeetingLifecycle.TABLE.next(MeetingState.PLANNED, MeetingAction.CANCEL)).isEqualTo(MeetingState.CANCELLED);
+		assertThat(MeetingLifecycle.TABLE.next(MeetingState.PLANNED, MeetingAction.RESCHEDULE)).isEqualTo(MeetingState.PLANNED);
 		assertRefused(MeetingState.PLANNED, MeetingAction.DECIDE);
 		assertRefused(MeetingState.PLANNED, MeetingAction.MINUTE);
 	}
@@ -35,7 +35,7 @@ class MeetingLifecycleTests {
 	void aHeldMeetingTakesDecisionsAttendanceAndAgendaButCannotBeCancelledMovedOrHeldAgain() {
 		for (MeetingAction action : EnumSet.of(MeetingAction.DECIDE, MeetingAction.RECORD_ATTENDANCE,
 				MeetingAction.EDIT_AGENDA)) {
-			assertThat(MeetingLifecycle.next(MeetingState.HELD, action)).isEqualTo(MeetingState.HELD);
+			assertThat(MeetingLifecycle.TABLE.next(MeetingState.HELD, action)).isEqualTo(MeetingState.HELD);
 		}
 		assertRefused(MeetingState.HELD, MeetingAction.CANCEL);
 		assertRefused(MeetingState.HELD, MeetingAction.RESCHEDULE);
@@ -47,7 +47,7 @@ class MeetingLifecycleTests {
 	void minutedAndCancelledMeetingsAreFinal(MeetingState state) {
 		for (MeetingAction action : MeetingAction.values()) {
 			assertRefused(state, action);
-			assertThat(MeetingLifecycle.allows(state, action)).isFalse();
+			assertThat(MeetingLifecycle.TABLE.allows(state, action)).isFalse();
 		}
 	}
 
@@ -65,13 +65,13 @@ class MeetingLifecycleTests {
 			for (MeetingAction action : MeetingAction.values()) {
 				boolean ok;
 				try {
-					MeetingLifecycle.next(state, action);
+					MeetingLifecycle.TABLE.next(state, action);
 					ok = true;
 				}
 				catch (DomainException e) {
 					ok = false;
 				}
-				assertThat(MeetingLifecycle.allows(state, action)).as("%s %s", state, action).isEqualTo(ok);
+				assertThat(MeetingLifecycle.TABLE.allows(state, action)).as("%s %s", state, action).isEqualTo(ok);
 				if (ok) {
 					allowed.add(state + " " + action);
 				}
@@ -127,7 +127,7 @@ class MeetingLifecycleTests {
 	}
 
 	private static void assertRefused(MeetingState state, MeetingAction action) {
-		assertThatThrownBy(() -> MeetingLifecycle.next(state, action)).isInstanceOfSatisfying(DomainException.class,
+		assertThatThrownBy(() -> MeetingLifecycle.TABLE.next(state, action)).isInstanceOfSatisfying(DomainException.class,
 				e -> {
 					assertThat(e.category()).isEqualTo(DomainException.Category.CONFLICT);
 					assertThat(e.code()).isEqualTo("ILLEGAL_TRANSITION");

@@ -24,6 +24,7 @@ import org.zhizhi.partnership.meeting.MeetingViews.Decision;
 import org.zhizhi.partnership.meeting.MeetingViews.JointMeeting;
 import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
 import org.zhizhi.partnership.meeting.MeetingViews.Step;
+import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.DataScope;
 
 /** Joint meetings and their agenda, attendance, decisions, steps and reminders; every read bounded by a scope path. */
@@ -69,14 +70,15 @@ public class JdbcMeetings {
 
 	/**
 	 * The meeting, its row locked until the transaction ends: every command reads the state, checks the step against
-	 * it and writes, and the lock makes a second command on the same meeting wait and then see the new state.
+	 * it and writes, and the lock makes a second command on the same meeting wait and then see the new state. With the
+	 * version its save is conditional on.
 	 */
-	public Optional<JointMeeting> lock(DataScope scope, UUID id) {
-		return jdbc.sql("select " + COLUMNS
+	public Optional<Versioned<JointMeeting>> lock(DataScope scope, UUID id) {
+		return jdbc.sql("select " + COLUMNS + ", version"
 				+ " from partnership.joint_meeting where id = :id and community_path like :scope for update")
 			.param("id", id)
 			.param("scope", scope.likePattern())
-			.query(JdbcMeetings::meeting)
+			.query((rs, n) -> new Versioned<>(meeting(rs, n), rs.getInt("version")))
 			.optional();
 	}
 
@@ -118,43 +120,60 @@ public class JdbcMeetings {
 		return counts;
 	}
 
-	public void reschedule(UUID id, Instant scheduledAt, String place, Instant now) {
-		jdbc.sql("""
-				update partnership.joint_meeting set scheduled_at = :scheduled, place = :place, updated_at = :now
-				 where id = :id""")
+	// the steps that change the meeting's row are versioned saves: false when somebody moved the version on
+
+	public boolean reschedule(UUID id, int version, Instant scheduledAt, String place, Instant now) {
+		boolean saved = jdbc.sql("""
+				update partnership.joint_meeting set scheduled_at = :scheduled, place = :place, updated_at = :now,
+				       version = version + 1
+				 where id = :id and version = :version""")
 			.param("id", id)
+			.param("version", version)
 			.param("scheduled", Timestamp.from(scheduledAt))
 			.param("place", place, Types.VARCHAR)
 			.param("now", Timestamp.from(now))
-			.update();
-		// reminders count from the new date
-		jdbc.sql("delete from partnership.joint_meeting_reminder where meeting_id = :id").param("id", id).update();
+			.update() == 1;
+		if (saved) {
+			// reminders count from the new date
+			jdbc.sql("delete from partnership.joint_meeting_reminder where meeting_id = :id").param("id", id).update();
+		}
+		return saved;
 	}
 
-	public void hold(UUID id, Instant heldAt, Instant now) {
-		jdbc.sql("update partnership.joint_meeting set state = 'HELD', held_at = :held, updated_at = :now where id = :id")
+	public boolean hold(UUID id, int version, Instant heldAt, Instant now) {
+		return jdbc.sql("""
+				update partnership.joint_meeting set state = 'HELD', held_at = :held, updated_at = :now,
+				       version = version + 1
+				 where id = :id and version = :version""")
 			.param("id", id)
+			.param("version", version)
 			.param("held", Timestamp.from(heldAt))
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
-	public void minute(UUID id, String minutes, Instant now) {
-		jdbc.sql("update partnership.joint_meeting set state = 'MINUTED', minutes = :minutes, updated_at = :now where id = :id")
+	public boolean minute(UUID id, int version, String minutes, Instant now) {
+		return jdbc.sql("""
+				update partnership.joint_meeting set state = 'MINUTED', minutes = :minutes, updated_at = :now,
+				       version = version + 1
+				 where id = :id and version = :version""")
 			.param("id", id)
+			.param("version", version)
 			.param("minutes", minutes)
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
-	public void cancel(UUID id, String reason, Instant now) {
-		jdbc.sql("""
-				update partnership.joint_meeting set state = 'CANCELLED', cancel_reason = :reason, updated_at = :now
-				 where id = :id""")
+	public boolean cancel(UUID id, int version, String reason, Instant now) {
+		return jdbc.sql("""
+				update partnership.joint_meeting set state = 'CANCELLED', cancel_reason = :reason, updated_at = :now,
+				       version = version + 1
+				 where id = :id and version = :version""")
 			.param("id", id)
+			.param("version", version)
 			.param("reason", reason)
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
 	public void step(UUID id, UUID meetingId, MeetingAction action, MeetingState from, MeetingState to, UUID actorId,

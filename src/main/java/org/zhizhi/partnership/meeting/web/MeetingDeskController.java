@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -42,7 +43,7 @@ import org.zhizhi.partnership.meeting.MeetingCommands.Reschedule;
 import org.zhizhi.partnership.meeting.MeetingCommands.ScheduleMeeting;
 import org.zhizhi.partnership.meeting.MeetingCommands.TakeDecision;
 import org.zhizhi.partnership.meeting.MeetingKind;
-import org.zhizhi.partnership.meeting.MeetingLifecycle;
+import org.zhizhi.partnership.meeting.MeetingPolicy;
 import org.zhizhi.partnership.meeting.MeetingViews.AgendaKind;
 import org.zhizhi.partnership.meeting.MeetingViews.JointMeeting;
 import org.zhizhi.partnership.meeting.MeetingViews.MeetingDetail;
@@ -152,9 +153,11 @@ class MeetingDeskController {
 		MeetingDetail detail = meetings.get(actor, id);
 		model.addAttribute("detail", detail);
 		model.addAttribute("m", detail.meeting());
+		// the forms the policy allows this user on this meeting now, by the action's name
+		Set<MeetingAction> allowedActions = MeetingPolicy.allowedActions(actor, detail.meeting());
 		Map<String, Boolean> allowed = new java.util.HashMap<>();
 		for (MeetingAction action : MeetingAction.values()) {
-			allowed.put(action.name(), MeetingLifecycle.allows(detail.meeting().state(), action));
+			allowed.put(action.name(), allowedActions.contains(action));
 		}
 		model.addAttribute("allowed", allowed);
 		if (allowed.get(MeetingAction.EDIT_AGENDA.name())) {

@@ -1,0 +1,32 @@
+package org.zhizhi.partnership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhizhi.partnership.ClaimPolicyTests.SCHOOL_LIAISON;
+import static org.zhizhi.partnership.ClaimPolicyTests.STAFF;
+import static org.zhizhi.partnership.ClaimPolicyTests.STREET;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.zhizhi.partnership.Agreement.Status;
+
+/** Every action on an agreement in every state, without Spring: the staff sign a draft; a liaison signs nothing. */
+class AgreementPolicyTests {
+
+	@Test
+	void theStaffSignADraftAndNothingElse() {
+		for (Status state : Status.values()) {
+			Agreement agreement = new Agreement(UUID.randomUUID(), SCHOOL_LIAISON.partnerId(), UUID.randomUUID(), 2026,
+					"共建", state, null, null);
+			for (var staff : new PartnershipManagement.Access[] { STAFF, STREET }) {
+				if (state == Status.DRAFT) {
+					assertThat(AgreementPolicy.allowedActions(staff, agreement)).containsExactly(AgreementAction.SIGN);
+				}
+				else {
+					assertThat(AgreementPolicy.allowedActions(staff, agreement)).as("%s", state).isEmpty();
+				}
+			}
+			assertThat(AgreementPolicy.allowedActions(SCHOOL_LIAISON, agreement)).as("liaison, %s", state).isEmpty();
+		}
+	}
+}
