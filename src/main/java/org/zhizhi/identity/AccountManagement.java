@@ -90,7 +90,8 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public Account bootstrap(CreateAccount command, boolean passwordChangeRequired) {
-		List<FieldProblem> problems = checkFields(command);
+		// no blocklist here: the demo accounts keep the published demo password, the first start's are random
+		List<FieldProblem> problems = checkFields(command, false);
 		OrgUnit node = orgUnits.bindingOf(command.orgUnitId()).orElse(null);
 		if (node == null) {
 			problems.add(new FieldProblem("orgUnitId", "account.scope.beyondReach"));
@@ -112,7 +113,7 @@ public class AccountManagement {
 		if (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash())) {
 			problems.add(new FieldProblem("currentPassword", "password.currentWrong"));
 		}
-		problems.addAll(PasswordPolicy.check("newPassword", newPassword, actor.username()));
+		problems.addAll(PasswordPolicy.check("newPassword", newPassword, actor.username(), actor.displayName()));
 		if (problems.isEmpty() && passwords.matches(newPassword, credentials.passwordHash())) {
 			problems.add(new FieldProblem("newPassword", "password.unchanged"));
 		}
@@ -132,7 +133,8 @@ public class AccountManagement {
 	@Transactional
 	public void resetPassword(Actor manager, UUID accountId, String newPassword, String remoteAddress) {
 		Account account = managed(manager, accountId, AccountAction.RESET_PASSWORD, "PASSWORD_RESET", remoteAddress);
-		List<FieldProblem> problems = PasswordPolicy.check("password", newPassword, account.username());
+		List<FieldProblem> problems = PasswordPolicy.check("password", newPassword, account.username(),
+				account.displayName());
 		if (!problems.isEmpty()) {
 			audit.record(manager, remoteAddress, "PASSWORD_RESET", "account", account.id().toString(),
 					Outcome.FAILURE, "password rules");
@@ -206,6 +208,10 @@ public class AccountManagement {
 	}
 
 	List<FieldProblem> checkFields(CreateAccount command) {
+		return checkFields(command, true);
+	}
+
+	private List<FieldProblem> checkFields(CreateAccount command, boolean blocklist) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = normalise(command.username());
 		if (username == null || !USERNAME.matcher(username).matches()) {
@@ -218,7 +224,9 @@ public class AccountManagement {
 				|| command.displayName().strip().length() > 40) {
 			problems.add(new FieldProblem("displayName", "account.displayName.invalid"));
 		}
-		problems.addAll(PasswordPolicy.check("password", command.password(), username));
+		problems.addAll(blocklist
+				? PasswordPolicy.check("password", command.password(), username, command.displayName())
+				: PasswordPolicy.checkShape("password", command.password(), username));
 		return problems;
 	}
 
