@@ -46,8 +46,11 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final SignInThrottle throttle;
+
 	AccountManagement(JdbcAccounts accounts, OrgUnitQueries orgUnits, PasswordEncoder passwords, ApiTokens tokens,
-			AuditTrail audit, DemoMode demoMode, Clock clock) {
+			AuditTrail audit, DemoMode demoMode, Clock clock, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
 		this.passwords = passwords;
@@ -149,7 +152,9 @@ public class AccountManagement {
 	@Transactional
 	public void unlock(Actor manager, UUID accountId, String remoteAddress) {
 		Account account = managed(manager, accountId, AccountAction.UNLOCK, "ACCOUNT_UNLOCK", remoteAddress);
+		// lifts an old lock (before issue 11) and lets the holder in again at once, from any client
 		accounts.unlock(account.id());
+		throttle.release(account.username());
 		audit.record(manager, remoteAddress, "ACCOUNT_UNLOCK", "account", account.id().toString(), Outcome.SUCCESS,
 				account.username());
 	}

@@ -72,6 +72,7 @@ class AccountController {
 		model.addAttribute("page", Math.max(page, 0));
 		model.addAttribute("q", q);
 		model.addAttribute("now", clock.instant());
+		model.addAttribute("locked", queries.locked(rows));
 		model.addAttribute("mayOpen", !offeredRoles(actor).isEmpty());
 		List<AuditorAppointment> open = appointments.open(actor);
 		model.addAttribute("appointments", open);
@@ -125,7 +126,7 @@ class AccountController {
 		model.addAttribute("allowed", allowed.stream().map(Enum::name).collect(Collectors.toSet()));
 		model.addAttribute("mayManage", !allowed.isEmpty());
 		model.addAttribute("mayTakeOver", GrantRules.mayTakeOver(account.roles()));
-		model.addAttribute("locked", account.lockedAt(clock.instant()));
+		model.addAttribute("locked", queries.locked(account));
 		model.addAttribute("errors", FormErrors.none());
 		return "identity/account";
 	}

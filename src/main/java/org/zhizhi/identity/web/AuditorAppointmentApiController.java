@@ -1,7 +1,6 @@
 package org.zhizhi.identity.web;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -36,11 +35,8 @@ class AuditorAppointmentApiController {
 
 	private final AuditorAppointments appointments;
 
-	private final Clock clock;
-
-	AuditorAppointmentApiController(AuditorAppointments appointments, Clock clock) {
+	AuditorAppointmentApiController(AuditorAppointments appointments) {
 		this.appointments = appointments;
-		this.clock = clock;
 	}
 
 	record NewAppointment(String username, String displayName, String password, UUID orgUnitId) {
@@ -79,6 +75,6 @@ class AuditorAppointmentApiController {
 			HttpServletRequest request) {
 		Account account = appointments.confirm(actor, id, request.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id()))
-			.body(AccountView.of(account, clock.instant()));
+			.body(AccountView.of(account, false));
 	}
 }
