@@ -17,13 +17,15 @@ import org.springframework.context.annotation.Import;
  * Tests are not {@code @Transactional}: what they write is committed, so they create their own accounts and data
  * with unique names instead of relying on rollback, and never count what other tests may have left.
  * The platform's clock is the {@link TestClock}: "now" is a fixed moment, not the day the suite runs, and a test that
- * moves it is undone before the next one.
+ * moves it is undone before the next one. Every test signs in from 127.0.0.1, so the sign-in throttle's per-client
+ * limit (for one address trying many names; {@code SignInThrottleTests} checks it) is raised out of their way.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "zhizhi.database.embedded.ephemeral=true", "zhizhi.demo.enabled=true" })
+		properties = { "zhizhi.database.embedded.ephemeral=true", "zhizhi.demo.enabled=true",
+				"zhizhi.security.throttle.per-client-minutely=100000" })
 @Import(TestClockConfiguration.class)
 @ExtendWith(TestClockReset.class)
 public @interface ZhizhiIntegrationTest {

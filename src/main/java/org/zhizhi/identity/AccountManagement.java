@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -45,8 +46,11 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final SignInThrottle throttle;
+
 	AccountManagement(JdbcAccounts accounts, OrgUnitQueries orgUnits, PasswordEncoder passwords, ApiTokens tokens,
-			AuditTrail audit, DemoMode demoMode, Clock clock) {
+			AuditTrail audit, DemoMode demoMode, Clock clock, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
 		this.passwords = passwords;
@@ -89,7 +93,8 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public Account bootstrap(CreateAccount command, boolean passwordChangeRequired) {
-		List<FieldProblem> problems = checkFields(command);
+		// no blocklist here: the demo accounts keep the published demo password, the first start's are random
+		List<FieldProblem> problems = checkFields(command, false);
 		OrgUnit node = orgUnits.bindingOf(command.orgUnitId()).orElse(null);
 		if (node == null) {
 			problems.add(new FieldProblem("orgUnitId", "account.scope.beyondReach"));
@@ -111,7 +116,7 @@ public class AccountManagement {
 		if (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash())) {
 			problems.add(new FieldProblem("currentPassword", "password.currentWrong"));
 		}
-		problems.addAll(PasswordPolicy.check("newPassword", newPassword, actor.username()));
+		problems.addAll(PasswordPolicy.check("newPassword", newPassword, actor.username(), actor.displayName()));
 		if (problems.isEmpty() && passwords.matches(newPassword, credentials.passwordHash())) {
 			problems.add(new FieldProblem("newPassword", "password.unchanged"));
 		}
@@ -130,8 +135,9 @@ public class AccountManagement {
 	/** Sets a new initial password (the holder must change it) and revokes the account's API tokens. */
 	@Transactional
 	public void resetPassword(Actor manager, UUID accountId, String newPassword, String remoteAddress) {
-		Account account = takenOver(manager, accountId, "PASSWORD_RESET", remoteAddress);
-		List<FieldProblem> problems = PasswordPolicy.check("password", newPassword, account.username());
+		Account account = managed(manager, accountId, AccountAction.RESET_PASSWORD, "PASSWORD_RESET", remoteAddress);
+		List<FieldProblem> problems = PasswordPolicy.check("password", newPassword, account.username(),
+				account.displayName());
 		if (!problems.isEmpty()) {
 			audit.record(manager, remoteAddress, "PASSWORD_RESET", "account", account.id().toString(),
 					Outcome.FAILURE, "password rules");
@@ -145,8 +151,10 @@ public class AccountManagement {
 
 	@Transactional
 	public void unlock(Actor manager, UUID accountId, String remoteAddress) {
-		Account account = managed(manager, accountId, "ACCOUNT_UNLOCK", remoteAddress);
+		Account account = managed(manager, accountId, AccountAction.UNLOCK, "ACCOUNT_UNLOCK", remoteAddress);
+		// lifts an old lock (before issue 11) and lets the holder in again at once, from any client
 		accounts.unlock(account.id());
+		throttle.release(account.username());
 		audit.record(manager, remoteAddress, "ACCOUNT_UNLOCK", "account", account.id().toString(), Outcome.SUCCESS,
 				account.username());
 	}
@@ -157,8 +165,8 @@ public class AccountManagement {
 		if (accountId.equals(manager.userId())) {
 			throw new DomainException(Category.CONFLICT, "CANNOT_DISABLE_SELF", "account.disableSelf");
 		}
-		Account account = enabled ? managed(manager, accountId, action, remoteAddress)
-				: takenOver(manager, accountId, action, remoteAddress);
+		Account account = managed(manager, accountId, enabled ? AccountAction.ENABLE : AccountAction.DISABLE, action,
+				remoteAddress);
 		accounts.setEnabled(account.id(), enabled);
 		if (!enabled) {
 			tokens.revokeAll(account.id());
@@ -169,40 +177,46 @@ public class AccountManagement {
 
 	@Transactional
 	public int revokeTokens(Actor manager, UUID accountId, String remoteAddress) {
-		Account account = managed(manager, accountId, "TOKENS_REVOKE", remoteAddress);
+		Account account = managed(manager, accountId, AccountAction.REVOKE_TOKENS, "TOKENS_REVOKE", remoteAddress);
 		int revoked = tokens.revokeAll(account.id());
 		audit.record(manager, remoteAddress, "TOKENS_REVOKE", "account", account.id().toString(), Outcome.SUCCESS,
 				revoked + " token(s)");
 		return revoked;
 	}
 
-	/** Whether the manager may look after this account: it is in his scope and he could have granted all its roles. */
+	/** Whether the manager may take any step on this account: it is in his scope and the rules give him one. */
 	public static boolean mayManage(Actor manager, Account account) {
-		return GrantRules.mayManage(manager, account.roles(), account.scopePath());
+		return !allowedActions(manager, account).isEmpty();
 	}
 
-	private Account managed(Actor manager, UUID accountId, String action, String remoteAddress) {
+	/** The steps the manager may take on this account: what the pages offer and the commands accept. */
+	public static Set<AccountAction> allowedActions(Actor manager, Account account) {
+		Set<AccountAction> allowed = GrantRules.allowedActions(manager, account.roles(), account.scopePath());
+		if (account.id().equals(manager.userId())) {
+			allowed.clear();
+		}
+		return allowed;
+	}
+
+	private Account managed(Actor manager, UUID accountId, AccountAction step, String action, String remoteAddress) {
 		Account account = accounts.find(manager.scope(), accountId)
 			.orElseThrow(() -> DomainException.notFound("account"));
-		if (!mayManage(manager, account)) {
+		if (!allowedActions(manager, account).contains(step)) {
 			audit.record(manager, remoteAddress, action, "account", account.id().toString(), Outcome.DENIED,
-					"beyond reach: " + account.username());
+					"not allowed (" + step + "): " + account.username());
+			if (!GrantRules.mayTakeOver(account.roles()) && mayManage(manager, account)) {
+				throw new DomainException(Category.FORBIDDEN, "AUDITOR_PROTECTED", "account.auditorProtected");
+			}
 			throw new DomainException(Category.FORBIDDEN, "ACCOUNT_BEYOND_REACH", "account.beyondReach");
 		}
 		return account;
 	}
 
-	private Account takenOver(Actor manager, UUID accountId, String action, String remoteAddress) {
-		Account account = managed(manager, accountId, action, remoteAddress);
-		if (!GrantRules.mayTakeOver(account.roles())) {
-			audit.record(manager, remoteAddress, action, "account", account.id().toString(), Outcome.DENIED,
-					"auditor accounts are not taken over: " + account.username());
-			throw new DomainException(Category.FORBIDDEN, "AUDITOR_PROTECTED", "account.auditorProtected");
-		}
-		return account;
+	List<FieldProblem> checkFields(CreateAccount command) {
+		return checkFields(command, true);
 	}
 
-	private List<FieldProblem> checkFields(CreateAccount command) {
+	private List<FieldProblem> checkFields(CreateAccount command, boolean blocklist) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = normalise(command.username());
 		if (username == null || !USERNAME.matcher(username).matches()) {
@@ -215,7 +229,9 @@ public class AccountManagement {
 				|| command.displayName().strip().length() > 40) {
 			problems.add(new FieldProblem("displayName", "account.displayName.invalid"));
 		}
-		problems.addAll(PasswordPolicy.check("password", command.password(), username));
+		problems.addAll(blocklist
+				? PasswordPolicy.check("password", command.password(), username, command.displayName())
+				: PasswordPolicy.checkShape("password", command.password(), username));
 		return problems;
 	}
 

@@ -1,11 +1,13 @@
 package org.zhizhi.identity;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +25,27 @@ public class AccountQueries {
 
 	private final JdbcAccounts accounts;
 
-	AccountQueries(JdbcAccounts accounts) {
+	private final SignInThrottle throttle;
+
+	private final Clock clock;
+
+	AccountQueries(JdbcAccounts accounts, SignInThrottle throttle, Clock clock) {
 		this.accounts = accounts;
+		this.throttle = throttle;
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether sign-ins to the account are held back now — by the throttle, or by a lock from before issue 11 — so that
+	 * its managers see it (API field {@code locked}, badge 已锁定) and may let its holder in again.
+	 */
+	public boolean locked(Account account) {
+		return account.lockedAt(clock.instant()) || throttle.heldBack(account.username());
+	}
+
+	/** The ids of those of the accounts that are {@link #locked} now. */
+	public Set<UUID> locked(List<Account> list) {
+		return list.stream().filter(this::locked).map(Account::id).collect(Collectors.toSet());
 	}
 
 	/** One page of accounts, plus one more row so that the caller knows whether a next page exists. */

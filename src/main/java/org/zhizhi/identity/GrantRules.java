@@ -17,24 +17,9 @@ import org.zhizhi.territory.OrgLevel;
 /**
  * Who may give which role to whom, and at which level of the tree a role may be bound. The rule that known platforms
  * got wrong (a scoped admin granting a role or a scope wider than his own) is enforced here: a granter gives only the
- * roles within his own reach, and only on nodes inside his own scope.
+ * roles {@link AccountRules} lets him give, and only on nodes inside his own scope.
  */
 public final class GrantRules {
-
-	private static final Set<Role> BELOW_DISTRICT = EnumSet.of(STREET_STAFF, COMMUNITY_STAFF, GRID_WORKER,
-			PARTY_MEMBER, PARTNER_LIAISON, PROPERTY_STAFF, RESIDENT);
-
-	/**
-	 * The roles each role may grant. The system admin runs the platform but manages no accounts (三员分立); the security
-	 * admin manages every role except the system admin's; the operational admins grant their own role and those below.
-	 */
-	private static final Map<Role, Set<Role>> GRANTABLE = Map.of(
-			SECURITY_ADMIN, EnumSet.complementOf(EnumSet.of(SYSTEM_ADMIN)),
-			DISTRICT_ADMIN, union(EnumSet.of(DISTRICT_ADMIN), BELOW_DISTRICT),
-			STREET_STAFF, EnumSet.of(STREET_STAFF, COMMUNITY_STAFF, GRID_WORKER, PARTY_MEMBER, PARTNER_LIAISON,
-					PROPERTY_STAFF, RESIDENT),
-			COMMUNITY_STAFF, EnumSet.of(COMMUNITY_STAFF, GRID_WORKER, PARTY_MEMBER, PARTNER_LIAISON, PROPERTY_STAFF,
-					RESIDENT));
 
 	/** The levels of the tree at which each role may be bound. */
 	private static final Map<Role, Set<OrgLevel>> LEVELS = Map.ofEntries(
@@ -56,16 +41,18 @@ public final class GrantRules {
 	private GrantRules() {
 	}
 
+	/** The roles one holding {@code granterRoles} may give at once, opening an account. */
 	public static Set<Role> grantableBy(Set<Role> granterRoles) {
-		Set<Role> grantable = EnumSet.noneOf(Role.class);
-		for (Role role : granterRoles) {
-			grantable.addAll(GRANTABLE.getOrDefault(role, Set.of()));
-		}
-		return grantable;
+		return AccountRules.rolesFor(granterRoles, AccountAction.GRANT);
+	}
+
+	/** The roles one holding {@code roles} may only propose; someone else confirms (the auditor's). */
+	public static Set<Role> appointableBy(Set<Role> roles) {
+		return AccountRules.rolesFor(roles, AccountAction.APPOINT);
 	}
 
 	public static boolean mayManageAccounts(Actor actor) {
-		return !grantableBy(actor.roles()).isEmpty();
+		return AccountRules.managesAccounts(actor.roles());
 	}
 
 	public static Set<OrgLevel> levelsFor(Role role) {
@@ -78,14 +65,27 @@ public final class GrantRules {
 	 */
 	public static List<FieldProblem> check(Actor granter, Set<Role> roles, DataScope target, OrgLevel targetLevel,
 			GridPosition gridPosition) {
+		return check(granter, AccountAction.GRANT, roles, target, targetLevel, gridPosition);
+	}
+
+	/** The same checks for a proposed account that someone else is to confirm. */
+	public static List<FieldProblem> checkAppointment(Actor appointer, Set<Role> roles, DataScope target,
+			OrgLevel targetLevel) {
+		return check(appointer, AccountAction.APPOINT, roles, target, targetLevel, null);
+	}
+
+	private static List<FieldProblem> check(Actor granter, AccountAction action, Set<Role> roles, DataScope target,
+			OrgLevel targetLevel, GridPosition gridPosition) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (roles.isEmpty()) {
 			problems.add(new FieldProblem("roles", "validation.required"));
 		}
-		Set<Role> grantable = grantableBy(granter.roles());
+		Set<Role> allowed = AccountRules.rolesFor(granter.roles(), action);
 		for (Role role : roles) {
-			if (!grantable.contains(role)) {
-				problems.add(new FieldProblem("roles", "account.role.beyondReach", role.name()));
+			if (!allowed.contains(role)) {
+				// an auditor is never simply granted: say how one comes to be
+				problems.add(role == AUDITOR ? new FieldProblem("roles", "account.role.auditorAppointed")
+						: new FieldProblem("roles", "account.role.beyondReach", role.name()));
 			}
 			else if (!LEVELS.get(role).contains(targetLevel)) {
 				problems.add(new FieldProblem("orgUnitId", "account.role.wrongLevel", role.name(), targetLevel.name()));
@@ -107,18 +107,31 @@ public final class GrantRules {
 	}
 
 	/**
-	 * Whether a manager may look after an existing account (reset its password, disable, unlock, revoke its tokens): it
-	 * lies in his scope, he could have granted all its roles, and it is not a peer — it lies strictly below his node or
-	 * shares none of his roles. So no one takes over an equal's account, his own included (his own password he changes
-	 * with the current one).
+	 * What a manager may do to an existing account (unlock, reset its password, disable, enable, revoke its tokens):
+	 * the steps {@link AccountRules} allows his roles on all the account's roles, provided it lies in his scope and is
+	 * not a peer — it lies strictly below his node or shares none of his roles. So no one takes over an equal's
+	 * account, his own included (his own password he changes with the current one).
 	 */
-	public static boolean mayManage(Actor manager, Set<Role> accountRoles, String accountScopePath) {
-		if (!manager.scope().covers(accountScopePath) || !grantableBy(manager.roles()).containsAll(accountRoles)) {
-			return false;
+	public static Set<AccountAction> allowedActions(Actor manager, Set<Role> accountRoles, String accountScopePath) {
+		Set<AccountAction> allowed = EnumSet.noneOf(AccountAction.class);
+		if (!manager.scope().covers(accountScopePath)) {
+			return allowed;
 		}
 		boolean strictlyBelow = !accountScopePath.equals(manager.scope().path());
 		boolean sharesARole = accountRoles.stream().anyMatch(manager.roles()::contains);
-		return strictlyBelow || !sharesARole;
+		if (!strictlyBelow && sharesARole) {
+			return allowed;
+		}
+		AccountRules.actions(manager.roles(), accountRoles)
+			.stream()
+			.filter(AccountAction::onAnAccount)
+			.forEach(allowed::add);
+		return allowed;
+	}
+
+	/** Whether the manager may take any step at all on the account. */
+	public static boolean mayManage(Actor manager, Set<Role> accountRoles, String accountScopePath) {
+		return !allowedActions(manager, accountRoles, accountScopePath).isEmpty();
 	}
 
 	/**
@@ -127,11 +140,5 @@ public final class GrantRules {
 	 */
 	public static boolean mayTakeOver(Set<Role> accountRoles) {
 		return !accountRoles.contains(AUDITOR);
-	}
-
-	private static Set<Role> union(Set<Role> a, Set<Role> b) {
-		Set<Role> all = EnumSet.copyOf(a);
-		all.addAll(b);
-		return all;
 	}
 }

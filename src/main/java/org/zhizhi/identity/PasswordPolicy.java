@@ -8,8 +8,10 @@ import org.zhizhi.shared.DomainException.FieldProblem;
 
 /**
  * The password rules of the platform (等保 2.0 level 3 practice): at least 8 characters, from at least three of the four
- * classes upper case, lower case, digits and symbols, not containing the username — and at most 72 bytes in UTF-8,
- * the most bcrypt reads (a Chinese character takes three).
+ * classes upper case, lower case, digits and symbols, not containing the account's own name, not one of the common
+ * passwords an attacker tries first ({@link CommonPasswords}: {@code Password1} and {@code Qwerty123} have three
+ * classes and are still guessed in seconds) — and at most 72 bytes in UTF-8, the most bcrypt reads (a Chinese
+ * character takes three).
  */
 public final class PasswordPolicy {
 
@@ -21,6 +23,30 @@ public final class PasswordPolicy {
 	}
 
 	public static List<FieldProblem> check(String field, String password, String username) {
+		return check(field, password, username, null);
+	}
+
+	/** The rules, with the account's display name as well as its username kept out of the password. */
+	public static List<FieldProblem> check(String field, String password, String username, String displayName) {
+		List<FieldProblem> problems = checkShape(field, password, username);
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		if (CommonPasswords.contains(password)) {
+			problems.add(new FieldProblem(field, "password.common"));
+		}
+		String name = displayName == null ? "" : displayName.strip().toLowerCase(Locale.ROOT);
+		if (name.length() >= 3 && password.toLowerCase(Locale.ROOT).contains(name)) {
+			problems.add(new FieldProblem(field, "password.containsName"));
+		}
+		return problems;
+	}
+
+	/**
+	 * Length, classes and username only: for the accounts nobody types a password for (the demo district's, which keep
+	 * their published password, and the first start's random ones).
+	 */
+	static List<FieldProblem> checkShape(String field, String password, String username) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (password == null || password.length() < MIN_LENGTH) {
 			problems.add(new FieldProblem(field, "password.tooShort", MIN_LENGTH));

@@ -11,11 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Signing in, configured under {@code zhizhi.security.*}: the lock after failed logins ({@link Authenticator}) and the
- * lifetime of an API token ({@link ApiTokens}). Registered by {@link IdentityConfiguration}.
+ * Signing in, configured under {@code zhizhi.security.*}: how guessing is slowed down ({@link SignInThrottle}, with
+ * {@link ThrottleProperties}) and the lifetime of an API token ({@link ApiTokens}). Registered by
+ * {@link IdentityConfiguration}. The names stay those of the former lock, so installed configurations still bind.
  *
- * @param maxFailedLogins failed logins in a row after which the account is locked
- * @param lockDuration how long it stays locked
+ * @param maxFailedLogins attempts for one name from one client before the waits begin (no account is locked)
+ * @param lockDuration the longest wait between two attempts, reached after four times as many
  * @param tokenTtl how long an issued API token is valid
  */
 @Validated

@@ -11,8 +11,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -30,8 +28,6 @@ public class PersonalDataCipher {
 	/** The key shipped in application.properties for the demo; any real installation must set its own. */
 	static final String DEV_KEY = "emhpemhpLWRlbW8tZGF0YS1rZXktMzItYnl0ZXMtISE=";
 
-	private static final Logger log = LoggerFactory.getLogger(PersonalDataCipher.class);
-
 	private static final int NONCE_BYTES = 12;
 
 	private static final int TAG_BITS = 128;
@@ -48,16 +44,23 @@ public class PersonalDataCipher {
 	}
 
 	PersonalDataCipher(String dataKey, String hashKey, DemoMode demoMode) {
-		this(dataKey, hashKey);
-		if (DEV_KEY.equals(dataKey.strip()) && !demoMode.enabled()) {
-			log.warn("""
+		this(refuseDemoKeyOutsideDemo(dataKey, demoMode), hashKey);
+	}
 
-					************************************************************************************************
-					*  zhizhi.people.data-key is the PUBLIC DEMO KEY from application.properties, outside demo mode. *
-					*  ID numbers and phones are encrypted with a key anyone can read. Set ZHIZHI_PEOPLE_DATA_KEY   *
-					*  to 32 random bytes in base64 (openssl rand -base64 32) before storing real residents.       *
-					************************************************************************************************""");
+	/**
+	 * Outside demo mode (an external database, unless told otherwise) the public demo key would encrypt real ID numbers
+	 * and phones with a key anyone can read in the repository: a warning in a log nobody reads was not enough (issue
+	 * 11), so the platform does not start.
+	 */
+	static String refuseDemoKeyOutsideDemo(String dataKey, DemoMode demoMode) {
+		if (DEV_KEY.equals(dataKey.strip()) && !demoMode.enabled()) {
+			throw new IllegalStateException("""
+					zhizhi.people.data-key is the PUBLIC DEMO KEY from application.properties, outside demo mode: \
+					residents' ID numbers and phones would be encrypted with a key anyone can read. Set \
+					ZHIZHI_PEOPLE_DATA_KEY to 32 random bytes in base64 (openssl rand -base64 32), and keep it with \
+					the database's backups, before starting the platform on this database.""");
 		}
+		return dataKey;
 	}
 
 	public PersonalDataCipher(String dataKey, String hashKey) {

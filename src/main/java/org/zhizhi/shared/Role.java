@@ -17,9 +17,12 @@ public enum Role {
 	public static final Set<Role> BUSINESS = EnumSet.of(SYSTEM_ADMIN, DISTRICT_ADMIN, STREET_STAFF, COMMUNITY_STAFF,
 			GRID_WORKER, PARTY_MEMBER, PARTNER_LIAISON, PROPERTY_STAFF, RESIDENT);
 
-	/** Roles that may create accounts (each within its own scope and its own reach of roles). */
-	public static final Set<Role> ACCOUNT_MANAGERS = EnumSet.of(SECURITY_ADMIN, DISTRICT_ADMIN, STREET_STAFF,
-			COMMUNITY_STAFF);
+	/**
+	 * Roles that reach the account pages (each within its own scope, doing only what identity's rules give it): the
+	 * system admin opens business accounts, the security admin looks after them.
+	 */
+	public static final Set<Role> ACCOUNT_MANAGERS = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, DISTRICT_ADMIN,
+			STREET_STAFF, COMMUNITY_STAFF);
 
 	public String authority() {
 		return "ROLE_" + name();

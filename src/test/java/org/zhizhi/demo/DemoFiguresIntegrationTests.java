@@ -122,7 +122,8 @@ class DemoFiguresIntegrationTests {
 
 	@Test
 	void overThirtyPercentOfXinheStreetAreSixtyOrOlder() {
-		String admin = api.tokenOf("admin");
+		// the district admin: since issue 11 the system admin reads no resident data
+		String admin = api.tokenOf("banan");
 		List<JsonNode> residents = new ArrayList<>();
 		for (JsonNode building : api.get("/api/v1/estates/" + api.estateId(admin, "新河街") + "/buildings", admin).list()) {
 			residents.addAll(all(admin, "buildingId=" + building.path("id").asString()));

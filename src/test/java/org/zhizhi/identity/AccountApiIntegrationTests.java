@@ -153,8 +153,12 @@ class AccountApiIntegrationTests {
 		assertThat(api.post("/api/v1/accounts", security, mixed).errorFields()).contains("roles");
 		assertNotCreated(username);
 
-		// but he may open an auditor
-		api.createAccount(security, ApiClient.newAccount(username, "AUDITOR", api.orgUnitId("巴南区"), null));
+		// issue 11: nor an auditor any more (auditors are appointed and confirmed by two people)
+		Response auditor = api.post("/api/v1/accounts", security,
+				ApiClient.newAccount(username, "AUDITOR", api.orgUnitId("巴南区"), null));
+		assertThat(auditor.problemCode(400)).isEqualTo("VALIDATION_FAILED");
+		assertThat(auditor.errorFields()).containsExactly("roles");
+		assertNotCreated(username);
 	}
 
 	@Test
@@ -235,13 +239,15 @@ class AccountApiIntegrationTests {
 	void twoConcurrentCreationsOfOneUsernameOpenExactlyOneAccount() {
 		String dongcheng = api.tokenOf("dongcheng");
 		String security = api.tokenOf("security");
+		// issue 11: business accounts are opened by the system admin (or a business admin), no longer the security admin
+		String admin = api.tokenOf("admin");
 		UUID grid = api.orgUnitId("东城社区第1网格");
 
 		for (int round = 0; round < 4; round++) {
 			String username = ApiClient.uniqueUsername("it-race");
 			String body = ApiClient.json(ApiClient.newAccount(username, "RESIDENT", grid, null));
 			List<CompletableFuture<Response>> requests = IntStream.range(0, 2)
-				.mapToObj(i -> api.sendAsync("POST", "/api/v1/accounts", i == 0 ? dongcheng : security, body))
+				.mapToObj(i -> api.sendAsync("POST", "/api/v1/accounts", i == 0 ? dongcheng : admin, body))
 				.toList();
 			List<Response> responses = requests.stream().map(CompletableFuture::join).toList();
 

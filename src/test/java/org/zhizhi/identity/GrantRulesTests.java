@@ -34,6 +34,8 @@ class GrantRulesTests {
 
 	final Actor securityAdmin = actor(Role.SECURITY_ADMIN, ROOT_SCOPE);
 
+	final Actor systemAdmin = actor(Role.SYSTEM_ADMIN, ROOT_SCOPE);
+
 	@Test
 	void communityStaffGrantsGridWorkersOnHisGrids() {
 		assertThat(GrantRules.check(communityStaff, Set.of(Role.GRID_WORKER), GRID_SCOPE, OrgLevel.GRID,
@@ -56,20 +58,27 @@ class GrantRulesTests {
 	void securityAdminCannotMakeSystemAdmins() {
 		assertThat(keys(GrantRules.check(securityAdmin, Set.of(Role.SYSTEM_ADMIN), ROOT_SCOPE, OrgLevel.CITY, null)))
 			.containsExactly("account.role.beyondReach");
-		assertThat(GrantRules.grantableBy(Set.of(Role.SECURITY_ADMIN))).contains(Role.AUDITOR, Role.DISTRICT_ADMIN)
-			.doesNotContain(Role.SYSTEM_ADMIN);
+		// issue 11: nor an auditor, nor a business role (he would use it himself)
+		assertThat(GrantRules.grantableBy(Set.of(Role.SECURITY_ADMIN))).doesNotContain(Role.SYSTEM_ADMIN,
+				Role.AUDITOR, Role.DISTRICT_ADMIN, Role.COMMUNITY_STAFF);
+		assertThat(keys(GrantRules.check(securityAdmin, Set.of(Role.AUDITOR), ROOT_SCOPE, OrgLevel.CITY, null)))
+			.containsExactly("account.role.auditorAppointed");
+		assertThat(keys(GrantRules.check(securityAdmin, Set.of(Role.COMMUNITY_STAFF), COMMUNITY_SCOPE,
+				OrgLevel.COMMUNITY, null))).containsExactly("account.role.beyondReach");
 	}
 
 	@Test
-	void systemAdminAndGridWorkersManageNoAccounts() {
-		assertThat(GrantRules.grantableBy(Set.of(Role.SYSTEM_ADMIN))).isEmpty();
+	void theSystemAdminOpensBusinessAccountsButGridWorkersManageNone() {
+		// issue 11 turned this round: the system admin opens the business accounts, the security admin no longer
+		assertThat(GrantRules.grantableBy(Set.of(Role.SYSTEM_ADMIN))).contains(Role.DISTRICT_ADMIN, Role.RESIDENT)
+			.doesNotContain(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR);
 		assertThat(GrantRules.grantableBy(Set.of(Role.GRID_WORKER, Role.PARTY_MEMBER))).isEmpty();
 		assertThat(GrantRules.mayManageAccounts(actor(Role.AUDITOR, ROOT_SCOPE))).isFalse();
 	}
 
 	@Test
 	void rolesBelongAtTheirLevel() {
-		assertThat(keys(GrantRules.check(securityAdmin, Set.of(Role.GRID_WORKER), COMMUNITY_SCOPE, OrgLevel.COMMUNITY,
+		assertThat(keys(GrantRules.check(systemAdmin, Set.of(Role.GRID_WORKER), COMMUNITY_SCOPE, OrgLevel.COMMUNITY,
 				GridPosition.GRID_LEADER))).containsExactly("account.role.wrongLevel");
 	}
 
@@ -87,7 +96,35 @@ class GrantRulesTests {
 				OrgLevel.CITY, null))).contains("account.role.separated");
 		assertThat(keys(GrantRules.check(securityAdmin, Set.of(Role.AUDITOR, Role.DISTRICT_ADMIN), DISTRICT_SCOPE,
 				OrgLevel.DISTRICT, null))).contains("account.role.separated");
-		assertThat(GrantRules.check(securityAdmin, Set.of(Role.AUDITOR), ROOT_SCOPE, OrgLevel.CITY, null)).isEmpty();
+		// an auditor alone is fine — appointed by the system admin, since issue 11 no longer granted by the security admin
+		assertThat(GrantRules.checkAppointment(systemAdmin, Set.of(Role.AUDITOR), ROOT_SCOPE, OrgLevel.CITY)).isEmpty();
+		assertThat(keys(GrantRules.checkAppointment(systemAdmin, Set.of(Role.AUDITOR, Role.RESIDENT), GRID_SCOPE,
+				OrgLevel.GRID))).contains("account.role.separated");
+	}
+
+	@Test
+	void anAppointerNeverConfirmsHisOwnAppointment() {
+		AuditorAppointment bySystemAdmin = new AuditorAppointment(UUID.randomUUID(), "auditor2", "审计员", ROOT,
+				ROOT_SCOPE.path(), systemAdmin.userId(), "系统管理员", java.time.Instant.EPOCH);
+		assertThat(AuditorAppointments.mayConfirm(securityAdmin, bySystemAdmin)).isTrue();
+		assertThat(AuditorAppointments.mayConfirm(systemAdmin, bySystemAdmin)).isFalse();
+		assertThat(AuditorAppointments.mayConfirm(communityStaff, bySystemAdmin)).isFalse();
+		// a security admin who (somehow) appointed one cannot confirm it either
+		AuditorAppointment bySecurityAdmin = new AuditorAppointment(UUID.randomUUID(), "auditor3", "审计员", ROOT,
+				ROOT_SCOPE.path(), securityAdmin.userId(), "安全管理员", java.time.Instant.EPOCH);
+		assertThat(AuditorAppointments.mayConfirm(securityAdmin, bySecurityAdmin)).isFalse();
+	}
+
+	@Test
+	void theSecurityAdminLooksAfterBusinessAccountsButCannotSilenceAnAuditor() {
+		Account worker = account(Set.of(Role.COMMUNITY_STAFF), COMMUNITY_SCOPE);
+		assertThat(AccountManagement.allowedActions(securityAdmin, worker)).contains(AccountAction.UNLOCK,
+				AccountAction.RESET_PASSWORD);
+		Account auditor = account(Set.of(Role.AUDITOR), DISTRICT_SCOPE);
+		assertThat(AccountManagement.allowedActions(securityAdmin, auditor)).doesNotContain(AccountAction.DISABLE,
+				AccountAction.RESET_PASSWORD);
+		assertThat(AccountManagement.allowedActions(systemAdmin, auditor)).contains(AccountAction.DISABLE)
+			.doesNotContain(AccountAction.RESET_PASSWORD);
 	}
 
 	@Test

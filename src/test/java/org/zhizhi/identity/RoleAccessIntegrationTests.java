@@ -66,7 +66,8 @@ class RoleAccessIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "admin", "dongcheng-g01", "dangyuan01", "jumin01" })
+	// issue 11: the system admin ("admin") now opens business accounts, so he reaches them
+	@ValueSource(strings = { "dongcheng-g01", "dangyuan01", "jumin01" })
 	void onlyAccountManagersReachTheAccounts(String username) {
 		String token = api.tokenOf(username);
 

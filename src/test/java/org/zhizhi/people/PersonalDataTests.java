@@ -110,12 +110,15 @@ class PersonalDataTests {
 			.hasToString("0190c2a0-0000-7000-8000-000000000002");
 	}
 
+	/** Issue 11 turned the warning this test once caught into a refusal to start (see DataKeyStartupTests). */
 	@Test
 	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
-	void warnsLoudlyWhenTheDemoKeyIsUsedOutsideDemoMode(org.springframework.boot.test.system.CapturedOutput output) {
+	void refusesTheDemoKeyOutsideDemoMode(org.springframework.boot.test.system.CapturedOutput output) {
 		new PersonalDataCipher(PersonalDataCipher.DEV_KEY, "", new org.zhizhi.shared.DemoMode(true));
 		assertThat(output.getAll()).doesNotContain("PUBLIC DEMO KEY");
-		new PersonalDataCipher(PersonalDataCipher.DEV_KEY, "", new org.zhizhi.shared.DemoMode(false));
-		assertThat(output.getAll()).contains("PUBLIC DEMO KEY");
+		assertThatThrownBy(
+				() -> new PersonalDataCipher(PersonalDataCipher.DEV_KEY, "", new org.zhizhi.shared.DemoMode(false)))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("PUBLIC DEMO KEY");
 	}
 }

@@ -129,40 +129,6 @@ public class JdbcAccounts {
 			.update() == 1;
 	}
 
-	/**
-	 * Reserves one sign-in attempt before the password is even checked, in one conditional statement: concurrent
-	 * attempts each take their own number, so a burst of guesses cannot slip past the limit. Returns the attempt's
-	 * number, or empty while the account is locked.
-	 */
-	public Optional<Integer> reserveAttempt(UUID id, Instant now) {
-		return jdbc.sql("""
-				UPDATE identity.account SET failed_attempts = failed_attempts + 1
-				 WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)
-				RETURNING failed_attempts""")
-			.param("id", id)
-			.param("now", Timestamp.from(now))
-			.query(Integer.class)
-			.optional();
-	}
-
-	/** Locks the account after the attempt that reached the limit failed; the count starts again after the lock. */
-	public void lock(UUID id, Instant until) {
-		jdbc.sql("UPDATE identity.account SET locked_until = :until, failed_attempts = 0 WHERE id = :id")
-			.param("id", id)
-			.param("until", Timestamp.from(until))
-			.update();
-	}
-
-	/** Clears the attempts after a correct password — unless a concurrent failure has meanwhile locked the account. */
-	public boolean recordSuccess(UUID id, Instant now) {
-		return jdbc.sql("""
-				UPDATE identity.account SET failed_attempts = 0
-				 WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)""")
-			.param("id", id)
-			.param("now", Timestamp.from(now))
-			.update() == 1;
-	}
-
 	/** What decides whether a signed-in session may go on. */
 	public record SessionState(boolean enabled, Set<Role> roles, Instant passwordChangedAt) {
 	}

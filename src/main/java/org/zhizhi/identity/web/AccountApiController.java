@@ -1,7 +1,6 @@
 package org.zhizhi.identity.web;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -41,10 +40,7 @@ class AccountApiController {
 
 	private final AccountQueries queries;
 
-	private final Clock clock;
-
-	AccountApiController(AccountManagement management, AccountQueries queries, Clock clock) {
-		this.clock = clock;
+	AccountApiController(AccountManagement management, AccountQueries queries) {
 		this.management = management;
 		this.queries = queries;
 	}
@@ -52,10 +48,10 @@ class AccountApiController {
 	record AccountView(UUID id, String username, String displayName, Set<Role> roles, GridPosition gridPosition,
 			UUID orgUnitId, boolean enabled, boolean locked, boolean passwordChangeRequired, Instant createdAt) {
 
-		static AccountView of(Account account, Instant now) {
+		static AccountView of(Account account, boolean locked) {
 			return new AccountView(account.id(), account.username(), account.displayName(), account.roles(),
-					account.gridPosition(), account.orgUnitId(), account.enabled(),
-					account.lockedAt(now), account.passwordChangeRequired(), account.createdAt());
+					account.gridPosition(), account.orgUnitId(), account.enabled(), locked,
+					account.passwordChangeRequired(), account.createdAt());
 		}
 	}
 
@@ -70,13 +66,15 @@ class AccountApiController {
 		return queries.list(actor.scope(), q, page)
 			.stream()
 			.limit(AccountQueries.PAGE_SIZE)
-			.map(account -> AccountView.of(account, clock.instant()))
+			.map(account -> AccountView.of(account, queries.locked(account)))
 			.toList();
 	}
 
 	@GetMapping("/{id}")
 	AccountView get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return queries.find(actor.scope(), id).map(account -> AccountView.of(account, clock.instant())).orElseThrow(() -> DomainException.notFound("account"));
+		return queries.find(actor.scope(), id)
+			.map(account -> AccountView.of(account, queries.locked(account)))
+			.orElseThrow(() -> DomainException.notFound("account"));
 	}
 
 	@PostMapping
@@ -85,7 +83,7 @@ class AccountApiController {
 			HttpServletRequest request) {
 		Account account = management.create(actor, new CreateAccount(body.username(), body.displayName(),
 				body.password(), body.roles(), body.orgUnitId(), body.gridPosition()), request.getRemoteAddr());
-		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(AccountView.of(account, clock.instant()));
+		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(AccountView.of(account, false));
 	}
 
 	@DeleteMapping("/{id}/tokens")

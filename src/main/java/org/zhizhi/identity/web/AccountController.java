@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.identity.Account;
+import org.zhizhi.identity.AccountAction;
+import org.zhizhi.identity.AuditorAppointment;
+import org.zhizhi.identity.AuditorAppointments;
 import org.zhizhi.identity.AccountManagement;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.identity.CreateAccount;
@@ -45,12 +49,15 @@ class AccountController {
 
 	private final MessageSource messages;
 
+	private final AuditorAppointments appointments;
+
 	private final Clock clock;
 
-	AccountController(AccountQueries queries, AccountManagement management, OrgUnitQueries orgUnits,
-			MessageSource messages, Clock clock) {
+	AccountController(AccountQueries queries, AccountManagement management, AuditorAppointments appointments,
+			OrgUnitQueries orgUnits, MessageSource messages, Clock clock) {
 		this.queries = queries;
 		this.management = management;
+		this.appointments = appointments;
 		this.orgUnits = orgUnits;
 		this.messages = messages;
 		this.clock = clock;
@@ -65,6 +72,14 @@ class AccountController {
 		model.addAttribute("page", Math.max(page, 0));
 		model.addAttribute("q", q);
 		model.addAttribute("now", clock.instant());
+		model.addAttribute("locked", queries.locked(rows));
+		model.addAttribute("mayOpen", !offeredRoles(actor).isEmpty());
+		List<AuditorAppointment> open = appointments.open(actor);
+		model.addAttribute("appointments", open);
+		model.addAttribute("confirmable", open.stream()
+			.filter(a -> AuditorAppointments.mayConfirm(actor, a))
+			.map(AuditorAppointment::id)
+			.collect(Collectors.toSet()));
 		return "identity/accounts";
 	}
 
@@ -83,6 +98,11 @@ class AccountController {
 			RedirectAttributes redirect) {
 		CreateAccount command = new CreateAccount(username, displayName, password, roles, orgUnitId, gridPosition);
 		try {
+			if (isAppointment(actor, command.roles())) {
+				appointments.appoint(actor, command, request.getRemoteAddr());
+				redirect.addFlashAttribute("notice", "appointment.created");
+				return "redirect:/accounts";
+			}
 			Account account = management.create(actor, command, request.getRemoteAddr());
 			redirect.addFlashAttribute("notice", "account.created");
 			return "redirect:/accounts/" + account.id();
@@ -101,11 +121,22 @@ class AccountController {
 		Account account = queries.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("account"));
 		model.addAttribute("account", account);
 		model.addAttribute("node", orgUnits.find(actor.scope(), account.orgUnitId()).orElse(null));
-		model.addAttribute("mayManage", AccountManagement.mayManage(actor, account));
+		// the page offers exactly the steps the rules allow; the commands check them again
+		Set<AccountAction> allowed = AccountManagement.allowedActions(actor, account);
+		model.addAttribute("allowed", allowed.stream().map(Enum::name).collect(Collectors.toSet()));
+		model.addAttribute("mayManage", !allowed.isEmpty());
 		model.addAttribute("mayTakeOver", GrantRules.mayTakeOver(account.roles()));
-		model.addAttribute("locked", account.lockedAt(clock.instant()));
+		model.addAttribute("locked", queries.locked(account));
 		model.addAttribute("errors", FormErrors.none());
 		return "identity/account";
+	}
+
+	@PostMapping("/appointments/{id}/confirm")
+	String confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		Account account = appointments.confirm(actor, id, request.getRemoteAddr());
+		redirect.addFlashAttribute("notice", "appointment.confirmed");
+		return "redirect:/accounts/" + account.id();
 	}
 
 	@PostMapping("/{id}/unlock")
@@ -151,12 +182,25 @@ class AccountController {
 		return "redirect:/accounts/" + id;
 	}
 
+	/** The roles the form offers: those the rules let him grant, and those he may propose for someone to confirm. */
+	private static Set<Role> offeredRoles(Actor actor) {
+		Set<Role> offered = EnumSet.noneOf(Role.class);
+		offered.addAll(GrantRules.grantableBy(actor.roles()));
+		offered.addAll(GrantRules.appointableBy(actor.roles()));
+		return offered;
+	}
+
+	/** A role he may only propose turns the form into an appointment that another administrator confirms. */
+	private static boolean isAppointment(Actor actor, Set<Role> roles) {
+		Set<Role> appointable = GrantRules.appointableBy(actor.roles());
+		return !roles.isEmpty() && roles.stream().anyMatch(appointable::contains)
+				&& !GrantRules.grantableBy(actor.roles()).containsAll(roles);
+	}
+
 	private void prepareForm(Actor actor, Model model, CreateAccount command, FormErrors errors, String nodeName) {
-		Set<Role> grantable = EnumSet.noneOf(Role.class);
-		grantable.addAll(GrantRules.grantableBy(actor.roles()));
 		model.addAttribute("command", command);
 		model.addAttribute("errors", errors);
-		model.addAttribute("grantable", grantable);
+		model.addAttribute("grantable", offeredRoles(actor));
 		model.addAttribute("positions", GridPosition.values());
 		model.addAttribute("nodeName", nodeName);
 		// the nodes to bind to: looked up by name, since a district holds thousands of grids

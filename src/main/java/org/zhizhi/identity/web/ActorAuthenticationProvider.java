@@ -36,7 +36,7 @@ class ActorAuthenticationProvider implements AuthenticationProvider {
 		}
 		catch (LoginFailed failure) {
 			throw switch (failure.reason()) {
-				case LOCKED -> new LockedException("locked");
+				case THROTTLED -> new LockedException("throttled");
 				case DISABLED -> new DisabledException("disabled");
 				case BAD_CREDENTIALS -> new BadCredentialsException("bad credentials");
 			};

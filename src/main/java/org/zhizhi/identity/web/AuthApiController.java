@@ -72,11 +72,16 @@ class AuthApiController {
 			actor = authenticator.authenticate(body.username(), body.password(), request.getRemoteAddr());
 		}
 		catch (LoginFailed failure) {
-			String code = switch (failure.reason()) {
-				case LOCKED -> "ACCOUNT_LOCKED";
-				case DISABLED -> "ACCOUNT_DISABLED";
-				case BAD_CREDENTIALS -> "BAD_CREDENTIALS";
-			};
+			if (failure.reason() == LoginFailed.Reason.THROTTLED) {
+				// the same answer whether the name is a real account or not (RFC 9110 Retry-After, in seconds)
+				ResponseEntity<?> throttled = problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
+						"login.error.THROTTLED", request);
+				return ResponseEntity.status(throttled.getStatusCode())
+					.headers(throttled.getHeaders())
+					.header(HttpHeaders.RETRY_AFTER, String.valueOf(wholeSecondsUp(failure.retryAfter())))
+					.body(throttled.getBody());
+			}
+			String code = failure.reason() == LoginFailed.Reason.DISABLED ? "ACCOUNT_DISABLED" : "BAD_CREDENTIALS";
 			return problem(HttpStatus.UNAUTHORIZED, code, "login.error." + failure.reason().name(), request);
 		}
 		if (accounts.passwordChangeRequired(actor.userId())) {
@@ -98,6 +103,11 @@ class AuthApiController {
 		audit.record(actor, request.getRemoteAddr(), "TOKEN_REVOKE", "account", actor.userId().toString(),
 				Outcome.SUCCESS, null);
 		return ResponseEntity.noContent().build();
+	}
+
+	/** Retry-After counts whole seconds: rounded up, so that a client waiting that long is let in. */
+	private static long wholeSecondsUp(java.time.Duration wait) {
+		return Math.max(1, wait.plusNanos(999_999_999).toSeconds());
 	}
 
 	private ResponseEntity<?> problem(HttpStatus status, String code, String key, HttpServletRequest request) {

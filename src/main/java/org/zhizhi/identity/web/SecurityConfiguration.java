@@ -79,6 +79,8 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasRole(Role.SYSTEM_ADMIN.name())
 				.requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**").hasRole(Role.AUDITOR.name())
 				.requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasAnyRole(Role.names(ACCOUNT_MANAGERS))
+				.requestMatchers("/api/v1/auditor-appointments", "/api/v1/auditor-appointments/**")
+				.hasAnyRole(Role.SYSTEM_ADMIN.name(), Role.SECURITY_ADMIN.name())
 				.requestMatchers("/api/v1/me", "/api/v1/auth/**").authenticated()
 				// the security admin binds accounts to nodes, so he reads the tree; nothing else of the business
 				.requestMatchers(HttpMethod.GET, "/api/v1/org-units", "/api/v1/org-units/**")
