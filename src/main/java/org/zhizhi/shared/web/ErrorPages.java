@@ -47,7 +47,7 @@ class ErrorPages implements ErrorController {
 		String detail = message(problem.detailKey(), locale);
 		String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original ? original
 				: request.getRequestURI();
-		if (ProblemAdvice.isApiPath(uri.substring(Math.min(uri.length(), request.getContextPath().length())))) {
+		if (ProblemAdvice.isApi(request)) {
 			return ResponseEntity.status(problem.status())
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(ProblemResponses.problem(problem.status(), problem.code(), detail, errors, safe(uri), locale,
@@ -97,7 +97,7 @@ class ErrorPages implements ErrorController {
 	}
 
 	/** The instance of a problem: the path asked for, without what a URI cannot hold (a rejected path may have it). */
-	private static String safe(String uri) {
+	static String safe(String uri) {
 		String kept = uri.replaceAll("[^A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]", "");
 		try {
 			return java.net.URI.create(kept).toString();

@@ -3,6 +3,7 @@ package org.zhizhi.shared.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -12,10 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.zhizhi.shared.ProblemResponses;
 import org.zhizhi.shared.TextInput;
 
 /**
@@ -29,8 +33,20 @@ import org.zhizhi.shared.TextInput;
 @Order(InputGuardFilter.ORDER)
 public class InputGuardFilter extends OncePerRequestFilter {
 
+	private final ProblemResponses problems;
+
+	private final MessageSource messages;
+
+	private final LocaleResolver locales;
+
 	/** Before the security filters (so before CSRF reads the form), after Spring's character encoding filter. */
 	public static final int ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10;
+
+	InputGuardFilter(ProblemResponses problems, MessageSource messages, LocaleResolver locales) {
+		this.problems = problems;
+		this.messages = messages;
+		this.locales = locales;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -46,8 +62,9 @@ public class InputGuardFilter extends OncePerRequestFilter {
 			}
 			catch (IllegalStateException | IOException | ServletException e) {
 				if (tooLarge(e)) {
-					refuse(request, response, new RequestProblem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-							"problem.tooLarge", List.of()));
+					// answered here, not through the /error dispatch: there every read of a parameter (the language
+					// switch, the CSRF token) would throw the upload's failure again
+					tooLarge(request, response);
 					return;
 				}
 				throw e;
@@ -85,6 +102,21 @@ public class InputGuardFilter extends OncePerRequestFilter {
 			}
 		}
 		return false;
+	}
+
+	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (ProblemAdvice.isApi(request)) {
+			problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "problem.tooLarge");
+			return;
+		}
+		Locale locale = locales.resolveLocale(request);
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setContentType("text/html;charset=UTF-8");
+		response.getWriter()
+			.write(ContainerErrors.page(HttpStatus.CONTENT_TOO_LARGE.value(),
+					messages.getMessage("error.title", null, locale),
+					messages.getMessage("problem.tooLarge", null, locale),
+					messages.getMessage("error.back", null, locale), locale));
 	}
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, RequestProblem problem)

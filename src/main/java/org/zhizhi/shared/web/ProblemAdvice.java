@@ -196,7 +196,10 @@ class ProblemAdvice {
 	}
 
 	public static boolean isApi(HttpServletRequest request) {
-		return isApiPath(request.getRequestURI().substring(request.getContextPath().length()));
+		// while an error is rendered (the /error dispatch), the path that was asked for decides, not /error
+		String uri = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String asked
+				? asked : request.getRequestURI();
+		return isApiPath(uri.substring(Math.min(uri.length(), request.getContextPath().length())));
 	}
 
 	static boolean isApiPath(String path) {
