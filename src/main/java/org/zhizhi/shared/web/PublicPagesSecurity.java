@@ -29,7 +29,8 @@ class PublicPagesSecurity {
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/public/**")
 				.permitAll()
 				.anyRequest()
-				.denyAll());
+				.denyAll())
+			.headers(SecurityHeaders.platform());
 		return http.build();
 	}
 }
