@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Audits the sign-in attempts that never reach the {@link Authenticator} — refused for their input (a NUL in the
- * username, a malformed or oversized body, a wrong content type) or failing on the way — so that every failed sign-in
+ * username, a malformed or oversized body, a wrong content type, a login form without its CSRF token) or failing on
+ * the way — so that every failed sign-in
  * of every kind is in the trail; the authenticator writes the entries of the attempts it checks. Runs before the
  * input guard, which may refuse the request before any security filter sees it.
  */
@@ -57,8 +58,10 @@ class SignInRefusalAudit extends OncePerRequestFilter {
 			status = response.getStatus();
 		}
 		finally {
-			// 401 and 403 are the authenticator's answers (and entries); a redirect is the login form's
-			if (status >= 400 && status != 401 && status != 403) {
+			// the token endpoint's 401 and 403 are the authenticator's answers (with entries of their own); the login
+			// form's are redirects, so any error there (a missing CSRF token: 403) was refused before it
+			boolean checked = !request.getRequestURI().endsWith("/login") && (status == 401 || status == 403);
+			if (status >= 400 && !checked) {
 				audit.record(null, username(kept), null, request.getRemoteAddr(), "LOGIN", "account", null,
 						status >= 500 ? Outcome.ERROR : Outcome.FAILURE,
 						"refused before the password was checked: HTTP " + status);
