@@ -76,7 +76,9 @@ class ErrorPages implements ErrorController {
 				return new RequestProblem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "problem.rejected", List.of());
 			}
 		}
-		int code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer i ? i : 500;
+		// /error asked for directly, not as the container's error dispatch: there is no such page
+		int code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer i ? i
+				: failure == null ? 404 : 500;
 		HttpStatus status = HttpStatus.resolve(code);
 		if (status == null) {
 			status = code >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;

@@ -76,6 +76,11 @@ class ContainerErrorsIntegrationTests {
 		}
 	}
 
+	@Test
+	void theErrorPathAskedForDirectlyIsNotFound() throws IOException {
+		assertThat(get("/error", Map.of("Accept", "text/html")).status()).isEqualTo(404);
+	}
+
 	private static void assertProblem(Raw answer) {
 		assertThat(answer.contentType()).as(answer.body()).startsWith("application/problem+json");
 		JsonNode problem = JSON.readTree(answer.body());
