@@ -35,7 +35,7 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.ProblemResponses;
 import org.zhizhi.shared.Role;
 import org.zhizhi.shared.web.SecurityChains;
-import org.zhizhi.shared.web.SecurityHeaders;
+import org.zhizhi.shared.SecurityHeaders;
 
 /**
  * Identity's two doors: the API ({@code /api/v1/**}, actuator) takes bearer tokens, keeps no session and answers

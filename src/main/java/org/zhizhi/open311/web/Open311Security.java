@@ -10,7 +10,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.zhizhi.identity.AuditTrail;
 import org.zhizhi.identity.AuditWriteFilter;
 import org.zhizhi.shared.web.SecurityChains;
-import org.zhizhi.shared.web.SecurityHeaders;
+import org.zhizhi.shared.SecurityHeaders;
 
 /** The open311 module's own door. */
 @Configuration(proxyBeanMethods = false)

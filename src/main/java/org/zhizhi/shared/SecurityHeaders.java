@@ -1,4 +1,4 @@
-package org.zhizhi.shared.web;
+package org.zhizhi.shared;
 
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
