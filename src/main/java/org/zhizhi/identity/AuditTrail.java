@@ -14,6 +14,7 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Paging;
+import org.zhizhi.shared.TextInput;
 
 /**
  * The append-only audit trail. Entries are written outside the caller's transaction: a refusal or failure is written
@@ -71,7 +72,9 @@ public class AuditTrail {
 		return entries.find(scope, includeUnscoped, filter, PAGE_SIZE + 1, Paging.offset(page, PAGE_SIZE));
 	}
 
+	/** Cut to the column's width, a NUL shown as ␀: PostgreSQL refuses U+0000, and the entry must still be written. */
 	private static String truncate(String text, int max) {
-		return text == null || text.length() <= max ? text : text.substring(0, max);
+		String stored = TextInput.visible(text);
+		return stored == null || stored.length() <= max ? stored : stored.substring(0, max);
 	}
 }

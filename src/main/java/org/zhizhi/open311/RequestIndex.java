@@ -4,11 +4,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
@@ -24,6 +30,9 @@ import org.zhizhi.shared.Ids;
  * So the same step may come twice, and steps may come out of order; every write is therefore idempotent and none
  * depends on the order: the index row is upserted with the incident's state as it is now (read under the row's lock,
  * so the last writer writes the newest state), and an update is keyed by incident, action, state and instant.
+ *
+ * <p>Whether the public may see the request at all ({@link Publication#shown}) is written the same way, from the
+ * incident as it is now: a triage to 私事 after the report takes it off the public lists at the next delivery.
  */
 @Component
 class RequestIndex {
@@ -48,6 +57,34 @@ class RequestIndex {
 		return CLOSED.contains(state);
 	}
 
+	private boolean published(IncidentView incident) {
+		IncidentCategory category = incidents.categories()
+			.stream()
+			.filter(c -> c.code().equals(incident.categoryCode()))
+			.findFirst()
+			.orElse(null);
+		return Publication.shown(incident, category);
+	}
+
+	/**
+	 * Rows indexed before the index knew what is public (published is null, so not shown) are decided once, at
+	 * start-up, from their incidents as they are now.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Transactional
+	public void decideUnknownPublication() {
+		List<UUID> unknown = jdbc.sql("select incident_id from open311.request_index where published is null")
+			.query(UUID.class)
+			.list();
+		for (UUID id : unknown) {
+			boolean published = incidents.view(installation.whole(), id).map(this::published).orElse(false);
+			jdbc.sql("update open311.request_index set published = :published where incident_id = :id")
+				.param("published", published)
+				.param("id", id)
+				.update();
+		}
+	}
+
 	@ApplicationModuleListener
 	void on(IncidentEvent step) {
 		Timestamp at = Timestamp.from(step.at());
@@ -67,11 +104,13 @@ class RequestIndex {
 			.listOfRows();
 		IncidentView now = incidents.view(installation.whole(), step.incidentId()).orElseThrow();
 		jdbc.sql("""
-				update open311.request_index set updated_at = greatest(updated_at, :at), closed = :closed
+				update open311.request_index set updated_at = greatest(updated_at, :at), closed = :closed,
+				       published = :published
 				 where incident_id = :id""")
 			.param("id", step.incidentId())
 			.param("at", at)
 			.param("closed", closed(now.state()))
+			.param("published", published(now))
 			.update();
 		jdbc.sql("""
 				insert into open311.request_update (id, incident_id, action, to_state, occurred_at)

@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Service requests as Open311 sees incidents: submitted through {@link IncidentManagement#report} and read through
- * {@link IncidentQueries}, showing only the public fields of the specification — never the reporter.
+ * {@link IncidentQueries}, showing only the public fields of the specification — never the reporter — and only the
+ * incidents {@link Publication} lets the public see. That is checked on the incident as it is when read, so neither a
+ * lagging index nor a guessed id shows an incident that has just been triaged as private.
  */
 @Service
 public class ServiceRequests {
@@ -327,7 +329,8 @@ public class ServiceRequests {
 
 	@Transactional(readOnly = true)
 	public Optional<ServiceRequest> find(UUID id) {
-		return incidents.view(installation.whole(), id).map(v -> new Reader().read(v));
+		Reader reader = new Reader();
+		return incidents.view(installation.whole(), id).filter(reader::shown).map(reader::read);
 	}
 
 	/**
@@ -347,13 +350,14 @@ public class ServiceRequests {
 				.flatMap(Optional::stream)
 				.map(id -> incidents.view(installation.whole(), id))
 				.flatMap(Optional::stream)
+				.filter(reader::shown)
 				.map(reader::read)
 				.toList();
 			return new Page<>(found, false);
 		}
 		StringBuilder sql = new StringBuilder("""
 				select incident_id from open311.request_index
-				 where requested_at >= :start and requested_at <= :end""");
+				 where published and requested_at >= :start and requested_at <= :end""");
 		if (!filter.serviceCodes().isEmpty()) {
 			sql.append(" and service_code in (:codes)");
 		}
@@ -378,18 +382,23 @@ public class ServiceRequests {
 			.limit(filter.pageSize())
 			.map(id -> incidents.view(installation.whole(), id))
 			.flatMap(Optional::stream)
+			.filter(reader::shown)
 			.map(reader::read)
 			.toList();
 		return new Page<>(found, more);
 	}
 
-	/** The steps of every request between two instants, oldest first (the servicerequestupdates extension). */
+	/**
+	 * The steps of every public request between two instants, oldest first (the servicerequestupdates extension): only
+	 * of requests the index holds as public, and each checked again on the incident as it is now.
+	 */
 	@Transactional(readOnly = true)
 	public Page<RequestUpdate> updates(Instant start, Instant end, int page, int pageSize) {
 		List<RequestUpdate> found = jdbc.sql("""
-				select id, incident_id, action, to_state, occurred_at from open311.request_update
-				 where occurred_at >= :start and occurred_at <= :end
-				 order by occurred_at, id limit :limit offset :offset""")
+				select u.id, u.incident_id, u.action, u.to_state, u.occurred_at from open311.request_update u
+				  join open311.request_index r on r.incident_id = u.incident_id and r.published
+				 where u.occurred_at >= :start and u.occurred_at <= :end
+				 order by u.occurred_at, u.id limit :limit offset :offset""")
 			.param("start", Timestamp.from(start))
 			.param("end", Timestamp.from(end))
 			.param("limit", pageSize + 1)
@@ -399,7 +408,13 @@ public class ServiceRequests {
 					rs.getTimestamp(5).toInstant()))
 			.list();
 		boolean more = found.size() > pageSize;
-		return new Page<>(more ? found.subList(0, pageSize) : found, more);
+		Reader reader = new Reader();
+		Map<UUID, Boolean> shown = new HashMap<>();
+		List<RequestUpdate> visible = (more ? found.subList(0, pageSize) : found).stream()
+			.filter(u -> shown.computeIfAbsent(u.requestId(),
+					id -> incidents.view(installation.whole(), id).filter(reader::shown).isPresent()))
+			.toList();
+		return new Page<>(visible, more);
 	}
 
 	/** The request a token of a POST became. */
@@ -427,11 +442,19 @@ public class ServiceRequests {
 
 		private final Map<UUID, List<OrgUnit>> lineages = new HashMap<>();
 
-		ServiceRequest read(IncidentView incident) {
+		boolean shown(IncidentView incident) {
+			return Publication.shown(incident, category(incident));
+		}
+
+		private IncidentCategory category(IncidentView incident) {
 			if (categories.isEmpty()) {
 				incidents.categories().forEach(c -> categories.put(c.code(), c));
 			}
-			IncidentCategory category = categories.get(incident.categoryCode());
+			return categories.get(incident.categoryCode());
+		}
+
+		ServiceRequest read(IncidentView incident) {
+			IncidentCategory category = category(incident);
 			// the places from the root down to the grid: the address (most specific first) and the responsible unit
 			List<OrgUnit> lineage = lineages.computeIfAbsent(incident.gridId(),
 					grid -> orgUnits.lineage(installation.whole(), grid));
@@ -454,10 +477,11 @@ public class ServiceRequests {
 			Instant updated = incident.closedAt() != null && RequestIndex.closed(incident.state())
 					? incident.closedAt() : incident.updatedAt();
 			return new ServiceRequest(incident.id(), incident.categoryCode(),
-					category == null ? incident.categoryCode() : category.name(), incident.description(),
+					category == null ? incident.categoryCode() : category.name(),
+					Publication.description(incident, category),
 					incident.state(), incident.rejectReason(), agency, names.isEmpty() ? null : String.join(", ", names),
 					incident.reportedAt(), updated, incident.closedAt() == null ? incident.resolveDueAt() : null,
-					incident.lat(), incident.lng());
+					Publication.coordinate(incident.lat(), category), Publication.coordinate(incident.lng(), category));
 		}
 	}
 }

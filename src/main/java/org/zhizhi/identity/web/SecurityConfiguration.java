@@ -35,6 +35,7 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.ProblemResponses;
 import org.zhizhi.shared.Role;
 import org.zhizhi.shared.web.SecurityChains;
+import org.zhizhi.shared.SecurityHeaders;
 
 /**
  * Identity's two doors: the API ({@code /api/v1/**}, actuator) takes bearer tokens, keeps no session and answers
@@ -87,6 +88,7 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.names(TREE_READERS))
 				.anyRequest().hasAnyRole(Role.names(BUSINESS)))
 			.addFilterBefore(new AuditWriteFilter(audit), CsrfFilter.class)
+			.headers(SecurityHeaders.platform())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
@@ -132,6 +134,7 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/login?logout")
 				.permitAll())
 			.addFilterAfter(new SessionGuardFilter(accounts), AuthorizationFilter.class)
+			.headers(SecurityHeaders.platform())
 			.addFilterBefore(new AuditWriteFilter(audit), CsrfFilter.class)
 			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
 				// let the Chinese 403 page render through Spring Boot's error handling

@@ -279,11 +279,13 @@ public class JdbcIncidents {
 
 	public List<IncidentCategory> categories() {
 		return jdbc.sql("""
-				select c.code, c.name, k.code as class_code, k.name as class_name, k.standard
+				select c.code, c.name, k.code as class_code, k.name as class_name, k.standard, c.published,
+				       c.exact_position
 				  from incident.category c join incident.category_class k on k.code = c.class_code
 				 where c.active order by k.sort_order, c.sort_order""")
 			.query((rs, n) -> new IncidentCategory(rs.getString("code"), rs.getString("name"),
-					rs.getString("class_code"), rs.getString("class_name"), rs.getString("standard")))
+					rs.getString("class_code"), rs.getString("class_name"), rs.getString("standard"),
+					rs.getBoolean("published"), rs.getBoolean("exact_position")))
 			.list();
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.zhizhi.identity.AuditTrail;
 import org.zhizhi.identity.AuditWriteFilter;
 import org.zhizhi.shared.web.SecurityChains;
+import org.zhizhi.shared.SecurityHeaders;
 
 /** The open311 module's own door. */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +32,7 @@ class Open311Security {
 			.formLogin(form -> form.disable())
 			.logout(logout -> logout.disable())
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.headers(SecurityHeaders.platform())
 			.addFilterBefore(new AuditWriteFilter(audit), CsrfFilter.class);
 		return http.build();
 	}

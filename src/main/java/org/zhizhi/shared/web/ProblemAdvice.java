@@ -31,9 +31,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.TextInput;
 
 import tools.jackson.core.JacksonException;
 import org.zhizhi.shared.ProblemResponses;
@@ -110,13 +112,15 @@ class ProblemAdvice {
 		// a value of the wrong type (an unknown enum constant, a malformed UUID…) names its field in the JSON path
 		for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+				String problem = cause instanceof JsonInputConfiguration.NulRefused ? TextInput.NUL_MESSAGE
+						: "problem.typeMismatch";
 				String field = jackson.getPath()
 					.stream()
 					.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 					.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
 					.orElse("");
 				return respond(request, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", message("problem.validation"),
-						List.of(new FieldError(field, message("problem.typeMismatch"))));
+						List.of(new FieldError(field, message(problem))));
 			}
 		}
 		return respond(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", message("problem.malformed"), List.of());
@@ -129,6 +133,13 @@ class ProblemAdvice {
 	@ExceptionHandler(DuplicateKeyException.class)
 	Object duplicate(DuplicateKeyException exception, HttpServletRequest request) {
 		return respond(request, HttpStatus.CONFLICT, "CONFLICT", message("problem.concurrentDuplicate"), List.of());
+	}
+
+	/** An upload over spring.servlet.multipart's limits, should one be parsed no sooner than here. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	Object tooLarge(MaxUploadSizeExceededException exception, HttpServletRequest request) {
+		return respond(request, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", message("problem.tooLarge"),
+				List.of());
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
@@ -185,7 +196,13 @@ class ProblemAdvice {
 	}
 
 	public static boolean isApi(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// while an error is rendered (the /error dispatch), the path that was asked for decides, not /error
+		String uri = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String asked
+				? asked : request.getRequestURI();
+		return isApiPath(uri.substring(Math.min(uri.length(), request.getContextPath().length())));
+	}
+
+	static boolean isApiPath(String path) {
 		return path.startsWith("/api/") || path.startsWith("/open311/") || path.startsWith("/actuator/");
 	}
 

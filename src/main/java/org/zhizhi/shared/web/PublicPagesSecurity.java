@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.zhizhi.shared.SecurityHeaders;
 
 /** The door of every module's public pages ({@code /public/**}: the partnership lists, the wish wall). */
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +30,8 @@ class PublicPagesSecurity {
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/public/**")
 				.permitAll()
 				.anyRequest()
-				.denyAll());
+				.denyAll())
+			.headers(SecurityHeaders.platform());
 		return http.build();
 	}
 }
