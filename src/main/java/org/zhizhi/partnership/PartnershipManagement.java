@@ -16,6 +16,7 @@ import org.zhizhi.partnership.persistence.Board;
 import org.zhizhi.partnership.persistence.JdbcBoards;
 import org.zhizhi.partnership.persistence.JdbcDocuments;
 import org.zhizhi.partnership.persistence.JdbcPartners;
+import org.zhizhi.media.Documents;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
@@ -58,14 +59,14 @@ public class PartnershipManagement {
 
 	private final OrgUnitQueries orgUnits;
 
-	private final PartnershipDocuments documents;
+	private final Documents documents;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	PartnershipManagement(JdbcBoards boards, JdbcPartners partners, JdbcDocuments documentRows, OrgUnitQueries orgUnits,
-			PartnershipDocuments documents, Clock clock, ZoneId zone) {
+			Documents documents, Clock clock, ZoneId zone) {
 		this.boards = boards;
 		this.partners = partners;
 		this.documentRows = documentRows;
@@ -130,8 +131,8 @@ public class PartnershipManagement {
 	@Transactional
 	public UUID upload(Actor actor, byte[] bytes, boolean pdfAllowed) {
 		access(actor);
-		PartnershipDocuments.Checked checked = documents.check(bytes,
-				pdfAllowed ? PartnershipDocuments.Accept.IMAGE_OR_PDF : PartnershipDocuments.Accept.IMAGE);
+		Documents.Checked checked = documents.check(bytes,
+				pdfAllowed ? Documents.Accept.IMAGE_OR_PDF : Documents.Accept.IMAGE);
 		UUID id = Ids.newId(clock);
 		// the file first: a row never points at a missing file
 		documents.put(id, checked.bytes());

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhizhi.media.Documents;
 import org.zhizhi.TestClock;
 import org.zhizhi.TestPhotos;
 import org.zhizhi.ZhizhiIntegrationTest;
@@ -54,7 +55,7 @@ class DeliveryRefusalsIntegrationTests {
 	PartnershipQueries queries;
 
 	@Autowired
-	PartnershipDocuments documents;
+	Documents documents;
 
 	@Autowired
 	JdbcClient jdbc;

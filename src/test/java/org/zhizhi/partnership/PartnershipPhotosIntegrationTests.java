@@ -12,13 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zhizhi.TestPhotos;
 import org.zhizhi.ZhizhiIntegrationTest;
-import org.zhizhi.partnership.PartnershipDocuments.Accept;
-import org.zhizhi.partnership.PartnershipDocuments.Checked;
+import org.zhizhi.media.Documents;
+import org.zhizhi.media.Documents.Accept;
+import org.zhizhi.media.Documents.Checked;
 import org.zhizhi.shared.DomainException;
 
 /**
  * Partnership's photos go through the media module like every other photo: judged by content, re-encoded without
- * their metadata; agreements' PDFs stay as they were uploaded.
+ * their metadata; agreements' PDFs stay as they were uploaded — through the media module's Documents, the bean
+ * partnership is wired with.
  */
 @ZhizhiIntegrationTest
 class PartnershipPhotosIntegrationTests {
@@ -26,7 +28,7 @@ class PartnershipPhotosIntegrationTests {
 	static final byte[] SECRET = "home at 29.55N 106.55E".getBytes(StandardCharsets.US_ASCII);
 
 	@Autowired
-	PartnershipDocuments documents;
+	Documents documents;
 
 	@Test
 	void aPhotoIsReencodedWithoutItsMetadata() {
@@ -44,16 +46,16 @@ class PartnershipPhotosIntegrationTests {
 	}
 
 	@Test
-	void anythingElseIsRefusedInPartnershipsOwnWordsAndAPdfAgreementIsKeptAsIs() {
+	void anythingElseIsRefusedInMediasWordsAndAPdfAgreementIsKeptAsIs() {
 		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
 		assertThatThrownBy(() -> documents.check(pdf, Accept.IMAGE)).isInstanceOfSatisfying(DomainException.class,
 				refused -> assertThat(refused.fieldProblems()).singleElement()
 					.satisfies(problem -> assertThat(problem.field()).isEqualTo("file"))
-					.satisfies(problem -> assertThat(problem.messageKey()).isEqualTo("partnership.notAnImage")));
+					.satisfies(problem -> assertThat(problem.messageKey()).isEqualTo("media.document.notAnImage")));
 		assertThatThrownBy(() -> documents.check("<html>".getBytes(StandardCharsets.UTF_8), Accept.IMAGE_OR_PDF))
 			.isInstanceOfSatisfying(DomainException.class, refused -> assertThat(refused.fieldProblems())
 				.singleElement()
-				.satisfies(problem -> assertThat(problem.messageKey()).isEqualTo("partnership.notImageOrPdf")));
+				.satisfies(problem -> assertThat(problem.messageKey()).isEqualTo("media.document.notImageOrPdf")));
 		Checked agreement = documents.check(pdf, Accept.IMAGE_OR_PDF);
 		assertThat(agreement.mediaType()).isEqualTo("application/pdf");
 		assertThat(agreement.bytes()).isEqualTo(pdf);
