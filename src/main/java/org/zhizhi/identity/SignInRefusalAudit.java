@@ -58,9 +58,10 @@ class SignInRefusalAudit extends OncePerRequestFilter {
 			status = response.getStatus();
 		}
 		finally {
-			// the token endpoint's 401 and 403 are the authenticator's answers (with entries of their own); the login
-			// form's are redirects, so any error there (a missing CSRF token: 403) was refused before it
-			boolean checked = !request.getRequestURI().endsWith("/login") && (status == 401 || status == 403);
+			// the token endpoint's 401, 403 and 429 (throttled) are the authenticator's answers, with entries of their
+			// own; the login form's are redirects, so any error there (a missing CSRF token: 403) was refused before it
+			boolean checked = !request.getRequestURI().endsWith("/login")
+					&& (status == 401 || status == 403 || status == 429);
 			if (status >= 400 && !checked) {
 				audit.record(null, username(kept), null, request.getRemoteAddr(), "LOGIN", "account", null,
 						status >= 500 ? Outcome.ERROR : Outcome.FAILURE,

@@ -136,8 +136,10 @@ class AuditTrailIntegrationTests {
 
 	@Test
 	void theDatabaseRefusesToChangeOrDeleteAuditEntries() {
-		api.requestToken(ApiClient.uniqueUsername("it-nobody"), "Wrong#Password1");
-		JsonNode entry = entries(api.tokenOf("auditor"), "?action=LOGIN").get(0);
+		String nobody = ApiClient.uniqueUsername("it-nobody");
+		api.requestToken(nobody, "Wrong#Password1");
+		// this test's own entry: other tests' sign-ins (some refused before any detail is known) come and go
+		JsonNode entry = entries(api.tokenOf("auditor"), "?action=LOGIN&username=" + nobody).get(0);
 		UUID id = UUID.fromString(entry.path("id").asString());
 		long before = jdbc.queryForObject("SELECT count(*) FROM identity.audit_entry", Long.class);
 
@@ -158,7 +160,7 @@ class AuditTrailIntegrationTests {
 			.hasMessageContaining("append-only");
 
 		assertThat(jdbc.queryForObject("SELECT detail FROM identity.audit_entry WHERE id = ?", String.class, id))
-			.isEqualTo(entry.path("detail").asString());
+			.isEqualTo(entry.hasNonNull("detail") ? entry.get("detail").asString() : null);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM identity.audit_entry", Long.class))
 			.isGreaterThanOrEqualTo(before);
 	}
