@@ -47,9 +47,12 @@ public class DuplicateFinder {
 
 	private final IncidentSteps steps;
 
+	private final IncidentQueries queries;
+
 	DuplicateFinder(JdbcDuplicates duplicates, JdbcIncidents incidents, DuplicateRules rules, Clock clock,
-			IncidentSteps steps) {
+			IncidentSteps steps, IncidentQueries queries) {
 		this.steps = steps;
+		this.queries = queries;
 		this.duplicates = duplicates;
 		this.incidents = incidents;
 		this.rules = rules;
@@ -59,9 +62,12 @@ public class DuplicateFinder {
 	/**
 	 * The open incidents of the category within its radius of the position, reported within its window, nearest
 	 * first, at most {@link #MAX_RESULTS}. SQL narrows to a bounding box on an index; the exact distance decides.
+	 * Residents are offered others' reports (that is the point: 我也遇到); a unit's liaison, who reads only his unit's
+	 * orders, is offered only those — a position is no way round the scope of his reads.
 	 */
 	@Transactional(readOnly = true)
-	public List<PossibleDuplicate> nearby(DataScope scope, String categoryCode, Double lat, Double lng) {
+	public List<PossibleDuplicate> nearby(Actor actor, String categoryCode, Double lat, Double lng) {
+		DataScope scope = actor.scope();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (categoryCode == null || categoryCode.isBlank()) {
 			problems.add(new FieldProblem("categoryCode", "validation.required"));
@@ -96,6 +102,7 @@ public class DuplicateFinder {
 					Math.round(new GeoPoint(lat, lng).metresTo(new GeoPoint(c.lat(), c.lng())) * 10) / 10.0, c.reportedAt(), c.state(),
 					c.followers()))
 			.filter(d -> d.distanceM() <= radius)
+			.filter(d -> !IncidentQueries.liaisonOnly(actor) || visible(actor, d.id()))
 			.sorted(Comparator.comparingDouble(PossibleDuplicate::distanceM)
 				.thenComparing(PossibleDuplicate::reportedAt, Comparator.reverseOrder()))
 			.limit(MAX_RESULTS)
@@ -110,7 +117,11 @@ public class DuplicateFinder {
 	@Transactional
 	public Following join(Actor actor, UUID incidentId) {
 		DataScope scope = actor.scope();
-		incidents.find(scope, incidentId).orElseThrow(() -> DomainException.notFound("incident"));
+		IncidentView incident = incidents.find(scope, incidentId).orElseThrow(() -> DomainException.notFound("incident"));
+		if (!queries.mayView(actor, incident) && IncidentQueries.liaisonOnly(actor)) {
+			// what his reads answer 404 for, joining must not reveal (nor write his name into its story)
+			throw DomainException.notFound("incident");
+		}
 		boolean added = duplicates.follow(scope, incidentId, actor.userId(), clock.instant());
 		if (!added) {
 			// not added: either he follows it already, or it is no longer open — read it again to tell which
@@ -133,5 +144,9 @@ public class DuplicateFinder {
 			return description;
 		}
 		return description.substring(0, SHORT_DESCRIPTION) + "…";
+	}
+
+	private boolean visible(Actor actor, UUID id) {
+		return incidents.find(actor.scope(), id).map(incident -> queries.mayView(actor, incident)).orElse(false);
 	}
 }

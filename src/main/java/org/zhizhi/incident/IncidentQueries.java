@@ -80,14 +80,14 @@ public class IncidentQueries {
 	public List<IncidentView> list(Actor actor, IncidentState state, UUID gridId, int page) {
 		int offset = Paging.offset(page, PAGE_SIZE);
 		if (onlyOwnReports(actor)) {
-			return incidents.listReportedBy(actor.scope(), actor.userId(), state, PAGE_SIZE, offset);
+			return incidents.listReportedBy(actor.scope(), actor.userId(), state, gridId, PAGE_SIZE, offset);
 		}
 		if (liaisonOnly(actor)) {
 			UUID unit = units.unitOf(actor.userId()).orElse(null);
 			if (unit == null) {
 				return List.of();
 			}
-			return incidents.listOfUnit(actor.scope(), unit, state, PAGE_SIZE, offset)
+			return incidents.listOfUnit(actor.scope(), unit, state, gridId, PAGE_SIZE, offset)
 				.stream()
 				.map(IncidentView::withoutAnonymousReporter)
 				.toList();
@@ -180,7 +180,7 @@ public class IncidentQueries {
 	}
 
 	/** A unit's liaison (and nobody more) reads his unit's orders only. */
-	private static boolean liaisonOnly(Actor actor) {
+	static boolean liaisonOnly(Actor actor) {
 		return actor.hasAny(java.util.EnumSet.of(Role.PARTNER_LIAISON, Role.PROPERTY_STAFF))
 				&& !actor.hasAny(IncidentManagement.DISPATCHERS) && !actor.has(Role.PARTY_MEMBER);
 	}

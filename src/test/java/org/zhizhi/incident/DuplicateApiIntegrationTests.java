@@ -255,6 +255,20 @@ class DuplicateApiIntegrationTests {
 		assertThat(followerRows(id)).isZero();
 	}
 
+	@Test
+	void aUnitsLiaisonIsNeitherOfferedNorLetJoinIncidentsOutsideHisUnitsOrders() {
+		// issue 11.5: a position was a way round the liaison's scope (22 of 44 open 界石镇 incidents revealed), and
+		// joining answered 200 and wrote his name into an incident he may not read
+		String id = report("TREE_PRUNING", north(45), "小区门口黄葛树挡住路灯");
+		String liaison = api.tokenOf("chengguan");
+		assertThat(api.get("/api/v1/incidents/" + id, liaison).problemCode(404)).isEqualTo("NOT_FOUND");
+
+		assertThat(ids(nearby("chengguan", "TREE_PRUNING", north(45)))).doesNotContain(id);
+		assertThat(ids(nearby("dongcheng-g01", "TREE_PRUNING", north(45)))).contains(id);
+		assertThat(api.post("/api/v1/incidents/" + id + "/join", liaison, null).problemCode(404)).isEqualTo("NOT_FOUND");
+		assertThat(followerRows(id)).isZero();
+	}
+
 	// --- helpers ----------------------------------------------------------------------------------------------------
 
 	/** A position {@code metres} north of this test's spot. */

@@ -305,6 +305,34 @@ class IncidentDispatchIntegrationTests {
 	}
 
 	@Test
+	void aLiaisonsListKeepsToTheGridHeAskedFor() {
+		// issue 11.12: ?gridId= was ignored for a unit's liaison (and a resident): he got every grid's orders
+		UUID unit = fx.unitId("jieshi-zhifa");
+		String liaison = fx.token("chengguan");
+		String id = fx.whistled();
+		fx.step(id, "assign", fx.token("dongcheng-g01"), body("unitId", unit));
+		String grid1 = fx.orgUnitId(IncidentFixture.GRID_1).toString();
+		String grid2 = fx.orgUnitId("东城社区第2网格").toString();
+
+		assertThat(ids(api.get("/api/v1/incidents?gridId=" + grid1, liaison).list())).contains(id);
+		List<JsonNode> otherGrid = api.get("/api/v1/incidents?gridId=" + grid2, liaison).list();
+		assertThat(ids(otherGrid)).doesNotContain(id);
+		assertThat(otherGrid).allSatisfy(i -> assertThat(i.path("gridId").asString()).isEqualTo(grid2));
+	}
+
+	@Test
+	void aResidentsListKeepsToTheGridHeAskedFor() {
+		String resident = fx.token("jumin01");
+		String id = fx.report("jumin01", IncidentFixture.GRID_1, Map.of("channel", "RESIDENT_APP")).path("incident")
+			.path("id").asString();
+		String grid1 = fx.orgUnitId(IncidentFixture.GRID_1).toString();
+		String grid2 = fx.orgUnitId("东城社区第2网格").toString();
+
+		assertThat(ids(api.get("/api/v1/incidents?gridId=" + grid1, resident).list())).contains(id);
+		assertThat(ids(api.get("/api/v1/incidents?gridId=" + grid2, resident).list())).doesNotContain(id);
+	}
+
+	@Test
 	void aUnitHandingAnOrderBackLetsGoOfItAndNoLongerSeesIt() {
 		UUID unit = fx.unitId("jieshi-zhifa");
 		String liaison = fx.token("chengguan");

@@ -95,15 +95,17 @@ public class JdbcIncidents {
 	}
 
 	/** A page of one person's own reports in the scope, newest first. */
-	public List<IncidentView> listReportedBy(DataScope scope, UUID reporterId, IncidentState state, int limit,
-			int offset) {
+	public List<IncidentView> listReportedBy(DataScope scope, UUID reporterId, IncidentState state, UUID gridId,
+			int limit, int offset) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from incident.incident
 				where reporter_id = :reporter and scope_path like :scope
 				  and (cast(:state as varchar) is null or state = :state)
+				  and (cast(:grid as uuid) is null or grid_id = :grid)
 				order by reported_at desc, id desc
 				limit :limit offset :offset""")
 			.param("reporter", reporterId)
+			.param("grid", gridId, java.sql.Types.OTHER)
 			.param("scope", scope.likePattern())
 			.param("state", state == null ? null : state.name(), java.sql.Types.VARCHAR)
 			.param("limit", limit)
@@ -113,16 +115,19 @@ public class JdbcIncidents {
 	}
 
 	/** A page of the orders a unit was given (or has a part of), newest first. */
-	public List<IncidentView> listOfUnit(DataScope scope, UUID unitId, IncidentState state, int limit, int offset) {
+	public List<IncidentView> listOfUnit(DataScope scope, UUID unitId, IncidentState state, UUID gridId, int limit,
+			int offset) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from incident.incident i
 				where scope_path like :scope
 				  and (unit_id = :unit or exists (select 1 from incident.incident_part p
 				                                   where p.incident_id = i.id and p.unit_id = :unit))
 				  and (cast(:state as varchar) is null or state = :state)
+				  and (cast(:grid as uuid) is null or grid_id = :grid)
 				order by reported_at desc, id desc
 				limit :limit offset :offset""")
 			.param("unit", unitId)
+			.param("grid", gridId, java.sql.Types.OTHER)
 			.param("scope", scope.likePattern())
 			.param("state", state == null ? null : state.name(), java.sql.Types.VARCHAR)
 			.param("limit", limit)

@@ -36,7 +36,7 @@ class DuplicateApiController {
 	List<PossibleDuplicate> nearby(@AuthenticationPrincipal Actor actor,
 			@RequestParam(required = false) String categoryCode, @RequestParam(required = false) Double lat,
 			@RequestParam(required = false) Double lng) {
-		return duplicates.nearby(actor.scope(), categoryCode, lat, lng);
+		return duplicates.nearby(actor, categoryCode, lat, lng);
 	}
 
 	@PostMapping("/{id}/join")

@@ -39,7 +39,7 @@ class DuplicatePageController {
 		List<PossibleDuplicate> found = List.of();
 		try {
 			if (!categoryCode.isBlank() && !lat.isBlank() && !lng.isBlank()) {
-				found = duplicates.nearby(actor.scope(), categoryCode, Double.valueOf(lat), Double.valueOf(lng));
+				found = duplicates.nearby(actor, categoryCode, Double.valueOf(lat), Double.valueOf(lng));
 			}
 		}
 		catch (NumberFormatException | DomainException e) {
