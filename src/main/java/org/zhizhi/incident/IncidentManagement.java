@@ -107,6 +107,22 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IdempotentResult report(Actor actor, String idempotencyKey, ReportIncident report) {
+		return report(actor, idempotencyKey, report, false);
+	}
+
+	/**
+	 * Takes in a request an Open311 client sent: the one way a report enters by the {@code OPEN311} channel, which
+	 * nobody can name in a report of his own.
+	 */
+	@Transactional
+	public IdempotentResult reportThroughOpen311(Actor client, String idempotencyKey, ReportIncident report) {
+		if (report.channel() != Channel.OPEN311) {
+			throw new IllegalArgumentException("an Open311 request comes by the OPEN311 channel, not " + report.channel());
+		}
+		return report(client, idempotencyKey, report, true);
+	}
+
+	private IdempotentResult report(Actor actor, String idempotencyKey, ReportIncident report, boolean open311) {
 		String hash = Sha256.hex(json.writeValueAsString(report));
 		if (!incidents.tryLockKey(actor.userId(), idempotencyKey)) {
 			throw inProgress();
@@ -121,15 +137,18 @@ public class IncidentManagement {
 			}
 			return new IdempotentResult(stored.status(), stored.body());
 		}
-		IncidentDetail created = create(actor, report);
+		IncidentDetail created = create(actor, report, open311);
 		String body = json.writeValueAsString(created);
 		incidents.storeResponse(actor.userId(), idempotencyKey, 201, body);
 		return new IdempotentResult(201, body);
 	}
 
-	private IncidentDetail create(Actor actor, ReportIncident report) {
+	private IncidentDetail create(Actor actor, ReportIncident report, boolean open311) {
 		// the shape and the rules that need the database are told together, in the form's order
 		List<FieldProblem> problems = new ArrayList<>(shape.problems(report));
+		if (!open311 && !ReportChannels.allows(actor, report.channel())) {
+			problems.add(0, new FieldProblem("channel", "incident.channelNotYours"));
+		}
 		if (report.categoryCode() != null && !report.categoryCode().isBlank()
 				&& !incidents.categoryExists(report.categoryCode())) {
 			int afterChannel = (int) problems.stream().filter(p -> p.field().equals("channel")).count();

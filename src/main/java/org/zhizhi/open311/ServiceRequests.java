@@ -167,7 +167,7 @@ public class ServiceRequests {
 			throw new Open311Refusal(400, errors);
 		}
 		String key = idempotencyKey != null ? idempotencyKey : "open311-form-" + Sha256.hex(canonical(form));
-		IdempotentResult result = management.report(clients.actorFor(client), key,
+		IdempotentResult result = management.reportThroughOpen311(clients.actorFor(client), key,
 				new ReportIncident(CHANNEL, code, description(category, form, details), lat, lng));
 		UUID requestId = UUID.fromString(json.readTree(result.body()).path("incident").path("id").asString());
 		jdbc.sql("""

@@ -104,6 +104,32 @@ class IncidentApiIntegrationTests {
 	}
 
 	@Test
+	void aResidentCannotNameAChannelOnlyStaffRecordNorOpen311() {
+		// issue 11.10: "channel":"PATROL" or "HOTLINE_12345" from a resident was stored as given
+		double[] point = api.centroid(api.orgUnitId("东城社区第1网格"));
+		for (String channel : List.of("PATROL", "HOTLINE_12345", "MEETING", "OPEN311")) {
+			Map<String, Object> body = body(point, "OTHER", "渠道 " + channel + " " + UUID.randomUUID());
+			body.put("channel", channel);
+			Response refused = report("jumin01", newKey(), body);
+			assertThat(refused.problemCode(400)).as(channel).isEqualTo("VALIDATION_FAILED");
+			assertThat(refused.errorFields()).as(channel).containsExactly("channel");
+			assertThat(refused.body()).contains("只能由工作人员登记");
+		}
+		Map<String, Object> own = body(point, "OTHER", "居民随手拍 " + UUID.randomUUID());
+		own.put("channel", "RESIDENT_APP");
+		Response accepted = report("jumin01", newKey(), own);
+		assertThat(accepted.status()).as(accepted.brief()).isEqualTo(201);
+		assertThat(accepted.json().path("incident").path("channel").asString()).isEqualTo("RESIDENT_APP");
+		// staff record what reached them, but not as an Open311 client
+		Map<String, Object> hotline = body(point, "OTHER", "12345 转办 " + UUID.randomUUID());
+		hotline.put("channel", "HOTLINE_12345");
+		assertThat(report("dongcheng-g01", newKey(), hotline).status()).isEqualTo(201);
+		Map<String, Object> pretended = body(point, "OTHER", "冒充 Open311 " + UUID.randomUUID());
+		pretended.put("channel", "OPEN311");
+		assertThat(report("dongcheng-g01", newKey(), pretended).errorFields()).containsExactly("channel");
+	}
+
+	@Test
 	void aReportWithoutAnIdempotencyKeyIsRefused() {
 		Response response = report("dongcheng", null, body(api.centroid(api.orgUnitId("东城社区第1网格")), "OTHER", "x"));
 
