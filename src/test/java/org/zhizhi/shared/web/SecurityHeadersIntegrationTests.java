@@ -3,6 +3,8 @@ package org.zhizhi.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,5 +46,27 @@ class SecurityHeadersIntegrationTests {
 			.hasValue("same-origin");
 		var pub = api.get("/public/does-not-matter", null);
 		assertThat(pub.headers().firstValue("Referrer-Policy")).as("status %d", pub.status()).hasValue("same-origin");
+	}
+
+	@Test
+	void aPageRunsOnlyItsOwnScriptsThoseWithTheRequestsNonce() {
+		WebSession staff = new WebSession(port).loggedInAs("dongcheng", ApiClient.DEMO_PASSWORD);
+		HttpResponse<String> queue = staff.get("/incidents");
+		assertThat(queue.statusCode()).isEqualTo(200);
+		String policy = queue.headers().firstValue("Content-Security-Policy").orElseThrow();
+		assertThat(policy).contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
+			.doesNotContain("unsafe-eval");
+		Matcher nonce = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'").matcher(policy);
+		assertThat(nonce.find()).as(policy).isTrue();
+		assertThat(queue.body()).contains("<script nonce=\"" + nonce.group(1) + "\">");
+
+		// a new nonce for every request: one seen in a page is no key to the next
+		String next = staff.get("/incidents").headers().firstValue("Content-Security-Policy").orElseThrow();
+		assertThat(next).doesNotContain(nonce.group(1));
+
+		ApiClient api = new ApiClient(port);
+		assertThat(new WebSession(port).get("/login").headers().firstValue("Content-Security-Policy")).isPresent();
+		assertThat(api.get("/api/v1/me", api.tokenOf("dongcheng")).headers().firstValue("Content-Security-Policy"))
+			.isPresent();
 	}
 }
