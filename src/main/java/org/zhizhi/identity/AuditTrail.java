@@ -72,6 +72,14 @@ public class AuditTrail {
 		return entries.find(scope, includeUnscoped, filter, PAGE_SIZE + 1, Paging.offset(page, PAGE_SIZE));
 	}
 
+	/**
+	 * Walks the whole chain and names its first break: an entry changed, one missing before another, or its end cut
+	 * off. The chain covers every scope, so only an auditor of the whole installation runs it.
+	 */
+	public AuditSeal.Check verifyChain() {
+		return entries.verifyChain();
+	}
+
 	/** Cut to the column's width, a NUL shown as ␀: PostgreSQL refuses U+0000, and the entry must still be written. */
 	private static String truncate(String text, int max) {
 		String stored = TextInput.visible(text);

@@ -1,18 +1,28 @@
 package org.zhizhi.identity.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.identity.AuditEntry;
 import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.AuditFilter;
+import org.zhizhi.identity.AuditSeal;
+import org.zhizhi.identity.AuditSeal.Chained;
 import org.zhizhi.shared.DataScope;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -32,10 +42,19 @@ public class JdbcAuditEntries implements DisposableBean {
 
 	private final JdbcClient writer;
 
-	JdbcAuditEntries(JdbcClient jdbc, DataSource dataSource) {
+	private final TransactionTemplate chaining;
+
+	private final AuditSeal seal;
+
+	JdbcAuditEntries(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, AuditSeal seal) {
 		this.jdbc = jdbc;
+		this.seal = seal;
 		this.writerPool = writerPool(dataSource);
 		this.writer = writerPool == null ? jdbc : JdbcClient.create(writerPool);
+		// joining the chain is a short transaction of its own: lock the head, insert the sealed entry, move the head
+		this.chaining = new TransactionTemplate(
+				writerPool == null ? transactions : new DataSourceTransactionManager(writerPool));
+		this.chaining.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	private static HikariDataSource writerPool(DataSource main) {
@@ -54,12 +73,36 @@ public class JdbcAuditEntries implements DisposableBean {
 		return new HikariDataSource(config);
 	}
 
-	public void insert(AuditEntry entry) {
+	/**
+	 * Appends the entry to the chain: entries join one at a time, behind the lock on the head row, each sealed with
+	 * the one before it.
+	 */
+	public void insert(AuditEntry unsealed) {
+		AuditEntry entry = new AuditEntry(unsealed.id(), AuditSeal.stored(unsealed.occurredAt()), unsealed.actorId(),
+				unsealed.username(), unsealed.scopePath(), unsealed.remoteAddress(), unsealed.action(),
+				unsealed.objectType(), unsealed.objectId(), unsealed.outcome(), unsealed.detail());
+		chaining.executeWithoutResult(status -> {
+			var head = writer.sql("SELECT seq, mac FROM identity.audit_chain_head WHERE id = 1 FOR UPDATE")
+				.query((rs, n) -> new Chained(rs.getLong("seq"), rs.getString("mac"), null))
+				.single();
+			long seq = head.seq() + 1;
+			String mac = seal.seal(seq, head.mac(), entry);
+			insert(entry, seq, mac);
+			writer.sql("UPDATE identity.audit_chain_head SET seq = :seq, mac = :mac WHERE id = 1")
+				.param("seq", seq)
+				.param("mac", mac)
+				.update();
+		});
+	}
+
+	private void insert(AuditEntry entry, long seq, String mac) {
 		writer.sql("""
 				INSERT INTO identity.audit_entry (id, occurred_at, actor_id, username, scope_path, remote_address,
-				                                  action, object_type, object_id, outcome, detail)
+				                                  action, object_type, object_id, outcome, detail, chain_seq, chain_mac)
 				VALUES (:id, :occurredAt, :actorId, :username, :scopePath, :remoteAddress,
-				        :action, :objectType, :objectId, :outcome, :detail)""")
+				        :action, :objectType, :objectId, :outcome, :detail, :seq, :mac)""")
+			.param("seq", seq)
+			.param("mac", mac)
 			.param("id", entry.id())
 			.param("occurredAt", Timestamp.from(entry.occurredAt()))
 			.param("actorId", entry.actorId())
@@ -94,11 +137,60 @@ public class JdbcAuditEntries implements DisposableBean {
 			.param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
 			.param("limit", limit)
 			.param("offset", offset)
-			.query((rs, i) -> new AuditEntry(rs.getObject("id", UUID.class), instant(rs.getTimestamp("occurred_at")),
-					rs.getObject("actor_id", UUID.class), rs.getString("username"), rs.getString("scope_path"),
-					rs.getString("remote_address"), rs.getString("action"), rs.getString("object_type"),
-					rs.getString("object_id"), Outcome.valueOf(rs.getString("outcome")), rs.getString("detail")))
+			.query((rs, i) -> entry(rs))
 			.list();
+	}
+
+	/** Walks the chain in order of its places, entry by entry (the trail may be long: nothing is held in memory). */
+	public AuditSeal.Check verifyChain() {
+		return jdbc.sql("SELECT seq FROM identity.audit_chain_head WHERE id = 1").query(Long.class).optional()
+			.map(headSeq -> jdbc.sql("""
+					SELECT * FROM identity.audit_entry WHERE chain_seq IS NOT NULL ORDER BY chain_seq""")
+				.withFetchSize(500)
+				.query(rs -> {
+					Iterator<Chained> rows = new Iterator<>() {
+						boolean ahead;
+
+						boolean more;
+
+						@Override
+						public boolean hasNext() {
+							if (!ahead) {
+								try {
+									more = rs.next();
+								}
+								catch (SQLException e) {
+									throw new IllegalStateException(e);
+								}
+								ahead = true;
+							}
+							return more;
+						}
+
+						@Override
+						public Chained next() {
+							if (!hasNext()) {
+								throw new NoSuchElementException();
+							}
+							ahead = false;
+							try {
+								return new Chained(rs.getLong("chain_seq"), rs.getString("chain_mac"), entry(rs));
+							}
+							catch (SQLException e) {
+								throw new IllegalStateException(e);
+							}
+						}
+					};
+					return seal.verify(rows, headSeq);
+				}))
+			.orElseThrow();
+	}
+
+	private static AuditEntry entry(ResultSet rs) throws SQLException {
+		return new AuditEntry(rs.getObject("id", UUID.class), instant(rs.getTimestamp("occurred_at")),
+				rs.getObject("actor_id", UUID.class), rs.getString("username"), rs.getString("scope_path"),
+				rs.getString("remote_address"), rs.getString("action"), rs.getString("object_type"),
+				rs.getString("object_id"), Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"));
 	}
 
 	@Override

@@ -50,7 +50,18 @@ class AuditController {
 		model.addAttribute("fromDate", from);
 		model.addAttribute("toDate", to);
 		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("rootAuditor", isRootAuditor(actor));
 		return "identity/audit";
+	}
+
+	/** The chain check, for an auditor of the whole installation; anyone else is shown the trail without it. */
+	@GetMapping("/audit/chain")
+	String chain(@AuthenticationPrincipal Actor actor, Model model) {
+		if (!isRootAuditor(actor)) {
+			return "redirect:/audit";
+		}
+		model.addAttribute("check", audit.verifyChain());
+		return list(actor, null, null, null, null, null, 0, model);
 	}
 
 	/** Entries with no scope (sign-ins under unknown names) belong to the whole installation: root auditors only. */
