@@ -224,6 +224,24 @@ class TwoFactorIntegrationTests {
 		assertThat(trail).contains(id);
 	}
 
+	@Test
+	void theAccountPageOffersTheResetToTheSecurityAdminOnly() {
+		String staff = newStaff();
+		Enrolment app = enrolled(staff);
+		String page = "/accounts/" + accountId(staff);
+
+		assertThat(new WebSession(port).loggedInAs("admin", ApiClient.DEMO_PASSWORD).get(page).body())
+			.doesNotContain("重置双因素");
+		WebSession security = new WebSession(port).loggedInAs("security", ApiClient.DEMO_PASSWORD);
+		assertThat(security.get(page).body()).contains("重置双因素");
+
+		HttpResponse<String> reset = security.submit(page, page + "/two-factor/reset", Map.of());
+		assertThat(WebSession.location(reset)).isEqualTo(page);
+		assertThat(security.get(page).body()).contains("已重置双因素");
+		assertThat(api.requestToken(staff, ApiClient.TEST_PASSWORD, app.takeRecoveryCode()).problemCode(403))
+			.isEqualTo("TWO_FACTOR_ENROLMENT_REQUIRED");
+	}
+
 	private String newStaff() {
 		return api.createAccount(api.tokenOf("admin"), ApiClient.newAccount(ApiClient.uniqueUsername("it-2fa"),
 				"COMMUNITY_STAFF", api.orgUnitId("东城社区"), null)).path("username").asString();
