@@ -53,6 +53,21 @@ public final class TestClock extends Clock {
 		shift.updateAndGet(current -> current.plus(by));
 	}
 
+	/** The clock of the context of the test running now (set before each test), for helpers made without Spring. */
+	private static volatile TestClock current;
+
+	static void makeCurrent(TestClock clock) {
+		current = clock;
+	}
+
+	/** The platform's clock in the running integration test: what an authenticator app beside it would show. */
+	public static TestClock current() {
+		if (current == null) {
+			throw new IllegalStateException("no integration test is running");
+		}
+		return current;
+	}
+
 	/** Undoes every {@link #advance}. */
 	public void reset() {
 		shift.set(Duration.ZERO);

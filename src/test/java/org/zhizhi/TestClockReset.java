@@ -9,6 +9,8 @@ class TestClockReset implements BeforeEachCallback {
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		SpringExtension.getApplicationContext(context).getBean(TestClock.class).reset();
+		TestClock clock = SpringExtension.getApplicationContext(context).getBean(TestClock.class);
+		clock.reset();
+		TestClock.makeCurrent(clock);
 	}
 }

@@ -72,13 +72,40 @@ public final class WebSession {
 		return submit("/login", "/login", Map.of("username", username, "password", password));
 	}
 
-	/** Signs in and asserts that the login form sent the user on to the home page. */
+	/**
+	 * Signs in and asserts that the login form sent the user on to the home page; a staff account gives its second
+	 * factor on the way (enrolling its authenticator at its first sign-in, see {@link TwoFactorEnrolments}).
+	 */
 	public WebSession loggedInAs(String username, String password) {
 		HttpResponse<String> response = login(username, password);
 		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(location(response)).as("redirect after signing in as %s", username).isEqualTo("/");
+		assertThat(landing(username, response)).as("redirect after signing in as %s", username).isEqualTo("/");
 		return this;
 	}
+
+	/**
+	 * Where a sign-in lands once the second factor is given, if the password step (a redirect) asked for one:
+	 * enrols the account at its first sign-in (the continue link of the recovery codes), and later gives one of its
+	 * recovery codes, good at any moment (a TOTP code is good once per 30 seconds; tests sign in faster than that).
+	 */
+	public String landing(String username, HttpResponse<String> passwordStep) {
+		String next = location(passwordStep);
+		if (next.equals("/login/two-factor/enrol")) {
+			HttpResponse<String> recovery = TwoFactorEnrolments.enrol(this, base, username);
+			Matcher link = CONTINUE.matcher(recovery.body());
+			assertThat(link.find()).as("the continue link after enrolment").isTrue();
+			return link.group(1);
+		}
+		if (next.equals("/login/two-factor")) {
+			TwoFactorEnrolments.Enrolment enrolment = TwoFactorEnrolments.of(base, username);
+			assertThat(enrolment).as("%s was enrolled by this test run", username).isNotNull();
+			return location(submit("/login/two-factor", "/login/two-factor",
+					Map.of("code", enrolment.takeRecoveryCode())));
+		}
+		return next;
+	}
+
+	private static final Pattern CONTINUE = Pattern.compile("<a [^>]*id=\"continue\"[^>]*href=\"([^\"]+)\"");
 
 	/** The hidden {@code _csrf} input of a rendered form. */
 	public static String csrfToken(String html) {

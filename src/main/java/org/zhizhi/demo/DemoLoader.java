@@ -166,8 +166,8 @@ class DemoLoader implements ApplicationRunner {
 		Map<String, DemoGridTeams.KnownWorker> workers = new HashMap<>();
 		Map<String, UUID> accountIds = new HashMap<>();
 		for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
-			UUID accountId = accounts.bootstrap(new CreateAccount(account.username(), account.displayName(),
-					DemoAccounts.PASSWORD, account.roles(), ids.get(account.nodeKey()), account.position()), false).id();
+			UUID accountId = accounts.loadDemoAccount(new CreateAccount(account.username(), account.displayName(),
+					DemoAccounts.PASSWORD, account.roles(), ids.get(account.nodeKey()), account.position())).id();
 			accountIds.put(account.username(), accountId);
 			if (account.position() != null && account.nodeKey().startsWith("dongcheng-g")) {
 				int grid = Integer.parseInt(account.nodeKey().substring("dongcheng-g".length()));

@@ -9,7 +9,9 @@ public enum AccountAction {
 	APPOINT,
 	/** Confirm another person's appointment to the role; never one's own. */
 	CONFIRM,
-	UNLOCK, RESET_PASSWORD, DISABLE, ENABLE, REVOKE_TOKENS;
+	UNLOCK, RESET_PASSWORD, DISABLE, ENABLE, REVOKE_TOKENS,
+	/** Forget the account's TOTP secret and recovery codes (a lost phone): the next sign-in enrols afresh. */
+	RESET_TWO_FACTOR;
 
 	/** The actions on an existing account (the others are about opening one). */
 	public boolean onAnAccount() {

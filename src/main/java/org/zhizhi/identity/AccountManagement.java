@@ -48,8 +48,11 @@ public class AccountManagement {
 
 	private final SignInThrottle throttle;
 
+	private final TwoFactor twoFactor;
+
 	AccountManagement(JdbcAccounts accounts, OrgUnitQueries orgUnits, PasswordEncoder passwords, ApiTokens tokens,
-			AuditTrail audit, DemoMode demoMode, Clock clock, SignInThrottle throttle) {
+			AuditTrail audit, DemoMode demoMode, Clock clock, SignInThrottle throttle, TwoFactor twoFactor) {
+		this.twoFactor = twoFactor;
 		this.throttle = throttle;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
@@ -108,6 +111,17 @@ public class AccountManagement {
 		return account;
 	}
 
+	/**
+	 * Loads one of the demo district's accounts: like {@link #bootstrap} without a password change, and marked as a
+	 * demo account, which signs in without a second factor while the installation runs in demo mode.
+	 */
+	@Transactional
+	public Account loadDemoAccount(CreateAccount command) {
+		Account account = bootstrap(command, false);
+		twoFactor.markDemoAccount(account.id());
+		return account;
+	}
+
 	@Transactional
 	public void changeOwnPassword(Actor actor, String currentPassword, String newPassword, String remoteAddress) {
 		Credentials credentials = accounts.credentials(actor.userId())
@@ -157,6 +171,17 @@ public class AccountManagement {
 		throttle.release(account.username());
 		audit.record(manager, remoteAddress, "ACCOUNT_UNLOCK", "account", account.id().toString(), Outcome.SUCCESS,
 				account.username());
+	}
+
+	/** Forgets the account's TOTP secret and recovery codes and revokes its tokens; its next sign-in enrols afresh. */
+	@Transactional
+	public void resetTwoFactor(Actor manager, UUID accountId, String remoteAddress) {
+		Account account = managed(manager, accountId, AccountAction.RESET_TWO_FACTOR, "TWO_FACTOR_RESET",
+				remoteAddress);
+		boolean wasEnrolled = twoFactor.reset(account.id());
+		tokens.revokeAll(account.id());
+		audit.record(manager, remoteAddress, "TWO_FACTOR_RESET", "account", account.id().toString(), Outcome.SUCCESS,
+				account.username() + (wasEnrolled ? "" : " (was not enrolled)"));
 	}
 
 	@Transactional

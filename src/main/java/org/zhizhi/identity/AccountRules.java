@@ -46,11 +46,13 @@ public final class AccountRules {
 		allow(SYSTEM_ADMIN, BUSINESS_ACCOUNTS, EnumSet.of(GRANT, DISABLE, ENABLE, REVOKE_TOKENS));
 		allow(SYSTEM_ADMIN, EnumSet.of(AUDITOR), EnumSet.of(APPOINT, DISABLE, ENABLE, REVOKE_TOKENS));
 
-		allow(SECURITY_ADMIN, BUSINESS_ACCOUNTS, LOOK_AFTER);
-		allow(SECURITY_ADMIN, EnumSet.of(SECURITY_ADMIN), OPEN_AND_LOOK_AFTER);
+		// the second factor is reset by the security admin alone (等保: one person in charge of credentials); a reset
+		// gives nobody a way in, since the next sign-in still needs the holder's password
+		allow(SECURITY_ADMIN, BUSINESS_ACCOUNTS, union(LOOK_AFTER, EnumSet.of(RESET_TWO_FACTOR)));
+		allow(SECURITY_ADMIN, EnumSet.of(SECURITY_ADMIN), union(OPEN_AND_LOOK_AFTER, EnumSet.of(RESET_TWO_FACTOR)));
 		// protective steps only: never a password he would then know, never the stop of the one who checks him
-		allow(SECURITY_ADMIN, EnumSet.of(AUDITOR), EnumSet.of(CONFIRM, UNLOCK, REVOKE_TOKENS));
-		allow(SECURITY_ADMIN, EnumSet.of(SYSTEM_ADMIN), EnumSet.of(UNLOCK, REVOKE_TOKENS));
+		allow(SECURITY_ADMIN, EnumSet.of(AUDITOR), EnumSet.of(CONFIRM, UNLOCK, REVOKE_TOKENS, RESET_TWO_FACTOR));
+		allow(SECURITY_ADMIN, EnumSet.of(SYSTEM_ADMIN), EnumSet.of(UNLOCK, REVOKE_TOKENS, RESET_TWO_FACTOR));
 
 		allow(DISTRICT_ADMIN, BUSINESS_ACCOUNTS, OPEN_AND_LOOK_AFTER);
 		allow(STREET_STAFF, BELOW_DISTRICT, OPEN_AND_LOOK_AFTER);

@@ -33,7 +33,11 @@ public class Authenticator {
 
 	private final SignInThrottle throttle;
 
-	Authenticator(JdbcAccounts accounts, PasswordEncoder passwords, AuditTrail audit, SignInThrottle throttle) {
+	private final TwoFactor twoFactor;
+
+	Authenticator(JdbcAccounts accounts, PasswordEncoder passwords, AuditTrail audit, SignInThrottle throttle,
+			TwoFactor twoFactor) {
+		this.twoFactor = twoFactor;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -67,9 +71,15 @@ public class Authenticator {
 			auditAttempt(account, remoteAddress, Outcome.DENIED, "account disabled");
 			throw new LoginFailed(Reason.DISABLED);
 		}
-		throttle.succeeded(name, client);
 		Actor actor = actorOf(account);
-		audit.record(actor, remoteAddress, "LOGIN", "account", account.id().toString(), Outcome.SUCCESS, null);
+		boolean secondFactor = twoFactor.required(actor);
+		if (!secondFactor) {
+			throttle.succeeded(name, client);
+		}
+		// with a second factor to come the throttle is left as it is: only a right code clears it, or else a known
+		// password would buy an unlimited run of code guesses
+		audit.record(actor, remoteAddress, "LOGIN", "account", account.id().toString(), Outcome.SUCCESS,
+				secondFactor ? "password; second factor pending" : null);
 		return actor;
 	}
 

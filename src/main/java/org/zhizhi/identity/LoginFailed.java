@@ -9,7 +9,9 @@ import java.time.Duration;
 public class LoginFailed extends RuntimeException {
 
 	public enum Reason {
-		BAD_CREDENTIALS, THROTTLED, DISABLED
+		BAD_CREDENTIALS, THROTTLED, DISABLED,
+		/** The password was right, the second factor (TOTP or recovery code) missing or wrong. */
+		BAD_SECOND_FACTOR
 	}
 
 	private final Reason reason;

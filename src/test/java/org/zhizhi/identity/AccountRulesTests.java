@@ -36,10 +36,10 @@ class AccountRulesTests {
 	static {
 		expect(Role.SYSTEM_ADMIN, BUSINESS, "GRANT DISABLE ENABLE REVOKE_TOKENS");
 		expect(Role.SYSTEM_ADMIN, "AUDITOR", "APPOINT DISABLE ENABLE REVOKE_TOKENS");
-		expect(Role.SECURITY_ADMIN, BUSINESS, LOOK_AFTER);
-		expect(Role.SECURITY_ADMIN, "SECURITY_ADMIN", "GRANT " + LOOK_AFTER);
-		expect(Role.SECURITY_ADMIN, "AUDITOR", "CONFIRM UNLOCK REVOKE_TOKENS");
-		expect(Role.SECURITY_ADMIN, "SYSTEM_ADMIN", "UNLOCK REVOKE_TOKENS");
+		expect(Role.SECURITY_ADMIN, BUSINESS, LOOK_AFTER + " RESET_TWO_FACTOR");
+		expect(Role.SECURITY_ADMIN, "SECURITY_ADMIN", "GRANT " + LOOK_AFTER + " RESET_TWO_FACTOR");
+		expect(Role.SECURITY_ADMIN, "AUDITOR", "CONFIRM UNLOCK REVOKE_TOKENS RESET_TWO_FACTOR");
+		expect(Role.SECURITY_ADMIN, "SYSTEM_ADMIN", "UNLOCK REVOKE_TOKENS RESET_TWO_FACTOR");
 		expect(Role.DISTRICT_ADMIN, BUSINESS, "GRANT " + LOOK_AFTER);
 		expect(Role.STREET_STAFF, BELOW_DISTRICT, "GRANT " + LOOK_AFTER);
 		expect(Role.COMMUNITY_STAFF, "COMMUNITY_STAFF GRID_WORKER PARTY_MEMBER PARTNER_LIAISON PROPERTY_STAFF RESIDENT",
@@ -82,6 +82,17 @@ class AccountRulesTests {
 		for (Role actor : Role.values()) {
 			assertThat(AccountRules.actions(actor, Role.AUDITOR)).as(actor.name())
 				.doesNotContain(AccountAction.RESET_PASSWORD, AccountAction.GRANT);
+		}
+	}
+
+	@Test
+	void onlyTheSecurityAdminResetsTwoFactor() {
+		for (Role actor : Role.values()) {
+			for (Role target : Role.values()) {
+				assertThat(AccountRules.actions(actor, target).contains(AccountAction.RESET_TWO_FACTOR))
+					.as("%s → %s", actor, target)
+					.isEqualTo(actor == Role.SECURITY_ADMIN);
+			}
 		}
 	}
 

@@ -101,4 +101,12 @@ class AccountApiController {
 		management.unlock(actor, id, request.getRemoteAddr());
 		return ResponseEntity.noContent().build();
 	}
+
+	@DeleteMapping("/{id}/two-factor")
+	@Operation(summary = "Reset two-factor sign-in (security admin): the secret and recovery codes are forgotten")
+	ResponseEntity<Void> resetTwoFactor(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			HttpServletRequest request) {
+		management.resetTwoFactor(actor, id, request.getRemoteAddr());
+		return ResponseEntity.noContent().build();
+	}
 }

@@ -147,6 +147,14 @@ class AccountController {
 		return "redirect:/accounts/" + id;
 	}
 
+	@PostMapping("/{id}/two-factor/reset")
+	String resetTwoFactor(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		management.resetTwoFactor(actor, id, request.getRemoteAddr());
+		redirect.addFlashAttribute("notice", "account.twoFactorReset");
+		return "redirect:/accounts/" + id;
+	}
+
 	@PostMapping("/{id}/enabled")
 	String setEnabled(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam boolean enabled,
 			HttpServletRequest request, RedirectAttributes redirect) {

@@ -38,7 +38,7 @@ class ActorAuthenticationProvider implements AuthenticationProvider {
 			throw switch (failure.reason()) {
 				case THROTTLED -> new LockedException("throttled");
 				case DISABLED -> new DisabledException("disabled");
-				case BAD_CREDENTIALS -> new BadCredentialsException("bad credentials");
+				case BAD_CREDENTIALS, BAD_SECOND_FACTOR -> new BadCredentialsException("bad credentials");
 			};
 		}
 	}

@@ -27,6 +27,7 @@ import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.AuditTrail;
 import org.zhizhi.identity.Authenticator;
 import org.zhizhi.identity.LoginFailed;
+import org.zhizhi.identity.TwoFactor;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.ProblemResponses;
 
@@ -49,8 +50,11 @@ class AuthApiController {
 
 	private final MessageSource messages;
 
+	private final TwoFactor twoFactor;
+
 	AuthApiController(Authenticator authenticator, ApiTokens tokens, AccountQueries accounts, AuditTrail audit,
-			MessageSource messages) {
+			MessageSource messages, TwoFactor twoFactor) {
+		this.twoFactor = twoFactor;
 		this.authenticator = authenticator;
 		this.tokens = tokens;
 		this.accounts = accounts;
@@ -58,18 +62,39 @@ class AuthApiController {
 		this.messages = messages;
 	}
 
-	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+	/**
+	 * {@code totp}: the current code of the authenticator app, or one of the recovery codes; required of staff
+	 * accounts (issue 11), ignored for residents and party members and, in demo mode, for the demo accounts.
+	 */
+	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password,
+			@Size(max = 32) String totp) {
 	}
 
 	record TokenResponse(String token, Instant expiresAt) {
 	}
 
 	@PostMapping
-	@Operation(summary = "Exchange a username and password for a bearer token")
+	@Operation(summary = "Exchange a username, password and (staff) TOTP code for a bearer token")
 	ResponseEntity<?> issue(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
 		Actor actor;
 		try {
 			actor = authenticator.authenticate(body.username(), body.password(), request.getRemoteAddr());
+			// an initial password is refused before the second factor is asked for, as it was before issue 11
+			if (accounts.passwordChangeRequired(actor.userId())) {
+				return problem(HttpStatus.FORBIDDEN, "PASSWORD_CHANGE_REQUIRED", "password.changeRequired", request);
+			}
+			if (twoFactor.required(actor)) {
+				// the app is enrolled on the sign-in page only, where the QR code can be shown
+				if (!twoFactor.enrolled(actor.userId())) {
+					return problem(HttpStatus.FORBIDDEN, "TWO_FACTOR_ENROLMENT_REQUIRED", "twoFactor.enrolFirst",
+							List.of(), request);
+				}
+				if (body.totp() == null || body.totp().isBlank()) {
+					return problem(HttpStatus.UNAUTHORIZED, "TWO_FACTOR_REQUIRED", "twoFactor.required",
+							List.of(totpError("twoFactor.required")), request);
+				}
+				twoFactor.verify(actor, body.totp(), request.getRemoteAddr());
+			}
 		}
 		catch (LoginFailed failure) {
 			if (failure.reason() == LoginFailed.Reason.THROTTLED) {
@@ -81,11 +106,12 @@ class AuthApiController {
 					.header(HttpHeaders.RETRY_AFTER, String.valueOf(wholeSecondsUp(failure.retryAfter())))
 					.body(throttled.getBody());
 			}
+			if (failure.reason() == LoginFailed.Reason.BAD_SECOND_FACTOR) {
+				return problem(HttpStatus.UNAUTHORIZED, "BAD_TWO_FACTOR_CODE", "twoFactor.wrong",
+						List.of(totpError("twoFactor.wrong")), request);
+			}
 			String code = failure.reason() == LoginFailed.Reason.DISABLED ? "ACCOUNT_DISABLED" : "BAD_CREDENTIALS";
 			return problem(HttpStatus.UNAUTHORIZED, code, "login.error." + failure.reason().name(), request);
-		}
-		if (accounts.passwordChangeRequired(actor.userId())) {
-			return problem(HttpStatus.FORBIDDEN, "PASSWORD_CHANGE_REQUIRED", "password.changeRequired", request);
 		}
 		ApiTokens.IssuedToken issued = tokens.issue(actor);
 		audit.record(actor, request.getRemoteAddr(), "TOKEN_ISSUE", "account", actor.userId().toString(),
@@ -111,10 +137,20 @@ class AuthApiController {
 	}
 
 	private ResponseEntity<?> problem(HttpStatus status, String code, String key, HttpServletRequest request) {
+		return problem(status, code, key, List.of(), request);
+	}
+
+	private ResponseEntity<?> problem(HttpStatus status, String code, String key,
+			List<ProblemResponses.FieldError> errors, HttpServletRequest request) {
 		var locale = LocaleContextHolder.getLocale();
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemResponses.problem(status, code, messages.getMessage(key, null, key, locale), List.of(),
+			.body(ProblemResponses.problem(status, code, messages.getMessage(key, null, key, locale), errors,
 					request.getRequestURI(), locale, messages));
+	}
+
+	private ProblemResponses.FieldError totpError(String key) {
+		return new ProblemResponses.FieldError("totp",
+				messages.getMessage(key, null, key, LocaleContextHolder.getLocale()));
 	}
 }

@@ -3,8 +3,6 @@ package org.zhizhi.identity.web;
 import static org.zhizhi.shared.Role.ACCOUNT_MANAGERS;
 import static org.zhizhi.shared.Role.BUSINESS;
 
-import java.time.Clock;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -22,7 +20,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.zhizhi.identity.AccountQueries;
@@ -46,7 +43,7 @@ import org.zhizhi.shared.SecurityHeaders;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-	private static final String[] PUBLIC_PAGES = { "/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
+	private static final String[] PUBLIC_PAGES = { "/login", SignInSteps.SECOND_FACTOR_PAGE, SignInSteps.ENROL_PAGE, "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/error", "/error/**", "/v3/api-docs", "/v3/api-docs/**", "/api/docs", "/api/docs/**",
 			"/swagger-ui/**", "/swagger-ui.html" };
 
@@ -101,9 +98,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(SecurityChains.PAGES)
 	SecurityFilterChain pageChain(HttpSecurity http, Authenticator authenticator, AccountQueries accounts,
-			AuditTrail audit, Clock clock) throws Exception {
-		var success = new SavedRequestAwareAuthenticationSuccessHandler();
-		success.setDefaultTargetUrl("/");
+			AuditTrail audit, SignInSteps steps) throws Exception {
 		http.authenticationProvider(new ActorAuthenticationProvider(authenticator))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
 				.requestMatchers("/audit", "/audit/**").hasRole(Role.AUDITOR.name())
@@ -112,16 +107,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/territory", "/territory/**").hasAnyRole(Role.names(TREE_READERS))
 				.anyRequest().hasAnyRole(Role.names(BUSINESS)))
 			.formLogin(form -> form.loginPage("/login")
-				.successHandler((request, response, authentication) -> {
-					Actor actor = (Actor) authentication.getPrincipal();
-					request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.instant());
-					if (accounts.passwordChangeRequired(actor.userId())) {
-						request.getSession().setAttribute(SessionGuardFilter.SESSION_FLAG, true);
-						response.sendRedirect(request.getContextPath() + SessionGuardFilter.PASSWORD_PAGE);
-						return;
-					}
-					success.onAuthenticationSuccess(request, response, authentication);
-				})
+				// staff go on to the second factor before the session is signed in (SignInSteps)
+				.successHandler(steps::afterPassword)
 				.failureHandler((request, response, e) -> {
 					String reason = e instanceof LockedException ? "locked"
 							: e instanceof DisabledException ? "disabled" : "bad";
