@@ -29,6 +29,8 @@ class ArchitectureTests {
 			.or().haveFullyQualifiedName("org.zhizhi.wish.WishPolicy")
 			.or().haveSimpleNameEndingWith("Lifecycle")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.PartnershipRoles")
+			.or().haveFullyQualifiedName("org.zhizhi.partnership.Pledge")
+			.or().haveFullyQualifiedName("org.zhizhi.partnership.PledgeEvent")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.ClaimPolicy")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.ItemPolicy")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.AgreementPolicy")

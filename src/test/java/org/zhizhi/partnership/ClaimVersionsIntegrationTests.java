@@ -30,7 +30,8 @@ import org.zhizhi.shared.Role;
 /**
  * The versioned saves of pledges, list items and agreements on the real database: every step moves the version on, a
  * save against a version somebody moved on changes nothing (the command then refuses naming the state now), and an
- * item completes only when its table allows it and every pledge is accepted.
+ * item completes only when its table allows it and every pledge is accepted; a pledge's saved step publishes its events
+ * (the notices hear them), a losing save none.
  */
 @ZhizhiIntegrationTest
 class ClaimVersionsIntegrationTests {
@@ -71,25 +72,71 @@ class ClaimVersionsIntegrationTests {
 		Actor school = account("mudong-school");
 		ListItem need = need(staff, "版本 " + suffix(), "2");
 		Claim claim = claims.claim(school, need.id(), new ClaimItem(null, new BigDecimal("2"), null)).claim();
-		Versioned<Claim> pledged = claimRows.claimToStep(staff.scope(), claim.id()).orElseThrow();
+		Pledge pledged = claimRows.pledge(staff.scope(), claim.id(), false).orElseThrow();
 
 		management.withDocument(school, TestPhotos.jpeg(Color.GREEN), false,
 				id -> claims.complete(school, claim.id(), new Completion("已完成", id, null, BigDecimal.ONE, 5)));
-		Versioned<Claim> delivered = claimRows.claimToStep(staff.scope(), claim.id()).orElseThrow();
+		Pledge delivered = claimRows.pledge(staff.scope(), claim.id(), false).orElseThrow();
+		Pledge deliveredToo = claimRows.pledge(staff.scope(), claim.id(), false).orElseThrow();
 		assertThat(delivered.version()).isEqualTo(pledged.version() + 1);
 
 		// a delivery that read the pledge before the one above finds no row, and nothing changes
-		assertThat(claimRows.deliver(claim.id(), pledged.version(), clock.instant(), BigDecimal.TEN, null, 99))
-			.isFalse();
-		assertThat(claimRows.sendBack(claim.id(), pledged.version())).isFalse();
+		pledged.deliver("又完成", null, BigDecimal.TEN, null, 99, school.userId(), clock.instant());
+		assertThat(claimRows.save(pledged)).isFalse();
+		assertThat(pledged.events()).as("a save that found no row publishes nothing").isNotEmpty();
 		Claim now = claimRows.claim(staff.scope(), claim.id()).orElseThrow();
 		assertThat(now.status()).isEqualTo(ClaimStatus.DELIVERED);
 		assertThat(now.peopleServed()).isEqualTo(5);
 
 		claims.accept(staff, claim.id(), new Acceptance("好"));
-		assertThat(claimRows.accept(claim.id(), delivered.version(), staff.userId(), clock.instant())).isFalse();
-		assertThat(claimRows.claimToStep(staff.scope(), claim.id()).orElseThrow().version())
-			.isEqualTo(delivered.version() + 1);
+		delivered.accept("也好", staff.userId(), clock.instant());
+		assertThat(claimRows.save(delivered)).isFalse();
+		deliveredToo.sendBack("不行", staff.userId(), clock.instant());
+		assertThat(claimRows.save(deliveredToo)).isFalse();
+		Pledge accepted = claimRows.pledge(staff.scope(), claim.id(), false).orElseThrow();
+		assertThat(accepted.version()).isEqualTo(delivered.version() + 1);
+		assertThat(accepted.status()).isEqualTo(ClaimStatus.ACCEPTED);
+		assertThat(accepted.hours()).as("the delivery as the winner reported it").isEqualByComparingTo(BigDecimal.ONE);
+		assertThat(accepted.peopleServed()).isEqualTo(5);
+	}
+
+	@Test
+	void aPledgesSavedStepsTellTheirNoticesAndALosingSaveTellsNothing() {
+		Actor staff = account("mudong");
+		Actor school = account("mudong-school");
+		ListItem need = need(staff, "通知 " + suffix(), "1");
+		Claim claim = claims.claim(school, need.id(), new ClaimItem(null, BigDecimal.ONE, null)).claim();
+		Pledge stale = claimRows.pledge(staff.scope(), claim.id(), false).orElseThrow();
+
+		management.withDocument(school, TestPhotos.jpeg(Color.GREEN), false,
+				id -> claims.complete(school, claim.id(), new Completion("已完成", id, null, null, 3)));
+		assertThat(notices(need, "PARTNERSHIP_DELIVERED", staff.userId())).as("the community learns of the delivery")
+			.isEqualTo(1);
+		stale.deliver("又完成", null, null, null, 9, school.userId(), clock.instant());
+		assertThat(claimRows.save(stale)).isFalse();
+		assertThat(notices(need, "PARTNERSHIP_DELIVERED", staff.userId())).as("a save that found no row tells nobody")
+			.isEqualTo(1);
+
+		claims.sendBack(staff, claim.id(), new PartnershipCommands.SendBack("照片看不清"));
+		assertThat(notices(need, "PARTNERSHIP_SENT_BACK", school.userId())).as("the unit learns it was sent back")
+			.isEqualTo(1);
+		management.withDocument(school, TestPhotos.jpeg(Color.BLUE), false,
+				id -> claims.complete(school, claim.id(), new Completion("重新完成", id, null, null, 3)));
+		claims.accept(staff, claim.id(), new Acceptance("好"));
+		assertThat(notices(need, "PARTNERSHIP_DELIVERED", staff.userId())).isEqualTo(2);
+		assertThat(notices(need, "PARTNERSHIP_ACCEPTED", school.userId())).as("the unit learns it was accepted")
+			.isEqualTo(1);
+	}
+
+	private int notices(ListItem item, String kind, UUID recipient) {
+		return jdbc.sql("""
+				select count(*) from notification.inbox_message
+				 where recipient_id = :recipient and kind = :kind and link = :link""")
+			.param("recipient", recipient)
+			.param("kind", kind)
+			.param("link", "/partnership/items/" + item.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
