@@ -82,6 +82,11 @@ public class Claims {
 	public ClaimResult claim(Actor actor, UUID itemId, ClaimItem body) {
 		Access access = management.access(actor);
 		ListItem item = items.item(access.scope(), itemId).orElseThrow(() -> DomainException.notFound("item"));
+		Item toTake = items.itemToStep(access.scope(), itemId).orElseThrow(() -> DomainException.notFound("item"));
+		DomainException refusal = ItemPolicy.refusal(access, toTake, ItemAction.TAKE);
+		if (refusal != null) {
+			throw refusal;
+		}
 		ClaimerKind claimerKind;
 		UUID claimerId;
 		UUID deliverer;
@@ -104,9 +109,6 @@ public class Claims {
 			deliverer = claimerId;
 		}
 		else {
-			if (access.liaison()) {
-				throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "partnership.communityClaimsResources");
-			}
 			claimerKind = ClaimerKind.COMMUNITY;
 			claimerId = item.communityId();
 			deliverer = item.offeredBy();
@@ -128,18 +130,21 @@ public class Claims {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		ItemLifecycle.TABLE.require(item.status(), ItemAction.TAKE);
 		Instant now = clock.instant();
+		// the item as read refuses a claim of an item no longer open, or of more than is left, before anything is
+		// written
+		toTake.take(amount, actor.userId(), now);
 		Pledge pledge = Pledge.make(Ids.newId(clock), itemId, claimerKind, claimerId, deliverer, amount, due,
 				actor.userId(), now);
 		if (!claims.add(pledge)) {
 			// the same claimer claimed meanwhile (a double click, a retry): his pledge stands, nothing changes
 			return new ClaimResult(claims.claimOf(itemId, claimerId).orElseThrow(), false);
 		}
-		if (!items.take(itemId, amount, now)) {
-			// the exception rolls back the claim row inserted above; the item as it is now says why the take failed
-			ListItem current = items.item(access.scope(), itemId).orElse(item);
-			ItemLifecycle.TABLE.require(current.status(), ItemAction.TAKE);
+		if (!items.save(toTake)) {
+			// another claim came first; the exception rolls back the pledge inserted above, and the item as it is
+			// now says why: no longer open, or less left than this claim asks
+			Item current = items.itemToStep(access.scope(), itemId).orElse(toTake);
+			current.take(amount, actor.userId(), now);
 			throw new DomainException(Category.CONFLICT, "OVER_CLAIMED", "partnership.overClaimed", current.remaining());
 		}
 		Claim made = claims.claimOf(itemId, claimerId).orElseThrow();

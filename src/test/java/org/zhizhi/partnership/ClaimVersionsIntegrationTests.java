@@ -144,20 +144,23 @@ class ClaimVersionsIntegrationTests {
 		Actor staff = account("mudong");
 		Actor school = account("mudong-school");
 		ListItem need = need(staff, "撤回 " + suffix(), "4");
-		Versioned<ListItem> read = itemRows.itemToStep(staff.scope(), need.id()).orElseThrow();
+		Item read = itemRows.itemToStep(staff.scope(), need.id()).orElseThrow();
 		claims.claim(school, need.id(), new ClaimItem(null, new BigDecimal("1"), null));
 
-		assertThat(itemRows.withdrawItem(need.id(), read.version())).isFalse();
+		read.withdraw(staff.userId(), clock.instant());
+		assertThat(itemRows.save(read)).isFalse();
 		ListItem now = itemRows.item(staff.scope(), need.id()).orElseThrow();
 		assertThat(now.status()).isEqualTo(ItemStatus.OPEN);
 		assertThat(now.claimed()).isEqualByComparingTo("1");
 
 		ListItem other = need(staff, "撤回 " + suffix(), "4");
-		Versioned<ListItem> untouched = itemRows.itemToStep(staff.scope(), other.id()).orElseThrow();
-		assertThat(itemRows.withdrawItem(other.id(), untouched.version())).isTrue();
+		Item untouched = itemRows.itemToStep(staff.scope(), other.id()).orElseThrow();
+		int version = untouched.version();
+		untouched.withdraw(staff.userId(), clock.instant());
+		assertThat(itemRows.save(untouched)).isTrue();
 		assertThat(itemRows.itemToStep(staff.scope(), other.id()).orElseThrow())
-			.satisfies(v -> assertThat(v.value().status()).isEqualTo(ItemStatus.WITHDRAWN))
-			.satisfies(v -> assertThat(v.version()).isEqualTo(untouched.version() + 1));
+			.satisfies(v -> assertThat(v.status()).isEqualTo(ItemStatus.WITHDRAWN))
+			.satisfies(v -> assertThat(v.version()).isEqualTo(version + 1));
 	}
 
 	@Test
