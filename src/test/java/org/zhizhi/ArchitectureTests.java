@@ -33,6 +33,8 @@ class ArchitectureTests {
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.PledgeEvent")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.Item")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.ItemEvent")
+			.or().haveFullyQualifiedName("org.zhizhi.partnership.PartnershipAgreement")
+			.or().haveFullyQualifiedName("org.zhizhi.partnership.AgreementEvent")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.ClaimPolicy")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.ItemPolicy")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.AgreementPolicy")

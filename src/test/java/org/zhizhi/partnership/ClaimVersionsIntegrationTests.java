@@ -22,7 +22,6 @@ import org.zhizhi.partnership.PartnershipCommands.NewItem;
 import org.zhizhi.partnership.persistence.JdbcAgreements;
 import org.zhizhi.partnership.persistence.JdbcClaims;
 import org.zhizhi.partnership.persistence.JdbcListItems;
-import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
@@ -199,12 +198,12 @@ class ClaimVersionsIntegrationTests {
 			.id();
 		Agreement draft = partners.addAgreement(staff, unit,
 				new PartnershipCommands.NewAgreement(clock.today().getYear(), "共建"));
-		Versioned<Agreement> read = agreementRows.agreementToStep(staff.scope(), draft.id()).orElseThrow();
+		PartnershipAgreement read = agreementRows.agreementToStep(staff.scope(), draft.id()).orElseThrow();
 		management.withDocument(staff, TestPhotos.jpeg(Color.WHITE), true, id -> partners.signAgreement(staff,
 				draft.id(), new PartnershipCommands.SignAgreement(id, clock.today())));
 
-		assertThat(agreementRows.signAgreement(draft.id(), read.version(), null, clock.today().minusDays(1)))
-			.isFalse();
+		read.sign(null, clock.today().minusDays(1), staff.userId(), clock.instant());
+		assertThat(agreementRows.save(read)).isFalse();
 		Agreement now = agreementRows.agreement(staff.scope(), draft.id()).orElseThrow();
 		assertThat(now.status()).isEqualTo(Agreement.Status.SIGNED);
 		assertThat(now.signedOn()).isEqualTo(clock.today());
