@@ -10,8 +10,8 @@ import org.zhizhi.shared.Lifecycle;
 
 /**
  * The yearly agreement's life cycle as a table ({@link Lifecycle}): DRAFT → SIGNED, by staff. No step leads to
- * TERMINATED yet. {@link Partners} asks it before the versioned save; a refusal is the table's: 409
- * {@code ILLEGAL_TRANSITION} with {@code partnership.agreementNotDraft}, naming the agreement's state.
+ * TERMINATED yet. {@link PartnershipAgreement} asks it in its step method, before the versioned save; a refusal is
+ * the table's: 409 {@code ILLEGAL_TRANSITION} with {@code partnership.agreementNotDraft}, naming the agreement's state.
  */
 public final class AgreementLifecycle {
 

@@ -10,8 +10,9 @@ import org.zhizhi.shared.Lifecycle;
 
 /**
  * The pledge's life cycle as a table ({@link Lifecycle}): PLEDGED → DELIVERED → ACCEPTED, or sent back from DELIVERED
- * to PLEDGED. {@link Claims} asks it before each versioned save. A refused step is the table's own refusal: 409
- * {@code ILLEGAL_TRANSITION} with {@code partnership.claimState}, naming the pledge's state (the pages put it in words).
+ * to PLEDGED. {@link Pledge} asks it in each step method, before the versioned save. A refused step is the table's own
+ * refusal: 409 {@code ILLEGAL_TRANSITION} with {@code partnership.claimState}, naming the pledge's state (the pages put
+ * it in words).
  * Who delivers is the staff or the deliverer's liaison ({@link ClaimPolicy} adds that a liaison acts for his own unit
  * only); the community's staff accept or send back.
  */

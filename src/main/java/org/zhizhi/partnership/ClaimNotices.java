@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
@@ -13,13 +14,16 @@ import org.zhizhi.notification.Notice;
 import org.zhizhi.notification.Notifications;
 import org.zhizhi.partnership.persistence.Board;
 import org.zhizhi.partnership.persistence.JdbcBoards;
+import org.zhizhi.partnership.persistence.JdbcClaims;
 import org.zhizhi.partnership.persistence.JdbcListItems;
 import org.zhizhi.partnership.persistence.JdbcPartners;
 import org.zhizhi.shared.Role;
 
 /**
  * The notices of the claiming steps: the community's staff learn of a unit's claim and of a delivery, a unit's
- * liaisons of the community's acceptance or refusal.
+ * liaisons of the community's acceptance or refusal. The delivery's steps are heard as the {@link PledgeEvent}s their
+ * save publishes, inside the step's transaction (the inbox row commits with the step or not at all); a claim is told
+ * by {@link Claims} itself, which alone knows whether a liaison made it.
  */
 @Component
 class ClaimNotices {
@@ -30,20 +34,44 @@ class ClaimNotices {
 
 	private final JdbcPartners partners;
 
+	private final JdbcClaims claims;
+
 	private final AccountQueries accounts;
 
 	private final Notifications notifications;
 
 	private final MessageSource messages;
 
-	ClaimNotices(JdbcBoards boards, JdbcListItems items, JdbcPartners partners, AccountQueries accounts,
-			Notifications notifications, MessageSource messages) {
+	ClaimNotices(JdbcBoards boards, JdbcListItems items, JdbcPartners partners, JdbcClaims claims,
+			AccountQueries accounts, Notifications notifications, MessageSource messages) {
 		this.boards = boards;
 		this.items = items;
 		this.partners = partners;
+		this.claims = claims;
 		this.accounts = accounts;
 		this.notifications = notifications;
 		this.messages = messages;
+	}
+
+	@EventListener
+	void on(PledgeDelivered delivered) {
+		claims.claim(delivered.claimId())
+			.ifPresent(claim -> tell(staffOf(claim), "PARTNERSHIP_DELIVERED", "notice.partnership.delivered", claim,
+					claim.partnerName()));
+	}
+
+	@EventListener
+	void on(PledgeAccepted accepted) {
+		claims.claim(accepted.claimId())
+			.ifPresent(claim -> tell(liaisonsOf(claim), "PARTNERSHIP_ACCEPTED", "notice.partnership.accepted", claim,
+					accepted.note()));
+	}
+
+	@EventListener
+	void on(PledgeSentBack sentBack) {
+		claims.claim(sentBack.claimId())
+			.ifPresent(claim -> tell(liaisonsOf(claim), "PARTNERSHIP_SENT_BACK", "notice.partnership.sentBack", claim,
+					sentBack.reason()));
 	}
 
 	List<UUID> staffOf(UUID communityId) {

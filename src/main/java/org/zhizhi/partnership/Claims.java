@@ -25,7 +25,6 @@ import org.zhizhi.partnership.persistence.JdbcClaims;
 import org.zhizhi.partnership.persistence.JdbcDocuments;
 import org.zhizhi.partnership.persistence.JdbcListItems;
 import org.zhizhi.partnership.persistence.JdbcPartners;
-import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -34,7 +33,9 @@ import org.zhizhi.shared.Ids;
 
 /**
  * The two-way claims and their delivery: a unit pledges a need or project, the community a resource; the deliverer
- * reports progress and completion, the community accepts or sends it back. A liaison acts only for his own unit.
+ * reports progress and completion, the community accepts or sends it back. Each step: the {@link Pledge} read in the
+ * actor's scope → {@link ClaimPolicy#refusal} → the request's shape → the pledge's step method → the versioned save,
+ * which publishes its {@link PledgeEvent}s (told by {@link ClaimNotices}) → the delivery note, all in one transaction.
  */
 @Service
 public class Claims {
@@ -81,6 +82,11 @@ public class Claims {
 	public ClaimResult claim(Actor actor, UUID itemId, ClaimItem body) {
 		Access access = management.access(actor);
 		ListItem item = items.item(access.scope(), itemId).orElseThrow(() -> DomainException.notFound("item"));
+		Item toTake = items.itemToStep(access.scope(), itemId).orElseThrow(() -> DomainException.notFound("item"));
+		DomainException refusal = ItemPolicy.refusal(access, toTake, ItemAction.TAKE);
+		if (refusal != null) {
+			throw refusal;
+		}
 		ClaimerKind claimerKind;
 		UUID claimerId;
 		UUID deliverer;
@@ -103,9 +109,6 @@ public class Claims {
 			deliverer = claimerId;
 		}
 		else {
-			if (access.liaison()) {
-				throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "partnership.communityClaimsResources");
-			}
 			claimerKind = ClaimerKind.COMMUNITY;
 			claimerId = item.communityId();
 			deliverer = item.offeredBy();
@@ -127,18 +130,21 @@ public class Claims {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		ItemLifecycle.TABLE.require(item.status(), ItemAction.TAKE);
 		Instant now = clock.instant();
-		Claim claim = new Claim(Ids.newId(clock), itemId, item.title(), claimerKind, claimerId, null, deliverer, null,
-				amount, due, ClaimStatus.PLEDGED, now, null, null, null, null, null);
-		if (!claims.insertClaim(claim, actor.userId())) {
+		// the item as read refuses a claim of an item no longer open, or of more than is left, before anything is
+		// written
+		toTake.take(amount, actor.userId(), now);
+		Pledge pledge = Pledge.make(Ids.newId(clock), itemId, claimerKind, claimerId, deliverer, amount, due,
+				actor.userId(), now);
+		if (!claims.add(pledge)) {
 			// the same claimer claimed meanwhile (a double click, a retry): his pledge stands, nothing changes
 			return new ClaimResult(claims.claimOf(itemId, claimerId).orElseThrow(), false);
 		}
-		if (!items.take(itemId, amount, now)) {
-			// the exception rolls back the claim row inserted above; the item as it is now says why the take failed
-			ListItem current = items.item(access.scope(), itemId).orElse(item);
-			ItemLifecycle.TABLE.require(current.status(), ItemAction.TAKE);
+		if (!items.save(toTake)) {
+			// another claim came first; the exception rolls back the pledge inserted above, and the item as it is
+			// now says why: no longer open, or less left than this claim asks
+			Item current = items.itemToStep(access.scope(), itemId).orElse(toTake);
+			current.take(amount, actor.userId(), now);
 			throw new DomainException(Category.CONFLICT, "OVER_CLAIMED", "partnership.overClaimed", current.remaining());
 		}
 		Claim made = claims.claimOf(itemId, claimerId).orElseThrow();
@@ -152,35 +158,52 @@ public class Claims {
 
 	// ---- delivery ----------------------------------------------------------------------------------------------
 
-	/** The pledge as a step reads it: in the actor's scope, with the version its save is conditional on. */
-	private Versioned<Claim> toStep(Access access, UUID claimId) {
-		return claims.claimToStep(access.scope(), claimId).orElseThrow(() -> DomainException.notFound("claim"));
+	/**
+	 * The pledge a step reads: in the actor's scope (404 outside it), the actor refused by {@link ClaimPolicy} unless
+	 * the step is his — before the pledge is read for the community's steps (403 whatever the id), after it for the
+	 * deliverer's (another unit's pledge does not exist for a liaison).
+	 */
+	private Pledge toStep(Access access, UUID claimId, ClaimAction action, boolean lock) {
+		DomainException before = ClaimPolicy.refusalBeforeReading(access, action);
+		if (before != null) {
+			throw before;
+		}
+		Pledge pledge = claims.pledge(access.scope(), claimId, lock)
+			.orElseThrow(() -> DomainException.notFound("claim"));
+		DomainException refusal = ClaimPolicy.refusal(access, pledge, action);
+		if (refusal != null) {
+			throw refusal;
+		}
+		return pledge;
 	}
 
-	/** A pledge the actor delivers: a liaison's own unit's only; another unit's does not exist for him. */
-	private Versioned<Claim> deliverable(Access access, UUID claimId) {
-		Versioned<Claim> claim = toStep(access, claimId);
-		if (access.liaison() && !access.partnerId().equals(claim.value().partnerId())) {
-			throw DomainException.notFound("claim");
+	/**
+	 * Saves the step; when someone moved the pledge first (no row at the version read), refuses it naming the state
+	 * the pledge is in now — read in the actor's scope, in which it was just found (a scope does not change under a
+	 * request).
+	 */
+	private void save(Access access, Pledge pledge, ClaimStatus read, ClaimAction action) {
+		if (!claims.save(pledge)) {
+			ClaimStatus now = claims.pledge(access.scope(), pledge.id(), false).map(Pledge::status).orElse(read);
+			throw ClaimLifecycle.TABLE.illegal(now, action);
 		}
-		return claim;
 	}
 
 	@Transactional
 	public DeliveryNote addProgress(Actor actor, UUID claimId, ProgressNote body) {
-		Access access = management.access(actor);
-		Claim claim = deliverable(access, claimId).value();
+		// the pledge's row locked, so that a note never lands on a pledge that was delivered or accepted meanwhile
+		Pledge pledge = toStep(management.access(actor), claimId, ClaimAction.PROGRESS, true);
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "note", body.note(), 2000);
 		requireOwnDocument(problems, "photoId", body.photoId(), actor, false);
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		// the claim's row locked, so that a note never lands on a pledge that was delivered or accepted meanwhile
-		ClaimStatus status = claims.lockClaim(claimId).orElse(claim.status());
-		ClaimLifecycle.TABLE.require(status, ClaimAction.PROGRESS);
+		Instant now = clock.instant();
+		pledge.progress(body.note().strip(), body.photoId(), actor.userId(), now);
+		claims.save(pledge);
 		DeliveryNote note = new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.PROGRESS,
-				body.note().strip(), body.photoId(), clock.instant());
+				body.note().strip(), body.photoId(), now);
 		claims.insertNote(note, actor.userId());
 		return note;
 	}
@@ -189,8 +212,7 @@ public class Claims {
 	@Transactional
 	public Claim complete(Actor actor, UUID claimId, Completion body) {
 		Access access = management.access(actor);
-		Versioned<Claim> loaded = deliverable(access, claimId);
-		Claim claim = loaded.value();
+		Pledge pledge = toStep(access, claimId, ClaimAction.DELIVER, false);
 		List<FieldProblem> problems = new ArrayList<>();
 		requireText(problems, "note", body.note(), 2000);
 		requireOwnDocument(problems, "evidenceId", body.evidenceId(), actor, true);
@@ -206,34 +228,30 @@ public class Claims {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		ClaimLifecycle.TABLE.require(claim.status(), ClaimAction.DELIVER);
+		ClaimStatus read = pledge.status();
 		Instant now = clock.instant();
-		if (!claims.deliver(claimId, loaded.version(), now, body.valueYuan(), body.hours(), body.peopleServed())) {
-			throw ClaimLifecycle.TABLE.illegal(statusNow(access, claim), ClaimAction.DELIVER);
-		}
+		pledge.deliver(body.note().strip(), body.evidenceId(), body.valueYuan(), body.hours(), body.peopleServed(),
+				actor.userId(), now);
+		save(access, pledge, read, ClaimAction.DELIVER);
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.COMPLETION, body.note().strip(),
 				body.evidenceId(), now), actor.userId());
-		notices.tell(notices.staffOf(claim), "PARTNERSHIP_DELIVERED", "notice.partnership.delivered", claim,
-				claim.partnerName());
 		return claims.claim(access.scope(), claimId).orElseThrow();
 	}
 
 	/** The community accepts a delivered pledge; the unit's contribution record grows by it. */
 	@Transactional
 	public Claim accept(Actor actor, UUID claimId, Acceptance body) {
-		Access access = management.staff(actor);
-		Versioned<Claim> loaded = toStep(access, claimId);
-		Claim claim = loaded.value();
-		ClaimLifecycle.TABLE.require(claim.status(), ClaimAction.ACCEPT);
-		Instant now = clock.instant();
-		if (!claims.accept(claimId, loaded.version(), actor.userId(), now)) {
-			throw ClaimLifecycle.TABLE.illegal(statusNow(access, claim), ClaimAction.ACCEPT);
-		}
+		Access access = management.access(actor);
+		Pledge pledge = toStep(access, claimId, ClaimAction.ACCEPT, false);
 		String note = body == null || body.note() == null || body.note().isBlank() ? "验收通过" : body.note().strip();
-		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE,
-				note.length() > 2000 ? note.substring(0, 2000) : note, null, now), actor.userId());
-		items.completeIfDone(claim.itemId(), now);
-		notices.tell(notices.liaisonsOf(claim), "PARTNERSHIP_ACCEPTED", "notice.partnership.accepted", claim, note);
+		note = note.length() > 2000 ? note.substring(0, 2000) : note;
+		ClaimStatus read = pledge.status();
+		Instant now = clock.instant();
+		pledge.accept(note, actor.userId(), now);
+		save(access, pledge, read, ClaimAction.ACCEPT);
+		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.ACCEPTANCE, note, null, now),
+				actor.userId());
+		items.completeIfDone(pledge.itemId(), now);
 		return claims.claim(access.scope(), claimId).orElseThrow();
 	}
 
@@ -244,9 +262,8 @@ public class Claims {
 	 */
 	@Transactional
 	public Claim sendBack(Actor actor, UUID claimId, SendBack body) {
-		Access access = management.staff(actor);
-		Versioned<Claim> loaded = toStep(access, claimId);
-		Claim claim = loaded.value();
+		Access access = management.access(actor);
+		Pledge pledge = toStep(access, claimId, ClaimAction.SEND_BACK, false);
 		String reason = body == null ? null : body.reason();
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.sendBackReason")));
@@ -254,23 +271,13 @@ public class Claims {
 		if (reason.strip().length() > 2000) {
 			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.tooLong", 2000)));
 		}
-		ClaimLifecycle.TABLE.require(claim.status(), ClaimAction.SEND_BACK);
-		if (!claims.sendBack(claimId, loaded.version())) {
-			throw ClaimLifecycle.TABLE.illegal(statusNow(access, claim), ClaimAction.SEND_BACK);
-		}
+		ClaimStatus read = pledge.status();
+		Instant now = clock.instant();
+		pledge.sendBack(reason.strip(), actor.userId(), now);
+		save(access, pledge, read, ClaimAction.SEND_BACK);
 		claims.insertNote(new DeliveryNote(Ids.newId(clock), claimId, DeliveryNote.Kind.SENT_BACK, reason.strip(), null,
-				clock.instant()), actor.userId());
-		notices.tell(notices.liaisonsOf(claim), "PARTNERSHIP_SENT_BACK", "notice.partnership.sentBack", claim,
-				reason.strip());
+				now), actor.userId());
 		return claims.claim(access.scope(), claimId).orElseThrow();
-	}
-
-	/**
-	 * The state of a claim now, after its versioned save found it moved on: the refusal names this. Read in
-	 * the actor's scope, in which the claim was just found (a scope does not change under a request).
-	 */
-	private ClaimStatus statusNow(Access access, Claim claim) {
-		return claims.claim(access.scope(), claim.id()).map(Claim::status).orElse(claim.status());
 	}
 
 	private void requireOwnDocument(List<FieldProblem> problems, String field, UUID id, Actor actor,

@@ -11,7 +11,7 @@ import org.zhizhi.shared.Lifecycle;
 
 /**
  * The list item's life cycle as a table ({@link Lifecycle}): OPEN → FULLY_CLAIMED → COMPLETED, or OPEN → WITHDRAWN.
- * {@link Claims} and {@link ListItems} ask it before each save; a take's conditional UPDATE still decides a race
+ * {@link Item} asks it in each step method, before the save; a take's conditional UPDATE still decides a race
  * (claimers at once never take more than the quantity). Two refusals, as the API has always answered them, both the
  * table's, naming the item's state (the pages put it in words): a withdrawal (or a completion) from the wrong state is
  * 409 {@code ILLEGAL_TRANSITION} with {@code partnership.notWithdrawable}; a claim of an item that is no longer open is

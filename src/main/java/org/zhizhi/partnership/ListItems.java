@@ -18,10 +18,8 @@ import org.zhizhi.partnership.persistence.Board;
 import org.zhizhi.partnership.persistence.JdbcBoards;
 import org.zhizhi.partnership.persistence.JdbcListItems;
 import org.zhizhi.partnership.persistence.JdbcPartners;
-import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
-import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.Ids;
 
@@ -118,21 +116,17 @@ public class ListItems {
 	@Transactional
 	public ListItem withdraw(Actor actor, UUID itemId) {
 		Access access = management.access(actor);
-		Versioned<ListItem> loaded = items.itemToStep(access.scope(), itemId)
-			.orElseThrow(() -> DomainException.notFound("item"));
-		ListItem item = loaded.value();
-		if (access.liaison() && !access.partnerId().equals(item.offeredBy())) {
-			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
+		Item item = items.itemToStep(access.scope(), itemId).orElseThrow(() -> DomainException.notFound("item"));
+		DomainException refusal = ItemPolicy.refusal(access, item, ItemAction.WITHDRAW);
+		if (refusal != null) {
+			throw refusal;
 		}
-		// the table says from which state; that nobody claimed it yet is the item's own rule
-		if (!ItemLifecycle.TABLE.allows(item.status(), ItemAction.WITHDRAW) || item.claimed().signum() != 0) {
-			throw ItemLifecycle.TABLE.illegal(item.status(), ItemAction.WITHDRAW);
-		}
-		if (!items.withdrawItem(itemId, loaded.version())) {
+		ItemStatus read = item.status();
+		item.withdraw(actor.userId(), clock.instant());
+		if (!items.save(item)) {
 			// a claim came first: refused naming the state the item is in now
 			throw ItemLifecycle.TABLE.illegal(
-					items.item(access.scope(), itemId).map(ListItem::status).orElse(item.status()),
-					ItemAction.WITHDRAW);
+					items.item(access.scope(), itemId).map(ListItem::status).orElse(read), ItemAction.WITHDRAW);
 		}
 		return items.item(access.scope(), itemId).orElseThrow();
 	}

@@ -24,7 +24,6 @@ import org.zhizhi.partnership.persistence.Board;
 import org.zhizhi.partnership.persistence.JdbcAgreements;
 import org.zhizhi.partnership.persistence.JdbcDocuments;
 import org.zhizhi.partnership.persistence.JdbcPartners;
-import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -138,10 +137,17 @@ public class Partners {
 	/** Signing needs the signed document (a PDF or a photo of it) uploaded first. */
 	@Transactional
 	public Agreement signAgreement(Actor actor, UUID agreementId, SignAgreement body) {
-		Access access = management.staff(actor);
-		Versioned<Agreement> loaded = agreements.agreementToStep(access.scope(), agreementId)
+		Access access = management.access(actor);
+		DomainException before = AgreementPolicy.refusalBeforeReading(access, AgreementAction.SIGN);
+		if (before != null) {
+			throw before;
+		}
+		PartnershipAgreement agreement = agreements.agreementToStep(access.scope(), agreementId)
 			.orElseThrow(() -> DomainException.notFound("agreement"));
-		Agreement agreement = loaded.value();
+		DomainException refusal = AgreementPolicy.refusal(access, agreement, AgreementAction.SIGN);
+		if (refusal != null) {
+			throw refusal;
+		}
 		if (body.documentId() == null || !documentRows.documentUploadedBy(body.documentId(), actor.userId())) {
 			throw DomainException.invalid(List.of(new FieldProblem("documentId", "partnership.documentRequired")));
 		}
@@ -151,11 +157,13 @@ public class Partners {
 		if (on.isAfter(today) || on.isBefore(LocalDate.of(agreement.year() - 1, 1, 1))) {
 			throw DomainException.invalid(List.of(new FieldProblem("signedOn", "partnership.signedOn")));
 		}
-		AgreementLifecycle.TABLE.require(agreement.status(), AgreementAction.SIGN);
-		if (!agreements.signAgreement(agreement.id(), loaded.version(), body.documentId(), on)) {
+		Agreement.Status read = agreement.status();
+		agreement.sign(body.documentId(), on, actor.userId(), clock.instant());
+		if (!agreements.save(agreement)) {
+			// someone signed it first: refused naming the state it is in now
 			throw AgreementLifecycle.TABLE.illegal(agreements.agreement(access.scope(), agreementId)
 				.map(Agreement::status)
-				.orElse(agreement.status()), AgreementAction.SIGN);
+				.orElse(read), AgreementAction.SIGN);
 		}
 		return agreements.agreement(access.scope(), agreementId).orElseThrow();
 	}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.zhizhi.partnership.Claim.ClaimerKind;
 import org.zhizhi.partnership.PartnershipManagement.Access;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.Role;
 
 /**
@@ -79,6 +80,40 @@ class ClaimPolicyTests {
 		Access roleless = new Access(COMMUNITY, SCHOOL, false, Set.of(Role.RESIDENT));
 		for (ClaimStatus state : ClaimStatus.values()) {
 			assertThat(ClaimPolicy.allowedActions(roleless, claim(SCHOOL, state))).isEmpty();
+		}
+	}
+
+	@Test
+	void theCommandsRefuseWithTheCodesTheApiHasAlwaysAnswered() {
+		Pledge school = PledgeTests.pledgeIn(SCHOOL, ClaimStatus.DELIVERED);
+		for (ClaimAction action : ClaimAction.values()) {
+			assertThat(ClaimPolicy.refusal(STAFF, school, action)).as("staff, %s", action).isNull();
+			assertThat(ClaimPolicy.refusal(STREET, school, action)).as("street, %s", action).isNull();
+			assertThat(ClaimPolicy.refusalBeforeReading(STAFF, action)).isNull();
+		}
+		for (ClaimAction action : EnumSet.of(ClaimAction.PROGRESS, ClaimAction.DELIVER)) {
+			assertThat(ClaimPolicy.refusal(SCHOOL_LIAISON, school, action)).as("the deliverer's liaison, %s", action)
+				.isNull();
+			// another unit's pledge does not exist for a liaison: 404, as outside his scope
+			assertThat(ClaimPolicy.refusal(BANK_LIAISON, school, action)).as("another unit's liaison, %s", action)
+				.satisfies(e -> assertThat(e.code()).isEqualTo("NOT_FOUND"))
+				.satisfies(e -> assertThat(e.category()).isEqualTo(Category.NOT_FOUND));
+			assertThat(ClaimPolicy.refusalBeforeReading(BANK_LIAISON, action)).isNull();
+		}
+		for (ClaimAction action : EnumSet.of(ClaimAction.ACCEPT, ClaimAction.SEND_BACK)) {
+			// the community's steps: 403 to any liaison, before the pledge is read (whatever the id)
+			for (Access liaison : Set.of(SCHOOL_LIAISON, BANK_LIAISON)) {
+				assertThat(ClaimPolicy.refusalBeforeReading(liaison, action)).as("%s, %s", liaison, action)
+					.satisfies(e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
+					.satisfies(e -> assertThat(e.category()).isEqualTo(Category.FORBIDDEN));
+				assertThat(ClaimPolicy.refusal(liaison, school, action)).isNotNull()
+					.satisfies(e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+			}
+		}
+		Access roleless = new Access(COMMUNITY, SCHOOL, false, Set.of(Role.RESIDENT));
+		for (ClaimAction action : ClaimAction.values()) {
+			assertThat(ClaimPolicy.refusalBeforeReading(roleless, action)).as("without the role, %s", action)
+				.satisfies(e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
 		}
 	}
 

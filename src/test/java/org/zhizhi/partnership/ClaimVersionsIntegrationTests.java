@@ -22,7 +22,6 @@ import org.zhizhi.partnership.PartnershipCommands.NewItem;
 import org.zhizhi.partnership.persistence.JdbcAgreements;
 import org.zhizhi.partnership.persistence.JdbcClaims;
 import org.zhizhi.partnership.persistence.JdbcListItems;
-import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
@@ -30,7 +29,8 @@ import org.zhizhi.shared.Role;
 /**
  * The versioned saves of pledges, list items and agreements on the real database: every step moves the version on, a
  * save against a version somebody moved on changes nothing (the command then refuses naming the state now), and an
- * item completes only when its table allows it and every pledge is accepted.
+ * item completes only when its table allows it and every pledge is accepted; a pledge's saved step publishes its events
+ * (the notices hear them), a losing save none.
  */
 @ZhizhiIntegrationTest
 class ClaimVersionsIntegrationTests {
@@ -71,25 +71,71 @@ class ClaimVersionsIntegrationTests {
 		Actor school = account("mudong-school");
 		ListItem need = need(staff, "版本 " + suffix(), "2");
 		Claim claim = claims.claim(school, need.id(), new ClaimItem(null, new BigDecimal("2"), null)).claim();
-		Versioned<Claim> pledged = claimRows.claimToStep(staff.scope(), claim.id()).orElseThrow();
+		Pledge pledged = claimRows.pledge(staff.scope(), claim.id(), false).orElseThrow();
 
 		management.withDocument(school, TestPhotos.jpeg(Color.GREEN), false,
 				id -> claims.complete(school, claim.id(), new Completion("已完成", id, null, BigDecimal.ONE, 5)));
-		Versioned<Claim> delivered = claimRows.claimToStep(staff.scope(), claim.id()).orElseThrow();
+		Pledge delivered = claimRows.pledge(staff.scope(), claim.id(), false).orElseThrow();
+		Pledge deliveredToo = claimRows.pledge(staff.scope(), claim.id(), false).orElseThrow();
 		assertThat(delivered.version()).isEqualTo(pledged.version() + 1);
 
 		// a delivery that read the pledge before the one above finds no row, and nothing changes
-		assertThat(claimRows.deliver(claim.id(), pledged.version(), clock.instant(), BigDecimal.TEN, null, 99))
-			.isFalse();
-		assertThat(claimRows.sendBack(claim.id(), pledged.version())).isFalse();
+		pledged.deliver("又完成", null, BigDecimal.TEN, null, 99, school.userId(), clock.instant());
+		assertThat(claimRows.save(pledged)).isFalse();
+		assertThat(pledged.events()).as("a save that found no row publishes nothing").isNotEmpty();
 		Claim now = claimRows.claim(staff.scope(), claim.id()).orElseThrow();
 		assertThat(now.status()).isEqualTo(ClaimStatus.DELIVERED);
 		assertThat(now.peopleServed()).isEqualTo(5);
 
 		claims.accept(staff, claim.id(), new Acceptance("好"));
-		assertThat(claimRows.accept(claim.id(), delivered.version(), staff.userId(), clock.instant())).isFalse();
-		assertThat(claimRows.claimToStep(staff.scope(), claim.id()).orElseThrow().version())
-			.isEqualTo(delivered.version() + 1);
+		delivered.accept("也好", staff.userId(), clock.instant());
+		assertThat(claimRows.save(delivered)).isFalse();
+		deliveredToo.sendBack("不行", staff.userId(), clock.instant());
+		assertThat(claimRows.save(deliveredToo)).isFalse();
+		Pledge accepted = claimRows.pledge(staff.scope(), claim.id(), false).orElseThrow();
+		assertThat(accepted.version()).isEqualTo(delivered.version() + 1);
+		assertThat(accepted.status()).isEqualTo(ClaimStatus.ACCEPTED);
+		assertThat(accepted.hours()).as("the delivery as the winner reported it").isEqualByComparingTo(BigDecimal.ONE);
+		assertThat(accepted.peopleServed()).isEqualTo(5);
+	}
+
+	@Test
+	void aPledgesSavedStepsTellTheirNoticesAndALosingSaveTellsNothing() {
+		Actor staff = account("mudong");
+		Actor school = account("mudong-school");
+		ListItem need = need(staff, "通知 " + suffix(), "1");
+		Claim claim = claims.claim(school, need.id(), new ClaimItem(null, BigDecimal.ONE, null)).claim();
+		Pledge stale = claimRows.pledge(staff.scope(), claim.id(), false).orElseThrow();
+
+		management.withDocument(school, TestPhotos.jpeg(Color.GREEN), false,
+				id -> claims.complete(school, claim.id(), new Completion("已完成", id, null, null, 3)));
+		assertThat(notices(need, "PARTNERSHIP_DELIVERED", staff.userId())).as("the community learns of the delivery")
+			.isEqualTo(1);
+		stale.deliver("又完成", null, null, null, 9, school.userId(), clock.instant());
+		assertThat(claimRows.save(stale)).isFalse();
+		assertThat(notices(need, "PARTNERSHIP_DELIVERED", staff.userId())).as("a save that found no row tells nobody")
+			.isEqualTo(1);
+
+		claims.sendBack(staff, claim.id(), new PartnershipCommands.SendBack("照片看不清"));
+		assertThat(notices(need, "PARTNERSHIP_SENT_BACK", school.userId())).as("the unit learns it was sent back")
+			.isEqualTo(1);
+		management.withDocument(school, TestPhotos.jpeg(Color.BLUE), false,
+				id -> claims.complete(school, claim.id(), new Completion("重新完成", id, null, null, 3)));
+		claims.accept(staff, claim.id(), new Acceptance("好"));
+		assertThat(notices(need, "PARTNERSHIP_DELIVERED", staff.userId())).isEqualTo(2);
+		assertThat(notices(need, "PARTNERSHIP_ACCEPTED", school.userId())).as("the unit learns it was accepted")
+			.isEqualTo(1);
+	}
+
+	private int notices(ListItem item, String kind, UUID recipient) {
+		return jdbc.sql("""
+				select count(*) from notification.inbox_message
+				 where recipient_id = :recipient and kind = :kind and link = :link""")
+			.param("recipient", recipient)
+			.param("kind", kind)
+			.param("link", "/partnership/items/" + item.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
@@ -97,20 +143,23 @@ class ClaimVersionsIntegrationTests {
 		Actor staff = account("mudong");
 		Actor school = account("mudong-school");
 		ListItem need = need(staff, "撤回 " + suffix(), "4");
-		Versioned<ListItem> read = itemRows.itemToStep(staff.scope(), need.id()).orElseThrow();
+		Item read = itemRows.itemToStep(staff.scope(), need.id()).orElseThrow();
 		claims.claim(school, need.id(), new ClaimItem(null, new BigDecimal("1"), null));
 
-		assertThat(itemRows.withdrawItem(need.id(), read.version())).isFalse();
+		read.withdraw(staff.userId(), clock.instant());
+		assertThat(itemRows.save(read)).isFalse();
 		ListItem now = itemRows.item(staff.scope(), need.id()).orElseThrow();
 		assertThat(now.status()).isEqualTo(ItemStatus.OPEN);
 		assertThat(now.claimed()).isEqualByComparingTo("1");
 
 		ListItem other = need(staff, "撤回 " + suffix(), "4");
-		Versioned<ListItem> untouched = itemRows.itemToStep(staff.scope(), other.id()).orElseThrow();
-		assertThat(itemRows.withdrawItem(other.id(), untouched.version())).isTrue();
+		Item untouched = itemRows.itemToStep(staff.scope(), other.id()).orElseThrow();
+		int version = untouched.version();
+		untouched.withdraw(staff.userId(), clock.instant());
+		assertThat(itemRows.save(untouched)).isTrue();
 		assertThat(itemRows.itemToStep(staff.scope(), other.id()).orElseThrow())
-			.satisfies(v -> assertThat(v.value().status()).isEqualTo(ItemStatus.WITHDRAWN))
-			.satisfies(v -> assertThat(v.version()).isEqualTo(untouched.version() + 1));
+			.satisfies(v -> assertThat(v.status()).isEqualTo(ItemStatus.WITHDRAWN))
+			.satisfies(v -> assertThat(v.version()).isEqualTo(version + 1));
 	}
 
 	@Test
@@ -149,12 +198,12 @@ class ClaimVersionsIntegrationTests {
 			.id();
 		Agreement draft = partners.addAgreement(staff, unit,
 				new PartnershipCommands.NewAgreement(clock.today().getYear(), "共建"));
-		Versioned<Agreement> read = agreementRows.agreementToStep(staff.scope(), draft.id()).orElseThrow();
+		PartnershipAgreement read = agreementRows.agreementToStep(staff.scope(), draft.id()).orElseThrow();
 		management.withDocument(staff, TestPhotos.jpeg(Color.WHITE), true, id -> partners.signAgreement(staff,
 				draft.id(), new PartnershipCommands.SignAgreement(id, clock.today())));
 
-		assertThat(agreementRows.signAgreement(draft.id(), read.version(), null, clock.today().minusDays(1)))
-			.isFalse();
+		read.sign(null, clock.today().minusDays(1), staff.userId(), clock.instant());
+		assertThat(agreementRows.save(read)).isFalse();
 		Agreement now = agreementRows.agreement(staff.scope(), draft.id()).orElseThrow();
 		assertThat(now.status()).isEqualTo(Agreement.Status.SIGNED);
 		assertThat(now.signedOn()).isEqualTo(clock.today());

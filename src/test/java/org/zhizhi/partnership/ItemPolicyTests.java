@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -79,6 +80,31 @@ class ItemPolicyTests {
 					}
 				}
 			}
+		}
+	}
+
+	@Test
+	void theCommandsRefuseWithTheCodesTheApiHasAlwaysAnswered() {
+		UUID school = SCHOOL_LIAISON.partnerId();
+		Item need = new Item(UUID.randomUUID(), UUID.randomUUID(), ItemKind.NEED, null, new BigDecimal("4"),
+				ItemStatus.OPEN, BigDecimal.ZERO, null, null, 0);
+		Item resource = new Item(UUID.randomUUID(), UUID.randomUUID(), ItemKind.RESOURCE, school, new BigDecimal("4"),
+				ItemStatus.OPEN, BigDecimal.ZERO, null, null, 0);
+		for (Item item : List.of(need, resource)) {
+			assertThat(ItemPolicy.refusal(STAFF, item, ItemAction.TAKE)).isNull();
+			assertThat(ItemPolicy.refusal(STAFF, item, ItemAction.WITHDRAW)).isNull();
+			assertThat(ItemPolicy.refusal(STAFF, item, ItemAction.COMPLETE)).as("nobody's button")
+				.satisfies(e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+		}
+		assertThat(ItemPolicy.refusal(SCHOOL_LIAISON, need, ItemAction.TAKE)).isNull();
+		assertThat(ItemPolicy.refusal(SCHOOL_LIAISON, resource, ItemAction.TAKE)).as("a resource is the community's")
+			.satisfies(e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
+			.satisfies(e -> assertThat(e.messageKey()).isEqualTo("partnership.communityClaimsResources"));
+		assertThat(ItemPolicy.refusal(SCHOOL_LIAISON, resource, ItemAction.WITHDRAW)).isNull();
+		for (Item item : List.of(need, resource)) {
+			assertThat(ItemPolicy.refusal(BANK_LIAISON, item, ItemAction.WITHDRAW)).as("not his unit's")
+				.satisfies(e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
+				.satisfies(e -> assertThat(e.messageKey()).isEqualTo("problem.forbidden"));
 		}
 	}
 

@@ -6,14 +6,16 @@ import static org.zhizhi.partnership.persistence.Rows.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.partnership.Agreement;
+import org.zhizhi.partnership.AgreementEvent;
+import org.zhizhi.partnership.PartnershipAgreement;
 import org.zhizhi.shared.DataScope;
 
 /** A unit's yearly agreements: one per unit and year, a draft until it is signed with its document. */
@@ -22,8 +24,11 @@ public class JdbcAgreements {
 
 	private final JdbcClient jdbc;
 
-	JdbcAgreements(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	JdbcAgreements(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public boolean insertAgreement(Agreement a, Instant at) {
@@ -69,26 +74,42 @@ public class JdbcAgreements {
 	}
 
 	/** The agreement of the scope as a step reads it: with the version its save is conditional on. */
-	public Optional<Versioned<Agreement>> agreementToStep(DataScope scope, UUID id) {
+	public Optional<PartnershipAgreement> agreementToStep(DataScope scope, UUID id) {
 		return jdbc.sql("""
 				select a.* from partnership.agreement a join partnership.partner_unit p on p.id = a.partner_id
 				 where a.id = :id and p.scope_path like :scope""")
 			.param("id", id)
 			.param("scope", scope.likePattern())
-			.query((rs, n) -> new Versioned<>(agreement(rs, n), rs.getInt("version")))
+			.query((rs, n) -> new PartnershipAgreement(rs.getObject("id", UUID.class),
+					rs.getObject("partner_id", UUID.class), rs.getObject("community_id", UUID.class), rs.getInt("year"),
+					Agreement.Status.valueOf(rs.getString("status")), rs.getObject("document_id", UUID.class),
+					date(rs, "signed_on"), rs.getInt("version")))
 			.optional();
 	}
 
-	/** The versioned save of a signature: of two at once, only one finds the agreement at the version it read. */
-	public boolean signAgreement(UUID id, int version, UUID documentId, LocalDate signedOn) {
-		return jdbc.sql("""
-				update partnership.agreement set status = 'SIGNED', document_id = :doc, signed_on = :on,
+	/**
+	 * Saves a step against the version the agreement was read with and publishes what it registered; answers false,
+	 * saving and publishing nothing, when someone else moved it first: of two signatures at once, only one finds the
+	 * agreement at the version it read.
+	 */
+	public boolean save(PartnershipAgreement a) {
+		int rows = jdbc.sql("""
+				update partnership.agreement set status = :status, document_id = :doc, signed_on = :on,
 				       version = version + 1
 				 where id = :id and version = :version""")
-			.param("id", id)
-			.param("version", version)
-			.param("doc", documentId)
-			.param("on", signedOn)
-			.update() == 1;
+			.param("id", a.id())
+			.param("version", a.version())
+			.param("status", a.status().name())
+			.param("doc", a.documentId())
+			.param("on", a.signedOn())
+			.update();
+		if (rows != 1) {
+			return false;
+		}
+		a.saved();
+		List<AgreementEvent> registered = a.events();
+		a.clearEvents();
+		registered.forEach(events::publishEvent);
+		return true;
 	}
 }

@@ -4,36 +4,44 @@ import static org.zhizhi.partnership.persistence.Rows.date;
 import static org.zhizhi.partnership.persistence.Rows.instant;
 import static org.zhizhi.partnership.persistence.Rows.ts;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.partnership.Claim;
 import org.zhizhi.partnership.Claim.ClaimerKind;
 import org.zhizhi.partnership.ClaimStatus;
 import org.zhizhi.partnership.DeliveryNote;
+import org.zhizhi.partnership.Pledge;
+import org.zhizhi.partnership.PledgeEvent;
 import org.zhizhi.shared.DataScope;
 
 /**
- * The pledges (claims) on list items and their delivery notes. Each step is a versioned save whose row count decides:
- * of two at once, only one finds the pledge still at the version it read.
+ * The pledges (claims) on list items and their delivery notes. A pledge is read as the {@link Pledge} its steps change
+ * and shown as the {@link Claim} the API answers; each step is a versioned save whose row count decides: of two at
+ * once, only one finds the pledge still at the version it read.
  */
 @Repository
 public class JdbcClaims {
 
 	private final JdbcClient jdbc;
 
-	JdbcClaims(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	JdbcClaims(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
-	/** Inserts the claim unless this claimer already holds one on the item (then nothing happens: false). */
+	/**
+	 * Inserts a pledge as it stood in the past (the history import, which writes what happened rather than taking
+	 * steps) unless this claimer already holds one on the item (then nothing happens: false).
+	 */
 	public boolean insertClaim(Claim c, UUID claimedBy) {
 		return jdbc.sql("""
 				insert into partnership.claim (id, item_id, claimer_kind, claimer_id, partner_id, amount, due_on, status,
@@ -96,13 +104,104 @@ public class JdbcClaims {
 			.optional();
 	}
 
-	/** The pledge of the scope as a step reads it: with the version its save is conditional on. */
-	public Optional<Versioned<Claim>> claimToStep(DataScope scope, UUID id) {
-		return jdbc.sql("select " + CLAIM_COLUMNS + " where c.id = :id and i.scope_path like :scope")
+	/** The pledge shown by id wherever it is (the notices of its steps, told inside the step's transaction). */
+	public Optional<Claim> claim(UUID id) {
+		return jdbc.sql("select " + CLAIM_COLUMNS + " where c.id = :id")
+			.param("id", id)
+			.query(JdbcClaims::claim)
+			.optional();
+	}
+
+	/**
+	 * The pledge of the scope as a step reads it, with the version its save is conditional on; {@code lock}: its row
+	 * locked for the rest of the transaction (a progress note, which changes no row, must not land on a pledge that
+	 * is delivered meanwhile).
+	 */
+	public Optional<Pledge> pledge(DataScope scope, UUID id, boolean lock) {
+		return jdbc.sql("""
+				select c.* from partnership.claim c join partnership.list_item i on i.id = c.item_id
+				 where c.id = :id and i.scope_path like :scope""" + (lock ? " for update of c" : ""))
 			.param("id", id)
 			.param("scope", scope.likePattern())
-			.query((rs, n) -> new Versioned<>(claim(rs, n), rs.getInt("version")))
+			.query(JdbcClaims::pledge)
 			.optional();
+	}
+
+	private static Pledge pledge(ResultSet rs, int n) throws SQLException {
+		int people = rs.getInt("people_served");
+		Integer served = rs.wasNull() ? null : people;
+		return new Pledge(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
+				ClaimerKind.valueOf(rs.getString("claimer_kind")), rs.getObject("claimer_id", UUID.class),
+				rs.getObject("partner_id", UUID.class), rs.getBigDecimal("amount"), date(rs, "due_on"),
+				rs.getObject("claimed_by", UUID.class), instant(rs, "claimed_at"),
+				ClaimStatus.valueOf(rs.getString("status")), instant(rs, "delivered_at"), instant(rs, "accepted_at"),
+				rs.getObject("accepted_by", UUID.class), rs.getBigDecimal("value_yuan"), rs.getBigDecimal("hours"),
+				served, rs.getInt("version"));
+	}
+
+	/**
+	 * A new pledge, and what it registered — unless its claimer already holds one on the item: then nothing is
+	 * written or published (false), and the claimer's pledge stands.
+	 */
+	public boolean add(Pledge p) {
+		boolean added = jdbc.sql("""
+				insert into partnership.claim (id, item_id, claimer_kind, claimer_id, partner_id, amount, due_on, status,
+				  claimed_by, claimed_at)
+				values (:id, :item, :kind, :claimer, :partner, :amount, :due, :status, :by, :at)
+				on conflict (item_id, claimer_id) do nothing""")
+			.param("id", p.id())
+			.param("item", p.itemId())
+			.param("kind", p.claimerKind().name())
+			.param("claimer", p.claimerId())
+			.param("partner", p.partnerId())
+			.param("amount", p.amount())
+			.param("due", p.dueOn())
+			.param("status", p.status().name())
+			.param("by", p.claimedBy())
+			.param("at", ts(p.claimedAt()))
+			.update() == 1;
+		if (added) {
+			publish(p);
+		}
+		return added;
+	}
+
+	/**
+	 * Saves a step against the version the pledge was read with and publishes what it registered; answers false,
+	 * saving and publishing nothing, when someone else moved it first (the caller refuses, naming the state it is in
+	 * now). Of two at once only one finds the pledge still at the version it read. A step that changed no column (a
+	 * progress note, taken under the row's lock) writes no row and keeps the version.
+	 */
+	public boolean save(Pledge p) {
+		if (p.moved()) {
+			int rows = jdbc.sql("""
+					update partnership.claim set status = :status, delivered_at = :delivered, accepted_at = :accepted,
+					       accepted_by = :acceptedBy, value_yuan = :value, hours = :hours, people_served = :people,
+					       version = version + 1
+					 where id = :id and version = :version""")
+				.param("id", p.id())
+				.param("version", p.version())
+				.param("status", p.status().name())
+				.param("delivered", ts(p.deliveredAt()))
+				.param("accepted", ts(p.acceptedAt()))
+				.param("acceptedBy", p.acceptedBy())
+				.param("value", p.valueYuan())
+				.param("hours", p.hours())
+				.param("people", p.peopleServed())
+				.update();
+			if (rows != 1) {
+				return false;
+			}
+			p.saved();
+		}
+		publish(p);
+		return true;
+	}
+
+	private void publish(Pledge p) {
+		List<PledgeEvent> registered = p.events();
+		p.clearEvents();
+		registered.forEach(events::publishEvent);
 	}
 
 	public List<Claim> claimsOfItem(UUID itemId) {
@@ -117,56 +216,6 @@ public class JdbcClaims {
 			.param("partner", partnerId)
 			.query(JdbcClaims::claim)
 			.list();
-	}
-
-	public boolean deliver(UUID claimId, int version, Instant at, BigDecimal value, BigDecimal hours,
-			Integer people) {
-		return jdbc.sql("""
-				update partnership.claim set status = 'DELIVERED', delivered_at = :at, value_yuan = :value,
-				       hours = :hours, people_served = :people, version = version + 1
-				 where id = :id and version = :version""")
-			.param("id", claimId)
-			.param("version", version)
-			.param("at", ts(at))
-			.param("value", value)
-			.param("hours", hours)
-			.param("people", people)
-			.update() == 1;
-	}
-
-	public boolean accept(UUID claimId, int version, UUID by, Instant at) {
-		return jdbc.sql("""
-				update partnership.claim set status = 'ACCEPTED', accepted_at = :at, accepted_by = :by,
-				       version = version + 1
-				 where id = :id and version = :version""")
-			.param("id", claimId)
-			.param("version", version)
-			.param("by", by)
-			.param("at", ts(at))
-			.update() == 1;
-	}
-
-	/**
-	 * The contested step of a refusal: a delivered pledge goes back to PLEDGED, and what the delivery reported (its
-	 * time, value, hours and people served) is cleared, to be reported again. Only one of two at once finds it at the
-	 * version it read.
-	 */
-	public boolean sendBack(UUID claimId, int version) {
-		return jdbc.sql("""
-				update partnership.claim set status = 'PLEDGED', delivered_at = null, value_yuan = null, hours = null,
-				       people_served = null, version = version + 1
-				 where id = :id and version = :version""")
-			.param("id", claimId)
-			.param("version", version)
-			.update() == 1;
-	}
-
-	/** Locks a claim's row for the rest of the transaction and answers its state. */
-	public Optional<ClaimStatus> lockClaim(UUID claimId) {
-		return jdbc.sql("select status from partnership.claim where id = :id for update")
-			.param("id", claimId)
-			.query((rs, n) -> ClaimStatus.valueOf(rs.getString(1)))
-			.optional();
 	}
 
 	public void insertNote(DeliveryNote note, UUID authorId) {

@@ -17,14 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.partnership.ClaimStatus;
-import org.zhizhi.partnership.ItemAction;
+import org.zhizhi.partnership.Item;
 import org.zhizhi.partnership.ItemCategory;
+import org.zhizhi.partnership.ItemEvent;
 import org.zhizhi.partnership.ItemKind;
 import org.zhizhi.partnership.ItemLifecycle;
 import org.zhizhi.partnership.ItemStatus;
+import org.zhizhi.partnership.ItemTaken;
 import org.zhizhi.partnership.ListItem;
 import org.zhizhi.partnership.Measure;
 import org.zhizhi.shared.DataScope;
@@ -45,8 +48,11 @@ public class JdbcListItems {
 
 	private final JdbcClient jdbc;
 
-	JdbcListItems(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	JdbcListItems(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public void insertItem(ListItem i, String scopePath, UUID districtId) {
@@ -203,12 +209,47 @@ public class JdbcListItems {
 	}
 
 	/** The item of the scope as a step reads it: with the version its save is conditional on. */
-	public Optional<Versioned<ListItem>> itemToStep(DataScope scope, UUID id) {
-		return jdbc.sql("select " + ITEM_COLUMNS + " where i.id = :id and i.scope_path like :scope")
+	public Optional<Item> itemToStep(DataScope scope, UUID id) {
+		return jdbc.sql("select i.* from partnership.list_item i where i.id = :id and i.scope_path like :scope")
 			.param("id", id)
 			.param("scope", scope.likePattern())
-			.query((rs, n) -> new Versioned<>(item(rs, n), rs.getInt("version")))
+			.query(JdbcListItems::stepItem)
 			.optional();
+	}
+
+	private static Item stepItem(ResultSet rs, int n) throws SQLException {
+		return new Item(rs.getObject("id", UUID.class), rs.getObject("community_id", UUID.class),
+				ItemKind.valueOf(rs.getString("kind")), rs.getObject("offered_by", UUID.class),
+				rs.getBigDecimal("quantity"), ItemStatus.valueOf(rs.getString("status")), rs.getBigDecimal("claimed"),
+				instant(rs, "first_claimed_at"), instant(rs, "completed_at"), rs.getInt("version"));
+	}
+
+	/**
+	 * Saves the item's step and publishes what it registered; answers false, saving and publishing nothing, when
+	 * someone else came first (the caller reads it again and refuses naming what it finds). A take is saved by what
+	 * is left ({@link #take}), every other step against the version the item was read with.
+	 */
+	public boolean save(Item item) {
+		List<ItemEvent> registered = item.events();
+		for (ItemEvent event : registered) {
+			boolean saved = event instanceof ItemTaken taken ? take(item.id(), taken.amount(), taken.at())
+					: jdbc.sql("""
+							update partnership.list_item set status = :status, completed_at = :completed,
+							       version = version + 1
+							 where id = :id and version = :version""")
+						.param("id", item.id())
+						.param("version", item.version())
+						.param("status", item.status().name())
+						.param("completed", ts(item.completedAt()))
+						.update() == 1;
+			if (!saved) {
+				return false;
+			}
+		}
+		item.saved();
+		item.clearEvents();
+		registered.forEach(events::publishEvent);
+		return true;
 	}
 
 	/**
@@ -239,21 +280,12 @@ public class JdbcListItems {
 			.optional();
 	}
 
-	/** The versioned save of a withdrawal: a claim meanwhile moved the version on, and the withdrawal finds no row. */
-	public boolean withdrawItem(UUID id, int version) {
-		return jdbc.sql("""
-				update partnership.list_item set status = 'WITHDRAWN', version = version + 1
-				 where id = :id and version = :version""")
-			.param("id", id)
-			.param("version", version)
-			.update() == 1;
-	}
-
 	/**
 	 * The contested step: takes {@code amount} of the item only while it is open and that much is left. Two claimers
 	 * at once queue on the row; the second re-reads the row after the first commits and finds less left. Unlike the
 	 * other steps it is not saved against the version it read: claimers of parts at once must all succeed while
-	 * something is left, so what is left decides, and the version moves on for the steps that are versioned.
+	 * something is left, so what is left decides, and the version moves on for the steps that are versioned. Called
+	 * directly by the history import, which writes what happened rather than taking steps.
 	 */
 	public boolean take(UUID itemId, BigDecimal amount, Instant at) {
 		return jdbc.sql("""
@@ -270,33 +302,22 @@ public class JdbcListItems {
 	}
 
 	/**
-	 * Completes the item once the table allows it ({@link ItemLifecycle}: a fully claimed item) and every pledge on it
-	 * is accepted. The item's row is locked first, so that of two acceptances of its last pledges at once the second
-	 * waits for the first and then sees both accepted; the save is versioned like every step. True if it completed.
+	 * Completes the item if {@link Item#completeIfDone} finds it done: fully claimed and every pledge on it accepted.
+	 * The item's row is locked first, so that of two acceptances of its last pledges at once the second waits for the
+	 * first and then sees both accepted; the save is versioned like every step. True if it completed.
 	 */
 	public boolean completeIfDone(UUID itemId, Instant at) {
-		Optional<Versioned<ItemStatus>> item = jdbc
-			.sql("select status, version from partnership.list_item where id = :id for update")
+		Optional<Item> item = jdbc.sql("select i.* from partnership.list_item i where i.id = :id for update")
 			.param("id", itemId)
-			.query((rs, n) -> new Versioned<>(ItemStatus.valueOf(rs.getString(1)), rs.getInt(2)))
+			.query(JdbcListItems::stepItem)
 			.optional();
-		if (item.isEmpty() || !ItemLifecycle.TABLE.allows(item.get().value(), ItemAction.COMPLETE)) {
+		if (item.isEmpty()) {
 			return false;
 		}
 		List<ClaimStatus> pledges = jdbc.sql("select status from partnership.claim where item_id = :id")
 			.param("id", itemId)
 			.query((rs, n) -> ClaimStatus.valueOf(rs.getString(1)))
 			.list();
-		if (!pledges.stream().allMatch(ClaimStatus.ACCEPTED::equals)) {
-			return false;
-		}
-		return jdbc.sql("""
-				update partnership.list_item set status = :status, completed_at = :at, version = version + 1
-				 where id = :id and version = :version""")
-			.param("id", itemId)
-			.param("version", item.get().version())
-			.param("status", ItemLifecycle.TABLE.next(item.get().value(), ItemAction.COMPLETE).name())
-			.param("at", ts(at))
-			.update() == 1;
+		return item.get().completeIfDone(pledges, at) && save(item.get());
 	}
 }
