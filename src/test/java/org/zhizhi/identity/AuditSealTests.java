@@ -92,10 +92,10 @@ class AuditSealTests {
 
 	@Test
 	void theDemoKeyIsRefusedOutsideDemoModeAndAShortKeyAlways() {
-		assertThatThrownBy(() -> IdentityConfiguration.auditKey(IdentityConfiguration.DEMO_AUDIT_KEY, new DemoMode(false)))
+		assertThatThrownBy(() -> AuditConfiguration.auditKey(AuditConfiguration.DEMO_AUDIT_KEY, new DemoMode(false)))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("ZHIZHI_AUDIT_KEY");
-		assertThat(IdentityConfiguration.auditKey(IdentityConfiguration.DEMO_AUDIT_KEY, new DemoMode(true))).hasSize(32);
+		assertThat(AuditConfiguration.auditKey(AuditConfiguration.DEMO_AUDIT_KEY, new DemoMode(true))).hasSize(32);
 		assertThatThrownBy(() -> new AuditSeal(new byte[16])).isInstanceOf(IllegalArgumentException.class);
 	}
 
