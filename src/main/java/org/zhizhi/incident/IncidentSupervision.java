@@ -3,9 +3,11 @@ package org.zhizhi.incident;
 import static org.zhizhi.incident.IncidentSteps.note;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.IncidentLifecycle.Transition;
@@ -43,7 +45,11 @@ public class IncidentSupervision {
 
 	private final DueDates dueDates;
 
-	IncidentSupervision(IncidentSteps steps, JdbcExtensions extensions, JdbcUnits units, DueDates dueDates) {
+	private final MessageSource messages;
+
+	IncidentSupervision(IncidentSteps steps, JdbcExtensions extensions, JdbcUnits units, DueDates dueDates,
+			MessageSource messages) {
+		this.messages = messages;
 		this.steps = steps;
 		this.extensions = extensions;
 		this.units = units;
@@ -126,7 +132,9 @@ public class IncidentSupervision {
 	@Transactional
 	public void sweepOne(UUID id, String scopePath, Instant now) {
 		DataScope district = new DataScope(Tier.DISTRICT.orgUnitAbove(scopePath), Tier.DISTRICT.pathAbove(scopePath));
-		Actor system = new Actor(SYSTEM_ACTOR, "system", "系统", Set.of(Role.SYSTEM_ADMIN), district);
+		// the name the timeline keeps for the sweep's steps, in the platform's language like every stored name
+		Actor system = new Actor(SYSTEM_ACTOR, "system",
+				messages.getMessage("actor.system", null, Locale.SIMPLIFIED_CHINESE), Set.of(Role.SYSTEM_ADMIN), district);
 		Incident incident = steps.load(system, id);
 		if (incident.closedAt() != null) {
 			return;

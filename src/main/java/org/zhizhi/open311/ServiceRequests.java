@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -112,9 +114,12 @@ public class ServiceRequests {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	ServiceRequests(IncidentManagement management, IncidentQueries incidents, ServiceCatalog catalog,
 			ApiClients clients, OrgUnitQueries orgUnits, Installation installation, JdbcClient jdbc, JsonMapper json,
-			Clock clock) {
+			Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.management = management;
 		this.incidents = incidents;
 		this.catalog = catalog;
@@ -276,14 +281,16 @@ public class ServiceRequests {
 	}
 
 	/** The text staff read: the client's description (or the service name), the attribute answers, the address. */
-	private static String description(IncidentCategory category, Map<String, List<String>> form,
+	private String description(IncidentCategory category, Map<String, List<String>> form,
 			List<String> details) {
 		String given = first(form, "description");
 		StringBuilder text = new StringBuilder(given != null ? given : category.name());
 		details.forEach(line -> text.append('\n').append(line));
 		String address = first(form, "address_string");
 		if (address != null) {
-			text.append("\n地址：").append(address);
+			// the address keeps its label in the platform's language, like the rest of the text staff read
+			text.append('\n').append(messages.getMessage("open311.addressLine", new Object[] { address },
+					Locale.SIMPLIFIED_CHINESE));
 		}
 		return text.toString();
 	}

@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.partnership.Claim.ClaimerKind;
@@ -56,8 +58,11 @@ public class Claims {
 
 	private final ZoneId zone;
 
+	private final MessageSource messages;
+
 	Claims(JdbcClaims claims, JdbcListItems items, JdbcPartners partners, JdbcDocuments documentRows,
-			ClaimNotices notices, PartnershipManagement management, Clock clock, ZoneId zone) {
+			ClaimNotices notices, PartnershipManagement management, Clock clock, ZoneId zone, MessageSource messages) {
+		this.messages = messages;
 		this.claims = claims;
 		this.items = items;
 		this.partners = partners;
@@ -243,7 +248,9 @@ public class Claims {
 	public Claim accept(Actor actor, UUID claimId, Acceptance body) {
 		Access access = management.access(actor);
 		Pledge pledge = toStep(access, claimId, ClaimAction.ACCEPT, false);
-		String note = body == null || body.note() == null || body.note().isBlank() ? "验收通过" : body.note().strip();
+		String note = body == null || body.note() == null || body.note().isBlank()
+				? messages.getMessage("partnership.acceptedNote", null, Locale.SIMPLIFIED_CHINESE)
+				: body.note().strip();
 		note = note.length() > 2000 ? note.substring(0, 2000) : note;
 		ClaimStatus read = pledge.status();
 		Instant now = clock.instant();

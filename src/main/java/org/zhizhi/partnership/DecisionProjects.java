@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +48,11 @@ class DecisionProjects {
 
 	private final ZoneId zone;
 
+	private final MessageSource messages;
+
 	DecisionProjects(JdbcBoards boards, JdbcPartners partners, JdbcListItems items, OrgUnitQueries orgUnits,
-			PartnershipManagement management, Clock clock, ZoneId zone) {
+			PartnershipManagement management, Clock clock, ZoneId zone, MessageSource messages) {
+		this.messages = messages;
 		this.boards = boards;
 		this.partners = partners;
 		this.items = items;
@@ -82,7 +87,7 @@ class DecisionProjects {
 		// a decision recorded late may already be due: the period then is that one day
 		LocalDate start = taken.isAfter(decision.dueOn()) ? decision.dueOn() : taken;
 		ListItem item = new ListItem(Ids.newId(clock), community.id(), community.name(), ItemKind.PROJECT, null, null,
-				title(decision.text()), ItemCategory.OTHER, description(decision), BigDecimal.ONE, Measure.ITEMS,
+				title(decision.text()), ItemCategory.OTHER, description(decision, messages), BigDecimal.ONE, Measure.ITEMS,
 				BigDecimal.ZERO, start, decision.dueOn(), null, null, ItemStatus.OPEN, decision.takenAt(), null, null,
 				decision.decisionId(), decision.meetingId(), ownerUnit(decision).orElse(null), null);
 		// the unique decision_id is what makes it once, should two deliveries of the event race
@@ -122,9 +127,13 @@ class DecisionProjects {
 		return line.substring(0, line.offsetByCodePoints(0, TITLE_MAX - 1)) + "…";
 	}
 
-	static String description(DecisionTaken decision) {
-		String owner = decision.ownerKind() == RefKind.UNIT ? "责任单位" : "责任人";
-		return "联席会议“" + decision.meetingTitle() + "”决定：" + decision.text().strip() + "\n" + owner + "："
-				+ decision.ownerName() + "\n完成期限：" + decision.dueOn();
+	/** The project's text, kept in the platform's language like everything people typed. */
+	static String description(DecisionTaken decision, MessageSource messages) {
+		return messages.getMessage(
+				decision.ownerKind() == RefKind.UNIT ? "partnership.decision.projectOfUnit"
+						: "partnership.decision.projectOfPerson",
+				new Object[] { decision.meetingTitle(), decision.text().strip(), decision.ownerName(),
+						decision.dueOn().toString() },
+				Locale.SIMPLIFIED_CHINESE);
 	}
 }
