@@ -2,7 +2,9 @@ package org.zhizhi.open311;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.Triage;
@@ -43,10 +45,11 @@ final class Publication {
 	 * when it is the public summary — the kind of problem, which the service name says, and nothing he wrote (his
 	 * text often names him, his flat or his neighbour).
 	 */
-	static String description(IncidentView incident, IncidentCategory category) {
+	static String description(IncidentView incident, IncidentCategory category, MessageSource messages) {
 		if (!incident.anonymous()) {
 			return incident.description();
 		}
-		return (category == null ? incident.categoryCode() : category.name()) + "（报告人要求不公开详情）";
+		return messages.getMessage("open311.withheldDescription",
+				new Object[] { category == null ? incident.categoryCode() : category.name() }, Locale.SIMPLIFIED_CHINESE);
 	}
 }

@@ -485,7 +485,7 @@ public class ServiceRequests {
 					? incident.closedAt() : incident.updatedAt();
 			return new ServiceRequest(incident.id(), incident.categoryCode(),
 					category == null ? incident.categoryCode() : category.name(),
-					Publication.description(incident, category),
+					Publication.description(incident, category, messages),
 					incident.state(), incident.rejectReason(), agency, names.isEmpty() ? null : String.join(", ", names),
 					incident.reportedAt(), updated, incident.closedAt() == null ? incident.resolveDueAt() : null,
 					Publication.coordinate(incident.lat(), category), Publication.coordinate(incident.lng(), category));

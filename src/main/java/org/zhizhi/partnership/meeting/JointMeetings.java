@@ -128,8 +128,9 @@ public class JointMeetings {
 		}
 		String title = MeetingText.TITLE.optional(command.title());
 		if (title == null) {
-			title = Year.from(command.scheduledAt().atZone(zone)).getValue() + "年"
-					+ messages.getMessage("meetingKind." + command.kind(), null, Locale.SIMPLIFIED_CHINESE);
+			String year = String.valueOf(Year.from(command.scheduledAt().atZone(zone)).getValue()); // not "2,026"
+			String kind = messages.getMessage("meetingKind." + command.kind(), null, Locale.SIMPLIFIED_CHINESE);
+			title = messages.getMessage("meeting.defaultTitle", new Object[] { year, kind }, Locale.SIMPLIFIED_CHINESE);
 		}
 		Instant now = clock.instant();
 		JointMeeting meeting = new JointMeeting(Ids.newId(clock), community.id(), community.path(), command.kind(),

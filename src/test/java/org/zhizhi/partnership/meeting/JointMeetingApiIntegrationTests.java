@@ -85,7 +85,7 @@ class JointMeetingApiIntegrationTests {
 		assertThat(meeting.path("state").asString()).isEqualTo("PLANNED");
 		assertThat(meeting.path("communityId").asString()).isEqualTo(api.orgUnitId("金银桥社区").toString());
 		assertThat(created.json().path("communityName").asString()).isEqualTo("金银桥社区");
-		assertThat(meeting.path("title").asString()).endsWith("季度协商议事会");
+		assertThat(meeting.path("title").asString()).isEqualTo(at.atZone(TestClock.CHINA).getYear() + "年季度协商议事会");
 
 		// 东城社区's staff and 界石镇's street staff do not see it; it looks like nothing at all
 		for (String outsider : List.of("dongcheng", "jieshi")) {
