@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.persistence.JdbcDuplicates;
 import org.zhizhi.incident.persistence.JdbcDuplicates.Candidate;
+import org.zhizhi.incident.persistence.JdbcDuplicates.OrdersOf;
 import org.zhizhi.incident.persistence.JdbcIncidents;
+import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.GeoPoint;
 import org.zhizhi.shared.DataScope;
@@ -49,10 +51,13 @@ public class DuplicateFinder {
 
 	private final IncidentQueries queries;
 
+	private final JdbcUnits units;
+
 	DuplicateFinder(JdbcDuplicates duplicates, JdbcIncidents incidents, DuplicateRules rules, Clock clock,
-			IncidentSteps steps, IncidentQueries queries) {
+			IncidentSteps steps, IncidentQueries queries, JdbcUnits units) {
 		this.steps = steps;
 		this.queries = queries;
+		this.units = units;
 		this.duplicates = duplicates;
 		this.incidents = incidents;
 		this.rules = rules;
@@ -95,14 +100,15 @@ public class DuplicateFinder {
 		double dLng = cos < 0.01 ? 360 : dLat / cos;
 		boolean lngBand = lng - dLng >= -180 && lng + dLng <= 180;
 		Instant since = clock.instant().minus(rule.window());
-		List<Candidate> candidates = duplicates.openNear(scope, categoryCode, lat - dLat, lat + dLat,
+		OrdersOf ordersOf = IncidentQueries.liaisonOnly(actor)
+				? new OrdersOf(actor.userId(), units.unitOf(actor.userId()).orElse(null)) : null;
+		List<Candidate> candidates = duplicates.openNear(scope, ordersOf, categoryCode, lat - dLat, lat + dLat,
 				lngBand ? lng - dLng : -180, lngBand ? lng + dLng : 180, since);
 		return candidates.stream()
 			.map(c -> new PossibleDuplicate(c.id(), c.categoryCode(), c.categoryName(), shorten(c.description()),
 					Math.round(new GeoPoint(lat, lng).metresTo(new GeoPoint(c.lat(), c.lng())) * 10) / 10.0, c.reportedAt(), c.state(),
 					c.followers()))
 			.filter(d -> d.distanceM() <= radius)
-			.filter(d -> !IncidentQueries.liaisonOnly(actor) || visible(actor, d.id()))
 			.sorted(Comparator.comparingDouble(PossibleDuplicate::distanceM)
 				.thenComparing(PossibleDuplicate::reportedAt, Comparator.reverseOrder()))
 			.limit(MAX_RESULTS)
@@ -144,9 +150,5 @@ public class DuplicateFinder {
 			return description;
 		}
 		return description.substring(0, SHORT_DESCRIPTION) + "…";
-	}
-
-	private boolean visible(Actor actor, UUID id) {
-		return incidents.find(actor.scope(), id).map(incident -> queries.mayView(actor, incident)).orElse(false);
 	}
 }

@@ -267,6 +267,16 @@ class DuplicateApiIntegrationTests {
 		assertThat(ids(nearby("dongcheng-g01", "TREE_PRUNING", north(45)))).contains(id);
 		assertThat(api.post("/api/v1/incidents/" + id + "/join", liaison, null).problemCode(404)).isEqualTo("NOT_FOUND");
 		assertThat(followerRows(id)).isZero();
+
+		// an order sent to his unit, at the same spot, is his to see — and so offered, beside the one he may not see
+		String ours = report("TREE_PRUNING", north(46), "黄葛树挡路灯，已派执法大队");
+		api.post("/api/v1/incidents/" + ours + "/accept", api.tokenOf("dongcheng-g01"), Map.of());
+		api.post("/api/v1/incidents/" + ours + "/triage", api.tokenOf("dongcheng-g01"), Map.of("triage", "COMMUNITY"));
+		api.post("/api/v1/incidents/" + ours + "/whistle", api.tokenOf("dongcheng-g01"), Map.of("type", "QUICK"));
+		assertThat(api.post("/api/v1/incidents/" + ours + "/assign", api.tokenOf("dongcheng-g01"),
+				Map.of("unitId", new IncidentFixture(port, dataSource).unitId("jieshi-zhifa"))).status())
+			.isEqualTo(200);
+		assertThat(ids(nearby("chengguan", "TREE_PRUNING", north(45)))).contains(ours).doesNotContain(id);
 	}
 
 	// --- helpers ----------------------------------------------------------------------------------------------------

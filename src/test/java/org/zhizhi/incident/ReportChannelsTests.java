@@ -36,6 +36,24 @@ class ReportChannelsTests {
 		assertThat(ReportChannels.allows(actor(Role.RESIDENT), null)).isTrue();
 	}
 
+	/** The report page offers what the domain allows and nothing else: a screen never decides on its own. */
+	@ParameterizedTest
+	@EnumSource(Role.class)
+	void thePageOffersExactlyWhatTheReportWillAccept(Role role) {
+		Actor actor = actor(role);
+		assertThat(ReportChannels.offeredTo(actor)).allSatisfy(c -> assertThat(ReportChannels.allows(actor, c)).isTrue());
+		assertThat(ReportChannels.chosenBy(actor, Channel.OPEN311)).isEqualTo(ReportChannels.offeredTo(actor).getFirst());
+	}
+
+	@Test
+	void staffChooseAmongTheirChannelsPatrolFirstAndOthersReportThroughTheApp() {
+		assertThat(ReportChannels.offeredTo(actor(Role.GRID_WORKER))).containsExactly(Channel.PATROL, Channel.HOTLINE,
+				Channel.HOTLINE_12345, Channel.GROUP_CHAT, Channel.MEETING);
+		assertThat(ReportChannels.chosenBy(actor(Role.COMMUNITY_STAFF), Channel.HOTLINE_12345))
+			.isEqualTo(Channel.HOTLINE_12345);
+		assertThat(ReportChannels.chosenBy(actor(Role.RESIDENT), Channel.PATROL)).isEqualTo(Channel.RESIDENT_APP);
+	}
+
 	private static Actor actor(Role role) {
 		return new Actor(UUID.randomUUID(), "someone", "某人", Set.of(role), new DataScope(UUID.randomUUID(), "/1/"));
 	}

@@ -24,6 +24,13 @@ public class JdbcDuplicates {
 			double lng, Instant reportedAt, IncidentState state, int followers) {
 	}
 
+	/**
+	 * A unit's liaison reads only his unit's orders: those claimed by him, sent to his unit, or with a part for it.
+	 * {@code unitId} is null for a liaison whose unit is not registered (he then sees only what he claimed).
+	 */
+	public record OrdersOf(UUID userId, UUID unitId) {
+	}
+
 	private final JdbcClient jdbc;
 
 	JdbcDuplicates(JdbcClient jdbc) {
@@ -32,10 +39,12 @@ public class JdbcDuplicates {
 
 	/**
 	 * Open incidents (not closed, not rejected) of one category inside the box reported since {@code since}, in the
-	 * scope. The box runs on incident_open_category_position_idx; the caller measures the exact distance.
+	 * scope — and, for a liaison ({@code ordersOf} not null), among his unit's orders only, decided here in one query
+	 * rather than incident by incident. The box runs on incident_open_category_position_idx; the caller measures the
+	 * exact distance.
 	 */
-	public List<Candidate> openNear(DataScope scope, String categoryCode, double minLat, double maxLat, double minLng,
-			double maxLng, Instant since) {
+	public List<Candidate> openNear(DataScope scope, OrdersOf ordersOf, String categoryCode, double minLat,
+			double maxLat, double minLng, double maxLng, Instant since) {
 		return jdbc.sql("""
 				select i.id, i.category_code, c.name as category_name, i.description, i.lat, i.lng, i.reported_at,
 				       i.state,
@@ -47,6 +56,9 @@ public class JdbcDuplicates {
 				   and i.lng between :minLng and :maxLng
 				   and i.reported_at >= :since
 				   and i.scope_path like :scope
+				   and (not :liaison or i.claimed_by = :user or i.unit_id = :unit
+				        or exists (select 1 from incident.incident_part p
+				                    where p.incident_id = i.id and p.unit_id = :unit))
 				 limit :cap""")
 			.param("category", categoryCode)
 			.param("minLat", minLat)
@@ -56,6 +68,9 @@ public class JdbcDuplicates {
 			.param("since", java.sql.Timestamp.from(since))
 			.param("scope", scope.likePattern())
 			.param("cap", MAX_CANDIDATES)
+			.param("liaison", ordersOf != null)
+			.param("user", ordersOf == null ? null : ordersOf.userId(), java.sql.Types.OTHER)
+			.param("unit", ordersOf == null ? null : ordersOf.unitId(), java.sql.Types.OTHER)
 			.query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("category_code"),
 					rs.getString("category_name"), rs.getString("description"), rs.getDouble("lat"),
 					rs.getDouble("lng"), rs.getTimestamp("reported_at").toInstant(),

@@ -29,6 +29,7 @@ import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.RateIncident;
 import org.zhizhi.incident.Rating;
+import org.zhizhi.incident.ReportChannels;
 import org.zhizhi.incident.ReportIncident;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException.Category;
@@ -107,7 +108,7 @@ class PhoneReportController {
 			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
 			RedirectAttributes redirect) throws IOException {
 		ReportForm form = new ReportForm(key, categoryCode, description, lat, lng, anonymous);
-		Channel channel = channelOf(actor, requested);
+		Channel channel = ReportChannels.chosenBy(actor, requested);
 		model.addAttribute("chosenChannel", channel);
 		List<FieldProblem> problems = new ArrayList<>();
 		try {
@@ -166,10 +167,11 @@ class PhoneReportController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("categories", pages.categoriesByClass());
-		model.addAttribute("channel", channelOf(actor, null));
-		model.addAttribute("staffChannels", actor.hasAny(IncidentPages.DESK) ? STAFF_CHANNELS : List.of());
+		model.addAttribute("channel", ReportChannels.chosenBy(actor, null));
+		List<Channel> offered = ReportChannels.offeredTo(actor);
+		model.addAttribute("staffChannels", offered.size() > 1 ? offered : List.of());
 		if (!model.containsAttribute("chosenChannel")) {
-			model.addAttribute("chosenChannel", channelOf(actor, null));
+			model.addAttribute("chosenChannel", ReportChannels.chosenBy(actor, null));
 		}
 		model.addAttribute("mayBeAnonymous", actor.has(Role.RESIDENT));
 		model.addAttribute("gridCells", pages.gridCells(actor));
@@ -190,21 +192,6 @@ class PhoneReportController {
 		model.addAttribute("located", grid);
 		model.addAttribute("positioned", problems.isEmpty());
 		return "m/report :: located";
-	}
-
-	/**
-	 * The channels staff enter reports through: their own patrol, a caller on the hotline (微孝热线) or the 12345
-	 * hand-over, a relay from a residents' WeChat group (圈群上报), a deliberation or joint meeting.
-	 */
-	static final List<Channel> STAFF_CHANNELS = List.of(Channel.PATROL, Channel.HOTLINE, Channel.HOTLINE_12345,
-			Channel.GROUP_CHAT, Channel.MEETING);
-
-	/** Staff choose among their channels (patrol by default); everyone else reports through the residents' app. */
-	private static Channel channelOf(Actor actor, Channel requested) {
-		if (!actor.hasAny(IncidentPages.DESK)) {
-			return Channel.RESIDENT_APP;
-		}
-		return requested != null && STAFF_CHANNELS.contains(requested) ? requested : Channel.PATROL;
 	}
 
 	// --- 我的上报 ---------------------------------------------------------------------------------------------------
