@@ -1,12 +1,12 @@
 package org.zhizhi.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import org.zhizhi.shared.Sha256;
 
 /**
  * The one-time codes that let a staff member in when his phone is lost, shown once at enrolment: ten of 16 base32
@@ -46,12 +46,7 @@ public final class RecoveryCodes {
 	}
 
 	public static byte[] hash(String code) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(normalise(code).getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.digest(normalise(code).getBytes(StandardCharsets.US_ASCII));
 	}
 
 	static String normalise(String typed) {
