@@ -24,9 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.incident.AcceptIncident;
 import org.zhizhi.incident.AddNote;
 import org.zhizhi.incident.AssignIncident;
-import org.zhizhi.incident.CoUnitTask;
 import org.zhizhi.incident.DecideExtension;
-import org.zhizhi.incident.DispatchMode;
 import org.zhizhi.incident.EscalateIncident;
 import org.zhizhi.incident.ExtensionRequest;
 import org.zhizhi.incident.FieldWork;
@@ -147,29 +145,6 @@ class IncidentDeskController {
 				() -> management.triage(actor, id, new TriageIncident(triage, note, null, null)), model, redirect);
 	}
 
-	/**
-	 * The dispatch choice of the whistle and assign forms as typed: open call, a member, a unit (the lead unit of a
-	 * tough whistle, with up to {@link #CO_UNIT_ROWS} co-units each with its task) or round-robin.
-	 */
-	record DispatchForm(WhistleType type, String dispatch, UUID assigneeId, UUID unitId, String task,
-			List<CoUnitRow> coUnits, String note) {
-
-		static DispatchForm empty() {
-			List<CoUnitRow> rows = new ArrayList<>();
-			for (int i = 0; i < CO_UNIT_ROWS; i++) {
-				rows.add(new CoUnitRow(null, ""));
-			}
-			return new DispatchForm(null, "", null, null, "", rows, "");
-		}
-	}
-
-	/** One co-unit row of the form; a row left empty is not sent. */
-	record CoUnitRow(UUID unitId, String task) {
-	}
-
-	/** How many co-units the form offers: a tough whistle's lead unit rarely needs more than three at its side. */
-	static final int CO_UNIT_ROWS = 3;
-
 	@PostMapping("/{id}/whistle")
 	String whistle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) WhistleType type, @RequestParam(name = "dispatch", defaultValue = "") String choice,
@@ -178,8 +153,8 @@ class IncidentDeskController {
 			@RequestParam(name = "coUnit", required = false) List<String> coUnit,
 			@RequestParam(name = "coTask", required = false) List<String> coTask,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
-		DispatchForm form = new DispatchForm(type, choice, assigneeId, unitId, task, rows(coUnit, coTask), note);
-		return dispatchStep(actor, id, "whistle", form, type,
+		DispatchForm form = DispatchForm.posted(type, choice, assigneeId, unitId, task, coUnit, coTask, note);
+		return dispatchStep(actor, id, "whistle", form,
 				request -> dispatch.whistle(actor, id, new WhistleIncident(type, request.mode(), request.assigneeId(),
 						request.unitId(), request.task(), request.coUnits(), request.note(), null, null)),
 				model, redirect);
@@ -194,89 +169,17 @@ class IncidentDeskController {
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
 		IncidentPages.requireDesk(actor);
 		WhistleType type = queries.get(actor.scope(), id).incident().whistleType();
-		DispatchForm form = new DispatchForm(type, choice, assigneeId, unitId, task, rows(coUnit, coTask), note);
-		return dispatchStep(actor, id, "assign", form, type, request -> dispatch.assign(actor, id, request), model,
-				redirect);
+		DispatchForm form = DispatchForm.posted(type, choice, assigneeId, unitId, task, coUnit, coTask, note);
+		return dispatchStep(actor, id, "assign", form, request -> dispatch.assign(actor, id, request), model, redirect);
 	}
 
-	/**
-	 * The form's dispatch choice as the domain's command. A tough whistle is always its lead unit's; the member or
-	 * unit not chosen is not sent, so that a value left in the hidden select does not count. The co-unit rows sent
-	 * are remembered by their place in the form, so that a refusal of the n-th sent stands beside its own row.
-	 */
-	private String dispatchStep(Actor actor, UUID id, String action, DispatchForm form, WhistleType type,
+	/** The dispatch form's choice, taken as the domain's command; a refusal is shown beside the field it concerns. */
+	private String dispatchStep(Actor actor, UUID id, String action, DispatchForm form,
 			Function<AssignIncident, IncidentDetail> step, Model model, RedirectAttributes redirect) {
-		boolean tough = type == WhistleType.TOUGH;
-		String choice = tough ? "UNIT" : form.dispatch();
-		DispatchMode mode = switch (choice) {
-			case "MEMBER", "UNIT" -> DispatchMode.ASSIGN;
-			case "ROUND_ROBIN" -> DispatchMode.ROUND_ROBIN;
-			case "OPEN_CALL" -> DispatchMode.OPEN_CALL;
-			default -> null;
-		};
-		List<Integer> sentRows = new ArrayList<>();
-		List<CoUnitTask> coUnits = new ArrayList<>();
-		if ("UNIT".equals(choice)) {
-			for (int i = 0; i < form.coUnits().size(); i++) {
-				CoUnitRow row = form.coUnits().get(i);
-				if (row.unitId() != null || !row.task().isBlank()) {
-					sentRows.add(i);
-					coUnits.add(new CoUnitTask(row.unitId(), row.task()));
-				}
-			}
-		}
-		AssignIncident request = new AssignIncident(mode, "MEMBER".equals(choice) ? form.assigneeId() : null,
-				"UNIT".equals(choice) ? form.unitId() : null, "UNIT".equals(choice) ? form.task() : null, coUnits,
-				form.note(), null, null);
-		if ("assign".equals(action) && mode == null) {
-			// assign offers no open call; nothing chosen is the same mistake as an open call there
-			request = new AssignIncident(DispatchMode.OPEN_CALL, null, null, null, List.of(), form.note(), null,
-					null);
-		}
-		AssignIncident command = request;
+		AssignIncident command = form.command("assign".equals(action));
 		model.addAttribute("dispatchForm", form);
-		// "one target, not both" is told beside the select the user chose, not beside the one hidden from him
-		String chosen = choice;
-		java.util.function.UnaryOperator<String> fieldOf = field -> {
-			if ("UNIT".equals(chosen) && "assigneeId".equals(field)) {
-				return "unitId";
-			}
-			if ("MEMBER".equals(chosen) && "unitId".equals(field)) {
-				return "assigneeId";
-			}
-			return renumber(field, sentRows);
-		};
 		return step(actor, id, action, Submitted.note(form.note()), () -> step.apply(command), model, redirect,
-				fieldOf);
-	}
-
-	/** The co-unit rows of the form, as many as it has, each padded to a row even when its fields were not sent. */
-	private static List<CoUnitRow> rows(List<String> units, List<String> tasks) {
-		List<CoUnitRow> rows = new ArrayList<>();
-		for (int i = 0; i < CO_UNIT_ROWS; i++) {
-			String unit = units != null && i < units.size() ? units.get(i) : "";
-			String task = tasks != null && i < tasks.size() ? tasks.get(i) : "";
-			UUID unitId = null;
-			try {
-				unitId = unit == null || unit.isBlank() ? null : UUID.fromString(unit.strip());
-			}
-			catch (IllegalArgumentException e) {
-				// not one of the form's options: sent as no unit, which the domain names beside the row
-			}
-			rows.add(new CoUnitRow(unitId, task == null ? "" : task));
-		}
-		return rows;
-	}
-
-	/** The domain's {@code coUnits[n]} is the n-th row sent; the form shows it beside the row it came from. */
-	private static String renumber(String field, List<Integer> sentRows) {
-		for (int sent = 0; sent < sentRows.size(); sent++) {
-			String prefix = "coUnits[" + sent + "]";
-			if (field.equals(prefix) || field.startsWith(prefix + ".")) {
-				return "coUnits[" + sentRows.get(sent) + "]" + field.substring(prefix.length());
-			}
-		}
-		return field;
+				form.fieldOf());
 	}
 
 	@PostMapping("/{id}/escalate")
@@ -460,7 +363,7 @@ class IncidentDeskController {
 		model.addAttribute("types", WhistleType.values());
 		model.addAttribute("ratings", Rating.values());
 		model.addAttribute("cards", UrgeCard.values());
-		model.addAttribute("coUnitRows", CO_UNIT_ROWS);
+		model.addAttribute("coUnitRows", DispatchForm.CO_UNIT_ROWS);
 		model.addAttribute("overdue", incident.overdue(now));
 		model.addAttribute("tileUrl", tileUrl);
 		model.addAttribute("tileAttribution", tileAttribution);
