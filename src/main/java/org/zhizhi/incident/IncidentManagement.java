@@ -178,8 +178,7 @@ public class IncidentManagement {
 				IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null,
 				IncidentState.REPORTED, report.lat(), report.lng(), null, new TimelineDetail.Reported(report.channel()),
 				null, false, List.of()));
-		incident.events().forEach(events::publishEvent);
-		incident.clearEvents();
+		incident.publishEvents(events::publishEvent);
 		return queries.get(actor.scope(), id);
 	}
 

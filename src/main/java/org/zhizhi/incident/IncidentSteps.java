@@ -182,8 +182,7 @@ class IncidentSteps {
 		incidents.append(TimelineEntry.of(Ids.newId(clock), incident.id(), incident.updatedAt(), actor.userId(),
 				actor.displayName(), role, transition.action(), transition.from(), transition.to(), entry.lat(),
 				entry.lng(), entry.note(), entry.payload(), entry.distanceM(), entry.flagged(), entry.photoIds()));
-		incident.events().forEach(events::publishEvent);
-		incident.clearEvents();
+		incident.publishEvents(events::publishEvent);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.zhizhi.shared;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What every aggregate has beside its own fields: the past-tense events its methods register while they change it,
@@ -30,9 +31,19 @@ public abstract class AggregateRoot<E> {
 		return List.copyOf(events);
 	}
 
-	/** Called by the repository once the events are published. */
+	/** Forgets the registered events unpublished (imported history is told to nobody). */
 	public final void clearEvents() {
 		events.clear();
+	}
+
+	/**
+	 * Hands the registered events, oldest first, to {@code publish} and forgets them, so that each is published once;
+	 * the repository calls it after a successful save.
+	 */
+	public final void publishEvents(Consumer<? super E> publish) {
+		List<E> registered = List.copyOf(events);
+		events.clear();
+		registered.forEach(publish);
 	}
 
 	/** The version this copy was loaded with; the save applies only if the stored row still has it. */

@@ -14,7 +14,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.partnership.Agreement;
-import org.zhizhi.partnership.AgreementEvent;
 import org.zhizhi.partnership.PartnershipAgreement;
 import org.zhizhi.shared.DataScope;
 
@@ -107,9 +106,7 @@ public class JdbcAgreements {
 			return false;
 		}
 		a.saved();
-		List<AgreementEvent> registered = a.events();
-		a.clearEvents();
-		registered.forEach(events::publishEvent);
+		a.publishEvents(events::publishEvent);
 		return true;
 	}
 }

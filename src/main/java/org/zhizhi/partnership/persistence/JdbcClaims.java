@@ -18,7 +18,6 @@ import org.zhizhi.partnership.Claim.ClaimerKind;
 import org.zhizhi.partnership.ClaimStatus;
 import org.zhizhi.partnership.DeliveryNote;
 import org.zhizhi.partnership.Pledge;
-import org.zhizhi.partnership.PledgeEvent;
 import org.zhizhi.shared.DataScope;
 
 /**
@@ -161,7 +160,7 @@ public class JdbcClaims {
 			.param("at", ts(p.claimedAt()))
 			.update() == 1;
 		if (added) {
-			publish(p);
+			p.publishEvents(events::publishEvent);
 		}
 		return added;
 	}
@@ -194,14 +193,8 @@ public class JdbcClaims {
 			}
 			p.saved();
 		}
-		publish(p);
+		p.publishEvents(events::publishEvent);
 		return true;
-	}
-
-	private void publish(Pledge p) {
-		List<PledgeEvent> registered = p.events();
-		p.clearEvents();
-		registered.forEach(events::publishEvent);
 	}
 
 	public List<Claim> claimsOfItem(UUID itemId) {

@@ -247,8 +247,7 @@ public class JdbcListItems {
 			}
 		}
 		item.saved();
-		item.clearEvents();
-		registered.forEach(events::publishEvent);
+		item.publishEvents(events::publishEvent);
 		return true;
 	}
 

@@ -78,7 +78,7 @@ public class JdbcWishes {
 	/** A new wish, and what it registered. */
 	public void add(Wish wish) {
 		insertAll(List.of(wish));
-		publish(wish);
+		wish.publishEvents(events::publishEvent);
 	}
 
 	/**
@@ -97,14 +97,8 @@ public class JdbcWishes {
 			}
 		}
 		wish.saved();
-		publish(wish);
+		wish.publishEvents(events::publishEvent);
 		return true;
-	}
-
-	private void publish(Wish wish) {
-		List<WishEvent> registered = wish.events();
-		wish.clearEvents();
-		registered.forEach(events::publishEvent);
 	}
 
 	/** Many wishes in one batch (history imports). */
