@@ -18,10 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFailedLogins attempts for one name from one client before the waits begin (no account is locked)
  * @param lockDuration the longest wait between two attempts, reached after four times as many
  * @param tokenTtl how long an issued API token is valid
+ * @param sessionMaxLifetime how long a page session lasts at most from its sign-in, however busy (等保: a session
+ *        left signed in on a shared desk does not last for days); the idle timeout is
+ *        {@code server.servlet.session.timeout}
  */
 @Validated
 @ConfigurationProperties("zhizhi.security")
-record SignInProperties(@DefaultValue("5") @Positive(message = "must be greater than 0") int maxFailedLogins,
+public record SignInProperties(@DefaultValue("5") @Positive(message = "must be greater than 0") int maxFailedLogins,
 		@DefaultValue("15m") @NotNull @DurationMin(inclusive = false, message = "must be positive") Duration lockDuration,
-		@DefaultValue("8h") @NotNull @DurationMin(inclusive = false, message = "must be positive") Duration tokenTtl) {
+		@DefaultValue("8h") @NotNull @DurationMin(inclusive = false, message = "must be positive") Duration tokenTtl,
+		@DefaultValue("12h") @NotNull @DurationMin(inclusive = false,
+				message = "must be positive") Duration sessionMaxLifetime) {
 }

@@ -15,11 +15,11 @@ class SignInPropertiesTests {
 	@Test
 	void defaultsAndNames() {
 		runner.run(context -> assertThat(context.getBean(SignInProperties.class))
-			.isEqualTo(new SignInProperties(5, Duration.ofMinutes(15), Duration.ofHours(8))));
+			.isEqualTo(new SignInProperties(5, Duration.ofMinutes(15), Duration.ofHours(8), Duration.ofHours(12))));
 		runner.withPropertyValues("zhizhi.security.max-failed-logins=3", "zhizhi.security.lock-duration=1h",
-				"zhizhi.security.token-ttl=30m")
+				"zhizhi.security.token-ttl=30m", "zhizhi.security.session-max-lifetime=9h")
 			.run(context -> assertThat(context.getBean(SignInProperties.class))
-				.isEqualTo(new SignInProperties(3, Duration.ofHours(1), Duration.ofMinutes(30))));
+				.isEqualTo(new SignInProperties(3, Duration.ofHours(1), Duration.ofMinutes(30), Duration.ofHours(9))));
 	}
 
 	@Test
@@ -31,5 +31,9 @@ class SignInPropertiesTests {
 				.rootCause()
 				.hasMessageContaining("tokenTtl")
 				.hasMessageContaining("must be positive"));
+		runner.withPropertyValues("zhizhi.security.session-max-lifetime=0s")
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("sessionMaxLifetime"));
 	}
 }

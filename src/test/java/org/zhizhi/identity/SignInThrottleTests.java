@@ -22,7 +22,7 @@ class SignInThrottleTests {
 	private final MovableClock clock = new MovableClock();
 
 	private final SignInThrottle throttle = new SignInThrottle(
-			new SignInProperties(5, Duration.ofMinutes(15), Duration.ofHours(8)),
+			new SignInProperties(5, Duration.ofMinutes(15), Duration.ofHours(8), Duration.ofHours(12)),
 			new ThrottleProperties(Duration.ofSeconds(30), 100, 60), clock);
 
 	@Test

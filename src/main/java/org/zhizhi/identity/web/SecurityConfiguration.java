@@ -3,6 +3,8 @@ package org.zhizhi.identity.web;
 import static org.zhizhi.shared.Role.ACCOUNT_MANAGERS;
 import static org.zhizhi.shared.Role.BUSINESS;
 
+import java.time.Clock;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -26,6 +28,7 @@ import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.identity.ApiTokens;
 import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.AuditTrail;
+import org.zhizhi.identity.SignInProperties;
 import org.zhizhi.identity.AuditWriteFilter;
 import org.zhizhi.identity.Authenticator;
 import org.zhizhi.shared.Actor;
@@ -98,7 +101,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(SecurityChains.PAGES)
 	SecurityFilterChain pageChain(HttpSecurity http, Authenticator authenticator, AccountQueries accounts,
-			AuditTrail audit, SignInSteps steps) throws Exception {
+			AuditTrail audit, SignInSteps steps, SignInProperties signIn, Clock clock) throws Exception {
 		http.authenticationProvider(new ActorAuthenticationProvider(authenticator))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
 				.requestMatchers("/audit", "/audit/**").hasRole(Role.AUDITOR.name())
@@ -120,7 +123,8 @@ class SecurityConfiguration {
 						authentication))
 				.logoutSuccessUrl("/login?logout")
 				.permitAll())
-			.addFilterAfter(new SessionGuardFilter(accounts), AuthorizationFilter.class)
+			.addFilterAfter(new SessionGuardFilter(accounts, signIn.sessionMaxLifetime(), clock),
+					AuthorizationFilter.class)
 			.headers(SecurityHeaders.platform())
 			.addFilterBefore(new AuditWriteFilter(audit), CsrfFilter.class)
 			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {

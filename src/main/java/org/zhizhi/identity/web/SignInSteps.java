@@ -115,6 +115,7 @@ class SignInSteps {
 			Authentication authentication) {
 		Actor actor = (Actor) authentication.getPrincipal();
 		request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.instant());
+		request.getSession().setAttribute(SessionGuardFilter.STARTED_AT, clock.instant());
 		if (accounts.passwordChangeRequired(actor.userId())) {
 			request.getSession().setAttribute(SessionGuardFilter.SESSION_FLAG, true);
 			return SessionGuardFilter.PASSWORD_PAGE;
