@@ -16,7 +16,7 @@ trap 'kill $(cat "$data/pid") 2>/dev/null || true; sleep 3; rm -rf "$data"' EXIT
 ./mvnw -q -DskipTests package
 ZHIZHI_DATA_DIR=$data PORT=$port "$JAVA_HOME/bin/java" -jar target/zhizhi-*.jar > "$data/app.log" 2>&1 &
 echo $! > "$data/pid"
-until curl -sf "localhost:$port/actuator/health" > /dev/null; do sleep 1; done
+until curl -sf "localhost:$port/readyz" > /dev/null; do sleep 1; done
 sleep 3 # the demo district loads right after startup
 
 token() {

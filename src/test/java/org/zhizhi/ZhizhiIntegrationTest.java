@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "zhizhi.database.embedded.ephemeral=true", "zhizhi.demo.enabled=true",
-				"zhizhi.security.throttle.per-client-minutely=100000" })
+				"zhizhi.security.throttle.per-client-minutely=100000", "management.server.port=0" })
 @Import(TestClockConfiguration.class)
 @ExtendWith(TestClockReset.class)
 public @interface ZhizhiIntegrationTest {

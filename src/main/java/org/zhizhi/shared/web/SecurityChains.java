@@ -7,13 +7,16 @@ package org.zhizhi.shared.web;
  */
 public final class SecurityChains {
 
+	/** Health, metrics and the Prometheus scrape, on the management port only. */
+	public static final int MANAGEMENT = -1;
+
 	/** Open311 clients with an api_key ({@code /open311/**}). */
 	public static final int OPEN311 = 0;
 
 	/** A community's public pages ({@code /public/**}). */
 	public static final int PUBLIC_PAGES = 1;
 
-	/** The JSON API with bearer tokens ({@code /api/v1/**}, actuator). */
+	/** The JSON API with bearer tokens ({@code /api/v1/**}; {@code /actuator/**} on the public port: not found). */
 	public static final int API = 2;
 
 	/** The signed-in pages: everything else. */
