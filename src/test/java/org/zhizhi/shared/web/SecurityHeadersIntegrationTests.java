@@ -49,6 +49,17 @@ class SecurityHeadersIntegrationTests {
 	}
 
 	@Test
+	void everyAnswerNamesItsRequestIdForTheLogs() {
+		ApiClient api = new ApiClient(port);
+		assertThat(new WebSession(port).get("/login").headers().firstValue("X-Request-Id"))
+			.hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{24}"));
+		var refused = api.get("/api/v1/me", null);
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.headers().firstValue("X-Request-Id")).as("a refusal too").isPresent();
+		assertThat(api.get("/open311/v2/services.json", null).headers().firstValue("X-Request-Id")).isPresent();
+	}
+
+	@Test
 	void aPageRunsOnlyItsOwnScriptsThoseWithTheRequestsNonce() {
 		WebSession staff = new WebSession(port).loggedInAs("dongcheng", ApiClient.DEMO_PASSWORD);
 		HttpResponse<String> queue = staff.get("/incidents");
