@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -31,9 +33,12 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcAuditEntries entries, Clock clock) {
+	private final MeterRegistry meters;
+
+	AuditTrail(JdbcAuditEntries entries, Clock clock, MeterRegistry meters) {
 		this.entries = entries;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	public void record(Actor actor, String remoteAddress, String action, String objectType, String objectId,
@@ -48,6 +53,9 @@ public class AuditTrail {
 		AuditEntry entry = new AuditEntry(Ids.newId(clock), clock.instant(), actorId, truncate(username, 64),
 				scopePath, truncate(remoteAddress, 64), action, objectType, truncate(objectId, 200), outcome,
 				truncate(detail, 500));
+		// the scrape's view of the trail: failed and throttled sign-ins (LOGIN with FAILURE or DENIED) above all
+		meters.counter("zhizhi.audit.entries", "action", String.valueOf(action), "outcome", String.valueOf(outcome))
+			.increment();
 		if (outcome != Outcome.SUCCESS || !TransactionSynchronizationManager.isSynchronizationActive()) {
 			entries.insert(entry);
 			return;

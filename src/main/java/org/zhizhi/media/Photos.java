@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.stereotype.Service;
 import org.zhizhi.media.persistence.PhotoCatalog;
 import org.zhizhi.media.processing.HeifConverter;
 import org.zhizhi.media.processing.PhotoProcessor;
+import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.Ids;
 
 /**
@@ -27,11 +30,15 @@ public class Photos {
 
 	private final Clock clock;
 
-	Photos(PhotoStore store, PhotoCatalog catalog, PhotoLimits limits, HeifConverter heif, Clock clock) {
+	private final MeterRegistry meters;
+
+	Photos(PhotoStore store, PhotoCatalog catalog, PhotoLimits limits, HeifConverter heif, Clock clock,
+			MeterRegistry meters) {
 		this.store = store;
 		this.catalog = catalog;
 		this.processor = new PhotoProcessor(limits, heif);
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -39,7 +46,7 @@ public class Photos {
 	 * refusing anything else, too large or with too many pixels with a {@link org.zhizhi.shared.DomainException} of category INVALID and a {@code photo.*} message key.
 	 */
 	public StoredPhoto store(byte[] upload) {
-		PhotoProcessor.ProcessedPhoto photo = processor.process(upload);
+		PhotoProcessor.ProcessedPhoto photo = process(upload);
 		UUID id = Ids.newId(clock);
 		StoredPhoto stored = new StoredPhoto(id, photo.position(), photo.format().name(), photo.width(),
 				photo.height(), photo.thumbnailWidth(), photo.thumbnailHeight(), photo.jpeg().length);
@@ -51,11 +58,27 @@ public class Photos {
 	}
 
 	/**
+	 * The upload checked and re-encoded, counted for the scrape by its outcome ({@code zhizhi_photos_total}: ok, or the
+	 * refusal's code — a rise of PHOTO_UNREADABLE or HEIC refusals after an upgrade of the converter shows at once).
+	 */
+	private PhotoProcessor.ProcessedPhoto process(byte[] upload) {
+		try {
+			PhotoProcessor.ProcessedPhoto photo = processor.process(upload);
+			meters.counter("zhizhi.photos", "outcome", "OK", "format", photo.format().name()).increment();
+			return photo;
+		}
+		catch (DomainException refused) {
+			meters.counter("zhizhi.photos", "outcome", refused.code(), "format", "-").increment();
+			throw refused;
+		}
+	}
+
+	/**
 	 * Checks and re-encodes an upload exactly as {@link #store} does, without keeping anything: for a module that
 	 * files photos with records of its own (partnership's documents). Refused as by {@link #store}.
 	 */
 	public ReencodedPhoto reencode(byte[] upload) {
-		PhotoProcessor.ProcessedPhoto photo = processor.process(upload);
+		PhotoProcessor.ProcessedPhoto photo = process(upload);
 		return new ReencodedPhoto(photo.jpeg(), photo.position(), photo.format().name(), photo.width(),
 				photo.height());
 	}

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class DocumentsTests {
 	@BeforeEach
 	void setUp() throws IOException {
 		Photos photos = new Photos(new FileSystemPhotoStore(dataDir.resolve("photos")), new InMemoryCatalog(),
-				PhotoLimits.DEFAULTS, HeifConverter.ABSENT, Clock.systemUTC());
+				PhotoLimits.DEFAULTS, HeifConverter.ABSENT, Clock.systemUTC(), new SimpleMeterRegistry());
 		documents = new Documents(dataDir.resolve("documents"), 10L * 1024 * 1024, photos);
 	}
 

@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -223,7 +224,7 @@ class PhotosHeicTests {
 
 	private Photos photos(PhotoLimits limits, HeifConverter heif) {
 		return new Photos(new FileSystemPhotoStore(dataDir.resolve("photos")), new PhotosTests.InMemoryCatalog(),
-				limits, heif, Clock.systemUTC());
+				limits, heif, Clock.systemUTC(), new SimpleMeterRegistry());
 	}
 
 	/** The converter as the application configures it, or a failure telling how to install it. */

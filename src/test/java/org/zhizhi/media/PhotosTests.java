@@ -25,6 +25,7 @@ import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,10 +47,12 @@ class PhotosTests {
 
 	Photos photos;
 
+	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	@BeforeEach
 	void setUp() {
 		store = new FileSystemPhotoStore(dataDir.resolve("photos"));
-		photos = new Photos(store, new InMemoryCatalog(), PhotoLimits.DEFAULTS, HeifConverter.ABSENT, Clock.systemUTC());
+		photos = new Photos(store, new InMemoryCatalog(), PhotoLimits.DEFAULTS, HeifConverter.ABSENT, Clock.systemUTC(), meters);
 	}
 
 	@Test
@@ -151,6 +154,10 @@ class PhotosTests {
 		assertThatThrownBy(() -> photos.reencode("%PDF-1.4 not a photo".getBytes(StandardCharsets.US_ASCII)))
 			.isInstanceOfSatisfying(DomainException.class,
 					refused -> assertThat(refused.code()).isEqualTo("PHOTO_UNSUPPORTED_FORMAT"));
+		// what the scrape shows: one JPEG taken, one upload refused for its format
+		assertThat(meters.counter("zhizhi.photos", "outcome", "OK", "format", "JPEG").count()).isEqualTo(1);
+		assertThat(meters.counter("zhizhi.photos", "outcome", "PHOTO_UNSUPPORTED_FORMAT", "format", "-").count())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -199,7 +206,7 @@ class PhotosTests {
 	@Test
 	void refusesFilesOverTheSizeLimitAndBrokenOnes() throws IOException {
 		Photos strict = new Photos(store, new InMemoryCatalog(), new PhotoLimits(1000, 40_000_000, 2560, 320, 0.85f),
-				HeifConverter.ABSENT, Clock.systemUTC());
+				HeifConverter.ABSENT, Clock.systemUTC(), new SimpleMeterRegistry());
 		byte[] big = jpeg(image(400, 400, false));
 		assertThat(big.length).isGreaterThan(1000);
 		assertThatThrownBy(() -> strict.store(big)).isInstanceOfSatisfying(DomainException.class,

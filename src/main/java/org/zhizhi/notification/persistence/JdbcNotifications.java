@@ -164,6 +164,11 @@ public class JdbcNotifications {
 			.list();
 	}
 
+	/** Copies not yet delivered, due or waiting for their next attempt (runs on the due index). */
+	public long undelivered() {
+		return jdbc.sql("SELECT count(*) FROM notification.outbox WHERE delivered_at IS NULL").query(Long.class).single();
+	}
+
 	public void delivered(UUID outboxId, Instant at) {
 		jdbc.sql("UPDATE notification.outbox SET delivered_at = :at WHERE id = :id AND delivered_at IS NULL")
 			.param("at", Timestamp.from(at))
