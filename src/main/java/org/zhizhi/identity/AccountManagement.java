@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.persistence.JdbcAccounts;
+import org.zhizhi.identity.persistence.JdbcCredentialResets;
+import org.zhizhi.identity.persistence.JdbcCredentialResets.Kind;
 import org.zhizhi.identity.persistence.JdbcAccounts.Credentials;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DemoMode;
@@ -50,9 +52,13 @@ public class AccountManagement {
 
 	private final TwoFactor twoFactor;
 
+	private final JdbcCredentialResets resets;
+
 	AccountManagement(JdbcAccounts accounts, OrgUnitQueries orgUnits, PasswordEncoder passwords, ApiTokens tokens,
-			AuditTrail audit, DemoMode demoMode, Clock clock, SignInThrottle throttle, TwoFactor twoFactor) {
+			AuditTrail audit, DemoMode demoMode, Clock clock, SignInThrottle throttle, TwoFactor twoFactor,
+			JdbcCredentialResets resets) {
 		this.twoFactor = twoFactor;
+		this.resets = resets;
 		this.throttle = throttle;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
@@ -140,6 +146,8 @@ public class AccountManagement {
 			throw DomainException.invalid(problems);
 		}
 		accounts.changePassword(actor.userId(), passwords.encode(newPassword), false, clock.instant());
+		// the password is his own again: whoever reset it no longer knows it
+		resets.clear(actor.userId(), Kind.PASSWORD);
 		// a password change ends every other way in: API tokens now, other web sessions at their next request
 		tokens.revokeAll(actor.userId());
 		audit.record(actor, remoteAddress, "PASSWORD_CHANGE", "account", actor.userId().toString(), Outcome.SUCCESS,
@@ -150,6 +158,7 @@ public class AccountManagement {
 	@Transactional
 	public void resetPassword(Actor manager, UUID accountId, String newPassword, String remoteAddress) {
 		Account account = managed(manager, accountId, AccountAction.RESET_PASSWORD, "PASSWORD_RESET", remoteAddress);
+		notBothResets(manager, account, Kind.TWO_FACTOR, "PASSWORD_RESET", remoteAddress);
 		List<FieldProblem> problems = PasswordPolicy.check("password", newPassword, account.username(),
 				account.displayName());
 		if (!problems.isEmpty()) {
@@ -158,6 +167,7 @@ public class AccountManagement {
 			throw DomainException.invalid(problems);
 		}
 		accounts.changePassword(account.id(), passwords.encode(newPassword), !demoMode.enabled(), clock.instant());
+		resets.record(account.id(), Kind.PASSWORD, manager.userId(), clock.instant());
 		tokens.revokeAll(account.id());
 		audit.record(manager, remoteAddress, "PASSWORD_RESET", "account", account.id().toString(), Outcome.SUCCESS,
 				account.username());
@@ -178,7 +188,9 @@ public class AccountManagement {
 	public void resetTwoFactor(Actor manager, UUID accountId, String remoteAddress) {
 		Account account = managed(manager, accountId, AccountAction.RESET_TWO_FACTOR, "TWO_FACTOR_RESET",
 				remoteAddress);
+		notBothResets(manager, account, Kind.PASSWORD, "TWO_FACTOR_RESET", remoteAddress);
 		boolean wasEnrolled = twoFactor.reset(account.id());
+		resets.record(account.id(), Kind.TWO_FACTOR, manager.userId(), clock.instant());
 		tokens.revokeAll(account.id());
 		audit.record(manager, remoteAddress, "TWO_FACTOR_RESET", "account", account.id().toString(), Outcome.SUCCESS,
 				account.username() + (wasEnrolled ? "" : " (was not enrolled)"));
@@ -207,6 +219,40 @@ public class AccountManagement {
 		audit.record(manager, remoteAddress, "TOKENS_REVOKE", "account", account.id().toString(), Outcome.SUCCESS,
 				revoked + " token(s)");
 		return revoked;
+	}
+
+	/**
+	 * No one person holds both keys of an account: who reset its password (and so knows it) may not also reset its
+	 * second factor (and enrol his own app) before the holder has changed the password — and the other way round.
+	 * Without this rule the security admin, who resets both, could sign in as any community worker and read residents
+	 * in full. When the holder lost both, two people reset them: the security admin the second factor, a business
+	 * admin of the account's scope the password. The account's row lock orders two resets at once.
+	 */
+	private void notBothResets(Actor manager, Account account, Kind other, String action, String remoteAddress) {
+		resets.lockAccount(account.id());
+		if (resets.resetBy(account.id(), other).filter(manager.userId()::equals).isPresent()) {
+			audit.record(manager, remoteAddress, action, "account", account.id().toString(), Outcome.DENIED,
+					"the other credential was reset by the same person: " + account.username());
+			throw other == Kind.PASSWORD
+					? new DomainException(Category.CONFLICT, "OWN_PASSWORD_RESET", "account.ownPasswordReset")
+					: new DomainException(Category.CONFLICT, "OWN_TWO_FACTOR_RESET", "account.ownTwoFactorReset");
+		}
+	}
+
+	/**
+	 * The steps the manager may take on this account now: the rules' steps, less a reset that would put both of its
+	 * credentials in his hands ({@link #notBothResets}). What the account page offers.
+	 */
+	@Transactional(readOnly = true)
+	public Set<AccountAction> offeredActions(Actor manager, Account account) {
+		Set<AccountAction> offered = allowedActions(manager, account);
+		if (resets.resetBy(account.id(), Kind.PASSWORD).filter(manager.userId()::equals).isPresent()) {
+			offered.remove(AccountAction.RESET_TWO_FACTOR);
+		}
+		if (resets.resetBy(account.id(), Kind.TWO_FACTOR).filter(manager.userId()::equals).isPresent()) {
+			offered.remove(AccountAction.RESET_PASSWORD);
+		}
+		return offered;
 	}
 
 	/** Whether the manager may take any step on this account: it is in his scope and the rules give him one. */

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.LoginFailed.Reason;
 import org.zhizhi.identity.SignInThrottle.Verdict;
+import org.zhizhi.identity.persistence.JdbcCredentialResets;
 import org.zhizhi.identity.persistence.JdbcTwoFactor;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DemoMode;
@@ -53,11 +54,14 @@ public class TwoFactor {
 
 	private final Clock clock;
 
+	private final JdbcCredentialResets resets;
+
 	private final TotpCodes codes = new TotpCodes();
 
 	TwoFactor(JdbcTwoFactor store, TwoFactorCipher cipher, SignInThrottle throttle, AuditTrail audit,
-			DemoMode demoMode, Clock clock) {
+			DemoMode demoMode, Clock clock, JdbcCredentialResets resets) {
 		this.store = store;
+		this.resets = resets;
 		this.cipher = cipher;
 		this.throttle = throttle;
 		this.audit = audit;
@@ -106,6 +110,8 @@ public class TwoFactor {
 			// enrolled meanwhile (another tab): this secret was never stored, so its code proves nothing
 			refuse(actor, remoteAddress, "TWO_FACTOR_ENROL", "already enrolled");
 		}
+		// his own app now: whoever reset the second factor holds nothing of it
+		resets.clear(actor.userId(), JdbcCredentialResets.Kind.TWO_FACTOR);
 		throttle.succeeded(actor.username(), client(remoteAddress));
 		audit.record(actor, remoteAddress, "TWO_FACTOR_ENROL", "account", actor.userId().toString(), Outcome.SUCCESS,
 				null);

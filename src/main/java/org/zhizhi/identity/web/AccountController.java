@@ -122,9 +122,15 @@ class AccountController {
 		model.addAttribute("account", account);
 		model.addAttribute("node", orgUnits.find(actor.scope(), account.orgUnitId()).orElse(null));
 		// the page offers exactly the steps the rules allow; the commands check them again
-		Set<AccountAction> allowed = AccountManagement.allowedActions(actor, account);
+		Set<AccountAction> allowed = management.offeredActions(actor, account);
 		model.addAttribute("allowed", allowed.stream().map(Enum::name).collect(Collectors.toSet()));
 		model.addAttribute("mayManage", !allowed.isEmpty());
+		// a reset the rules allow but that would put both credentials in his hands: say why it is not offered
+		Set<AccountAction> ruled = AccountManagement.allowedActions(actor, account);
+		model.addAttribute("withheld", ruled.contains(AccountAction.RESET_TWO_FACTOR)
+				&& !allowed.contains(AccountAction.RESET_TWO_FACTOR) ? "account.ownPasswordReset"
+						: ruled.contains(AccountAction.RESET_PASSWORD) && !allowed.contains(AccountAction.RESET_PASSWORD)
+								? "account.ownTwoFactorReset" : null);
 		model.addAttribute("mayTakeOver", GrantRules.mayTakeOver(account.roles()));
 		model.addAttribute("locked", queries.locked(account));
 		model.addAttribute("errors", FormErrors.none());
