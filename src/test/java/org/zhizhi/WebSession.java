@@ -34,13 +34,26 @@ public final class WebSession {
 
 	private final HttpClient http;
 
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
 	public WebSession(int port) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.cookieHandler(cookies)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
+	}
+
+	/** The value of the session cookie (Spring Session's {@code SESSION}), or "" before there is one. */
+	public String sessionCookie() {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("SESSION"))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse("");
 	}
 
 	public HttpResponse<String> get(String path) {

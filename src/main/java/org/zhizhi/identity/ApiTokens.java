@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,6 +71,18 @@ public class ApiTokens {
 	}
 
 	@Transactional
-	public int revokeAll(java.util.UUID accountId) {
+	public int revokeAll(UUID accountId) {
 		return tokens.revokeAll(accountId, clock.instant());
-	}}
+	}
+	/** The person's tokens that still let a client in (when issued, until when), newest first. */
+	@Transactional(readOnly = true)
+	public List<JdbcApiTokens.LiveToken> live(UUID accountId) {
+		return tokens.live(accountId, clock.instant());
+	}
+
+	/** Revokes one of the person's own tokens; false if it is not his or no longer live. */
+	@Transactional
+	public boolean revoke(UUID accountId, UUID tokenId) {
+		return tokens.revoke(accountId, tokenId, clock.instant()) > 0;
+	}
+}

@@ -1,5 +1,6 @@
 package org.zhizhi.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -7,7 +8,7 @@ import java.util.UUID;
  * What a user may see: one node of the territory tree and everything below it. The node's materialised path
  * ({@code /<id>/<id>/…/}) is the prefix every scoped query binds as a parameter — never text spliced into SQL.
  */
-public record DataScope(UUID orgUnitId, String path) {
+public record DataScope(UUID orgUnitId, String path) implements Serializable {
 
 	public DataScope {
 		Objects.requireNonNull(orgUnitId, "orgUnitId");

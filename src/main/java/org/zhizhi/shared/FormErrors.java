@@ -1,5 +1,6 @@
 package org.zhizhi.shared;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The messages of a refused form, per field, in the user's language — the same messages the API puts in a problem's
  * {@code errors[]}, shown beside the field. Messages not tied to a field are under {@code "_form"}.
  */
-public record FormErrors(Map<String, List<String>> byField) {
+public record FormErrors(Map<String, List<String>> byField) implements Serializable {
 
 	public static final String FORM = "_form";
 

@@ -2,6 +2,7 @@ package org.zhizhi.identity.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +45,33 @@ public class JdbcApiTokens {
 	public int revoke(byte[] hash, Instant now) {
 		return jdbc.sql("UPDATE identity.api_token SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
 			.param("hash", hash)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** A live token of an account: when it was issued and until when it holds (never the token itself). */
+	public record LiveToken(UUID id, Instant issuedAt, Instant expiresAt) {
+	}
+
+	/** The account's tokens that still let a client in, newest first. */
+	public List<LiveToken> live(UUID accountId, Instant now) {
+		return jdbc.sql("""
+				SELECT id, issued_at, expires_at FROM identity.api_token
+				WHERE account_id = :accountId AND revoked_at IS NULL AND expires_at > :now ORDER BY issued_at DESC""")
+			.param("accountId", accountId)
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new LiveToken(rs.getObject("id", UUID.class), rs.getTimestamp("issued_at").toInstant(),
+					rs.getTimestamp("expires_at").toInstant()))
+			.list();
+	}
+
+	/** Revokes one of the account's own tokens; 0 if it is not his or no longer live. */
+	public int revoke(UUID accountId, UUID tokenId, Instant now) {
+		return jdbc.sql("""
+				UPDATE identity.api_token SET revoked_at = :now
+				WHERE id = :id AND account_id = :accountId AND revoked_at IS NULL""")
+			.param("id", tokenId)
+			.param("accountId", accountId)
 			.param("now", Timestamp.from(now))
 			.update();
 	}

@@ -17,6 +17,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
@@ -116,6 +117,11 @@ class SignInSteps {
 		Actor actor = (Actor) authentication.getPrincipal();
 		request.getSession().setAttribute(SessionGuardFilter.SIGNED_IN_AT, clock.instant());
 		request.getSession().setAttribute(SessionGuardFilter.STARTED_AT, clock.instant());
+		// what "my sessions" finds it by and shows of it: the account (not a name that may change), where from, what
+		request.getSession().setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
+				actor.userId().toString());
+		request.getSession().setAttribute(SessionsController.CLIENT, request.getRemoteAddr());
+		request.getSession().setAttribute(SessionsController.DEVICE, SessionsController.device(request));
 		if (accounts.passwordChangeRequired(actor.userId())) {
 			request.getSession().setAttribute(SessionGuardFilter.SESSION_FLAG, true);
 			return SessionGuardFilter.PASSWORD_PAGE;

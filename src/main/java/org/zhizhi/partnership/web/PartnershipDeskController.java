@@ -189,7 +189,7 @@ class PartnershipDeskController {
 
 	/** What a refused publish form held, to fill it again. */
 	record Draft(ItemKind kind, UUID offeredBy, String title, ItemCategory category, String description,
-			String quantity, Measure measure, String periodStart, String periodEnd) {
+			String quantity, Measure measure, String periodStart, String periodEnd) implements java.io.Serializable {
 	}
 
 	@GetMapping("/lists.xlsx")
