@@ -16,11 +16,14 @@ public final class SecurityChains {
 	/** A community's public pages ({@code /public/**}). */
 	public static final int PUBLIC_PAGES = 1;
 
+	/** Calendar feeds ({@code /calendar/**}): the token in the URL is the credential. */
+	public static final int CALENDAR_FEEDS = 2;
+
 	/** The JSON API with bearer tokens ({@code /api/v1/**}; {@code /actuator/**} on the public port: not found). */
-	public static final int API = 2;
+	public static final int API = 3;
 
 	/** The signed-in pages: everything else. */
-	public static final int PAGES = 3;
+	public static final int PAGES = 4;
 
 	private SecurityChains() {
 	}
