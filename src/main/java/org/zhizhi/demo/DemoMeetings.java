@@ -19,7 +19,9 @@ import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.partnership.meeting.ActivityKind;
 import org.zhizhi.partnership.meeting.JointActivities;
+import org.zhizhi.partnership.meeting.AgendaCandidates;
 import org.zhizhi.partnership.meeting.JointMeetings;
+import org.zhizhi.partnership.meeting.MeetingQueries;
 import org.zhizhi.partnership.meeting.MeetingCommands.AddAgendaItem;
 import org.zhizhi.partnership.meeting.MeetingCommands.Cancel;
 import org.zhizhi.partnership.meeting.MeetingCommands.Hold;
@@ -69,6 +71,10 @@ class DemoMeetings implements ApplicationRunner {
 
 	private final JointMeetings meetings;
 
+	private final MeetingQueries queries;
+
+	private final AgendaCandidates candidates;
+
 	private final JointActivities activities;
 
 	private final TransactionTemplate transaction;
@@ -76,7 +82,10 @@ class DemoMeetings implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoMeetings(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountQueries accounts,
-			JointMeetings meetings, JointActivities activities, TransactionTemplate transaction, Clock clock) {
+			JointMeetings meetings, MeetingQueries queries, AgendaCandidates candidates, JointActivities activities,
+			TransactionTemplate transaction, Clock clock) {
+		this.queries = queries;
+		this.candidates = candidates;
 		this.demoMode = demoMode;
 		this.territory = territory;
 		this.orgUnits = orgUnits;
@@ -109,7 +118,7 @@ class DemoMeetings implements ApplicationRunner {
 		Actor staff = new Actor(mudong.id(), mudong.username(), mudong.displayName(), Set.of(Role.COMMUNITY_STAFF),
 				community.scope());
 		LocalDate today = LocalDate.now(clock.withZone(PlatformZone.DEFAULT));
-		if (!meetings.list(staff, community.id(), today.getYear(), null).isEmpty()) {
+		if (!queries.list(staff, community.id(), today.getYear(), null).isEmpty()) {
 			return;
 		}
 		transaction.executeWithoutResult(status -> load(staff, community.id(), today));
@@ -174,7 +183,7 @@ class DemoMeetings implements ApplicationRunner {
 				next.isBefore(at(LocalDate.of(year, 12, 31), 9, 0)) ? next : at(LocalDate.of(year, 12, 30), 9, 30),
 				"金银桥社区党群服务中心会议室")).meeting().id();
 		agenda(staff, third, "金喇叭宣讲进小区安排", "暑期公益课堂总结");
-		List<OpenIncident> open = meetings.openIncidents(staff, third);
+		List<OpenIncident> open = candidates.openIncidents(staff, third);
 		if (!open.isEmpty()) {
 			meetings.addAgendaItem(staff, third, new AddAgendaItem(AgendaKind.INCIDENT, open.get(0).id(), null, null));
 		}

@@ -14,5 +14,5 @@ import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
  */
 public record DecisionTaken(UUID decisionId, UUID meetingId, UUID communityId, UUID districtId, String text,
 		RefKind ownerKind, UUID ownerId, String ownerName, LocalDate dueOn, UUID takenBy, Instant takenAt,
-		String communityPath, String meetingTitle) {
+		String communityPath, String meetingTitle) implements MeetingEvent {
 }

@@ -131,7 +131,7 @@ public class JointActivities {
 		MeetingRules.requireStaff(actor);
 		DataScope scope = communityId == null ? actor.scope() : communities.resolve(actor, communityId).scope();
 		return activities.list(scope, communityId, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1),
-				JointMeetings.LIST_LIMIT);
+				MeetingQueries.LIST_LIMIT);
 	}
 
 	private static String collect(List<FieldProblem> problems, java.util.function.Supplier<String> check) {

@@ -25,13 +25,13 @@ class MeetingCalendar implements CalendarSource {
 	/** Meetings have a start only; a joint meeting takes a morning or an afternoon: two hours in a calendar. */
 	static final Duration LENGTH = Duration.ofHours(2);
 
-	private final JointMeetings meetings;
+	private final MeetingQueries meetings;
 
 	private final MessageSource messages;
 
 	private final ZoneId zone;
 
-	MeetingCalendar(JointMeetings meetings, MessageSource messages, ZoneId zone) {
+	MeetingCalendar(MeetingQueries meetings, MessageSource messages, ZoneId zone) {
 		this.meetings = meetings;
 		this.messages = messages;
 		this.zone = zone;

@@ -8,12 +8,17 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.notification.Notice;
 import org.zhizhi.notification.Notifications;
+import org.zhizhi.partnership.meeting.MeetingEvent.MeetingCancelled;
+import org.zhizhi.partnership.meeting.MeetingEvent.MeetingRescheduled;
+import org.zhizhi.partnership.meeting.MeetingEvent.MeetingScheduled;
 import org.zhizhi.partnership.meeting.MeetingViews.JointMeeting;
+import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
 import org.zhizhi.partnership.meeting.persistence.JdbcMeetings;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
@@ -42,6 +47,30 @@ class MeetingNotices {
 		this.notifications = notifications;
 		this.messages = messages;
 		this.zone = zone;
+	}
+
+	@EventListener
+	void on(MeetingScheduled scheduled) {
+		toStaff(scheduled.meeting(), "JOINT_MEETING_SCHEDULED", "meeting.notice.scheduled");
+	}
+
+	@EventListener
+	void on(MeetingRescheduled moved) {
+		toRecipients(moved.meeting(), "JOINT_MEETING_RESCHEDULED", "meeting.notice.rescheduled");
+	}
+
+	@EventListener
+	void on(MeetingCancelled cancelled) {
+		toRecipients(cancelled.meeting(), "JOINT_MEETING_CANCELLED", "meeting.notice.cancelled");
+	}
+
+	/** A decision whose owner is a person with an account: he is told his task. */
+	@EventListener
+	void on(DecisionTaken decision) {
+		if (decision.ownerKind() == RefKind.PERSON && decision.ownerId() != null) {
+			task(decision.ownerId(), decision.meetingId(), decision.meetingTitle(),
+					decision.text() + " · " + decision.dueOn(), decision.districtId());
+		}
 	}
 
 	/** Tells the community's staff of a meeting's step. */

@@ -5,7 +5,7 @@ import java.util.List;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.FieldProblem;
 
-/** The checks of free text in commands: required or optional, stripped, and bounded. */
+/** The checks of free text in the joint activities' log: required or optional, stripped, and bounded. */
 record MeetingText(String field, int max) {
 
 	static final MeetingText TITLE = new MeetingText("title", 200);

@@ -17,7 +17,6 @@ import org.zhizhi.partnership.meeting.MeetingCommands.Hold;
 import org.zhizhi.partnership.meeting.MeetingCommands.ScheduleMeeting;
 import org.zhizhi.partnership.meeting.MeetingViews.JointMeeting;
 import org.zhizhi.partnership.meeting.persistence.JdbcMeetings;
-import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
@@ -48,21 +47,26 @@ class JointMeetingVersionsIntegrationTests {
 				clock.instant().minus(Duration.ofHours(1)), "社区会议室"))
 			.meeting()
 			.id();
-		Versioned<JointMeeting> planned = rows.lock(staff.scope(), id).orElseThrow();
+		// two copies read while the meeting was planned, as two requests at once would hold them
+		Meeting planned = rows.lock(staff.scope(), id).orElseThrow();
+		Meeting alsoPlanned = rows.lock(staff.scope(), id).orElseThrow();
+		Instant scheduled = planned.view().scheduledAt();
 
 		meetings.hold(staff, id, new Hold(null));
-		Versioned<JointMeeting> held = rows.lock(staff.scope(), id).orElseThrow();
-		assertThat(held.value().state()).isEqualTo(MeetingState.HELD);
+		Meeting held = rows.lock(staff.scope(), id).orElseThrow();
+		assertThat(held.state()).isEqualTo(MeetingState.HELD);
 		assertThat(held.version()).isEqualTo(planned.version() + 1);
 
-		// a cancellation or a move that read the meeting while it was planned finds no row
-		assertThat(rows.cancel(id, planned.version(), "取消", clock.instant())).isFalse();
-		Instant later = clock.instant().plus(Duration.ofDays(3));
-		assertThat(rows.reschedule(id, planned.version(), later, null, clock.instant())).isFalse();
-		JointMeeting now = rows.lock(staff.scope(), id).orElseThrow().value();
+		// a cancellation or a move that read the meeting while it was planned finds no row, and tells nobody
+		planned.cancel("取消", clock.instant());
+		assertThat(rows.save(planned)).isFalse();
+		assertThat(planned.events()).as("nothing published").hasSize(1);
+		alsoPlanned.reschedule(clock.instant().plus(Duration.ofDays(3)), null, clock.instant());
+		assertThat(rows.save(alsoPlanned)).isFalse();
+		JointMeeting now = rows.lock(staff.scope(), id).orElseThrow().view();
 		assertThat(now.state()).isEqualTo(MeetingState.HELD);
 		assertThat(now.cancelReason()).isNull();
-		assertThat(now.scheduledAt()).isEqualTo(planned.value().scheduledAt());
+		assertThat(now.scheduledAt()).isEqualTo(scheduled);
 	}
 
 	/** The actor of a demo staff account, as the security layer builds it from the account's node. */

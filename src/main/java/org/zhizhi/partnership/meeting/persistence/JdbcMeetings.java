@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhizhi.partnership.meeting.Meeting;
 import org.zhizhi.partnership.meeting.MeetingAction;
+import org.zhizhi.partnership.meeting.MeetingEvent.MeetingRescheduled;
 import org.zhizhi.partnership.meeting.MeetingKind;
 import org.zhizhi.partnership.meeting.MeetingState;
 import org.zhizhi.partnership.meeting.MeetingViews.AgendaItem;
@@ -24,7 +27,6 @@ import org.zhizhi.partnership.meeting.MeetingViews.Decision;
 import org.zhizhi.partnership.meeting.MeetingViews.JointMeeting;
 import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
 import org.zhizhi.partnership.meeting.MeetingViews.Step;
-import org.zhizhi.partnership.persistence.Versioned;
 import org.zhizhi.shared.DataScope;
 
 /** Joint meetings and their agenda, attendance, decisions, steps and reminders; every read bounded by a scope path. */
@@ -37,11 +39,16 @@ public class JdbcMeetings {
 
 	private final JdbcClient jdbc;
 
-	JdbcMeetings(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	JdbcMeetings(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
-	public void insert(JointMeeting m, UUID districtId) {
+	/** A new meeting, and what it registered. */
+	public void insert(Meeting meeting, UUID districtId) {
+		JointMeeting m = meeting.view();
 		jdbc.sql("""
 				insert into partnership.joint_meeting (id, district_id, community_id, community_path, kind, title,
 				       scheduled_at, place, state, created_by, created_at, updated_at)
@@ -58,6 +65,7 @@ public class JdbcMeetings {
 			.param("by", m.createdBy())
 			.param("at", Timestamp.from(m.createdAt()))
 			.update();
+		meeting.publishEvents(events::publishEvent);
 	}
 
 	public Optional<JointMeeting> find(DataScope scope, UUID id) {
@@ -73,12 +81,12 @@ public class JdbcMeetings {
 	 * it and writes, and the lock makes a second command on the same meeting wait and then see the new state. With the
 	 * version its save is conditional on.
 	 */
-	public Optional<Versioned<JointMeeting>> lock(DataScope scope, UUID id) {
+	public Optional<Meeting> lock(DataScope scope, UUID id) {
 		return jdbc.sql("select " + COLUMNS + ", version"
 				+ " from partnership.joint_meeting where id = :id and community_path like :scope for update")
 			.param("id", id)
 			.param("scope", scope.likePattern())
-			.query((rs, n) -> new Versioned<>(meeting(rs, n), rs.getInt("version")))
+			.query((rs, n) -> Meeting.of(meeting(rs, n), rs.getInt("version")))
 			.optional();
 	}
 
@@ -120,60 +128,43 @@ public class JdbcMeetings {
 		return counts;
 	}
 
-	// the steps that change the meeting's row are versioned saves: false when somebody moved the version on
-
-	public boolean reschedule(UUID id, int version, Instant scheduledAt, String place, Instant now) {
-		boolean saved = jdbc.sql("""
-				update partnership.joint_meeting set scheduled_at = :scheduled, place = :place, updated_at = :now,
-				       version = version + 1
-				 where id = :id and version = :version""")
-			.param("id", id)
-			.param("version", version)
-			.param("scheduled", Timestamp.from(scheduledAt))
-			.param("place", place, Types.VARCHAR)
-			.param("now", Timestamp.from(now))
-			.update() == 1;
-		if (saved) {
-			// reminders count from the new date
-			jdbc.sql("delete from partnership.joint_meeting_reminder where meeting_id = :id").param("id", id).update();
+	/**
+	 * Saves a step against the version the meeting was read with and publishes what it registered; false, saving and
+	 * publishing nothing, when somebody moved it first. A step that changed nothing of the meeting's own row (agenda,
+	 * attendance, a decision) writes no row and keeps the version, but its events are published all the same.
+	 */
+	public boolean save(Meeting meeting) {
+		if (meeting.moved()) {
+			JointMeeting m = meeting.view();
+			boolean saved = jdbc.sql("""
+					update partnership.joint_meeting
+					   set scheduled_at = :scheduled, place = :place, state = :state, held_at = :held,
+					       minutes = :minutes, cancel_reason = :reason, updated_at = :now, version = version + 1
+					 where id = :id and version = :version""")
+				.param("id", m.id())
+				.param("version", meeting.version())
+				.param("scheduled", Timestamp.from(m.scheduledAt()))
+				.param("place", m.place(), Types.VARCHAR)
+				.param("state", m.state().name())
+				.param("held", m.heldAt() == null ? null : Timestamp.from(m.heldAt()), Types.TIMESTAMP)
+				.param("minutes", m.minutes(), Types.VARCHAR)
+				.param("reason", m.cancelReason(), Types.VARCHAR)
+				.param("now", Timestamp.from(m.updatedAt()))
+				.update() == 1;
+			if (!saved) {
+				return false;
+			}
+			if (meeting.events().stream().anyMatch(MeetingRescheduled.class::isInstance)) {
+				// reminders count from the new date
+				jdbc.sql("delete from partnership.joint_meeting_reminder where meeting_id = :id")
+					.param("id", m.id())
+					.update();
+			}
+			meeting.saved();
+			meeting.stored();
 		}
-		return saved;
-	}
-
-	public boolean hold(UUID id, int version, Instant heldAt, Instant now) {
-		return jdbc.sql("""
-				update partnership.joint_meeting set state = 'HELD', held_at = :held, updated_at = :now,
-				       version = version + 1
-				 where id = :id and version = :version""")
-			.param("id", id)
-			.param("version", version)
-			.param("held", Timestamp.from(heldAt))
-			.param("now", Timestamp.from(now))
-			.update() == 1;
-	}
-
-	public boolean minute(UUID id, int version, String minutes, Instant now) {
-		return jdbc.sql("""
-				update partnership.joint_meeting set state = 'MINUTED', minutes = :minutes, updated_at = :now,
-				       version = version + 1
-				 where id = :id and version = :version""")
-			.param("id", id)
-			.param("version", version)
-			.param("minutes", minutes)
-			.param("now", Timestamp.from(now))
-			.update() == 1;
-	}
-
-	public boolean cancel(UUID id, int version, String reason, Instant now) {
-		return jdbc.sql("""
-				update partnership.joint_meeting set state = 'CANCELLED', cancel_reason = :reason, updated_at = :now,
-				       version = version + 1
-				 where id = :id and version = :version""")
-			.param("id", id)
-			.param("version", version)
-			.param("reason", reason)
-			.param("now", Timestamp.from(now))
-			.update() == 1;
+		meeting.publishEvents(events::publishEvent);
+		return true;
 	}
 
 	public void step(UUID id, UUID meetingId, MeetingAction action, MeetingState from, MeetingState to, UUID actorId,

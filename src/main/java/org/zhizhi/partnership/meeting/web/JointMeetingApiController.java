@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhizhi.partnership.meeting.AgendaCandidates;
 import org.zhizhi.partnership.meeting.JointMeetings;
+import org.zhizhi.partnership.meeting.MeetingQueries;
 import org.zhizhi.partnership.meeting.MeetingCommands.AddAgendaItem;
 import org.zhizhi.partnership.meeting.MeetingCommands.Cancel;
 import org.zhizhi.partnership.meeting.MeetingCommands.Hold;
@@ -46,12 +48,19 @@ class JointMeetingApiController {
 
 	private final JointMeetings meetings;
 
+	private final MeetingQueries queries;
+
+	private final AgendaCandidates candidates;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	JointMeetingApiController(JointMeetings meetings, Clock clock, ZoneId zone) {
+	JointMeetingApiController(JointMeetings meetings, MeetingQueries queries, AgendaCandidates candidates, Clock clock,
+			ZoneId zone) {
 		this.meetings = meetings;
+		this.queries = queries;
+		this.candidates = candidates;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -67,7 +76,7 @@ class JointMeetingApiController {
 	@Operation(summary = "Joint meetings of the caller's scope in a year, by date")
 	List<JointMeeting> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) MeetingState state) {
-		return meetings.list(actor, communityId, year == null ? thisYear() : year, state);
+		return queries.list(actor, communityId, year == null ? thisYear() : year, state);
 	}
 
 	@GetMapping("/overview")
@@ -75,25 +84,25 @@ class JointMeetingApiController {
 	YearOverview overview(@AuthenticationPrincipal Actor actor,
 			@Parameter(description = "the community; the caller's own when he is bound to one") @RequestParam(required = false) UUID communityId,
 			@RequestParam(required = false) Integer year) {
-		return meetings.overview(actor, communityId, year == null ? thisYear() : year);
+		return queries.overview(actor, communityId, year == null ? thisYear() : year);
 	}
 
 	@GetMapping("/overviews")
 	@Operation(summary = "Every community of the caller's scope with its quota, the ones behind first")
 	List<YearOverview> overviews(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Integer year) {
-		return meetings.overviews(actor, year == null ? thisYear() : year);
+		return queries.overviews(actor, year == null ? thisYear() : year);
 	}
 
 	@GetMapping("/tasks")
 	@Operation(summary = "Open decisions (tasks) of the caller's scope, the earliest due first")
 	List<Decision> tasks(@AuthenticationPrincipal Actor actor) {
-		return meetings.openTasks(actor);
+		return queries.openTasks(actor);
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One joint meeting with agenda, attendance, decisions and its steps")
 	MeetingDetail get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return meetings.get(actor, id);
+		return queries.get(actor, id);
 	}
 
 	@PostMapping("/{id}/reschedule")
@@ -142,13 +151,13 @@ class JointMeetingApiController {
 	@GetMapping("/{id}/agenda-candidates/incidents")
 	@Operation(summary = "Open incidents of the meeting's community not yet on its agenda, the longest waiting first")
 	List<OpenIncident> openIncidents(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return meetings.openIncidents(actor, id);
+		return candidates.openIncidents(actor, id);
 	}
 
 	@GetMapping("/{id}/agenda-candidates/list-items")
 	@Operation(summary = "Open items of the community's three lists not yet on the agenda")
 	List<ListItemRef> openListItems(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-		return meetings.openListItems(actor, id);
+		return candidates.openListItems(actor, id);
 	}
 
 	@PostMapping("/{id}/attendance")

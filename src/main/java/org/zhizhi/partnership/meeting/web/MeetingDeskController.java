@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.partnership.meeting.ActivityKind;
 import org.zhizhi.partnership.meeting.JointActivities;
+import org.zhizhi.partnership.meeting.AgendaCandidates;
 import org.zhizhi.partnership.meeting.JointMeetings;
+import org.zhizhi.partnership.meeting.MeetingQueries;
 import org.zhizhi.partnership.meeting.MeetingAction;
 import org.zhizhi.partnership.meeting.MeetingCommands.AddAgendaItem;
 import org.zhizhi.partnership.meeting.MeetingCommands.Cancel;
@@ -66,6 +68,10 @@ class MeetingDeskController {
 
 	private final JointMeetings meetings;
 
+	private final MeetingQueries queries;
+
+	private final AgendaCandidates candidates;
+
 	private final JointActivities activities;
 
 	private final MessageSource messages;
@@ -74,9 +80,11 @@ class MeetingDeskController {
 
 	private final ZoneId zone;
 
-	MeetingDeskController(JointMeetings meetings, JointActivities activities, MessageSource messages, Clock clock,
-			ZoneId zone) {
+	MeetingDeskController(JointMeetings meetings, MeetingQueries queries, AgendaCandidates candidates,
+			JointActivities activities, MessageSource messages, Clock clock, ZoneId zone) {
 		this.meetings = meetings;
+		this.queries = queries;
+		this.candidates = candidates;
 		this.activities = activities;
 		this.messages = messages;
 		this.clock = clock;
@@ -93,13 +101,13 @@ class MeetingDeskController {
 		int y = year == null ? today().getYear() : year;
 		model.addAttribute("year", y);
 		model.addAttribute("kinds", MeetingKind.values());
-		List<YearOverview> all = meetings.overviews(actor, y);
+		List<YearOverview> all = queries.overviews(actor, y);
 		boolean single = communityId != null || all.size() == 1;
 		if (!single) {
 			model.addAttribute("overviews", all);
 			return "partnership/meetings";
 		}
-		YearOverview overview = meetings.overview(actor, communityId != null ? communityId : all.get(0).communityId(), y);
+		YearOverview overview = queries.overview(actor, communityId != null ? communityId : all.get(0).communityId(), y);
 		Map<MeetingKind, JointMeeting> byKind = new EnumMap<>(MeetingKind.class);
 		List<JointMeeting> others = new ArrayList<>();
 		for (JointMeeting m : overview.meetings()) {
@@ -123,7 +131,7 @@ class MeetingDeskController {
 		model.addAttribute("slots", slots);
 		model.addAttribute("others", others);
 		model.addAttribute("multiple", all.size() > 1);
-		model.addAttribute("tasks", meetings.openTasks(actor)
+		model.addAttribute("tasks", queries.openTasks(actor)
 			.stream()
 			.filter(t -> overview.meetings().stream().anyMatch(m -> m.id().equals(t.meetingId())))
 			.toList());
@@ -150,7 +158,7 @@ class MeetingDeskController {
 
 	@GetMapping("/meetings/{id}")
 	String meeting(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
-		MeetingDetail detail = meetings.get(actor, id);
+		MeetingDetail detail = queries.get(actor, id);
 		model.addAttribute("detail", detail);
 		model.addAttribute("m", detail.meeting());
 		// the forms the policy allows this user on this meeting now, by the action's name
@@ -161,8 +169,8 @@ class MeetingDeskController {
 		}
 		model.addAttribute("allowed", allowed);
 		if (allowed.get(MeetingAction.EDIT_AGENDA.name())) {
-			model.addAttribute("openIncidents", meetings.openIncidents(actor, id));
-			model.addAttribute("openListItems", meetings.openListItems(actor, id));
+			model.addAttribute("openIncidents", candidates.openIncidents(actor, id));
+			model.addAttribute("openListItems", candidates.openListItems(actor, id));
 		}
 		model.addAttribute("today", today());
 		return "partnership/meeting";
@@ -239,7 +247,7 @@ class MeetingDeskController {
 		model.addAttribute("year", y);
 		model.addAttribute("activities", activities.list(actor, communityId, y));
 		model.addAttribute("activityKinds", ActivityKind.values());
-		model.addAttribute("communities", meetings.overviews(actor, y));
+		model.addAttribute("communities", queries.overviews(actor, y));
 		model.addAttribute("communityId", communityId);
 		model.addAttribute("today", today());
 		return "partnership/activities";
