@@ -1,6 +1,5 @@
 package org.zhizhi.partnership;
 
-import static org.zhizhi.partnership.Inputs.requireText;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -28,6 +27,7 @@ import org.zhizhi.partnership.persistence.JdbcDocuments;
 import org.zhizhi.partnership.persistence.JdbcListItems;
 import org.zhizhi.partnership.persistence.JdbcPartners;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.CommandShape;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
@@ -54,6 +54,8 @@ public class Claims {
 
 	private final PartnershipManagement management;
 
+	private final CommandShape shape;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
@@ -61,7 +63,9 @@ public class Claims {
 	private final MessageSource messages;
 
 	Claims(JdbcClaims claims, JdbcListItems items, JdbcPartners partners, JdbcDocuments documentRows,
-			ClaimNotices notices, PartnershipManagement management, Clock clock, ZoneId zone, MessageSource messages) {
+			ClaimNotices notices, PartnershipManagement management, CommandShape shape, Clock clock, ZoneId zone,
+			MessageSource messages) {
+		this.shape = shape;
 		this.messages = messages;
 		this.claims = claims;
 		this.items = items;
@@ -124,17 +128,13 @@ public class Claims {
 		}
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		List<FieldProblem> problems = new ArrayList<>();
+		// without an amount the whole remainder, always a valid one; a given amount is the command's shape
 		BigDecimal amount = body.amount() != null ? body.amount() : item.remaining();
-		if (amount.signum() <= 0 || amount.scale() > 2) {
-			problems.add(new FieldProblem("amount", "partnership.quantity"));
-		}
 		LocalDate due = body.dueOn() != null ? body.dueOn() : item.periodEnd();
 		if (due.isBefore(today)) {
 			problems.add(new FieldProblem("dueOn", "partnership.dueInPast"));
 		}
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
+		shape.check(body, problems);
 		Instant now = clock.instant();
 		// the item as read refuses a claim of an item no longer open, or of more than is left, before anything is
 		// written
@@ -199,11 +199,8 @@ public class Claims {
 		// the pledge's row locked, so that a note never lands on a pledge that was delivered or accepted meanwhile
 		Pledge pledge = toStep(management.access(actor), claimId, ClaimAction.PROGRESS, true);
 		List<FieldProblem> problems = new ArrayList<>();
-		requireText(problems, "note", body.note(), 2000);
 		requireOwnDocument(problems, "photoId", body.photoId(), actor, false);
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
+		shape.check(body, problems);
 		Instant now = clock.instant();
 		pledge.progress(body.note().strip(), body.photoId(), actor.userId(), now);
 		claims.save(pledge);
@@ -219,20 +216,8 @@ public class Claims {
 		Access access = management.access(actor);
 		Pledge pledge = toStep(access, claimId, ClaimAction.DELIVER, false);
 		List<FieldProblem> problems = new ArrayList<>();
-		requireText(problems, "note", body.note(), 2000);
 		requireOwnDocument(problems, "evidenceId", body.evidenceId(), actor, true);
-		if (body.valueYuan() != null && (body.valueYuan().signum() < 0 || body.valueYuan().scale() > 2)) {
-			problems.add(new FieldProblem("valueYuan", "partnership.nonNegative"));
-		}
-		if (body.hours() != null && (body.hours().signum() < 0 || body.hours().scale() > 1)) {
-			problems.add(new FieldProblem("hours", "partnership.nonNegative"));
-		}
-		if (body.peopleServed() != null && body.peopleServed() < 0) {
-			problems.add(new FieldProblem("peopleServed", "partnership.nonNegative"));
-		}
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
+		shape.check(body, problems);
 		ClaimStatus read = pledge.status();
 		Instant now = clock.instant();
 		pledge.deliver(body.note().strip(), body.evidenceId(), body.valueYuan(), body.hours(), body.peopleServed(),
@@ -271,13 +256,7 @@ public class Claims {
 	public Claim sendBack(Actor actor, UUID claimId, SendBack body) {
 		Access access = management.access(actor);
 		Pledge pledge = toStep(access, claimId, ClaimAction.SEND_BACK, false);
-		String reason = body == null ? null : body.reason();
-		if (reason == null || reason.isBlank()) {
-			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.sendBackReason")));
-		}
-		if (reason.strip().length() > 2000) {
-			throw DomainException.invalid(List.of(new FieldProblem("reason", "partnership.tooLong", 2000)));
-		}
+		String reason = shape.check(body == null ? new SendBack(null) : body).reason();
 		ClaimStatus read = pledge.status();
 		Instant now = clock.instant();
 		pledge.sendBack(reason.strip(), actor.userId(), now);

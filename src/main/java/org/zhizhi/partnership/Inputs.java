@@ -5,25 +5,13 @@ import java.util.List;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.GeoPoint;
 
-/** The hand-written input checks the partnership commands share: each adds its problem with a stable message key. */
+/**
+ * The checks beside the partnership commands' shape that Bean Validation does not express on one component: a position
+ * is both coordinates or none; and text as stored (stripped, none when blank).
+ */
 final class Inputs {
 
 	private Inputs() {
-	}
-
-	static void requireText(List<FieldProblem> problems, String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			problems.add(new FieldProblem(field, "validation.required"));
-		}
-		else if (value.strip().length() > max) {
-			problems.add(new FieldProblem(field, "partnership.tooLong", max));
-		}
-	}
-
-	static void optionalText(List<FieldProblem> problems, String field, String value, int max) {
-		if (value != null && value.strip().length() > max) {
-			problems.add(new FieldProblem(field, "partnership.tooLong", max));
-		}
 	}
 
 	static void checkPosition(List<FieldProblem> problems, Double lat, Double lng) {

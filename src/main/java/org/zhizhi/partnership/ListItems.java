@@ -1,8 +1,6 @@
 package org.zhizhi.partnership;
 
 import static org.zhizhi.partnership.Inputs.checkPosition;
-import static org.zhizhi.partnership.Inputs.optionalText;
-import static org.zhizhi.partnership.Inputs.requireText;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -19,6 +17,7 @@ import org.zhizhi.partnership.persistence.JdbcBoards;
 import org.zhizhi.partnership.persistence.JdbcListItems;
 import org.zhizhi.partnership.persistence.JdbcPartners;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.CommandShape;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.Ids;
@@ -35,10 +34,13 @@ public class ListItems {
 
 	private final PartnershipManagement management;
 
+	private final CommandShape shape;
+
 	private final Clock clock;
 
 	ListItems(JdbcListItems items, JdbcBoards boards, JdbcPartners partners, PartnershipManagement management,
-			Clock clock) {
+			CommandShape shape, Clock clock) {
+		this.shape = shape;
 		this.items = items;
 		this.boards = boards;
 		this.partners = partners;
@@ -51,25 +53,7 @@ public class ListItems {
 	public ListItem publish(Actor actor, NewItem body) {
 		Access access = management.access(actor);
 		List<FieldProblem> problems = new ArrayList<>();
-		if (body.kind() == null) {
-			problems.add(new FieldProblem("kind", "validation.required"));
-		}
-		requireText(problems, "title", body.title(), 128);
-		if (body.category() == null) {
-			problems.add(new FieldProblem("category", "validation.required"));
-		}
-		optionalText(problems, "description", body.description(), 4000);
-		if (body.quantity() == null || body.quantity().signum() <= 0
-				|| body.quantity().compareTo(new BigDecimal("1000000000")) >= 0 || body.quantity().scale() > 2) {
-			problems.add(new FieldProblem("quantity", "partnership.quantity"));
-		}
-		if (body.measure() == null) {
-			problems.add(new FieldProblem("measure", "validation.required"));
-		}
-		if (body.periodStart() == null) {
-			problems.add(new FieldProblem("periodStart", "validation.required"));
-		}
-		if (body.periodEnd() == null || body.periodStart() != null && body.periodEnd().isBefore(body.periodStart())) {
+		if (body.periodStart() != null && body.periodEnd() != null && body.periodEnd().isBefore(body.periodStart())) {
 			problems.add(new FieldProblem("periodEnd", "partnership.periodEnd"));
 		}
 		checkPosition(problems, body.lat(), body.lng());
@@ -92,11 +76,10 @@ public class ListItems {
 					problems.add(new FieldProblem("offeredBy", "partnership.offeredBy"));
 				}
 			}
-			board = problems.isEmpty() ? management.community(actor, body.communityId()) : null;
+			board = problems.isEmpty() && shape.problems(body).isEmpty() ? management.community(actor, body.communityId())
+					: null;
 		}
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
+		shape.check(body, problems);
 		if (offeredBy != null) {
 			PartnerUnit offerer = partners.partner(access.scope(), offeredBy, management.thisYear())
 				.orElseThrow();

@@ -2,8 +2,6 @@ package org.zhizhi.partnership;
 
 import static org.zhizhi.partnership.Inputs.blankToNull;
 import static org.zhizhi.partnership.Inputs.checkPosition;
-import static org.zhizhi.partnership.Inputs.optionalText;
-import static org.zhizhi.partnership.Inputs.requireText;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +23,7 @@ import org.zhizhi.partnership.persistence.JdbcAgreements;
 import org.zhizhi.partnership.persistence.JdbcDocuments;
 import org.zhizhi.partnership.persistence.JdbcPartners;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.CommandShape;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
@@ -45,12 +44,15 @@ public class Partners {
 
 	private final AccountQueries accounts;
 
+	private final CommandShape shape;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	Partners(JdbcPartners partners, JdbcAgreements agreements, JdbcDocuments documentRows,
-			PartnershipManagement management, AccountQueries accounts, Clock clock, ZoneId zone) {
+			PartnershipManagement management, AccountQueries accounts, CommandShape shape, Clock clock, ZoneId zone) {
+		this.shape = shape;
 		this.partners = partners;
 		this.agreements = agreements;
 		this.documentRows = documentRows;
@@ -65,22 +67,9 @@ public class Partners {
 	@Transactional
 	public PartnerUnit addPartner(Actor actor, NewPartner body) {
 		management.staff(actor);
-		List<FieldProblem> problems = new ArrayList<>();
-		requireText(problems, "name", body.name(), 128);
-		if (body.type() == null) {
-			problems.add(new FieldProblem("type", "validation.required"));
-		}
-		optionalText(problems, "partyOrgName", body.partyOrgName(), 128);
-		optionalText(problems, "address", body.address(), 256);
-		optionalText(problems, "contactName", body.contactName(), 64);
-		if (body.contactPhone() != null && !body.contactPhone().isBlank()
-				&& !body.contactPhone().strip().matches("[0-9+\\- ]{5,32}")) {
-			problems.add(new FieldProblem("contactPhone", "partnership.phone"));
-		}
-		checkPosition(problems, body.lat(), body.lng());
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
+		List<FieldProblem> position = new ArrayList<>();
+		checkPosition(position, body.lat(), body.lng());
+		shape.check(body, position);
 		Board board = management.community(actor, body.communityId());
 		return insertPartner(board, body);
 	}
@@ -118,14 +107,11 @@ public class Partners {
 		Access access = management.staff(actor);
 		PartnerUnit partner = partners.partner(access.scope(), partnerId, management.thisYear())
 			.orElseThrow(() -> DomainException.notFound("partner"));
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> year = new ArrayList<>();
 		if (body.year() == null || body.year() < 2000 || body.year() > management.thisYear() + 1) {
-			problems.add(new FieldProblem("year", "partnership.year"));
+			year.add(new FieldProblem("year", "partnership.year"));
 		}
-		requireText(problems, "commitments", body.commitments(), 4000);
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
+		shape.check(body, year);
 		Agreement agreement = new Agreement(Ids.newId(clock), partner.id(), partner.communityId(), body.year(),
 				body.commitments().strip(), Agreement.Status.DRAFT, null, null);
 		if (!agreements.insertAgreement(agreement, clock.instant())) {
@@ -148,7 +134,8 @@ public class Partners {
 		if (refusal != null) {
 			throw refusal;
 		}
-		if (body.documentId() == null || !documentRows.documentUploadedBy(body.documentId(), actor.userId())) {
+		shape.check(body);
+		if (!documentRows.documentUploadedBy(body.documentId(), actor.userId())) {
 			throw DomainException.invalid(List.of(new FieldProblem("documentId", "partnership.documentRequired")));
 		}
 		LocalDate today = LocalDate.now(clock.withZone(zone));

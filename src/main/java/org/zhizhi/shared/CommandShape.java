@@ -1,6 +1,7 @@
 package org.zhizhi.shared;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -47,6 +48,23 @@ public class CommandShape {
 		return command;
 	}
 
+	/**
+	 * Refuses the command if its shape is wrong or the rules checked beside it found problems ({@code more}: a value
+	 * that must name something of this community, a date that depends on today), all told at once in the order of
+	 * the record's components, as one refusal would have told them; otherwise hands it back.
+	 */
+	public <C> C check(C command, List<FieldProblem> more) {
+		List<String> order = componentNames(command.getClass());
+		List<FieldProblem> all = new ArrayList<>(problems(command));
+		all.addAll(more);
+		if (!all.isEmpty()) {
+			// a stable sort: within one field, the shape's problem first
+			all.sort(Comparator.comparingInt(p -> position(order, p.field())));
+			throw DomainException.invalid(all);
+		}
+		return command;
+	}
+
 	/** What is wrong with the command's shape, in its components' order; empty when nothing is. */
 	public List<FieldProblem> problems(Object command) {
 		List<String> order = componentNames(command.getClass());
@@ -78,6 +96,12 @@ public class CommandShape {
 	private static List<String> componentNames(Class<?> type) {
 		RecordComponent[] components = type.getRecordComponents();
 		return components == null ? List.of() : Arrays.stream(components).map(RecordComponent::getName).toList();
+	}
+
+	private static int position(List<String> order, String field) {
+		String root = field.split("[.\\[]", 2)[0];
+		int index = order.indexOf(root);
+		return index < 0 ? order.size() : index;
 	}
 
 	private static int position(List<String> order, Path path) {
