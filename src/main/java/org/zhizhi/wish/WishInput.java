@@ -1,18 +1,21 @@
 package org.zhizhi.wish;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
-import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.FieldProblem;
 
 /**
- * The shape of the wish commands' input — required, length, range — with the wish's stable message keys, checked
- * before a step and collected per field. What the wish's state allows is the {@link Wish}'s to say.
+ * What the wish commands' shape cannot say on one component: the due date's range counts from today. The shape itself
+ * (required, length in characters as a person counts them, the number of takers) is on the command records, checked
+ * by {@code shared.CommandShape}; what the wish's state allows is the {@link Wish}'s to say.
  */
 final class WishInput {
+
+	static final String REQUIRED = "{validation.required}";
+
+	/** "长度须在 {0} 到 {1} 个字之间": a {@code TextLength} names both bounds. */
+	static final String LENGTH = "{wish.length}";
 
 	/** A micro-wish is small and near: further than a year ahead it is a project for the three lists. */
 	static final int MAX_DAYS_AHEAD = 366;
@@ -22,65 +25,15 @@ final class WishInput {
 	private WishInput() {
 	}
 
-	/** The community's edit: each field it names must be well formed. */
-	static void checkEdit(EditWish command, LocalDate today) {
-		requireValid(problems -> {
-			if (command.title() != null) {
-				text(command.title(), "title", 2, 60, true, problems);
-			}
-			if (command.description() != null) {
-				text(command.description(), "description", 2, 1000, true, problems);
-			}
-			if (command.publicLabel() != null) {
-				text(command.publicLabel(), "publicLabel", 0, 40, false, problems);
-			}
-			if (command.dueOn() != null) {
-				checkDue(command.dueOn(), today, problems);
-			}
-			if (command.maxTakers() != null) {
-				checkMaxTakers(command.maxTakers(), problems);
-			}
-		});
-	}
-
-	/** Runs the checks and refuses with every problem they found. */
-	static void requireValid(Consumer<List<FieldProblem>> check) {
-		List<FieldProblem> problems = new ArrayList<>();
-		check.accept(problems);
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
-	}
-
+	/** A due date from today up to {@link #MAX_DAYS_AHEAD} days ahead; a missing one is the shape's to tell. */
 	static void checkDue(LocalDate dueOn, LocalDate today, List<FieldProblem> problems) {
-		if (dueOn == null) {
-			problems.add(new FieldProblem("dueOn", "validation.required"));
-		}
-		else if (dueOn.isBefore(today) || dueOn.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+		if (dueOn != null && (dueOn.isBefore(today) || dueOn.isAfter(today.plusDays(MAX_DAYS_AHEAD)))) {
 			problems.add(new FieldProblem("dueOn", "wish.dueOnRange", MAX_DAYS_AHEAD));
 		}
 	}
 
-	static int checkMaxTakers(Integer maxTakers, List<FieldProblem> problems) {
-		int value = maxTakers == null ? 1 : maxTakers;
-		if (value < 1 || value > MAX_TAKERS) {
-			problems.add(new FieldProblem("maxTakers", "wish.maxTakersRange", MAX_TAKERS));
-		}
-		return value;
-	}
-
-	static String text(String value, String field, int min, int max, boolean required,
-			List<FieldProblem> problems) {
-		String text = value == null ? null : value.strip();
-		if (text == null || text.isEmpty()) {
-			if (required) {
-				problems.add(new FieldProblem(field, "validation.required"));
-			}
-			return null;
-		}
-		if (text.codePointCount(0, text.length()) < min || text.codePointCount(0, text.length()) > max) {
-			problems.add(new FieldProblem(field, "wish.length", min, max));
-		}
-		return text;
+	/** Text as stored: stripped, none when blank. */
+	static String text(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 }

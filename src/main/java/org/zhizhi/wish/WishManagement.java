@@ -1,8 +1,6 @@
 package org.zhizhi.wish;
 
 import static org.zhizhi.wish.WishInput.checkDue;
-import static org.zhizhi.wish.WishInput.checkMaxTakers;
-import static org.zhizhi.wish.WishInput.requireValid;
 import static org.zhizhi.wish.WishInput.text;
 
 import java.time.Clock;
@@ -31,6 +29,7 @@ import org.zhizhi.people.PeopleQueries;
 import org.zhizhi.people.PeopleRoles;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.CommandShape;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.Ids;
@@ -66,6 +65,8 @@ public class WishManagement {
 
 	private final MessageSource messages;
 
+	private final CommandShape shape;
+
 	private final Clock clock;
 
 	/** Wishes are dated by the calendar of the communities that post them. */
@@ -79,7 +80,8 @@ public class WishManagement {
 
 	WishManagement(JdbcWishes wishes, OrgUnitQueries orgUnits, AccountQueries accounts, PeopleQueries people,
 			PartyQueries party, WishReach reach, WishUnits units, Photos photos, Notifications notifications,
-			MessageSource messages, Clock clock, ZoneId zone) {
+			MessageSource messages, CommandShape shape, Clock clock, ZoneId zone) {
+		this.shape = shape;
 		this.units = units;
 		this.party = party;
 		this.reach = reach;
@@ -103,16 +105,8 @@ public class WishManagement {
 		}
 		Instant now = clock.instant();
 		List<FieldProblem> problems = new ArrayList<>();
-		String title = text(command.title(), "title", 2, 60, true, problems);
-		String description = text(command.description(), "description", 2, 1000, true, problems);
-		String label = text(command.publicLabel(), "publicLabel", 0, 40, false, problems);
-		String beneficiary = text(command.beneficiaryName(), "beneficiaryName", 1, 50, true, problems);
-		String address = text(command.beneficiaryAddress(), "beneficiaryAddress", 0, 200, false, problems);
-		if (command.category() == null) {
-			problems.add(new FieldProblem("category", "validation.required"));
-		}
 		checkDue(command.dueOn(), today(now), problems);
-		int maxTakers = checkMaxTakers(command.maxTakers(), problems);
+		int maxTakers = command.maxTakers() == null ? 1 : command.maxTakers();
 		UUID placeId = command.orgUnitId() != null ? command.orgUnitId() : actor.scope().orgUnitId();
 		OrgUnit place = orgUnits.find(actor.scope(), placeId)
 			.filter(node -> node.level() == OrgLevel.COMMUNITY || node.level() == OrgLevel.GRID
@@ -135,16 +129,15 @@ public class WishManagement {
 				}
 			}
 		}
-		if (!problems.isEmpty()) {
-			throw DomainException.invalid(problems);
-		}
+		shape.check(command, problems);
 		OrgUnit community = communityOf(place);
 		UUID photoId = photo == null || photo.length == 0 ? null : photos.store(photo).id();
 		Wish wish = Wish.post(Ids.newId(clock),
 				new Wish.Place(place.districtId(), place.id(), place.path(), community.id(), community.code(),
 						community.name()),
-				new PostWish(title, description, command.category(), label, beneficiary,
-						command.beneficiaryResidentId(), address, command.dueOn(), maxTakers, place.id()),
+				new PostWish(text(command.title()), text(command.description()), command.category(),
+						text(command.publicLabel()), text(command.beneficiaryName()), command.beneficiaryResidentId(),
+						text(command.beneficiaryAddress()), command.dueOn(), maxTakers, place.id()),
 				maxTakers, photoId, actor.userId(), actor.displayName(), !actor.has(Role.RESIDENT), now);
 		wishes.add(wish);
 		notifications.notify(staffOf(wish), notice("WISH_POSTED", "notice.wish.posted", wish, "/wishes/" + wish.id()));
@@ -157,7 +150,16 @@ public class WishManagement {
 		Instant now = clock.instant();
 		return desk(actor, WishAction.EDIT, id, wish -> {
 			wish.check(WishAction.EDIT, today(now));
-			WishInput.checkEdit(command, today(now));
+			List<FieldProblem> problems = new ArrayList<>();
+			// a field named blank is a field left empty, not one left alone
+			if (command.title() != null && command.title().isBlank()) {
+				problems.add(new FieldProblem("title", "validation.required"));
+			}
+			if (command.description() != null && command.description().isBlank()) {
+				problems.add(new FieldProblem("description", "validation.required"));
+			}
+			checkDue(command.dueOn(), today(now), problems);
+			shape.check(command, problems);
 			wish.edit(command, actor.userId(), actor.displayName(), now);
 		});
 	}
@@ -169,15 +171,12 @@ public class WishManagement {
 	}
 
 	@Transactional
-	public Wish refuse(Actor actor, UUID id, String reason) {
+	public Wish refuse(Actor actor, UUID id, RefuseWish command) {
 		Instant now = clock.instant();
 		Wish refused = desk(actor, WishAction.REFUSE, id, wish -> {
 			wish.check(WishAction.REFUSE, today(now));
-			if (reason == null || reason.isBlank()) {
-				throw DomainException.invalid(List.of(new FieldProblem("reason", "wish.refuseNeedsReason")));
-			}
-			requireValid(problems -> text(reason, "reason", 1, 500, true, problems));
-			wish.refuse(reason, actor.userId(), actor.displayName(), now);
+			shape.check(command);
+			wish.refuse(command.reason(), actor.userId(), actor.displayName(), now);
 		});
 		notifications.notify(List.of(refused.postedBy()), notice("WISH_REFUSED", "notice.wish.refused", refused,
 				"/m/my-wishes/" + refused.id(), refused.refusalReason()));
@@ -198,9 +197,7 @@ public class WishManagement {
 		Instant now = clock.instant();
 		Wish dispatched = desk(actor, WishAction.DISPATCH, id, wish -> {
 			wish.check(WishAction.DISPATCH, today(now));
-			if (command.kind() == null) {
-				throw DomainException.invalid(List.of(new FieldProblem("kind", "validation.required")));
-			}
+			shape.check(command);
 			UUID account = null;
 			String name;
 			if (command.kind() == DispatchKind.MEMBER) {
@@ -212,10 +209,10 @@ public class WishManagement {
 				name = taker.name();
 			}
 			else {
-				List<FieldProblem> problems = new ArrayList<>();
-				name = text(command.name(), "name", 1, 100, true, problems);
-				if (!problems.isEmpty()) {
-					throw DomainException.invalid(problems);
+				// a team or unit is named, since nobody of the platform will take it for them
+				name = text(command.name());
+				if (name == null) {
+					throw DomainException.invalid(List.of(new FieldProblem("name", "validation.required")));
 				}
 			}
 			wish.dispatch(command.kind(), account, name, actor.userId(), actor.displayName(), today(now), now);
@@ -284,7 +281,7 @@ public class WishManagement {
 	 * commits meanwhile changes the version, so the fulfilment reads the wish and its takers again.
 	 */
 	@Transactional
-	public Wish fulfil(Actor actor, UUID id, String note, byte[] photo) {
+	public Wish fulfil(Actor actor, UUID id, FulfilWish command, byte[] photo) {
 		// he took it (or his partner unit did, through any of its liaisons) — wherever it lies — or it is in his reach
 		List<DataScope> scopes = WishRoles.mayTake(actor) ? reach.takerScopes(actor) : List.of(actor.scope());
 		UUID unitId = units.unitOf(actor).map(WishUnits.Unit::id).orElse(actor.userId());
@@ -295,19 +292,12 @@ public class WishManagement {
 			List<Taker> takers = wishes.takers(wish.id());
 			WishPolicy.require(actor, wish, units.isTaker(actor, takers), WishAction.FULFIL);
 			wish.check(WishAction.FULFIL, today(now));
-			if (note == null || note.isBlank()) {
-				throw DomainException.invalid(List.of(new FieldProblem("note", "wish.fulfilNeedsNote")));
-			}
-			requireValid(problems -> {
-				text(note, "note", 1, 1000, true, problems);
-				if (photo == null || photo.length == 0) {
-					problems.add(new FieldProblem("photo", "wish.fulfilNeedsPhoto"));
-				}
-			});
+			shape.check(command, photo == null || photo.length == 0
+					? List.of(new FieldProblem("photo", "wish.fulfilNeedsPhoto")) : List.of());
 			if (stored[0] == null) {
 				stored[0] = photos.store(photo).id();
 			}
-			wish.fulfil(note, stored[0], takers, actor.userId(), actor.displayName(), now);
+			wish.fulfil(command.note(), stored[0], takers, actor.userId(), actor.displayName(), now);
 		});
 		notifications.notify(List.of(fulfilled.postedBy()),
 				notice("WISH_FULFILLED", "notice.wish.fulfilled", fulfilled, "/m/my-wishes/" + fulfilled.id()));
@@ -316,15 +306,15 @@ public class WishManagement {
 
 	/** The resident confirms (or his grid worker or the community for him), and may thank the takers. */
 	@Transactional
-	public Wish confirm(Actor actor, UUID id, String thanks) {
+	public Wish confirm(Actor actor, UUID id, ConfirmWish command) {
 		Function<UUID, Optional<Wish>> load = wishId -> wishes.findPostedByOrIn(actor.userId(),
 				actor.hasAny(WishRoles.DESK), actor.scope(), wishId);
 		Instant now = clock.instant();
 		Wish confirmed = step(load, WishAction.CONFIRM, id, wish -> {
 			WishPolicy.require(actor, wish, false, WishAction.CONFIRM);
 			wish.check(WishAction.CONFIRM, today(now));
-			requireValid(problems -> text(thanks, "thanks", 0, 500, false, problems));
-			wish.confirm(thanks, actor.userId(), actor.displayName(), now);
+			shape.check(command);
+			wish.confirm(command.thanks(), actor.userId(), actor.displayName(), now);
 		});
 		List<UUID> takers = wishes.takers(confirmed.id()).stream().map(Taker::accountId).filter(Objects::nonNull).toList();
 		notifications.notify(takers, notice("WISH_CONFIRMED", "notice.wish.confirmed", confirmed,

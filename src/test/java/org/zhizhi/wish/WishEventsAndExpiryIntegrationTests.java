@@ -111,10 +111,10 @@ class WishEventsAndExpiryIntegrationTests {
 		management.take(member, wish.id());
 		assertThat(events.stream(WishFulfilled.class).filter(e -> e.wishId().equals(wish.id()))).isEmpty();
 
-		management.fulfil(member, wish.id(), "药已取回送到", WishFixtures.jpeg());
-		assertThatThrownBy(() -> management.fulfil(member, wish.id(), "再报一次", WishFixtures.jpeg()))
+		management.fulfil(member, wish.id(), new FulfilWish("药已取回送到"), WishFixtures.jpeg());
+		assertThatThrownBy(() -> management.fulfil(member, wish.id(), new FulfilWish("再报一次"), WishFixtures.jpeg()))
 			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.args()).contains("FULFILLED"));
-		management.confirm(resident, wish.id(), "谢谢");
+		management.confirm(resident, wish.id(), new ConfirmWish("谢谢"));
 
 		var published = events.stream(WishFulfilled.class).filter(e -> e.wishId().equals(wish.id())).toList();
 		assertThat(published).hasSize(1);
@@ -155,7 +155,7 @@ class WishEventsAndExpiryIntegrationTests {
 		assertThat(now.fulfilmentNote()).isNull();
 		assertThat(now.version()).isEqualTo(stale.version() + 1);
 
-		management.fulfil(first, wish.id(), "花盆搬好了", WishFixtures.jpeg());
+		management.fulfil(first, wish.id(), new FulfilWish("花盆搬好了"), WishFixtures.jpeg());
 		assertThat(events.stream(WishFulfilled.class).filter(e -> e.wishId().equals(wish.id())))
 			.singleElement()
 			.satisfies(e -> assertThat(e.takers()).extracting(Taker::accountId)
@@ -208,7 +208,7 @@ class WishEventsAndExpiryIntegrationTests {
 		assertThat(forOther.mayFulfil()).isTrue();
 		assertThat(queries.takenByMe(other)).extracting(WishView::id).contains(wish.id());
 
-		management.fulfil(liaison, wish.id(), "门锁已修好", WishFixtures.jpeg());
+		management.fulfil(liaison, wish.id(), new FulfilWish("门锁已修好"), WishFixtures.jpeg());
 		WishFulfilled event = events.stream(WishFulfilled.class)
 			.filter(e -> e.wishId().equals(wish.id()))
 			.findFirst()
@@ -233,7 +233,7 @@ class WishEventsAndExpiryIntegrationTests {
 		// what one liaison took for the unit, another of it fulfils
 		Wish second = published(staff, staff, "帮忙搬书柜" + UUID.randomUUID().toString().substring(0, 6), due, 1);
 		management.take(liaison, second.id());
-		Wish done = management.fulfil(other, second.id(), "书柜已搬好", WishFixtures.jpeg());
+		Wish done = management.fulfil(other, second.id(), new FulfilWish("书柜已搬好"), WishFixtures.jpeg());
 		assertThat(done.state()).isEqualTo(WishState.FULFILLED);
 		assertThat(queries.photo(other, second.id(), done.fulfilmentPhotoId(), true)).isPresent();
 		assertThat(events.stream(WishFulfilled.class).filter(e -> e.wishId().equals(second.id())))
@@ -336,7 +336,7 @@ class WishEventsAndExpiryIntegrationTests {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		// the one who took it still fulfils it
-		assertThat(management.fulfil(member, partly.id(), "已完成我这一份", WishFixtures.jpeg()).state())
+		assertThat(management.fulfil(member, partly.id(), new FulfilWish("已完成我这一份"), WishFixtures.jpeg()).state())
 			.isEqualTo(WishState.FULFILLED);
 	}
 

@@ -24,9 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.wish.ConfirmWish;
 import org.zhizhi.wish.DispatchWish;
 import org.zhizhi.wish.EditWish;
+import org.zhizhi.wish.FulfilWish;
 import org.zhizhi.wish.PostWish;
+import org.zhizhi.wish.RefuseWish;
 import org.zhizhi.wish.Wish;
 import org.zhizhi.wish.WishDetail;
 import org.zhizhi.wish.WishManagement;
@@ -49,12 +52,6 @@ class WishApiController {
 	WishApiController(WishManagement management, WishQueries queries) {
 		this.management = management;
 		this.queries = queries;
-	}
-
-	record RefuseRequest(String reason) {
-	}
-
-	record ConfirmRequest(String thanks) {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -120,8 +117,8 @@ class WishApiController {
 
 	@PostMapping("/{id}/refuse")
 	@Operation(summary = "The community refuses a posted wish, with its reason (told to the poster)")
-	WishView refuse(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody RefuseRequest body) {
-		return WishView.of(management.refuse(actor, id, body.reason()));
+	WishView refuse(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody(required = false) RefuseWish body) {
+		return WishView.of(management.refuse(actor, id, body == null ? new RefuseWish(null) : body));
 	}
 
 	@PostMapping("/{id}/publish")
@@ -147,14 +144,14 @@ class WishApiController {
 	WishView fulfil(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestPart(name = "note", required = false) String note,
 			@RequestPart(name = "photo", required = false) MultipartFile photo) throws IOException {
-		return WishView.of(management.fulfil(actor, id, note, photo == null ? null : photo.getBytes()));
+		return WishView.of(management.fulfil(actor, id, new FulfilWish(note), photo == null ? null : photo.getBytes()));
 	}
 
 	@PostMapping("/{id}/confirm")
 	@Operation(summary = "The resident (or his grid worker) confirms the fulfilment and may thank")
 	WishView confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestBody(required = false) ConfirmRequest body) {
-		return WishView.of(management.confirm(actor, id, body == null ? null : body.thanks()));
+			@RequestBody(required = false) ConfirmWish body) {
+		return WishView.of(management.confirm(actor, id, body == null ? new ConfirmWish(null) : body));
 	}
 
 	@GetMapping(value = "/{id}/photos/{photoId}", produces = MediaType.IMAGE_JPEG_VALUE)

@@ -32,10 +32,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.wish.ConfirmWish;
 import org.zhizhi.wish.DispatchKind;
 import org.zhizhi.wish.DispatchWish;
 import org.zhizhi.wish.EditWish;
+import org.zhizhi.wish.FulfilWish;
 import org.zhizhi.wish.PostWish;
+import org.zhizhi.wish.RefuseWish;
 import org.zhizhi.wish.Wish;
 import org.zhizhi.wish.WishCategory;
 import org.zhizhi.wish.WishDetail;
@@ -149,7 +152,7 @@ class WishPages {
 	@PostMapping({ "/m/my-wishes/{id}/confirm", "/wishes/{id}/confirm" })
 	String confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) String thanks, HttpServletRequest request, RedirectAttributes redirect) {
-		return step(redirect, base(request), id, "wish.notice.confirmed", () -> management.confirm(actor, id, thanks));
+		return step(redirect, base(request), id, "wish.notice.confirmed", () -> management.confirm(actor, id, new ConfirmWish(thanks)));
 	}
 
 	// ---- the members' phone --------------------------------------------------------------------------------------
@@ -192,7 +195,7 @@ class WishPages {
 			throws IOException {
 		byte[] bytes = photo == null || photo.isEmpty() ? null : photo.getBytes();
 		return step(redirect, "/m/wishes/", id, "wish.notice.fulfilled",
-				() -> management.fulfil(actor, id, note, bytes));
+				() -> management.fulfil(actor, id, new FulfilWish(note), bytes));
 	}
 
 	// ---- the community's desk ------------------------------------------------------------------------------------
@@ -239,7 +242,7 @@ class WishPages {
 	@PostMapping("/wishes/{id}/refuse")
 	String refuse(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return step(redirect, "/wishes/", id, "wish.notice.refused", () -> management.refuse(actor, id, reason));
+		return step(redirect, "/wishes/", id, "wish.notice.refused", () -> management.refuse(actor, id, new RefuseWish(reason)));
 	}
 
 	@PostMapping("/wishes/{id}/dispatch")
