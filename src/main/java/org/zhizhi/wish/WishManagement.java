@@ -290,6 +290,10 @@ public class WishManagement {
 		UUID[] stored = new UUID[1];
 		Wish fulfilled = step(load, WishAction.FULFIL, id, wish -> {
 			List<Taker> takers = wishes.takers(wish.id());
+			if (takers.size() != wish.takerCount()) {
+				// a take committed between reading the wish and its takers: read both again
+				throw new StaleRead();
+			}
 			WishPolicy.require(actor, wish, units.isTaker(actor, takers), WishAction.FULFIL);
 			wish.check(WishAction.FULFIL, today(now));
 			shape.check(command, photo == null || photo.length == 0
@@ -363,12 +367,28 @@ public class WishManagement {
 		Wish wish = null;
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			wish = load.apply(id).orElseThrow(() -> DomainException.notFound("wish"));
-			change.accept(wish);
+			try {
+				change.accept(wish);
+			}
+			catch (StaleRead meanwhile) {
+				continue;
+			}
 			if (wishes.save(wish)) {
 				return load.apply(id).orElseThrow();
 			}
 		}
 		throw WishLifecycle.TABLE.illegal(load.apply(id).map(Wish::state).orElse(wish.state()), action);
+	}
+
+	/**
+	 * What {@code change} throws when what it read beside the wish is newer than the wish (a take committed between the
+	 * two reads): its save could only lose, so the step reads both again.
+	 */
+	private static final class StaleRead extends RuntimeException {
+
+		StaleRead() {
+			super(null, null, false, false);
+		}
 	}
 
 	/**
