@@ -54,7 +54,7 @@ class Open311ConformanceIntegrationTests {
 	void discoveryNamesTheEndpointItsSpecificationAndFormats() {
 		Answer json = open311.get("discovery.json");
 		assertThat(json.status()).isEqualTo(200);
-		assertThat(json.contentType()).startsWith("application/json");
+		assertThat(json.contentType()).isEqualTo("application/json");
 		JsonNode discovery = json.json();
 		assertThat(discovery.path("changeset").asString()).matches(TIMESTAMP);
 		assertThat(discovery.path("contact").asString()).isNotBlank();
@@ -111,6 +111,7 @@ class Open311ConformanceIntegrationTests {
 		form.put("description", "路面坑洼 " + UUID.randomUUID());
 		Answer posted = open311.post("requests.json", form);
 		assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+		assertThat(posted.contentType()).isEqualTo("application/json");
 		validate(posted.json(), "classpath:open311/swagger.json#/definitions/RequestResponse", true);
 		String id = posted.json().get(0).path("service_request_id").asString();
 		String token = posted.json().get(0).path("token").asString();
@@ -141,6 +142,7 @@ class Open311ConformanceIntegrationTests {
 
 		Answer tokenAnswer = open311.get("tokens/" + token + ".json");
 		assertThat(tokenAnswer.status()).isEqualTo(200);
+		assertThat(tokenAnswer.contentType()).isEqualTo("application/json");
 		validate(tokenAnswer.json(), "classpath:open311/swagger.json#/definitions/TokenResponse", true);
 		assertThat(tokenAnswer.json().get(0).path("service_request_id").asString()).isEqualTo(id);
 		sameAsXml("tokens/" + token + ".xml", "service_requests", "request", tokenAnswer.json());
@@ -166,7 +168,10 @@ class Open311ConformanceIntegrationTests {
 		form.put("service_code", "OTHER");
 		Answer refused = open311.post("requests.xml", form);
 		assertThat(refused.status()).isEqualTo(403);
-		assertThat(refused.contentType()).startsWith("text/xml");
+		assertThat(refused.contentType()).isEqualTo("text/xml");
+		Answer refusedJson = open311.post("requests.json", form);
+		assertThat(refusedJson.status()).isEqualTo(403);
+		assertThat(refusedJson.contentType()).as("errors too").isEqualTo("application/json");
 		Element errors = refused.xml().getDocumentElement();
 		assertThat(errors.getTagName()).isEqualTo("errors");
 		Element error = Open311Http.children(errors).get(0);
@@ -182,6 +187,8 @@ class Open311ConformanceIntegrationTests {
 		form.put("description", "其他问题 " + UUID.randomUUID());
 		Answer posted = open311.post("requests.xml", form);
 		assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+		assertThat(posted.contentType()).isEqualTo("text/xml");
+		assertThat(posted.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
 		Element requests = posted.xml().getDocumentElement();
 		assertThat(requests.getTagName()).isEqualTo("service_requests");
 		Element request = Open311Http.children(requests).get(0);
@@ -196,7 +203,7 @@ class Open311ConformanceIntegrationTests {
 	private JsonNode valid(String path, String schema) {
 		Answer answer = open311.get(path);
 		assertThat(answer.status()).as("%s: %s", path, answer.body()).isEqualTo(200);
-		assertThat(answer.contentType()).startsWith("application/json");
+		assertThat(answer.contentType()).as("exactly, without a charset").isEqualTo("application/json");
 		validate(answer.json(), schema, false);
 		return answer.json();
 	}
@@ -218,7 +225,7 @@ class Open311ConformanceIntegrationTests {
 	private void sameAsXml(String path, String root, String item, JsonNode json) {
 		Answer xml = open311.get(path);
 		assertThat(xml.status()).as("%s: %s", path, xml.body()).isEqualTo(200);
-		assertThat(xml.contentType()).startsWith("text/xml");
+		assertThat(xml.contentType()).as("exactly the specification's type").isEqualTo("text/xml");
 		Element element = xml.xml().getDocumentElement();
 		assertThat(element.getTagName()).isEqualTo(root);
 		Open311Http.assertSameContent(element, json, item);

@@ -1,7 +1,6 @@
 package org.zhizhi.open311.web;
 
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Open311Formats {
 
-	static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+	/**
+	 * Exactly {@code application/json}: JSON is UTF-8 by definition (RFC 8259) and takes no charset parameter, and
+	 * Open311 clients and validators compare the type as a string.
+	 */
+	static final MediaType JSON = MediaType.APPLICATION_JSON;
 
-	/** The specification's XML type. */
-	static final MediaType XML = new MediaType(MediaType.TEXT_XML, StandardCharsets.UTF_8);
+	/** Exactly the specification's {@code text/xml}; the document names its encoding in its prolog (UTF-8). */
+	static final MediaType XML = MediaType.TEXT_XML;
 
 	/** The element names of the items of nested lists. */
 	private static final Map<String, String> ITEM_NAMES = Map.of("attributes", "attribute", "values", "value",
