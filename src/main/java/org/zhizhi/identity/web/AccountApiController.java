@@ -71,6 +71,7 @@ class AccountApiController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "One account of the caller's scope, with its roles, node and whether sign-ins are held back")
 	AccountView get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		return queries.find(actor.scope(), id)
 			.map(account -> AccountView.of(account, queries.locked(account)))
