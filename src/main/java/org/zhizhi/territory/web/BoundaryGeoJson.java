@@ -2,13 +2,17 @@ package org.zhizhi.territory.web;
 
 import java.util.List;
 
+import org.zhizhi.territory.GeoJsonRings;
 import org.zhizhi.territory.OrgUnit;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Boundaries as GeoJSON files: a FeatureCollection of nodes, with id, name, code, kind and level as properties. */
+/**
+ * Boundaries as GeoJSON files (RFC 7946, {@link GeoJsonRings}): a FeatureCollection of nodes, with id, name, code, kind
+ * and level as properties.
+ */
 final class BoundaryGeoJson {
 
 	static final String MEDIA_TYPE = "application/geo+json";
@@ -44,7 +48,7 @@ final class BoundaryGeoJson {
 		properties.put("code", unit.code());
 		properties.put("kind", unit.kind());
 		properties.put("level", unit.level().name());
-		feature.set("geometry", JSON.readTree(unit.boundary()));
+		feature.set("geometry", JSON.readTree(GeoJsonRings.rfc7946(unit.boundary())));
 		return feature;
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.zhizhi.territory.GeoJsonRings;
 import org.zhizhi.territory.OrgUnit;
 
 /**
@@ -26,6 +27,7 @@ record MapFeatures(UUID id, String name, String code, String kind, String role, 
 	}
 
 	private static MapFeatures of(OrgUnit unit, String role) {
-		return new MapFeatures(unit.id(), unit.name(), unit.code(), unit.kind(), role, unit.boundary());
+		return new MapFeatures(unit.id(), unit.name(), unit.code(), unit.kind(), role,
+				GeoJsonRings.rfc7946(unit.boundary()));
 	}
 }
