@@ -43,6 +43,24 @@ class ApiDocumentConventions implements GlobalOpenApiCustomizer {
 			"404", "不存在，或不在您的数据范围内 (not found, or outside the caller's scope)",
 			"409", "状态已变化，与此操作冲突 (the state no longer allows the step; names the state it is in now)");
 
+	/** Examples of the main request bodies, in the words of the seeds: a report, a claim, a wish. */
+	private static final Map<String, Map<String, Object>> EXAMPLES = Map.of(
+			"/api/v1/incidents", ordered("channel", "PATROL", "categoryCode", "MANHOLE_COVER", "description",
+					"小区东门外人行道井盖破损，有人险些踩空", "lat", 29.3601, "lng", 106.5361),
+			"/api/v1/partnership/items/{id}/claims", ordered("partnerId", "0193b8c1-6c5e-7cc1-a1b2-3c4d5e6f7a8b",
+					"amount", 20, "dueOn", "2026-12-31"),
+			"/api/v1/wishes", ordered("title", "帮独居老人取药", "description", "钱奶奶腿脚不便，每月需到社区医院取降压药",
+					"category", "CARE", "publicLabel", "一位独居老人", "beneficiaryName", "钱奶奶", "dueOn",
+					"2026-12-20", "maxTakers", 1));
+
+	private static Map<String, Object> ordered(Object... pairs) {
+		Map<String, Object> example = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			example.put((String) pairs[i], pairs[i + 1]);
+		}
+		return example;
+	}
+
 	@Override
 	public void customise(OpenAPI api) {
 		api.setTags(mergedTags(api));
@@ -67,6 +85,13 @@ class ApiDocumentConventions implements GlobalOpenApiCustomizer {
 						.content(new Content().addMediaType(PROBLEM_JSON,
 								new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))))));
 				operation.setResponses(responses);
+			}
+			Operation post = path.getValue().getPost();
+			Map<String, Object> example = EXAMPLES.get(path.getKey());
+			if (post != null && example != null && post.getRequestBody() != null
+					&& post.getRequestBody().getContent() != null
+					&& post.getRequestBody().getContent().get("application/json") != null) {
+				post.getRequestBody().getContent().get("application/json").setExample(example);
 			}
 		}
 	}

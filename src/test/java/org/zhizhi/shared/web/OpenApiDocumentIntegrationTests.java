@@ -75,5 +75,9 @@ class OpenApiDocumentIntegrationTests {
 		assertThat(unsummarised).as("operations without a summary").isEmpty();
 		assertThat(withoutProblems).as("operations without their refusals").isEmpty();
 		assertThat(api.getComponents().getSchemas()).containsKey("Problem");
+		for (String main : List.of("/api/v1/incidents", "/api/v1/partnership/items/{id}/claims", "/api/v1/wishes")) {
+			assertThat(api.getPaths().get(main).getPost().getRequestBody().getContent().get("application/json")
+				.getExample()).as("an example body for POST %s", main).isNotNull();
+		}
 	}
 }
