@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every operation of the OpenAPI document shares, written once instead of on 170 methods (issue 19): one entry
- * per tag (several controllers share a tag such as {@code incidents}; a validator refuses a tag declared twice), and
+ * per tag, named in Chinese and English (several controllers share a tag such as {@code incidents}; a validator refuses
+ * a tag declared twice), and
  * the platform's refusals — every error is an RFC 9457 problem, {@code application/problem+json}, with the field
  * problems in {@code errors[]} — documented with the shared {@code Problem} schema on each operation.
  */
@@ -42,6 +43,16 @@ class ApiDocumentConventions implements GlobalOpenApiCustomizer {
 			"403", "无权执行此操作 (not allowed for this role or scope)",
 			"404", "不存在，或不在您的数据范围内 (not found, or outside the caller's scope)",
 			"409", "状态已变化，与此操作冲突 (the state no longer allows the step; names the state it is in now)");
+
+	/** Each tag's name in the platform's language, put before its English description (the glossary's terms). */
+	private static final Map<String, String> CHINESE = Map.ofEntries(Map.entry("accounts", "账号"),
+			Map.entry("audit", "审计日志"), Map.entry("auth", "登录与令牌"), Map.entry("boundaries", "网格边界"),
+			Map.entry("grids", "网格"), Map.entry("inbox", "消息"), Map.entry("incident KPIs", "事件考核"),
+			Map.entry("incidents", "事件 · 网格吹哨"), Map.entry("joint activities", "共建活动"),
+			Map.entry("joint meetings", "联席会议"), Map.entry("open311", "Open311 公共报修"),
+			Map.entry("org-units", "组织架构"), Map.entry("partnership", "共驻共建"), Map.entry("party", "党建"),
+			Map.entry("people", "居民与户籍"), Map.entry("places", "小区楼栋"), Map.entry("summaries", "汇总"),
+			Map.entry("wishes", "微心愿"));
 
 	/** Examples of the main request bodies, in the words of the seeds: a report, a claim, a wish. */
 	private static final Map<String, Map<String, Object>> EXAMPLES = Map.of(
@@ -102,7 +113,13 @@ class ApiDocumentConventions implements GlobalOpenApiCustomizer {
 		for (Tag tag : api.getTags() == null ? List.<Tag>of() : api.getTags()) {
 			byName.merge(tag.getName(), tag, (kept, other) -> length(other) > length(kept) ? other : kept);
 		}
-		List<Tag> tags = new ArrayList<>(byName.values());
+		List<Tag> tags = new ArrayList<>();
+		for (Tag tag : byName.values()) {
+			String chinese = CHINESE.get(tag.getName());
+			String english = tag.getDescription() == null ? "" : tag.getDescription();
+			tags.add(new Tag().name(tag.getName())
+				.description(chinese == null || english.startsWith(chinese) ? english : chinese + " — " + english));
+		}
 		tags.sort(Comparator.comparing(Tag::getName));
 		return tags;
 	}

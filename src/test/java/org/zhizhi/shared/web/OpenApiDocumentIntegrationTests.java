@@ -57,6 +57,9 @@ class OpenApiDocumentIntegrationTests {
 
 		List<String> tags = api.getTags().stream().map(Tag::getName).toList();
 		assertThat(tags).doesNotHaveDuplicates().contains("incidents", "grids");
+		assertThat(api.getTags()).allSatisfy(tag -> assertThat(tag.getDescription()).as(tag.getName())
+			.containsPattern("\\p{IsHan}")
+			.containsPattern("[A-Za-z]{3,}"));
 		List<String> unsummarised = new ArrayList<>();
 		List<String> withoutProblems = new ArrayList<>();
 		for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
