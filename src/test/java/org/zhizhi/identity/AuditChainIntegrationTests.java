@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,9 @@ class AuditChainIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	EmbeddedPostgres postgres;
 
 	@Test
 	void anEntryEditedAsSuperuserIsTheFirstBreakTheAuditorsCheckNames() {
@@ -77,14 +81,15 @@ class AuditChainIntegrationTests {
 		return response.json();
 	}
 
-	/** What a superuser can do that the app's statements cannot: switch the append-only trigger off and edit. */
+	/** What a superuser can do that the app's role cannot: switch the append-only trigger off and edit. */
 	private void edit(UUID id, String detail) {
-		jdbc.execute("ALTER TABLE identity.audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete");
+		JdbcTemplate superuser = new JdbcTemplate(postgres.getPostgresDatabase());
+		superuser.execute("ALTER TABLE identity.audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete");
 		try {
-			jdbc.update("UPDATE identity.audit_entry SET detail = ? WHERE id = ?", detail, id);
+			superuser.update("UPDATE identity.audit_entry SET detail = ? WHERE id = ?", detail, id);
 		}
 		finally {
-			jdbc.execute("ALTER TABLE identity.audit_entry ENABLE TRIGGER audit_entry_no_update_or_delete");
+			superuser.execute("ALTER TABLE identity.audit_entry ENABLE TRIGGER audit_entry_no_update_or_delete");
 		}
 	}
 }

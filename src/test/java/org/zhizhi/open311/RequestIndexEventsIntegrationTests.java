@@ -22,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTask;
@@ -53,6 +55,14 @@ class RequestIndexEventsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	/** The platform's role changes no schema: the test's fault (a trigger that fails) is put in by the superuser. */
+	@Autowired
+	EmbeddedPostgres postgres;
+
+	private JdbcClient ddl() {
+		return JdbcClient.create(postgres.getPostgresDatabase());
+	}
 
 	@Autowired
 	IncompleteEventPublications incomplete;
@@ -89,8 +99,8 @@ class RequestIndexEventsIntegrationTests {
 
 	@AfterEach
 	void removeTrigger() {
-		jdbc.sql("drop trigger if exists " + trigger + " on open311.request_update").update();
-		jdbc.sql("drop function if exists open311." + trigger + "()").update();
+		ddl().sql("drop trigger if exists " + trigger + " on open311.request_update").update();
+		ddl().sql("drop function if exists open311." + trigger + "()").update();
 	}
 
 	@Test
@@ -250,7 +260,7 @@ class RequestIndexEventsIntegrationTests {
 	}
 
 	private void refuseIndexingTheClaimOf(UUID id) {
-		jdbc.sql("""
+		ddl().sql("""
 				create function open311.%s() returns trigger language plpgsql as $$
 				begin
 				  if new.incident_id = '%s' and new.action = 'CLAIM' then
@@ -258,7 +268,7 @@ class RequestIndexEventsIntegrationTests {
 				  end if;
 				  return new;
 				end $$""".formatted(trigger, id)).update();
-		jdbc.sql("create trigger %s before insert on open311.request_update for each row execute function open311.%s()"
+		ddl().sql("create trigger %s before insert on open311.request_update for each row execute function open311.%s()"
 			.formatted(trigger, trigger)).update();
 	}
 

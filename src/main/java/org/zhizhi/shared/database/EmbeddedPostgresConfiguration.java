@@ -16,6 +16,7 @@ import org.springframework.core.env.Environment;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -41,7 +42,7 @@ class EmbeddedPostgresConfiguration {
 			OrphanedPostgres.stopIfRunning(dataDirectory, Duration.ofSeconds(30));
 		}
 		log.info("Starting the embedded PostgreSQL with its data in {}", dataDirectory);
-		return EmbeddedPostgres.builder()
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(ephemeral)
 			.setPGStartupWait(Duration.ofSeconds(60))
@@ -56,13 +57,23 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("full_page_writes", ephemeral ? "off" : "on")
 			.setLocaleConfig("encoding", "UTF8")
 			.start();
+		// before any pool connects as the platform's role
+		DatabaseRoles.createRoles(new JdbcTemplate(postgres.getPostgresDatabase()));
+		return postgres;
+	}
+
+	/** The migrations connect as the embedded server's superuser, create the roles and migrate as the owner. */
+	@Bean
+	MigrationConnection migrationConnection(EmbeddedPostgres postgres) {
+		return new MigrationConnection(postgres.getPostgresDatabase(), true, DatabaseRoles.APP);
 	}
 
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(EmbeddedPostgres postgres, Environment environment) {
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-		config.setUsername("postgres");
+		// the platform's own role: rows of its schemas, nothing more (DatabaseRoles); the superuser only migrates
+		config.setJdbcUrl(postgres.getJdbcUrl(DatabaseRoles.APP, "postgres"));
+		config.setUsername(DatabaseRoles.APP);
 		config.setMaximumPoolSize(environment.getProperty("zhizhi.database.pool-size", Integer.class, 10));
 		config.setPoolName("zhizhi-embedded");
 		return new HikariDataSource(config);
