@@ -39,6 +39,9 @@ class ArchitectureTests {
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.ItemPolicy")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.AgreementPolicy")
 			.or().haveFullyQualifiedName("org.zhizhi.partnership.meeting.MeetingPolicy")
+			.or().haveFullyQualifiedName("org.zhizhi.partnership.meeting.MeetingEvent")
+			// every aggregate, present and to come, whatever its module
+			.or().areAssignableTo(org.zhizhi.shared.AggregateRoot.class)
 			.or().haveFullyQualifiedName("org.zhizhi.shared.Lifecycle")
 			.or().haveFullyQualifiedName("org.zhizhi.shared.AggregateRoot")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
