@@ -58,7 +58,15 @@ public class JdbcAuditEntries implements DisposableBean {
 	}
 
 	private static HikariDataSource writerPool(DataSource main) {
-		if (!(main instanceof HikariDataSource hikari)) {
+		HikariDataSource hikari;
+		try {
+			// the platform's pool may sit behind a wrapper (the scope of row-level security): the settings are the pool's
+			hikari = main.isWrapperFor(HikariDataSource.class) ? main.unwrap(HikariDataSource.class) : null;
+		}
+		catch (java.sql.SQLException e) {
+			hikari = null;
+		}
+		if (hikari == null) {
 			return null;
 		}
 		HikariConfig config = new HikariConfig();

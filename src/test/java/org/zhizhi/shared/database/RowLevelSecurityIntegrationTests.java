@@ -1,0 +1,85 @@
+package org.zhizhi.shared.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.zhizhi.ZhizhiIntegrationTest;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.Role;
+
+/**
+ * Issue 11, the second wall: a query run as the platform's role that forgets its scope predicate returns no foreign
+ * row of the incident and personal-data tables — PostgreSQL's row-level security compares each row with the scope of
+ * whoever is signed in on the thread — while the platform's own work (nobody signed in) sees what its predicates say.
+ */
+@ZhizhiIntegrationTest
+class RowLevelSecurityIntegrationTests {
+
+	@Autowired
+	DataSource dataSource;
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void aDeliberatelyUnscopedQueryReturnsNoForeignRow() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		DataScope dongcheng = scopeOf(jdbc, "东城社区");
+		long incidents = jdbc.queryForObject("SELECT count(*) FROM incident.incident", Long.class);
+		long residents = jdbc.queryForObject("SELECT count(*) FROM people.resident", Long.class);
+		long foreignIncidents = jdbc.queryForObject("SELECT count(*) FROM incident.incident WHERE scope_path NOT LIKE ?",
+				Long.class, dongcheng.likePattern());
+		assertThat(foreignIncidents).as("the demo district has incidents elsewhere").isPositive();
+
+		signIn(dongcheng);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM incident.incident WHERE scope_path NOT LIKE ?", Long.class,
+				dongcheng.likePattern())).as("foreign incidents, no predicate but this one").isZero();
+		long seen = jdbc.queryForObject("SELECT count(*) FROM incident.incident", Long.class);
+		assertThat(seen).isPositive().isEqualTo(incidents - foreignIncidents);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM people.resident WHERE scope_path NOT LIKE ?", Long.class,
+				dongcheng.likePattern())).isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM people.household WHERE scope_path NOT LIKE ?", Long.class,
+				dongcheng.likePattern())).isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM people.resident", Long.class)).isLessThan(residents);
+
+		SecurityContextHolder.clearContext();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM incident.incident", Long.class))
+			.as("a pooled connection keeps no earlier scope").isEqualTo(incidents);
+	}
+
+	@Test
+	void aForeignRowCannotBeWrittenEither() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		DataScope dongcheng = scopeOf(jdbc, "东城社区");
+		UUID foreign = jdbc.queryForObject("SELECT id FROM incident.incident WHERE scope_path NOT LIKE ? LIMIT 1",
+				UUID.class, dongcheng.likePattern());
+
+		signIn(dongcheng);
+		assertThat(jdbc.update("UPDATE incident.incident SET updated_at = updated_at WHERE id = ?", foreign)).isZero();
+	}
+
+	private static DataScope scopeOf(JdbcTemplate jdbc, String name) {
+		Map<String, Object> row = jdbc.queryForMap("SELECT id, path FROM territory.org_unit WHERE name = ?", name);
+		return new DataScope((UUID) row.get("id"), (String) row.get("path"));
+	}
+
+	private static void signIn(DataScope scope) {
+		Actor actor = new Actor(UUID.randomUUID(), "it-rls", "测试", Set.of(Role.COMMUNITY_STAFF), scope);
+		SecurityContextHolder.getContext().setAuthentication(
+				new UsernamePasswordAuthenticationToken(actor, null, java.util.List.of()));
+	}
+}
