@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,15 +59,12 @@ public class JdbcAuditEntries implements DisposableBean {
 	}
 
 	private static HikariDataSource writerPool(DataSource main) {
-		HikariDataSource hikari;
-		try {
-			// the platform's pool may sit behind a wrapper (the scope of row-level security): the settings are the pool's
-			hikari = main.isWrapperFor(HikariDataSource.class) ? main.unwrap(HikariDataSource.class) : null;
+		// the platform's pool may sit behind a wrapper (the scope of row-level security): the settings are the pool's
+		DataSource pool = main;
+		while (pool instanceof DelegatingDataSource wrapper) {
+			pool = wrapper.getTargetDataSource();
 		}
-		catch (java.sql.SQLException e) {
-			hikari = null;
-		}
-		if (hikari == null) {
+		if (!(pool instanceof HikariDataSource hikari)) {
 			return null;
 		}
 		HikariConfig config = new HikariConfig();
