@@ -24,14 +24,23 @@ class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
 		super(pool);
 	}
 
+	/**
+	 * Set while the scope is being found: asking Spring Security for the signed-in person may load the web session —
+	 * from this very database — and that load must not ask again (each asking would hold a connection of the pool).
+	 */
+	private static final ThreadLocal<Boolean> RESOLVING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
 	@Override
 	public Connection getConnection() throws SQLException {
-		return scoped(super.getConnection());
+		// the scope first: a session it loads takes and returns its own connection before this one is taken
+		String scope = currentScope();
+		return scoped(super.getConnection(), scope);
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		return scoped(super.getConnection(username, password));
+		String scope = currentScope();
+		return scoped(super.getConnection(username, password), scope);
 	}
 
 	/** Closes the pool behind it, as the container would have closed the pool itself. */
@@ -42,9 +51,9 @@ class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
 		}
 	}
 
-	private static Connection scoped(Connection connection) throws SQLException {
+	private static Connection scoped(Connection connection, String scope) throws SQLException {
 		try (PreparedStatement set = connection.prepareStatement("SELECT set_config('zhizhi.scope', ?, false)")) {
-			set.setString(1, currentScope());
+			set.setString(1, scope);
 			set.execute();
 		}
 		catch (SQLException | RuntimeException e) {
@@ -56,8 +65,17 @@ class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
 
 	/** The signed-in person's scope as a LIKE pattern, or empty. */
 	static String currentScope() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof Actor actor
-				? actor.scope().likePattern() : "";
+		if (RESOLVING.get()) {
+			return ""; // the session's own tables, read to find the person: no policy on them
+		}
+		RESOLVING.set(Boolean.TRUE);
+		try {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			return authentication != null && authentication.getPrincipal() instanceof Actor actor
+					? actor.scope().likePattern() : "";
+		}
+		finally {
+			RESOLVING.set(Boolean.FALSE);
+		}
 	}
 }
