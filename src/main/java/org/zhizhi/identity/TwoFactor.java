@@ -105,7 +105,7 @@ public class TwoFactor {
 			refuse(actor, remoteAddress, "TWO_FACTOR_ENROL", "wrong first code");
 		}
 		List<String> recovery = RecoveryCodes.generate();
-		if (!store.enrol(actor.userId(), cipher.encrypt(secret), step.getAsLong(), clock.instant(),
+		if (!store.enrol(actor.userId(), cipher.encrypt(secret, actor.userId()), step.getAsLong(), clock.instant(),
 				recovery.stream().map(RecoveryCodes::hash).toList())) {
 			// enrolled meanwhile (another tab): this secret was never stored, so its code proves nothing
 			refuse(actor, remoteAddress, "TWO_FACTOR_ENROL", "already enrolled");
@@ -135,7 +135,7 @@ public class TwoFactor {
 			detail = "recovery code, " + store.unusedRecoveryCodes(actor.userId()) + " left";
 		}
 		else {
-			OptionalLong step = codes.matchingStep(cipher.decrypt(enrolment.sealedSecret()), code, now,
+			OptionalLong step = codes.matchingStep(cipher.decrypt(enrolment.sealedSecret(), actor.userId()), code, now,
 					enrolment.lastStep());
 			if (step.isEmpty() || !store.useStep(actor.userId(), step.getAsLong())) {
 				refuse(actor, remoteAddress, "LOGIN_SECOND_FACTOR", "wrong or used code");

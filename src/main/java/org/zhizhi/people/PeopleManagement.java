@@ -157,8 +157,9 @@ public class PeopleManagement {
 		UUID id = Ids.newId(clock);
 		Instant now = clock.instant();
 		ResidentState state = new ResidentState(id, command.householdId(), command.name().strip(),
-				command.gender().name(), PersonalData.birthDateOf(idCard), cipher.encrypt(idCard), idHash,
-				PersonalData.maskIdCard(idCard), cipher.encrypt(phone), cipher.hash(phone),
+				command.gender().name(), PersonalData.birthDateOf(idCard),
+				cipher.encrypt(idCard, PersonalDataCipher.idCardContext(id)), idHash, PersonalData.maskIdCard(idCard),
+				cipher.encrypt(phone, PersonalDataCipher.phoneContext(id)), cipher.hash(phone),
 				PersonalData.maskPhone(phone), command.relation().name(),
 				command.tags().stream().map(Enum::name).sorted().toList(),
 				command.newEmploymentKind() == null ? null : command.newEmploymentKind().name(), true,
@@ -196,7 +197,8 @@ public class PeopleManagement {
 		String phone = blankToNull(PersonalData.normalizePhone(command.phone()));
 		ResidentState next = new ResidentState(current.id(), current.householdId(), command.name().strip(),
 				command.gender().name(), current.birthDate(), current.idCardCipher(), current.idCardHash(),
-				current.idCardMasked(), cipher.encrypt(phone), cipher.hash(phone), PersonalData.maskPhone(phone),
+				current.idCardMasked(), cipher.encrypt(phone, PersonalDataCipher.phoneContext(current.id())),
+				cipher.hash(phone), PersonalData.maskPhone(phone),
 				command.relation().name(), command.tags().stream().map(Enum::name).sorted().toList(),
 				command.newEmploymentKind() == null ? null : command.newEmploymentKind().name(), current.active(),
 				current.buildingId(), current.gridId(), current.scopePath(), current.districtId(),
@@ -376,8 +378,9 @@ public class PeopleManagement {
 				String phone = blankToNull(PersonalData.normalizePhone(member.phone()));
 				UUID id = Ids.newId(clock);
 				residents.add(new ResidentState(id, householdId, member.name().strip(), member.gender().name(),
-						PersonalData.birthDateOf(idCard), cipher.encrypt(idCard), cipher.hash(idCard),
-						PersonalData.maskIdCard(idCard), cipher.encrypt(phone), cipher.hash(phone),
+						PersonalData.birthDateOf(idCard), cipher.encrypt(idCard, PersonalDataCipher.idCardContext(id)),
+						cipher.hash(idCard), PersonalData.maskIdCard(idCard),
+						cipher.encrypt(phone, PersonalDataCipher.phoneContext(id)), cipher.hash(phone),
 						PersonalData.maskPhone(phone), member.relation().name(),
 						member.tags().stream().map(Enum::name).sorted().toList(),
 						member.newEmploymentKind() == null ? null : member.newEmploymentKind().name(), true,

@@ -108,8 +108,9 @@ public class PeopleQueries {
 		}
 		var state = residents.residentState(actor.scope(), id).orElseThrow(() -> DomainException.notFound("resident"));
 		audit.record(actor, remoteAddress, VIEW_FULL_ACTION, "resident", id.toString(), Outcome.SUCCESS, null);
-		return new ResidentFull(id, state.name(), cipher.decrypt(state.idCardCipher()),
-				cipher.decrypt(state.phoneCipher()), state.birthDate());
+		return new ResidentFull(id, state.name(),
+				cipher.decrypt(state.idCardCipher(), PersonalDataCipher.idCardContext(id)),
+				cipher.decrypt(state.phoneCipher(), PersonalDataCipher.phoneContext(id)), state.birthDate());
 	}
 
 	public Optional<HouseholdView> household(Actor actor, UUID id) {

@@ -1,25 +1,22 @@
 package org.zhizhi.people;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
-
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.zhizhi.shared.DemoMode;
+import org.zhizhi.shared.crypto.DataSealing;
+import org.zhizhi.shared.crypto.SealingAlgorithm;
 
 /**
- * Encrypts ID numbers and phones with AES-256-GCM (a fresh 12-byte nonce per value, stored in front of the cipher
- * text) and hashes them with HMAC-SHA256 under a second key, so that an exact search finds a value without
- * decrypting a single row. The search key is configured on its own or derived from the data key.
+ * Seals ID numbers and phones with the installation's {@link DataSealing} — under a key id, bound to the resident and
+ * the field (a value copied to another row or column no longer opens) — and hashes them under a second key, so that
+ * an exact search finds a value without opening a single row. The search key is configured on its own or derived
+ * from the data key.
  */
 @Component
 @EnableConfigurationProperties(PeopleProperties.class)
@@ -28,23 +25,38 @@ public class PersonalDataCipher {
 	/** The key shipped in application.properties for the demo; any real installation must set its own. */
 	static final String DEV_KEY = "emhpemhpLWRlbW8tZGF0YS1rZXktMzItYnl0ZXMtISE=";
 
-	private static final int NONCE_BYTES = 12;
+	private final DataSealing sealing;
 
-	private static final int TAG_BITS = 128;
-
-	private final SecretKeySpec dataKey;
-
-	private final SecretKeySpec hashKey;
-
-	private final SecureRandom random = new SecureRandom();
+	private final byte[] hashKey;
 
 	@Autowired
-	PersonalDataCipher(PeopleProperties keys, DemoMode demoMode) {
-		this(keys.dataKey(), keys.hashKey(), demoMode);
+	PersonalDataCipher(DataSealing sealing, PeopleProperties keys, DemoMode demoMode) {
+		this(sealing, refuseDemoKeyOutsideDemo(keys.dataKey(), demoMode), keys.hashKey());
 	}
 
 	PersonalDataCipher(String dataKey, String hashKey, DemoMode demoMode) {
 		this(refuseDemoKeyOutsideDemo(dataKey, demoMode), hashKey);
+	}
+
+	/** A cipher whose only key is the data key (key 1 of AES-GCM), as every installation began. */
+	public PersonalDataCipher(String dataKey, String hashKey) {
+		this(DataSealing.of(SealingAlgorithm.AES_GCM, Map.of(), null, decodeDataKey(dataKey)), dataKey, hashKey);
+	}
+
+	PersonalDataCipher(DataSealing sealing, String dataKey, String hashKey) {
+		this.sealing = sealing;
+		byte[] key = decodeDataKey(dataKey);
+		this.hashKey = hashKey == null || hashKey.isBlank()
+				? sealing.algorithm().mac(key, "zhizhi.people.search-hash".getBytes(StandardCharsets.UTF_8))
+				: Base64.getDecoder().decode(hashKey.strip());
+	}
+
+	private static byte[] decodeDataKey(String dataKey) {
+		byte[] key = Base64.getDecoder().decode(dataKey.strip());
+		if (key.length != 32) {
+			throw new IllegalStateException("zhizhi.people.data-key must be 32 bytes in base64, not " + key.length);
+		}
+		return key;
 	}
 
 	/**
@@ -63,62 +75,39 @@ public class PersonalDataCipher {
 		return dataKey;
 	}
 
-	public PersonalDataCipher(String dataKey, String hashKey) {
-		byte[] key = Base64.getDecoder().decode(dataKey.strip());
-		if (key.length != 32) {
-			throw new IllegalStateException("zhizhi.people.data-key must be 32 bytes in base64, not " + key.length);
-		}
-		this.dataKey = new SecretKeySpec(key, "AES");
-		byte[] searchKey = hashKey == null || hashKey.isBlank() ? hmac(new SecretKeySpec(key, "HmacSHA256"),
-				"zhizhi.people.search-hash") : Base64.getDecoder().decode(hashKey.strip());
-		this.hashKey = new SecretKeySpec(searchKey, "HmacSHA256");
+	/** The context of a resident's ID number: sealed for this resident's row and this field only. */
+	static String idCardContext(UUID residentId) {
+		return "people.resident.id_card:" + residentId;
 	}
 
-	public byte[] encrypt(String plain) {
-		if (plain == null) {
-			return null;
-		}
-		try {
-			byte[] nonce = new byte[NONCE_BYTES];
-			random.nextBytes(nonce);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, nonce));
-			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("encryption failed", e);
-		}
+	static String phoneContext(UUID residentId) {
+		return "people.resident.phone:" + residentId;
 	}
 
-	public String decrypt(byte[] stored) {
-		if (stored == null) {
-			return null;
-		}
-		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-			return new String(cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES),
-					StandardCharsets.UTF_8);
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("decryption failed (wrong key or altered data)", e);
-		}
+	static String importContext(UUID importId) {
+		return "people.pending_import:" + importId;
+	}
+
+	public byte[] encrypt(String plain, String context) {
+		return plain == null ? null : sealing.seal(plain.getBytes(StandardCharsets.UTF_8), context);
+	}
+
+	public String decrypt(byte[] stored, String context) {
+		return stored == null ? null : new String(sealing.open(stored, context), StandardCharsets.UTF_8);
 	}
 
 	/** The keyed hash an exact search compares; equal values give equal hashes. */
 	public byte[] hash(String plain) {
-		return plain == null ? null : hmac(hashKey, plain);
+		return plain == null ? null : sealing.searchHash(hashKey, plain);
 	}
 
-	private static byte[] hmac(SecretKeySpec key, String text) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key);
-			return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("hashing failed", e);
-		}
+	/** The same search key with another ring: the key rotation seals with the ring it was given. */
+	PersonalDataCipher with(DataSealing ring) {
+		return new PersonalDataCipher(ring, hashKey);
+	}
+
+	private PersonalDataCipher(DataSealing sealing, byte[] hashKey) {
+		this.sealing = sealing;
+		this.hashKey = hashKey;
 	}
 }

@@ -206,7 +206,8 @@ public class ResidentImports {
 			return ImportReport.of(null, rows.size(), households.size(), problems);
 		}
 		UUID id = Ids.newId(clock);
-		byte[] payload = cipher.encrypt(json.writeValueAsString(List.copyOf(households.values())));
+		byte[] payload = cipher.encrypt(json.writeValueAsString(List.copyOf(households.values())),
+				PersonalDataCipher.importContext(id));
 		pendingImports.insert(id, actor.userId(), clock.instant(), clock.instant().plus(KEEP_PENDING),
 				households.size(), residents, payload);
 		return ImportReport.of(id, rows.size(), households.size(), List.of());
@@ -221,7 +222,8 @@ public class ResidentImports {
 		PendingImport taken = pendingImports.take(importId, actor.userId(), clock.instant())
 			.orElseThrow(() -> DomainException.notFound("import"));
 		Pending checked = new Pending(taken.actorId(), taken.createdAt(),
-				List.of(json.readValue(cipher.decrypt(taken.payload()), PendingHousehold[].class)), taken.residents());
+				List.of(json.readValue(cipher.decrypt(taken.payload(), PersonalDataCipher.importContext(importId)),
+						PendingHousehold[].class)), taken.residents());
 		for (PendingHousehold household : checked.households()) {
 			// the dwelling must still be in the caller's scope
 			DwellingRef dwelling = places.dwelling(actor.scope(), household.dwelling().id())

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.zhizhi.shared.DemoMode;
+import org.zhizhi.shared.crypto.DataSealing;
+import org.zhizhi.shared.crypto.SealingAlgorithm;
 
 /**
  * Issue 11: outside demo mode a missing {@code ZHIZHI_PEOPLE_DATA_KEY} used to fall back on the public demo key with
@@ -18,7 +21,8 @@ class DataKeyStartupTests {
 	private static final String REAL_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(PersonalDataCipher.class);
+		.withUserConfiguration(PersonalDataCipher.class)
+		.withBean(DataSealing.class, () -> DataSealing.of(SealingAlgorithm.AES_GCM, Map.of(), null, new byte[32]));
 
 	@Test
 	void refusesToStartOnAnExternalDatabaseWithTheDemoKey() {

@@ -75,12 +75,37 @@ class PersonalDataTests {
 	@Test
 	void encryptsToDifferentCipherTextsThatDecryptToTheSameValue() {
 		PersonalDataCipher cipher = new PersonalDataCipher(PersonalDataCipher.DEV_KEY, "");
-		byte[] first = cipher.encrypt("500113199003071231");
-		byte[] second = cipher.encrypt("500113199003071231");
+		java.util.UUID resident = java.util.UUID.randomUUID();
+		String context = PersonalDataCipher.idCardContext(resident);
+		byte[] first = cipher.encrypt("500113199003071231", context);
+		byte[] second = cipher.encrypt("500113199003071231", context);
 		assertThat(first).isNotEqualTo(second);
 		assertThat(new String(first, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("1990");
-		assertThat(cipher.decrypt(first)).isEqualTo("500113199003071231");
-		assertThat(cipher.decrypt(second)).isEqualTo("500113199003071231");
+		assertThat(cipher.decrypt(first, context)).isEqualTo("500113199003071231");
+		assertThat(cipher.decrypt(second, context)).isEqualTo("500113199003071231");
+	}
+
+	/** Issue 11: an ID number copied into another resident's row, or into the phone column, no longer opens. */
+	@Test
+	void aValueOpensOnlyForItsOwnResidentAndField() {
+		PersonalDataCipher cipher = new PersonalDataCipher(PersonalDataCipher.DEV_KEY, "");
+		java.util.UUID resident = java.util.UUID.randomUUID();
+		byte[] sealed = cipher.encrypt("500113199003071231", PersonalDataCipher.idCardContext(resident));
+		assertThatThrownBy(() -> cipher.decrypt(sealed, PersonalDataCipher.phoneContext(resident)))
+			.isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(
+				() -> cipher.decrypt(sealed, PersonalDataCipher.idCardContext(java.util.UUID.randomUUID())))
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	/** What the platform stored before key ids (a nonce in front, no associated data) still opens. */
+	@Test
+	void opensValuesSealedBeforeKeyIds() {
+		PersonalDataCipher cipher = new PersonalDataCipher(PersonalDataCipher.DEV_KEY, "");
+		byte[] legacy = org.zhizhi.shared.crypto.LegacySealing.seal(Base64.getDecoder().decode(PersonalDataCipher.DEV_KEY),
+				"13812345678".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(cipher.decrypt(legacy, PersonalDataCipher.phoneContext(java.util.UUID.randomUUID())))
+			.isEqualTo("13812345678");
 	}
 
 	@Test
@@ -96,9 +121,10 @@ class PersonalDataTests {
 	@Test
 	void refusesAlteredCipherTextAndShortKeys() {
 		PersonalDataCipher cipher = new PersonalDataCipher(PersonalDataCipher.DEV_KEY, "");
-		byte[] sealed = cipher.encrypt("13812345678");
+		String context = PersonalDataCipher.phoneContext(java.util.UUID.randomUUID());
+		byte[] sealed = cipher.encrypt("13812345678", context);
 		sealed[sealed.length - 1] ^= 1;
-		assertThatThrownBy(() -> cipher.decrypt(sealed)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> cipher.decrypt(sealed, context)).isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(() -> new PersonalDataCipher(Base64.getEncoder().encodeToString(new byte[16]), ""))
 			.isInstanceOf(IllegalStateException.class);
 	}

@@ -79,6 +79,7 @@ class SecurityConfiguration {
 				// the actuator lives on the management port (ManagementSecurity): here it is simply not found
 				.requestMatchers("/actuator", "/actuator/**").permitAll()
 				.requestMatchers("/api/v1/audit-entries", "/api/v1/audit-entries/**").hasRole(Role.AUDITOR.name())
+				.requestMatchers("/api/v1/admin/keys", "/api/v1/admin/keys/**").hasRole(Role.SECURITY_ADMIN.name())
 				.requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasAnyRole(Role.names(ACCOUNT_MANAGERS))
 				.requestMatchers("/api/v1/auditor-appointments", "/api/v1/auditor-appointments/**")
 				.hasAnyRole(Role.SYSTEM_ADMIN.name(), Role.SECURITY_ADMIN.name())
@@ -105,6 +106,7 @@ class SecurityConfiguration {
 		http.authenticationProvider(new ActorAuthenticationProvider(authenticator))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
 				.requestMatchers("/audit", "/audit/**").hasRole(Role.AUDITOR.name())
+				.requestMatchers("/admin/keys", "/admin/keys/**").hasRole(Role.SECURITY_ADMIN.name())
 				.requestMatchers("/accounts", "/accounts/**").hasAnyRole(Role.names(ACCOUNT_MANAGERS))
 				.requestMatchers("/", "/account/**", "/logout").authenticated()
 				.requestMatchers(HttpMethod.GET, "/territory", "/territory/**").hasAnyRole(Role.names(TREE_READERS))
