@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.zhizhi.shared.crypto.DataSealing;
@@ -24,6 +25,7 @@ import org.zhizhi.shared.crypto.SealedValues;
  * table).
  */
 @Component
+@Order(10)
 class TwoFactorCipher implements SealedValues {
 
 	private final DataSealing sealing;

@@ -3,6 +3,7 @@ package org.zhizhi.people;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.zhizhi.shared.crypto.DataSealing;
@@ -44,6 +45,7 @@ final class PersonalDataRekeying {
 	}
 
 	@Component
+	@Order(1)
 	static class CurrentResidents implements SealedValues {
 
 		private final JdbcClient jdbc;
@@ -92,6 +94,7 @@ final class PersonalDataRekeying {
 	}
 
 	@Component
+	@Order(2)
 	static class ResidentVersions implements SealedValues {
 
 		private final JdbcClient jdbc;
@@ -141,6 +144,7 @@ final class PersonalDataRekeying {
 	}
 
 	@Component
+	@Order(3)
 	static class PendingImports implements SealedValues {
 
 		private final JdbcClient jdbc;

@@ -91,6 +91,26 @@ class SessionsAndCalendarBrowserTests {
 		}
 	}
 
+	/** Issue 11: the security admin sees the key ring (ids only) and how far the values are, and starts a run. */
+	@Test
+	void theSecurityAdminStartsTheReEncryptionAndSeesItsProgress() {
+		try (BrowserContext desk = chromium.desk()) {
+			Page page = HeadlessChromium.signIn(desk, port, "security");
+			page.locator("nav a[href='/admin/keys']").click();
+			assertThat(page.locator("h1")).hasText("密钥轮换");
+			assertThat(page.locator("dl.facts")).containsText("AES-256-GCM");
+			assertThat(page.locator("table tbody tr")).hasCount(4);
+			assertThat(page.locator("table tbody tr").first()).containsText("居民身份证号和手机号");
+			page.locator("form[action$='/admin/keys/re-encryption'] button").click();
+			assertThat(page.getByText("重新加密已开始。")).isVisible();
+			page.navigate(url("/admin/keys"));
+			assertThat(page.getByText("已完成：security 发起")).isVisible();
+			assertThat(page.locator("p.badge.ok")).containsText("全部密文都在主密钥 1 下");
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("key-rotation-desk.png")));
+		}
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
