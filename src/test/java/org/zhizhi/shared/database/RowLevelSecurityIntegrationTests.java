@@ -41,6 +41,8 @@ class RowLevelSecurityIntegrationTests {
 		DataScope dongcheng = scopeOf(jdbc, "东城社区");
 		long incidents = jdbc.queryForObject("SELECT count(*) FROM incident.incident", Long.class);
 		long residents = jdbc.queryForObject("SELECT count(*) FROM people.resident", Long.class);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM party.member WHERE scope_path NOT LIKE ?", Long.class,
+				dongcheng.likePattern())).as("the demo district has party members elsewhere").isPositive();
 		long foreignIncidents = jdbc.queryForObject("SELECT count(*) FROM incident.incident WHERE scope_path NOT LIKE ?",
 				Long.class, dongcheng.likePattern());
 		assertThat(foreignIncidents).as("the demo district has incidents elsewhere").isPositive();
@@ -55,6 +57,14 @@ class RowLevelSecurityIntegrationTests {
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM people.household WHERE scope_path NOT LIKE ?", Long.class,
 				dongcheng.likePattern())).isZero();
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM people.resident", Long.class)).isLessThan(residents);
+		assertThat(jdbc.queryForObject("""
+				SELECT count(*) FROM party.member m
+				 WHERE m.scope_path NOT LIKE ?
+				   AND NOT EXISTS (SELECT 1 FROM territory.org_unit o WHERE o.id = m.dual_community_id AND o.path LIKE ?)""",
+				Long.class, dongcheng.likePattern(), dongcheng.likePattern()))
+			.as("party members neither of 东城社区 nor dual-registered there").isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM party.hub_household WHERE scope_path NOT LIKE ?", Long.class,
+				dongcheng.likePattern())).isZero();
 
 		SecurityContextHolder.clearContext();
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM incident.incident", Long.class))
