@@ -106,6 +106,10 @@ public final class ApiClient {
 		return send("POST", path, token, body == null ? null : JSON.writeValueAsString(body));
 	}
 
+	public Response put(String path, String token, Object body) {
+		return send("PUT", path, token, body == null ? null : JSON.writeValueAsString(body));
+	}
+
 	public Response postRaw(String path, String token, String rawJson) {
 		return send("POST", path, token, rawJson);
 	}
@@ -183,6 +187,48 @@ public final class ApiClient {
 				throw new IllegalStateException("photo upload: " + response.statusCode() + " " + response.body());
 			}
 			return JSON.readTree(response.body()).path("id").asString();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** One part of a multipart request: its content type, its bytes, and a file name if it is a file. */
+	public record Part(String contentType, byte[] content, String filename) {
+
+		public static Part json(Object value) {
+			return new Part("application/json", JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8), null);
+		}
+
+		public static Part jpeg(byte[] bytes) {
+			return new Part("image/jpeg", bytes, "photo.jpg");
+		}
+	}
+
+	/** A multipart/form-data POST of the named parts, in their order. */
+	public Response postMultipart(String path, String token, Map<String, Part> parts) {
+		try {
+			String boundary = "zz" + UUID.randomUUID();
+			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			for (var part : parts.entrySet()) {
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey() + "\""
+						+ (part.getValue().filename() == null ? "" : "; filename=\"" + part.getValue().filename() + "\"")
+						+ "\r\nContent-Type: " + part.getValue().contentType() + "\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+				body.write(part.getValue().content());
+				body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+			}
+			body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			var response = HTTP.send(java.net.http.HttpRequest.newBuilder(URI.create(base + path))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(response.statusCode(), response.headers(), response.body());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

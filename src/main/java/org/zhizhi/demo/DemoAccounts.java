@@ -41,6 +41,9 @@ final class DemoAccounts {
 			new DemoAccount("wuye-dongcheng", "东城红色物业联络员", Role.PROPERTY_STAFF, "dongcheng", null,
 					"东城社区红色物业服务中心 应哨联络员"),
 			new DemoAccount("jumin01", "张居民", Role.RESIDENT, "dongcheng-g1", null, "东城社区第1网格 居民"),
+			// 张居民's neighbours in his building: co-signing and voting take more than one household
+			new DemoAccount("jumin02", "李居民", Role.RESIDENT, "dongcheng-g1", null, "东城社区第1网格 居民（张居民的邻居）"),
+			new DemoAccount("jumin03", "王居民", Role.RESIDENT, "dongcheng-g1", null, "东城社区第1网格 居民（张居民的邻居）"),
 			new DemoAccount("mudong", "金银桥社区工作站", Role.COMMUNITY_STAFF, "jinyinqiao", null, "金银桥社区 社区工作人员"),
 			// ---- partnership: the liaison of 木洞小学 (金银桥社区's partner unit) ----
 			new DemoAccount("mudong-school", "木洞小学联络员", Role.PARTNER_LIAISON, "jinyinqiao", null,

@@ -92,11 +92,15 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.wish.WishHistory wishHistory;
 
+	private final org.zhizhi.people.PeopleQueries peopleQueries;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
 			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive,
-			org.zhizhi.partnership.PartnershipImports partnership, org.zhizhi.wish.WishHistory wishHistory) {
+			org.zhizhi.partnership.PartnershipImports partnership, org.zhizhi.wish.WishHistory wishHistory,
+			org.zhizhi.people.PeopleQueries peopleQueries) {
+		this.peopleQueries = peopleQueries;
 		this.partnership = partnership;
 		this.wishHistory = wishHistory;
 		this.units = units;
@@ -176,6 +180,7 @@ class DemoLoader implements ApplicationRunner {
 						new DemoGridTeams.KnownWorker(grid, position, account.displayName(), accountId));
 			}
 		}
+		DemoResidentAccounts.bind(people, peopleQueries, placeQueries, scopes.get("dongcheng-g1"), accountIds);
 		for (int grid = 1; ids.containsKey("dongcheng-g" + grid); grid++) {
 			for (NewTeamMember member : DemoGridTeams.of(grid, workers)) {
 				gridTeams.bootstrap(ids.get("dongcheng-g" + grid), member);

@@ -151,4 +151,17 @@ public class PeopleQueries {
 	private static String blank(String text) {
 		return text == null || text.isBlank() ? null : text;
 	}
+
+	/**
+	 * The households living now in these buildings, within the scope: who is concerned by a matter of a building, an
+	 * estate or a community (deliberation's one household, one vote). No person's data.
+	 */
+	public List<HouseholdUnit> householdsLivingIn(DataScope scope, java.util.Collection<UUID> buildingIds) {
+		return households.livingIn(scope, buildingIds);
+	}
+
+	/** Where the resident who signs in with this account lives now; empty for an account of no resident. */
+	public Optional<Home> homeOf(UUID accountId) {
+		return households.homeOf(accountId);
+	}
 }

@@ -3,15 +3,19 @@ package org.zhizhi.people.persistence;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhizhi.people.Home;
 import org.zhizhi.people.HouseholdEventKind;
+import org.zhizhi.people.HouseholdUnit;
 import org.zhizhi.people.PeopleViews.HouseholdHistoryEntry;
 import org.zhizhi.people.PeopleViews.HouseholdView;
+import org.zhizhi.people.Tenure;
 import org.zhizhi.shared.DataScope;
 
 /** The SQL of households and their insert-only history of events; every read binds the scope prefix. */
@@ -149,5 +153,46 @@ public class Households {
 			.param("scope", scope.likePattern())
 			.query(PeopleRows.HISTORY_ENTRY)
 			.list();
+	}
+
+	/** The households living now in the buildings, inside the scope, by building and dwelling. */
+	public List<HouseholdUnit> livingIn(DataScope scope, Collection<UUID> buildingIds) {
+		if (buildingIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT id, dwelling_id, dwelling_label, building_id, tenure FROM people.household
+				 WHERE building_id IN (:buildings) AND moved_out IS NULL AND scope_path LIKE :scope
+				 ORDER BY building_id, dwelling_label, id""")
+			.param("buildings", buildingIds)
+			.param("scope", scope.likePattern())
+			.query((rs, n) -> new HouseholdUnit(rs.getObject(1, UUID.class),
+					rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
+					Tenure.valueOf(rs.getString(5))))
+			.list();
+	}
+
+	/** The home of the resident an account belongs to, if he lives somewhere now. */
+	public Optional<Home> homeOf(UUID accountId) {
+		return jdbc.sql("""
+				SELECT r.id, h.id, h.dwelling_id, h.dwelling_label, h.building_id, h.tenure
+				  FROM people.resident r JOIN people.household h ON h.id = r.household_id
+				 WHERE r.account_id = :account AND r.active AND h.moved_out IS NULL""")
+			.param("account", accountId)
+			.query((rs, n) -> new Home(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
+					Tenure.valueOf(rs.getString(6))))
+			.optional();
+	}
+
+	/** Binds a resident to the account he signs in with; false if either is bound already. */
+	public boolean bindAccount(UUID residentId, UUID accountId) {
+		return jdbc.sql("""
+				UPDATE people.resident SET account_id = :account
+				 WHERE id = :id AND account_id IS NULL
+				   AND NOT EXISTS (SELECT 1 FROM people.resident WHERE account_id = :account)""")
+			.param("account", accountId)
+			.param("id", residentId)
+			.update() == 1;
 	}
 }

@@ -1,0 +1,9 @@
+package org.zhizhi.deliberation;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+
+/** 决事 by the households: the rule (frozen from the first vote) and, if announced, the last day of voting. */
+public record OpenVoting(@NotNull(message = TopicInput.REQUIRED) VoteRule rule, LocalDate closesOn) {
+}
