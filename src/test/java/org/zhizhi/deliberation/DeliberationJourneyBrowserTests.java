@@ -1,0 +1,133 @@
+package org.zhizhi.deliberation;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.io.IOException;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhizhi.HeadlessChromium;
+import org.zhizhi.ZhizhiIntegrationTest;
+
+/**
+ * Issue 12's journey on phones and a desk: 张居民 raises a topic about the stairwell light on his phone, two neighbours
+ * co-sign and comment; 东城社区 puts it on the agenda and opens the vote; the three households vote on their phones;
+ * the desk closes the vote, turns the decision into a task and marks it done; 张居民 rates the outcome. Screenshots go
+ * to {@code target/screenshots}.
+ */
+@ZhizhiIntegrationTest
+class DeliberationJourneyBrowserTests {
+
+	private static HeadlessChromium chromium;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void launchBrowser() throws IOException {
+		chromium = HeadlessChromium.launch();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@Test
+	void residentsRaiseCosignVoteAndRateWhileTheDeskRunsTheTopic() {
+		try (BrowserContext zhangPhone = chromium.phone(); BrowserContext liPhone = chromium.phone();
+				BrowserContext wangPhone = chromium.phone(); BrowserContext deskContext = chromium.desk()) {
+			// 提事 on the phone
+			Page zhang = HeadlessChromium.signIn(zhangPhone, port, "jumin01");
+			zhang.navigate(url("/m/topics"));
+			zhang.locator("#raise-topic").click();
+			zhang.locator("#title").fill("楼道声控灯坏了");
+			zhang.locator("#description").fill("二单元三楼到六楼的声控灯坏了快一个月，晚上老人上下楼看不见，想请物业换成新的。");
+			zhang.locator("#raise-form button[type=submit]").click();
+			assertThat(zhang.locator("#topic-state")).hasText("提事·征集联名");
+			assertThat(zhang.locator("#cosign-count")).hasText("1");
+			String topicUrl = zhang.url();
+			String id = topicUrl.substring(topicUrl.lastIndexOf('/') + 1);
+			zhang.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("topic-raised-phone.png")));
+			Object overflow = zhang
+				.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+			Assertions.assertThat(((Number) overflow).intValue())
+				.as("horizontal overflow in px; widest: %s", zhang.evaluate("() => [...document.querySelectorAll('section *')]"
+						+ ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)"
+						+ ".map(e => e.tagName + '.' + e.className).slice(0, 5).join(' ')"))
+				.isLessThanOrEqualTo(0);
+
+			// neighbours co-sign and say what they think
+			Page li = HeadlessChromium.signIn(liPhone, port, "jumin02");
+			li.navigate(url("/m/topics"));
+			li.locator("#open-topics li[data-id='" + id + "'] a").click();
+			li.locator("#cosign").click();
+			assertThat(li.locator("#cosign-count")).hasText("2");
+			li.locator("#comment-form textarea").fill("支持，换成声控 LED 灯更省电");
+			li.locator("#comment-form button").click();
+			assertThat(li.locator(".comment-list")).containsText("换成声控 LED 灯更省电");
+			Page wang = HeadlessChromium.signIn(wangPhone, port, "jumin03");
+			wang.navigate(url("/m/topics/" + id));
+			wang.locator("#cosign").click();
+			assertThat(wang.locator("#cosign-count")).hasText("3");
+
+			// the desk puts it on the agenda and opens the vote
+			Page desk = HeadlessChromium.signIn(deskContext, port, "dongcheng");
+			desk.navigate(url("/topics"));
+			desk.locator("#topics tr[data-id='" + id + "'] a").click();
+			desk.locator("#admit").click();
+			assertThat(desk.locator("#topic-state")).hasText("议事中");
+			desk.locator("#open-voting select[name=rule]").selectOption("SIMPLE_MAJORITY");
+			desk.locator("#open-voting button").click();
+			assertThat(desk.locator("#topic-state")).hasText("表决中");
+			assertThat(desk.locator("#paper-ballot select[name=householdId] option").first()).isAttached();
+
+			// the households vote on their phones
+			for (Page household : new Page[] { zhang, li, wang }) {
+				household.navigate(url("/m/topics/" + id));
+				household.locator("#vote-YES").click();
+				assertThat(household.locator("#my-vote")).containsText("同意");
+			}
+			assertThat(wang.locator("#count-yes")).hasText("3");
+			wang.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("topic-voting-phone.png")));
+
+			// 决事, 执事
+			desk.navigate(url("/topics/" + id));
+			desk.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("topic-vote-desk.png")));
+			desk.locator("#close-voting").click();
+			assertThat(desk.locator("#topic-state")).hasText("已通过");
+			desk.locator("#add-task input[name=title]").fill("更换二单元三至六楼声控灯");
+			desk.locator("#add-task input[name=owner]").fill("东城红色物业");
+			desk.locator("#add-task button").click();
+			assertThat(desk.locator("#topic-state")).hasText("执事中");
+			desk.locator(".task-list input[name=note]").fill("已更换 4 盏声控 LED 灯");
+			desk.locator(".task-list button").click();
+			assertThat(desk.locator(".task-list .badge.ok")).hasText("已完成");
+			desk.locator("#finish").click();
+			assertThat(desk.locator("#topic-state")).hasText("评事中");
+
+			// 评事 on the phone
+			zhang.navigate(url("/m/topics/" + id));
+			zhang.locator("#rate-form input[name=comment]").fill("灯亮了，谢谢物业和社区");
+			zhang.locator("#rate-form button").click();
+			assertThat(zhang.locator("#rating-summary")).containsText("1 户评价");
+			zhang.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("topic-rated-phone.png")));
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
