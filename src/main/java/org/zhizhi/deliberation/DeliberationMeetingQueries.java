@@ -1,0 +1,89 @@
+package org.zhizhi.deliberation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.deliberation.persistence.JdbcDeliberationMeetings;
+import org.zhizhi.deliberation.persistence.JdbcTopics;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+
+/** Reads of deliberation meetings for the desk of their scope: the calendar, one meeting, the groups that missed one. */
+@Service
+@Transactional(readOnly = true)
+public class DeliberationMeetingQueries {
+
+	/** A series meeting this long past its time and still not held is a missed meeting, flagged to the community. */
+	static final Duration GRACE = Duration.ofDays(3);
+
+	private final JdbcDeliberationMeetings meetings;
+
+	private final JdbcTopics topics;
+
+	private final Clock clock;
+
+	DeliberationMeetingQueries(JdbcDeliberationMeetings meetings, JdbcTopics topics, Clock clock) {
+		this.meetings = meetings;
+		this.topics = topics;
+		this.clock = clock;
+	}
+
+	public List<DeliberationMeetingView> upcoming(Actor actor) {
+		DeliberationMeetingManagement.requireDesk(actor);
+		return meetings.meetings(actor.scope(), clock.instant().minus(Duration.ofHours(12)), true, 100)
+			.stream()
+			.map(m -> view(actor, m))
+			.toList();
+	}
+
+	public List<DeliberationMeetingView> past(Actor actor) {
+		DeliberationMeetingManagement.requireDesk(actor);
+		return meetings.meetings(actor.scope(), clock.instant().minus(Duration.ofHours(12)), false, 100)
+			.stream()
+			.map(m -> view(actor, m))
+			.toList();
+	}
+
+	/** Monthly meetings not held three days after their date: the group missed its meeting. */
+	public List<DeliberationMeetingView> missed(Actor actor) {
+		DeliberationMeetingManagement.requireDesk(actor);
+		return meetings.missed(actor.scope(), clock.instant().minus(GRACE)).stream().map(m -> view(actor, m)).toList();
+	}
+
+	public DeliberationMeetingView meeting(Actor actor, UUID id) {
+		DeliberationMeetingManagement.requireDesk(actor);
+		return view(actor, meetings.meeting(actor.scope(), id).orElseThrow(() -> DomainException.notFound("meeting")));
+	}
+
+	/** Topics of the meeting's community, in the desk's scope, that its agenda may take up. */
+	public List<TopicSummary> agendaCandidates(Actor actor, UUID id) {
+		DeliberationMeeting meeting = meetings.meeting(actor.scope(), id)
+			.orElseThrow(() -> DomainException.notFound("meeting"));
+		Set<UUID> onAgenda = meetings.agenda(id).stream().map(JdbcDeliberationMeetings.AgendaItem::topicId)
+			.collect(java.util.stream.Collectors.toSet());
+		return topics.inScope(actor.scope(), List.copyOf(DeliberationMeetingManagement.AGENDA_STATES), 200)
+			.stream()
+			.filter(t -> t.place().communityId().equals(meeting.place().communityId()))
+			.filter(t -> !onAgenda.contains(t.id()))
+			.map(TopicSummary::of)
+			.toList();
+	}
+
+	private DeliberationMeetingView view(Actor actor, DeliberationMeeting m) {
+		Set<DeliberationMeetingAction> allowed = EnumSet.noneOf(DeliberationMeetingAction.class);
+		if (actor.hasAny(DeliberationRoles.DESK)) {
+			for (DeliberationMeetingAction action : DeliberationMeetingLifecycle.TABLE.actionsFrom(m.state())) {
+				if (DeliberationMeetingLifecycle.TABLE.mayTake(actor.roles(), action)) {
+					allowed.add(action);
+				}
+			}
+		}
+		return DeliberationMeetingView.of(m, meetings.agenda(m.id()), meetings.attendees(m.id()), allowed);
+	}
+}
