@@ -35,7 +35,7 @@ public class DeliberationMeetingQueries {
 	}
 
 	public List<DeliberationMeetingView> upcoming(Actor actor) {
-		DeliberationMeetingManagement.requireDesk(actor);
+		requireReader(actor);
 		return meetings.meetings(actor.scope(), clock.instant().minus(Duration.ofHours(12)), true, 100)
 			.stream()
 			.map(m -> view(actor, m))
@@ -43,7 +43,7 @@ public class DeliberationMeetingQueries {
 	}
 
 	public List<DeliberationMeetingView> past(Actor actor) {
-		DeliberationMeetingManagement.requireDesk(actor);
+		requireReader(actor);
 		return meetings.meetings(actor.scope(), clock.instant().minus(Duration.ofHours(12)), false, 100)
 			.stream()
 			.map(m -> view(actor, m))
@@ -52,17 +52,20 @@ public class DeliberationMeetingQueries {
 
 	/** Monthly meetings not held three days after their date: the group missed its meeting. */
 	public List<DeliberationMeetingView> missed(Actor actor) {
-		DeliberationMeetingManagement.requireDesk(actor);
+		requireReader(actor);
 		return meetings.missed(actor.scope(), clock.instant().minus(GRACE)).stream().map(m -> view(actor, m)).toList();
 	}
 
 	public DeliberationMeetingView meeting(Actor actor, UUID id) {
-		DeliberationMeetingManagement.requireDesk(actor);
+		requireReader(actor);
 		return view(actor, meetings.meeting(actor.scope(), id).orElseThrow(() -> DomainException.notFound("meeting")));
 	}
 
 	/** Topics of the meeting's community, in the desk's scope, that its agenda may take up. */
 	public List<TopicSummary> agendaCandidates(Actor actor, UUID id) {
+		if (!actor.hasAny(DeliberationRoles.DESK)) {
+			return List.of();
+		}
 		DeliberationMeeting meeting = meetings.meeting(actor.scope(), id)
 			.orElseThrow(() -> DomainException.notFound("meeting"));
 		Set<UUID> onAgenda = meetings.agenda(id).stream().map(JdbcDeliberationMeetings.AgendaItem::topicId)
@@ -73,6 +76,13 @@ public class DeliberationMeetingQueries {
 			.filter(t -> !onAgenda.contains(t.id()))
 			.map(TopicSummary::of)
 			.toList();
+	}
+
+	/** The desk, and the district that oversees its communities' meetings (read only). */
+	static void requireReader(Actor actor) {
+		if (!actor.hasAny(DeliberationRoles.DESK) && !actor.has(org.zhizhi.shared.Role.DISTRICT_ADMIN)) {
+			throw new DomainException(DomainException.Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
+		}
 	}
 
 	private DeliberationMeetingView view(Actor actor, DeliberationMeeting m) {

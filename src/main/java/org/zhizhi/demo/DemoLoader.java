@@ -94,13 +94,16 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.people.PeopleQueries peopleQueries;
 
+	private final org.zhizhi.deliberation.DeliberationHistory deliberation;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
 			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive,
 			org.zhizhi.partnership.PartnershipImports partnership, org.zhizhi.wish.WishHistory wishHistory,
-			org.zhizhi.people.PeopleQueries peopleQueries) {
+			org.zhizhi.people.PeopleQueries peopleQueries, org.zhizhi.deliberation.DeliberationHistory deliberation) {
 		this.peopleQueries = peopleQueries;
+		this.deliberation = deliberation;
 		this.partnership = partnership;
 		this.wishHistory = wishHistory;
 		this.units = units;
@@ -206,6 +209,9 @@ class DemoLoader implements ApplicationRunner {
 		int wishes = DemoWishes.load(wishHistory, accountIds::get, id -> orgUnits.bindingOf(id).orElseThrow(), ids,
 				clock.instant());
 		log.info("Demo wishes loaded ({} wishes)", wishes);
+		// ---- deliberation (issue 12): 新河街's 逢四说事 and its ¥10 decision, 东城社区's representatives, a 小哥圆桌会
+		DemoDeliberation.load(deliberation, placeQueries, ids, scopes, clock.instant(), PlatformZone.DEFAULT);
+		log.info("Demo deliberation loaded");
 	}
 
 	/**

@@ -127,6 +127,64 @@ class DeliberationJourneyBrowserTests {
 		}
 	}
 
+	/**
+	 * Done means: "as dongcheng put it on the agenda of 东城社区's next monthly representatives' meeting". The desk
+	 * schedules the monthly meeting and tonight's 书记坝坝茶 on the page, puts a resident's topic on the agenda, and a
+	 * resident signs in at tonight's tea with the code shown on the organiser's phone.
+	 */
+	@Test
+	void theDeskSchedulesTheMonthlyMeetingPutsATopicOnItsAgendaAndResidentsSignInByCode() {
+		try (BrowserContext residentPhone = chromium.phone(); BrowserContext deskContext = chromium.desk()) {
+			Page resident = HeadlessChromium.signIn(residentPhone, port, "jumin02");
+			resident.navigate(url("/m/topics/new"));
+			resident.locator("#title").fill("小区健身器材坏了");
+			resident.locator("#description").fill("中心花园的两台健身器材松动，老人锻炼有危险，请大家商量怎么修。");
+			resident.locator("input[name=placeKind][value=COMMUNITY]").check();
+			resident.locator("#raise-form button[type=submit]").click();
+			assertThat(resident.locator("#topic-state")).hasText("提事·征集联名");
+
+			Page desk = HeadlessChromium.signIn(deskContext, port, "dongcheng");
+			desk.navigate(url("/deliberation-meetings"));
+			desk.locator("#schedule-meeting select[name=format]").selectOption("REPRESENTATIVES");
+			desk.locator("#schedule-meeting select[name=place]").selectOption(new com.microsoft.playwright.options.SelectOption()
+				.setLabel("东城社区"));
+			desk.locator("#schedule-meeting input[name=title]").fill("东城社区居民代表议事协商会议");
+			desk.locator("#schedule-meeting input[name=location]").fill("社区党群服务中心三楼会议室");
+			desk.locator("#schedule-meeting input[name=monthly]").check();
+			desk.locator("#schedule-meeting button").click();
+			assertThat(desk.locator("#meeting-state")).hasText("待召开");
+			desk.locator("#add-to-agenda select").selectOption(new com.microsoft.playwright.options.SelectOption()
+				.setLabel("小区健身器材坏了 · 东城社区 · 提事·征集联名"));
+			desk.locator("#add-to-agenda button").click();
+			assertThat(desk.locator("#agenda ol")).containsText("小区健身器材坏了");
+			assertThat(desk.locator("#agenda ol")).containsText("议事中");
+			desk.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("deliberation-meeting-desk.png")));
+
+			desk.navigate(url("/deliberation-meetings"));
+			desk.locator("#schedule-meeting select[name=format]").selectOption("SECRETARY_TEA");
+			desk.locator("#schedule-meeting input[name=title]").fill("书记坝坝茶");
+			desk.locator("#schedule-meeting input[name=location]").fill("东城社区活动广场");
+			desk.locator("#schedule-meeting input[name=date]").fill(desk.locator("#schedule-meeting input[name=date]")
+				.getAttribute("min"));
+			desk.locator("#schedule-meeting input[name=time]").fill("19:00");
+			desk.locator("#schedule-meeting button").click();
+			String code = desk.locator("#sign-in-code").textContent().strip();
+
+			resident.navigate(url("/m/meeting-sign-in"));
+			resident.locator("#code").fill(code);
+			resident.locator("#sign-in-form button").click();
+			assertThat(resident.getByText("已签到。")).isVisible();
+			desk.reload();
+			assertThat(desk.locator("#attendees")).containsText("手机签到");
+			desk.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("deliberation-meeting-sign-in-desk.png")));
+			desk.navigate(url("/deliberation-meetings"));
+			desk.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("deliberation-meetings-desk.png")));
+		}
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}

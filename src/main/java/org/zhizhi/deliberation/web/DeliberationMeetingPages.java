@@ -75,6 +75,7 @@ class DeliberationMeetingPages {
 		model.addAttribute("communities", orgUnits.list(actor.scope(), new OrgUnitFilter(null, null, OrgLevel.COMMUNITY)));
 		model.addAttribute("estates", places.estates(actor.scope(), null, null));
 		model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
+		model.addAttribute("maySchedule", actor.hasAny(org.zhizhi.deliberation.DeliberationRoles.DESK));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", FormErrors.none());
 		}

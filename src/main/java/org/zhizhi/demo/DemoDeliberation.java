@@ -1,0 +1,108 @@
+package org.zhizhi.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.zhizhi.deliberation.DeliberationHistory;
+import org.zhizhi.deliberation.DeliberationHistory.PastTask;
+import org.zhizhi.deliberation.DeliberationHistory.PastTopic;
+import org.zhizhi.deliberation.MeetingFormat;
+import org.zhizhi.deliberation.MeetingRhythm;
+import org.zhizhi.deliberation.PlaceKind;
+import org.zhizhi.deliberation.RaisedThrough;
+import org.zhizhi.deliberation.VoteRule;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.Role;
+import org.zhizhi.territory.Estate;
+import org.zhizhi.territory.PlaceQueries;
+
+/**
+ * The seeds' deliberation, replayed: 新河街's self-management group and its 逢四说事 on the 4th of every month, whose
+ * topic "聘请保洁员，每户每月10元" went through all five stages — five rounds of opinions, all 380 households agreeing,
+ * two cleaners hired, 12 members and 9 residents as building guardians collecting the fee (001); 东城社区's monthly
+ * residents' representatives' consultation (002); a 小哥圆桌会 at 龙锦社区 with the riders (001).
+ */
+final class DemoDeliberation {
+
+	private DemoDeliberation() {
+	}
+
+	static int load(DeliberationHistory history, PlaceQueries places, Map<String, UUID> ids,
+			Map<String, DataScope> scopes, Instant now, ZoneId zone) {
+		DataScope xiaxinxin = scopes.get("xiaxinxin");
+		Actor group = new Actor(new UUID(0, 0), "demo", "新河街自管小组", Set.of(Role.COMMUNITY_STAFF), xiaxinxin);
+		UUID xinhe = places.estates(xiaxinxin, "新河街", null).stream()
+			.filter(e -> e.name().equals("新河街"))
+			.map(Estate::id)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("demo estate missing: 新河街"));
+
+		// the topic, from raising to closing, in the five months before today
+		Instant raised = now.minus(Duration.ofDays(148)).atZone(zone).toLocalDate().atTime(9, 0).atZone(zone).toInstant();
+		Instant opened = raised.plus(Duration.ofDays(45));
+		Instant closed = opened.plus(Duration.ofDays(10));
+		LocalDate closedOn = closed.atZone(zone).toLocalDate();
+		Instant hired = closed.plus(Duration.ofDays(12));
+		Instant guardians = hired.plus(Duration.ofDays(12));
+		UUID cleaners = history.replay(group, new PastTopic(PlaceKind.ESTATE, xinhe, "聘请保洁员，每户每月10元",
+				"新河街 12 栋楼没有物业，楼道和院坝没人打扫。楼栋群里大家提出：由自管小组聘请保洁员，每户每月交 10 元保洁费，"
+						+ "守护楼员收缴并每月公示。",
+				RaisedThrough.GROUP_CHAT, "新河街自管小组", raised, 5, VoteRule.HOUSEHOLD_MAJORITY, opened, closed, 380, 0, 0,
+				List.of(new PastTask("聘请 2 名保洁员，负责 12 栋楼道和院坝", "新河街自管小组", closedOn.plusDays(14),
+						"聘请保洁员 2 名，签订服务协议，按日清扫", hired),
+						new PastTask("每户每月 10 元保洁费收缴、公示", "守护楼员（12 名党员、9 名居民）", closedOn.plusDays(30),
+								"守护楼员分楼收缴，每月在楼栋公示栏和楼栋群公示收支", guardians)),
+				160, 5, guardians.plus(Duration.ofDays(15))));
+
+		// 逢四说事: every month of the past year, the month of the vote with the topic on its agenda
+		YearMonth current = YearMonth.from(now.atZone(zone));
+		YearMonth until = MeetingRhythm.dayIn(current, 4).atTime(19, 0).atZone(zone).toInstant().isBefore(now)
+				? current : current.minusMonths(1);
+		YearMonth first = until.minusMonths(10);
+		YearMonth voteMonth = YearMonth.from(opened.atZone(zone));
+		List<UUID> agenda = new ArrayList<>();
+		for (YearMonth m = first; !m.isAfter(until); m = m.plusMonths(1)) {
+			agenda.add(m.equals(voteMonth) ? cleaners : null);
+		}
+		history.monthlySeries(group, MeetingFormat.FOURTH_DAY_TALK, PlaceKind.ESTATE, xinhe, "新河街逢四说事",
+				"新河街院坝议事亭", LocalTime.of(19, 0), first, until,
+				List.of("街道、社区、自管小组和居民到场。收集楼栋群和入户走访的问题 6 件：楼道灯 2 件当场交守护楼员，"
+						+ "下水道堵塞转社区吹哨，其余列入下月。",
+						"到场居民 31 户。保洁费收支公示无异议；大树修枝、外墙排危小组解决不了，提交党群议事会。",
+						"到场居民 27 户。讨论加装电梯意向摸底，3 栋、7 栋过半，下月请街道和企业介绍政策。"),
+				agenda, now);
+
+		// 东城社区's residents' representatives, monthly
+		DataScope dongcheng = scopes.get("dongcheng");
+		Actor community = new Actor(new UUID(0, 0), "demo", "东城社区居委会", Set.of(Role.COMMUNITY_STAFF), dongcheng);
+		YearMonth lastHeld = MeetingRhythm.dayIn(current, 25).atTime(19, 30).atZone(zone).toInstant().isBefore(now)
+				? current : current.minusMonths(1);
+		history.monthlySeries(community, MeetingFormat.REPRESENTATIVES, PlaceKind.COMMUNITY, ids.get("dongcheng"),
+				"东城社区居民代表议事协商会议", "东城社区党群服务中心三楼会议室", LocalTime.of(19, 30), lastHeld.minusMonths(5),
+				lastHeld,
+				List.of("到会居民代表 21 人。议定：公租房 3 栋电瓶车集中充电点选址，交物业和供电所实施。",
+						"到会居民代表 19 人。通报上月议定事项办理情况；讨论书记坝坝茶收集的 5 件小事。",
+						"到会居民代表 23 人。议定：睦邻志愿队每月第二个周六清理楼道杂物。"),
+				List.of(), now);
+
+		// a 小哥圆桌会 at 龙锦社区
+		DataScope longjin = scopes.get("longjin");
+		Actor longjinDesk = new Actor(new UUID(0, 0), "demo", "龙锦社区", Set.of(Role.COMMUNITY_STAFF), longjin);
+		history.heldMeeting(longjinDesk, MeetingFormat.RIDERS_ROUNDTABLE, PlaceKind.COMMUNITY, ids.get("longjin"),
+				"小哥圆桌会", "龙锦社区先锋骑士驿站", now.minus(Duration.ofDays(40)),
+				"街道、社区、交巡警和 14 名外卖快递小哥参加。小哥提出：小区禁止电动车进入、送餐难；议定在 3 个小区门口设临时停车点，"
+						+ "驿站增加充电柜；小哥加入先锋骑士队参与巡查。",
+				List.of("龙洲湾街道 党工委", "龙锦社区 党委", "交巡警龙洲湾大队", "美团骑手 刘师傅", "顺丰快递 陈师傅"));
+		return 1;
+	}
+}

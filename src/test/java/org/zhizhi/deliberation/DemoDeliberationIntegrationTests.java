@@ -1,0 +1,74 @@
+package org.zhizhi.deliberation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhizhi.ApiClient;
+import org.zhizhi.ZhizhiIntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 12, done means: "open 新河街's 逢四说事 history and its ¥10 decision" — the demo district's deliberation as
+ * the seeds tell it, read through the API by the district.
+ */
+@ZhizhiIntegrationTest
+class DemoDeliberationIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	private ApiClient api;
+
+	@BeforeEach
+	void client() {
+		api = new ApiClient(port);
+	}
+
+	@Test
+	void xinheStreetsTenYuanDecisionWentThroughAllFiveStagesWith380Households() {
+		String banan = api.tokenOf("banan");
+		JsonNode closed = api.get("/api/v1/topics?state=CLOSED", banan).json();
+		String id = null;
+		for (JsonNode topic : closed) {
+			if (topic.path("title").asString().equals("聘请保洁员，每户每月10元")) {
+				id = topic.path("id").asString();
+			}
+		}
+		assertThat(id).as("新河街's topic among %s", closed.findValuesAsString("title")).isNotNull();
+		JsonNode topic = api.get("/api/v1/topics/" + id, banan).json();
+		assertThat(topic.path("placeName").asString()).isEqualTo("新河街");
+		assertThat(topic.path("round").asInt()).as("5 rounds of collecting opinions").isEqualTo(5);
+		assertThat(topic.path("voteRule").asString()).isEqualTo("HOUSEHOLD_MAJORITY");
+		assertThat(topic.path("count").path("households").asLong()).isEqualTo(380);
+		assertThat(topic.path("count").path("yes").asLong()).as("380 households agreed").isEqualTo(380);
+		assertThat(topic.path("decision").path("passed").asBoolean()).isTrue();
+		assertThat(topic.path("tasks").findValuesAsString("title")).anyMatch(t -> t.contains("2 名保洁员"));
+		assertThat(topic.path("tasks").findValuesAsString("owner")).anyMatch(o -> o.contains("12 名党员、9 名居民"));
+		assertThat(topic.path("ratings").path("count").asLong()).isPositive();
+		assertThat(topic.path("timeline").findValuesAsString("action")).containsSubsequence("RAISE", "ADMIT",
+				"OPEN_ROUND", "OPEN_VOTING", "CLOSE_VOTING", "ADD_TASK", "FINISH_EXECUTION", "CLOSE");
+
+		JsonNode past = api.get("/api/v1/deliberation-meetings?past=true", banan).json();
+		List<JsonNode> talks = new ArrayList<>();
+		past.forEach(m -> {
+			if (m.path("format").asString().equals("FOURTH_DAY_TALK") && m.path("placeName").asString().equals("新河街")) {
+				talks.add(m);
+			}
+		});
+		assertThat(talks).as("a 逢四说事 every month of the past year").hasSize(11);
+		assertThat(talks).allSatisfy(m -> {
+			assertThat(m.path("state").asString()).isEqualTo("HELD");
+			assertThat(m.path("minutes").asString()).isNotBlank();
+		});
+		assertThat(talks).extracting(m -> m.path("agenda").findValuesAsString("topicId")).anyMatch(a -> a.contains(
+				topic.path("id").asString()));
+		JsonNode upcoming = api.get("/api/v1/deliberation-meetings", banan).json();
+		assertThat(upcoming.findValuesAsString("format")).contains("FOURTH_DAY_TALK", "REPRESENTATIVES");
+	}
+}
