@@ -311,7 +311,8 @@ public class DeliberationManagement {
 	static TopicPolicy.Relation relation(Actor actor, Topic topic, UUID household, TopicRecords records) {
 		return new TopicPolicy.Relation(household != null,
 				!actor.has(Role.RESIDENT) && actor.scope().covers(topic.place().scopePath()),
-				records.cosigned(topic.id(), household), records.rated(topic.id(), household));
+				records.cosigned(topic.id(), household), records.rated(topic.id(), household),
+				records.fundOpen(topic.id()), records.pledged(topic.id(), household));
 	}
 
 	/** A step that changes the topic: read, checked, changed, saved against the version read. */

@@ -30,10 +30,13 @@ public class DeliberationQueries {
 
 	private final TopicPlaces places;
 
-	DeliberationQueries(JdbcTopics topics, TopicRecords records, TopicPlaces places) {
+	private final CoFunding funding;
+
+	DeliberationQueries(JdbcTopics topics, TopicRecords records, TopicPlaces places, CoFunding funding) {
 		this.topics = topics;
 		this.records = records;
 		this.places = places;
+		this.funding = funding;
 	}
 
 	/** The caller's topics, newest first, optionally of some states. */
@@ -84,7 +87,7 @@ public class DeliberationQueries {
 					.map(t -> new TopicView.Task(t.id(), t.title(), t.owner(), t.dueOn(), t.done(), t.doneAt(),
 							t.doneByName(), t.note()))
 					.toList(),
-				new TopicView.Ratings(ratings.count(), ratings.average()),
+				new TopicView.Ratings(ratings.count(), ratings.average()), funding.accounts(id).orElse(null),
 				records.comments(id)
 					.stream()
 					.map(c -> new TopicView.Comment(c.id(), c.replyTo(), c.round(), c.stance(), c.text(),
@@ -108,6 +111,15 @@ public class DeliberationQueries {
 			throw DomainException.notFound("topic");
 		}
 		return records.ballots(id);
+	}
+
+	/** The households a topic concerns now, by dwelling, for the desk recording their payments. */
+	public List<TopicRecords.Elector> householdsConcerned(Actor actor, UUID id) {
+		Topic topic = topics.topic(id, Lock.NONE).orElseThrow(() -> DomainException.notFound("topic"));
+		if (!actor.hasAny(DeliberationRoles.DESK) || !actor.scope().covers(topic.place().scopePath())) {
+			throw DomainException.notFound("topic");
+		}
+		return places.householdsConcerned(topic);
 	}
 
 	private static void requireReader(Actor actor) {

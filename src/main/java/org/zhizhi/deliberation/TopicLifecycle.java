@@ -51,6 +51,11 @@ public final class TopicLifecycle {
 		// its raiser, or the desk
 		.step(TopicAction.WITHDRAW, EnumSet.of(RAISED, DELIBERATING), TopicState.WITHDRAWN, union(RAISERS, DESK))
 		.step(TopicAction.MERGE, EnumSet.of(RAISED, DELIBERATING), TopicState.MERGED, DESK)
+		// 共筹: money for what was decided — opened by the desk, pledged by households, paid and spent on the ledger
+		.stay(TopicAction.OPEN_FUND, EnumSet.of(PASSED, EXECUTING), DESK)
+		.stay(TopicAction.PLEDGE, EnumSet.of(PASSED, EXECUTING), HOUSEHOLDS)
+		.stay(TopicAction.RECORD_PAYMENT, EnumSet.of(PASSED, EXECUTING, EVALUATING), DESK)
+		.stay(TopicAction.RECORD_SPENDING, EnumSet.of(PASSED, EXECUTING, EVALUATING), DESK)
 		.build();
 
 	/** Steps nobody is offered on a page (RAISE makes the topic). */

@@ -20,7 +20,8 @@ public final class TopicPolicy {
 	 * How the actor stands to the topic: his household is among those concerned (a resident whose home is in its
 	 * place) and whether it co-signed or rated already; the topic lies in his scope (staff).
 	 */
-	public record Relation(boolean household, boolean inScope, boolean cosigned, boolean rated) {
+	public record Relation(boolean household, boolean inScope, boolean cosigned, boolean rated, boolean fundOpen,
+			boolean pledged) {
 	}
 
 	private TopicPolicy() {
@@ -56,6 +57,13 @@ public final class TopicPolicy {
 			case COMMENT -> relation.household() || relation.inScope() ? null : forbidden();
 			case WITHDRAW -> actor.userId().equals(topic.raisedBy()) || desk ? null : forbidden();
 			case COMPLETE_TASK -> relation.inScope() ? null : forbidden();
+			case PLEDGE -> !relation.household() ? notAHousehold() : !relation.fundOpen() ? noFund()
+					: relation.pledged()
+							? new DomainException(Category.CONFLICT, "ALREADY_PLEDGED", "deliberation.fund.alreadyPledged")
+							: null;
+			case OPEN_FUND -> !desk ? forbidden() : relation.fundOpen()
+					? new DomainException(Category.CONFLICT, "FUND_OPEN", "deliberation.fund.open") : null;
+			case RECORD_PAYMENT, RECORD_SPENDING -> !desk ? forbidden() : relation.fundOpen() ? null : noFund();
 			case ADMIT, OPEN_ROUND, OPEN_VOTING, CHANGE_RULE, CLOSE_VOTING, RECORD_DECISION, ADD_TASK,
 					FINISH_EXECUTION, CLOSE, MERGE -> desk ? null : forbidden();
 			case RAISE -> forbidden();
@@ -71,6 +79,10 @@ public final class TopicPolicy {
 
 	private static DomainException forbidden() {
 		return new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
+	}
+
+	private static DomainException noFund() {
+		return new DomainException(Category.CONFLICT, "NO_FUND", "deliberation.fund.none");
 	}
 
 	private static DomainException notAHousehold() {

@@ -17,7 +17,7 @@ import org.zhizhi.deliberation.TopicState.Stage;
 public record TopicView(UUID id, PlaceKind placeKind, UUID placeId, String placeName, String title,
 		String description, TopicState state, Stage stage, RaisedThrough raisedThrough, String raisedByName,
 		Instant raisedAt, UUID sourceIncidentId, long cosigns, int cosignThreshold, int round, VoteRule voteRule,
-		LocalDate votingClosesOn, Count count, Decision decision, List<Task> tasks, Ratings ratings,
+		LocalDate votingClosesOn, Count count, Decision decision, List<Task> tasks, Ratings ratings, FundView fund,
 		List<Comment> comments, List<Entry> timeline, Mine mine, Set<TopicAction> allowedActions, int version) {
 
 	/**

@@ -46,6 +46,10 @@ class TopicLifecycleTests {
 		from(TopicAction.CLOSE, EnumSet.of(EVALUATING, FAILED), CLOSED);
 		from(TopicAction.WITHDRAW, EnumSet.of(RAISED, DELIBERATING), WITHDRAWN);
 		from(TopicAction.MERGE, EnumSet.of(RAISED, DELIBERATING), MERGED);
+		from(TopicAction.OPEN_FUND, EnumSet.of(PASSED, EXECUTING));
+		from(TopicAction.PLEDGE, EnumSet.of(PASSED, EXECUTING));
+		from(TopicAction.RECORD_PAYMENT, EnumSet.of(PASSED, EXECUTING, EVALUATING));
+		from(TopicAction.RECORD_SPENDING, EnumSet.of(PASSED, EXECUTING, EVALUATING));
 	}
 
 	private static void from(TopicAction action, Set<TopicState> from, TopicState... to) {
@@ -78,6 +82,12 @@ class TopicLifecycleTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void everyActionButRaisingHasItsRow() {
+		assertThat(FROM.keySet()).containsExactlyInAnyOrderElementsOf(
+				EnumSet.complementOf(EnumSet.of(TopicAction.RAISE)));
 	}
 
 	@Test

@@ -308,4 +308,21 @@ public class TopicRecords {
 			.query((rs, n) -> new Ratings(rs.getLong(1), rs.getBigDecimal(2)))
 			.single();
 	}
+
+	public boolean fundOpen(UUID topicId) {
+		return jdbc.sql("SELECT count(*) FROM deliberation.fund WHERE topic_id = :topic")
+			.param("topic", topicId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public boolean pledged(UUID topicId, UUID householdId) {
+		return householdId != null && jdbc.sql("""
+				SELECT count(*) FROM deliberation.fund_entry
+				 WHERE topic_id = :topic AND household_id = :household AND kind = 'PLEDGE'""")
+			.param("topic", topicId)
+			.param("household", householdId)
+			.query(Long.class)
+			.single() > 0;
+	}
 }

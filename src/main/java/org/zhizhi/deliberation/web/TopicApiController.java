@@ -22,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.zhizhi.deliberation.AddTask;
 import org.zhizhi.deliberation.CastVote;
+import org.zhizhi.deliberation.CoFunding;
+import org.zhizhi.deliberation.FundView;
+import org.zhizhi.deliberation.OpenFund;
+import org.zhizhi.deliberation.RecordFundEntry;
 import org.zhizhi.deliberation.ChangeVoteRule;
 import org.zhizhi.deliberation.CommentOnTopic;
 import org.zhizhi.deliberation.CompleteTask;
@@ -57,9 +61,12 @@ class TopicApiController {
 
 	private final DeliberationQueries queries;
 
-	TopicApiController(DeliberationManagement management, DeliberationQueries queries) {
+	private final CoFunding funding;
+
+	TopicApiController(DeliberationManagement management, DeliberationQueries queries, CoFunding funding) {
 		this.management = management;
 		this.queries = queries;
+		this.funding = funding;
 	}
 
 	@GetMapping
@@ -220,5 +227,37 @@ class TopicApiController {
 	TopicView merge(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody MergeTopic body) {
 		management.merge(actor, id, body);
 		return queries.topic(actor, id);
+	}
+
+	@PostMapping("/{id}/fund")
+	@Operation(summary = "共筹: opens the co-funding of a decided topic, with its target and each household's share")
+	ResponseEntity<FundView> openFund(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody OpenFund body) {
+		funding.open(actor, id, body);
+		return ResponseEntity.created(URI.create("/api/v1/topics/" + id + "/fund")).body(fund(actor, id));
+	}
+
+	@GetMapping("/{id}/fund")
+	@Operation(summary = "The co-funding accounts: target, pledged, paid, spent, balance and every line")
+	FundView fund(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		queries.topic(actor, id);
+		return funding.accounts(id).orElseThrow(() -> DomainException.notFound("fund"));
+	}
+
+	@PostMapping(value = "/{id}/fund/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "A line of the ledger: a household's pledge, a payment (numbered receipt)")
+	ResponseEntity<FundView> record(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody RecordFundEntry body) {
+		funding.record(actor, id, body, null);
+		return ResponseEntity.status(201).body(fund(actor, id));
+	}
+
+	@PostMapping(value = "/{id}/fund/entries", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "A spending with its voucher's photo (or any line sent as a form)")
+	ResponseEntity<FundView> recordWithVoucher(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestPart("entry") RecordFundEntry body,
+			@RequestPart(name = "voucher", required = false) MultipartFile voucher) throws IOException {
+		funding.record(actor, id, body, voucher == null ? null : voucher.getBytes());
+		return ResponseEntity.status(201).body(fund(actor, id));
 	}
 }

@@ -60,16 +60,19 @@ class TopicPages {
 
 	private final DeliberationQueries queries;
 
+	private final org.zhizhi.deliberation.CoFunding funding;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	TopicPages(DeliberationManagement management, DeliberationQueries queries, MessageSource messages, Clock clock,
-			ZoneId zone) {
+	TopicPages(DeliberationManagement management, DeliberationQueries queries,
+			org.zhizhi.deliberation.CoFunding funding, MessageSource messages, Clock clock, ZoneId zone) {
 		this.management = management;
 		this.queries = queries;
+		this.funding = funding;
 		this.messages = messages;
 		this.clock = clock;
 		this.zone = zone;
@@ -155,6 +158,10 @@ class TopicPages {
 					.filter(other -> !other.id().equals(id))
 					.toList()
 				: List.of());
+		model.addAttribute("households",
+				topic.allowedActions().contains(org.zhizhi.deliberation.TopicAction.RECORD_PAYMENT)
+						? queries.householdsConcerned(actor, id) : List.of());
+		model.addAttribute("sources", org.zhizhi.deliberation.FundSource.values());
 		model.addAttribute("rules", VoteRule.values());
 		model.addAttribute("choices", VoteChoice.values());
 		model.addAttribute("stances", Stance.values());
@@ -277,6 +284,39 @@ class TopicPages {
 			RedirectAttributes redirect) {
 		return step(redirect, request, id, "deliberation.notice.merged",
 				() -> management.merge(actor, id, new MergeTopic(intoTopicId)));
+	}
+
+	@PostMapping("/topics/{id}/fund")
+	String openFund(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) java.math.BigDecimal target,
+			@RequestParam(required = false) java.math.BigDecimal perHousehold, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		return step(redirect, request, id, "deliberation.notice.fundOpened",
+				() -> funding.open(actor, id, new org.zhizhi.deliberation.OpenFund(target, perHousehold)));
+	}
+
+	@PostMapping({ "/m/topics/{id}/pledge", "/topics/{id}/pledge" })
+	String pledge(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) java.math.BigDecimal amount, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		return step(redirect, request, id, "deliberation.notice.pledged",
+				() -> funding.record(actor, id, new org.zhizhi.deliberation.RecordFundEntry(
+						org.zhizhi.deliberation.FundEntryKind.PLEDGE, null, null, null, amount, null), null));
+	}
+
+	@PostMapping("/topics/{id}/fund/entries")
+	String recordFund(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) org.zhizhi.deliberation.FundEntryKind kind,
+			@RequestParam(required = false) org.zhizhi.deliberation.FundSource source,
+			@RequestParam(required = false) UUID householdId, @RequestParam(required = false) String sourceName,
+			@RequestParam(required = false) java.math.BigDecimal amount, @RequestParam(required = false) String note,
+			@RequestParam(name = "voucher", required = false) MultipartFile voucher, HttpServletRequest request,
+			RedirectAttributes redirect) throws IOException {
+		byte[] photo = voucher == null || voucher.isEmpty() ? null : voucher.getBytes();
+		return step(redirect, request, id, "deliberation.notice.fundRecorded",
+				() -> funding.record(actor, id, new org.zhizhi.deliberation.RecordFundEntry(kind, source,
+						source == org.zhizhi.deliberation.FundSource.HOUSEHOLD ? householdId : null, sourceName, amount,
+						note), photo));
 	}
 
 	/** Runs a step and goes back to the topic, saying what happened; a refusal is shown there, a 404 stays one. */
