@@ -71,4 +71,24 @@ class DemoDeliberationIntegrationTests {
 		JsonNode upcoming = api.get("/api/v1/deliberation-meetings", banan).json();
 		assertThat(upcoming.findValuesAsString("format")).contains("FOURTH_DAY_TALK", "REPRESENTATIVES");
 	}
+
+	/** The estate's public page: what was decided and done, aggregates only, for anyone without signing in. */
+	@Test
+	void xinheStreetsPublicPageShowsTheDecisionButNoHouseholdsVoteOrDwelling() throws Exception {
+		String banan = api.tokenOf("banan");
+		String estate = api.get("/api/v1/estates?name=新河街", banan).json().get(0).path("id").asString();
+		java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+					"http://localhost:" + port + "/public/estates/" + estate + "/deliberation")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("新河街 · 议事公开", "聘请保洁员，每户每月10元", "同意 380 户，反对 0 户，弃权 0 户，应参与 380 户",
+				"聘请 2 名保洁员");
+		assertThat(page.body()).as("no dwelling, no household's vote").doesNotContain("单元").doesNotContain("IMPORTED");
+		java.net.http.HttpResponse<String> none = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+					"http://localhost:" + port + "/public/estates/" + java.util.UUID.randomUUID() + "/deliberation")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(none.statusCode()).isEqualTo(404);
+	}
 }

@@ -127,6 +127,17 @@ public class JdbcTopics {
 			.list();
 	}
 
+	/** The decided topics of an estate and its buildings, newest decision first: its public page. */
+	public List<Topic> decidedOfEstate(UUID estateId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM deliberation.topic " + """
+				 WHERE estate_id = :estate AND decision_passed IS NOT NULL
+				   AND state IN ('PASSED', 'FAILED', 'EXECUTING', 'EVALUATING', 'CLOSED')
+				 ORDER BY decided_at DESC, id LIMIT 50""")
+			.param("estate", estateId)
+			.query(JdbcTopics::topic)
+			.list();
+	}
+
 	public void timeline(TopicEvent event) {
 		jdbc.sql("""
 				INSERT INTO deliberation.timeline (topic_id, action, state, actor_id, actor_name, at, note)
