@@ -36,6 +36,17 @@ public class DeliberationHistory {
 	public record PastTask(String title, String owner, LocalDate dueOn, String done, Instant doneAt) {
 	}
 
+	/**
+	 * What a decided topic raised and spent: each of the first {@code payingHouseholds} households concerned paid
+	 * {@code perHousehold}; organisations paid by name; spendings with their vouchers' photos.
+	 */
+	public record PastFund(java.math.BigDecimal target, java.math.BigDecimal perHousehold, int payingHouseholds,
+			List<PastMoney> organisations, List<PastMoney> spendings, byte[] voucher) {
+	}
+
+	public record PastMoney(FundSource source, String name, java.math.BigDecimal amount) {
+	}
+
 	private final JdbcTopics topics;
 
 	private final TopicRecords records;
@@ -46,10 +57,17 @@ public class DeliberationHistory {
 
 	private final DeliberationMeetingManagement meetingManagement;
 
+	private final org.zhizhi.deliberation.persistence.FundLedger ledger;
+
+	private final org.zhizhi.media.Photos photos;
+
 	private final ZoneId zone;
 
 	DeliberationHistory(JdbcTopics topics, TopicRecords records, JdbcDeliberationMeetings meetings,
-			TopicPlaces places, DeliberationMeetingManagement meetingManagement, ZoneId zone) {
+			TopicPlaces places, DeliberationMeetingManagement meetingManagement,
+			org.zhizhi.deliberation.persistence.FundLedger ledger, org.zhizhi.media.Photos photos, ZoneId zone) {
+		this.ledger = ledger;
+		this.photos = photos;
 		this.topics = topics;
 		this.records = records;
 		this.meetings = meetings;
@@ -106,6 +124,33 @@ public class DeliberationHistory {
 		}
 		topic = step(topic, t -> t.close(by.userId(), by.displayName(), past.closedAt()));
 		return topic.id();
+	}
+
+	/** A topic's course with its co-funding: the fund opened when the decision was taken, paid in, spent. */
+	@Transactional
+	public UUID replay(Actor by, PastTopic past, PastFund fund) {
+		UUID id = replay(by, past);
+		Instant opened = past.votingClosedAt().plus(Duration.ofMinutes(30));
+		ledger.open(id, fund.target(), fund.perHousehold(), opened, by.userId());
+		Topic topic = topics.topic(id, JdbcTopics.Lock.NONE).orElseThrow();
+		List<Elector> households = places.householdsConcerned(topic);
+		for (int i = 0; i < fund.payingHouseholds() && i < households.size(); i++) {
+			Elector household = households.get(i);
+			ledger.record(idAt(opened.plusSeconds(i)), id, FundEntryKind.PAYMENT, FundSource.HOUSEHOLD,
+					household.householdId(), household.dwellingLabel(), fund.perHousehold(), null, null, by.userId(),
+					opened.plus(Duration.ofDays(1 + i % 20)));
+		}
+		int n = 0;
+		for (PastMoney money : fund.organisations()) {
+			ledger.record(idAt(opened.plusSeconds(10_000 + n)), id, FundEntryKind.PAYMENT, money.source(), null,
+					money.name(), money.amount(), null, null, by.userId(), opened.plus(Duration.ofDays(21 + n++)));
+		}
+		UUID voucher = fund.spendings().isEmpty() ? null : photos.store(fund.voucher()).id();
+		for (PastMoney money : fund.spendings()) {
+			ledger.record(idAt(opened.plusSeconds(20_000 + n)), id, FundEntryKind.SPENDING, null, null, money.name(),
+					money.amount(), voucher, null, by.userId(), opened.plus(Duration.ofDays(25 + n++)));
+		}
+		return id;
 	}
 
 	/**

@@ -185,6 +185,25 @@ class DeliberationJourneyBrowserTests {
 		}
 	}
 
+	/** 居务公开 on a phone: the co-funded path of 走马二村 — its result, the work done and the accounts. */
+	@Test
+	void anEstatesPublicPageReadsOnAPhone() {
+		org.zhizhi.ApiClient api = new org.zhizhi.ApiClient(port);
+		String estate = api.get("/api/v1/estates?name=走马二村", api.tokenOf("banan")).json().get(0).path("id")
+			.asString();
+		try (BrowserContext phone = chromium.phone()) {
+			Page page = phone.newPage();
+			page.navigate(url("/public/estates/" + estate + "/deliberation"));
+			assertThat(page.locator("h1")).hasText("走马二村 · 议事公开");
+			assertThat(page.locator("#public-deliberation")).containsText("民泰基金");
+			Object overflow = page
+				.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+			Assertions.assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("deliberation-public-phone.png")));
+		}
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}

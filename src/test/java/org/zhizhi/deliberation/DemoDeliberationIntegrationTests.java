@@ -91,4 +91,41 @@ class DemoDeliberationIntegrationTests {
 					java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(none.statusCode()).isEqualTo(404);
 	}
+
+	/** The seeds' path (004): over ¥6,000 from households at ¥30 each, ¥25,000 from 民泰基金, ¥18,000 from the street. */
+	@Test
+	void theCoFundedPathsLedgerAddsUpToTheSeedsFigures() {
+		String banan = api.tokenOf("banan");
+		String id = null;
+		for (JsonNode topic : api.get("/api/v1/topics?state=CLOSED", banan).json()) {
+			if (topic.path("title").asString().equals("修缮小区步道（共筹共建）")) {
+				id = topic.path("id").asString();
+			}
+		}
+		assertThat(id).isNotNull();
+		JsonNode fund = api.get("/api/v1/topics/" + id + "/fund", banan).json();
+		java.math.BigDecimal households = java.math.BigDecimal.ZERO;
+		java.math.BigDecimal lines = java.math.BigDecimal.ZERO;
+		java.util.Map<String, java.math.BigDecimal> organisations = new java.util.HashMap<>();
+		for (JsonNode line : fund.path("lines")) {
+			if (line.path("kind").asString().equals("PAYMENT")) {
+				lines = lines.add(line.path("amount").decimalValue());
+				if (line.path("source").asString().equals("HOUSEHOLD")) {
+					households = households.add(line.path("amount").decimalValue());
+					assertThat(line.path("amount").decimalValue()).isEqualByComparingTo("30");
+				}
+				else {
+					organisations.put(line.path("sourceName").asString(), line.path("amount").decimalValue());
+				}
+			}
+		}
+		assertThat(households).isGreaterThan(new java.math.BigDecimal("6000"));
+		assertThat(organisations.get("民泰基金")).isEqualByComparingTo("25000");
+		assertThat(organisations.get("花溪街道")).isEqualByComparingTo("18000");
+		assertThat(fund.path("paid").decimalValue()).isEqualByComparingTo(lines)
+			.isEqualByComparingTo(households.add(new java.math.BigDecimal("43000")));
+		assertThat(fund.path("spent").decimalValue()).isEqualByComparingTo("47500");
+		assertThat(fund.path("balance").decimalValue())
+			.isEqualByComparingTo(fund.path("paid").decimalValue().subtract(new java.math.BigDecimal("47500")));
+	}
 }
