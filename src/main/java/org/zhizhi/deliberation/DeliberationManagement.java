@@ -40,6 +40,8 @@ public class DeliberationManagement {
 
 	private final TopicRecords records;
 
+	private final org.zhizhi.incident.IncidentQueries incidents;
+
 	private final TopicPlaces places;
 
 	private final Photos photos;
@@ -53,7 +55,9 @@ public class DeliberationManagement {
 	private final ZoneId zone;
 
 	DeliberationManagement(JdbcTopics topics, TopicRecords records, TopicPlaces places, Photos photos,
-			CommandShape shape, DeliberationProperties properties, Clock clock, ZoneId zone) {
+			CommandShape shape, DeliberationProperties properties, Clock clock, ZoneId zone,
+			org.zhizhi.incident.IncidentQueries incidents) {
+		this.incidents = incidents;
 		this.topics = topics;
 		this.records = records;
 		this.places = places;
@@ -82,14 +86,35 @@ public class DeliberationManagement {
 			if (command.placeId() == null) {
 				problems.add(new FieldProblem("placeId", "validation.required"));
 			}
+			if (command.incidentId() != null) {
+				// 三事分流: a public or community matter may become the residents' topic; a private one may not
+				incidents.view(actor.scope(), command.incidentId()).ifPresentOrElse(incident -> {
+					if (incident.triage() == null || incident.triage() == org.zhizhi.incident.Triage.PRIVATE) {
+						problems.add(new FieldProblem("incidentId", "deliberation.incidentNotPublic"));
+					}
+				}, () -> problems.add(new FieldProblem("incidentId", "deliberation.incidentNotFound")));
+				if (topics.ofIncident(command.incidentId()).isPresent()) {
+					throw new DomainException(Category.CONFLICT, "ALREADY_A_TOPIC", "deliberation.alreadyATopic");
+				}
+			}
 			shape.check(command, problems);
 			place = places.named(actor, command.placeKind(), command.placeId());
+			if (command.incidentId() != null) {
+				command = new RaiseTopic(command.title(), command.description(), command.placeKind(),
+						command.placeId(), RaisedThrough.INCIDENT, command.incidentId());
+			}
 		}
 		Instant now = clock.instant();
 		UUID household = residence == null ? null : residence.home().householdId();
 		Topic topic = Topic.raise(Ids.newId(clock), place, command, actor.userId(), actor.displayName(), household,
 				properties.cosignThreshold(), now);
-		topics.insert(topic);
+		try {
+			topics.insert(topic);
+		}
+		catch (org.springframework.dao.DuplicateKeyException twoAtOnce) {
+			// two desks turning the same incident at once: its unique index keeps one topic
+			throw new DomainException(Category.CONFLICT, "ALREADY_A_TOPIC", "deliberation.alreadyATopic");
+		}
 		if (household != null) {
 			records.cosign(topic.id(), household, actor.userId(), now);
 			admitIfReached(topic, now);

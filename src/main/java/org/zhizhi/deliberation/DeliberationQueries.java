@@ -1,6 +1,7 @@
 package org.zhizhi.deliberation;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -111,6 +112,19 @@ public class DeliberationQueries {
 			throw DomainException.notFound("topic");
 		}
 		return records.ballots(id);
+	}
+
+	/** The topic an incident became, if the caller may read it. */
+	public Optional<UUID> topicOfIncident(Actor actor, UUID incidentId) {
+		return topics.ofIncident(incidentId).filter(id -> {
+			try {
+				topic(actor, id);
+				return true;
+			}
+			catch (DomainException notHis) {
+				return false;
+			}
+		});
 	}
 
 	/** The households a topic concerns now, by dwelling, for the desk recording their payments. */

@@ -127,6 +127,14 @@ public class JdbcTopics {
 			.list();
 	}
 
+	/** The topic an incident was turned into, if it was. */
+	public Optional<UUID> ofIncident(UUID incidentId) {
+		return jdbc.sql("SELECT id FROM deliberation.topic WHERE source_incident_id = :incident")
+			.param("incident", incidentId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	/** The decided topics of an estate and its buildings, newest decision first: its public page. */
 	public List<Topic> decidedOfEstate(UUID estateId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM deliberation.topic " + """

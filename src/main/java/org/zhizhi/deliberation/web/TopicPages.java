@@ -64,12 +64,19 @@ class TopicPages {
 
 	private final MessageSource messages;
 
+	private final org.zhizhi.territory.PlaceQueries places;
+
+	private final org.zhizhi.territory.OrgUnitQueries orgUnits;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	TopicPages(DeliberationManagement management, DeliberationQueries queries,
-			org.zhizhi.deliberation.CoFunding funding, MessageSource messages, Clock clock, ZoneId zone) {
+			org.zhizhi.deliberation.CoFunding funding, MessageSource messages, org.zhizhi.territory.PlaceQueries places,
+			org.zhizhi.territory.OrgUnitQueries orgUnits, Clock clock, ZoneId zone) {
+		this.places = places;
+		this.orgUnits = orgUnits;
 		this.management = management;
 		this.queries = queries;
 		this.funding = funding;
@@ -137,6 +144,59 @@ class TopicPages {
 					s -> topics.stream().filter(t -> t.stage() == s && OPEN.contains(t.state())).count())));
 		model.addAttribute("topics", topics.stream().filter(t -> stage == null || t.stage() == stage).toList());
 		return "deliberation/desk";
+	}
+
+	/** The desk's raise form: a place of its scope (an estate, or the community), how it came, an incident it turns. */
+	record DeskRaiseForm(String title, String description, String place, org.zhizhi.deliberation.RaisedThrough through,
+			UUID incidentId) {
+	}
+
+	@GetMapping("/topics/from-incident/{incidentId}")
+	String fromIncident(@AuthenticationPrincipal Actor actor, @PathVariable UUID incidentId) {
+		return queries.topicOfIncident(actor, incidentId)
+			.map(topic -> "redirect:/topics/" + topic)
+			.orElse("redirect:/topics/new?incident=" + incidentId);
+	}
+
+	@GetMapping("/topics/new")
+	String deskRaiseForm(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID incident,
+			Model model) {
+		deskRaiseModel(actor, model, new DeskRaiseForm(null, null, null,
+				incident == null ? org.zhizhi.deliberation.RaisedThrough.GROUP_CHAT
+						: org.zhizhi.deliberation.RaisedThrough.INCIDENT, incident), FormErrors.none());
+		return "deliberation/desk-raise";
+	}
+
+	@PostMapping("/topics")
+	String deskRaise(@AuthenticationPrincipal Actor actor, DeskRaiseForm form, Model model,
+			RedirectAttributes redirect) {
+		String place = form.place();
+		PlaceKind kind = place == null || !place.contains(":") ? null
+				: PlaceKind.valueOf(place.substring(0, place.indexOf(':')));
+		UUID placeId = kind == null ? null : UUID.fromString(place.substring(place.indexOf(':') + 1));
+		try {
+			Topic topic = management.raise(actor, new RaiseTopic(form.title(), form.description(),
+					kind == null ? PlaceKind.ESTATE : kind, placeId, form.through(), form.incidentId()));
+			redirect.addFlashAttribute("notice", "deliberation.notice.raised");
+			return "redirect:/topics/" + topic.id();
+		}
+		catch (DomainException e) {
+			if (e.category() != DomainException.Category.INVALID && e.category() != DomainException.Category.CONFLICT) {
+				throw e;
+			}
+			deskRaiseModel(actor, model, form, FormErrors.of(e, messages));
+			return "deliberation/desk-raise";
+		}
+	}
+
+	private void deskRaiseModel(Actor actor, Model model, DeskRaiseForm form, FormErrors errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("estates", places.estates(actor.scope(), null, null));
+		model.addAttribute("communities", orgUnits.list(actor.scope(),
+				new org.zhizhi.territory.OrgUnitFilter(null, null, org.zhizhi.territory.OrgLevel.COMMUNITY)));
+		model.addAttribute("throughs", java.util.EnumSet.complementOf(java.util.EnumSet.of(
+				org.zhizhi.deliberation.RaisedThrough.RESIDENT_APP)));
 	}
 
 	// ---- one topic, on either page -------------------------------------------------------------------------------
