@@ -128,4 +128,49 @@ class DemoDeliberationIntegrationTests {
 		assertThat(fund.path("balance").decimalValue())
 			.isEqualByComparingTo(fund.path("paid").decimalValue().subtract(new java.math.BigDecimal("47500")));
 	}
+
+	/** The minutes of a 逢四说事 and the path's ledger as .xlsx: the same figures as the pages. */
+	@Test
+	void minutesAndLedgerExportAsSpreadsheets() throws Exception {
+		String banan = api.tokenOf("banan");
+		JsonNode talk = null;
+		for (JsonNode m : api.get("/api/v1/deliberation-meetings?past=true", banan).json()) {
+			if (m.path("format").asString().equals("FOURTH_DAY_TALK")) {
+				talk = m;
+			}
+		}
+		assertThat(talk).isNotNull();
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+				bytes("/api/v1/deliberation-meetings/" + talk.path("id").asString() + "/minutes.xlsx", banan)))) {
+			assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("新河街逢四说事");
+			assertThat(book.getSheetAt(0).getRow(1).getCell(6).getStringCellValue())
+				.isEqualTo(talk.path("minutes").asString());
+		}
+		String path = null;
+		for (JsonNode topic : api.get("/api/v1/topics?state=CLOSED", banan).json()) {
+			if (topic.path("title").asString().equals("修缮小区步道（共筹共建）")) {
+				path = topic.path("id").asString();
+			}
+		}
+		JsonNode fund = api.get("/api/v1/topics/" + path + "/fund", banan).json();
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(bytes("/api/v1/topics/" + path + "/fund.xlsx", banan)))) {
+			assertThat(book.getSheetAt(0).getRow(1).getCell(3).getNumericCellValue())
+				.isEqualTo(fund.path("paid").asDouble());
+			var lines = book.getSheetAt(1);
+			assertThat(lines.getLastRowNum()).isEqualTo(fund.path("lines").size());
+		}
+	}
+
+	private byte[] bytes(String path, String token) throws Exception {
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+				.header("Authorization", "Bearer " + token)
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+		return response.body();
+	}
 }

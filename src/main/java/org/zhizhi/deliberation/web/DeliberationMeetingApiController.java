@@ -48,9 +48,20 @@ class DeliberationMeetingApiController {
 
 	private final DeliberationMeetingQueries queries;
 
-	DeliberationMeetingApiController(DeliberationMeetingManagement management, DeliberationMeetingQueries queries) {
+	private final DeliberationWorkbooks workbooks;
+
+	DeliberationMeetingApiController(DeliberationMeetingManagement management, DeliberationMeetingQueries queries,
+			DeliberationWorkbooks workbooks) {
 		this.management = management;
 		this.queries = queries;
+		this.workbooks = workbooks;
+	}
+
+	@GetMapping("/{id}/minutes.xlsx")
+	@Operation(summary = "A meeting's minutes, agenda and attendance as .xlsx")
+	ResponseEntity<byte[]> minutes(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		DeliberationMeetingView meeting = queries.meeting(actor, id);
+		return org.zhizhi.shared.web.Xlsx.download(workbooks.minutes(meeting), meeting.title() + ".xlsx");
 	}
 
 	@GetMapping

@@ -51,12 +51,15 @@ class DeliberationMeetingPages {
 
 	private final MessageSource messages;
 
+	private final DeliberationWorkbooks workbooks;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	DeliberationMeetingPages(DeliberationMeetingManagement management, DeliberationMeetingQueries queries, PlaceQueries places, OrgUnitQueries orgUnits,
-			MessageSource messages, Clock clock, ZoneId zone) {
+			MessageSource messages, DeliberationWorkbooks workbooks, Clock clock, ZoneId zone) {
+		this.workbooks = workbooks;
 		this.management = management;
 		this.queries = queries;
 		this.places = places;
@@ -111,6 +114,13 @@ class DeliberationMeetingPages {
 		model.addAttribute("m", queries.meeting(actor, id));
 		model.addAttribute("candidates", queries.agendaCandidates(actor, id));
 		return "deliberation/meeting";
+	}
+
+	@GetMapping("/deliberation-meetings/{id}/minutes.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> minutes(@AuthenticationPrincipal Actor actor,
+			@PathVariable UUID id) {
+		var meeting = queries.meeting(actor, id);
+		return org.zhizhi.shared.web.Xlsx.download(workbooks.minutes(meeting), meeting.title() + ".xlsx");
 	}
 
 	@PostMapping("/deliberation-meetings/{id}/agenda")

@@ -63,7 +63,11 @@ class TopicApiController {
 
 	private final CoFunding funding;
 
-	TopicApiController(DeliberationManagement management, DeliberationQueries queries, CoFunding funding) {
+	private final DeliberationWorkbooks workbooks;
+
+	TopicApiController(DeliberationManagement management, DeliberationQueries queries, CoFunding funding,
+			DeliberationWorkbooks workbooks) {
+		this.workbooks = workbooks;
 		this.management = management;
 		this.queries = queries;
 		this.funding = funding;
@@ -242,6 +246,16 @@ class TopicApiController {
 	FundView fund(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		queries.topic(actor, id);
 		return funding.accounts(id).orElseThrow(() -> DomainException.notFound("fund"));
+	}
+
+	@GetMapping("/{id}/fund.xlsx")
+	@Operation(summary = "The co-funding accounts as .xlsx, for the accounts board")
+	ResponseEntity<byte[]> fundWorkbook(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		TopicView topic = queries.topic(actor, id);
+		if (topic.fund() == null) {
+			throw DomainException.notFound("fund");
+		}
+		return org.zhizhi.shared.web.Xlsx.download(workbooks.ledger(topic), topic.title() + ".xlsx");
 	}
 
 	@PostMapping(value = "/{id}/fund/entries", consumes = MediaType.APPLICATION_JSON_VALUE)

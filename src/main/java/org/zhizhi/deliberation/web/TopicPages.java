@@ -62,6 +62,8 @@ class TopicPages {
 
 	private final org.zhizhi.deliberation.CoFunding funding;
 
+	private final DeliberationWorkbooks workbooks;
+
 	private final MessageSource messages;
 
 	private final org.zhizhi.territory.PlaceQueries places;
@@ -74,7 +76,8 @@ class TopicPages {
 
 	TopicPages(DeliberationManagement management, DeliberationQueries queries,
 			org.zhizhi.deliberation.CoFunding funding, MessageSource messages, org.zhizhi.territory.PlaceQueries places,
-			org.zhizhi.territory.OrgUnitQueries orgUnits, Clock clock, ZoneId zone) {
+			org.zhizhi.territory.OrgUnitQueries orgUnits, DeliberationWorkbooks workbooks, Clock clock, ZoneId zone) {
+		this.workbooks = workbooks;
 		this.places = places;
 		this.orgUnits = orgUnits;
 		this.management = management;
@@ -344,6 +347,16 @@ class TopicPages {
 			RedirectAttributes redirect) {
 		return step(redirect, request, id, "deliberation.notice.merged",
 				() -> management.merge(actor, id, new MergeTopic(intoTopicId)));
+	}
+
+	@GetMapping({ "/m/topics/{id}/ledger.xlsx", "/topics/{id}/ledger.xlsx" })
+	org.springframework.http.ResponseEntity<byte[]> ledger(@AuthenticationPrincipal Actor actor,
+			@PathVariable UUID id) {
+		TopicView topic = queries.topic(actor, id);
+		if (topic.fund() == null) {
+			throw DomainException.notFound("fund");
+		}
+		return org.zhizhi.shared.web.Xlsx.download(workbooks.ledger(topic), topic.title() + ".xlsx");
 	}
 
 	@PostMapping("/topics/{id}/fund")

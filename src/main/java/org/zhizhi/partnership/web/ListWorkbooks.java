@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -23,13 +21,13 @@ import org.zhizhi.partnership.PartnerUnit;
 import org.zhizhi.partnership.PartnershipQueries;
 import org.zhizhi.partnership.PartnershipViews.Contribution;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.web.Xlsx;
 
 /** The .xlsx exports: the three lists, one sheet each, and a unit's contribution record. No person's data in either. */
 @Component
 class ListWorkbooks {
 
-	static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	static final MediaType XLSX = Xlsx.MEDIA_TYPE;
 
 	private final PartnershipQueries queries;
 
@@ -93,23 +91,11 @@ class ListWorkbooks {
 	}
 
 	private void header(Sheet sheet, String... keys) {
-		Row row = sheet.createRow(0);
-		for (int i = 0; i < keys.length; i++) {
-			row.createCell(i).setCellValue(m(keys[i]));
-		}
+		Xlsx.header(sheet, this::m, keys);
 	}
 
 	private static void row(Sheet sheet, int index, Object... values) {
-		Row row = sheet.createRow(index);
-		for (int i = 0; i < values.length; i++) {
-			Object v = values[i];
-			if (v instanceof Number n) {
-				row.createCell(i).setCellValue(n.doubleValue());
-			}
-			else if (v != null) {
-				row.createCell(i).setCellValue(v.toString());
-			}
-		}
+		Xlsx.row(sheet, index, values);
 	}
 
 	private static byte[] bytes(XSSFWorkbook book) throws IOException {
@@ -119,9 +105,6 @@ class ListWorkbooks {
 	}
 
 	static ResponseEntity<byte[]> download(byte[] bytes, String filename) {
-		return ResponseEntity.ok()
-			.contentType(XLSX)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-			.body(bytes);
+		return Xlsx.download(bytes, filename);
 	}
 }
