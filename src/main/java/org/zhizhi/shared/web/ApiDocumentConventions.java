@@ -49,7 +49,7 @@ class ApiDocumentConventions implements GlobalOpenApiCustomizer {
 			Map.entry("audit", "审计日志"), Map.entry("auth", "登录与令牌"), Map.entry("boundaries", "网格边界"),
 			Map.entry("grids", "网格"), Map.entry("inbox", "消息"), Map.entry("incident KPIs", "事件考核"),
 			Map.entry("incidents", "事件 · 网格吹哨"), Map.entry("joint activities", "共建活动"),
-			Map.entry("joint meetings", "联席会议"), Map.entry("keys", "密钥轮换"), Map.entry("topics", "居民议事"), Map.entry("deliberation meetings", "议事会议"), Map.entry("open311", "Open311 公共报修"),
+			Map.entry("joint meetings", "联席会议"), Map.entry("keys", "密钥轮换"), Map.entry("topics", "居民议事"), Map.entry("deliberation meetings", "议事会议"), Map.entry("self-governance", "自治组织与公约"), Map.entry("open311", "Open311 公共报修"),
 			Map.entry("org-units", "组织架构"), Map.entry("partnership", "共驻共建"), Map.entry("party", "党建"),
 			Map.entry("people", "居民与户籍"), Map.entry("places", "小区楼栋"), Map.entry("summaries", "汇总"),
 			Map.entry("wishes", "微心愿"));
