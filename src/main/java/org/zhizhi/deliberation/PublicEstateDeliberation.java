@@ -24,7 +24,15 @@ import org.zhizhi.territory.PlaceQueries;
 @Transactional(readOnly = true)
 public class PublicEstateDeliberation {
 
-	public record Page(String estateName, String communityName, List<Decided> topics) {
+	public record Page(String estateName, String communityName, List<Decided> topics, List<PublicBody> bodies,
+			List<PublicConvention> conventions, EstateGovernance.FourOnes fourOnes) {
+	}
+
+	/** A body as the public sees it: what it is, whether in office, how many serve and how many are party members. */
+	public record PublicBody(BodyKind kind, String name, boolean active, long members, long partyMembers) {
+	}
+
+	public record PublicConvention(ConventionKind kind, String title, int version, String text) {
 	}
 
 	public record Decided(String title, String placeName, TopicState state, VoteRule rule, Instant decidedAt,
@@ -52,8 +60,15 @@ public class PublicEstateDeliberation {
 
 	private final OrgUnitQueries orgUnits;
 
+	private final SelfGovernance governance;
+
+	private final org.zhizhi.deliberation.persistence.JdbcSelfGovernance bodies;
+
 	PublicEstateDeliberation(JdbcTopics topics, TopicRecords records, FundLedger ledger, PlaceQueries places,
-			OrgUnitQueries orgUnits) {
+			OrgUnitQueries orgUnits, SelfGovernance governance,
+			org.zhizhi.deliberation.persistence.JdbcSelfGovernance bodies) {
+		this.governance = governance;
+		this.bodies = bodies;
 		this.topics = topics;
 		this.records = records;
 		this.ledger = ledger;
@@ -64,12 +79,24 @@ public class PublicEstateDeliberation {
 	/** The estate's page, or empty for an estate that has decided nothing here yet (or does not exist). */
 	public Optional<Page> of(UUID estateId) {
 		List<Topic> decided = topics.decidedOfEstate(estateId);
-		if (decided.isEmpty()) {
-			return Optional.empty();
-		}
-		return orgUnits.bindingOf(decided.getFirst().place().communityId()).flatMap(community -> places
+		Optional<UUID> communityId = decided.isEmpty() ? bodies.communityOf(estateId)
+				: Optional.of(decided.getFirst().place().communityId());
+		return communityId.flatMap(orgUnits::bindingOf).flatMap(community -> places
 			.estate(new DataScope(community.id(), community.path()), estateId)
-			.map(estate -> new Page(estate.name(), community.name(), decided.stream().map(this::decided).toList())));
+			.map(estate -> {
+				EstateGovernance g = governance.of(estate);
+				return new Page(estate.name(), community.name(), decided.stream().map(this::decided).toList(),
+						g.bodies().stream()
+							.map(b -> new PublicBody(b.kind(), b.name(), b.active(),
+									b.members().stream().filter(m -> m.leftOn() == null).count(),
+									b.members().stream().filter(m -> m.leftOn() == null && m.partyMember()).count()))
+							.toList(),
+						g.conventions().stream()
+							.filter(c -> c.adoptedVersion() != null)
+							.map(c -> new PublicConvention(c.kind(), c.title(), c.adoptedVersion(), c.adoptedText()))
+							.toList(),
+						g.fourOnes());
+			}));
 	}
 
 	private Decided decided(Topic topic) {

@@ -160,4 +160,69 @@ final class DemoDeliberation {
 				List.of("龙洲湾街道 党工委", "龙锦社区 党委", "交巡警龙洲湾大队", "美团骑手 刘师傅", "顺丰快递 陈师傅"));
 		return 1;
 	}
+
+	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙" };
+
+	private static final String[] GIVEN = { "建国", "秀英", "志强", "桂兰", "德明", "玉珍", "国庆", "淑芬", "永福", "丽华",
+			"长林", "素琴", "光明", "翠英", "洪波", "凤英", "家俊", "春梅", "启明", "兰芳", "世平" };
+
+	/**
+	 * The self-governance the seeds describe: 新河街's self-management group and its building guardians — 12 party
+	 * members and 9 residents, each looking after a building (001); 钱佳花园's 四个一 complete — a proposal letter, a
+	 * supervision team, a self-governance convention and a residents' consultation (000).
+	 */
+	static void loadGovernance(org.zhizhi.deliberation.SelfGovernance governance,
+			org.zhizhi.deliberation.DeliberationManagement topics, DeliberationHistory history, PlaceQueries places,
+			Map<String, DataScope> scopes, Instant now, ZoneId zone) {
+		LocalDate today = now.atZone(zone).toLocalDate();
+		DataScope xiaxinxin = scopes.get("xiaxinxin");
+		Actor group = new Actor(new UUID(0, 0), "demo", "下新新社区", Set.of(Role.COMMUNITY_STAFF), xiaxinxin);
+		UUID xinhe = estate(places, xiaxinxin, "新河街");
+		governance.createBody(group, new org.zhizhi.deliberation.CreateBody(xinhe,
+				org.zhizhi.deliberation.BodyKind.SELF_MANAGEMENT_GROUP, "新河街自管小组", today.minusYears(2), null));
+		UUID guardians = governance.createBody(group, new org.zhizhi.deliberation.CreateBody(xinhe,
+				org.zhizhi.deliberation.BodyKind.GUARDIANS, "新河街守护楼员", today.minusMonths(4), null));
+		List<UUID> buildings = places.buildingsOfEstate(xiaxinxin, xinhe)
+			.stream()
+			.map(b -> b.building().id())
+			.toList();
+		for (int i = 0; i < 21; i++) {
+			boolean member = i < 12;
+			governance.addMember(group, guardians, new org.zhizhi.deliberation.AddBodyMember(
+					SURNAMES[i % SURNAMES.length] + GIVEN[i], member ? "党员守护楼员" : "居民守护楼员", member,
+					buildings.get(i % buildings.size()), today.minusMonths(4)));
+		}
+
+		DataScope jinyinqiao = scopes.get("jinyinqiao");
+		Actor community = new Actor(new UUID(0, 0), "demo", "金银桥社区", Set.of(Role.COMMUNITY_STAFF), jinyinqiao);
+		UUID qianjia = estate(places, jinyinqiao, "钱佳花园");
+		governance.createBody(community, new org.zhizhi.deliberation.CreateBody(qianjia,
+				org.zhizhi.deliberation.BodyKind.SUPERVISORY, "钱佳花园居民监督队", today.minusYears(1), today.plusYears(2)));
+		UUID letter = governance.draft(community, new org.zhizhi.deliberation.DraftConvention(qianjia,
+				org.zhizhi.deliberation.ConventionKind.PROPOSAL, "钱佳花园文明安置倡议书", null,
+				"致钱佳花园全体居民：从农村到城市，我们是新市民。倡议大家垃圾分类投放、不在公共区域种菜堆物、"
+						+ "车辆有序停放、邻里互帮互助，共同建设文明和谐的新家园。"));
+		UUID convention = governance.draft(community, new org.zhizhi.deliberation.DraftConvention(qianjia,
+				org.zhizhi.deliberation.ConventionKind.CONVENTION, "钱佳花园居民自治公约", null,
+				"一、爱护公共设施，不私搭乱建、不占用消防通道；二、生活垃圾分类投放；三、文明养犬；"
+						+ "四、邻里纠纷先协商、再调解；五、积极参与小区议事和志愿服务。"));
+		for (UUID topic : List.of(letter, convention)) {
+			topics.admit(community, topic);
+			topics.recordDecision(community, topic, new org.zhizhi.deliberation.RecordDecision(VoteRule.REPRESENTATIVES,
+					true, "居民代表议事协商会议讨论，一致通过，在小区公示栏和楼栋群公布。"));
+		}
+		history.heldMeeting(community, MeetingFormat.COURTYARD, PlaceKind.ESTATE, qianjia, "钱佳花园院坝会",
+				"钱佳花园中心院坝", now.minus(Duration.ofDays(21)),
+				"功能型党支部召集，居民 42 户到场。一次居民协商：议定公共区域种菜清理和停车划线，监督队跟进。",
+				List.of("钱佳花园功能型党支部", "金银桥社区居委会", "钱佳花园居民监督队"));
+	}
+
+	private static UUID estate(PlaceQueries places, DataScope scope, String name) {
+		return places.estates(scope, name, null)
+			.stream()
+			.filter(e -> e.name().equals(name))
+			.map(Estate::id)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("demo estate missing: " + name));
+	}
 }

@@ -96,12 +96,20 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.deliberation.DeliberationHistory deliberation;
 
+	private final org.zhizhi.deliberation.SelfGovernance selfGovernance;
+
+	private final org.zhizhi.deliberation.DeliberationManagement deliberationSteps;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
 			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive,
 			org.zhizhi.partnership.PartnershipImports partnership, org.zhizhi.wish.WishHistory wishHistory,
-			org.zhizhi.people.PeopleQueries peopleQueries, org.zhizhi.deliberation.DeliberationHistory deliberation) {
+			org.zhizhi.people.PeopleQueries peopleQueries, org.zhizhi.deliberation.DeliberationHistory deliberation,
+			org.zhizhi.deliberation.SelfGovernance selfGovernance,
+			org.zhizhi.deliberation.DeliberationManagement deliberationSteps) {
+		this.selfGovernance = selfGovernance;
+		this.deliberationSteps = deliberationSteps;
 		this.peopleQueries = peopleQueries;
 		this.deliberation = deliberation;
 		this.partnership = partnership;
@@ -211,6 +219,8 @@ class DemoLoader implements ApplicationRunner {
 		log.info("Demo wishes loaded ({} wishes)", wishes);
 		// ---- deliberation (issue 12): 新河街's 逢四说事 and its ¥10 decision, 东城社区's representatives, a 小哥圆桌会
 		DemoDeliberation.load(deliberation, placeQueries, ids, scopes, clock.instant(), PlatformZone.DEFAULT);
+		DemoDeliberation.loadGovernance(selfGovernance, deliberationSteps, deliberation, placeQueries, scopes,
+				clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo deliberation loaded");
 	}
 

@@ -173,4 +173,34 @@ class DemoDeliberationIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
 		return response.body();
 	}
+
+	/** 新河街's guardians (12 members and 9 residents) and 钱佳花园's 四个一, complete. */
+	@Test
+	void xinheStreetsGuardiansAndQianjiaGardensFourOnes() {
+		String banan = api.tokenOf("banan");
+		String xinhe = api.get("/api/v1/estates?name=新河街", banan).json().get(0).path("id").asString();
+		JsonNode governance = api.get("/api/v1/self-governance/estates/" + xinhe, banan).json();
+		JsonNode guardians = null;
+		for (JsonNode body : governance.path("bodies")) {
+			if (body.path("kind").asString().equals("GUARDIANS")) {
+				guardians = body;
+			}
+		}
+		assertThat(guardians).isNotNull();
+		assertThat(guardians.path("members").size()).isEqualTo(21);
+		assertThat(guardians.path("members").findValuesAsString("partyMember")).isNotNull();
+		long party = 0;
+		for (JsonNode m : guardians.path("members")) {
+			party += m.path("partyMember").asBoolean() ? 1 : 0;
+			assertThat(m.path("buildingName").asString()).isNotBlank();
+		}
+		assertThat(party).isEqualTo(12);
+
+		String qianjia = api.get("/api/v1/estates?name=钱佳花园", banan).json().get(0).path("id").asString();
+		JsonNode fourOnes = api.get("/api/v1/self-governance/estates/" + qianjia, banan).json().path("fourOnes");
+		assertThat(fourOnes.path("proposalLetter").asBoolean()).isTrue();
+		assertThat(fourOnes.path("supervisionTeam").asBoolean()).isTrue();
+		assertThat(fourOnes.path("convention").asBoolean()).isTrue();
+		assertThat(fourOnes.path("consultation").asBoolean()).isTrue();
+	}
 }

@@ -196,4 +196,14 @@ public class JdbcSelfGovernance {
 			.query(Boolean.class)
 			.single();
 	}
+
+	/** The community of an estate that has bodies or conventions here, if it has any. */
+	public Optional<UUID> communityOf(UUID estateId) {
+		return jdbc.sql("""
+				SELECT community_id FROM deliberation.body WHERE estate_id = :estate
+				UNION SELECT community_id FROM deliberation.convention WHERE estate_id = :estate LIMIT 1""")
+			.param("estate", estateId)
+			.query(UUID.class)
+			.optional();
+	}
 }

@@ -61,7 +61,7 @@ class DeliberationMeetingApiController {
 	@Operation(summary = "A meeting's minutes, agenda and attendance as .xlsx")
 	ResponseEntity<byte[]> minutes(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		DeliberationMeetingView meeting = queries.meeting(actor, id);
-		return org.zhizhi.shared.web.Xlsx.download(workbooks.minutes(meeting), meeting.title() + ".xlsx");
+		return org.zhizhi.shared.spreadsheet.Xlsx.download(workbooks.minutes(meeting), meeting.title() + ".xlsx");
 	}
 
 	@GetMapping

@@ -120,7 +120,7 @@ class DeliberationMeetingPages {
 	org.springframework.http.ResponseEntity<byte[]> minutes(@AuthenticationPrincipal Actor actor,
 			@PathVariable UUID id) {
 		var meeting = queries.meeting(actor, id);
-		return org.zhizhi.shared.web.Xlsx.download(workbooks.minutes(meeting), meeting.title() + ".xlsx");
+		return org.zhizhi.shared.spreadsheet.Xlsx.download(workbooks.minutes(meeting), meeting.title() + ".xlsx");
 	}
 
 	@PostMapping("/deliberation-meetings/{id}/agenda")

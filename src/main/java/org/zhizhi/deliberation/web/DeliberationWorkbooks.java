@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.zhizhi.deliberation.DeliberationMeetingView;
 import org.zhizhi.deliberation.FundView;
 import org.zhizhi.deliberation.TopicView;
-import org.zhizhi.shared.web.Xlsx;
+import org.zhizhi.shared.spreadsheet.Xlsx;
 
 /**
  * The .xlsx of deliberation: a meeting's minutes (the meeting, its agenda, who signed in) for the community's files,

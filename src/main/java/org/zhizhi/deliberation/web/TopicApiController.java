@@ -255,7 +255,7 @@ class TopicApiController {
 		if (topic.fund() == null) {
 			throw DomainException.notFound("fund");
 		}
-		return org.zhizhi.shared.web.Xlsx.download(workbooks.ledger(topic), topic.title() + ".xlsx");
+		return org.zhizhi.shared.spreadsheet.Xlsx.download(workbooks.ledger(topic), topic.title() + ".xlsx");
 	}
 
 	@PostMapping(value = "/{id}/fund/entries", consumes = MediaType.APPLICATION_JSON_VALUE)

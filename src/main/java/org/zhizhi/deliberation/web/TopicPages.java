@@ -356,7 +356,7 @@ class TopicPages {
 		if (topic.fund() == null) {
 			throw DomainException.notFound("fund");
 		}
-		return org.zhizhi.shared.web.Xlsx.download(workbooks.ledger(topic), topic.title() + ".xlsx");
+		return org.zhizhi.shared.spreadsheet.Xlsx.download(workbooks.ledger(topic), topic.title() + ".xlsx");
 	}
 
 	@PostMapping("/topics/{id}/fund")

@@ -21,7 +21,7 @@ import org.zhizhi.partnership.PartnerUnit;
 import org.zhizhi.partnership.PartnershipQueries;
 import org.zhizhi.partnership.PartnershipViews.Contribution;
 import org.zhizhi.shared.Actor;
-import org.zhizhi.shared.web.Xlsx;
+import org.zhizhi.shared.spreadsheet.Xlsx;
 
 /** The .xlsx exports: the three lists, one sheet each, and a unit's contribution record. No person's data in either. */
 @Component

@@ -1,4 +1,4 @@
-package org.zhizhi.shared.web;
+package org.zhizhi.shared.spreadsheet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
