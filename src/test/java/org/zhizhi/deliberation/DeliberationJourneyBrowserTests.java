@@ -204,6 +204,23 @@ class DeliberationJourneyBrowserTests {
 		}
 	}
 
+	/** 钱佳花园's self-governance on the desk: its 四个一 complete, the supervision team, the adopted convention. */
+	@Test
+	void theDeskSeesAnEstatesFourOnesBodiesAndConventions() {
+		try (BrowserContext deskContext = chromium.desk()) {
+			Page desk = HeadlessChromium.signIn(deskContext, port, "mudong");
+			desk.navigate(url("/topics"));
+			desk.locator("#governance-link").click();
+			desk.locator("#estates a", new Page.LocatorOptions().setHasText("钱佳花园")).first().click();
+			assertThat(desk.locator("h1")).hasText("钱佳花园 · 自治组织与公约");
+			assertThat(desk.locator("#four-ones li.ok")).hasCount(4);
+			assertThat(desk.locator("#conventions")).containsText("钱佳花园居民自治公约");
+			assertThat(desk.locator("#bodies")).containsText("钱佳花园居民监督队");
+			desk.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("deliberation-governance-desk.png")));
+		}
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
