@@ -113,11 +113,16 @@ class TopicPlaces {
 
 	/** The households living in the topic's place now, each with its tenure and its dwelling's floor area. */
 	List<Elector> householdsConcerned(Topic topic) {
-		DataScope scope = communityScope(topic);
-		List<UUID> buildings = switch (topic.place().kind()) {
-			case BUILDING -> List.of(topic.place().buildingId());
-			case ESTATE -> buildingsOf(scope, topic.place().estateId());
-			case COMMUNITY -> places.estates(scope, null, topic.place().communityId())
+		return householdsIn(topic.place());
+	}
+
+	/** The households living in a place now (a topic's, a meeting's). */
+	List<Elector> householdsIn(Topic.Place place) {
+		DataScope scope = communityScope(place);
+		List<UUID> buildings = switch (place.kind()) {
+			case BUILDING -> List.of(place.buildingId());
+			case ESTATE -> buildingsOf(scope, place.estateId());
+			case COMMUNITY -> places.estates(scope, null, place.communityId())
 				.stream()
 				.flatMap(estate -> buildingsOf(scope, estate.id()).stream())
 				.toList();
@@ -150,8 +155,13 @@ class TopicPlaces {
 	}
 
 	/** The topic's community as a scope: every household of its place lies inside it. */
-	private DataScope communityScope(Topic topic) {
-		OrgUnit community = orgUnits.bindingOf(topic.place().communityId())
+	/** The accounts residents of these households sign in with: whom deliberation tells. */
+	List<UUID> accountsOf(List<Elector> households) {
+		return people.accountsOf(households.stream().map(Elector::householdId).toList());
+	}
+
+	private DataScope communityScope(Topic.Place place) {
+		OrgUnit community = orgUnits.bindingOf(place.communityId())
 			.orElseThrow(() -> new DomainException(Category.CONFLICT, "NO_ELECTORATE", "deliberation.noElectorate"));
 		return new DataScope(community.id(), community.path());
 	}

@@ -164,4 +164,12 @@ public class PeopleQueries {
 	public Optional<Home> homeOf(UUID accountId) {
 		return households.homeOf(accountId);
 	}
+
+	/**
+	 * The accounts the active residents of these households sign in with — whom a matter of their building concerns
+	 * (deliberation tells them of votes and meetings). Ids only.
+	 */
+	public List<UUID> accountsOf(java.util.Collection<UUID> householdIds) {
+		return households.accountsOf(householdIds);
+	}
 }

@@ -31,6 +31,9 @@ class DeliberationMeetingApiIntegrationTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	DeliberationNotices notices;
+
 	private ApiClient api;
 
 	@BeforeEach
@@ -138,5 +141,29 @@ class DeliberationMeetingApiIntegrationTests {
 		body.put("monthly", monthly);
 		body.put("dayOfMonth", day);
 		return body;
+	}
+
+	/** The households are told: a vote opened on their building's topic, and — the day before — their meeting. */
+	@Test
+	void householdsAreToldOfAVoteAndRemindedOfAMeetingOnce() {
+		String desk = api.tokenOf("dongcheng");
+		String li = api.tokenOf("jumin02");
+		String topic = api.post("/api/v1/topics", api.tokenOf("jumin01"),
+				Map.of("title", "单元门口加装雨棚", "description", "下雨天单元门口积水，想加装雨棚，请邻居们表决", "placeKind", "BUILDING"))
+			.json()
+			.path("id")
+			.asString();
+		api.post("/api/v1/topics/" + topic + "/admission", desk, Map.of());
+		api.post("/api/v1/topics/" + topic + "/voting", desk, Map.of("rule", "SIMPLE_MAJORITY"));
+		JsonNode inbox = api.get("/api/v1/inbox", li).json();
+		assertThat(inbox.toString()).contains("议题《单元门口加装雨棚》开始表决", "/m/topics/" + topic);
+
+		JsonNode tomorrow = api.post("/api/v1/deliberation-meetings", desk, meeting("COURTYARD", "COMMUNITY",
+				api.orgUnitId("东城社区").toString(), "雨棚院坝会", "1栋楼下", clock.today().plusDays(1).toString(), "09:00",
+				false, null)).json();
+		assertThat(notices.remind(clock.instant())).isGreaterThanOrEqualTo(1);
+		assertThat(notices.remind(clock.instant())).as("once").isZero();
+		assertThat(api.get("/api/v1/inbox", li).json().toString()).contains("即将召开：雨棚院坝会");
+		assertThat(tomorrow.path("state").asString()).isEqualTo("SCHEDULED");
 	}
 }

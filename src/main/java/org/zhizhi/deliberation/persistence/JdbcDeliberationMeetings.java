@@ -176,6 +176,25 @@ public class JdbcDeliberationMeetings {
 			.optional();
 	}
 
+	/** Scheduled meetings between the two moments not yet reminded: their households are told the day before. */
+	public List<DeliberationMeeting> dueForReminder(Instant from, Instant until) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM deliberation.meeting " + """
+				 WHERE state = 'SCHEDULED' AND reminded_at IS NULL AND scheduled_at >= :from AND scheduled_at < :until
+				 ORDER BY scheduled_at LIMIT 200""")
+			.param("from", Timestamp.from(from))
+			.param("until", Timestamp.from(until))
+			.query(JdbcDeliberationMeetings::meeting)
+			.list();
+	}
+
+	/** Takes the meeting's reminder: false if another round (on any node) took it first. */
+	public boolean claimReminder(UUID meetingId, Instant now) {
+		return jdbc.sql("UPDATE deliberation.meeting SET reminded_at = :now WHERE id = :id AND reminded_at IS NULL")
+			.param("now", Timestamp.from(now))
+			.param("id", meetingId)
+			.update() == 1;
+	}
+
 	/** False if the topic is on this meeting's agenda already. */
 	public boolean addToAgenda(UUID meetingId, UUID topicId, UUID by, Instant now) {
 		return jdbc.sql("""

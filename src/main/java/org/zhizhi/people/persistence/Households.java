@@ -195,4 +195,17 @@ public class Households {
 			.param("id", residentId)
 			.update() == 1;
 	}
+
+	/** The accounts of the active residents of these households. */
+	public List<UUID> accountsOf(Collection<UUID> householdIds) {
+		if (householdIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT account_id FROM people.resident
+				 WHERE household_id IN (:households) AND account_id IS NOT NULL AND active""")
+			.param("households", householdIds)
+			.query(UUID.class)
+			.list();
+	}
 }
