@@ -69,27 +69,7 @@ final class PersonalDataRekeying {
 
 		@Override
 		public int moveBatch(DataSealing sealing, int limit) {
-			List<Row> rows = jdbc.sql("""
-					SELECT id, version, id_card_cipher, phone_cipher FROM people.resident
-					 WHERE substring(id_card_cipher FROM 1 FOR 5) <> :p OR substring(phone_cipher FROM 1 FOR 5) <> :p
-					 ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED""")
-				.param("p", sealing.primaryPrefix())
-				.param("n", limit)
-				.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBytes(3), rs.getBytes(4)))
-				.list();
-			for (Row row : rows) {
-				Resealed resealed = Resealed.of(row, cipher, sealing);
-				jdbc.sql("""
-						UPDATE people.resident SET id_card_cipher = :ic, id_card_hash = :ih, phone_cipher = :pc,
-						       phone_hash = :ph WHERE id = :id""")
-					.param("ic", resealed.idCard())
-					.param("ih", resealed.idCardHash())
-					.param("pc", resealed.phone())
-					.param("ph", resealed.phoneHash())
-					.param("id", row.id())
-					.update();
-			}
-			return rows.size();
+			return moveResidents(jdbc, cipher, sealing, limit, "people.resident", "id", "id = :id");
 		}
 	}
 
@@ -118,28 +98,8 @@ final class PersonalDataRekeying {
 
 		@Override
 		public int moveBatch(DataSealing sealing, int limit) {
-			List<Row> rows = jdbc.sql("""
-					SELECT resident_id, version, id_card_cipher, phone_cipher FROM people.resident_version
-					 WHERE substring(id_card_cipher FROM 1 FOR 5) <> :p OR substring(phone_cipher FROM 1 FOR 5) <> :p
-					 ORDER BY resident_id, version LIMIT :n FOR UPDATE SKIP LOCKED""")
-				.param("p", sealing.primaryPrefix())
-				.param("n", limit)
-				.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBytes(3), rs.getBytes(4)))
-				.list();
-			for (Row row : rows) {
-				Resealed resealed = Resealed.of(row, cipher, sealing);
-				jdbc.sql("""
-						UPDATE people.resident_version SET id_card_cipher = :ic, id_card_hash = :ih, phone_cipher = :pc,
-						       phone_hash = :ph WHERE resident_id = :id AND version = :v""")
-					.param("ic", resealed.idCard())
-					.param("ih", resealed.idCardHash())
-					.param("pc", resealed.phone())
-					.param("ph", resealed.phoneHash())
-					.param("id", row.id())
-					.param("v", row.version())
-					.update();
-			}
-			return rows.size();
+			return moveResidents(jdbc, cipher, sealing, limit, "people.resident_version", "resident_id, version",
+					"resident_id = :id AND version = :v");
 		}
 	}
 
@@ -192,6 +152,35 @@ final class PersonalDataRekeying {
 			}
 			return rows.size();
 		}
+	}
+
+	/**
+	 * Seals again, under the ring's primary key, the ID numbers and phones of up to {@code limit} rows of a residents'
+	 * table (the residents, or their versions) that are not under it yet, with their search hashes.
+	 */
+	private static int moveResidents(JdbcClient jdbc, PersonalDataCipher cipher, DataSealing sealing, int limit,
+			String table, String order, String row) {
+		String idColumn = order.split(",")[0].strip();
+		List<Row> rows = jdbc.sql("SELECT " + idColumn + ", version, id_card_cipher, phone_cipher FROM " + table
+				+ " WHERE substring(id_card_cipher FROM 1 FOR 5) <> :p OR substring(phone_cipher FROM 1 FOR 5) <> :p"
+				+ " ORDER BY " + order + " LIMIT :n FOR UPDATE SKIP LOCKED")
+			.param("p", sealing.primaryPrefix())
+			.param("n", limit)
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBytes(3), rs.getBytes(4)))
+			.list();
+		for (Row r : rows) {
+			Resealed resealed = Resealed.of(r, cipher, sealing);
+			jdbc.sql("UPDATE " + table + " SET id_card_cipher = :ic, id_card_hash = :ih, phone_cipher = :pc, "
+					+ "phone_hash = :ph WHERE " + row)
+				.param("ic", resealed.idCard())
+				.param("ih", resealed.idCardHash())
+				.param("pc", resealed.phone())
+				.param("ph", resealed.phoneHash())
+				.param("id", r.id())
+				.param("v", r.version())
+				.update();
+		}
+		return rows.size();
 	}
 
 	private static SealedValues.Count counted(JdbcClient jdbc, String table, DataSealing sealing) {
