@@ -32,15 +32,24 @@ class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		// the scope first: a session it loads takes and returns its own connection before this one is taken
-		String scope = currentScope();
-		return scoped(super.getConnection(), scope);
+		// the caller first: a session it loads takes and returns its own connection before this one is taken
+		Caller caller = currentCaller();
+		return scoped(super.getConnection(), caller);
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		String scope = currentScope();
-		return scoped(super.getConnection(username, password), scope);
+		Caller caller = currentCaller();
+		return scoped(super.getConnection(username, password), caller);
+	}
+
+	/**
+	 * Who is asking, as the policies see him: his scope's LIKE pattern, and his account (the relations a policy honours
+	 * beyond the scope — the wish he posted or took); both empty for the platform's own work.
+	 */
+	record Caller(String scope, String account) {
+
+		static final Caller PLATFORM = new Caller("", "");
 	}
 
 	/** Closes the pool behind it, as the container would have closed the pool itself. */
@@ -51,9 +60,11 @@ class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
 		}
 	}
 
-	private static Connection scoped(Connection connection, String scope) throws SQLException {
-		try (PreparedStatement set = connection.prepareStatement("SELECT set_config('zhizhi.scope', ?, false)")) {
-			set.setString(1, scope);
+	private static Connection scoped(Connection connection, Caller caller) throws SQLException {
+		try (PreparedStatement set = connection
+			.prepareStatement("SELECT set_config('zhizhi.scope', ?, false), set_config('zhizhi.account', ?, false)")) {
+			set.setString(1, caller.scope());
+			set.setString(2, caller.account());
 			set.execute();
 		}
 		catch (SQLException | RuntimeException e) {
@@ -63,16 +74,16 @@ class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
 		return connection;
 	}
 
-	/** The signed-in person's scope as a LIKE pattern, or empty. */
-	static String currentScope() {
+	/** The signed-in person as the policies see him, or the platform. */
+	static Caller currentCaller() {
 		if (RESOLVING.get()) {
-			return ""; // the session's own tables, read to find the person: no policy on them
+			return Caller.PLATFORM; // the session's own tables, read to find the person: no policy on them
 		}
 		RESOLVING.set(Boolean.TRUE);
 		try {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			return authentication != null && authentication.getPrincipal() instanceof Actor actor
-					? actor.scope().likePattern() : "";
+					? new Caller(actor.scope().likePattern(), actor.userId().toString()) : Caller.PLATFORM;
 		}
 		finally {
 			RESOLVING.set(Boolean.FALSE);

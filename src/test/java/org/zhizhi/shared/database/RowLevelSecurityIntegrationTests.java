@@ -2,6 +2,7 @@ package org.zhizhi.shared.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +44,8 @@ class RowLevelSecurityIntegrationTests {
 		long residents = jdbc.queryForObject("SELECT count(*) FROM people.resident", Long.class);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM party.member WHERE scope_path NOT LIKE ?", Long.class,
 				dongcheng.likePattern())).as("the demo district has party members elsewhere").isPositive();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM wish.wish WHERE scope_path NOT LIKE ?", Long.class,
+				dongcheng.likePattern())).as("the demo district has wishes elsewhere").isPositive();
 		long foreignIncidents = jdbc.queryForObject("SELECT count(*) FROM incident.incident WHERE scope_path NOT LIKE ?",
 				Long.class, dongcheng.likePattern());
 		assertThat(foreignIncidents).as("the demo district has incidents elsewhere").isPositive();
@@ -65,6 +68,8 @@ class RowLevelSecurityIntegrationTests {
 			.as("party members neither of 东城社区 nor dual-registered there").isZero();
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM party.hub_household WHERE scope_path NOT LIKE ?", Long.class,
 				dongcheng.likePattern())).isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM wish.wish WHERE scope_path NOT LIKE ?", Long.class,
+				dongcheng.likePattern())).as("another community's wishes, to someone in no relation to them").isZero();
 
 		SecurityContextHolder.clearContext();
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM incident.incident", Long.class))
@@ -80,6 +85,31 @@ class RowLevelSecurityIntegrationTests {
 
 		signIn(dongcheng);
 		assertThat(jdbc.update("UPDATE incident.incident SET updated_at = updated_at WHERE id = ?", foreign)).isZero();
+	}
+
+	/** Beyond his scope a person still sees the wishes he stands in a relation to: here, the one he posted. */
+	@Test
+	void aWishBeyondTheScopeIsSeenByItsPosterOnly() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		DataScope dongcheng = scopeOf(jdbc, "东城社区");
+		Map<String, Object> foreign = jdbc.queryForMap(
+				"SELECT id, posted_by FROM wish.wish WHERE scope_path NOT LIKE ? ORDER BY id LIMIT 1",
+				dongcheng.likePattern());
+		UUID poster = (UUID) foreign.get("posted_by");
+		long allForeign = jdbc.queryForObject("SELECT count(*) FROM wish.wish WHERE scope_path NOT LIKE ?", Long.class,
+				dongcheng.likePattern());
+
+		Actor actor = new Actor(poster, "it-rls-poster", "测试", Set.of(Role.RESIDENT), dongcheng);
+		SecurityContextHolder.getContext().setAuthentication(
+				new UsernamePasswordAuthenticationToken(actor, null, java.util.List.of()));
+		List<UUID> seen = jdbc.queryForList("SELECT id FROM wish.wish WHERE scope_path NOT LIKE ?", UUID.class,
+				dongcheng.likePattern());
+		assertThat(seen).contains((UUID) foreign.get("id"));
+		assertThat((long) seen.size()).as("his own, not every foreign wish").isLessThan(allForeign);
+
+		signIn(dongcheng);
+		assertThat(jdbc.queryForList("SELECT id FROM wish.wish WHERE scope_path NOT LIKE ?", UUID.class,
+				dongcheng.likePattern())).as("someone else of the same scope").isEmpty();
 	}
 
 	private static DataScope scopeOf(JdbcTemplate jdbc, String name) {
