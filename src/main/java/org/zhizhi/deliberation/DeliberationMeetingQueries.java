@@ -28,10 +28,43 @@ public class DeliberationMeetingQueries {
 
 	private final Clock clock;
 
-	DeliberationMeetingQueries(JdbcDeliberationMeetings meetings, JdbcTopics topics, Clock clock) {
+	private final org.zhizhi.incident.IncidentQueries incidents;
+
+	private final org.zhizhi.territory.OrgUnitQueries orgUnits;
+
+	DeliberationMeetingQueries(JdbcDeliberationMeetings meetings, JdbcTopics topics, Clock clock,
+			org.zhizhi.incident.IncidentQueries incidents, org.zhizhi.territory.OrgUnitQueries orgUnits) {
 		this.meetings = meetings;
 		this.topics = topics;
 		this.clock = clock;
+		this.incidents = incidents;
+		this.orgUnits = orgUnits;
+	}
+
+	/** States in which an incident is still being handled: what a meeting of the place may take up. */
+	private static final Set<org.zhizhi.incident.IncidentState> DONE = EnumSet.of(
+			org.zhizhi.incident.IncidentState.REJECTED, org.zhizhi.incident.IncidentState.CLOSED,
+			org.zhizhi.incident.IncidentState.RATED);
+
+	/**
+	 * The open incidents of the meeting's community, newest first (one page), as far as the desk's scope reaches: what
+	 * its agenda may take up beside the topics (a meeting hears how the whistles of its place stand).
+	 */
+	public List<org.zhizhi.incident.IncidentView> openIncidents(Actor actor, UUID id) {
+		if (!actor.hasAny(DeliberationRoles.DESK)) {
+			return List.of();
+		}
+		DeliberationMeeting meeting = meetings.meeting(actor.scope(), id)
+			.orElseThrow(() -> DomainException.notFound("meeting"));
+		return orgUnits.bindingOf(meeting.place().communityId())
+			.map(community -> new org.zhizhi.shared.DataScope(community.id(), community.path()))
+			.filter(community -> actor.scope().covers(community) || community.covers(actor.scope()))
+			.map(community -> actor.scope().covers(community) ? community : actor.scope())
+			.map(scope -> incidents.list(scope, null, null, 0)
+				.stream()
+				.filter(incident -> !DONE.contains(incident.state()))
+				.toList())
+			.orElse(List.of());
 	}
 
 	public List<DeliberationMeetingView> upcoming(Actor actor) {

@@ -166,4 +166,23 @@ class DeliberationMeetingApiIntegrationTests {
 		assertThat(api.get("/api/v1/inbox", li).json().toString()).contains("即将召开：雨棚院坝会");
 		assertThat(tomorrow.path("state").asString()).isEqualTo("SCHEDULED");
 	}
+
+	/** The meeting page lists its community's open incidents beside the topics, for the desk only. */
+	@Test
+	void theMeetingPageListsTheCommunitysOpenIncidents() {
+		String desk = api.tokenOf("dongcheng");
+		JsonNode meeting = api.post("/api/v1/deliberation-meetings", desk, meeting("SECRETARY_TEA", "COMMUNITY",
+				api.orgUnitId("东城社区").toString(), "书记坝坝茶（事件通报）", "东城社区活动广场", clock.today().toString(),
+				"20:00", false, null)).json();
+		JsonNode open = null;
+		for (JsonNode incident : api.get("/api/v1/incidents", desk).json()) {
+			if (open == null && !java.util.Set.of("CLOSED", "RATED", "REJECTED").contains(incident.path("state").asString())) {
+				open = incident;
+			}
+		}
+		assertThat(open).as("an open incident on the desk's first page").isNotNull();
+		org.zhizhi.WebSession page = new org.zhizhi.WebSession(port).loggedInAs("dongcheng", ApiClient.DEMO_PASSWORD);
+		String html = page.get("/deliberation-meetings/" + meeting.path("id").asString()).body();
+		assertThat(html).contains("本社区未办结的事件", "/incidents/" + open.path("id").asString());
+	}
 }

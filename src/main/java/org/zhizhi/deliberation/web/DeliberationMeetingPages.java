@@ -113,6 +113,7 @@ class DeliberationMeetingPages {
 	String meeting(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		model.addAttribute("m", queries.meeting(actor, id));
 		model.addAttribute("candidates", queries.agendaCandidates(actor, id));
+		model.addAttribute("incidents", queries.openIncidents(actor, id));
 		return "deliberation/meeting";
 	}
 
