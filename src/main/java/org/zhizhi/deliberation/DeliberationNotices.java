@@ -49,13 +49,20 @@ class DeliberationNotices {
 
 	private final MessageSource messages;
 
+	private final org.zhizhi.identity.AccountQueries accounts;
+
+	private final org.zhizhi.territory.OrgUnitQueries orgUnits;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	DeliberationNotices(JdbcTopics topics, JdbcDeliberationMeetings meetings, TopicPlaces places,
-			Notifications notifications, TransactionTemplate transactions, MessageSource messages, Clock clock,
+			Notifications notifications, TransactionTemplate transactions, MessageSource messages,
+			org.zhizhi.identity.AccountQueries accounts, org.zhizhi.territory.OrgUnitQueries orgUnits, Clock clock,
 			ZoneId zone) {
+		this.accounts = accounts;
+		this.orgUnits = orgUnits;
 		this.topics = topics;
 		this.meetings = meetings;
 		this.places = places;
@@ -83,6 +90,41 @@ class DeliberationNotices {
 			initialDelayString = "${zhizhi.deliberation.reminder-interval:15m}")
 	void scheduled() {
 		remind(clock.instant());
+		flagMissed(clock.instant());
+	}
+
+	/**
+	 * One round: every monthly meeting still not held three days after its date is told to its community's staff,
+	 * once — the group missed its meeting. Answers how many were flagged.
+	 */
+	int flagMissed(Instant now) {
+		int flagged = 0;
+		for (DeliberationMeeting meeting : meetings.missedToFlag(now.minus(DeliberationMeetingQueries.GRACE))) {
+			try {
+				Boolean done = transactions.execute(status -> {
+					if (!meetings.claimMissedFlag(meeting.id(), now)) {
+						return false;
+					}
+					List<UUID> staff = orgUnits.bindingOf(meeting.place().communityId())
+						.map(community -> accounts.covering(community.path(),
+								java.util.Set.of(org.zhizhi.shared.Role.COMMUNITY_STAFF))
+							.stream()
+							.map(org.zhizhi.identity.Account::id)
+							.toList())
+						.orElse(List.of());
+					notifications.notify(staff, new Notice("DELIBERATION_MEETING_MISSED",
+							m("deliberation.notice.meetingMissedTitle", meeting.place().name(), meeting.title()),
+							m("deliberation.notice.meetingMissedBody", WHEN.format(meeting.scheduledAt().atZone(zone))),
+							"/deliberation-meetings/" + meeting.id(), DataScope.districtOf(meeting.place().scopePath())));
+					return true;
+				});
+				flagged += Boolean.TRUE.equals(done) ? 1 : 0;
+			}
+			catch (RuntimeException e) {
+				log.warn("flag of missed deliberation meeting {} failed", meeting.id(), e);
+			}
+		}
+		return flagged;
 	}
 
 	/** One round: every scheduled meeting within a day gets its reminder once. Answers how many were sent. */

@@ -126,6 +126,11 @@ class DeliberationMeetingApiIntegrationTests {
 		Response missed = api.get("/api/v1/deliberation-meetings/missed", later);
 		assertThat(missed.status()).as(missed.brief()).isEqualTo(200);
 		assertThat(missed.json().findValuesAsString("id")).contains(series.path("id").asString());
+		// and the community's staff are told, once
+		assertThat(notices.flagMissed(clock.instant())).isGreaterThanOrEqualTo(1);
+		assertThat(notices.flagMissed(clock.instant())).isZero();
+		assertThat(api.get("/api/v1/inbox", later).json().toString()).contains("“逢四说事”逾期未开",
+				"/deliberation-meetings/" + series.path("id").asString());
 	}
 
 	private static Map<String, Object> meeting(String format, String placeKind, String placeId, String title,

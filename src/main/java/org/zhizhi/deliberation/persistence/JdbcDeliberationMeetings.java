@@ -187,6 +187,25 @@ public class JdbcDeliberationMeetings {
 			.list();
 	}
 
+	/** Series meetings still not held at {@code before} and not yet flagged: missed, to be told to the community. */
+	public List<DeliberationMeeting> missedToFlag(Instant before) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM deliberation.meeting " + """
+				 WHERE series_id IS NOT NULL AND state = 'SCHEDULED' AND missed_flagged_at IS NULL
+				   AND scheduled_at < :before ORDER BY scheduled_at LIMIT 200""")
+			.param("before", Timestamp.from(before))
+			.query(JdbcDeliberationMeetings::meeting)
+			.list();
+	}
+
+	/** Takes the flag of a missed meeting: false if another round took it first. */
+	public boolean claimMissedFlag(UUID meetingId, Instant now) {
+		return jdbc.sql("""
+				UPDATE deliberation.meeting SET missed_flagged_at = :now WHERE id = :id AND missed_flagged_at IS NULL""")
+			.param("now", Timestamp.from(now))
+			.param("id", meetingId)
+			.update() == 1;
+	}
+
 	/** Takes the meeting's reminder: false if another round (on any node) took it first. */
 	public boolean claimReminder(UUID meetingId, Instant now) {
 		return jdbc.sql("UPDATE deliberation.meeting SET reminded_at = :now WHERE id = :id AND reminded_at IS NULL")
