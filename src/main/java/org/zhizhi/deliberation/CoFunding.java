@@ -105,7 +105,7 @@ public class CoFunding {
 					: places.householdsConcerned(loaded.topic())
 						.stream()
 						.filter(e -> e.householdId().equals(command.householdId()))
-						.map(TopicRecords.Elector::dwellingLabel)
+						.map(Elector::dwellingLabel)
 						.findFirst();
 			if (label.isEmpty()) {
 				problems.add(new FieldProblem("householdId", "deliberation.fund.notAHouseholdOfTopic"));

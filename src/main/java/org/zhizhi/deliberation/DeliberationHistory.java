@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.deliberation.persistence.JdbcDeliberationMeetings;
 import org.zhizhi.deliberation.persistence.JdbcTopics;
 import org.zhizhi.deliberation.persistence.TopicRecords;
-import org.zhizhi.deliberation.persistence.TopicRecords.Elector;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Ids;
 

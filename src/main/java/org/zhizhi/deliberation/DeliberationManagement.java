@@ -16,7 +16,6 @@ import org.zhizhi.deliberation.TopicPlaces.Residence;
 import org.zhizhi.deliberation.persistence.JdbcTopics;
 import org.zhizhi.deliberation.persistence.JdbcTopics.Lock;
 import org.zhizhi.deliberation.persistence.TopicRecords;
-import org.zhizhi.deliberation.persistence.TopicRecords.Elector;
 import org.zhizhi.media.Photos;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.CommandShape;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -69,29 +70,24 @@ public class DeliberationMeetingQueries {
 
 	public List<DeliberationMeetingView> upcoming(Actor actor) {
 		requireReader(actor);
-		return meetings.meetings(actor.scope(), clock.instant().minus(Duration.ofHours(12)), true, 100)
-			.stream()
-			.map(m -> view(actor, m))
-			.toList();
+		return views(actor, meetings.meetings(actor.scope(), clock.instant().minus(Duration.ofHours(12)), true, 100));
 	}
 
 	public List<DeliberationMeetingView> past(Actor actor) {
 		requireReader(actor);
-		return meetings.meetings(actor.scope(), clock.instant().minus(Duration.ofHours(12)), false, 100)
-			.stream()
-			.map(m -> view(actor, m))
-			.toList();
+		return views(actor, meetings.meetings(actor.scope(), clock.instant().minus(Duration.ofHours(12)), false, 100));
 	}
 
 	/** Monthly meetings not held three days after their date: the group missed its meeting. */
 	public List<DeliberationMeetingView> missed(Actor actor) {
 		requireReader(actor);
-		return meetings.missed(actor.scope(), clock.instant().minus(GRACE)).stream().map(m -> view(actor, m)).toList();
+		return views(actor, meetings.missed(actor.scope(), clock.instant().minus(GRACE)));
 	}
 
 	public DeliberationMeetingView meeting(Actor actor, UUID id) {
 		requireReader(actor);
-		return view(actor, meetings.meeting(actor.scope(), id).orElseThrow(() -> DomainException.notFound("meeting")));
+		return views(actor, List.of(meetings.meeting(actor.scope(), id)
+			.orElseThrow(() -> DomainException.notFound("meeting")))).getFirst();
 	}
 
 	/** Topics of the meeting's community, in the desk's scope, that its agenda may take up. */
@@ -101,7 +97,7 @@ public class DeliberationMeetingQueries {
 		}
 		DeliberationMeeting meeting = meetings.meeting(actor.scope(), id)
 			.orElseThrow(() -> DomainException.notFound("meeting"));
-		Set<UUID> onAgenda = meetings.agenda(id).stream().map(JdbcDeliberationMeetings.AgendaItem::topicId)
+		Set<UUID> onAgenda = meetings.agenda(id).stream().map(MeetingAgendaItem::topicId)
 			.collect(java.util.stream.Collectors.toSet());
 		return topics.inScope(actor.scope(), List.copyOf(DeliberationMeetingManagement.AGENDA_STATES), 200)
 			.stream()
@@ -118,15 +114,22 @@ public class DeliberationMeetingQueries {
 		}
 	}
 
-	private DeliberationMeetingView view(Actor actor, DeliberationMeeting m) {
-		Set<DeliberationMeetingAction> allowed = EnumSet.noneOf(DeliberationMeetingAction.class);
-		if (actor.hasAny(DeliberationRoles.DESK)) {
-			for (DeliberationMeetingAction action : DeliberationMeetingLifecycle.TABLE.actionsFrom(m.state())) {
-				if (DeliberationMeetingLifecycle.TABLE.mayTake(actor.roles(), action)) {
-					allowed.add(action);
+	/** The meetings as the desk sees them: agendas and attendees read in one query each, whatever their number. */
+	private List<DeliberationMeetingView> views(Actor actor, List<DeliberationMeeting> list) {
+		List<UUID> ids = list.stream().map(DeliberationMeeting::id).toList();
+		Map<UUID, List<MeetingAgendaItem>> agendas = meetings.agendas(ids);
+		Map<UUID, List<MeetingAttendee>> attendees = meetings.attendees(ids);
+		return list.stream().map(m -> {
+			Set<DeliberationMeetingAction> allowed = EnumSet.noneOf(DeliberationMeetingAction.class);
+			if (actor.hasAny(DeliberationRoles.DESK)) {
+				for (DeliberationMeetingAction action : DeliberationMeetingLifecycle.TABLE.actionsFrom(m.state())) {
+					if (DeliberationMeetingLifecycle.TABLE.mayTake(actor.roles(), action)) {
+						allowed.add(action);
+					}
 				}
 			}
-		}
-		return DeliberationMeetingView.of(m, meetings.agenda(m.id()), meetings.attendees(m.id()), allowed);
+			return DeliberationMeetingView.of(m, agendas.getOrDefault(m.id(), List.of()),
+					attendees.getOrDefault(m.id(), List.of()), allowed);
+		}).toList();
 	}
 }

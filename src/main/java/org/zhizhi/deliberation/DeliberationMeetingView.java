@@ -13,11 +13,11 @@ import org.zhizhi.deliberation.persistence.JdbcDeliberationMeetings;
  */
 public record DeliberationMeetingView(UUID id, UUID seriesId, MeetingFormat format, PlaceKind placeKind, String placeName,
 		String title, String location, Instant scheduledAt, DeliberationMeetingState state, String signInCode,
-		List<JdbcDeliberationMeetings.AgendaItem> agenda, List<JdbcDeliberationMeetings.Attendee> attendees, String minutes, Instant heldAt,
+		List<MeetingAgendaItem> agenda, List<MeetingAttendee> attendees, String minutes, Instant heldAt,
 		String heldByName, String cancelReason, Set<DeliberationMeetingAction> allowedActions, int version) {
 
-	static DeliberationMeetingView of(DeliberationMeeting m, List<JdbcDeliberationMeetings.AgendaItem> agenda,
-			List<JdbcDeliberationMeetings.Attendee> attendees, Set<DeliberationMeetingAction> allowed) {
+	static DeliberationMeetingView of(DeliberationMeeting m, List<MeetingAgendaItem> agenda,
+			List<MeetingAttendee> attendees, Set<DeliberationMeetingAction> allowed) {
 		return new DeliberationMeetingView(m.id(), m.seriesId(), m.format(), m.place().kind(), m.place().name(), m.title(),
 				m.location(), m.scheduledAt(), m.state(),
 				m.state() == DeliberationMeetingState.SCHEDULED ? m.signInCode() : null, agenda, attendees, m.minutes(),

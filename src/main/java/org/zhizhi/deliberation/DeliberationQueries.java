@@ -33,7 +33,11 @@ public class DeliberationQueries {
 
 	private final CoFunding funding;
 
-	DeliberationQueries(JdbcTopics topics, TopicRecords records, TopicPlaces places, CoFunding funding) {
+	private final org.zhizhi.incident.IncidentQueries incidents;
+
+	DeliberationQueries(JdbcTopics topics, TopicRecords records, TopicPlaces places, CoFunding funding,
+			org.zhizhi.incident.IncidentQueries incidents) {
+		this.incidents = incidents;
 		this.topics = topics;
 		this.records = records;
 		this.places = places;
@@ -105,13 +109,18 @@ public class DeliberationQueries {
 	}
 
 	/** The vote desk: every household concerned with its vote, for the desk of the topic's scope. */
-	public List<TopicRecords.Ballot> ballots(Actor actor, UUID id) {
+	public List<Ballot> ballots(Actor actor, UUID id) {
 		Topic topic = topics.topic(id, Lock.NONE).orElseThrow(() -> DomainException.notFound("topic"));
 		TopicPolicy.Relation relation = DeliberationManagement.relation(actor, topic, null, records);
 		if (!relation.inScope() || !actor.hasAny(DeliberationRoles.DESK)) {
 			throw DomainException.notFound("topic");
 		}
 		return records.ballots(id);
+	}
+
+	/** What an incident of the caller's scope says, to begin the topic it turns into. */
+	public Optional<String> incidentDescription(Actor actor, UUID incidentId) {
+		return incidents.view(actor.scope(), incidentId).map(org.zhizhi.incident.IncidentView::description);
 	}
 
 	/** The topic an incident became, if the caller may read it. */
@@ -128,7 +137,7 @@ public class DeliberationQueries {
 	}
 
 	/** The households a topic concerns now, by dwelling, for the desk recording their payments. */
-	public List<TopicRecords.Elector> householdsConcerned(Actor actor, UUID id) {
+	public List<Elector> householdsConcerned(Actor actor, UUID id) {
 		Topic topic = topics.topic(id, Lock.NONE).orElseThrow(() -> DomainException.notFound("topic"));
 		if (!actor.hasAny(DeliberationRoles.DESK) || !actor.scope().covers(topic.place().scopePath())) {
 			throw DomainException.notFound("topic");

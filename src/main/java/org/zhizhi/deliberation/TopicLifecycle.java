@@ -17,7 +17,6 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.zhizhi.shared.Lifecycle;
-import org.zhizhi.shared.Role;
 
 /**
  * A topic's life cycle as a table: 提事 (RAISED, gathering co-signs) → 议事 (DELIBERATING: comments, opinion rounds,
@@ -60,8 +59,6 @@ public final class TopicLifecycle {
 
 	/** Steps nobody is offered on a page (RAISE makes the topic). */
 	static final Set<TopicAction> NOT_OFFERED = EnumSet.of(TopicAction.RAISE);
-
-	static final Set<Role> ALL = union(union(RAISERS, DESK), TASK_OWNERS);
 
 	private TopicLifecycle() {
 	}

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.zhizhi.deliberation.persistence.TopicRecords.Elector;
 import org.zhizhi.people.Home;
 import org.zhizhi.people.HouseholdUnit;
 import org.zhizhi.people.PeopleQueries;

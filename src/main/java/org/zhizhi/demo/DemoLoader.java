@@ -100,6 +100,8 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.deliberation.DeliberationManagement deliberationSteps;
 
+	private final org.zhizhi.people.ResidentAccounts residentAccounts;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -107,7 +109,9 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.partnership.PartnershipImports partnership, org.zhizhi.wish.WishHistory wishHistory,
 			org.zhizhi.people.PeopleQueries peopleQueries, org.zhizhi.deliberation.DeliberationHistory deliberation,
 			org.zhizhi.deliberation.SelfGovernance selfGovernance,
-			org.zhizhi.deliberation.DeliberationManagement deliberationSteps) {
+			org.zhizhi.deliberation.DeliberationManagement deliberationSteps,
+			org.zhizhi.people.ResidentAccounts residentAccounts) {
+		this.residentAccounts = residentAccounts;
 		this.selfGovernance = selfGovernance;
 		this.deliberationSteps = deliberationSteps;
 		this.peopleQueries = peopleQueries;
@@ -191,7 +195,7 @@ class DemoLoader implements ApplicationRunner {
 						new DemoGridTeams.KnownWorker(grid, position, account.displayName(), accountId));
 			}
 		}
-		DemoResidentAccounts.bind(people, peopleQueries, placeQueries, scopes.get("dongcheng-g1"), accountIds);
+		DemoResidentAccounts.bind(residentAccounts, peopleQueries, placeQueries, scopes.get("dongcheng-g1"), accountIds);
 		for (int grid = 1; ids.containsKey("dongcheng-g" + grid); grid++) {
 			for (NewTeamMember member : DemoGridTeams.of(grid, workers)) {
 				gridTeams.bootstrap(ids.get("dongcheng-g" + grid), member);

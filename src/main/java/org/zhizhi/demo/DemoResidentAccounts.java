@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.zhizhi.people.HouseholdUnit;
-import org.zhizhi.people.PeopleManagement;
 import org.zhizhi.people.PeopleQueries;
+import org.zhizhi.people.ResidentAccounts;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
@@ -28,7 +28,7 @@ final class DemoResidentAccounts {
 	}
 
 	/** Binds each resident account to the head (or first member) of a household of the grid's first full building. */
-	static void bind(PeopleManagement people, PeopleQueries peopleQueries, PlaceQueries places, DataScope grid,
+	static void bind(ResidentAccounts accounts, PeopleQueries peopleQueries, PlaceQueries places, DataScope grid,
 			Map<String, UUID> accountIds) {
 		Actor office = new Actor(new UUID(0, 0), "demo", "demo", Set.of(Role.DISTRICT_ADMIN), grid);
 		List<HouseholdUnit> households = places.estates(grid, null, null)
@@ -43,7 +43,7 @@ final class DemoResidentAccounts {
 		for (int i = 0; i < USERNAMES.size(); i++) {
 			UUID household = households.get(i).householdId();
 			UUID resident = peopleQueries.members(office, household).getFirst().id();
-			people.bindAccount(office, resident, accountIds.get(USERNAMES.get(i)));
+			accounts.bind(office, resident, accountIds.get(USERNAMES.get(i)));
 		}
 	}
 }

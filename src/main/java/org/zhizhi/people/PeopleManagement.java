@@ -491,17 +491,4 @@ public class PeopleManagement {
 	private static DomainException stale() {
 		return new DomainException(Category.CONFLICT, "STALE", "people.conflict.stale");
 	}
-
-	/**
-	 * Binds a resident of the caller's scope to the account he signs in with (居民账号): from then on his household
-	 * co-signs, votes and rates as one in deliberation. Refused if either is bound already.
-	 */
-	@Transactional
-	public void bindAccount(Actor actor, UUID residentId, UUID accountId) {
-		PeopleRoles.requireWrite(actor);
-		residents.residentState(actor.scope(), residentId).orElseThrow(() -> DomainException.notFound("resident"));
-		if (!households.bindAccount(residentId, accountId)) {
-			throw new DomainException(Category.CONFLICT, "ACCOUNT_BOUND", "people.accountBound");
-		}
-	}
 }

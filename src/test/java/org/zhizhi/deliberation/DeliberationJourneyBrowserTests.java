@@ -179,9 +179,29 @@ class DeliberationJourneyBrowserTests {
 			assertThat(desk.locator("#attendees")).containsText("手机签到");
 			desk.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(HeadlessChromium.SCREENSHOTS.resolve("deliberation-meeting-sign-in-desk.png")));
+			assertThat(desk.locator("#open-incidents")).containsText("本社区未办结的事件");
 			desk.navigate(url("/deliberation-meetings"));
 			desk.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(HeadlessChromium.SCREENSHOTS.resolve("deliberation-meetings-desk.png")));
+
+			// 转议事: from an incident of the community that is everyone's matter to the desk's raise form
+			org.zhizhi.ApiClient api = new org.zhizhi.ApiClient(port);
+			String incident = null;
+			for (var i : api.get("/api/v1/incidents", api.tokenOf("dongcheng")).json()) {
+				String triage = i.path("triage").asString();
+				if (incident == null && (triage.equals("PUBLIC") || triage.equals("COMMUNITY"))) {
+					incident = i.path("id").asString();
+				}
+			}
+			Assertions.assertThat(incident).as("a public or community matter on the desk's first page").isNotNull();
+			desk.navigate(url("/incidents/" + incident));
+			desk.locator("#to-deliberation").click();
+			assertThat(desk.locator("h1")).hasText("提出议题");
+			assertThat(desk.locator("#desk-raise input[name=incidentId]")).hasValue(incident);
+			Assertions.assertThat(desk.locator("#desk-raise textarea[name=description]").inputValue())
+				.as("the incident's words begin the topic").isNotBlank();
+			desk.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(HeadlessChromium.SCREENSHOTS.resolve("deliberation-from-incident-desk.png")));
 		}
 	}
 

@@ -15,6 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.deliberation.DeliberationMeeting;
+import org.zhizhi.deliberation.MeetingAgendaItem;
+import org.zhizhi.deliberation.MeetingAttendee;
 import org.zhizhi.deliberation.MeetingFormat;
 import org.zhizhi.deliberation.DeliberationMeetingState;
 import org.zhizhi.deliberation.PlaceKind;
@@ -36,11 +38,7 @@ public class JdbcDeliberationMeetings {
 			int dayOfMonth, LocalTime time, Instant latest) {
 	}
 
-	public record AgendaItem(UUID topicId, String title, String state, Instant addedAt) {
-	}
 
-	public record Attendee(String name, boolean household, String how, Instant signedAt) {
-	}
 
 	private static final String COLUMNS = """
 			id, series_id, format, place_kind, place_id, place_name, building_id, estate_id, community_id, district_id,
@@ -226,15 +224,27 @@ public class JdbcDeliberationMeetings {
 			.update() == 1;
 	}
 
-	public List<AgendaItem> agenda(UUID meetingId) {
-		return jdbc.sql("""
-				SELECT a.topic_id, t.title, t.state, a.added_at FROM deliberation.meeting_agenda a
+	public List<MeetingAgendaItem> agenda(UUID meetingId) {
+		return agendas(List.of(meetingId)).getOrDefault(meetingId, List.of());
+	}
+
+	/** The agendas of several meetings in one query (a calendar's page), by meeting. */
+	public Map<UUID, List<MeetingAgendaItem>> agendas(java.util.Collection<UUID> meetingIds) {
+		Map<UUID, List<MeetingAgendaItem>> byMeeting = new java.util.HashMap<>();
+		if (meetingIds.isEmpty()) {
+			return byMeeting;
+		}
+		jdbc.sql("""
+				SELECT a.meeting_id, a.topic_id, t.title, t.state, a.added_at FROM deliberation.meeting_agenda a
 				  JOIN deliberation.topic t ON t.id = a.topic_id
-				 WHERE a.meeting_id = :meeting ORDER BY a.added_at, t.title""")
-			.param("meeting", meetingId)
-			.query((rs, n) -> new AgendaItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant()))
-			.list();
+				 WHERE a.meeting_id IN (:meetings) ORDER BY a.added_at, t.title""")
+			.param("meetings", meetingIds)
+			.query(rs -> {
+				byMeeting.computeIfAbsent(rs.getObject(1, UUID.class), id -> new java.util.ArrayList<>())
+					.add(new MeetingAgendaItem(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+							rs.getTimestamp(5).toInstant()));
+			});
+		return byMeeting;
 	}
 
 	/** False if this household or name signed in already. */
@@ -251,14 +261,26 @@ public class JdbcDeliberationMeetings {
 			.update() == 1;
 	}
 
-	public List<Attendee> attendees(UUID meetingId) {
-		return jdbc.sql("""
-				SELECT name, household_id IS NOT NULL, how, signed_at FROM deliberation.meeting_attendee
-				 WHERE meeting_id = :meeting ORDER BY signed_at, name""")
-			.param("meeting", meetingId)
-			.query((rs, n) -> new Attendee(rs.getString(1), rs.getBoolean(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant()))
-			.list();
+	public List<MeetingAttendee> attendees(UUID meetingId) {
+		return attendees(List.of(meetingId)).getOrDefault(meetingId, List.of());
+	}
+
+	/** Who signed in at several meetings, in one query, by meeting. */
+	public Map<UUID, List<MeetingAttendee>> attendees(java.util.Collection<UUID> meetingIds) {
+		Map<UUID, List<MeetingAttendee>> byMeeting = new java.util.HashMap<>();
+		if (meetingIds.isEmpty()) {
+			return byMeeting;
+		}
+		jdbc.sql("""
+				SELECT meeting_id, name, household_id IS NOT NULL, how, signed_at FROM deliberation.meeting_attendee
+				 WHERE meeting_id IN (:meetings) ORDER BY signed_at, name""")
+			.param("meetings", meetingIds)
+			.query(rs -> {
+				byMeeting.computeIfAbsent(rs.getObject(1, UUID.class), id -> new java.util.ArrayList<>())
+					.add(new MeetingAttendee(rs.getString(2), rs.getBoolean(3), rs.getString(4),
+							rs.getTimestamp(5).toInstant()));
+			});
+		return byMeeting;
 	}
 
 	private static Map<String, Object> params(DeliberationMeeting m) {

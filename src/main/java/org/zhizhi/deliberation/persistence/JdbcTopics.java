@@ -1,6 +1,5 @@
 package org.zhizhi.deliberation.persistence;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -254,9 +253,5 @@ public class JdbcTopics {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp at = rs.getTimestamp(column);
 		return at == null ? null : at.toInstant();
-	}
-
-	static BigDecimal zeroIfNull(BigDecimal value) {
-		return value == null ? BigDecimal.ZERO : value;
 	}
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhizhi.deliberation.Ballot;
+import org.zhizhi.deliberation.Elector;
 import org.zhizhi.deliberation.Electorate;
 import org.zhizhi.deliberation.Stance;
 import org.zhizhi.deliberation.Tally;
@@ -23,9 +25,6 @@ import org.zhizhi.deliberation.VoteChoice;
 @Repository
 public class TopicRecords {
 
-	/** A household concerned by a vote, frozen when it opened. */
-	public record Elector(UUID householdId, String dwellingLabel, boolean owner, BigDecimal areaM2) {
-	}
 
 	public record Comment(UUID id, UUID replyTo, int round, Stance stance, String text, String authorName,
 			boolean household, Instant postedAt) {
@@ -39,10 +38,6 @@ public class TopicRecords {
 		}
 	}
 
-	/** A household's vote as the vote desk lists it: the household's dwelling, its vote if any, how it was cast. */
-	public record Ballot(UUID householdId, String dwellingLabel, boolean owner, BigDecimal areaM2, VoteChoice choice,
-			String channel, Instant castAt) {
-	}
 
 	public record Ratings(long count, BigDecimal average) {
 	}

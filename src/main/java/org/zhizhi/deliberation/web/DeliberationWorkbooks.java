@@ -51,7 +51,7 @@ class DeliberationWorkbooks {
 			for (var item : meeting.agenda()) {
 				Xlsx.row(agenda, r++, item.title(), m("deliberation.state." + item.state()));
 			}
-			Sheet attendees = book.createSheet(m("deliberation.meetings.code").replace("码", ""));
+			Sheet attendees = book.createSheet(m("deliberation.meetings.attendance"));
 			Xlsx.header(attendees, this::m, "deliberation.meetings.tickName", "deliberation.meetings.when");
 			r = 1;
 			for (var attendee : meeting.attendees()) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.zhizhi.deliberation.AddTask;
+import org.zhizhi.deliberation.Ballot;
 import org.zhizhi.deliberation.CastVote;
 import org.zhizhi.deliberation.CoFunding;
 import org.zhizhi.deliberation.FundView;
@@ -40,7 +41,6 @@ import org.zhizhi.deliberation.TopicState;
 import org.zhizhi.deliberation.TopicSummary;
 import org.zhizhi.deliberation.TopicView;
 import org.zhizhi.deliberation.WithdrawTopic;
-import org.zhizhi.deliberation.persistence.TopicRecords;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 
@@ -54,7 +54,7 @@ import org.zhizhi.shared.DomainException;
 class TopicApiController {
 
 	/** The vote as counted now, and — for the desk of the topic's scope — every household with its vote. */
-	record Votes(TopicView.Count count, List<TopicRecords.Ballot> ballots) {
+	record Votes(TopicView.Count count, List<Ballot> ballots) {
 	}
 
 	private final DeliberationManagement management;
@@ -157,7 +157,7 @@ class TopicApiController {
 	@Operation(summary = "The vote as counted now; the desk also gets every household with its vote")
 	Votes votes(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		TopicView topic = queries.topic(actor, id);
-		List<TopicRecords.Ballot> ballots;
+		List<Ballot> ballots;
 		try {
 			ballots = queries.ballots(actor, id);
 		}

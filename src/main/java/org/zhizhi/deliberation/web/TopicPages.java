@@ -164,7 +164,8 @@ class TopicPages {
 	@GetMapping("/topics/new")
 	String deskRaiseForm(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID incident,
 			Model model) {
-		deskRaiseModel(actor, model, new DeskRaiseForm(null, null, null,
+		String description = incident == null ? null : queries.incidentDescription(actor, incident).orElse(null);
+		deskRaiseModel(actor, model, new DeskRaiseForm(null, description, null,
 				incident == null ? org.zhizhi.deliberation.RaisedThrough.GROUP_CHAT
 						: org.zhizhi.deliberation.RaisedThrough.INCIDENT, incident), FormErrors.none());
 		return "deliberation/desk-raise";
@@ -195,6 +196,8 @@ class TopicPages {
 	private void deskRaiseModel(Actor actor, Model model, DeskRaiseForm form, FormErrors errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("incidentText", form.incidentId() == null ? null
+				: queries.incidentDescription(actor, form.incidentId()).orElse(null));
 		model.addAttribute("estates", places.estates(actor.scope(), null, null));
 		model.addAttribute("communities", orgUnits.list(actor.scope(),
 				new org.zhizhi.territory.OrgUnitFilter(null, null, org.zhizhi.territory.OrgLevel.COMMUNITY)));
