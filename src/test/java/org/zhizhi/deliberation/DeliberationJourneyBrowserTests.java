@@ -133,7 +133,7 @@ class DeliberationJourneyBrowserTests {
 	 * resident signs in at tonight's tea with the code shown on the organiser's phone.
 	 */
 	@Test
-	void theDeskSchedulesTheMonthlyMeetingPutsATopicOnItsAgendaAndResidentsSignInByCode() {
+	void theDeskSchedulesTheMonthlyMeetingPutsATopicOnItsAgendaAndResidentsSignInByCode() throws Exception {
 		try (BrowserContext residentPhone = chromium.phone(); BrowserContext deskContext = chromium.desk()) {
 			Page resident = HeadlessChromium.signIn(residentPhone, port, "jumin02");
 			resident.navigate(url("/m/topics/new"));
@@ -185,15 +185,8 @@ class DeliberationJourneyBrowserTests {
 				.setPath(HeadlessChromium.SCREENSHOTS.resolve("deliberation-meetings-desk.png")));
 
 			// 转议事: from an incident of the community that is everyone's matter to the desk's raise form
-			org.zhizhi.ApiClient api = new org.zhizhi.ApiClient(port);
-			String incident = null;
-			for (var i : api.get("/api/v1/incidents", api.tokenOf("dongcheng")).json()) {
-				String triage = i.path("triage").asString();
-				if (incident == null && (triage.equals("PUBLIC") || triage.equals("COMMUNITY"))) {
-					incident = i.path("id").asString();
-				}
-			}
-			Assertions.assertThat(incident).as("a public or community matter on the desk's first page").isNotNull();
+			String incident = IncidentsToDeliberate.triaged(new org.zhizhi.ApiClient(port), port,
+					"6栋居民在院坝会上提出加装电梯，需征求全体住户意见 " + java.util.UUID.randomUUID(), "COMMUNITY").toString();
 			desk.navigate(url("/incidents/" + incident));
 			desk.locator("#to-deliberation").click();
 			assertThat(desk.locator("h1")).hasText("提出议题");

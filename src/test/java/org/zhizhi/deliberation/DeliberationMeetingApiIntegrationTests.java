@@ -50,8 +50,10 @@ class DeliberationMeetingApiIntegrationTests {
 		assertThat(scheduled.status()).as(scheduled.brief()).isEqualTo(201);
 		JsonNode first = scheduled.json();
 		String id = first.path("id").asString();
-		// the representatives meet on the 25th: from Wednesday 10 June, that is Thursday 25 June, 19:30 in Chongqing
-		assertThat(first.path("scheduledAt").asString()).isEqualTo("2026-06-25T11:30:00Z");
+		// the representatives meet on the 25th (MeetingRhythmTests has the rule against dates worked by hand): from the
+		// default "now", Wednesday 10 June 2026, that is Thursday 25 June, 19:30 in Chongqing — 2026-06-25T11:30:00Z
+		java.time.Instant june = next(25, java.time.LocalTime.of(19, 30), clock.today());
+		assertThat(first.path("scheduledAt").asString()).isEqualTo(june.toString());
 		assertThat(first.path("state").asString()).isEqualTo("SCHEDULED");
 		assertThat(first.path("signInCode").asString()).matches("\\d{6}");
 
@@ -79,8 +81,10 @@ class DeliberationMeetingApiIntegrationTests {
 		assertThat(held.path("signInCode").isNull()).isTrue();
 
 		JsonNode upcoming = api.get("/api/v1/deliberation-meetings", desk).json();
-		assertThat(upcoming.findValuesAsString("scheduledAt")).as("July's, scheduled by itself")
-			.contains("2026-07-27T11:30:00Z");
+		// the next month's (25 July 2026 is a Saturday: Monday the 27th), scheduled by itself
+		assertThat(upcoming.findValuesAsString("scheduledAt")).as("next month's, scheduled by itself")
+			.contains(next(25, java.time.LocalTime.of(19, 30), june.atZone(TestClock.CHINA).toLocalDate().plusDays(1))
+				.toString());
 		assertThat(api.get("/api/v1/deliberation-meetings/" + id, api.tokenOf("mudong")).problemCode(404))
 			.isEqualTo("NOT_FOUND");
 		assertThat(api.get("/api/v1/deliberation-meetings", api.tokenOf("jumin01")).problemCode(403))
@@ -118,9 +122,11 @@ class DeliberationMeetingApiIntegrationTests {
 			.asString();
 		JsonNode series = api.post("/api/v1/deliberation-meetings", desk, meeting("FOURTH_DAY_TALK", "ESTATE", estate,
 				"逢四说事", "小区议事亭", null, "09:30", true, null)).json();
-		assertThat(series.path("scheduledAt").asString()).as("the 4th of July 2026 is a Saturday: Monday the 6th")
-			.isEqualTo("2026-07-06T01:30:00Z");
-		clock.advance(Duration.ofDays(30));
+		java.time.Instant due = next(4, java.time.LocalTime.of(9, 30), clock.today());
+		assertThat(series.path("scheduledAt").asString()).as("from 10 June 2026: the 4th of July is a Saturday, Monday the 6th")
+			.isEqualTo(due.toString());
+		// four days past its date it is missed (three days' grace)
+		clock.advance(Duration.between(clock.instant(), due).plus(Duration.ofDays(4)));
 		// a month on, the shared token has expired: sign in afresh
 		String later = api.login("dongcheng", ApiClient.DEMO_PASSWORD);
 		Response missed = api.get("/api/v1/deliberation-meetings/missed", later);
@@ -189,5 +195,12 @@ class DeliberationMeetingApiIntegrationTests {
 		org.zhizhi.WebSession page = new org.zhizhi.WebSession(port).loggedInAs("dongcheng", ApiClient.DEMO_PASSWORD);
 		String html = page.get("/deliberation-meetings/" + meeting.path("id").asString()).body();
 		assertThat(html).contains("本社区未办结的事件", "/incidents/" + open.path("id").asString());
+	}
+
+	/** The meeting day on or after {@code from} at {@code time} in Chongqing, not before now (as a series schedules). */
+	private java.time.Instant next(int day, java.time.LocalTime time, java.time.LocalDate from) {
+		java.time.Instant at = MeetingRhythm.nextOnOrAfter(from, day).atTime(time).atZone(TestClock.CHINA).toInstant();
+		return at.isBefore(clock.instant())
+				? MeetingRhythm.nextOnOrAfter(from.plusDays(1), day).atTime(time).atZone(TestClock.CHINA).toInstant() : at;
 	}
 }
