@@ -111,7 +111,8 @@ public class DeliberationHistory {
 			UUID taskId = idAt(last);
 			Instant added = last.plus(Duration.ofHours(1));
 			topic = step(topic, t -> t.addTask(task.title(), by.userId(), by.displayName(), added));
-			records.task(taskId, topic.id(), task.title(), task.owner(), task.dueOn(), by.userId(), added);
+			records.task(taskId, topic.id(), task.title(), task.owner(), task.dueOn(), TaskKind.PLAIN, null, null,
+					by.userId(), added);
 			records.completeTask(topic.id(), taskId, task.done(), by.userId(), by.displayName(), task.doneAt());
 			last = task.doneAt();
 		}

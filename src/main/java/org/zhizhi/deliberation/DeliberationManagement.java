@@ -53,10 +53,13 @@ public class DeliberationManagement {
 
 	private final ZoneId zone;
 
+	private final TaskLinks links;
+
 	DeliberationManagement(JdbcTopics topics, TopicRecords records, TopicPlaces places, Photos photos,
 			CommandShape shape, DeliberationProperties properties, Clock clock, ZoneId zone,
-			org.zhizhi.incident.IncidentQueries incidents) {
+			org.zhizhi.incident.IncidentQueries incidents, TaskLinks links) {
 		this.incidents = incidents;
+		this.links = links;
 		this.topics = topics;
 		this.records = records;
 		this.places = places;
@@ -237,6 +240,10 @@ public class DeliberationManagement {
 		});
 	}
 
+	/**
+	 * 执事: a task of the decision — plain, or an incident of the whistle loop or a project of the lists, made in this
+	 * same transaction by the person adding it (so a refusal there leaves no task, and a lost race no incident).
+	 */
 	@Transactional
 	public UUID addTask(Actor actor, UUID id, AddTask command) {
 		Instant now = clock.instant();
@@ -244,18 +251,26 @@ public class DeliberationManagement {
 		step(actor, id, TopicAction.ADD_TASK, Lock.NONE, topic -> {
 			shape.check(command);
 			topic.addTask(command.title().strip(), actor.userId(), actor.displayName(), now);
-			records.task(taskId, id, command.title().strip(), command.owner().strip(), command.dueOn(), actor.userId(),
-					now);
+			TaskLinks.Link link = links.open(actor, topic, command).orElse(null);
+			records.task(taskId, id, command.title().strip(), command.owner().strip(), command.dueOn(), command.kind(),
+					link == null ? null : link.id(), link == null ? null : link.state(), actor.userId(), now);
 		});
 		return taskId;
 	}
 
-	/** A task done: the first to press wins, a second press is told it was done already. */
+	/**
+	 * A task done: the first to press wins, a second press is told it was done already. A task carried out as an
+	 * incident or a project is done when that one is; by hand only once it ended without being done (rejected,
+	 * closed as a private matter, withdrawn), to say how it was settled instead.
+	 */
 	@Transactional
 	public void completeTask(Actor actor, UUID id, UUID taskId, CompleteTask command) {
 		Instant now = clock.instant();
 		Step step = load(actor, id, TopicAction.COMPLETE_TASK, Lock.SHARE);
 		TopicRecords.Task task = records.taskOf(id, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		if (!task.done() && !TaskLinks.byHand(task.kind(), task.linkedState())) {
+			throw new DomainException(Category.CONFLICT, "TASK_FOLLOWS_LINK", "deliberation.taskFollowsLink");
+		}
 		shape.check(command);
 		if (!records.completeTask(id, taskId, command.note().strip(), actor.userId(), actor.displayName(), now)) {
 			throw new DomainException(Category.CONFLICT, "TASK_DONE", "deliberation.taskDone");

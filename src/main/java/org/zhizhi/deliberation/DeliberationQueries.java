@@ -90,7 +90,8 @@ public class DeliberationQueries {
 				records.tasks(id)
 					.stream()
 					.map(t -> new TopicView.Task(t.id(), t.title(), t.owner(), t.dueOn(), t.done(), t.doneAt(),
-							t.doneByName(), t.note()))
+							t.doneByName(), t.note(), t.kind(), t.linkedId(), t.linkedState(), !t.done() && TaskLinks.byHand(t.kind(),
+									t.linkedState())))
 					.toList(),
 				new TopicView.Ratings(ratings.count(), ratings.average()), funding.accounts(id).orElse(null),
 				records.comments(id)

@@ -37,8 +37,13 @@ public record TopicView(UUID id, PlaceKind placeKind, UUID placeId, String place
 	public record Decision(boolean passed, String note, String byName, Instant at) {
 	}
 
+	/**
+	 * A task; {@code linkedId} is the incident or project it became ({@code kind}), {@code linkedState} where that one
+	 * stands (an {@code IncidentState} or {@code ItemStatus} name); {@code byHand} whether a person may still mark it
+	 * done (an open plain task, or an open linked one whose object ended without being done).
+	 */
 	public record Task(UUID id, String title, String owner, LocalDate dueOn, boolean done, Instant doneAt,
-			String doneByName, String note) {
+			String doneByName, String note, TaskKind kind, UUID linkedId, String linkedState, boolean byHand) {
 	}
 
 	public record Ratings(long count, BigDecimal average) {

@@ -122,6 +122,15 @@ public class IncidentManagement {
 		return report(client, idempotencyKey, report, true);
 	}
 
+	/**
+	 * A report another module files for a record of its own that it makes once (a deliberation task), in that module's
+	 * transaction: the record's own key stands in for the Idempotency-Key, and a refusal undoes both.
+	 */
+	@Transactional
+	public IncidentDetail reportFor(Actor actor, ReportIncident report) {
+		return create(actor, report, false);
+	}
+
 	private IdempotentResult report(Actor actor, String idempotencyKey, ReportIncident report, boolean open311) {
 		String hash = Sha256.hex(json.writeValueAsString(report));
 		if (!incidents.tryLockKey(actor.userId(), idempotencyKey)) {

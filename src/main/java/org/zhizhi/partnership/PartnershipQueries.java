@@ -199,6 +199,11 @@ public class PartnershipQueries {
 		return items.items(access.scope(), communityId, kind, null, EXPORT_LIMIT);
 	}
 
+	/** Where a list item stands now, for a module that made it (a deliberation task) and follows it in its scope. */
+	public Optional<ItemStatus> itemStatus(DataScope scope, UUID id) {
+		return items.item(scope, id).map(ListItem::status);
+	}
+
 	public ItemDetail item(Actor actor, UUID id) {
 		Access access = management.access(actor);
 		ListItem item = items.item(access.scope(), id).orElseThrow(() -> DomainException.notFound("item"));

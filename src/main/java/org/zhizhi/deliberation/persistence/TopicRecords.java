@@ -15,6 +15,7 @@ import org.zhizhi.deliberation.Elector;
 import org.zhizhi.deliberation.Electorate;
 import org.zhizhi.deliberation.Stance;
 import org.zhizhi.deliberation.Tally;
+import org.zhizhi.deliberation.TaskKind;
 import org.zhizhi.deliberation.VoteChoice;
 
 /**
@@ -30,8 +31,8 @@ public class TopicRecords {
 			boolean household, Instant postedAt) {
 	}
 
-	public record Task(UUID id, String title, String owner, LocalDate dueOn, Instant addedAt, Instant doneAt,
-			String doneByName, String note) {
+	public record Task(UUID id, UUID topicId, String title, String owner, LocalDate dueOn, Instant addedAt,
+			Instant doneAt, String doneByName, String note, TaskKind kind, UUID linkedId, String linkedState) {
 
 		public boolean done() {
 			return doneAt != null;
@@ -222,15 +223,20 @@ public class TopicRecords {
 			.list();
 	}
 
-	public void task(UUID id, UUID topicId, String title, String owner, LocalDate dueOn, UUID by, Instant at) {
+	public void task(UUID id, UUID topicId, String title, String owner, LocalDate dueOn, TaskKind kind, UUID linkedId,
+			String linkedState, UUID by, Instant at) {
 		jdbc.sql("""
-				INSERT INTO deliberation.task (id, topic_id, title, owner, due_on, added_by, added_at)
-				VALUES (:id, :topic, :title, :owner, :due, :by, :at)""")
+				INSERT INTO deliberation.task (id, topic_id, title, owner, due_on, kind, linked_id, linked_state,
+				                               added_by, added_at)
+				VALUES (:id, :topic, :title, :owner, :due, :kind, :linked, :linkedState, :by, :at)""")
 			.param("id", id)
 			.param("topic", topicId)
 			.param("title", title)
 			.param("owner", owner)
 			.param("due", dueOn)
+			.param("kind", kind.name())
+			.param("linked", linkedId)
+			.param("linkedState", linkedState)
 			.param("by", by)
 			.param("at", Timestamp.from(at))
 			.update();
@@ -254,16 +260,39 @@ public class TopicRecords {
 		return tasks(topicId).stream().filter(t -> t.id().equals(taskId)).findFirst();
 	}
 
+	/** The task an incident or project was made for, locked: its listener's deliveries follow one another. */
+	public Optional<Task> taskLinkedTo(TaskKind kind, UUID linkedId) {
+		return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM deliberation.task WHERE kind = :kind AND linked_id = :linked"
+				+ " FOR UPDATE")
+			.param("kind", kind.name())
+			.param("linked", linkedId)
+			.query(TopicRecords::taskRow)
+			.optional();
+	}
+
+	/** Where the linked object stands now, as its module says. */
+	public void linkedState(UUID taskId, String state) {
+		jdbc.sql("UPDATE deliberation.task SET linked_state = :state WHERE id = :id")
+			.param("state", state)
+			.param("id", taskId)
+			.update();
+	}
+
 	public List<Task> tasks(UUID topicId) {
-		return jdbc.sql("""
-				SELECT id, title, owner, due_on, added_at, done_at, done_by_name, note
-				  FROM deliberation.task WHERE topic_id = :topic ORDER BY added_at, id""")
+		return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM deliberation.task WHERE topic_id = :topic ORDER BY added_at, id")
 			.param("topic", topicId)
-			.query((rs, n) -> new Task(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getObject(4, LocalDate.class), rs.getTimestamp(5).toInstant(),
-					rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7),
-					rs.getString(8)))
+			.query(TopicRecords::taskRow)
 			.list();
+	}
+
+	private static final String TASK_COLUMNS = """
+			id, topic_id, title, owner, due_on, added_at, done_at, done_by_name, note, kind, linked_id, linked_state""";
+
+	private static Task taskRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Task(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+				rs.getObject(5, LocalDate.class), rs.getTimestamp(6).toInstant(),
+				rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9),
+				TaskKind.valueOf(rs.getString(10)), rs.getObject(11, UUID.class), rs.getString(12));
 	}
 
 	public long openTasks(UUID topicId) {

@@ -36,6 +36,7 @@ import org.zhizhi.deliberation.RaiseTopic;
 import org.zhizhi.deliberation.RateTopic;
 import org.zhizhi.deliberation.RecordDecision;
 import org.zhizhi.deliberation.Stance;
+import org.zhizhi.deliberation.TaskKind;
 import org.zhizhi.deliberation.Topic;
 import org.zhizhi.deliberation.TopicState;
 import org.zhizhi.deliberation.TopicSummary;
@@ -70,13 +71,17 @@ class TopicPages {
 
 	private final org.zhizhi.territory.OrgUnitQueries orgUnits;
 
+	private final org.zhizhi.incident.IncidentQueries incidents;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	TopicPages(DeliberationManagement management, DeliberationQueries queries,
 			org.zhizhi.deliberation.CoFunding funding, MessageSource messages, org.zhizhi.territory.PlaceQueries places,
-			org.zhizhi.territory.OrgUnitQueries orgUnits, DeliberationWorkbooks workbooks, Clock clock, ZoneId zone) {
+			org.zhizhi.territory.OrgUnitQueries orgUnits, DeliberationWorkbooks workbooks,
+			org.zhizhi.incident.IncidentQueries incidents, Clock clock, ZoneId zone) {
+		this.incidents = incidents;
 		this.workbooks = workbooks;
 		this.places = places;
 		this.orgUnits = orgUnits;
@@ -227,6 +232,10 @@ class TopicPages {
 		model.addAttribute("households",
 				topic.allowedActions().contains(org.zhizhi.deliberation.TopicAction.RECORD_PAYMENT)
 						? queries.householdsConcerned(actor, id) : List.of());
+		boolean addsTasks = topic.allowedActions().contains(org.zhizhi.deliberation.TopicAction.ADD_TASK);
+		model.addAttribute("taskKinds", org.zhizhi.deliberation.TaskKind.values());
+		model.addAttribute("incidentCategories", addsTasks ? incidents.categories() : List.of());
+		model.addAttribute("projectCategories", org.zhizhi.partnership.ItemCategory.values());
 		model.addAttribute("sources", org.zhizhi.deliberation.FundSource.values());
 		model.addAttribute("rules", VoteRule.values());
 		model.addAttribute("choices", VoteChoice.values());
@@ -319,9 +328,12 @@ class TopicPages {
 	@PostMapping("/topics/{id}/tasks")
 	String addTask(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String owner,
-			@RequestParam(required = false) LocalDate dueOn, HttpServletRequest request, RedirectAttributes redirect) {
-		return step(redirect, request, id, "deliberation.notice.taskAdded",
-				() -> management.addTask(actor, id, new AddTask(title, owner, dueOn)));
+			@RequestParam(required = false) LocalDate dueOn, @RequestParam(required = false) TaskKind kind,
+			@RequestParam(required = false) String incidentCategory,
+			@RequestParam(required = false) String projectCategory, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		return step(redirect, request, id, "deliberation.notice.taskAdded", () -> management.addTask(actor, id,
+				new AddTask(title, owner, dueOn, kind, incidentCategory, projectCategory, null, null)));
 	}
 
 	@PostMapping("/topics/{id}/tasks/{taskId}/done")
