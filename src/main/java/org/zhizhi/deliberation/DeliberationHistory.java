@@ -78,16 +78,7 @@ public class DeliberationHistory {
 	/** Replays a topic's course; {@code by} is the desk that kept the records. Answers the topic's id. */
 	@Transactional
 	public UUID replay(Actor by, PastTopic past) {
-		Topic.Place place = places.named(by, past.placeKind(), past.placeId());
-		Instant at = past.raisedAt();
-		Topic topic = Topic.raise(idAt(at), place, new RaiseTopic(past.title(), past.description(),
-				past.placeKind(), past.placeId(), past.through(), null), by.userId(), past.raisedByName(), null, 1, at);
-		topics.insert(topic);
-		topic = step(topic, t -> t.admit(by.userId(), by.displayName(), past.raisedAt().plus(Duration.ofDays(1))));
-		for (int round = 1; round <= past.rounds(); round++) {
-			Instant roundAt = past.raisedAt().plus(Duration.ofDays(1 + 7L * round));
-			topic = step(topic, t -> t.openRound(by.userId(), by.displayName(), roundAt));
-		}
+		Topic topic = deliberated(by, past);
 		List<Elector> electors = places.householdsConcerned(topic);
 		Electorate electorate = TopicPlaces.electorateOf(electors);
 		topic = step(topic, t -> t.openVoting(past.rule(), electorate, null, by.userId(), by.displayName(),
@@ -106,6 +97,58 @@ public class DeliberationHistory {
 		}
 		Tally tally = records.tally(topic.id(), electorate);
 		topic = step(topic, t -> t.closeVoting(tally, by.userId(), by.displayName(), past.votingClosedAt()));
+		return carriedOut(by, topic, past, electors);
+	}
+
+	/**
+	 * Replays a topic a meeting decided ({@link VoteRule#REPRESENTATIVES} or {@link VoteRule#BRANCH}) at
+	 * {@code votingClosedAt}, passed, with its minutes; the households concerned, if the register has them, rate it.
+	 */
+	@Transactional
+	public UUID replayDecidedByMeeting(Actor by, PastTopic past, String minutes) {
+		Topic topic = step(deliberated(by, past), t -> t.recordDecision(past.rule(), true, minutes, by.userId(),
+				by.displayName(), past.votingClosedAt()));
+		return carriedOut(by, topic, past, places.householdsConcerned(topic));
+	}
+
+	/**
+	 * A public matter reported as an incident and turned into a topic (转议事) at {@code at}, on the agenda the next day
+	 * and in its {@code rounds} of opinions since: where a topic from an incident stands while the households talk.
+	 */
+	@Transactional
+	public UUID raisedFromIncident(Actor by, PlaceKind kind, UUID placeId, String title, String description,
+			UUID incidentId, Instant at, int rounds) {
+		Topic.Place place = places.named(by, kind, placeId);
+		Topic topic = Topic.raise(idAt(at), place,
+				new RaiseTopic(title, description, kind, placeId, RaisedThrough.INCIDENT, incidentId), by.userId(),
+				by.displayName(), null, 1, at);
+		topics.insert(topic);
+		topic = step(topic, t -> t.admit(by.userId(), by.displayName(), at.plus(Duration.ofDays(1))));
+		for (int round = 1; round <= rounds; round++) {
+			Instant roundAt = at.plus(Duration.ofDays(1 + 3L * round));
+			topic = step(topic, t -> t.openRound(by.userId(), by.displayName(), roundAt));
+		}
+		return topic.id();
+	}
+
+	/** Raised, on the agenda the next day, and through its rounds of opinions a week apart. */
+	private Topic deliberated(Actor by, PastTopic past) {
+		Topic.Place place = places.named(by, past.placeKind(), past.placeId());
+		Instant at = past.raisedAt();
+		Topic topic = Topic.raise(idAt(at), place, new RaiseTopic(past.title(), past.description(),
+				past.placeKind(), past.placeId(), past.through(), null), by.userId(), past.raisedByName(), null, 1, at);
+		topics.insert(topic);
+		topic = step(topic, t -> t.admit(by.userId(), by.displayName(), past.raisedAt().plus(Duration.ofDays(1))));
+		for (int round = 1; round <= past.rounds(); round++) {
+			Instant roundAt = past.raisedAt().plus(Duration.ofDays(1 + 7L * round));
+			topic = step(topic, t -> t.openRound(by.userId(), by.displayName(), roundAt));
+		}
+		return topic;
+	}
+
+	/** The decision's tasks done one after the other, the households' ratings, and the topic closed. */
+	private UUID carriedOut(Actor by, Topic decided, PastTopic past, List<Elector> electors) {
+		Topic topic = decided;
 		Instant last = past.votingClosedAt();
 		for (PastTask task : past.tasks()) {
 			UUID taskId = idAt(last);
@@ -185,10 +228,20 @@ public class DeliberationHistory {
 	@Transactional
 	public UUID heldMeeting(Actor by, MeetingFormat format, PlaceKind kind, UUID placeId, String title,
 			String location, Instant at, String meetingMinutes, List<String> attendees) {
+		return heldMeeting(by, format, kind, placeId, title, location, at, meetingMinutes, attendees, List.of());
+	}
+
+	/** One meeting that was held, with the topics it heard on its agenda. */
+	@Transactional
+	public UUID heldMeeting(Actor by, MeetingFormat format, PlaceKind kind, UUID placeId, String title,
+			String location, Instant at, String meetingMinutes, List<String> attendees, List<UUID> agendaTopics) {
 		Topic.Place place = places.named(by, kind, placeId);
 		DeliberationMeeting meeting = DeliberationMeeting.schedule(idAt(at), null, format, place, title, location, at,
 				"000000", by.userId(), by.displayName(), at.minus(Duration.ofDays(7)));
 		meetings.insert(meeting);
+		for (UUID topic : agendaTopics) {
+			meetings.addToAgenda(meeting.id(), topic, by.userId(), at.minus(Duration.ofDays(3)));
+		}
 		for (String name : attendees) {
 			meetings.signIn(meeting.id(), "name:" + name, name, null, "DESK", at);
 		}

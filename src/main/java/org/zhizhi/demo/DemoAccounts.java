@@ -24,6 +24,7 @@ final class DemoAccounts {
 			new DemoAccount("security", "安全管理员", Role.SECURITY_ADMIN, "cq", null, "安全管理员"),
 			new DemoAccount("auditor", "安全审计员", Role.AUDITOR, "cq", null, "安全审计员"),
 			new DemoAccount("banan", "巴南区治理中心", Role.DISTRICT_ADMIN, "banan", null, "巴南区 区级管理员"),
+			new DemoAccount("nanan", "南岸区治理中心", Role.DISTRICT_ADMIN, "nanan", null, "南岸区 区级管理员"),
 			new DemoAccount("jieshi", "界石镇网格办", Role.STREET_STAFF, "jieshi", null, "界石镇 街镇工作人员"),
 			new DemoAccount("dongcheng", "东城社区工作站", Role.COMMUNITY_STAFF, "dongcheng", null, "东城社区 社区工作人员"),
 			new DemoAccount("dongcheng-g01", "李网格长", Role.GRID_WORKER, "dongcheng-g1", GridPosition.GRID_LEADER,

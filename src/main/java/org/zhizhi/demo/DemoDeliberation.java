@@ -23,6 +23,9 @@ import org.zhizhi.deliberation.MeetingRhythm;
 import org.zhizhi.deliberation.PlaceKind;
 import org.zhizhi.deliberation.RaisedThrough;
 import org.zhizhi.deliberation.VoteRule;
+import org.zhizhi.incident.IncidentQueries;
+import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.IncidentView;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
@@ -215,6 +218,70 @@ final class DemoDeliberation {
 				"钱佳花园中心院坝", now.minus(Duration.ofDays(21)),
 				"功能型党支部召集，居民 42 户到场。一次居民协商：议定公共区域种菜清理和停车划线，监督队跟进。",
 				List.of("钱佳花园功能型党支部", "金银桥社区居委会", "钱佳花园居民监督队"));
+	}
+
+	/**
+	 * 长生雅苑 (004): parked cars fill the fire lane, the gate jams for an hour or two, fire engines stuck outside,
+	 * residents block the road. The branch held its committee and a members' meeting, invited the 自管会 and the
+	 * residents' representatives, and asked the residents at a 院坝会; its decision became the clearing of outside cars,
+	 * a widened lane and an open-air car park the residents paid for, and a road they hardened themselves — with a
+	 * digger lent free by an owner who had been against it.
+	 */
+	static void loadFireLane(DeliberationHistory history, PlaceQueries places, Map<String, DataScope> scopes,
+			Instant now, ZoneId zone) {
+		DataScope taohuaqiao = scopes.get("taohuaqiao");
+		Actor branch = new Actor(new UUID(0, 0), "demo", "长生雅苑党支部", Set.of(Role.COMMUNITY_STAFF), taohuaqiao);
+		UUID estate = estate(places, taohuaqiao, "长生雅苑");
+		Instant raised = now.minus(Duration.ofDays(200)).atZone(zone).toLocalDate().atTime(9, 0).atZone(zone).toInstant();
+		Instant courtyard = raised.plus(Duration.ofDays(18)).atZone(zone).toLocalDate().atTime(19, 0).atZone(zone)
+			.toInstant();
+		Instant decided = courtyard.plus(Duration.ofDays(7));
+		LocalDate decidedOn = decided.atZone(zone).toLocalDate();
+		UUID lane = history.replayDecidedByMeeting(branch, new PastTopic(PlaceKind.ESTATE, estate, "打通消防通道“生命通道”",
+				"小区车位紧张，消防通道挤满乱停乱放的车辆，上下班在小区门口堵一两个小时，多次发生消防车被堵在小区外的情况，"
+						+ "有居民堵路、群访表达不满。党支部提出：清理外来车辆，拓宽车道，修建露天停车场，大家一起想办法。",
+				RaisedThrough.MEETING, "长生雅苑党支部", raised, 2, VoteRule.BRANCH, null, decided, 0, 0, 0,
+				List.of(new PastTask("清理占用消防通道的外来车辆，施划禁停标线", "长生雅苑自管会", decidedOn.plusDays(7),
+						"外来车辆全部劝离，消防通道施划禁停网格线，自管会每晚巡查", decided.plus(Duration.ofDays(6))),
+						new PastTask("拓宽车道、修建露天停车场", "党员带头，居民筹资出力", decidedOn.plusDays(60),
+								"居民主动筹资，车道拓宽，新建露天停车场", decided.plus(Duration.ofDays(55))),
+						new PastTask("平整场地、硬化路面", "党员和居民志愿者", decidedOn.plusDays(75),
+								"居民共同出力硬化路面；原先“唱反调”的业主免费提供挖掘机平整场地",
+								decided.plus(Duration.ofDays(70)))),
+				0, 0, decided.plus(Duration.ofDays(85))),
+				"支委会、党员大会先后研究，邀请自管会和居民代表共同协商整改方案，并经院坝会征求居民意见。决定：清理外来车辆，"
+						+ "施划消防通道禁停线；拓宽车道，修建露天停车场，费用由居民自愿筹集；党员带头出工硬化路面。");
+		history.heldMeeting(branch, MeetingFormat.COURTYARD, PlaceKind.ESTATE, estate, "长生雅苑院坝会（消防通道整治）",
+				"长生雅苑中心院坝", courtyard,
+				"党支部召集，自管会、居民代表和居民 60 余户参加。通报消防车被堵情况和整改方案：清理外来车辆、拓宽车道、"
+						+ "修建露天停车场。多数居民赞成并愿意出资出力，少数业主担心占用绿地，党员逐户沟通。意见汇总报支委会。",
+				List.of("长生雅苑党支部", "长生雅苑自管会", "居民代表", "桃花桥社区"), List.of(lane));
+	}
+
+	/**
+	 * 东城社区 6栋: residents asked at a 院坝会 for a lift; the grid reported it as an incident, triaged a community
+	 * matter "for deliberation, whistle once the households agree" — and the desk turned it into a topic (转议事), whose
+	 * opinions are being gathered.
+	 */
+	static void loadFromIncident(DeliberationHistory history, IncidentQueries incidents, PlaceQueries places,
+			Map<String, UUID> ids, Map<String, DataScope> scopes) {
+		DataScope dongcheng = scopes.get("dongcheng");
+		IncidentView lift = incidents.list(dongcheng, IncidentState.TRIAGED, ids.get("dongcheng-g6"), 0)
+			.stream()
+			.filter(incident -> incident.categoryCode().equals("ELEVATOR_RETROFIT"))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("demo incident missing: 6栋 lift"));
+		Actor desk = new Actor(new UUID(0, 0), "demo", "东城社区居委会", Set.of(Role.COMMUNITY_STAFF), dongcheng);
+		UUID estate = estate(places, dongcheng, "东城公租房");
+		var building = places.buildingsOfEstate(dongcheng, estate)
+			.stream()
+			.filter(b -> b.building().name().equals("6栋"))
+			.findFirst();
+		history.raisedFromIncident(desk, building.isPresent() ? PlaceKind.BUILDING : PlaceKind.ESTATE,
+				building.map(b -> b.building().id()).orElse(estate), "6栋加装电梯",
+				"6栋居民在院坝会上提出加装电梯。加装电梯须经本栋业主表决同意，费用分摊和低层住户的顾虑要先议清楚，"
+						+ "请各户发表意见。",
+				lift.id(), lift.reportedAt().plus(Duration.ofHours(2)), 2);
 	}
 
 	private static UUID estate(PlaceQueries places, DataScope scope, String name) {

@@ -62,6 +62,11 @@ final class DemoDistrict {
 
 		add("nanan", "cq", OrgLevel.DISTRICT, "南岸区", "500108000000", null, null);
 		add("huayuanlu", "nanan", OrgLevel.STREET, "花园路街道", "500108004000", "SUBDISTRICT", null);
+		// 长生雅苑's fire lane (004): the report names its town, not its community; the demo houses it in 桃花桥社区,
+		// the town's community the same report names
+		add("changshengqiao", "nanan", OrgLevel.STREET, "长生桥镇", "500108102000", "TOWN", null);
+		community("taohuaqiao", "changshengqiao", "桃花桥社区", "500108102003", 29.5105, 106.6320,
+				grids(2, 0, new int[] { 5, 5 }), names("桃花桥社区第%d网格", 2));
 		community("jinhe", "huayuanlu", "金鹤社区", "500108004005", 29.5262, 106.5675,
 				grids(6, 0, new int[] { 5, 5, 5, 5, 5, 5 }),
 				List.of("华城国际网格", "金鹤社区第2网格", "金鹤社区第3网格", "金鹤社区第4网格", "金鹤社区第5网格",

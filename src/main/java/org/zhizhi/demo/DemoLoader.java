@@ -102,6 +102,8 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.people.ResidentAccounts residentAccounts;
 
+	private final org.zhizhi.incident.IncidentQueries incidentQueries;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -110,8 +112,9 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.people.PeopleQueries peopleQueries, org.zhizhi.deliberation.DeliberationHistory deliberation,
 			org.zhizhi.deliberation.SelfGovernance selfGovernance,
 			org.zhizhi.deliberation.DeliberationManagement deliberationSteps,
-			org.zhizhi.people.ResidentAccounts residentAccounts) {
+			org.zhizhi.people.ResidentAccounts residentAccounts, org.zhizhi.incident.IncidentQueries incidentQueries) {
 		this.residentAccounts = residentAccounts;
+		this.incidentQueries = incidentQueries;
 		this.selfGovernance = selfGovernance;
 		this.deliberationSteps = deliberationSteps;
 		this.peopleQueries = peopleQueries;
@@ -221,8 +224,11 @@ class DemoLoader implements ApplicationRunner {
 		int wishes = DemoWishes.load(wishHistory, accountIds::get, id -> orgUnits.bindingOf(id).orElseThrow(), ids,
 				clock.instant());
 		log.info("Demo wishes loaded ({} wishes)", wishes);
-		// ---- deliberation (issue 12): 新河街's 逢四说事 and its ¥10 decision, 东城社区's representatives, a 小哥圆桌会
+		// ---- deliberation (issue 12): 新河街's 逢四说事 and its ¥10 decision, 东城社区's representatives, a 小哥圆桌会,
+		// 长生雅苑's fire lane, and 6栋's lift turned from an incident into a topic
 		DemoDeliberation.load(deliberation, placeQueries, ids, scopes, clock.instant(), PlatformZone.DEFAULT);
+		DemoDeliberation.loadFireLane(deliberation, placeQueries, scopes, clock.instant(), PlatformZone.DEFAULT);
+		DemoDeliberation.loadFromIncident(deliberation, incidentQueries, placeQueries, ids, scopes);
 		DemoDeliberation.loadGovernance(selfGovernance, deliberationSteps, deliberation, placeQueries, scopes,
 				clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo deliberation loaded");

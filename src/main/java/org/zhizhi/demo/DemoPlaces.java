@@ -31,7 +31,8 @@ import org.zhizhi.territory.PlaceManagement;
  * count: 东城社区's public rental estate (15 buildings, 4,993 dwellings over its 15 grids and 76 micro-grids), 金银桥社区's
  * 钱佳花园 (1,159), 下新新社区's 新河街 (12 buildings, 380, in the 新河街网格), 走马梁社区's 走马二村 (19 buildings, 43
  * entrances, 842), 金鹤社区's 华城国际 (2 buildings, 641) and, for 龙锦社区's riders and couriers, whom the seeds count
- * but house nowhere, 龙锦公寓 (2 buildings of rented flats, 60). Buildings stand at interior points of their micro-grids, so
+ * but house nowhere, 龙锦公寓 (2 buildings of rented flats, 60); 桃花桥社区's 长生雅苑 (8 buildings, 512, no figures in
+ * the seeds, no residents in the demo: its story is a branch decision). Buildings stand at interior points of their micro-grids, so
  * the grid and micro-grid the commands derive from the position are the planned ones; the dwellings of a building are
  * spread in bands over the micro-grids of its grid that it serves. Everything goes through {@link PlaceManagement},
  * dwellings in one batch per building.
@@ -61,7 +62,10 @@ final class DemoPlaces {
 			new EstatePlan("jinhe", "华城国际", EstateKind.COMMERCIAL, GovernanceMode.PROPERTY_MANAGED, 33,
 					List.of(new GridPlan("jinhe-g1", 2, 5)), entrances(2, 2, 641)),
 			new EstatePlan("longjin", "龙锦公寓", EstateKind.SCATTERED, GovernanceMode.COMMUNITY_RUN, 6,
-					List.of(new GridPlan("longjin-g1", 2, 6)), entrances(2, 1, 60)));
+					List.of(new GridPlan("longjin-g1", 2, 6)), entrances(2, 1, 60)),
+			// 长生雅苑 (004) has its branch and 自管会 but no figures in the seeds: 8 buildings of 512 flats, no residents
+			new EstatePlan("taohuaqiao", "长生雅苑", EstateKind.COMMERCIAL, GovernanceMode.SELF_GOVERNED, 11,
+					List.of(new GridPlan("taohuaqiao-g1", 8, 5)), entrances(8, 2, 512)));
 
 	private DemoPlaces() {
 	}

@@ -72,6 +72,57 @@ class DemoDeliberationIntegrationTests {
 		assertThat(upcoming.findValuesAsString("format")).contains("FOURTH_DAY_TALK", "REPRESENTATIVES");
 	}
 
+	/** 长生雅苑 (004): the fire lane, decided by the branch after its 院坝会 heard the residents, carried out in three tasks. */
+	@Test
+	void changshengYayuansFireLaneWasDecidedByTheBranchAfterItsCourtyardMeeting() {
+		String admin = api.tokenOf("nanan");
+		JsonNode lane = null;
+		for (JsonNode topic : api.get("/api/v1/topics?state=CLOSED", admin).json()) {
+			if (topic.path("title").asString().equals("打通消防通道“生命通道”")) {
+				lane = api.get("/api/v1/topics/" + topic.path("id").asString(), admin).json();
+			}
+		}
+		assertThat(lane).as("长生雅苑's fire lane topic").isNotNull();
+		assertThat(lane.path("placeName").asString()).isEqualTo("长生雅苑");
+		assertThat(lane.path("voteRule").asString()).isEqualTo("BRANCH");
+		assertThat(lane.path("decision").path("passed").asBoolean()).isTrue();
+		assertThat(lane.path("decision").path("note").asString()).contains("支委会", "党员大会", "院坝会");
+		assertThat(lane.path("tasks").findValuesAsString("title")).containsExactly("清理占用消防通道的外来车辆，施划禁停标线",
+				"拓宽车道、修建露天停车场", "平整场地、硬化路面");
+		assertThat(lane.path("tasks").findValuesAsString("note")).anyMatch(n -> n.contains("免费提供挖掘机"));
+		assertThat(lane.path("timeline").findValuesAsString("action")).containsSubsequence("RAISE", "ADMIT",
+				"OPEN_ROUND", "RECORD_DECISION", "ADD_TASK", "FINISH_EXECUTION", "CLOSE");
+		String laneId = lane.path("id").asString();
+		JsonNode courtyard = null;
+		for (JsonNode m : api.get("/api/v1/deliberation-meetings?past=true", admin).json()) {
+			if (m.path("format").asString().equals("COURTYARD") && m.path("placeName").asString().equals("长生雅苑")) {
+				courtyard = m;
+			}
+		}
+		assertThat(courtyard).as("长生雅苑's 院坝会").isNotNull();
+		assertThat(courtyard.path("state").asString()).isEqualTo("HELD");
+		assertThat(courtyard.path("agenda").findValuesAsString("topicId")).containsExactly(laneId);
+	}
+
+	/** 东城社区 6栋's lift: an incident triaged a community matter, turned into a topic (转议事), linked both ways. */
+	@Test
+	void sixthBuildingsLiftIsATopicRaisedFromItsIncident() {
+		String desk = api.tokenOf("dongcheng");
+		JsonNode lift = null;
+		for (JsonNode topic : api.get("/api/v1/topics?state=DELIBERATING", desk).json()) {
+			if (topic.path("title").asString().equals("6栋加装电梯")) {
+				lift = api.get("/api/v1/topics/" + topic.path("id").asString(), desk).json();
+			}
+		}
+		assertThat(lift).as("6栋's lift topic").isNotNull();
+		assertThat(lift.path("raisedThrough").asString()).isEqualTo("INCIDENT");
+		assertThat(lift.path("round").asInt()).isEqualTo(2);
+		JsonNode incident = api.get("/api/v1/incidents/" + lift.path("sourceIncidentId").asString(), desk).json()
+			.path("incident");
+		assertThat(incident.path("categoryCode").asString()).isEqualTo("ELEVATOR_RETROFIT");
+		assertThat(incident.path("triage").asString()).isEqualTo("COMMUNITY");
+	}
+
 	/** The estate's public page: what was decided and done, aggregates only, for anyone without signing in. */
 	@Test
 	void xinheStreetsPublicPageShowsTheDecisionButNoHouseholdsVoteOrDwelling() throws Exception {
