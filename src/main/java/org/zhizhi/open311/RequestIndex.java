@@ -19,6 +19,7 @@ import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.IncidentEvent;
+import org.zhizhi.territory.Installation;
 import org.zhizhi.shared.Ids;
 
 /**

@@ -35,6 +35,7 @@ import org.zhizhi.incident.Tier;
 import org.zhizhi.open311.Open311Refusal.Error;
 import org.zhizhi.open311.ServiceCatalog.Attribute;
 import org.zhizhi.open311.ServiceCatalog.AttributeValue;
+import org.zhizhi.territory.Installation;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Sha256;
 import org.zhizhi.territory.OrgLevel;

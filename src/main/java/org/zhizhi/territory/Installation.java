@@ -1,16 +1,15 @@
-package org.zhizhi.open311;
+package org.zhizhi.territory;
 
 import org.springframework.stereotype.Component;
 import org.zhizhi.shared.DataScope;
-import org.zhizhi.territory.InstallationProperties;
-import org.zhizhi.territory.TerritoryManagement;
 
 /**
- * The whole installation as a data scope: Open311's public reads cover every incident of it, as a city's open data
- * does. The root node never changes once made, so it is looked up once.
+ * The whole installation as a data scope, for what the platform reads acting for nobody: Open311's public reads cover
+ * every incident of it, as a city's open data does; a module's listener follows an object of another module wherever
+ * it is. The root node never changes once made, so it is looked up once.
  */
 @Component
-class Installation {
+public class Installation {
 
 	private final TerritoryManagement territory;
 
@@ -26,7 +25,7 @@ class Installation {
 		this.rootCode = installation.rootCode();
 	}
 
-	DataScope whole() {
+	public DataScope whole() {
 		DataScope scope = whole;
 		if (scope == null) {
 			// the root exists from the first start on (demo loader or first-start accounts): this only finds it
