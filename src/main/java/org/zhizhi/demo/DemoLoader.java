@@ -104,6 +104,8 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.incident.IncidentQueries incidentQueries;
 
+	private final org.zhizhi.points.PointsManagement points;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -112,8 +114,10 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.people.PeopleQueries peopleQueries, org.zhizhi.deliberation.DeliberationHistory deliberation,
 			org.zhizhi.deliberation.SelfGovernance selfGovernance,
 			org.zhizhi.deliberation.DeliberationManagement deliberationSteps,
-			org.zhizhi.people.ResidentAccounts residentAccounts, org.zhizhi.incident.IncidentQueries incidentQueries) {
+			org.zhizhi.people.ResidentAccounts residentAccounts, org.zhizhi.incident.IncidentQueries incidentQueries,
+			org.zhizhi.points.PointsManagement points) {
 		this.residentAccounts = residentAccounts;
+		this.points = points;
 		this.incidentQueries = incidentQueries;
 		this.selfGovernance = selfGovernance;
 		this.deliberationSteps = deliberationSteps;
@@ -232,6 +236,9 @@ class DemoLoader implements ApplicationRunner {
 		DemoDeliberation.loadGovernance(selfGovernance, deliberationSteps, deliberation, placeQueries, scopes,
 				clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo deliberation loaded");
+		// ---- points (issue 13): the seeds' schemes and their rules
+		DemoPoints.loadSchemes(points, ids, scopes, whole, clock.instant(), PlatformZone.DEFAULT);
+		log.info("Demo points loaded");
 	}
 
 	/**

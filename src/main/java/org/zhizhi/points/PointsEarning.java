@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.points.persistence.JdbcLedger;
 import org.zhizhi.points.persistence.JdbcSchemes;
 import org.zhizhi.shared.Ids;
@@ -44,6 +45,7 @@ class PointsEarning {
 	 * The points of {@code rule} for {@code holder}'s deed at {@code at}; a source earned already answers what it
 	 * earned then. {@code by} is who awarded them (the vetter of a claim), null for an event.
 	 */
+	@Transactional
 	Earned earn(Scheme scheme, Rule rule, Holder holder, String sourceKey, String reason, Instant at, UUID by,
 			String byName) {
 		Optional<UUID> earlier = ledger.movementOf(sourceKey);
@@ -75,6 +77,7 @@ class PointsEarning {
 	}
 
 	/** The scheme's pool, which issues every point earned. */
+	@Transactional
 	PointsAccount pool(Scheme scheme) {
 		return ledger.account(scheme.id(), AccountKind.POOL, null, scheme.name(), scheme.scopePath(),
 				scheme.districtId(), clock.instant());

@@ -108,7 +108,7 @@ CREATE TRIGGER entry_insert_only BEFORE UPDATE OR DELETE ON entry
 -- a movement's entries sum to zero: checked when the transaction commits, after all of them are written
 CREATE FUNCTION entries_sum_to_zero() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF (SELECT sum(amount) FROM entry WHERE movement_id = NEW.movement_id) <> 0 THEN
+    IF (SELECT sum(amount) FROM points.entry WHERE movement_id = NEW.movement_id) <> 0 THEN
         RAISE EXCEPTION 'the entries of movement % do not sum to zero', NEW.movement_id;
     END IF;
     RETURN NULL;

@@ -250,8 +250,8 @@ public class JdbcLedger {
 
 	/** People of the scheme within the scope, by points earned, then by who got there first. */
 	public List<PointsAccount> ranking(UUID schemeId, DataScope scope, int limit) {
-		return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + """
-				 FROM points.account WHERE scheme_id = :scheme AND kind = 'PERSON' AND scope_path LIKE :scope
+		return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " " + """
+				FROM points.account WHERE scheme_id = :scheme AND kind = 'PERSON' AND scope_path LIKE :scope
 				 ORDER BY earned DESC, id LIMIT :limit""")
 			.param("scheme", schemeId)
 			.param("scope", scope.likePattern())

@@ -72,8 +72,8 @@ public class JdbcSchemes {
 	 * (a district's member points for a community's desk).
 	 */
 	public List<Scheme> visibleTo(DataScope scope) {
-		return jdbc.sql("SELECT " + SCHEME_COLUMNS + """
-				 FROM points.scheme WHERE scope_path LIKE :inside OR :path LIKE scope_path || '%'
+		return jdbc.sql("SELECT " + SCHEME_COLUMNS + " " + """
+				FROM points.scheme WHERE scope_path LIKE :inside OR :path LIKE scope_path || '%'
 				 ORDER BY kind, scope_path, code""")
 			.param("inside", scope.likePattern())
 			.param("path", scope.path())
@@ -83,8 +83,8 @@ public class JdbcSchemes {
 
 	/** The scheme of a kind that covers the place — the nearest, should several nodes run one. */
 	public Optional<Scheme> covering(SchemeKind kind, String path) {
-		return jdbc.sql("SELECT " + SCHEME_COLUMNS + """
-				 FROM points.scheme WHERE kind = :kind AND :path LIKE scope_path || '%'
+		return jdbc.sql("SELECT " + SCHEME_COLUMNS + " " + """
+				FROM points.scheme WHERE kind = :kind AND :path LIKE scope_path || '%'
 				 ORDER BY length(scope_path) DESC LIMIT 1""")
 			.param("kind", kind.name())
 			.param("path", path)
@@ -130,8 +130,8 @@ public class JdbcSchemes {
 
 	/** The versions in force on the day of the scheme's rules earned by a source. */
 	public List<Rule> inForce(UUID schemeId, RuleSource source, LocalDate day) {
-		return jdbc.sql("SELECT " + RULE_COLUMNS + """
-				 FROM points.rule WHERE scheme_id = :scheme AND source = :source AND valid_from <= :day
+		return jdbc.sql("SELECT " + RULE_COLUMNS + " " + """
+				FROM points.rule WHERE scheme_id = :scheme AND source = :source AND valid_from <= :day
 				   AND (valid_until IS NULL OR valid_until > :day) ORDER BY code""")
 			.param("scheme", schemeId)
 			.param("source", source.name())
@@ -142,8 +142,8 @@ public class JdbcSchemes {
 
 	/** The version of a rule in force on the day. */
 	public Optional<Rule> inForce(UUID schemeId, String code, LocalDate day) {
-		return jdbc.sql("SELECT " + RULE_COLUMNS + """
-				 FROM points.rule WHERE scheme_id = :scheme AND code = :code AND valid_from <= :day
+		return jdbc.sql("SELECT " + RULE_COLUMNS + " " + """
+				FROM points.rule WHERE scheme_id = :scheme AND code = :code AND valid_from <= :day
 				   AND (valid_until IS NULL OR valid_until > :day)""")
 			.param("scheme", schemeId)
 			.param("code", code)
@@ -154,8 +154,8 @@ public class JdbcSchemes {
 
 	/** The newest version of a rule, locked: two revisions at once make one new version. */
 	public Optional<Rule> latestForUpdate(UUID schemeId, String code) {
-		return jdbc.sql("SELECT " + RULE_COLUMNS + """
-				 FROM points.rule WHERE scheme_id = :scheme AND code = :code ORDER BY version DESC LIMIT 1 FOR UPDATE""")
+		return jdbc.sql("SELECT " + RULE_COLUMNS + " " + """
+				FROM points.rule WHERE scheme_id = :scheme AND code = :code ORDER BY version DESC LIMIT 1 FOR UPDATE""")
 			.param("scheme", schemeId)
 			.param("code", code)
 			.query(JdbcSchemes::rule)
