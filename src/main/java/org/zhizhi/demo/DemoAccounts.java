@@ -48,7 +48,12 @@ final class DemoAccounts {
 			new DemoAccount("mudong", "金银桥社区工作站", Role.COMMUNITY_STAFF, "jinyinqiao", null, "金银桥社区 社区工作人员"),
 			// ---- partnership: the liaison of 木洞小学 (金银桥社区's partner unit) ----
 			new DemoAccount("mudong-school", "木洞小学联络员", Role.PARTNER_LIAISON, "jinyinqiao", null,
-					"木洞小学 共建单位联络员"));
+					"木洞小学 共建单位联络员"),
+			// ---- points: a 先锋骑士 rider of 龙锦社区 with his points file, and the liaison of a sponsoring business ----
+			new DemoAccount("qishou01", "刘骑手", Role.RESIDENT, "longjin-g1", null, "龙锦社区 先锋骑士（外卖骑手）"),
+			new DemoAccount("shangjia01", "巴南惠民超市联络员", Role.PARTNER_LIAISON, "longjin", null,
+					"巴南惠民超市 爱心商家联络人（确认积分兑换）"),
+			new DemoAccount("longjin", "龙锦社区工作站", Role.COMMUNITY_STAFF, "longjin", null, "龙锦社区 社区工作人员"));
 
 	private DemoAccounts() {
 	}

@@ -106,6 +106,12 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.points.PointsManagement points;
 
+	private final org.zhizhi.points.PointsHistory pointsHistory;
+
+	private final org.zhizhi.points.PointsClaims pointsClaims;
+
+	private final org.zhizhi.party.PartyQueries partyQueries;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -115,7 +121,11 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.deliberation.SelfGovernance selfGovernance,
 			org.zhizhi.deliberation.DeliberationManagement deliberationSteps,
 			org.zhizhi.people.ResidentAccounts residentAccounts, org.zhizhi.incident.IncidentQueries incidentQueries,
-			org.zhizhi.points.PointsManagement points) {
+			org.zhizhi.points.PointsManagement points, org.zhizhi.points.PointsHistory pointsHistory,
+			org.zhizhi.points.PointsClaims pointsClaims, org.zhizhi.party.PartyQueries partyQueries) {
+		this.pointsHistory = pointsHistory;
+		this.pointsClaims = pointsClaims;
+		this.partyQueries = partyQueries;
 		this.residentAccounts = residentAccounts;
 		this.points = points;
 		this.incidentQueries = incidentQueries;
@@ -237,7 +247,10 @@ class DemoLoader implements ApplicationRunner {
 				clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo deliberation loaded");
 		// ---- points (issue 13): the seeds' schemes and their rules
-		DemoPoints.loadSchemes(points, ids, scopes, whole, clock.instant(), PlatformZone.DEFAULT);
+		DemoPoints.Schemes schemes = DemoPoints.loadSchemes(points, ids, scopes, whole, clock.instant(),
+				PlatformZone.DEFAULT);
+		DemoPoints.loadHistory(schemes, pointsHistory, pointsClaims, partyQueries, accountIds, scopes, clock.instant(),
+				PlatformZone.DEFAULT);
 		log.info("Demo points loaded");
 	}
 

@@ -14,7 +14,7 @@ import org.zhizhi.shared.DomainException.Category;
  * head) — vetted by the desk, on public notice (公示) for the scheme's days, then credited unless an objection is
  * upheld. Nobody vets his own deed or his own nomination: the one who vets is not the one who gains.
  */
-public final class PointsClaim extends AggregateRoot<ClaimEvent> {
+public final class PointsClaim extends AggregateRoot<PointsClaimEvent> {
 
 	/** What was claimed and by whom, fixed at submission. */
 	public record Deed(UUID schemeId, UUID ruleId, String ruleCode, String ruleName, int points, Holder claimant,
@@ -28,7 +28,7 @@ public final class PointsClaim extends AggregateRoot<ClaimEvent> {
 
 	private final Instant submittedAt;
 
-	private ClaimState state;
+	private PointsClaimState state;
 
 	private UUID vettedBy;
 
@@ -53,7 +53,7 @@ public final class PointsClaim extends AggregateRoot<ClaimEvent> {
 	private Instant settledAt;
 
 	/** As stored: every field, for the repository. */
-	public PointsClaim(UUID id, Deed deed, Instant submittedAt, ClaimState state, UUID vettedBy, String vettedByName,
+	public PointsClaim(UUID id, Deed deed, Instant submittedAt, PointsClaimState state, UUID vettedBy, String vettedByName,
 			Instant vettedAt, LocalDate noticeUntil, String objection, UUID objectedBy, Instant objectedAt,
 			String decisionNote, UUID movementId, Integer creditedPoints, Instant settledAt, int version) {
 		super(version);
@@ -75,37 +75,37 @@ public final class PointsClaim extends AggregateRoot<ClaimEvent> {
 	}
 
 	public static PointsClaim submit(UUID id, Deed deed, Instant at) {
-		return new PointsClaim(id, deed, at, ClaimState.SUBMITTED, null, null, null, null, null, null, null, null,
+		return new PointsClaim(id, deed, at, PointsClaimState.SUBMITTED, null, null, null, null, null, null, null, null,
 				null, null, null, 0);
 	}
 
 	/** Onto public notice until {@code noticeUntil} (credited the day after). */
 	public void approve(UUID by, String byName, Instant at, LocalDate until) {
 		notHisOwn(by);
-		state = ClaimLifecycle.TABLE.next(state, ClaimAction.APPROVE);
+		state = PointsClaimLifecycle.TABLE.next(state, PointsClaimAction.APPROVE);
 		vettedBy = by;
 		vettedByName = byName;
 		vettedAt = at;
 		noticeUntil = until;
-		register(new ClaimEvent.ClaimOnNotice(id, deed.claimant().id(), until, at));
+		register(new PointsClaimEvent.ClaimOnNotice(id, deed.claimant().id(), until, at));
 	}
 
 	public void reject(String reason, UUID by, String byName, Instant at) {
 		notHisOwn(by);
-		state = ClaimLifecycle.TABLE.next(state, ClaimAction.REJECT);
+		state = PointsClaimLifecycle.TABLE.next(state, PointsClaimAction.REJECT);
 		vettedBy = by;
 		vettedByName = byName;
 		vettedAt = at;
 		decisionNote = reason;
 		settledAt = at;
-		register(new ClaimEvent.ClaimRejected(id, deed.claimant().id(), reason, at));
+		register(new PointsClaimEvent.ClaimRejected(id, deed.claimant().id(), reason, at));
 	}
 
 	public void withdraw(UUID by, Instant at) {
 		if (!by.equals(deed.claimant().id()) && !by.equals(deed.nominatedBy())) {
 			throw new DomainException(Category.FORBIDDEN, "NOT_YOUR_CLAIM", "points.notYourClaim");
 		}
-		state = ClaimLifecycle.TABLE.next(state, ClaimAction.WITHDRAW);
+		state = PointsClaimLifecycle.TABLE.next(state, PointsClaimAction.WITHDRAW);
 		settledAt = at;
 	}
 
@@ -114,7 +114,7 @@ public final class PointsClaim extends AggregateRoot<ClaimEvent> {
 		if (by.equals(deed.claimant().id())) {
 			throw new DomainException(Category.FORBIDDEN, "OWN_CLAIM", "points.ownClaim");
 		}
-		state = ClaimLifecycle.TABLE.next(state, ClaimAction.OBJECT);
+		state = PointsClaimLifecycle.TABLE.next(state, PointsClaimAction.OBJECT);
 		objection = reason;
 		objectedBy = by;
 		objectedAt = at;
@@ -123,30 +123,30 @@ public final class PointsClaim extends AggregateRoot<ClaimEvent> {
 	/** The objection holds: no points. */
 	public void uphold(String note, UUID by, String byName, Instant at) {
 		notHisOwn(by);
-		state = ClaimLifecycle.TABLE.next(state, ClaimAction.UPHOLD);
+		state = PointsClaimLifecycle.TABLE.next(state, PointsClaimAction.UPHOLD);
 		decisionNote = note;
 		settledAt = at;
-		register(new ClaimEvent.ClaimRejected(id, deed.claimant().id(), note, at));
+		register(new PointsClaimEvent.ClaimRejected(id, deed.claimant().id(), note, at));
 	}
 
 	/** The objection does not hold: back on notice until its day. */
 	public void dismiss(String note, UUID by, String byName, Instant at) {
 		notHisOwn(by);
-		state = ClaimLifecycle.TABLE.next(state, ClaimAction.DISMISS);
+		state = PointsClaimLifecycle.TABLE.next(state, PointsClaimAction.DISMISS);
 		decisionNote = note;
 	}
 
 	/** The notice has run: the points the ledger paid (what the caps left), or none. */
 	public void credit(UUID movement, long points, Instant at) {
-		state = ClaimLifecycle.TABLE.next(state, ClaimAction.CREDIT);
+		state = PointsClaimLifecycle.TABLE.next(state, PointsClaimAction.CREDIT);
 		movementId = movement;
 		creditedPoints = (int) points;
 		settledAt = at;
-		register(new ClaimEvent.ClaimCredited(id, deed.claimant().id(), points, at));
+		register(new PointsClaimEvent.ClaimCredited(id, deed.claimant().id(), points, at));
 	}
 
-	public void check(ClaimAction action) {
-		ClaimLifecycle.TABLE.require(state, action);
+	public void check(PointsClaimAction action) {
+		PointsClaimLifecycle.TABLE.require(state, action);
 	}
 
 	private void notHisOwn(UUID by) {
@@ -167,7 +167,7 @@ public final class PointsClaim extends AggregateRoot<ClaimEvent> {
 		return submittedAt;
 	}
 
-	public ClaimState state() {
+	public PointsClaimState state() {
 		return state;
 	}
 

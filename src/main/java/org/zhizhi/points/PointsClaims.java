@@ -17,7 +17,7 @@ import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.media.Photos;
 import org.zhizhi.points.ClaimCommands.ClaimDeed;
 import org.zhizhi.points.ClaimCommands.Reason;
-import org.zhizhi.points.persistence.JdbcClaims;
+import org.zhizhi.points.persistence.JdbcPointsClaims;
 import org.zhizhi.points.persistence.JdbcSchemes;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.CommandShape;
@@ -43,7 +43,7 @@ public class PointsClaims {
 	/** More nominations than this from one person within an hour are flagged. */
 	static final int BURST = 10;
 
-	private final JdbcClaims claims;
+	private final JdbcPointsClaims claims;
 
 	private final JdbcSchemes schemes;
 
@@ -59,7 +59,7 @@ public class PointsClaims {
 
 	private final ZoneId zone;
 
-	PointsClaims(JdbcClaims claims, JdbcSchemes schemes, PointsEarning earning, AccountQueries accounts, Photos photos,
+	PointsClaims(JdbcPointsClaims claims, JdbcSchemes schemes, PointsEarning earning, AccountQueries accounts, Photos photos,
 			CommandShape shape, Clock clock, ZoneId zone) {
 		this.claims = claims;
 		this.schemes = schemes;
@@ -151,7 +151,7 @@ public class PointsClaims {
 	@Transactional
 	public PointsClaim approve(Actor actor, UUID id) {
 		Instant now = clock.instant();
-		return step(actor, id, ClaimAction.APPROVE, claim -> {
+		return step(actor, id, PointsClaimAction.APPROVE, claim -> {
 			Scheme scheme = schemes.scheme(claim.deed().schemeId()).orElseThrow();
 			LocalDate until = LocalDate.ofInstant(now, zone).plusDays(scheme.noticeDays() - 1L);
 			claim.approve(actor.userId(), actor.displayName(), now, until);
@@ -160,7 +160,7 @@ public class PointsClaims {
 
 	@Transactional
 	public PointsClaim reject(Actor actor, UUID id, Reason command) {
-		return step(actor, id, ClaimAction.REJECT, claim -> {
+		return step(actor, id, PointsClaimAction.REJECT, claim -> {
 			shape.check(command);
 			claim.reject(command.reason().strip(), actor.userId(), actor.displayName(), clock.instant());
 		});
@@ -168,12 +168,12 @@ public class PointsClaims {
 
 	@Transactional
 	public PointsClaim withdraw(Actor actor, UUID id) {
-		return step(actor, id, ClaimAction.WITHDRAW, claim -> claim.withdraw(actor.userId(), clock.instant()));
+		return step(actor, id, PointsClaimAction.WITHDRAW, claim -> claim.withdraw(actor.userId(), clock.instant()));
 	}
 
 	@Transactional
 	public PointsClaim object(Actor actor, UUID id, Reason command) {
-		return step(actor, id, ClaimAction.OBJECT, claim -> {
+		return step(actor, id, PointsClaimAction.OBJECT, claim -> {
 			shape.check(command);
 			claim.object(command.reason().strip(), actor.userId(), clock.instant());
 		});
@@ -181,7 +181,7 @@ public class PointsClaims {
 
 	@Transactional
 	public PointsClaim uphold(Actor actor, UUID id, Reason command) {
-		return step(actor, id, ClaimAction.UPHOLD, claim -> {
+		return step(actor, id, PointsClaimAction.UPHOLD, claim -> {
 			shape.check(command);
 			claim.uphold(command.reason().strip(), actor.userId(), actor.displayName(), clock.instant());
 		});
@@ -189,7 +189,7 @@ public class PointsClaims {
 
 	@Transactional
 	public PointsClaim dismiss(Actor actor, UUID id, Reason command) {
-		return step(actor, id, ClaimAction.DISMISS, claim -> {
+		return step(actor, id, PointsClaimAction.DISMISS, claim -> {
 			shape.check(command);
 			claim.dismiss(command.reason().strip(), actor.userId(), actor.displayName(), clock.instant());
 		});
@@ -202,7 +202,7 @@ public class PointsClaims {
 	@Transactional
 	public boolean credit(UUID id) {
 		PointsClaim claim = claims.findById(id).orElseThrow();
-		if (claim.state() != ClaimState.ON_NOTICE) {
+		if (claim.state() != PointsClaimState.ON_NOTICE) {
 			return false;
 		}
 		Instant now = clock.instant();
@@ -218,7 +218,7 @@ public class PointsClaims {
 	}
 
 	/** How a person stands to a claim. */
-	ClaimPolicy.Relation relation(Actor actor, PointsClaim claim) {
+	PointsClaimPolicy.Relation relation(Actor actor, PointsClaim claim) {
 		PointsClaim.Deed deed = claim.deed();
 		boolean claimant = actor.userId().equals(deed.claimant().id());
 		boolean own = claimant || actor.userId().equals(deed.nominatedBy());
@@ -226,29 +226,29 @@ public class PointsClaims {
 		boolean ofPlace = schemes.scheme(deed.schemeId())
 			.map(s -> actor.scope().path().startsWith(s.scopePath()) || actor.scope().covers(s.scopePath()))
 			.orElse(false);
-		return new ClaimPolicy.Relation(own, claimant, desk, ofPlace);
+		return new PointsClaimPolicy.Relation(own, claimant, desk, ofPlace);
 	}
 
 	/** The claim as the actor may see it: his own, his desk's, or on the notice board of his place. */
 	PointsClaim visible(Actor actor, UUID id) {
 		PointsClaim claim = claims.findById(id).orElseThrow(() -> DomainException.notFound("claim"));
-		ClaimPolicy.Relation relation = relation(actor, claim);
-		boolean onNotice = claim.state() == ClaimState.ON_NOTICE || claim.state() == ClaimState.OBJECTED;
+		PointsClaimPolicy.Relation relation = relation(actor, claim);
+		boolean onNotice = claim.state() == PointsClaimState.ON_NOTICE || claim.state() == PointsClaimState.OBJECTED;
 		if (!relation.own() && !relation.desk() && !(relation.ofPlace() && onNotice)) {
 			throw DomainException.notFound("claim");
 		}
 		return claim;
 	}
 
-	private PointsClaim step(Actor actor, UUID id, ClaimAction action, Consumer<PointsClaim> change) {
+	private PointsClaim step(Actor actor, UUID id, PointsClaimAction action, Consumer<PointsClaim> change) {
 		PointsClaim claim = visible(actor, id);
-		ClaimPolicy.require(actor, claim, relation(actor, claim), action);
+		PointsClaimPolicy.require(actor, claim, relation(actor, claim), action);
 		change.accept(claim);
 		if (!claims.save(claim)) {
 			PointsClaim now = claims.findById(id).orElseThrow();
-			throw ClaimLifecycle.TABLE.allows(now.state(), action)
+			throw PointsClaimLifecycle.TABLE.allows(now.state(), action)
 					? new DomainException(Category.CONFLICT, "CHANGED_MEANWHILE", "points.changedMeanwhile")
-					: ClaimLifecycle.TABLE.illegal(now.state(), action);
+					: PointsClaimLifecycle.TABLE.illegal(now.state(), action);
 		}
 		return claim;
 	}

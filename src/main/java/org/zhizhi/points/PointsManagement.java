@@ -151,21 +151,27 @@ public class PointsManagement {
 	public int lapse(LocalDate day, int limit) {
 		int lapsed = 0;
 		for (UUID accountId : ledger.accountsWithLapsingPoints(day, limit)) {
-			ledger.lock(accountId);
-			long points = ledger.lapsing(accountId, day);
-			if (points == 0) {
-				continue;
-			}
-			PointsAccount account = ledger.accountById(accountId).orElseThrow();
-			Scheme scheme = schemes.scheme(account.schemeId()).orElseThrow();
-			PointsAccount pool = earning.pool(scheme);
-			if (ledger.post(new NewMovement(Ids.newId(clock), scheme.id(), MovementKind.EXPIRY,
-					"expiry:" + accountId + ":" + day, null, "积分到期", null, null, null, null, clock.instant(),
-					scheme.districtId(), NewMovement.transfer(accountId, pool.id(), points)))) {
+			if (lapse(accountId, day)) {
 				lapsed++;
 			}
 		}
 		return lapsed;
+	}
+
+	/** One account's points due to lapse by the day, once per account and day; false if none were left. */
+	@Transactional
+	public boolean lapse(UUID accountId, LocalDate day) {
+		ledger.lock(accountId);
+		long points = ledger.lapsing(accountId, day);
+		if (points == 0) {
+			return false;
+		}
+		PointsAccount account = ledger.accountById(accountId).orElseThrow();
+		Scheme scheme = schemes.scheme(account.schemeId()).orElseThrow();
+		PointsAccount pool = earning.pool(scheme);
+		return ledger.post(new NewMovement(Ids.newId(clock), scheme.id(), MovementKind.EXPIRY,
+				"expiry:" + accountId + ":" + day, null, "积分到期", null, null, null, null, clock.instant(),
+				scheme.districtId(), NewMovement.transfer(accountId, pool.id(), points)));
 	}
 
 	private Scheme deskScheme(Actor actor, UUID schemeId) {

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.people.PersonalData;
-import org.zhizhi.points.persistence.JdbcClaims;
+import org.zhizhi.points.persistence.JdbcPointsClaims;
 import org.zhizhi.points.persistence.JdbcLedger;
 import org.zhizhi.points.persistence.JdbcRewards;
 import org.zhizhi.points.persistence.JdbcSchemes;
@@ -36,7 +36,7 @@ public class PointsQueries {
 
 	private final JdbcLedger ledger;
 
-	private final JdbcClaims claims;
+	private final JdbcPointsClaims claims;
 
 	private final JdbcRewards rewards;
 
@@ -48,7 +48,7 @@ public class PointsQueries {
 
 	private final ZoneId zone;
 
-	PointsQueries(JdbcSchemes schemes, JdbcLedger ledger, JdbcClaims claims, JdbcRewards rewards,
+	PointsQueries(JdbcSchemes schemes, JdbcLedger ledger, JdbcPointsClaims claims, JdbcRewards rewards,
 			PointsClaims claimSteps, Redemptions redemptions, Clock clock, ZoneId zone) {
 		this.schemes = schemes;
 		this.ledger = ledger;
@@ -139,15 +139,15 @@ public class PointsQueries {
 		return claims.onNotice(schemeId, LIMIT)
 			.stream()
 			.map(c -> new NoticeEntry(c.id(), PersonalData.maskName(c.deed().claimant().name()), c.deed().ruleName(),
-					c.deed().points(), c.deed().deedOn(), c.noticeUntil(), c.state() == ClaimState.OBJECTED))
+					c.deed().points(), c.deed().deedOn(), c.noticeUntil(), c.state() == PointsClaimState.OBJECTED))
 			.toList();
 	}
 
 	/** A claim as its reader may see it, with what he may do to it now. */
 	public record ClaimView(UUID id, UUID schemeId, String ruleCode, String ruleName, int points, String claimantName,
-			String nominatedByName, LocalDate deedOn, String description, UUID photoId, String flags, ClaimState state,
+			String nominatedByName, LocalDate deedOn, String description, UUID photoId, String flags, PointsClaimState state,
 			Instant submittedAt, String vettedByName, LocalDate noticeUntil, String objection, String decisionNote,
-			Integer creditedPoints, Set<ClaimAction> allowedActions) {
+			Integer creditedPoints, Set<PointsClaimAction> allowedActions) {
 	}
 
 	public ClaimView claim(Actor actor, UUID id) {
@@ -155,9 +155,9 @@ public class PointsQueries {
 	}
 
 	/** The desk's queue (its scope's claims in the states asked for) or, for everyone else, his own claims. */
-	public List<ClaimView> claims(Actor actor, List<ClaimState> states) {
+	public List<ClaimView> claims(Actor actor, List<PointsClaimState> states) {
 		List<PointsClaim> found = actor.hasAny(PointsRoles.DESK)
-				? claims.inScope(actor.scope(), states.isEmpty() ? List.of(ClaimState.values()) : states, LIMIT)
+				? claims.inScope(actor.scope(), states.isEmpty() ? List.of(PointsClaimState.values()) : states, LIMIT)
 				: claims.of(actor.userId(), LIMIT)
 					.stream()
 					.filter(c -> states.isEmpty() || states.contains(c.state()))
@@ -167,14 +167,14 @@ public class PointsQueries {
 
 	ClaimView view(Actor actor, PointsClaim c) {
 		PointsClaim.Deed d = c.deed();
-		ClaimPolicy.Relation relation = claimSteps.relation(actor, c);
+		PointsClaimPolicy.Relation relation = claimSteps.relation(actor, c);
 		boolean full = relation.own() || relation.desk();
 		return new ClaimView(c.id(), d.schemeId(), d.ruleCode(), d.ruleName(), d.points(),
 				full ? d.claimant().name() : PersonalData.maskName(d.claimant().name()),
 				full ? d.nominatedByName() : null, d.deedOn(), full ? d.description() : null,
 				full ? d.photoId() : null, relation.desk() ? d.flags() : null, c.state(), c.submittedAt(),
 				full ? c.vettedByName() : null, c.noticeUntil(), full ? c.objection() : null,
-				full ? c.decisionNote() : null, c.creditedPoints(), ClaimPolicy.allowedActions(actor, c, relation));
+				full ? c.decisionNote() : null, c.creditedPoints(), PointsClaimPolicy.allowedActions(actor, c, relation));
 	}
 
 	public List<Reward> rewards(UUID schemeId) {
@@ -218,10 +218,10 @@ public class PointsQueries {
 	}
 
 	/** Whether the ledger of a scheme is sound: balances equal to entries, entries summing to zero. */
-	public record Audit(List<JdbcLedger.Mismatch> mismatches, long sumOfEntries) {
+	public record Audit(boolean sound, List<JdbcLedger.Mismatch> mismatches, long sumOfEntries) {
 
-		public boolean sound() {
-			return mismatches.isEmpty() && sumOfEntries == 0;
+		static Audit of(List<JdbcLedger.Mismatch> mismatches, long sumOfEntries) {
+			return new Audit(mismatches.isEmpty() && sumOfEntries == 0, mismatches, sumOfEntries);
 		}
 	}
 
@@ -230,7 +230,7 @@ public class PointsQueries {
 		if (!isDesk(actor, scheme)) {
 			throw DomainException.notFound("scheme");
 		}
-		return new Audit(ledger.mismatches(schemeId), ledger.sumOfEntries(schemeId));
+		return Audit.of(ledger.mismatches(schemeId), ledger.sumOfEntries(schemeId));
 	}
 
 	private Scheme visibleScheme(Actor actor, UUID id) {

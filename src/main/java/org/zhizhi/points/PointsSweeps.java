@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.zhizhi.points.persistence.JdbcClaims;
+import org.zhizhi.points.persistence.JdbcPointsClaims;
 import org.zhizhi.shared.DomainException;
 
 /**
@@ -24,7 +24,7 @@ class PointsSweeps {
 
 	static final int BATCH = 500;
 
-	private final JdbcClaims claims;
+	private final JdbcPointsClaims claims;
 
 	private final PointsClaims credits;
 
@@ -34,7 +34,7 @@ class PointsSweeps {
 
 	private final ZoneId zone;
 
-	PointsSweeps(JdbcClaims claims, PointsClaims credits, PointsManagement management, Clock clock, ZoneId zone) {
+	PointsSweeps(JdbcPointsClaims claims, PointsClaims credits, PointsManagement management, Clock clock, ZoneId zone) {
 		this.claims = claims;
 		this.credits = credits;
 		this.management = management;

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.zhizhi.points.ClaimCommands.ClaimDeed;
 import org.zhizhi.points.ClaimCommands.Reason;
-import org.zhizhi.points.ClaimState;
+import org.zhizhi.points.PointsClaimState;
 import org.zhizhi.points.PointsClaims;
 import org.zhizhi.points.PointsCommands.NewRule;
 import org.zhizhi.points.PointsCommands.NewScheme;
@@ -185,7 +185,7 @@ class PointsApiController {
 	@GetMapping("/claims")
 	@Operation(summary = "The desk's queue of its scope's claims, or the caller's own claims")
 	List<ClaimView> claims(@AuthenticationPrincipal Actor actor,
-			@RequestParam(required = false) List<ClaimState> state) {
+			@RequestParam(required = false) List<PointsClaimState> state) {
 		return queries.claims(actor, state == null ? List.of() : state);
 	}
 

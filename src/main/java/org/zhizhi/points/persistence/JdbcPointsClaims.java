@@ -14,14 +14,14 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.zhizhi.points.ClaimState;
+import org.zhizhi.points.PointsClaimState;
 import org.zhizhi.points.Holder;
 import org.zhizhi.points.PointsClaim;
 import org.zhizhi.shared.DataScope;
 
 /** Claims with the versioned save: of two desks vetting one claim at once, one wins and the other is told. */
 @Repository
-public class JdbcClaims {
+public class JdbcPointsClaims {
 
 	private static final String COLUMNS = """
 			id, scheme_id, rule_id, rule_code, rule_name, points, claimant_id, claimant_name, scope_path, district_id,
@@ -33,7 +33,7 @@ public class JdbcClaims {
 
 	private final ApplicationEventPublisher events;
 
-	JdbcClaims(JdbcClient jdbc, ApplicationEventPublisher events) {
+	JdbcPointsClaims(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.events = events;
 	}
@@ -68,25 +68,25 @@ public class JdbcClaims {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM points.claim WHERE id = :id AND scope_path LIKE :scope")
 			.param("id", id)
 			.param("scope", scope.likePattern())
-			.query(JdbcClaims::claim)
+			.query(JdbcPointsClaims::claim)
 			.optional();
 	}
 
 	public Optional<PointsClaim> findById(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM points.claim WHERE id = :id")
 			.param("id", id)
-			.query(JdbcClaims::claim)
+			.query(JdbcPointsClaims::claim)
 			.optional();
 	}
 
 	/** The claims of the scope in some states, oldest first: the desk's queue. */
-	public List<PointsClaim> inScope(DataScope scope, List<ClaimState> states, int limit) {
+	public List<PointsClaim> inScope(DataScope scope, List<PointsClaimState> states, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM points.claim WHERE scope_path LIKE :scope AND state IN (:states)"
 				+ " ORDER BY submitted_at, id LIMIT :limit")
 			.param("scope", scope.likePattern())
 			.param("states", states.stream().map(Enum::name).toList())
 			.param("limit", limit)
-			.query(JdbcClaims::claim)
+			.query(JdbcPointsClaims::claim)
 			.list();
 	}
 
@@ -96,7 +96,7 @@ public class JdbcClaims {
 				+ " ORDER BY submitted_at DESC, id DESC LIMIT :limit")
 			.param("p", personId)
 			.param("limit", limit)
-			.query(JdbcClaims::claim)
+			.query(JdbcPointsClaims::claim)
 			.list();
 	}
 
@@ -106,7 +106,7 @@ public class JdbcClaims {
 				+ " AND state IN ('ON_NOTICE', 'OBJECTED') ORDER BY notice_until, id LIMIT :limit")
 			.param("scheme", schemeId)
 			.param("limit", limit)
-			.query(JdbcClaims::claim)
+			.query(JdbcPointsClaims::claim)
 			.list();
 	}
 
@@ -188,7 +188,7 @@ public class JdbcClaims {
 				new Holder(rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class)),
 				rs.getObject(11, UUID.class), rs.getString(12), rs.getObject(13, LocalDate.class), rs.getString(14),
 				rs.getObject(15, UUID.class), rs.getString(16), rs.getString(17));
-		return new PointsClaim(rs.getObject(1, UUID.class), deed, instant(rs, 19), ClaimState.valueOf(rs.getString(18)),
+		return new PointsClaim(rs.getObject(1, UUID.class), deed, instant(rs, 19), PointsClaimState.valueOf(rs.getString(18)),
 				rs.getObject(20, UUID.class), rs.getString(21), instant(rs, 22), rs.getObject(23, LocalDate.class),
 				rs.getString(24), rs.getObject(25, UUID.class), instant(rs, 26), rs.getString(27),
 				rs.getObject(28, UUID.class), creditedPoints, instant(rs, 30), rs.getInt(31));

@@ -5,6 +5,6 @@ package org.zhizhi.points;
  * the desk upholds the objection (rejected) or dismisses it (back on notice); the platform credits it when the notice
  * ends; the person withdraws it before it is vetted. SUBMIT makes it.
  */
-public enum ClaimAction {
+public enum PointsClaimAction {
 	SUBMIT, APPROVE, REJECT, OBJECT, UPHOLD, DISMISS, CREDIT, WITHDRAW
 }

@@ -13,19 +13,19 @@ import org.zhizhi.shared.DomainException.Category;
  * it, anyone of the scheme's place but the person objects while it is on notice. The commands enforce
  * {@link #refusal}; the API and the pages offer exactly {@link #allowedActions}.
  */
-public final class ClaimPolicy {
+public final class PointsClaimPolicy {
 
 	/** How the actor stands to the claim: it is his (claimed or nominated), his desk's, or of his place. */
 	public record Relation(boolean own, boolean claimant, boolean desk, boolean ofPlace) {
 	}
 
-	private ClaimPolicy() {
+	private PointsClaimPolicy() {
 	}
 
-	public static Set<ClaimAction> allowedActions(Actor actor, PointsClaim claim, Relation relation) {
-		Set<ClaimAction> actions = EnumSet.noneOf(ClaimAction.class);
-		for (ClaimAction action : ClaimLifecycle.TABLE.actionsFrom(claim.state())) {
-			if (action != ClaimAction.CREDIT && refusal(actor, relation, action) == null) {
+	public static Set<PointsClaimAction> allowedActions(Actor actor, PointsClaim claim, Relation relation) {
+		Set<PointsClaimAction> actions = EnumSet.noneOf(PointsClaimAction.class);
+		for (PointsClaimAction action : PointsClaimLifecycle.TABLE.actionsFrom(claim.state())) {
+			if (action != PointsClaimAction.CREDIT && refusal(actor, relation, action) == null) {
 				actions.add(action);
 			}
 		}
@@ -33,8 +33,8 @@ public final class ClaimPolicy {
 	}
 
 	/** Why the actor may not take the step whatever the claim's state, or null if he may. */
-	static DomainException refusal(Actor actor, Relation relation, ClaimAction action) {
-		if (!ClaimLifecycle.TABLE.mayTake(actor.roles(), action)) {
+	static DomainException refusal(Actor actor, Relation relation, PointsClaimAction action) {
+		if (!PointsClaimLifecycle.TABLE.mayTake(actor.roles(), action)) {
 			return new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "problem.forbidden");
 		}
 		return switch (action) {
@@ -49,7 +49,7 @@ public final class ClaimPolicy {
 		};
 	}
 
-	static void require(Actor actor, PointsClaim claim, Relation relation, ClaimAction action) {
+	static void require(Actor actor, PointsClaim claim, Relation relation, PointsClaimAction action) {
 		DomainException refused = refusal(actor, relation, action);
 		if (refused != null) {
 			throw refused;
