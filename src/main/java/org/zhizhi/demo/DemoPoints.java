@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.zhizhi.party.PartyMember;
 import org.zhizhi.party.PartyOrg;
 import org.zhizhi.party.PartyQueries;
-import org.zhizhi.points.ClaimCommands.ClaimDeed;
-import org.zhizhi.points.ClaimCommands.Reason;
+import org.zhizhi.points.PointsClaimCommands.ClaimDeed;
+import org.zhizhi.points.PointsClaimCommands.Reason;
 import org.zhizhi.points.Holder;
 import org.zhizhi.points.PointsClaim;
 import org.zhizhi.points.PointsClaims;
@@ -135,7 +135,8 @@ final class DemoPoints {
 		riderFiles.add(new Holder(accountIds.get("qishou01"), "刘骑手", scopes.get("longjin-g1").path(),
 				DataScope.districtOf(scopes.get("longjin").path())));
 		for (int r = 1; r < RIDERS; r++) {
-			String name = SURNAMES[r % SURNAMES.length] + GIVEN[(r * 7) % GIVEN.length] + GIVEN[(r * 3) % GIVEN.length];
+			String name = SURNAMES[r % SURNAMES.length] + GIVEN[(r * 7) % GIVEN.length]
+					+ GIVEN[(r * 3 + r / SURNAMES.length * 5) % GIVEN.length];
 			riderFiles.add(new Holder(named("rider:" + r), name, scopes.get("longjin").path(),
 					DataScope.districtOf(scopes.get("longjin").path())));
 		}
@@ -184,7 +185,7 @@ final class DemoPoints {
 		residents.add(account(accountIds, scopes, "jumin03", "王居民", "dongcheng-g1"));
 		for (int r = 0; r < 37; r++) {
 			String name = SURNAMES[(r * 5) % SURNAMES.length] + GIVEN[(r * 3 + 1) % GIVEN.length]
-					+ (r % 2 == 0 ? "芳" : "华");
+					+ new String[] { "芳", "华", "英", "敏" }[(r + r / SURNAMES.length) % 4];
 			String grid = "dongcheng-g" + (1 + r % 15);
 			residents.add(new Holder(named("virtue:" + r), name, scopes.get(grid).path(),
 					DataScope.districtOf(dongcheng.path())));
@@ -197,7 +198,7 @@ final class DemoPoints {
 				history.creditedClaim(virtue.id(), item[0], residents.get(r), deedOn, item[1], deskId, "东城社区工作站");
 			}
 		}
-		Sponsor supermarket = history.sponsor(virtue.id(), SPONSOR_NAMES[0], "巴南区界石镇东城路",
+		Sponsor supermarket = history.sponsor(virtue.id(), "巴南惠民超市界石店", "巴南区界石镇东城路",
 				accountIds.get("shangjia01"), listed);
 		Sponsor pharmacy = history.sponsor(virtue.id(), "界石康宁药房", "巴南区界石镇东城路", null, listed);
 		Reward rice = history.reward(supermarket, "大米 5 公斤", "凭兑换码到店领取", 30, 50, today.plusMonths(6),

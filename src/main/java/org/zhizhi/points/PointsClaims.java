@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.media.Photos;
-import org.zhizhi.points.ClaimCommands.ClaimDeed;
-import org.zhizhi.points.ClaimCommands.Reason;
+import org.zhizhi.points.PointsClaimCommands.ClaimDeed;
+import org.zhizhi.points.PointsClaimCommands.Reason;
 import org.zhizhi.points.persistence.JdbcPointsClaims;
 import org.zhizhi.points.persistence.JdbcSchemes;
 import org.zhizhi.shared.Actor;
@@ -100,8 +100,12 @@ public class PointsClaims {
 			claimant = new Holder(actor.userId(), actor.displayName(), actor.scope().path(),
 					DataScope.districtOf(actor.scope().path()));
 		}
+		java.util.Set<org.zhizhi.shared.Role> claimantRoles = nomination
+				? accounts.find(actor.scope(), command.nomineeId()).map(Account::roles).orElse(java.util.Set.of())
+				: actor.roles();
 		if (command.schemeId() != null && (scheme == null
-				|| (claimant != null && !claimant.scopePath().startsWith(scheme.scopePath())))) {
+				|| (claimant != null && !claimant.scopePath().startsWith(scheme.scopePath()))
+				|| !eligible(scheme, claimantRoles))) {
 			problems.add(new FieldProblem("schemeId", "points.schemeNotYours"));
 			scheme = null;
 		}
@@ -215,6 +219,40 @@ public class PointsClaims {
 			throw new DomainException(Category.CONFLICT, "CHANGED_MEANWHILE", "points.changedMeanwhile");
 		}
 		return true;
+	}
+
+	/** A claim's photo, for the person, his nominator and the desk of its scope only. */
+	public java.util.Optional<byte[]> photo(Actor actor, UUID id) {
+		PointsClaim claim = visible(actor, id);
+		PointsClaimPolicy.Relation relation = relation(actor, claim);
+		if ((!relation.own() && !relation.desk()) || claim.deed().photoId() == null) {
+			return java.util.Optional.empty();
+		}
+		return photos.photo(claim.deed().photoId());
+	}
+
+	/** Who earns in a scheme: party members in member points, anyone of the place in the others. */
+	static boolean eligible(Scheme scheme, java.util.Set<org.zhizhi.shared.Role> roles) {
+		return scheme.kind() != SchemeKind.MEMBER || roles.contains(org.zhizhi.shared.Role.PARTY_MEMBER);
+	}
+
+	/** The items a person may claim today in the schemes that cover him and he earns in, by scheme. */
+	public java.util.Map<Scheme, List<Rule>> claimable(Actor actor) {
+		LocalDate today = LocalDate.now(clock.withZone(zone));
+		java.util.Map<Scheme, List<Rule>> items = new java.util.LinkedHashMap<>();
+		for (Scheme scheme : schemes.visibleTo(actor.scope())) {
+			if (!actor.scope().path().startsWith(scheme.scopePath()) || !eligible(scheme, actor.roles())) {
+				continue;
+			}
+			List<Rule> rules = schemes.rules(scheme.id())
+				.stream()
+				.filter(r -> r.source() == RuleSource.CLAIM && r.appliesOn(today))
+				.toList();
+			if (!rules.isEmpty()) {
+				items.put(scheme, rules);
+			}
+		}
+		return items;
 	}
 
 	/** How a person stands to a claim. */

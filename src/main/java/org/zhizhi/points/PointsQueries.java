@@ -44,12 +44,16 @@ public class PointsQueries {
 
 	private final Redemptions redemptions;
 
+	private final org.zhizhi.territory.OrgUnitQueries orgUnits;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	PointsQueries(JdbcSchemes schemes, JdbcLedger ledger, JdbcPointsClaims claims, JdbcRewards rewards,
-			PointsClaims claimSteps, Redemptions redemptions, Clock clock, ZoneId zone) {
+			PointsClaims claimSteps, Redemptions redemptions, org.zhizhi.territory.OrgUnitQueries orgUnits, Clock clock,
+			ZoneId zone) {
+		this.orgUnits = orgUnits;
 		this.schemes = schemes;
 		this.ledger = ledger;
 		this.claims = claims;
@@ -124,6 +128,22 @@ public class PointsQueries {
 					a.earned(), a.balance()));
 		}
 		return standings;
+	}
+
+	/** A node inside the scheme's territory, for a board of that node alone (a branch's estate, a community). */
+	public DataScope nodeWithin(Scheme scheme, UUID orgUnitId) {
+		return orgUnits.bindingOf(orgUnitId)
+			.filter(unit -> unit.path().startsWith(scheme.scopePath()))
+			.map(org.zhizhi.territory.OrgUnit::scope)
+			.orElseThrow(() -> DomainException.notFound("orgUnit"));
+	}
+
+	public String nodeName(UUID orgUnitId) {
+		return orgUnits.bindingOf(orgUnitId).map(org.zhizhi.territory.OrgUnit::name).orElse(null);
+	}
+
+	public LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), zone);
 	}
 
 	public Scheme publicScheme(String code) {
@@ -243,7 +263,4 @@ public class PointsQueries {
 		return actor.hasAny(PointsRoles.DESK) && actor.scope().covers(scheme.scopePath());
 	}
 
-	private LocalDate today() {
-		return LocalDate.ofInstant(clock.instant(), zone);
-	}
 }

@@ -9,9 +9,9 @@ import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.TextLength;
 
 /** The shapes of a claim's commands. */
-public final class ClaimCommands {
+public final class PointsClaimCommands {
 
-	private ClaimCommands() {
+	private PointsClaimCommands() {
 	}
 
 	/**
