@@ -86,6 +86,34 @@ class EventEarnings {
 		}
 	}
 
+	/**
+	 * Volunteer hours approved by the organiser: every scheme covering the volunteer that pays for hours (member
+	 * points for a party member) pays its points per full hour served, once per activity.
+	 */
+	@ApplicationModuleListener
+	void on(org.zhizhi.volunteer.HoursApproved hours) {
+		long fullHours = hours.minutes() / 60;
+		if (fullHours == 0) {
+			return;
+		}
+		accounts.find(installation.whole(), hours.personId()).ifPresent(person -> {
+			Holder holder = new Holder(person.id(), person.displayName(), person.scopePath(),
+					org.zhizhi.shared.DataScope.districtOf(person.scopePath()));
+			LocalDate day = LocalDate.ofInstant(hours.at(), zone);
+			for (Scheme scheme : schemes.visibleTo(new org.zhizhi.shared.DataScope(holder.districtId(),
+					person.scopePath()))) {
+				if (!person.scopePath().startsWith(scheme.scopePath())
+						|| !PointsClaims.eligible(scheme, person.roles())) {
+					continue;
+				}
+				for (Rule rule : schemes.inForce(scheme.id(), RuleSource.HOURS, day)) {
+					earning.earn(scheme, rule, holder, "hours:" + hours.activityId() + ":" + person.id() + ":"
+							+ rule.code(), "志愿服务 " + fullHours + " 小时", hours.at(), null, null, fullHours);
+				}
+			}
+		});
+	}
+
 	private void earn(SchemeKind kind, RuleSource source, Account account, String key, String reason, Instant at) {
 		schemes.covering(kind, account.scopePath()).ifPresent(scheme -> {
 			Holder holder = new Holder(account.id(), account.displayName(), account.scopePath(),

@@ -48,6 +48,13 @@ class PointsEarning {
 	@Transactional
 	Earned earn(Scheme scheme, Rule rule, Holder holder, String sourceKey, String reason, Instant at, UUID by,
 			String byName) {
+		return earn(scheme, rule, holder, sourceKey, reason, at, by, byName, 1);
+	}
+
+	/** The same for {@code units} of the deed at once (the hours of one activity). */
+	@Transactional
+	Earned earn(Scheme scheme, Rule rule, Holder holder, String sourceKey, String reason, Instant at, UUID by,
+			String byName, long units) {
 		Optional<UUID> earlier = ledger.movementOf(sourceKey);
 		if (earlier.isPresent()) {
 			return new Earned(earlier, 0);
@@ -63,7 +70,7 @@ class PointsEarning {
 				day.plusDays(1).atStartOfDay(zone).toInstant());
 		long month = ledger.earnedUnder(person.id(), scheme.id(), rule.code(), monthStart,
 				YearMonth.from(day).plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
-		long points = rule.pointsWithin(today, month);
+		long points = rule.pointsWithin(today, month, units);
 		if (points == 0) {
 			return new Earned(Optional.empty(), 0);
 		}

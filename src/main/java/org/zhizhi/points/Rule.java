@@ -27,7 +27,12 @@ public record Rule(UUID id, UUID schemeId, String code, int version, String name
 	 * the rule's points, cut to what the caps leave (never below zero).
 	 */
 	public long pointsWithin(long today, long thisMonth) {
-		long left = points;
+		return pointsWithin(today, thisMonth, 1);
+	}
+
+	/** The same for {@code units} of the deed at once (hours served: the rule's points per hour). */
+	public long pointsWithin(long today, long thisMonth, long units) {
+		long left = points * Math.max(0, units);
 		if (dailyCap != null) {
 			left = Math.min(left, dailyCap - today);
 		}

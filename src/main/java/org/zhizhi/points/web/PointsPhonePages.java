@@ -36,8 +36,24 @@ import org.zhizhi.shared.FormErrors;
 @Controller
 class PointsPhonePages {
 
-	/** The claim form's fields as typed, shown again when refused. */
-	record ClaimForm(UUID schemeId, String ruleCode, LocalDate deedOn, String description) {
+	/**
+	 * The claim form's fields as typed, shown again when refused; {@code item} is the chosen item as
+	 * {@code <scheme id>:<rule code>} (one radio group over every scheme, no script).
+	 */
+	record ClaimForm(String item, UUID schemeId, String ruleCode, LocalDate deedOn, String description) {
+
+		ClaimForm parsed() {
+			if (item == null || !item.contains(":")) {
+				return this;
+			}
+			try {
+				return new ClaimForm(item, UUID.fromString(item.substring(0, item.indexOf(':'))),
+						item.substring(item.indexOf(':') + 1), deedOn, description);
+			}
+			catch (IllegalArgumentException malformed) {
+				return new ClaimForm(item, null, null, deedOn, description);
+			}
+		}
 	}
 
 	private final PointsQueries queries;
@@ -87,16 +103,17 @@ class PointsPhonePages {
 	@GetMapping("/m/points/claim")
 	String claimForm(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID schemeId,
 			@RequestParam(required = false) String rule, Model model) {
-		model.addAttribute("form", new ClaimForm(schemeId, rule, LocalDate.now(clock.withZone(zone)), null));
+		model.addAttribute("form", new ClaimForm(null, schemeId, rule, LocalDate.now(clock.withZone(zone)), null));
 		model.addAttribute("errors", FormErrors.none());
 		model.addAttribute("claimable", claims.claimable(actor));
 		return "points/claim";
 	}
 
 	@PostMapping("/m/points/claims")
-	String claim(@AuthenticationPrincipal Actor actor, ClaimForm form,
+	String claim(@AuthenticationPrincipal Actor actor, ClaimForm typed,
 			@RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
 			RedirectAttributes redirect) throws IOException {
+		ClaimForm form = typed.parsed();
 		try {
 			claims.submit(actor, new PointsClaimCommands.ClaimDeed(form.schemeId(), form.ruleCode(), form.deedOn(),
 					form.description(), null), photo == null || photo.isEmpty() ? null : photo.getBytes());

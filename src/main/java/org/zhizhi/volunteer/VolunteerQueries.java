@@ -1,0 +1,105 @@
+package org.zhizhi.volunteer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DomainException;
+import org.zhizhi.volunteer.persistence.JdbcVolunteer;
+
+/**
+ * What the volunteer pages and the API read, for someone: the teams and activities of his scope (the desk) or of the
+ * place he lives in (a volunteer), an activity with his own part and — for its organiser — everyone's with what may
+ * be done to it, and a person's service record with its approved hours.
+ */
+@Service
+@Transactional(readOnly = true)
+public class VolunteerQueries {
+
+	public static final int LIMIT = 200;
+
+	private final JdbcVolunteer volunteer;
+
+	private final VolunteerTeams teams;
+
+	private final Participations participations;
+
+	private final Clock clock;
+
+	VolunteerQueries(JdbcVolunteer volunteer, VolunteerTeams teams, Participations participations, Clock clock) {
+		this.volunteer = volunteer;
+		this.teams = teams;
+		this.participations = participations;
+		this.clock = clock;
+	}
+
+	public List<Team> teams(Actor actor) {
+		return actor.hasAny(VolunteerRoles.DESK) ? volunteer.teams(actor.scope())
+				: volunteer.teamsCovering(actor.scope().path());
+	}
+
+	public record TeamView(Team team, List<JdbcVolunteer.Member> members, List<Activity> activities, boolean member,
+			boolean organiser) {
+	}
+
+	public TeamView team(Actor actor, UUID id) {
+		Team team = teams.visibleTeam(actor, id);
+		boolean organiser = teams.mayOrganise(actor, team);
+		return new TeamView(team, organiser ? volunteer.members(id) : List.of(), volunteer.activitiesOfTeam(id, LIMIT),
+				volunteer.isMember(id, actor.userId()), organiser);
+	}
+
+	/** The activities the person may join, or — for the desk — those of its scope, from a month ago on. */
+	public List<Activity> activities(Actor actor) {
+		Instant now = clock.instant();
+		return actor.hasAny(VolunteerRoles.DESK) ? volunteer.activities(actor.scope(), now.minus(Duration.ofDays(30)), LIMIT)
+				: volunteer.activitiesCovering(actor.scope().path(), now, LIMIT);
+	}
+
+	/** One person's part as the reader may see it, with what he may do to it. */
+	public record PartView(UUID personId, String personName, ParticipationState state, Instant queuedAt,
+			Instant checkedInAt, Instant checkedOutAt, Integer minutes, Set<ParticipationAction> allowedActions) {
+	}
+
+	public record ActivityView(Activity activity, long taken, long waiting, boolean organiser, boolean over,
+			PartView mine, List<PartView> parts, List<JdbcVolunteer.Correction> corrections) {
+	}
+
+	public ActivityView activity(Actor actor, UUID id) {
+		Activity activity = volunteer.activity(id)
+			.filter(a -> actor.scope().covers(a.scopePath()) || actor.scope().path().startsWith(a.scopePath()))
+			.orElseThrow(() -> DomainException.notFound("activity"));
+		boolean organiser = teams.organises(actor, activity);
+		List<Participation> all = volunteer.participations(id);
+		PartView mine = all.stream()
+			.filter(p -> p.personId().equals(actor.userId()))
+			.findFirst()
+			.map(p -> view(actor, activity, p))
+			.orElse(null);
+		long waiting = all.stream().filter(p -> p.state() == ParticipationState.WAITING).count();
+		return new ActivityView(activity, volunteer.taken(id), waiting, organiser,
+				!clock.instant().isBefore(activity.endsAt()), mine,
+				organiser ? all.stream().map(p -> view(actor, activity, p)).toList() : List.of(),
+				organiser ? volunteer.corrections(id) : List.of());
+	}
+
+	PartView view(Actor actor, Activity activity, Participation p) {
+		return new PartView(p.personId(), p.personName(), p.state(), p.queuedAt(), p.checkedInAt(), p.checkedOutAt(),
+				p.minutes(), ParticipationPolicy.allowedActions(actor, p,
+						participations.relation(actor, activity, p.personId())));
+	}
+
+	/** A person's service record: every activity with his part, and the approved hours in all. */
+	public record ServiceRecord(List<JdbcVolunteer.Record> entries, long approvedMinutes) {
+	}
+
+	public ServiceRecord record(Actor actor) {
+		return new ServiceRecord(volunteer.recordOf(actor.userId(), LIMIT), volunteer.approvedMinutes(actor.userId()));
+	}
+}
