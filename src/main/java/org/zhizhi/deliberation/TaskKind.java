@@ -13,5 +13,8 @@ public enum TaskKind {
 	INCIDENT,
 
 	/** A project of the community's 项目清单 for partner units to claim: done when every pledge is accepted. */
-	PROJECT
+	PROJECT,
+
+	/** A volunteer activity of a team of the place on the due day: done once its organiser approved someone's hours. */
+	VOLUNTEER
 }

@@ -82,13 +82,16 @@ class TaskLinks {
 
 	private final MessageSource messages;
 
+	private final org.zhizhi.volunteer.VolunteerTeams volunteerTeams;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	TaskLinks(IncidentManagement incidents, IncidentQueries incidentQueries, ListItems lists,
 			PartnershipQueries partnership, PlaceQueries places, JdbcTopics topics, TopicRecords records,
-			MessageSource messages, Clock clock, ZoneId zone) {
+			MessageSource messages, org.zhizhi.volunteer.VolunteerTeams volunteerTeams, Clock clock, ZoneId zone) {
+		this.volunteerTeams = volunteerTeams;
 		this.incidents = incidents;
 		this.incidentQueries = incidentQueries;
 		this.lists = lists;
@@ -114,7 +117,38 @@ class TaskLinks {
 			case PLAIN -> Optional.empty();
 			case INCIDENT -> Optional.of(incident(actor, topic, command));
 			case PROJECT -> Optional.of(project(actor, topic, command));
+			case VOLUNTEER -> Optional.of(volunteering(actor, topic, command));
 		};
+	}
+
+	/** A volunteer activity of the chosen team on the due day, 09:00 to 11:00, at the topic's place. */
+	private Link volunteering(Actor actor, Topic topic, AddTask command) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (command.teamId() == null) {
+			problems.add(new FieldProblem("teamId", "validation.required"));
+		}
+		double[] point = position(actor.scope(), topic, command).orElse(null);
+		if (point == null) {
+			problems.add(new FieldProblem("lat", "deliberation.taskNeedsPosition"));
+		}
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		java.time.Instant start = command.dueOn().atTime(9, 0).atZone(zone).toInstant();
+		org.zhizhi.volunteer.Activity activity = volunteerTeams.createActivity(actor,
+				new org.zhizhi.volunteer.VolunteerCommands.NewActivity(command.teamId(), command.title().strip(),
+						text("deliberation.task.volunteerText", topic.title(), command.owner().strip()),
+						topic.place().name(), point[0], point[1], start, start.plus(java.time.Duration.ofHours(2)), 20));
+		return new Link(activity.id(), activity.state().name());
+	}
+
+	/** The organiser approved someone's hours for a task's activity: the task is done. */
+	@ApplicationModuleListener
+	void on(org.zhizhi.volunteer.HoursApproved hours) {
+		records.taskLinkedTo(TaskKind.VOLUNTEER, hours.activityId()).ifPresent(task -> {
+			Topic topic = topics.topic(task.topicId(), Lock.NONE).orElseThrow();
+			follow(task, topic, "SERVED", true);
+		});
 	}
 
 	private Link incident(Actor actor, Topic topic, AddTask command) {

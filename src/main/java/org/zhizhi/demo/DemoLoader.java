@@ -112,6 +112,8 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.party.PartyQueries partyQueries;
 
+	private final org.zhizhi.volunteer.VolunteerHistory volunteerHistory;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -122,7 +124,9 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.deliberation.DeliberationManagement deliberationSteps,
 			org.zhizhi.people.ResidentAccounts residentAccounts, org.zhizhi.incident.IncidentQueries incidentQueries,
 			org.zhizhi.points.PointsManagement points, org.zhizhi.points.PointsHistory pointsHistory,
-			org.zhizhi.points.PointsClaims pointsClaims, org.zhizhi.party.PartyQueries partyQueries) {
+			org.zhizhi.points.PointsClaims pointsClaims, org.zhizhi.party.PartyQueries partyQueries,
+			org.zhizhi.volunteer.VolunteerHistory volunteerHistory) {
+		this.volunteerHistory = volunteerHistory;
 		this.pointsHistory = pointsHistory;
 		this.pointsClaims = pointsClaims;
 		this.partyQueries = partyQueries;
@@ -252,6 +256,10 @@ class DemoLoader implements ApplicationRunner {
 		DemoPoints.loadHistory(schemes, pointsHistory, pointsClaims, partyQueries, accountIds, scopes, clock.instant(),
 				PlatformZone.DEFAULT);
 		log.info("Demo points loaded");
+		// ---- volunteering (issue 13): the seeds' teams and a year of their activities
+		int activities = DemoVolunteer.load(volunteerHistory, placeQueries, id -> orgUnits.bindingOf(id).orElseThrow(),
+				ids, scopes, accountIds, clock.instant(), PlatformZone.DEFAULT);
+		log.info("Demo volunteering loaded ({} neighbourhood activities)", activities);
 	}
 
 	/**

@@ -31,6 +31,9 @@ class TopicTasksIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.zhizhi.TestClock clock;
+
 	private ApiClient api;
 
 	@BeforeEach
@@ -108,6 +111,50 @@ class TopicTasksIntegrationTests {
 		assertThat(closed.path("byHand").asBoolean()).isTrue();
 		assertThat(api.post(topic + "/tasks/" + made.path("id").asString() + "/completion", desk,
 				Map.of("note", "住户已自行清走")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aTaskPutOnAsAVolunteerActivityIsDoneWhenTheHoursAreApproved() {
+		String desk = api.tokenOf("dongcheng");
+		String topic = decidedTopic(desk, "东城社区", "小区绿地杂草丛生");
+		String team = api.get("/api/v1/volunteer/teams", desk).list()
+			.stream()
+			.filter(t -> t.path("name").asString().equals("睦邻志愿服务队"))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asString();
+		Map<String, Object> body = task("清理中心绿地杂草", "睦邻志愿服务队", "VOLUNTEER");
+		body.put("dueOn", clock.today().plusDays(1).toString());
+		assertThat(api.post(topic + "/tasks", desk, body).errorFields()).containsExactly("teamId");
+		body.put("teamId", team);
+		Response added = api.post(topic + "/tasks", desk, body);
+		assertThat(added.status()).as(added.brief()).isEqualTo(201);
+		JsonNode made = added.json().path("tasks").get(0);
+		String activity = "/api/v1/volunteer/activities/" + made.path("linkedId").asString();
+		String taskId = made.path("id").asString();
+		assertThat(made.path("linkedState").asString()).isEqualTo("OPEN");
+
+		// a neighbour signs up, turns up with the organiser's code, serves an hour; the desk approves his hours
+		String volunteer = api.tokenOf("dangyuan02");
+		assertThat(api.post(activity + "/participants", volunteer, Map.of()).status()).isEqualTo(201);
+		clock.advance(java.time.Duration.ofHours(23));
+		desk = api.login("dongcheng", ApiClient.DEMO_PASSWORD);
+		volunteer = api.login("dangyuan02", ApiClient.DEMO_PASSWORD);
+		JsonNode venue = api.get(activity, volunteer).json().path("activity");
+		Map<String, Object> spot = new LinkedHashMap<>();
+		spot.put("code", api.get(activity + "/code", desk).json().path("code").asString());
+		spot.put("lat", venue.path("lat").asDouble());
+		spot.put("lng", venue.path("lng").asDouble());
+		assertThat(api.post(activity + "/check-in", volunteer, spot).status()).isEqualTo(200);
+		clock.advance(java.time.Duration.ofMinutes(70));
+		spot.put("code", api.get(activity + "/code", desk).json().path("code").asString());
+		assertThat(api.post(activity + "/check-out", volunteer, spot).status()).isEqualTo(200);
+		String volunteerId = api.get("/api/v1/me", volunteer).json().path("id").asString();
+		assertThat(api.post(activity + "/participants/" + volunteerId + "/approval", desk, Map.of()).status())
+			.isEqualTo(200);
+
+		awaitTask(topic, desk, taskId, "SERVED", true);
 	}
 
 	@Test

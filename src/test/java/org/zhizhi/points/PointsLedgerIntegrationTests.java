@@ -78,6 +78,8 @@ class PointsLedgerIntegrationTests {
 
 	@Test
 	void anIncidentVerifiedAndClosedPaysItsHandlerOnceHoweverOftenItIsDelivered() throws Exception {
+		// what the shared tokens read, before the clock moves past their expiry
+		double[] point = api.centroid("东城社区第1网格");
 		clock.advance(Duration.ofDays(101));
 		String leader = api.login("dongcheng-g01", ApiClient.DEMO_PASSWORD);
 		String member = api.login("dangyuan01", ApiClient.DEMO_PASSWORD);
@@ -86,7 +88,6 @@ class PointsLedgerIntegrationTests {
 		Scheme scheme = schemes.byCode("member-500113000000").orElseThrow();
 		long before = balanceOf(scheme, memberId);
 
-		double[] point = api.centroid("东城社区第1网格");
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("channel", "PATROL");
 		report.put("categoryCode", "OTHER");

@@ -45,6 +45,9 @@ class VolunteerApiIntegrationTests {
 
 	@Test
 	void aVolunteerSignsUpWaitsChecksInAndOutAndHisApprovedHoursPayHisPoints() {
+		// what the shared tokens read, before the clock moves past their expiry
+		String dongcheng = api.orgUnitId("东城社区").toString();
+		double[] venue = api.centroid("东城社区第1网格");
 		clock.advance(Duration.ofDays(110));
 		String desk = api.login("dongcheng", ApiClient.DEMO_PASSWORD);
 		String leader = api.login("dangyuan01", ApiClient.DEMO_PASSWORD);
@@ -54,7 +57,7 @@ class VolunteerApiIntegrationTests {
 		String volunteerId = api.get("/api/v1/me", volunteer).json().path("id").asString();
 
 		Map<String, Object> team = new LinkedHashMap<>();
-		team.put("orgUnitId", api.orgUnitId("东城社区").toString());
+		team.put("orgUnitId", dongcheng);
 		team.put("name", "睦邻志愿服务队 " + UUID.randomUUID().toString().substring(0, 6));
 		team.put("kind", "NEIGHBOURHOOD");
 		team.put("leaderId", leaderId);
@@ -63,7 +66,6 @@ class VolunteerApiIntegrationTests {
 		String teamId = created.json().path("id").asString();
 		assertThat(api.post("/api/v1/volunteer/teams", zhang, team).status()).isEqualTo(403);
 
-		double[] venue = api.centroid("东城社区第1网格");
 		Map<String, Object> activity = new LinkedHashMap<>();
 		activity.put("teamId", teamId);
 		activity.put("title", "清扫 1 栋楼道");

@@ -73,6 +73,8 @@ class TopicPages {
 
 	private final org.zhizhi.incident.IncidentQueries incidents;
 
+	private final org.zhizhi.volunteer.VolunteerQueries volunteerQueries;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
@@ -80,8 +82,10 @@ class TopicPages {
 	TopicPages(DeliberationManagement management, DeliberationQueries queries,
 			org.zhizhi.deliberation.CoFunding funding, MessageSource messages, org.zhizhi.territory.PlaceQueries places,
 			org.zhizhi.territory.OrgUnitQueries orgUnits, DeliberationWorkbooks workbooks,
-			org.zhizhi.incident.IncidentQueries incidents, Clock clock, ZoneId zone) {
+			org.zhizhi.incident.IncidentQueries incidents, org.zhizhi.volunteer.VolunteerQueries volunteerQueries,
+			Clock clock, ZoneId zone) {
 		this.incidents = incidents;
+		this.volunteerQueries = volunteerQueries;
 		this.workbooks = workbooks;
 		this.places = places;
 		this.orgUnits = orgUnits;
@@ -236,6 +240,7 @@ class TopicPages {
 		model.addAttribute("taskKinds", org.zhizhi.deliberation.TaskKind.values());
 		model.addAttribute("incidentCategories", addsTasks ? incidents.categories() : List.of());
 		model.addAttribute("projectCategories", org.zhizhi.partnership.ItemCategory.values());
+		model.addAttribute("volunteerTeams", addsTasks ? volunteerQueries.teams(actor) : List.of());
 		model.addAttribute("sources", org.zhizhi.deliberation.FundSource.values());
 		model.addAttribute("rules", VoteRule.values());
 		model.addAttribute("choices", VoteChoice.values());
@@ -330,10 +335,10 @@ class TopicPages {
 			@RequestParam(required = false) String title, @RequestParam(required = false) String owner,
 			@RequestParam(required = false) LocalDate dueOn, @RequestParam(required = false) TaskKind kind,
 			@RequestParam(required = false) String incidentCategory,
-			@RequestParam(required = false) String projectCategory, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String projectCategory, @RequestParam(required = false) UUID teamId,
+			HttpServletRequest request, RedirectAttributes redirect) {
 		return step(redirect, request, id, "deliberation.notice.taskAdded", () -> management.addTask(actor, id,
-				new AddTask(title, owner, dueOn, kind, incidentCategory, projectCategory, null, null)));
+				new AddTask(title, owner, dueOn, kind, incidentCategory, projectCategory, null, null, teamId)));
 	}
 
 	@PostMapping("/topics/{id}/tasks/{taskId}/done")

@@ -66,13 +66,16 @@ class PointsPhonePages {
 
 	private final PointsProblems problems;
 
+	private final PointsWorkbooks workbooks;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	PointsPhonePages(PointsQueries queries, PointsClaims claims, Redemptions redemptions, MessageSource messages,
-			PointsProblems problems, Clock clock, ZoneId zone) {
+			PointsProblems problems, PointsWorkbooks workbooks, Clock clock, ZoneId zone) {
 		this.problems = problems;
+		this.workbooks = workbooks;
 		this.queries = queries;
 		this.claims = claims;
 		this.redemptions = redemptions;
@@ -98,6 +101,11 @@ class PointsPhonePages {
 	String statement(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		model.addAttribute("statement", queries.statement(actor, id, 200));
 		return "points/statement";
+	}
+
+	@GetMapping("/m/points/accounts/{id}/statement.xlsx")
+	ResponseEntity<byte[]> statementWorkbook(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return workbooks.statement(queries.statement(actor, id, 100_000));
 	}
 
 	@GetMapping("/m/points/claim")

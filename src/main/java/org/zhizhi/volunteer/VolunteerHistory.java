@@ -1,0 +1,82 @@
+package org.zhizhi.volunteer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.identity.TotpCodes;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.Ids;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.volunteer.persistence.JdbcVolunteer;
+
+/**
+ * Volunteering brought in from a community's paper records (the demo's year): teams with their members, activities
+ * that took place with everyone's minutes as the organiser approved them. No event is published: the hours of the past
+ * were never paid in points, and are not now.
+ */
+@Component
+public class VolunteerHistory {
+
+	/** One who served: his account (or an id of the paper records), his name, the minutes approved. */
+	public record Served(UUID personId, String name, int minutes) {
+	}
+
+	private final JdbcVolunteer volunteer;
+
+	VolunteerHistory(JdbcVolunteer volunteer) {
+		this.volunteer = volunteer;
+	}
+
+	@Transactional
+	public Team team(OrgUnit unit, String name, TeamKind kind, UUID leaderId, String leaderName, String description,
+			Instant at) {
+		Team team = new Team(Ids.newId(Clock.fixed(at, ZoneOffset.UTC)), unit.id(), unit.name(), unit.path(),
+				DataScope.districtOf(unit.path()), name, kind, leaderId, leaderName, description, true, 0, at);
+		volunteer.insert(team);
+		return team;
+	}
+
+	@Transactional
+	public void member(Team team, UUID personId, String name, MemberKind kind, LocalDate joinedOn) {
+		volunteer.join(team.id(), personId, name, kind, joinedOn);
+	}
+
+	/** An activity that took place, everyone's minutes approved by its organiser when it ended. */
+	@Transactional
+	public UUID held(Team team, String title, String description, String place, double lat, double lng, Instant start,
+			Instant end, UUID organiserId, String organiserName, List<Served> served) {
+		Activity activity = new Activity(Ids.newId(Clock.fixed(start.minusSeconds(86_400 * 3), ZoneOffset.UTC)),
+				team.id(), team.name(), team.scopePath(), team.districtId(), title, description, place, lat, lng, start,
+				end, Math.max(served.size(), 1), organiserId, organiserName, ActivityState.OPEN,
+				start.minusSeconds(86_400 * 3));
+		volunteer.insert(activity, TotpCodes.newSecret());
+		for (Served s : served) {
+			Participation p = Participation.signUp(activity.id(), s.personId(), s.name(), true,
+					start.minusSeconds(86_400));
+			volunteer.insert(p);
+			p.checkIn(start, lat, lng);
+			p.checkOut(start.plusSeconds(60L * s.minutes()), lat, lng);
+			p.approve(activity, organiserId, organiserName, end);
+			p.clearEvents();
+			volunteer.save(p);
+		}
+		return activity.id();
+	}
+
+	/** An activity to come, open for sign-up. */
+	@Transactional
+	public UUID upcoming(Team team, String title, String description, String place, double lat, double lng,
+			Instant start, Instant end, int slots, UUID organiserId, String organiserName, Instant now) {
+		Activity activity = new Activity(Ids.newId(Clock.fixed(now, ZoneOffset.UTC)), team.id(), team.name(),
+				team.scopePath(), team.districtId(), title, description, place, lat, lng, start, end, slots,
+				organiserId, organiserName, ActivityState.OPEN, now);
+		volunteer.insert(activity, TotpCodes.newSecret());
+		return activity.id();
+	}
+}
