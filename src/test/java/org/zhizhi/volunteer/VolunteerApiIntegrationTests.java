@@ -154,6 +154,39 @@ class VolunteerApiIntegrationTests {
 			.toList()).contains("志愿服务 1 小时"));
 	}
 
+	/** The seeds' teams (002, 001): 东城社区's three neighbourhood teams with 312 activities, 为老 30, 先锋骑士 62. */
+	@Test
+	void theDemoTeamsHoldTheSeedsFigures() {
+		String desk = api.tokenOf("dongcheng");
+		List<JsonNode> teams = api.get("/api/v1/volunteer/teams", desk).list();
+		assertThat(teams).extracting(t -> t.path("name").asString())
+			.contains("睦邻志愿服务队", "亲邻志愿服务队", "惠邻志愿服务队", "东城为老服务队");
+		long activities = 0;
+		for (JsonNode team : teams) {
+			if (team.path("kind").asString().equals("NEIGHBOURHOOD") && team.path("name").asString().matches("[睦亲惠]邻志愿服务队")) {
+				activities += api.get("/api/v1/volunteer/teams/" + team.path("id").asString(), desk).json()
+					.path("activities")
+					.findParents("title")
+					.stream()
+					.filter(a -> !a.path("title").asString().equals("周末楼道大扫除"))
+					.count();
+			}
+		}
+		assertThat(activities).as("over 300 activities in a year").isEqualTo(312);
+		JsonNode elderly = teams.stream().filter(t -> t.path("name").asString().equals("东城为老服务队")).findFirst()
+			.orElseThrow();
+		assertThat(elderly.path("members").asLong()).isEqualTo(30);
+		JsonNode riders = api.get("/api/v1/volunteer/teams", api.tokenOf("longjin")).list()
+			.stream()
+			.filter(t -> t.path("name").asString().equals("先锋骑士志愿服务队"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(riders.path("members").asLong()).as("60 and more riders").isEqualTo(62);
+		// a volunteer of 东城社区 sees tomorrow's clean-up to sign up for
+		assertThat(api.get("/api/v1/volunteer/activities", api.tokenOf("jumin01")).list())
+			.anySatisfy(a -> assertThat(a.path("title").asString()).isEqualTo("周末楼道大扫除"));
+	}
+
 	private static Map<String, Object> spot(String code, double[] venue, double offset) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", code);

@@ -59,7 +59,7 @@ class VolunteerPages {
 		this.zone = zone;
 	}
 
-	@GetMapping("/volunteer")
+	@GetMapping("/m/volunteer")
 	String home(@AuthenticationPrincipal Actor actor, Model model) {
 		model.addAttribute("teams", queries.teams(actor));
 		model.addAttribute("activities", queries.activities(actor));
@@ -70,42 +70,42 @@ class VolunteerPages {
 		return "volunteer/home";
 	}
 
-	@PostMapping("/volunteer/teams")
+	@PostMapping("/m/volunteer/teams")
 	String createTeam(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID orgUnitId,
 			@RequestParam(required = false) String name, @RequestParam(required = false) TeamKind kind,
 			@RequestParam(required = false) String leaderName, @RequestParam(required = false) String description,
 			RedirectAttributes redirect) {
-		return step(redirect, "/volunteer", "volunteer.notice.teamCreated", () -> teams.createTeam(actor,
+		return step(redirect, "/m/volunteer", "volunteer.notice.teamCreated", () -> teams.createTeam(actor,
 				new NewTeam(orgUnitId == null ? actor.scope().orgUnitId() : orgUnitId, name, kind, null, leaderName,
 						description)));
 	}
 
-	@GetMapping("/volunteer/teams/{id}")
+	@GetMapping("/m/volunteer/teams/{id}")
 	String team(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		model.addAttribute("view", queries.team(actor, id));
 		model.addAttribute("zone", zone);
 		return "volunteer/team";
 	}
 
-	@PostMapping("/volunteer/teams/{id}/join")
+	@PostMapping("/m/volunteer/teams/{id}/join")
 	String join(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		return step(redirect, "/volunteer/teams/" + id, "volunteer.notice.joined", () -> teams.join(actor, id));
+		return step(redirect, "/m/volunteer/teams/" + id, "volunteer.notice.joined", () -> teams.join(actor, id));
 	}
 
-	@PostMapping("/volunteer/teams/{id}/activities")
+	@PostMapping("/m/volunteer/teams/{id}/activities")
 	String createActivity(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String description,
 			@RequestParam(required = false) String place, @RequestParam(required = false) Double lat,
 			@RequestParam(required = false) Double lng, @RequestParam(required = false) LocalDateTime startsAt,
 			@RequestParam(required = false) LocalDateTime endsAt, @RequestParam(required = false) Integer slots,
 			RedirectAttributes redirect) {
-		return step(redirect, "/volunteer/teams/" + id, "volunteer.notice.activityCreated",
+		return step(redirect, "/m/volunteer/teams/" + id, "volunteer.notice.activityCreated",
 				() -> teams.createActivity(actor, new NewActivity(id, title, description, place, lat, lng,
 						startsAt == null ? null : startsAt.atZone(zone).toInstant(),
 						endsAt == null ? null : endsAt.atZone(zone).toInstant(), slots)));
 	}
 
-	@GetMapping("/volunteer/activities/{id}")
+	@GetMapping("/m/volunteer/activities/{id}")
 	String activity(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		VolunteerQueries.ActivityView view = queries.activity(actor, id);
 		model.addAttribute("view", view);
@@ -115,68 +115,68 @@ class VolunteerPages {
 	}
 
 	/** The organiser's code of the moment, for his page to refresh it as it changes. */
-	@GetMapping(value = "/volunteer/activities/{id}/code", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(value = "/m/volunteer/activities/{id}/code", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	Map<String, Object> code(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		VolunteerTeams.Code code = teams.currentCode(actor, id);
 		return Map.of("code", code.code(), "validUntil", code.validUntil().toString());
 	}
 
-	@PostMapping("/volunteer/activities/{id}/sign-up")
+	@PostMapping("/m/volunteer/activities/{id}/sign-up")
 	String signUp(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		return step(redirect, "/volunteer/activities/" + id, "volunteer.notice.signedUp",
+		return step(redirect, "/m/volunteer/activities/" + id, "volunteer.notice.signedUp",
 				() -> participations.signUp(actor, id));
 	}
 
-	@PostMapping("/volunteer/activities/{id}/cancel")
+	@PostMapping("/m/volunteer/activities/{id}/cancel")
 	String cancel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-		return step(redirect, "/volunteer/activities/" + id, "volunteer.notice.cancelled",
+		return step(redirect, "/m/volunteer/activities/" + id, "volunteer.notice.cancelled",
 				() -> participations.cancel(actor, id));
 	}
 
-	@PostMapping("/volunteer/activities/{id}/check-in")
+	@PostMapping("/m/volunteer/activities/{id}/check-in")
 	String checkIn(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) String code, @RequestParam(required = false) Double lat,
 			@RequestParam(required = false) Double lng, RedirectAttributes redirect) {
-		return step(redirect, "/volunteer/activities/" + id, "volunteer.notice.checkedIn",
+		return step(redirect, "/m/volunteer/activities/" + id, "volunteer.notice.checkedIn",
 				() -> participations.checkIn(actor, id, new OnTheSpot(code, lat, lng)));
 	}
 
-	@PostMapping("/volunteer/activities/{id}/check-out")
+	@PostMapping("/m/volunteer/activities/{id}/check-out")
 	String checkOut(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) String code, @RequestParam(required = false) Double lat,
 			@RequestParam(required = false) Double lng, RedirectAttributes redirect) {
-		return step(redirect, "/volunteer/activities/" + id, "volunteer.notice.checkedOut",
+		return step(redirect, "/m/volunteer/activities/" + id, "volunteer.notice.checkedOut",
 				() -> participations.checkOut(actor, id, new OnTheSpot(code, lat, lng)));
 	}
 
-	@PostMapping("/volunteer/activities/{id}/participants/{personId}/approve")
+	@PostMapping("/m/volunteer/activities/{id}/participants/{personId}/approve")
 	String approve(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID personId,
 			RedirectAttributes redirect) {
-		return step(redirect, "/volunteer/activities/" + id, "volunteer.notice.approved",
+		return step(redirect, "/m/volunteer/activities/" + id, "volunteer.notice.approved",
 				() -> participations.approve(actor, id, personId));
 	}
 
-	@PostMapping("/volunteer/activities/{id}/participants/{personId}/absent")
+	@PostMapping("/m/volunteer/activities/{id}/participants/{personId}/absent")
 	String absent(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID personId,
 			RedirectAttributes redirect) {
-		return step(redirect, "/volunteer/activities/" + id, "volunteer.notice.absent",
+		return step(redirect, "/m/volunteer/activities/" + id, "volunteer.notice.absent",
 				() -> participations.markAbsent(actor, id, personId));
 	}
 
-	@PostMapping("/volunteer/activities/{id}/correction")
+	@PostMapping("/m/volunteer/activities/{id}/correction")
 	String requestCorrection(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) Integer minutes, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		return step(redirect, "/volunteer/activities/" + id, "volunteer.notice.correctionRequested",
+		return step(redirect, "/m/volunteer/activities/" + id, "volunteer.notice.correctionRequested",
 				() -> participations.requestCorrection(actor, id, new CorrectionRequest(minutes, reason)));
 	}
 
-	@PostMapping("/volunteer/activities/{id}/participants/{personId}/correction")
+	@PostMapping("/m/volunteer/activities/{id}/participants/{personId}/correction")
 	String decideCorrection(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @PathVariable UUID personId,
 			@RequestParam(required = false) Boolean accepted, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
-		return step(redirect, "/volunteer/activities/" + id, "volunteer.notice.correctionDecided",
+		return step(redirect, "/m/volunteer/activities/" + id, "volunteer.notice.correctionDecided",
 				() -> participations.decideCorrection(actor, id, personId, new CorrectionDecision(accepted, note)));
 	}
 
