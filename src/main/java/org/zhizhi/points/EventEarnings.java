@@ -40,10 +40,13 @@ class EventEarnings {
 
 	private final Installation installation;
 
+	private final org.zhizhi.points.persistence.JdbcLedger ledger;
+
 	private final ZoneId zone;
 
 	EventEarnings(PointsEarning earning, JdbcSchemes schemes, IncidentQueries incidents, AccountQueries accounts,
-			Installation installation, ZoneId zone) {
+			Installation installation, org.zhizhi.points.persistence.JdbcLedger ledger, ZoneId zone) {
+		this.ledger = ledger;
 		this.earning = earning;
 		this.schemes = schemes;
 		this.incidents = incidents;
@@ -79,8 +82,11 @@ class EventEarnings {
 				.ifPresent(member -> earn(SchemeKind.MEMBER, RuleSource.INCIDENT_RESOLVED, member,
 						"incident:" + incident.id() + ":resolved", "接单办结：" + brief(incident), step.at()));
 		}
-		if (accepted && incident.channel() == Channel.RIDER && incident.reporterId() != null) {
+		// a rider's report: by 随手报, or from the residents' app by someone with a file in the riders' scheme
+		if (accepted && incident.reporterId() != null
+				&& (incident.channel() == Channel.RIDER || incident.channel() == Channel.RESIDENT_APP)) {
 			accounts.find(installation.whole(), incident.reporterId())
+				.filter(reporter -> incident.channel() == Channel.RIDER || hasRiderFile(reporter))
 				.ifPresent(rider -> earn(SchemeKind.RIDER, RuleSource.REPORT_CONFIRMED, rider,
 						"incident:" + incident.id() + ":reported", "随手报被受理：" + brief(incident), step.at()));
 		}
@@ -122,6 +128,13 @@ class EventEarnings {
 				earning.earn(scheme, rule, holder, key + ":" + rule.code(), reason, at, null, null);
 			}
 		});
+	}
+
+	/** Whether the person has a points file in the riders' scheme of his place: a registered 先锋骑士. */
+	private boolean hasRiderFile(Account person) {
+		return schemes.covering(SchemeKind.RIDER, person.scopePath())
+			.flatMap(scheme -> ledger.find(scheme.id(), AccountKind.PERSON, person.id()))
+			.isPresent();
 	}
 
 	/** The incident in a few words for the statement line. */
