@@ -114,6 +114,8 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.volunteer.VolunteerHistory volunteerHistory;
 
+	private final org.zhizhi.points.HonourBoards honours;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -125,7 +127,8 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.people.ResidentAccounts residentAccounts, org.zhizhi.incident.IncidentQueries incidentQueries,
 			org.zhizhi.points.PointsManagement points, org.zhizhi.points.PointsHistory pointsHistory,
 			org.zhizhi.points.PointsClaims pointsClaims, org.zhizhi.party.PartyQueries partyQueries,
-			org.zhizhi.volunteer.VolunteerHistory volunteerHistory) {
+			org.zhizhi.volunteer.VolunteerHistory volunteerHistory, org.zhizhi.points.HonourBoards honours) {
+		this.honours = honours;
 		this.volunteerHistory = volunteerHistory;
 		this.pointsHistory = pointsHistory;
 		this.pointsClaims = pointsClaims;
@@ -253,8 +256,8 @@ class DemoLoader implements ApplicationRunner {
 		// ---- points (issue 13): the seeds' schemes and their rules
 		DemoPoints.Schemes schemes = DemoPoints.loadSchemes(points, ids, scopes, whole, clock.instant(),
 				PlatformZone.DEFAULT);
-		DemoPoints.loadHistory(schemes, pointsHistory, pointsClaims, partyQueries, accountIds, scopes, clock.instant(),
-				PlatformZone.DEFAULT);
+		DemoPoints.loadHistory(schemes, pointsHistory, pointsClaims, partyQueries, honours, accountIds, scopes,
+				clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo points loaded");
 		// ---- volunteering (issue 13): the seeds' teams and a year of their activities
 		int activities = DemoVolunteer.load(volunteerHistory, placeQueries, id -> orgUnits.bindingOf(id).orElseThrow(),

@@ -125,7 +125,8 @@ final class DemoPoints {
 	 * 钱佳花园功能型党支部's members ranked on the district's 党员积分.
 	 */
 	static void loadHistory(Schemes schemes, PointsHistory history, PointsClaims claims, PartyQueries party,
-			Map<String, UUID> accountIds, Map<String, DataScope> scopes, Instant now, ZoneId zone) {
+			org.zhizhi.points.HonourBoards honours, Map<String, UUID> accountIds, Map<String, DataScope> scopes,
+			Instant now, ZoneId zone) {
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		Random random = new Random(20261206L);
 
@@ -240,6 +241,11 @@ final class DemoPoints {
 		if (waiting.id() == null) {
 			throw new IllegalStateException("demo claim not made");
 		}
+		// the 红榜 of 东城社区 (003: 300+ communities keep a 道德红黑榜)
+		honours.add(desk, virtue.id(), new org.zhizhi.points.HonourBoards.NewHonour(org.zhizhi.points.HonourBoard.RED,
+				jumin03, "照顾对门独居的周婆婆一年多，每天送饭", null, null));
+		honours.add(desk, virtue.id(), new org.zhizhi.points.HonourBoards.NewHonour(org.zhizhi.points.HonourBoard.RED,
+				jumin02, "每周打扫 1 单元楼道，带动邻居垃圾分类", null, null));
 
 		// ---- 钱佳花园功能型党支部's members on the district's 党员积分 (000's board)
 		Scheme members = schemes.members();

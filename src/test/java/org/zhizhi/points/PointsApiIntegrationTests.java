@@ -224,6 +224,44 @@ class PointsApiIntegrationTests {
 	}
 
 	@Test
+	void theBlackBoardTakesADecisionAndAnExpiryAndThePublicSeesMaskedNamesOnly() throws Exception {
+		String desk = api.tokenOf("dongcheng");
+		JsonNode virtue = scheme(desk, "VIRTUE");
+		String schemeId = virtue.path("id").asString();
+		String jumin01 = api.get("/api/v1/me", api.tokenOf("jumin01")).json().path("id").asString();
+		Map<String, Object> black = new LinkedHashMap<>();
+		black.put("board", "BLACK");
+		black.put("personId", jumin01);
+		black.put("reason", "楼道里堆放杂物，多次劝导不改");
+		Response refused = api.post("/api/v1/points/schemes/" + schemeId + "/honours", desk, black);
+		assertThat(refused.errorFields()).containsExactly("decision", "expiresOn");
+		black.put("decision", "经 12 月居民代表议事协商会议表决，上黑榜一个月");
+		black.put("expiresOn", clock.today().plusDays(30).toString());
+		assertThat(api.post("/api/v1/points/schemes/" + schemeId + "/honours", desk, black).status()).isEqualTo(201);
+		assertThat(api.post("/api/v1/points/schemes/" + schemeId + "/honours", api.tokenOf("jumin02"), black)
+			.status()).isEqualTo(403);
+
+		List<JsonNode> seenByDesk = api.get("/api/v1/points/schemes/" + schemeId + "/honours", desk).list();
+		assertThat(seenByDesk).anySatisfy(h -> {
+			assertThat(h.path("board").asString()).isEqualTo("BLACK");
+			assertThat(h.path("decision").asString()).contains("居民代表");
+		});
+		assertThat(seenByDesk).anySatisfy(h -> assertThat(h.path("board").asString()).isEqualTo("RED"));
+		var page = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+					+ "/public/points/" + virtue.path("code").asString())).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(page.body()).contains("道德红黑榜", "张*民", "楼道里堆放杂物").doesNotContain("张居民")
+			.doesNotContain("居民代表议事协商会议表决");
+
+		// past its expiry it leaves the board by itself
+		clock.advance(Duration.ofDays(31));
+		assertThat(api.get("/api/v1/points/schemes/" + schemeId + "/honours", api.login("dongcheng",
+				ApiClient.DEMO_PASSWORD)).list()).noneSatisfy(h -> assertThat(h.path("board").asString())
+			.isEqualTo("BLACK"));
+	}
+
+	@Test
 	void theDeskNeverVetsItsOwnNomination() {
 		String desk = api.tokenOf("dongcheng");
 		JsonNode virtue = scheme(desk, "VIRTUE");

@@ -63,8 +63,11 @@ class PointsApiController {
 
 	private final PointsWorkbooks workbooks;
 
+	private final org.zhizhi.points.HonourBoards honours;
+
 	PointsApiController(PointsManagement management, PointsClaims claims, Redemptions redemptions,
-			PointsQueries queries, PointsWorkbooks workbooks) {
+			PointsQueries queries, PointsWorkbooks workbooks, org.zhizhi.points.HonourBoards honours) {
+		this.honours = honours;
 		this.management = management;
 		this.claims = claims;
 		this.redemptions = redemptions;
@@ -136,6 +139,19 @@ class PointsApiController {
 			@RequestBody Redemptions.NewSponsor body) {
 		Sponsor sponsor = redemptions.addSponsor(actor, id, body);
 		return ResponseEntity.created(URI.create("/api/v1/points/schemes/" + id)).body(sponsor);
+	}
+
+	@GetMapping("/schemes/{id}/honours")
+	@Operation(summary = "The virtue bank's 红黑榜 standing today (names masked but for the desk of its scope)")
+	List<org.zhizhi.points.Honour> honours(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return honours.standing(id, !queries.scheme(actor, id).desk());
+	}
+
+	@PostMapping("/schemes/{id}/honours")
+	@Operation(summary = "An entry of the 红黑榜: red with its reason; black only with the decision and an expiry (desk)")
+	ResponseEntity<org.zhizhi.points.Honour> addHonour(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestBody org.zhizhi.points.HonourBoards.NewHonour body) {
+		return ResponseEntity.status(201).body(honours.add(actor, id, body));
 	}
 
 	// ---- accounts

@@ -49,8 +49,11 @@ class PointsDeskPages {
 
 	private final PointsProblems problems;
 
+	private final org.zhizhi.points.HonourBoards honours;
+
 	PointsDeskPages(PointsQueries queries, PointsManagement management, PointsClaims claims, Redemptions redemptions,
-			PointsProblems problems) {
+			PointsProblems problems, org.zhizhi.points.HonourBoards honours) {
+		this.honours = honours;
 		this.queries = queries;
 		this.management = management;
 		this.claims = claims;
@@ -77,6 +80,8 @@ class PointsDeskPages {
 		model.addAttribute("view", view);
 		model.addAttribute("board", queries.ranking(id, null, !view.desk(), 20));
 		model.addAttribute("audit", view.desk() ? queries.audit(actor, id) : null);
+		model.addAttribute("honours", view.scheme().kind() == org.zhizhi.points.SchemeKind.VIRTUE
+				? honours.standing(id, !view.desk()) : List.of());
 		model.addAttribute("dimensions", Dimension.values());
 		model.addAttribute("sources", RuleSource.values());
 		model.addAttribute("today", queries.today());
@@ -167,6 +172,7 @@ class PointsDeskPages {
 		model.addAttribute("within", node == null ? null : queries.nodeName(within));
 		// not "notice": the layout shows a flash message of that name
 		model.addAttribute("noticeBoard", queries.notice(scheme.id()));
+		model.addAttribute("honours", honours.standing(scheme.id(), true));
 		return "points/public";
 	}
 
