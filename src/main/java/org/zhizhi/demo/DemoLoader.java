@@ -116,6 +116,8 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.points.HonourBoards honours;
 
+	private final org.zhizhi.volunteer.VolunteerPosts volunteerPosts;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -127,7 +129,9 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.people.ResidentAccounts residentAccounts, org.zhizhi.incident.IncidentQueries incidentQueries,
 			org.zhizhi.points.PointsManagement points, org.zhizhi.points.PointsHistory pointsHistory,
 			org.zhizhi.points.PointsClaims pointsClaims, org.zhizhi.party.PartyQueries partyQueries,
-			org.zhizhi.volunteer.VolunteerHistory volunteerHistory, org.zhizhi.points.HonourBoards honours) {
+			org.zhizhi.volunteer.VolunteerHistory volunteerHistory, org.zhizhi.points.HonourBoards honours,
+			org.zhizhi.volunteer.VolunteerPosts volunteerPosts) {
+		this.volunteerPosts = volunteerPosts;
 		this.honours = honours;
 		this.volunteerHistory = volunteerHistory;
 		this.pointsHistory = pointsHistory;
@@ -260,7 +264,8 @@ class DemoLoader implements ApplicationRunner {
 				clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo points loaded");
 		// ---- volunteering (issue 13): the seeds' teams and a year of their activities
-		int activities = DemoVolunteer.load(volunteerHistory, placeQueries, id -> orgUnits.bindingOf(id).orElseThrow(),
+		int activities = DemoVolunteer.load(volunteerHistory, volunteerPosts, placeQueries,
+				id -> orgUnits.bindingOf(id).orElseThrow(),
 				ids, scopes, accountIds, clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo volunteering loaded ({} neighbourhood activities)", activities);
 	}

@@ -46,7 +46,8 @@ final class DemoVolunteer {
 	private DemoVolunteer() {
 	}
 
-	static int load(VolunteerHistory history, PlaceQueries places, Function<UUID, OrgUnit> nodes,
+	static int load(VolunteerHistory history, org.zhizhi.volunteer.VolunteerPosts posts, PlaceQueries places,
+			Function<UUID, OrgUnit> nodes,
 			Map<String, UUID> ids, Map<String, DataScope> scopes, Map<String, UUID> accounts, Instant now,
 			ZoneId zone) {
 		LocalDate today = LocalDate.ofInstant(now, zone);
@@ -166,6 +167,16 @@ final class DemoVolunteer {
 		for (int n = 1; n < 62; n++) {
 			history.member(riders, named("rider:" + n), NAMES[n % NAMES.length] + "（骑手）",
 					n <= 12 ? MemberKind.MEMBER : MemberKind.RIDER, today.minusYears(1));
+		}
+
+		// 南岸 (004): the members of 华城国际党支部 claim the six posts of 金鹤社区
+		OrgUnit jinhe = nodes.apply(ids.get("jinhe"));
+		String[][] postPlan = { { "LIAISON", "每周一、三走访楼栋，收集民情" }, { "PATROL", "每晚 19:00-21:00 小区巡逻" },
+				{ "CIVILITY", "周末在小区门口文明劝导" }, { "MEDIATION", "每周四下午在党群服务站调解纠纷" },
+				{ "PAIRING", "每月两次看望结对的独居老人" }, { "FIVE_HEADS", "配合楼栋长、单元长开展五长联动" } };
+		for (int n = 0; n < postPlan.length; n++) {
+			posts.claim(jinhe, org.zhizhi.volunteer.PostKind.valueOf(postPlan[n][0]), named("jinhe-member:" + n),
+					NAMES[(n * 3 + 4) % NAMES.length], postPlan[n][1], today.minusMonths(3).atStartOfDay(zone).toInstant());
 		}
 
 		// tomorrow, for the walk-through: 睦邻's stairwell clean-up, organised by dangyuan01

@@ -187,6 +187,30 @@ class VolunteerApiIntegrationTests {
 			.anySatisfy(a -> assertThat(a.path("title").asString()).isEqualTo("周末楼道大扫除"));
 	}
 
+	/** 南岸's posts (004): one of a kind at a time, given up by the holder, seen by the desk of the scope. */
+	@Test
+	void aMemberClaimsAPostWithItsDutyAndGivesItUp() {
+		String member = api.tokenOf("dangyuan03");
+		Map<String, Object> claim = Map.of("kind", "MEDIATION", "duty", "每周四下午在党群服务站调解纠纷");
+		Response claimed = api.post("/api/v1/volunteer/posts", member, claim);
+		assertThat(claimed.status()).as(claimed.brief()).isEqualTo(201);
+		String id = claimed.json().path("id").asString();
+		assertThat(api.post("/api/v1/volunteer/posts", member, claim).problemCode(409)).isEqualTo("POST_HELD");
+		assertThat(api.post("/api/v1/volunteer/posts", member, Map.of("kind", "PATROL")).errorFields())
+			.containsExactly("duty");
+		assertThat(api.get("/api/v1/volunteer/posts", api.tokenOf("dongcheng")).list())
+			.anySatisfy(p -> assertThat(p.path("id").asString()).isEqualTo(id));
+		assertThat(api.post("/api/v1/volunteer/posts/" + id + "/release", api.tokenOf("dangyuan01"), Map.of())
+			.status()).as("only the holder").isEqualTo(404);
+		assertThat(api.post("/api/v1/volunteer/posts/" + id + "/release", member, Map.of()).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/volunteer/posts", api.tokenOf("dongcheng")).list())
+			.noneSatisfy(p -> assertThat(p.path("id").asString()).isEqualTo(id));
+		// 金鹤社区's six posts, held by 华城国际's members
+		assertThat(api.get("/api/v1/volunteer/posts", api.tokenOf("nanan")).list())
+			.extracting(p -> p.path("kind").asString())
+			.contains("LIAISON", "PATROL", "CIVILITY", "MEDIATION", "PAIRING", "FIVE_HEADS");
+	}
+
 	private static Map<String, Object> spot(String code, double[] venue, double offset) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", code);

@@ -46,7 +46,11 @@ class VolunteerApiController {
 
 	private final VolunteerQueries queries;
 
-	VolunteerApiController(VolunteerTeams teams, Participations participations, VolunteerQueries queries) {
+	private final org.zhizhi.volunteer.VolunteerPosts posts;
+
+	VolunteerApiController(VolunteerTeams teams, Participations participations, VolunteerQueries queries,
+			org.zhizhi.volunteer.VolunteerPosts posts) {
+		this.posts = posts;
 		this.teams = teams;
 		this.participations = participations;
 		this.queries = queries;
@@ -160,6 +164,26 @@ class VolunteerApiController {
 			@PathVariable UUID personId, @RequestBody CorrectionDecision body) {
 		participations.decideCorrection(actor, id, personId, body);
 		return queries.activity(actor, id);
+	}
+
+	@GetMapping("/posts")
+	@Operation(summary = "The volunteer posts held in the caller's scope (南岸's six kinds) with their duty schedules")
+	List<org.zhizhi.volunteer.VolunteerPost> posts(@AuthenticationPrincipal Actor actor) {
+		return posts.held(actor);
+	}
+
+	@PostMapping("/posts")
+	@Operation(summary = "The caller claims a post of his place with his duty schedule (one of a kind at a time)")
+	ResponseEntity<org.zhizhi.volunteer.VolunteerPost> claimPost(@AuthenticationPrincipal Actor actor,
+			@RequestBody org.zhizhi.volunteer.VolunteerPosts.ClaimPost body) {
+		return ResponseEntity.status(201).body(posts.claim(actor, body));
+	}
+
+	@PostMapping("/posts/{id}/release")
+	@Operation(summary = "The holder gives his post up")
+	ResponseEntity<Void> releasePost(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		posts.release(actor, id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/record")
