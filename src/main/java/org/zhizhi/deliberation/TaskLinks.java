@@ -84,13 +84,17 @@ class TaskLinks {
 
 	private final org.zhizhi.volunteer.VolunteerTeams volunteerTeams;
 
+	private final org.zhizhi.territory.Installation installation;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	TaskLinks(IncidentManagement incidents, IncidentQueries incidentQueries, ListItems lists,
 			PartnershipQueries partnership, PlaceQueries places, JdbcTopics topics, TopicRecords records,
-			MessageSource messages, org.zhizhi.volunteer.VolunteerTeams volunteerTeams, Clock clock, ZoneId zone) {
+			MessageSource messages, org.zhizhi.volunteer.VolunteerTeams volunteerTeams,
+			org.zhizhi.territory.Installation installation, Clock clock, ZoneId zone) {
+		this.installation = installation;
 		this.volunteerTeams = volunteerTeams;
 		this.incidents = incidents;
 		this.incidentQueries = incidentQueries;
@@ -218,7 +222,7 @@ class TaskLinks {
 	void on(IncidentEvent step) {
 		records.taskLinkedTo(TaskKind.INCIDENT, step.incidentId()).ifPresent(task -> {
 			Topic topic = topics.topic(task.topicId(), Lock.NONE).orElseThrow();
-			IncidentView now = incidentQueries.view(districtOf(topic), step.incidentId()).orElseThrow();
+			IncidentView now = incidentQueries.view(installation.whole(), step.incidentId()).orElseThrow();
 			// a private matter closes at triage: that is no work done, the desk settles the task
 			boolean done = CLOSED.contains(now.state()) && now.triage() != Triage.PRIVATE;
 			follow(task, topic, now.state().name(), done);
@@ -229,7 +233,7 @@ class TaskLinks {
 	void on(ItemEvent step) {
 		records.taskLinkedTo(TaskKind.PROJECT, step.itemId()).ifPresent(task -> {
 			Topic topic = topics.topic(task.topicId(), Lock.NONE).orElseThrow();
-			ItemStatus now = partnership.itemStatus(districtOf(topic), step.itemId()).orElseThrow();
+			ItemStatus now = partnership.itemStatus(installation.whole(), step.itemId()).orElseThrow();
 			follow(task, topic, now.name(), now == ItemStatus.COMPLETED);
 		});
 	}
@@ -244,9 +248,4 @@ class TaskLinks {
 		}
 	}
 
-	/** The topic's district: the scope the platform follows a task's linked object in, acting for nobody. */
-	private static DataScope districtOf(Topic topic) {
-		String[] parts = topic.place().scopePath().split("/");
-		return new DataScope(topic.place().districtId(), "/" + parts[1] + "/" + parts[2] + "/");
-	}
 }

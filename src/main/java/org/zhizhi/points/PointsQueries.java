@@ -214,10 +214,11 @@ public class PointsQueries {
 		}
 		java.util.Map<UUID, Redemption> byId = new java.util.LinkedHashMap<>();
 		found.forEach(r -> byId.putIfAbsent(r.id(), r));
+		java.util.Map<UUID, Reward> rewardsById = new java.util.HashMap<>();
 		return byId.values()
 			.stream()
 			.sorted(java.util.Comparator.comparing(Redemption::heldAt).reversed())
-			.map(r -> view(actor, r))
+			.map(r -> view(actor, r, rewardsById.computeIfAbsent(r.rewardId(), id -> rewards.reward(id).orElseThrow())))
 			.toList();
 	}
 
@@ -229,7 +230,10 @@ public class PointsQueries {
 	}
 
 	RedemptionView view(Actor actor, Redemption r) {
-		Reward reward = rewards.reward(r.rewardId()).orElseThrow();
+		return view(actor, r, rewards.reward(r.rewardId()).orElseThrow());
+	}
+
+	private RedemptionView view(Actor actor, Redemption r, Reward reward) {
 		boolean own = actor.userId().equals(r.holderId());
 		return new RedemptionView(r.id(), r.schemeId(), reward.name(), reward.sponsorName(),
 				own ? r.holderName() : PersonalData.maskName(r.holderName()), r.price(), own ? r.code() : null,

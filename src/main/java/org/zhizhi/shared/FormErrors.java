@@ -47,6 +47,22 @@ public record FormErrors(Map<String, List<String>> byField) implements Serializa
 		return new FormErrors(byField);
 	}
 
+	/**
+	 * A refused step as a page says it above the form: a step the state does not allow names the state and the step
+	 * in people's words ({@code statePrefix + state}, {@code stepPrefix + action}); any other refusal its messages.
+	 */
+	public static List<String> stepMessages(DomainException exception, MessageSource messages, String statePrefix,
+			String stepPrefix) {
+		var locale = LocaleContextHolder.getLocale();
+		Object[] args = exception.args();
+		if ("ILLEGAL_TRANSITION".equals(exception.code()) && args.length == 2) {
+			String state = messages.getMessage(statePrefix + args[0], null, String.valueOf(args[0]), locale);
+			String step = messages.getMessage(stepPrefix + args[1], null, String.valueOf(args[1]), locale);
+			return List.of(messages.getMessage(exception.messageKey(), new Object[] { state, step }, locale));
+		}
+		return of(exception, messages).byField().values().stream().flatMap(List::stream).toList();
+	}
+
 	public boolean has(String field) {
 		return byField.containsKey(field);
 	}

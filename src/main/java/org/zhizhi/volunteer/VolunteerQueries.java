@@ -28,14 +28,11 @@ public class VolunteerQueries {
 
 	private final VolunteerTeams teams;
 
-	private final Participations participations;
-
 	private final Clock clock;
 
-	VolunteerQueries(JdbcVolunteer volunteer, VolunteerTeams teams, Participations participations, Clock clock) {
+	VolunteerQueries(JdbcVolunteer volunteer, VolunteerTeams teams, Clock clock) {
 		this.volunteer = volunteer;
 		this.teams = teams;
-		this.participations = participations;
 		this.clock = clock;
 	}
 
@@ -80,19 +77,19 @@ public class VolunteerQueries {
 		PartView mine = all.stream()
 			.filter(p -> p.personId().equals(actor.userId()))
 			.findFirst()
-			.map(p -> view(actor, activity, p))
+			.map(p -> view(actor, organiser, p))
 			.orElse(null);
 		long waiting = all.stream().filter(p -> p.state() == ParticipationState.WAITING).count();
 		return new ActivityView(activity, volunteer.taken(id), waiting, organiser,
 				!clock.instant().isBefore(activity.endsAt()), mine,
-				organiser ? all.stream().map(p -> view(actor, activity, p)).toList() : List.of(),
+				organiser ? all.stream().map(p -> view(actor, organiser, p)).toList() : List.of(),
 				organiser ? volunteer.corrections(id) : List.of());
 	}
 
-	PartView view(Actor actor, Activity activity, Participation p) {
+	PartView view(Actor actor, boolean organiser, Participation p) {
 		return new PartView(p.personId(), p.personName(), p.state(), p.queuedAt(), p.checkedInAt(), p.checkedOutAt(),
 				p.minutes(), ParticipationPolicy.allowedActions(actor, p,
-						participations.relation(actor, activity, p.personId())));
+						new ParticipationPolicy.Relation(actor.userId().equals(p.personId()), organiser)));
 	}
 
 	/** A person's service record: every activity with his part, and the approved hours in all. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -195,14 +194,6 @@ class VolunteerPages {
 	}
 
 	private List<String> problems(DomainException e) {
-		var locale = LocaleContextHolder.getLocale();
-		if ("ILLEGAL_TRANSITION".equals(e.code()) && e.args().length == 2) {
-			String state = messages.getMessage("volunteer.state." + e.args()[0], null, String.valueOf(e.args()[0]),
-					locale);
-			String step = messages.getMessage("volunteer.step." + e.args()[1], null, String.valueOf(e.args()[1]),
-					locale);
-			return List.of(messages.getMessage(e.messageKey(), new Object[] { state, step }, locale));
-		}
-		return FormErrors.of(e, messages).byField().values().stream().flatMap(List::stream).toList();
+		return FormErrors.stepMessages(e, messages, "volunteer.state.", "volunteer.step.");
 	}
 }
