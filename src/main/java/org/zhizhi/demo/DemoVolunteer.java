@@ -74,6 +74,9 @@ final class DemoVolunteer {
 			Team team = history.team(dongcheng, plan[0], TeamKind.NEIGHBOURHOOD, accounts.get(plan[1]), plan[2],
 					"东城社区党委组建，党员带头、居民参与，服务公租房 4,993 户。", founded);
 			teams.add(team);
+			// contacts are invented (the seeds give none): a certificate must print one
+			history.settle(team, "023-62600" + (teams.size() + 10), team.name().startsWith("睦邻")
+					? "招募楼道清扫、垃圾分类劝导志愿者，每周六上午服务 2 小时" : null);
 			for (Served person : pool) {
 				history.member(team, person.personId(), person.name(),
 						person.name().endsWith("党员") ? MemberKind.MEMBER : MemberKind.RESIDENT, today.minusYears(1));
@@ -106,6 +109,7 @@ final class DemoVolunteer {
 		// 为老服务队: 30 people, a free clinic and a free haircut every month
 		Team elderly = history.team(dongcheng, "东城为老服务队", TeamKind.ELDERLY, null, "东城社区卫生服务站 陈医生",
 				"30 人，每月为老人义诊、义剪。", founded);
+		history.settle(elderly, "023-62600120", "招募有医护、理发手艺的志愿者");
 		List<Served> carers = new ArrayList<>();
 		for (int n = 0; n < 30; n++) {
 			Served carer = new Served(named("elderly:" + n), NAMES[n % NAMES.length] + (n >= NAMES.length ? "（医护）" : ""),
@@ -129,6 +133,7 @@ final class DemoVolunteer {
 		double[] xinhe = venue(places, scopes.get("xiaxinxin"), "新河街");
 		Team lantern = history.team(xiaxinxin, "红灯笼志愿服务队", TeamKind.PARTY, null, "鱼洞街道 退休干部 刘书记",
 				"退休干部、骑手、在职党员组成，宣讲政策、演出节目、收集建议。", founded);
+		history.settle(lantern, "023-66220130", "招募退休党员干部、新就业群体结对看望独居老人");
 		List<Served> lanterns = new ArrayList<>();
 		for (int n = 0; n < 15; n++) {
 			Served one = new Served(named("lantern:" + n), NAMES[(n * 3) % NAMES.length], 0);
@@ -163,6 +168,7 @@ final class DemoVolunteer {
 		OrgUnit longjin = nodes.apply(ids.get("longjin"));
 		Team riders = history.team(longjin, "先锋骑士志愿服务队", TeamKind.RIDERS, accounts.get("qishou01"), "刘骑手",
 				"外卖、快递小哥组成，10 余名党员带队，参与巡查、送药、寻人。", founded);
+		history.settle(riders, "023-66220140", "招募在龙锦社区跑单的外卖、快递骑手");
 		history.member(riders, accounts.get("qishou01"), "刘骑手", MemberKind.RIDER, today.minusYears(1));
 		for (int n = 1; n < 62; n++) {
 			history.member(riders, named("rider:" + n), NAMES[n % NAMES.length] + "（骑手）",

@@ -166,6 +166,15 @@ public class PeopleQueries {
 	}
 
 	/**
+	 * The registered name and masked ID number (居民身份证, e.g. 5001**********1234) of the resident who signs in with
+	 * this account, for a certificate that must name its holder with his ID type and masked number; empty for an
+	 * account of no resident.
+	 */
+	public Optional<RegisteredIdentity> identityOf(UUID accountId) {
+		return households.identityOf(accountId);
+	}
+
+	/**
 	 * The accounts the active residents of these households sign in with — whom a matter of their building concerns
 	 * (deliberation tells them of votes and meetings). Ids only.
 	 */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.Latitude;
@@ -21,6 +22,9 @@ public final class VolunteerCommands {
 
 	static final String RANGE = "{volunteer.range}";
 
+	/** A phone number as people write it: digits with an area code's hyphen or an extension, 7 to 20 characters. */
+	static final String CONTACT = "^$|^[0-9][0-9 -]{5,18}[0-9]$";
+
 	private VolunteerCommands() {
 	}
 
@@ -29,7 +33,17 @@ public final class VolunteerCommands {
 			@HasText(message = REQUIRED) @TextLength(min = 2, max = 60, message = LENGTH) String name,
 			@NotNull(message = REQUIRED) TeamKind kind, UUID leaderId,
 			@TextLength(min = 0, max = 100, message = LENGTH) String leaderName,
-			@TextLength(min = 0, max = 500, message = LENGTH) String description) {
+			@TextLength(min = 0, max = 500, message = LENGTH) String description,
+			@Pattern(regexp = CONTACT, message = "{volunteer.badContact}") String contact) {
+	}
+
+	/**
+	 * What the leader or the desk sets of a team: the contact its certificates print (a phone number, 联系方式 of
+	 * 民政部令第67号), whether it recruits, and what help it seeks.
+	 */
+	public record TeamSettings(@Pattern(regexp = CONTACT, message = "{volunteer.badContact}") String contact,
+			@NotNull(message = REQUIRED) Boolean recruiting,
+			@TextLength(min = 0, max = 500, message = LENGTH) String recruitment) {
 	}
 
 	/** An activity of a team: what, where (a position), when, how many places. */

@@ -37,9 +37,16 @@ public class VolunteerHistory {
 	public Team team(OrgUnit unit, String name, TeamKind kind, UUID leaderId, String leaderName, String description,
 			Instant at) {
 		Team team = new Team(Ids.newId(Clock.fixed(at, ZoneOffset.UTC)), unit.id(), unit.name(), unit.path(),
-				DataScope.districtOf(unit.path()), name, kind, leaderId, leaderName, description, true, 0, at);
+				DataScope.districtOf(unit.path()), name, kind, leaderId, leaderName, description, true, 0, at, null,
+				null);
 		volunteer.insert(team);
 		return team;
+	}
+
+	/** The contact a team's certificates print, and what help it seeks (it recruits, as a new team does). */
+	@Transactional
+	public void settle(Team team, String contact, String recruitment) {
+		volunteer.settle(team.id(), contact, true, recruitment);
 	}
 
 	@Transactional

@@ -24,6 +24,9 @@ public class VolunteerQueries {
 
 	public static final int LIMIT = 200;
 
+	/** A page of a list on a phone. */
+	public static final int PAGE = 20;
+
 	private final JdbcVolunteer volunteer;
 
 	private final VolunteerTeams teams;
@@ -41,15 +44,39 @@ public class VolunteerQueries {
 				: volunteer.teamsCovering(actor.scope().path());
 	}
 
-	public record TeamView(Team team, List<JdbcVolunteer.Member> members, List<Activity> activities, boolean member,
-			boolean organiser) {
+	/**
+	 * A team as its page shows it: what is coming first, then a page of the activities held (the latest first), how
+	 * many it has put on in all; its members for its organisers.
+	 */
+	public record TeamView(Team team, List<JdbcVolunteer.Member> members, List<Activity> upcoming, List<Activity> past,
+			int pastPage, boolean morePast, long activityCount, boolean member, boolean organiser) {
 	}
 
 	public TeamView team(Actor actor, UUID id) {
+		return team(actor, id, 0);
+	}
+
+	public TeamView team(Actor actor, UUID id, int pastPage) {
 		Team team = teams.visibleTeam(actor, id);
 		boolean organiser = teams.mayOrganise(actor, team);
-		return new TeamView(team, organiser ? volunteer.members(id) : List.of(), volunteer.activitiesOfTeam(id, LIMIT),
+		Instant now = clock.instant();
+		int page = Math.max(0, pastPage);
+		List<Activity> past = volunteer.activitiesOfTeam(id, now, PAGE + 1, page * PAGE);
+		return new TeamView(team, organiser ? volunteer.members(id) : List.of(), volunteer.upcomingOfTeam(id, now, LIMIT),
+				past.stream().limit(PAGE).toList(), page, past.size() > PAGE, volunteer.activityCount(id),
 				volunteer.isMember(id, actor.userId()), organiser);
+	}
+
+	/** A team's name and place for a public page (no members, no activities). */
+	public java.util.Optional<Team> publicTeam(UUID id) {
+		return volunteer.team(id);
+	}
+
+	/** A page of all a team's activities, the latest first (size at most {@link #LIMIT}). */
+	public List<Activity> activitiesOfTeam(Actor actor, UUID id, int page, int size) {
+		Team team = teams.visibleTeam(actor, id);
+		int limit = Math.clamp(size, 1, LIMIT);
+		return volunteer.activitiesOfTeam(team.id(), null, limit, Math.max(0, page) * limit);
 	}
 
 	/** The activities the person may join, or — for the desk — those of its scope, from a month ago on. */

@@ -26,6 +26,7 @@ import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.volunteer.VolunteerCommands.NewActivity;
 import org.zhizhi.volunteer.VolunteerCommands.NewTeam;
+import org.zhizhi.volunteer.VolunteerCommands.TeamSettings;
 import org.zhizhi.volunteer.persistence.JdbcVolunteer;
 
 /**
@@ -81,14 +82,26 @@ public class VolunteerTeams {
 		Team team = new Team(Ids.newId(clock), unit.id(), unit.name(), unit.path(), DataScope.districtOf(unit.path()),
 				command.name().strip(), command.kind(), leader == null ? null : leader.id(),
 				leader == null ? command.leaderName().strip() : leader.displayName(),
-				command.description() == null || command.description().isBlank() ? null : command.description().strip(),
-				true, 0, clock.instant());
+				blankToNull(command.description()), true, 0, clock.instant(), blankToNull(command.contact()), null);
 		volunteer.insert(team);
 		if (leader != null) {
 			volunteer.join(team.id(), leader.id(), leader.displayName(), kindOf(leader.roles()),
 					LocalDate.now(clock.withZone(zone)));
 		}
 		return team;
+	}
+
+	/** The leader or the desk of its scope sets a team's contact and its recruitment. */
+	@Transactional
+	public Team settle(Actor actor, UUID teamId, TeamSettings command) {
+		Team team = visibleTeam(actor, teamId);
+		if (!mayOrganise(actor, team)) {
+			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
+		}
+		shape.check(command);
+		volunteer.settle(team.id(), blankToNull(command.contact()), command.recruiting(),
+				blankToNull(command.recruitment()));
+		return volunteer.team(team.id()).orElseThrow();
 	}
 
 	/** A person of the team's place joins it (once). */
@@ -158,6 +171,10 @@ public class VolunteerTeams {
 		return volunteer.team(teamId)
 			.filter(team -> actor.scope().covers(team.scopePath()) || actor.scope().path().startsWith(team.scopePath()))
 			.orElseThrow(() -> DomainException.notFound("team"));
+	}
+
+	static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	static MemberKind kindOf(java.util.Set<Role> roles) {

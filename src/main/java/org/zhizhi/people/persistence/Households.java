@@ -185,6 +185,14 @@ public class Households {
 			.optional();
 	}
 
+	/** The name and masked ID number of the resident who signs in with this account (never the number itself). */
+	public Optional<org.zhizhi.people.RegisteredIdentity> identityOf(UUID accountId) {
+		return jdbc.sql("SELECT name, id_card_masked FROM people.resident WHERE account_id = :account AND active")
+			.param("account", accountId)
+			.query((rs, n) -> new org.zhizhi.people.RegisteredIdentity(rs.getString(1), rs.getString(2)))
+			.optional();
+	}
+
 	/** Binds a resident to the account he signs in with; false if either is bound already. */
 	public boolean bindAccount(UUID residentId, UUID accountId) {
 		return jdbc.sql("""

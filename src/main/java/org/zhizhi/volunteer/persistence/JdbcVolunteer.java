@@ -32,7 +32,7 @@ public class JdbcVolunteer {
 	private static final String TEAM_COLUMNS = """
 			t.id, t.org_unit_id, t.org_unit_name, t.scope_path, t.district_id, t.name, t.kind, t.leader_id, t.leader_name,
 			t.description, t.recruiting, (SELECT count(*) FROM volunteer.team_member m WHERE m.team_id = t.id),
-			t.created_at""";
+			t.created_at, t.contact, t.recruitment""";
 
 	private static final String ACTIVITY_COLUMNS = """
 			a.id, a.team_id, t.name, a.scope_path, a.district_id, a.title, a.description, a.place, a.lat, a.lng,
@@ -56,9 +56,9 @@ public class JdbcVolunteer {
 	public void insert(Team team) {
 		jdbc.sql("""
 				INSERT INTO volunteer.team (id, org_unit_id, org_unit_name, scope_path, district_id, name, kind, leader_id,
-				                            leader_name, description, recruiting, created_at)
+				                            leader_name, description, recruiting, created_at, contact, recruitment)
 				VALUES (:id, :unit, :unitName, :scope, :district, :name, :kind, :leader, :leaderName, :description,
-				        :recruiting, :at)""")
+				        :recruiting, :at, :contact, :recruitment)""")
 			.param("id", team.id())
 			.param("unit", team.orgUnitId())
 			.param("unitName", team.orgUnitName())
@@ -71,6 +71,8 @@ public class JdbcVolunteer {
 			.param("description", team.description())
 			.param("recruiting", team.recruiting())
 			.param("at", Timestamp.from(team.createdAt()))
+			.param("contact", team.contact())
+			.param("recruitment", team.recruitment())
 			.update();
 	}
 
@@ -104,6 +106,17 @@ public class JdbcVolunteer {
 			.param("id", id)
 			.query(JdbcVolunteer::team)
 			.optional();
+	}
+
+	/** The leader's or the desk's settings of a team: its contact, whether it recruits and what help it seeks. */
+	public void settle(UUID teamId, String contact, boolean recruiting, String recruitment) {
+		jdbc.sql("UPDATE volunteer.team SET contact = :contact, recruiting = :recruiting, recruitment = :recruitment"
+				+ " WHERE id = :id")
+			.param("id", teamId)
+			.param("contact", contact)
+			.param("recruiting", recruiting)
+			.param("recruitment", recruitment)
+			.update();
 	}
 
 	/** False if he is a member already. */
@@ -221,13 +234,36 @@ public class JdbcVolunteer {
 			.list();
 	}
 
-	public List<Activity> activitiesOfTeam(UUID teamId, int limit) {
+	/** A team's activities not over yet, the soonest first. */
+	public List<Activity> upcomingOfTeam(UUID teamId, Instant now, int limit) {
 		return jdbc.sql("SELECT " + ACTIVITY_COLUMNS + " FROM volunteer.activity a JOIN volunteer.team t"
-				+ " ON t.id = a.team_id WHERE a.team_id = :team ORDER BY a.starts_at DESC, a.id LIMIT :limit")
+				+ " ON t.id = a.team_id WHERE a.team_id = :team AND a.ends_at > :now ORDER BY a.starts_at, a.id"
+				+ " LIMIT :limit")
 			.param("team", teamId)
+			.param("now", Timestamp.from(now))
 			.param("limit", limit)
 			.query(JdbcVolunteer::activity)
 			.list();
+	}
+
+	/** A page of a team's activities, the latest first ({@code before}: only those over by then; null: all). */
+	public List<Activity> activitiesOfTeam(UUID teamId, Instant before, int limit, int offset) {
+		return jdbc.sql("SELECT " + ACTIVITY_COLUMNS + " FROM volunteer.activity a JOIN volunteer.team t"
+				+ " ON t.id = a.team_id WHERE a.team_id = :team AND (CAST(:before AS timestamptz) IS NULL"
+				+ " OR a.ends_at <= :before) ORDER BY a.starts_at DESC, a.id LIMIT :limit OFFSET :offset")
+			.param("team", teamId)
+			.param("before", before == null ? null : Timestamp.from(before))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcVolunteer::activity)
+			.list();
+	}
+
+	public long activityCount(UUID teamId) {
+		return jdbc.sql("SELECT count(*) FROM volunteer.activity WHERE team_id = :team")
+			.param("team", teamId)
+			.query(Long.class)
+			.single();
 	}
 
 	// ---- participations
@@ -401,7 +437,7 @@ public class JdbcVolunteer {
 		return new Team(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
 				rs.getObject(5, UUID.class), rs.getString(6), TeamKind.valueOf(rs.getString(7)),
 				rs.getObject(8, UUID.class), rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getLong(12),
-				rs.getTimestamp(13).toInstant());
+				rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getString(15));
 	}
 
 	static Activity activity(ResultSet rs, int n) throws SQLException {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.volunteer.Activity;
@@ -73,6 +74,13 @@ class VolunteerApiController {
 	@Operation(summary = "A team with its activities (and, for its organisers, its members)")
 	TeamView team(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		return queries.team(actor, id);
+	}
+
+	@GetMapping("/teams/{id}/activities")
+	@Operation(summary = "A page of a team's activities, the latest first")
+	List<Activity> activitiesOfTeam(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return queries.activitiesOfTeam(actor, id, page, size);
 	}
 
 	@PostMapping("/teams/{id}/members")

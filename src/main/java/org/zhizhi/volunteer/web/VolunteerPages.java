@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.volunteer.Certificates;
 import org.zhizhi.volunteer.Participations;
 import org.zhizhi.volunteer.TeamKind;
 import org.zhizhi.volunteer.VolunteerCommands.CorrectionDecision;
@@ -45,12 +46,15 @@ class VolunteerPages {
 
 	private final VolunteerQueries queries;
 
+	private final Certificates certificates;
+
 	private final MessageSource messages;
 
 	private final ZoneId zone;
 
 	VolunteerPages(VolunteerTeams teams, Participations participations, VolunteerQueries queries,
-			MessageSource messages, ZoneId zone) {
+			Certificates certificates, MessageSource messages, ZoneId zone) {
+		this.certificates = certificates;
 		this.teams = teams;
 		this.participations = participations;
 		this.queries = queries;
@@ -63,6 +67,8 @@ class VolunteerPages {
 		model.addAttribute("teams", queries.teams(actor));
 		model.addAttribute("activities", queries.activities(actor));
 		model.addAttribute("record", queries.record(actor));
+		model.addAttribute("served", certificates.servedTeams(actor));
+		model.addAttribute("certificates", certificates.mine(actor));
 		model.addAttribute("kinds", TeamKind.values());
 		model.addAttribute("mayCreateTeam", actor.hasAny(org.zhizhi.volunteer.VolunteerRoles.DESK));
 		model.addAttribute("zone", zone);
@@ -73,15 +79,19 @@ class VolunteerPages {
 	String createTeam(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID orgUnitId,
 			@RequestParam(required = false) String name, @RequestParam(required = false) TeamKind kind,
 			@RequestParam(required = false) String leaderName, @RequestParam(required = false) String description,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String contact, RedirectAttributes redirect) {
 		return step(redirect, "/m/volunteer", "volunteer.notice.teamCreated", () -> teams.createTeam(actor,
 				new NewTeam(orgUnitId == null ? actor.scope().orgUnitId() : orgUnitId, name, kind, null, leaderName,
-						description)));
+						description, contact)));
 	}
 
 	@GetMapping("/m/volunteer/teams/{id}")
-	String team(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
-		model.addAttribute("view", queries.team(actor, id));
+	String team(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "0") int past, Model model) {
+		VolunteerQueries.TeamView view = queries.team(actor, id, past);
+		model.addAttribute("view", view);
+		model.addAttribute("served", certificates.servedWith(actor, view.team(), 0));
+		model.addAttribute("issued", view.organiser() ? certificates.issuedBy(id) : List.of());
 		model.addAttribute("zone", zone);
 		return "volunteer/team";
 	}
