@@ -267,7 +267,9 @@ class DemoLoader implements ApplicationRunner {
 		int activities = DemoVolunteer.load(volunteerHistory, volunteerPosts, placeQueries,
 				id -> orgUnits.bindingOf(id).orElseThrow(),
 				ids, scopes, accountIds, clock.instant(), PlatformZone.DEFAULT);
-		log.info("Demo volunteering loaded ({} neighbourhood activities)", activities);
+		int pairs = DemoPairings.load(volunteerHistory, peopleQueries, id -> orgUnits.bindingOf(id).orElseThrow(), ids,
+				scopes, accountIds, clock.instant(), PlatformZone.DEFAULT);
+		log.info("Demo volunteering loaded ({} neighbourhood activities, {} pairings)", activities, pairs);
 	}
 
 	/**

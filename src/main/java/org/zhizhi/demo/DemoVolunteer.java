@@ -40,7 +40,7 @@ final class DemoVolunteer {
 			{ "反诈宣传进楼栋", "入户发放反诈宣传单，讲解常见骗局" }, { "法律援助咨询", "律师志愿者现场解答家庭、劳动纠纷" },
 			{ "邻里矛盾调解", "协助调解员上门调解邻里纠纷" }, { "安全隐患排查", "排查楼道消防通道、电线私拉乱接" } };
 
-	private static final String[] NAMES = { "王秀英", "李桂兰", "张德明", "刘玉珍", "陈国庆", "杨淑芬", "黄永福", "赵丽华",
+	static final String[] NAMES = { "王秀英", "李桂兰", "张德明", "刘玉珍", "陈国庆", "杨淑芬", "黄永福", "赵丽华",
 			"周长林", "吴素琴", "徐光明", "孙翠英", "胡洪波", "朱凤英", "高家俊", "林春梅", "何启明", "郭兰芳", "马世平", "罗建国" };
 
 	private DemoVolunteer() {
@@ -208,7 +208,7 @@ final class DemoVolunteer {
 		return new double[] { building.lat(), building.lng() };
 	}
 
-	private static UUID named(String key) {
+	static UUID named(String key) {
 		return UUID.nameUUIDFromBytes(("zhizhi-demo-volunteer:" + key).getBytes(StandardCharsets.UTF_8));
 	}
 }

@@ -13,12 +13,13 @@ import org.zhizhi.identity.TotpCodes;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.volunteer.persistence.JdbcPairings;
 import org.zhizhi.volunteer.persistence.JdbcVolunteer;
 
 /**
  * Volunteering brought in from a community's paper records (the demo's year): teams with their members, activities
- * that took place with everyone's minutes as the organiser approved them. No event is published: the hours of the past
- * were never paid in points, and are not now.
+ * that took place with everyone's minutes as the organiser approved them, pairings with their visits. No event is
+ * published: the hours and visits of the past were never paid in points, and are not now.
  */
 @Component
 public class VolunteerHistory {
@@ -29,8 +30,38 @@ public class VolunteerHistory {
 
 	private final JdbcVolunteer volunteer;
 
-	VolunteerHistory(JdbcVolunteer volunteer) {
+	private final JdbcPairings pairings;
+
+	VolunteerHistory(JdbcVolunteer volunteer, JdbcPairings pairings) {
 		this.volunteer = volunteer;
+		this.pairings = pairings;
+	}
+
+	/** A team of a node by its name. */
+	public java.util.Optional<Team> teamNamed(OrgUnit unit, String name) {
+		return volunteer.teamsCovering(unit.path())
+			.stream()
+			.filter(t -> t.orgUnitId().equals(unit.id()) && t.name().equals(name))
+			.findFirst();
+	}
+
+	/** A pairing set up on its first day by the desk of the records. */
+	@Transactional
+	public UUID paired(Pairing.Terms terms, Instant at) {
+		Pairing pairing = Pairing.start(Ids.newId(Clock.fixed(at, ZoneOffset.UTC)), terms);
+		pairings.insert(pairing, new UUID(0, 0), at);
+		return pairing.id();
+	}
+
+	/** A visit of a pairing, as the helper logged it that evening. */
+	@Transactional
+	public void visited(UUID pairingId, LocalDate on, String note, UUID by, String byName, Instant at) {
+		Pairing pairing = pairings.find(pairingId).orElseThrow();
+		UUID visitId = Ids.newId(Clock.fixed(at, ZoneOffset.UTC));
+		pairings.insert(new JdbcPairings.Visit(visitId, pairingId, on, at, note, null, null, null, by, byName));
+		pairing.visit(visitId, on, at, by, byName);
+		pairing.clearEvents();
+		pairings.save(pairing);
 	}
 
 	@Transactional

@@ -166,6 +166,11 @@ public class VolunteerTeams {
 				|| (actor.hasAny(VolunteerRoles.DESK) && actor.scope().covers(team.scopePath()));
 	}
 
+	/** A team the actor may organise (its leader, the desk of its scope), for what he sets up with it. */
+	java.util.Optional<Team> teamOfScope(Actor actor, UUID teamId) {
+		return volunteer.team(teamId).filter(team -> mayOrganise(actor, team));
+	}
+
 	/** A team of the actor's scope, or of the place he lives in. */
 	Team visibleTeam(Actor actor, UUID teamId) {
 		return volunteer.team(teamId)
