@@ -17,6 +17,11 @@ public record Certificate(UUID id, String number, UUID teamId, String teamName, 
 	/** The hours as printed: whole hours and tenths, e.g. 12.5. */
 	@com.fasterxml.jackson.annotation.JsonProperty
 	public String hours() {
+		return hoursOf(minutes);
+	}
+
+	/** Minutes as hours to a tenth, rounded down (a certificate never says more than was served): 56.1 for 3,370. */
+	public static String hoursOf(long minutes) {
 		return java.math.BigDecimal.valueOf(minutes)
 			.divide(java.math.BigDecimal.valueOf(60), 1, java.math.RoundingMode.DOWN)
 			.toPlainString();

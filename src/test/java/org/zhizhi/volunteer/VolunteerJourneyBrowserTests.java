@@ -3,13 +3,19 @@ package org.zhizhi.volunteer;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +25,8 @@ import org.zhizhi.ApiClient;
 import org.zhizhi.HeadlessChromium;
 import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 13's volunteer journey on two phones: 张居民 signs up for 睦邻's activity; on the day the organiser's phone
@@ -103,6 +111,25 @@ class VolunteerJourneyBrowserTests {
 			zhang.navigate(url("/m/volunteer/activities/" + id));
 			assertThat(zhang.locator("#my-part")).containsText("服务 60 分钟");
 			screenshot(zhang, "volunteer-hours-phone.png");
+
+			// his certificate of the hours he served with 睦邻, these 60 minutes included, as a PDF to print
+			zhang.navigate(url("/m/volunteer#certificates"));
+			zhang.locator("#served-teams li:has-text('睦邻志愿服务队') button").click();
+			assertThat(zhang.locator("div.notice")).containsText("证明已出具");
+			JsonNode issued = api.get("/api/v1/volunteer/certificates", api.tokenOf("jumin01")).list().getFirst();
+			org.assertj.core.api.Assertions.assertThat(issued.path("content").asString()).contains("清理 3 栋楼道杂物 1 次");
+			screenshot(zhang, "volunteer-certificate-phone.png");
+			Download download = zhang.waitForDownload(() -> zhang.locator("#my-certificates a").first().click());
+			String text;
+			try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+				text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			org.assertj.core.api.Assertions.assertThat(text)
+				.contains("志愿服务记录证明", issued.path("number").asString(), issued.path("hours").asString() + "小时",
+						"清理3栋楼道杂物1次", "东城社区睦邻志愿服务队");
 		}
 	}
 

@@ -103,6 +103,12 @@ public class JdbcCertificates {
 	/** One person's approved hours with one team: what a certificate would count. */
 	public record Hours(UUID teamId, String teamName, UUID personId, String personName, long minutes,
 			int activities) {
+
+		/** As the certificate will print them. */
+		@com.fasterxml.jackson.annotation.JsonProperty
+		public String hours() {
+			return Certificate.hoursOf(minutes);
+		}
 	}
 
 	/** The teams a person served with, approved, the most hours first. */

@@ -48,8 +48,11 @@ class PairingPages {
 
 	private final ZoneId zone;
 
+	private final java.time.Clock clock;
+
 	PairingPages(Pairings pairings, VolunteerPosts posts, VolunteerQueries queries, MessageSource messages,
-			ZoneId zone) {
+			ZoneId zone, java.time.Clock clock) {
+		this.clock = clock;
 		this.pairings = pairings;
 		this.posts = posts;
 		this.queries = queries;
@@ -85,7 +88,7 @@ class PairingPages {
 	@GetMapping("/m/volunteer/pairings/{id}")
 	String pairing(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
 		model.addAttribute("detail", pairings.detail(actor, id));
-		model.addAttribute("today", LocalDate.now(zone));
+		model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
 		model.addAttribute("zone", zone);
 		return "volunteer/pairing";
 	}

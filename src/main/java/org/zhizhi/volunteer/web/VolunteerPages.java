@@ -87,10 +87,11 @@ class VolunteerPages {
 
 	@GetMapping("/m/volunteer/teams/{id}")
 	String team(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(defaultValue = "0") int past, Model model) {
+			@RequestParam(defaultValue = "0") int past, @RequestParam(defaultValue = "0") int served, Model model) {
 		VolunteerQueries.TeamView view = queries.team(actor, id, past);
 		model.addAttribute("view", view);
-		model.addAttribute("served", certificates.servedWith(actor, view.team(), 0));
+		model.addAttribute("served", certificates.servedWith(actor, view.team(), served));
+		model.addAttribute("servedPage", Math.max(0, served));
 		model.addAttribute("issued", view.organiser() ? certificates.issuedBy(id) : List.of());
 		model.addAttribute("zone", zone);
 		return "volunteer/team";
