@@ -260,6 +260,21 @@ public class JdbcLedger {
 			.list();
 	}
 
+	/** Some people's accounts in the scheme, ranked as {@link #ranking(UUID, DataScope, int)} ranks: a branch's board. */
+	public List<PointsAccount> ranking(UUID schemeId, java.util.Collection<UUID> holders, int limit) {
+		if (holders.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " " + """
+				FROM points.account WHERE scheme_id = :scheme AND kind = 'PERSON' AND holder_id IN (:holders)
+				 ORDER BY earned DESC, id LIMIT :limit""")
+			.param("scheme", schemeId)
+			.param("holders", holders)
+			.param("limit", limit)
+			.query(JdbcLedger::account)
+			.list();
+	}
+
 	/**
 	 * What of an account's earnings lapsed by {@code day} and was neither spent nor lapsed before: spending takes the
 	 * oldest points first, so it is the earnings due by then less everything that left the account for good since it

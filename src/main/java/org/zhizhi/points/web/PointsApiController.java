@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.zhizhi.points.BranchBoards;
 import org.zhizhi.points.PointsClaimCommands.ClaimDeed;
 import org.zhizhi.points.PointsClaimCommands.Reason;
 import org.zhizhi.points.PointsClaimState;
@@ -65,9 +66,13 @@ class PointsApiController {
 
 	private final org.zhizhi.points.HonourBoards honours;
 
+	private final BranchBoards branches;
+
 	PointsApiController(PointsManagement management, PointsClaims claims, Redemptions redemptions,
-			PointsQueries queries, PointsWorkbooks workbooks, org.zhizhi.points.HonourBoards honours) {
+			PointsQueries queries, PointsWorkbooks workbooks, org.zhizhi.points.HonourBoards honours,
+			BranchBoards branches) {
 		this.honours = honours;
+		this.branches = branches;
 		this.management = management;
 		this.claims = claims;
 		this.redemptions = redemptions;
@@ -113,10 +118,14 @@ class PointsApiController {
 	}
 
 	@GetMapping("/schemes/{id}/ranking")
-	@Operation(summary = "The scheme's board: people by points earned, names masked")
+	@Operation(summary = "The scheme's board: people by points earned, names masked; with branch, a party branch's "
+			+ "own members only (a branch of the caller's scope, member schemes)")
 	List<Standing> ranking(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(defaultValue = "50") int limit) {
-		queries.scheme(actor, id);
+			@RequestParam(required = false) UUID branch, @RequestParam(defaultValue = "50") int limit) {
+		Scheme scheme = queries.scheme(actor, id).scheme();
+		if (branch != null) {
+			return branches.board(actor, scheme, branch, true, limit).standings();
+		}
 		return queries.ranking(id, null, true, limit);
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhizhi.points.BranchBoards;
 import org.zhizhi.points.Dimension;
 import org.zhizhi.points.PointsClaimCommands.Reason;
 import org.zhizhi.points.PointsClaimState;
@@ -51,9 +52,12 @@ class PointsDeskPages {
 
 	private final org.zhizhi.points.HonourBoards honours;
 
+	private final BranchBoards branches;
+
 	PointsDeskPages(PointsQueries queries, PointsManagement management, PointsClaims claims, Redemptions redemptions,
-			PointsProblems problems, org.zhizhi.points.HonourBoards honours) {
+			PointsProblems problems, org.zhizhi.points.HonourBoards honours, BranchBoards branches) {
 		this.honours = honours;
+		this.branches = branches;
 		this.queries = queries;
 		this.management = management;
 		this.claims = claims;
@@ -75,10 +79,17 @@ class PointsDeskPages {
 	}
 
 	@GetMapping("/points/schemes/{id}")
-	String scheme(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+	String scheme(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) UUID branch, Model model) {
 		PointsQueries.SchemeView view = queries.scheme(actor, id);
 		model.addAttribute("view", view);
-		model.addAttribute("board", queries.ranking(id, null, !view.desk(), 20));
+		// a party branch's own board (its members only) when one is chosen, else the scheme's
+		BranchBoards.BranchBoard branchBoard = branch == null ? null
+				: branches.board(actor, view.scheme(), branch, !view.desk(), 50);
+		model.addAttribute("branchBoard", branchBoard);
+		model.addAttribute("branches", branches.branches(actor, view.scheme()));
+		model.addAttribute("board", branchBoard != null ? branchBoard.standings()
+				: queries.ranking(id, null, !view.desk(), 20));
 		model.addAttribute("audit", view.desk() ? queries.audit(actor, id) : null);
 		model.addAttribute("honours", view.scheme().kind() == org.zhizhi.points.SchemeKind.VIRTUE
 				? honours.standing(id, !view.desk()) : List.of());
@@ -162,14 +173,25 @@ class PointsDeskPages {
 				() -> claims.dismiss(actor, id, new Reason(reason)));
 	}
 
-	/** A scheme's public board: masked names, points earned, and the claims on notice — for anyone, no sign-in. */
+	/**
+	 * A scheme's public board: masked names, points earned, and the claims on notice — for anyone, no sign-in. One node
+	 * of its territory ({@code within}) or one party branch's members ({@code branch}, a member scheme) may be asked.
+	 */
 	@GetMapping("/public/points/{code}")
-	String publicBoard(@PathVariable String code, @RequestParam(required = false) UUID within, Model model) {
+	String publicBoard(@PathVariable String code, @RequestParam(required = false) UUID within,
+			@RequestParam(required = false) UUID branch, Model model) {
 		Scheme scheme = queries.publicScheme(code);
-		DataScope node = within == null ? null : queries.nodeWithin(scheme, within);
 		model.addAttribute("scheme", scheme);
-		model.addAttribute("board", queries.ranking(scheme.id(), node, true, 50));
-		model.addAttribute("within", node == null ? null : queries.nodeName(within));
+		if (branch != null) {
+			BranchBoards.BranchBoard board = branches.publicBoard(scheme, branch, 50);
+			model.addAttribute("board", board.standings());
+			model.addAttribute("within", board.branchName());
+		}
+		else {
+			DataScope node = within == null ? null : queries.nodeWithin(scheme, within);
+			model.addAttribute("board", queries.ranking(scheme.id(), node, true, 50));
+			model.addAttribute("within", node == null ? null : queries.nodeName(within));
+		}
 		// not "notice": the layout shows a flash message of that name
 		model.addAttribute("noticeBoard", queries.notice(scheme.id()));
 		model.addAttribute("honours", honours.standing(scheme.id(), true));
