@@ -38,7 +38,8 @@ import org.zhizhi.shared.Role;
 
 /**
  * The seeds' points schemes, set up through the desk's own commands: 巴南区's 党员积分 (members earn by wishes fulfilled,
- * orders handled and their 双报到 service), 东城社区's 道德积分银行 (003: items in 修身、润家、睦邻、怡城), and 龙锦社区's
+ * orders handled, their 双报到 service, volunteer hours and pairing visits), 东城社区's 道德积分银行 (003: items in
+ * 修身、润家、睦邻、怡城, a pairing visit among 睦邻's), and 龙锦社区's
  * 先锋骑士积分 (001: riders earn by confirmed 随手报 and volunteer service). Their rules hold from a year before the
  * demo's day, so whatever day the demo starts on they are in force.
  */
@@ -61,6 +62,8 @@ final class DemoPoints {
 		rule(points, district, members, "order", "接单办结", null, RuleSource.INCIDENT_RESOLVED, 3, 15, null, from);
 		rule(points, district, members, "report-in", "双报到服务", null, RuleSource.CLAIM, 5, 10, 40, from);
 		rule(points, district, members, "hours", "志愿服务（每小时）", null, RuleSource.HOURS, 2, 16, null, from);
+		// a visit of a pairing (结对帮扶): two visits' worth a day at most
+		rule(points, district, members, "visit", "结对帮扶走访", null, RuleSource.VISIT, 3, 6, null, from);
 
 		Actor dongcheng = desk("东城社区工作站", Role.COMMUNITY_STAFF, scopes.get("dongcheng"));
 		Scheme virtue = points.createScheme(dongcheng, new NewScheme(SchemeKind.VIRTUE, "东城社区道德积分银行",
@@ -76,6 +79,8 @@ final class DemoPoints {
 				10, 40, from);
 		rule(points, dongcheng, virtue, "neighbours-stairwell", "保持楼道整洁", Dimension.NEIGHBOURS, RuleSource.CLAIM, 3,
 				3, 12, from);
+		rule(points, dongcheng, virtue, "neighbours-visit", "结对帮扶走访", Dimension.NEIGHBOURS, RuleSource.VISIT, 3, 6,
+				null, from);
 		rule(points, dongcheng, virtue, "city-sorting", "垃圾分类做得好", Dimension.CITY, RuleSource.CLAIM, 2, 2, 10, from);
 		rule(points, dongcheng, virtue, "city-advice", "文明劝导", Dimension.CITY, RuleSource.CLAIM, 5, 5, 20, from);
 

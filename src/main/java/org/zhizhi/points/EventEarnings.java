@@ -42,11 +42,15 @@ class EventEarnings {
 
 	private final org.zhizhi.points.persistence.JdbcLedger ledger;
 
+	private final VolunteerEarnings volunteering;
+
 	private final ZoneId zone;
 
 	EventEarnings(PointsEarning earning, JdbcSchemes schemes, IncidentQueries incidents, AccountQueries accounts,
-			Installation installation, org.zhizhi.points.persistence.JdbcLedger ledger, ZoneId zone) {
+			Installation installation, org.zhizhi.points.persistence.JdbcLedger ledger, VolunteerEarnings volunteering,
+			ZoneId zone) {
 		this.ledger = ledger;
+		this.volunteering = volunteering;
 		this.earning = earning;
 		this.schemes = schemes;
 		this.incidents = incidents;
@@ -94,30 +98,12 @@ class EventEarnings {
 
 	/**
 	 * Volunteer hours approved by the organiser: every scheme covering the volunteer that pays for hours (member
-	 * points for a party member) pays its points per full hour served, once per activity.
+	 * points for a party member) pays its points per full hour served, once per activity. The listener stays here,
+	 * where the event publication registry knows it by name; {@link VolunteerEarnings} pays.
 	 */
 	@ApplicationModuleListener
 	void on(org.zhizhi.volunteer.HoursApproved hours) {
-		long fullHours = hours.minutes() / 60;
-		if (fullHours == 0) {
-			return;
-		}
-		accounts.find(installation.whole(), hours.personId()).ifPresent(person -> {
-			Holder holder = new Holder(person.id(), person.displayName(), person.scopePath(),
-					org.zhizhi.shared.DataScope.districtOf(person.scopePath()));
-			LocalDate day = LocalDate.ofInstant(hours.at(), zone);
-			for (Scheme scheme : schemes.visibleTo(new org.zhizhi.shared.DataScope(holder.districtId(),
-					person.scopePath()))) {
-				if (!person.scopePath().startsWith(scheme.scopePath())
-						|| !PointsClaims.eligible(scheme, person.roles())) {
-					continue;
-				}
-				for (Rule rule : schemes.inForce(scheme.id(), RuleSource.HOURS, day)) {
-					earning.earn(scheme, rule, holder, "hours:" + hours.activityId() + ":" + person.id() + ":"
-							+ rule.code(), "志愿服务 " + fullHours + " 小时", hours.at(), null, null, fullHours);
-				}
-			}
-		});
+		volunteering.paid(hours);
 	}
 
 	private void earn(SchemeKind kind, RuleSource source, Account account, String key, String reason, Instant at) {
