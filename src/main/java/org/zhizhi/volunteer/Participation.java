@@ -111,10 +111,13 @@ public final class Participation extends AggregateRoot<Object> {
 		state = ParticipationLifecycle.TABLE.next(state, ParticipationAction.MARK_ABSENT);
 	}
 
-	/** An accepted correction: the approved minutes become these. */
-	public void correct(int corrected) {
+	/** An accepted correction: the approved minutes become these, and the points module hears by how much. */
+	public void correct(Activity activity, UUID correctionId, int corrected, Instant at) {
 		ParticipationLifecycle.TABLE.next(state, ParticipationAction.CORRECT);
+		int before = minutes;
 		minutes = corrected;
+		register(new HoursCorrected(activityId, personId, personName, before, corrected, activity.teamId(),
+				activity.scopePath(), at, correctionId));
 	}
 
 	/** The minutes between check-in and check-out that fall inside the activity's own time, never below zero. */

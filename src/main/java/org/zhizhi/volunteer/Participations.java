@@ -154,12 +154,13 @@ public class Participations {
 	@Transactional
 	public void decideCorrection(Actor actor, UUID activityId, UUID personId, CorrectionDecision command) {
 		Instant now = clock.instant();
+		Activity activity = volunteer.activity(activityId).orElseThrow(() -> DomainException.notFound("activity"));
 		JdbcVolunteer.Correction correction = volunteer.openCorrection(activityId, personId)
 			.orElseThrow(() -> DomainException.notFound("correction"));
 		step(actor, activityId, personId, ParticipationAction.CORRECT, p -> {
 			shape.check(command);
 			if (command.accepted()) {
-				p.correct(correction.toMinutes());
+				p.correct(activity, correction.id(), correction.toMinutes(), now);
 			}
 		});
 		volunteer.decide(correction.id(), command.accepted() ? "ACCEPTED" : "REFUSED", actor.userId(),

@@ -66,7 +66,7 @@ class ParticipationTests {
 	}
 
 	@Test
-	void approvalLocksTheMinutesAndTellsThePointsModule() {
+	void approvalLocksTheMinutesAndACorrectionChangesThemTellingThePointsModuleEachTime() {
 		UUID person = UUID.randomUUID();
 		Participation p = Participation.signUp(UUID.randomUUID(), person, "陈党员", true, START.minusSeconds(86_400));
 		assertThat(p.state()).isEqualTo(ParticipationState.SIGNED_UP);
@@ -80,8 +80,11 @@ class ParticipationTests {
 		assertThat(p.events()).singleElement().isInstanceOf(HoursApproved.class);
 		assertThat(((HoursApproved) p.events().getFirst()).minutes()).isEqualTo(90);
 		assertThatThrownBy(() -> p.checkOut(END, 29.4, 106.6)).isInstanceOf(DomainException.class);
-		p.correct(120);
+		UUID correction = UUID.randomUUID();
+		p.correct(activity, correction, 120, END.plusSeconds(86_400));
 		assertThat(p.minutes()).isEqualTo(120);
+		assertThat(p.events()).last().isEqualTo(new HoursCorrected(p.activityId(), person, "陈党员", 90, 120,
+				activity.teamId(), "/cq/", END.plusSeconds(86_400), correction));
 		assertThat(Participation.signUp(UUID.randomUUID(), person, "陈党员", false, START).state())
 			.isEqualTo(ParticipationState.WAITING);
 	}
