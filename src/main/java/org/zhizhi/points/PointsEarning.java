@@ -83,6 +83,31 @@ class PointsEarning {
 		return written ? new Earned(Optional.of(id), points) : new Earned(ledger.movementOf(sourceKey), 0);
 	}
 
+	/**
+	 * Takes back what a deed paid the holder under the rule beyond the worth of the {@code units} it is corrected to
+	 * ({@link Rule#takenBack}): the deed's movements are those whose source keys begin with {@code paidFor}, net of
+	 * what was taken back or reversed since; points he spent are not taken back, as with a reversal. Once per source:
+	 * a second call answers zero. The points go back to the pool (a {@code CORRECTION} with its reason).
+	 */
+	@Transactional
+	long takeBack(Scheme scheme, Rule rule, UUID holderId, String paidFor, long units, String sourceKey, String reason,
+			Instant at) {
+		Optional<PointsAccount> found = ledger.find(scheme.id(), AccountKind.PERSON, holderId);
+		if (found.isEmpty() || ledger.movementOf(sourceKey).isPresent()) {
+			return 0;
+		}
+		ledger.lock(found.get().id());
+		PointsAccount person = ledger.accountById(found.get().id()).orElseThrow();
+		long taken = rule.takenBack(ledger.paidUnder(person.id(), rule.code(), paidFor), units, person.balance());
+		if (taken <= 0) {
+			return 0;
+		}
+		boolean written = ledger.post(new NewMovement(Ids.newId(clock), scheme.id(), MovementKind.CORRECTION,
+				sourceKey, rule.id(), reason, null, null, null, null, at, scheme.districtId(),
+				NewMovement.transfer(person.id(), pool(scheme).id(), taken)));
+		return written ? taken : 0;
+	}
+
 	/** The scheme's pool, which issues every point earned. */
 	@Transactional
 	PointsAccount pool(Scheme scheme) {

@@ -43,6 +43,15 @@ public record Rule(UUID id, UUID schemeId, String code, int version, String name
 	}
 
 	/**
+	 * What goes back to the pool when a deed that paid {@code paid} under this rule is corrected to {@code units} (the
+	 * hours an activity's hours are corrected to): what it paid beyond the units' worth — hours the caps never paid are
+	 * not taken back — but never more than the holder still has, and never below zero.
+	 */
+	public long takenBack(long paid, long units, long balance) {
+		return Math.max(0, Math.min(paid - (long) points * Math.max(0, units), balance));
+	}
+
+	/**
 	 * The next version, from {@code from} on: this one ends that day. It must begin after this version began and, once
 	 * this version is in use, not before {@code today} — what was earned stays earned under the rule of its day.
 	 */

@@ -29,6 +29,18 @@ class RuleTests {
 	}
 
 	@Test
+	void aCorrectionTakesBackWhatWasPaidBeyondTheCorrectedHoursButNothingSpent() {
+		Rule hours = rule(2, 16, null, true);
+		assertThat(hours.takenBack(6, 1, 100)).as("3 hours paid, corrected to 1").isEqualTo(4);
+		assertThat(hours.takenBack(16, 1, 100)).as("24 hours, capped at 16 points: 14 back, not 46").isEqualTo(14);
+		assertThat(hours.takenBack(16, 8, 100)).as("8 hours are worth what the cap paid").isZero();
+		assertThat(hours.takenBack(4, 3, 100)).as("more hours take nothing back").isZero();
+		assertThat(hours.takenBack(6, 0, 100)).as("to nothing: all of it").isEqualTo(6);
+		assertThat(hours.takenBack(6, 0, 5)).as("one point was spent").isEqualTo(5);
+		assertThat(hours.takenBack(0, 0, 5)).as("nothing paid, nothing back").isZero();
+	}
+
+	@Test
 	void capsCutThePointsToWhatIsLeftTodayAndThisMonth() {
 		Rule capped = rule(10, 15, 40, false);
 		assertThat(capped.pointsWithin(0, 0)).isEqualTo(10);

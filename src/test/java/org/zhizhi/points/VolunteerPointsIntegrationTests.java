@@ -3,6 +3,8 @@ package org.zhizhi.points;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -15,16 +17,22 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.ApiClient;
+import org.zhizhi.ApiClient.Response;
 import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
+import org.zhizhi.points.persistence.JdbcLedger;
 import org.zhizhi.points.persistence.JdbcSchemes;
+import org.zhizhi.volunteer.HoursCorrected;
 import org.zhizhi.volunteer.PairingVisited;
 
+import tools.jackson.databind.JsonNode;
+
 /**
- * Issue 13, points for volunteering beyond approved hours: a pairing's visit (结对帮扶) pays the VISIT rules of every
- * scheme covering the visitor that he earns in, once per visit and under the daily cap. The events are published as
- * the volunteer module publishes them — inside a transaction, through the event publication registry — and each test
- * earns on a day of its own (the caps count per day).
+ * Issue 13, points for volunteering beyond approved hours: hours corrected after approval pay the difference (more
+ * hours under the caps, fewer taken back), once per correction; a pairing's visit (结对帮扶) pays the VISIT rules of
+ * every scheme covering the visitor that he earns in, once per visit and under the daily cap. The events come as the
+ * volunteer module publishes them — inside a transaction, through the event publication registry — and each test earns
+ * on a day of its own (the caps count per day).
  */
 @ZhizhiIntegrationTest
 class VolunteerPointsIntegrationTests {
@@ -53,6 +61,9 @@ class VolunteerPointsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcLedger ledger;
 
 	private ApiClient api;
 
@@ -102,6 +113,124 @@ class VolunteerPointsIntegrationTests {
 		assertThat(paid("visit:" + visit.visitId() + ":" + MEMBERS + ":", resident)).as("not a party member").isZero();
 	}
 
+	@Test
+	void correctedHoursPayTheDifferenceOnceUnderTheCapsAndFewerTakeItBack() {
+		// what the shared tokens read, before the clock moves past their expiry
+		String dongcheng = api.orgUnitId("东城社区").toString();
+		double[] venue = api.centroid("东城社区第1网格");
+		UUID volunteerId = accountId("dangyuan04");
+		clock.advance(Duration.ofDays(123));
+		String desk = api.login("dongcheng", ApiClient.DEMO_PASSWORD);
+		String leader = api.login("dangyuan01", ApiClient.DEMO_PASSWORD);
+		String volunteer = api.login("dangyuan04", ApiClient.DEMO_PASSWORD);
+		String leaderId = api.get("/api/v1/me", leader).json().path("id").asString();
+
+		// two hours served and approved: 2 points an hour (the member scheme's 志愿服务, at most 16 a day)
+		String activity = twoHoursServed(desk, leader, leaderId, volunteer, dongcheng, venue);
+		String base = "/api/v1/volunteer/activities/" + activity;
+		String hours = "hours:" + activity + ":" + volunteerId + ":";
+		ok(api.post(base + "/participants/" + volunteerId + "/approval", leader, Map.of()));
+		eventually(() -> assertThat(paid(MEMBERS, hours, volunteerId)).isEqualTo(4));
+
+		// corrected to three hours: one hour more
+		correct(base, volunteer, leader, volunteerId, 180);
+		eventually(() -> assertThat(paid(MEMBERS, hours, volunteerId)).isEqualTo(6));
+		assertThat(reasons(hours)).contains("志愿服务 2 小时", "志愿服务时长更正（120 → 180 分钟），补 1 小时");
+
+		// the same correction handed over again, directly and through the registry: nothing more
+		HoursCorrected again = accepted(activity, volunteerId, 180);
+		volunteering.on(again);
+		publish(again);
+		eventually(() -> assertThat(outstanding(again.correctionId())).isZero());
+		assertThat(paid(MEMBERS, hours, volunteerId)).isEqualTo(6);
+
+		// corrected to a whole day: 21 hours more, but the day's cap leaves 10 of their 42 points
+		correct(base, volunteer, leader, volunteerId, 1440);
+		eventually(() -> assertThat(paid(MEMBERS, hours, volunteerId)).isEqualTo(16));
+
+		// and down to one hour: what was paid beyond one hour's worth goes back to the pool, with its reason
+		correct(base, volunteer, leader, volunteerId, 60);
+		eventually(() -> assertThat(paid(MEMBERS, hours, volunteerId)).isEqualTo(2));
+		assertThat(reasons(hours)).contains("志愿服务时长更正（1440 → 60 分钟），扣回 23 小时");
+		assertThat(jdbc.sql("""
+				SELECT kind FROM points.movement WHERE starts_with(source_key, :key) AND reason LIKE '%扣回%'""")
+			.param("key", hours)
+			.query(String.class)
+			.list()).containsExactly("CORRECTION");
+		Scheme members = schemes.byCode(MEMBERS).orElseThrow();
+		assertThat(ledger.mismatches(members.id())).as("balances equal to their entries").isEmpty();
+		assertThat(ledger.sumOfEntries(members.id())).isZero();
+	}
+
+	/** A team of 东城 led by the leader, an activity of two hours, the volunteer checked in before and out after it. */
+	private String twoHoursServed(String desk, String leader, String leaderId, String volunteer, String dongcheng,
+			double[] venue) {
+		Map<String, Object> team = new LinkedHashMap<>();
+		team.put("orgUnitId", dongcheng);
+		team.put("name", "结对帮扶服务队 " + UUID.randomUUID().toString().substring(0, 6));
+		team.put("kind", "NEIGHBOURHOOD");
+		team.put("leaderId", leaderId);
+		String teamId = ok(api.post("/api/v1/volunteer/teams", desk, team)).path("id").asString();
+		Map<String, Object> activity = new LinkedHashMap<>();
+		activity.put("teamId", teamId);
+		activity.put("title", "陪独居老人体检");
+		activity.put("description", "陪同 1 栋独居老人到社区卫生服务站体检");
+		activity.put("place", "东城公租房 1 栋楼下");
+		activity.put("lat", venue[0]);
+		activity.put("lng", venue[1]);
+		activity.put("startsAt", clock.instant().plus(Duration.ofHours(1)).toString());
+		activity.put("endsAt", clock.instant().plus(Duration.ofHours(3)).toString());
+		activity.put("slots", 5);
+		String id = ok(api.post("/api/v1/volunteer/activities", leader, activity)).path("activity").path("id")
+			.asString();
+		String base = "/api/v1/volunteer/activities/" + id;
+		ok(api.post(base + "/participants", volunteer, Map.of()));
+		clock.advance(Duration.ofMinutes(55));
+		ok(api.post(base + "/check-in", volunteer, spot(api.get(base + "/code", leader).json(), venue)));
+		clock.advance(Duration.ofMinutes(130));
+		ok(api.post(base + "/check-out", volunteer, spot(api.get(base + "/code", leader).json(), venue)));
+		return id;
+	}
+
+	/** The volunteer asks for his minutes to be corrected; the organiser accepts. */
+	private void correct(String base, String volunteer, String leader, UUID volunteerId, int minutes) {
+		ok(api.post(base + "/corrections", volunteer, Map.of("minutes", minutes, "reason", "签到签退记录有误，按实际时间更正")));
+		JsonNode decided = ok(api.post(base + "/participants/" + volunteerId + "/correction", leader,
+				Map.of("accepted", true, "note", "与现场照片核对属实")));
+		assertThat(decided.path("parts").findParents("personId")
+			.stream()
+			.filter(p -> p.path("personId").asString().equals(volunteerId.toString()))
+			.findFirst()
+			.orElseThrow()
+			.path("minutes")
+			.asInt()).isEqualTo(minutes);
+	}
+
+	/** The event the accepted correction to {@code minutes} published, as the registry would hand it over again. */
+	private HoursCorrected accepted(String activity, UUID person, int minutes) {
+		return jdbc.sql("""
+				SELECT c.id, c.from_minutes, c.decided_at, a.team_id, a.scope_path
+				  FROM volunteer.hours_correction c JOIN volunteer.activity a ON a.id = c.activity_id
+				 WHERE c.activity_id = :activity AND c.person_id = :person AND c.to_minutes = :minutes
+				   AND c.decision = 'ACCEPTED'""")
+			.param("activity", UUID.fromString(activity))
+			.param("person", person)
+			.param("minutes", minutes)
+			.query((rs, n) -> new HoursCorrected(UUID.fromString(activity), person, "孙党员", rs.getInt(2), minutes,
+					rs.getObject(4, UUID.class), rs.getString(5), rs.getTimestamp(3).toInstant(),
+					rs.getObject(1, UUID.class)))
+			.single();
+	}
+
+	private static Map<String, Object> spot(JsonNode code, double[] venue) {
+		return Map.of("code", code.path("code").asString(), "lat", venue[0], "lng", venue[1]);
+	}
+
+	private static JsonNode ok(Response response) {
+		assertThat(response.status()).as(response.brief()).isBetween(200, 201);
+		return response.json();
+	}
+
 	private PairingVisited visit(UUID person, String name) {
 		return new PairingVisited(UUID.randomUUID(), UUID.randomUUID(), person, name,
 				schemes.byCode(VIRTUE).orElseThrow().scopePath(), clock.instant());
@@ -114,13 +243,21 @@ class VolunteerPointsIntegrationTests {
 
 	/** The points the person's accounts gained by the movements whose source keys begin so. */
 	private long paid(String keyPrefix, UUID person) {
+		return paid(null, keyPrefix, person);
+	}
+
+	/** The same in one scheme (null: in every scheme). */
+	private long paid(String schemeCode, String keyPrefix, UUID person) {
 		return jdbc.sql("""
 				SELECT coalesce(sum(e.amount), 0) FROM points.entry e
 				  JOIN points.movement m ON m.id = e.movement_id
 				  JOIN points.account a ON a.id = e.account_id
-				 WHERE a.holder_id = :person AND a.kind = 'PERSON' AND starts_with(m.source_key, :prefix)""")
+				  JOIN points.scheme s ON s.id = a.scheme_id
+				 WHERE a.holder_id = :person AND a.kind = 'PERSON' AND starts_with(m.source_key, :prefix)
+				   AND (CAST(:scheme AS text) IS NULL OR s.code = CAST(:scheme AS text))""")
 			.param("person", person)
 			.param("prefix", keyPrefix)
+			.param("scheme", schemeCode)
 			.query(Long.class)
 			.single();
 	}

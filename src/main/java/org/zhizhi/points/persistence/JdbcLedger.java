@@ -217,6 +217,27 @@ public class JdbcLedger {
 			.single();
 	}
 
+	/**
+	 * What the movements of one deed paid an account under a rule (every version of its code), net of what was taken
+	 * back or reversed since: the movements whose source keys begin with {@code keyPrefix} (an activity's hours and
+	 * their corrections), and the reversals of them.
+	 */
+	public long paidUnder(UUID accountId, String ruleCode, String keyPrefix) {
+		return jdbc.sql("""
+				SELECT coalesce(sum(e.amount), 0)
+				  FROM points.entry e
+				  JOIN points.movement m ON m.id = e.movement_id
+				  LEFT JOIN points.movement p ON p.id = m.reverses
+				  JOIN points.rule u ON u.id = coalesce(m.rule_id, p.rule_id)
+				 WHERE e.account_id = :account AND u.code = :code
+				   AND starts_with(coalesce(p.source_key, m.source_key), :prefix)""")
+			.param("account", accountId)
+			.param("code", ruleCode)
+			.param("prefix", keyPrefix)
+			.query(Long.class)
+			.single();
+	}
+
 	/** An account whose cached balance or earned total is not what its entries say. */
 	public record Mismatch(UUID accountId, long balance, long entries, long earned, long earnedEntries) {
 	}
