@@ -63,13 +63,27 @@ class VolunteerEarnings {
 		}
 		accounts.find(installation.whole(), hours.personId()).ifPresent(person -> {
 			LocalDate day = LocalDate.ofInstant(hours.at(), zone);
+			String paidFor = "hours:" + hours.activityId() + ":" + person.id() + ":";
 			for (Scheme scheme : earnedIn(person)) {
 				for (Rule rule : schemes.inForce(scheme.id(), RuleSource.HOURS, day)) {
-					earning.earn(scheme, rule, holder(person), "hours:" + hours.activityId() + ":" + person.id() + ":"
-							+ rule.code(), text("points.reason.hours", fullHours), hours.at(), null, null, fullHours);
+					if (!paidBefore(scheme, paidFor + rule.code())) {
+						earning.earn(scheme, rule, holder(person), paidFor + scheme.code() + ":" + rule.code(),
+								text("points.reason.hours", fullHours), hours.at(), null, null, fullHours);
+					}
 				}
 			}
 		});
+	}
+
+	/**
+	 * Whether the scheme paid these hours under the key approvals had before it named the scheme: two schemes with
+	 * an "hours" rule each paid once between them then. A redelivered approval of that time must not pay again.
+	 */
+	private boolean paidBefore(Scheme scheme, String oldKey) {
+		return ledger.movementOf(oldKey)
+			.flatMap(ledger::movement)
+			.filter(movement -> movement.schemeId().equals(scheme.id()))
+			.isPresent();
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.points.persistence.JdbcLedger;
 import org.zhizhi.points.persistence.JdbcSchemes;
+import org.zhizhi.volunteer.HoursApproved;
 import org.zhizhi.volunteer.HoursCorrected;
 import org.zhizhi.volunteer.PairingVisited;
 
@@ -41,6 +42,8 @@ class VolunteerPointsIntegrationTests {
 
 	private static final String VIRTUE = "virtue-500113101001";
 
+	private static final String RIDERS = "rider-500113001008";
+
 	@LocalServerPort
 	int port;
 
@@ -55,6 +58,9 @@ class VolunteerPointsIntegrationTests {
 
 	@Autowired
 	VolunteerEarnings volunteering;
+
+	@Autowired
+	PointsEarning earning;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -160,6 +166,37 @@ class VolunteerPointsIntegrationTests {
 		Scheme members = schemes.byCode(MEMBERS).orElseThrow();
 		assertThat(ledger.mismatches(members.id())).as("balances equal to their entries").isEmpty();
 		assertThat(ledger.sumOfEntries(members.id())).isZero();
+	}
+
+	@Test
+	void approvedHoursPayEverySchemeCoveringTheVolunteerThoughTheirRulesShareACode() {
+		// a party member of 龙锦: the district's member points and 龙锦's riders' points each have an "hours" rule
+		JsonNode account = api.createAccount(api.tokenOf("longjin"), ApiClient.newAccount(
+				ApiClient.uniqueUsername("it-rider"), "PARTY_MEMBER", api.orgUnitId("龙锦社区"), null));
+		UUID member = UUID.fromString(account.path("id").asString());
+		Scheme riders = schemes.byCode(RIDERS).orElseThrow();
+		clock.advance(Duration.ofDays(124));
+		HoursApproved hours = new HoursApproved(UUID.randomUUID(), member, "测试骑手", 150, UUID.randomUUID(),
+				riders.scopePath(), clock.instant());
+		publish(hours);
+		String paidFor = "hours:" + hours.activityId() + ":" + member + ":";
+		eventually(() -> {
+			assertThat(paid(MEMBERS, paidFor, member)).as("2 full hours, 2 points each").isEqualTo(4);
+			assertThat(paid(RIDERS, paidFor, member)).isEqualTo(4);
+		});
+
+		// hours the member scheme paid before the keys named the scheme are not paid there again when redelivered
+		Scheme members = schemes.byCode(MEMBERS).orElseThrow();
+		HoursApproved earlier = new HoursApproved(UUID.randomUUID(), member, "测试骑手", 120, UUID.randomUUID(),
+				riders.scopePath(), clock.instant());
+		String earlierFor = "hours:" + earlier.activityId() + ":" + member + ":";
+		earning.earn(members, schemes.inForce(members.id(), "hours", clock.today()).orElseThrow(),
+				new Holder(member, "测试骑手", riders.scopePath(), members.districtId()),
+				earlierFor + "hours", "志愿服务 2 小时", clock.instant(), null, null, 2);
+		publish(earlier);
+		eventually(() -> assertThat(outstanding(earlier.activityId())).isZero());
+		assertThat(paid(MEMBERS, earlierFor, member)).isEqualTo(4);
+		assertThat(paid(RIDERS, earlierFor, member)).isEqualTo(4);
 	}
 
 	/** A team of 东城 led by the leader, an activity of two hours, the volunteer checked in before and out after it. */
