@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +17,6 @@ import org.zhizhi.party.PartyRules;
 import org.zhizhi.people.PersonalData;
 import org.zhizhi.points.PointsQueries.Standing;
 import org.zhizhi.points.persistence.JdbcLedger;
-import org.zhizhi.points.persistence.JdbcSchemes;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
@@ -35,14 +35,11 @@ public class BranchBoards {
 	/** The platform reading the party registry for a public board: as the node that runs the scheme. */
 	private static final UUID SYSTEM = new UUID(0, 0);
 
-	private final JdbcSchemes schemes;
-
 	private final JdbcLedger ledger;
 
 	private final PartyQueries party;
 
-	BranchBoards(JdbcSchemes schemes, JdbcLedger ledger, PartyQueries party) {
-		this.schemes = schemes;
+	BranchBoards(JdbcLedger ledger, PartyQueries party) {
 		this.ledger = ledger;
 		this.party = party;
 	}
@@ -57,7 +54,7 @@ public class BranchBoards {
 	 */
 	public BranchBoard board(Actor actor, Scheme scheme, UUID branchId, boolean masked, int limit) {
 		if (!PartyRules.mayRead(actor)) {
-			throw DomainException.notFound("partyBranch");
+			throw DomainException.notFound("party-org");
 		}
 		return ranked(actor, scheme, branchId, masked, limit);
 	}
@@ -82,7 +79,7 @@ public class BranchBoards {
 		PartyOrg branch = party.org(reader, branchId)
 			.filter(o -> o.level().isBranch() && scheme.kind() == SchemeKind.MEMBER
 					&& o.scopePath().startsWith(scheme.scopePath()))
-			.orElseThrow(() -> DomainException.notFound("partyBranch"));
+			.orElseThrow(() -> DomainException.notFound("party-org"));
 		List<PointsAccount> accounts = ledger.ranking(scheme.id(), holders(reader, branch),
 				Math.min(limit, PointsQueries.LIMIT));
 		List<Standing> standings = new ArrayList<>();
@@ -96,20 +93,28 @@ public class BranchBoards {
 
 	/** Who the ledger knows the branch's members as: those of the branch and of the organisations below it. */
 	private Set<UUID> holders(Actor reader, PartyOrg branch) {
-		Set<UUID> orgs = new LinkedHashSet<>(List.of(branch.id()));
-		List<PartyOrg> all = party.orgs(reader);
+		return holders(branch.id(), party.orgs(reader), org -> party.members(reader, org, null));
+	}
+
+	/**
+	 * The ledger's holders of a branch's roster: the members of the branch and of every organisation below it (its
+	 * groups), active members only — activists and applicants are not yet members, and one transferred out is no
+	 * longer the branch's — each known by his account, or by his member id when none is linked.
+	 */
+	static Set<UUID> holders(UUID branchId, List<PartyOrg> orgs, Function<UUID, List<PartyMember>> membersOf) {
+		Set<UUID> below = new LinkedHashSet<>(List.of(branchId));
 		boolean grew = true;
 		while (grew) {
 			grew = false;
-			for (PartyOrg o : all) {
-				if (o.parentId() != null && orgs.contains(o.parentId()) && orgs.add(o.id())) {
+			for (PartyOrg o : orgs) {
+				if (o.parentId() != null && below.contains(o.parentId()) && below.add(o.id())) {
 					grew = true;
 				}
 			}
 		}
 		Set<UUID> holders = new LinkedHashSet<>();
-		for (UUID org : orgs) {
-			for (PartyMember m : party.members(reader, org, null)) {
+		for (UUID org : below) {
+			for (PartyMember m : membersOf.apply(org)) {
 				if (m.status() == MemberStatus.ACTIVE && m.kind().isMember()) {
 					holders.add(m.accountId() != null ? m.accountId() : m.id());
 				}
