@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,8 +33,9 @@ import tools.jackson.databind.JsonNode;
  * Issue 13, points for volunteering beyond approved hours: hours corrected after approval pay the difference (more
  * hours under the caps, fewer taken back), once per correction; a pairing's visit (结对帮扶) pays the VISIT rules of
  * every scheme covering the visitor that he earns in, once per visit and under the daily cap. The events come as the
- * volunteer module publishes them — inside a transaction, through the event publication registry — and each test earns
- * on a day of its own (the caps count per day).
+ * volunteer module publishes them — inside a transaction, through the event publication registry; one visit is logged
+ * through the volunteer module's own API, end to end. Where the caps matter, the person is a fresh account: the caps
+ * count per day, and no other test pays him today.
  */
 @ZhizhiIntegrationTest
 class VolunteerPointsIntegrationTests {
@@ -81,8 +83,6 @@ class VolunteerPointsIntegrationTests {
 	@Test
 	void aPairingVisitPaysAMembersVisitRulesOncePerVisitUnderTheDailyCap() {
 		UUID member = accountId("dangyuan01");
-		clock.advance(Duration.ofDays(121));
-
 		PairingVisited first = visit(member, "陈党员");
 		publish(first);
 		eventually(() -> {
@@ -98,21 +98,44 @@ class VolunteerPointsIntegrationTests {
 		volunteering.on(first);
 		assertThat(paid("visit:" + first.visitId() + ":", member)).isEqualTo(6);
 
-		// a second visit that day pays too; a third is over the cap of two visits' worth a day
-		PairingVisited second = visit(member, "陈党员");
-		PairingVisited third = visit(member, "陈党员");
-		publish(second);
-		eventually(() -> assertThat(paid("visit:" + second.visitId() + ":", member)).isEqualTo(6));
-		publish(third);
-		eventually(() -> assertThat(outstanding(third.visitId())).isZero());
-		assertThat(paid("visit:" + third.visitId() + ":", member)).isZero();
+		// a member who has earned nothing today: two visits pay, a third is over the cap of two visits' worth a day
+		UUID fresh = UUID.fromString(newAccount("PARTY_MEMBER").path("id").asString());
+		List<PairingVisited> visits = List.of(visit(fresh, "测试党员"), visit(fresh, "测试党员"),
+				visit(fresh, "测试党员"));
+		for (PairingVisited visit : visits) {
+			publish(visit);
+			eventually(() -> assertThat(outstanding(visit.visitId())).isZero());
+		}
+		assertThat(visits).extracting(v -> paid("visit:" + v.visitId() + ":" + MEMBERS + ":", fresh))
+			.containsExactly(3L, 3L, 0L);
+		assertThat(visits).extracting(v -> paid("visit:" + v.visitId() + ":" + VIRTUE + ":", fresh))
+			.containsExactly(3L, 3L, 0L);
+	}
+
+	@Test
+	void aVisitLoggedByTheHelperPaysHisPointsEndToEnd() {
+		String desk = api.tokenOf("dongcheng");
+		String elder = unpairedElder(desk);
+		JsonNode account = newAccount("PARTY_MEMBER");
+		UUID helperId = UUID.fromString(account.path("id").asString());
+		String helper = api.login(account.path("username").asString(), ApiClient.TEST_PASSWORD);
+		String pairing = ok(api.post("/api/v1/volunteer/pairings", desk, Map.of("residentId", elder, "helperId",
+				helperId.toString(), "need", "ELDER_ALONE", "everyDays", 14))).path("id").asString();
+		ok(api.post("/api/v1/volunteer/pairings/" + pairing + "/visits", helper, Map.of("note", "陪老人聊天，检查了燃气阀门")));
+		UUID visit = jdbc.sql("SELECT id FROM volunteer.pairing_visit WHERE pairing_id = :pairing")
+			.param("pairing", UUID.fromString(pairing))
+			.query(UUID.class)
+			.single();
+		eventually(() -> {
+			assertThat(paid("visit:" + visit + ":" + MEMBERS + ":", helperId)).isEqualTo(3);
+			assertThat(paid("visit:" + visit + ":" + VIRTUE + ":", helperId)).isEqualTo(3);
+		});
 	}
 
 	@Test
 	void aResidentsVisitPaysTheVirtueBankButNoMemberPoints() {
-		UUID resident = accountId("jumin02");
-		clock.advance(Duration.ofDays(122));
-		PairingVisited visit = visit(resident, "李居民");
+		UUID resident = UUID.fromString(api.createResident("it-visitor").path("id").asString());
+		PairingVisited visit = visit(resident, "测试居民");
 		publish(visit);
 		eventually(() -> assertThat(outstanding(visit.visitId())).isZero());
 		assertThat(paid("visit:" + visit.visitId() + ":" + VIRTUE + ":", resident)).isEqualTo(3);
@@ -121,14 +144,15 @@ class VolunteerPointsIntegrationTests {
 
 	@Test
 	void correctedHoursPayTheDifferenceOnceUnderTheCapsAndFewerTakeItBack() {
-		// what the shared tokens read, before the clock moves past their expiry
+		// a member who has earned nothing today (the caps count per day), organised by dangyuan01; what the shared
+		// tokens read, before the clock moves on past their expiry
 		String dongcheng = api.orgUnitId("东城社区").toString();
 		double[] venue = api.centroid("东城社区第1网格");
-		UUID volunteerId = accountId("dangyuan04");
-		clock.advance(Duration.ofDays(123));
+		JsonNode account = newAccount("PARTY_MEMBER");
+		UUID volunteerId = UUID.fromString(account.path("id").asString());
 		String desk = api.login("dongcheng", ApiClient.DEMO_PASSWORD);
 		String leader = api.login("dangyuan01", ApiClient.DEMO_PASSWORD);
-		String volunteer = api.login("dangyuan04", ApiClient.DEMO_PASSWORD);
+		String volunteer = api.login(account.path("username").asString(), ApiClient.TEST_PASSWORD);
 		String leaderId = api.get("/api/v1/me", leader).json().path("id").asString();
 
 		// two hours served and approved: 2 points an hour (the member scheme's 志愿服务, at most 16 a day)
@@ -175,7 +199,6 @@ class VolunteerPointsIntegrationTests {
 				ApiClient.uniqueUsername("it-rider"), "PARTY_MEMBER", api.orgUnitId("龙锦社区"), null));
 		UUID member = UUID.fromString(account.path("id").asString());
 		Scheme riders = schemes.byCode(RIDERS).orElseThrow();
-		clock.advance(Duration.ofDays(124));
 		HoursApproved hours = new HoursApproved(UUID.randomUUID(), member, "测试骑手", 150, UUID.randomUUID(),
 				riders.scopePath(), clock.instant());
 		publish(hours);
@@ -266,6 +289,26 @@ class VolunteerPointsIntegrationTests {
 	private static JsonNode ok(Response response) {
 		assertThat(response.status()).as(response.brief()).isBetween(200, 201);
 		return response.json();
+	}
+
+	/** A fresh account of 东城社区 with the role, made by its desk: nobody else pays it points today. */
+	private JsonNode newAccount(String role) {
+		return api.createAccount(api.tokenOf("dongcheng"),
+				ApiClient.newAccount(ApiClient.uniqueUsername("it-volunteer"), role, api.orgUnitId("东城社区"), null));
+	}
+
+	/** An elder living alone in 东城 whom no pairing looks after yet. */
+	private String unpairedElder(String desk) {
+		java.util.Set<String> paired = new java.util.HashSet<>(jdbc.sql(
+				"SELECT CAST(resident_id AS text) FROM volunteer.pairing")
+			.query(String.class)
+			.list());
+		return api.get("/api/v1/residents?tag=ELDER_ALONE&size=100", desk).json().path("items")
+			.findValuesAsString("id")
+			.stream()
+			.filter(id -> !paired.contains(id))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private PairingVisited visit(UUID person, String name) {
