@@ -19,13 +19,17 @@ import org.springframework.context.annotation.Import;
  * The platform's clock is the {@link TestClock}: "now" is a fixed moment, not the day the suite runs, and a test that
  * moves it is undone before the next one. Every test signs in from 127.0.0.1, so the sign-in throttle's per-client
  * limit (for one address trying many names; {@code SignInThrottleTests} checks it) is raised out of their way.
+ * The overdue sweep does not run by its schedule here: it reads the shared clock, and a test that moves the clock
+ * hours ahead would let it escalate the demo's orders for every test after it; the tests that need the sweep run it
+ * themselves at the moment they choose ({@code OverdueSweep.run}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "zhizhi.database.embedded.ephemeral=true", "zhizhi.demo.enabled=true",
-				"zhizhi.security.throttle.per-client-minutely=100000", "management.server.port=0" })
+				"zhizhi.security.throttle.per-client-minutely=100000", "management.server.port=0",
+				"zhizhi.incident.sweep-interval=3650d" })
 @Import(TestClockConfiguration.class)
 @ExtendWith(TestClockReset.class)
 public @interface ZhizhiIntegrationTest {
