@@ -74,4 +74,23 @@ public record FormErrors(Map<String, List<String>> byField) implements Serializa
 	public boolean any() {
 		return !byField.isEmpty();
 	}
+
+	/**
+	 * One step of a page's form, then back to the page: on success the notice flashed for it, on a refusal its
+	 * messages ({@code stepProblems}, as {@link #stepMessages} words them); a missing object stays a 404.
+	 */
+	public static String step(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, String back,
+			String notice, Runnable command, MessageSource messages, String statePrefix, String stepPrefix) {
+		try {
+			command.run();
+			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (DomainException e) {
+			if (e.category() == DomainException.Category.NOT_FOUND) {
+				throw e;
+			}
+			redirect.addFlashAttribute("stepProblems", stepMessages(e, messages, statePrefix, stepPrefix));
+		}
+		return "redirect:" + back;
+	}
 }

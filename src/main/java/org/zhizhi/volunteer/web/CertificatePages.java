@@ -63,19 +63,9 @@ class CertificatePages {
 			@RequestParam(required = false) UUID personId, @RequestParam(required = false) String back,
 			RedirectAttributes redirect) {
 		String to = "team".equals(back) ? "/m/volunteer/teams/" + id : "/m/volunteer#certificates";
-		try {
-			Certificate issued = certificates.issue(actor, id, personId == null ? actor.userId() : personId);
-			redirect.addFlashAttribute("notice", "volunteer.notice.certificateIssued");
-			redirect.addFlashAttribute("issuedId", issued.id());
-		}
-		catch (DomainException e) {
-			if (e.category() == DomainException.Category.NOT_FOUND) {
-				throw e;
-			}
-			redirect.addFlashAttribute("stepProblems",
-					FormErrors.stepMessages(e, messages, "volunteer.state.", "volunteer.step."));
-		}
-		return "redirect:" + to;
+		return FormErrors.step(redirect, to, "volunteer.notice.certificateIssued",
+				() -> certificates.issue(actor, id, personId == null ? actor.userId() : personId), messages,
+				"volunteer.state.", "volunteer.step.");
 	}
 
 	@GetMapping(value = "/m/volunteer/certificates/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -100,18 +90,9 @@ class CertificatePages {
 	String settle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(required = false) String contact, @RequestParam(required = false) Boolean recruiting,
 			@RequestParam(required = false) String recruitment, RedirectAttributes redirect) {
-		try {
-			teams.settle(actor, id, new TeamSettings(contact, recruiting != null && recruiting, recruitment));
-			redirect.addFlashAttribute("notice", "volunteer.notice.teamSettled");
-		}
-		catch (DomainException e) {
-			if (e.category() == DomainException.Category.NOT_FOUND) {
-				throw e;
-			}
-			redirect.addFlashAttribute("stepProblems",
-					FormErrors.stepMessages(e, messages, "volunteer.state.", "volunteer.step."));
-		}
-		return "redirect:/m/volunteer/teams/" + id;
+		return FormErrors.step(redirect, "/m/volunteer/teams/" + id, "volunteer.notice.teamSettled",
+				() -> teams.settle(actor, id, new TeamSettings(contact, recruiting != null && recruiting, recruitment)),
+				messages, "volunteer.state.", "volunteer.step.");
 	}
 
 	/** Anyone checks a certificate by its number: it exists, to whom (masked), how many hours, issued by whom. */

@@ -151,17 +151,7 @@ class PairingPages {
 	}
 
 	private String step(RedirectAttributes redirect, String back, String notice, Runnable command) {
-		try {
-			command.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (DomainException e) {
-			if (e.category() == DomainException.Category.NOT_FOUND) {
-				throw e;
-			}
-			redirect.addFlashAttribute("stepProblems",
-					FormErrors.stepMessages(e, messages, "volunteer.pairingState.", "volunteer.pairingStep."));
-		}
-		return "redirect:" + back;
+		return FormErrors.step(redirect, back, notice, command, messages, "volunteer.pairingState.",
+				"volunteer.pairingStep.");
 	}
 }

@@ -191,20 +191,6 @@ class VolunteerPages {
 	}
 
 	private String step(RedirectAttributes redirect, String back, String notice, Runnable command) {
-		try {
-			command.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (DomainException e) {
-			if (e.category() == DomainException.Category.NOT_FOUND) {
-				throw e;
-			}
-			redirect.addFlashAttribute("stepProblems", problems(e));
-		}
-		return "redirect:" + back;
-	}
-
-	private List<String> problems(DomainException e) {
-		return FormErrors.stepMessages(e, messages, "volunteer.state.", "volunteer.step.");
+		return FormErrors.step(redirect, back, notice, command, messages, "volunteer.state.", "volunteer.step.");
 	}
 }
