@@ -58,7 +58,11 @@ public class ServicePoints {
 
 	private final Clock clock;
 
-	ServicePoints(JdbcServicePoints points, OrgUnitQueries orgUnits, CommandShape shape, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	ServicePoints(JdbcServicePoints points, OrgUnitQueries orgUnits, CommandShape shape, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.points = points;
 		this.orgUnits = orgUnits;
 		this.shape = shape;
@@ -92,6 +96,8 @@ public class ServicePoints {
 				command.lat(), command.lng(), command.hours().strip(), phone, services, actor.userId(), clock.instant()))) {
 			throw DomainException.invalid(List.of(new FieldProblem("name", "servicepoint.nameTaken")));
 		}
+		// its district's circle is computed again once this commits
+		events.publishEvent(new PointOpened(id, DataScope.districtOf(node.path())));
 		return points.point(actor.scope(), id).orElseThrow();
 	}
 

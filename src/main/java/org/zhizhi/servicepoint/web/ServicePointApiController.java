@@ -27,6 +27,7 @@ import org.zhizhi.servicepoint.ServicePointViews.PointDetail;
 import org.zhizhi.servicepoint.ServicePointViews.PointView;
 import org.zhizhi.servicepoint.ServicePointViews.RoomView;
 import org.zhizhi.servicepoint.ServicePointViews.ServiceKind;
+import org.zhizhi.servicepoint.Coverage;
 import org.zhizhi.servicepoint.ServicePoints;
 import org.zhizhi.shared.Actor;
 
@@ -38,8 +39,33 @@ class ServicePointApiController {
 
 	private final ServicePoints points;
 
-	ServicePointApiController(ServicePoints points) {
+	private final Coverage coverage;
+
+	ServicePointApiController(ServicePoints points, Coverage coverage) {
 		this.points = points;
+		this.coverage = coverage;
+	}
+
+	@GetMapping("/coverage")
+	@Operation(summary = "The 15-minute circle of the caller's scope for a kind of service (default: any point): how "
+			+ "walking time is reckoned, each community's and grid's share of dwellings within it, and the buildings "
+			+ "outside it, the farthest first")
+	Coverage.CoverageView coverage(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String kind,
+			@RequestParam(defaultValue = "200") int limit) {
+		return coverage.of(actor, kind, Math.clamp(limit, 0, 2000));
+	}
+
+	@GetMapping("/coverage/buildings")
+	@Operation(summary = "Every building of the caller's scope with the walk to the nearest point of a kind (map)")
+	List<Coverage.BuildingView> coverageMap(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) String kind) {
+		return coverage.map(actor, kind);
+	}
+
+	@PostMapping("/coverage/recompute")
+	@Operation(summary = "The desk computes its district's 15-minute circle again; answers how many buildings")
+	java.util.Map<String, Integer> recompute(@AuthenticationPrincipal Actor actor) {
+		return java.util.Map.of("buildings", coverage.recompute(actor));
 	}
 
 	@GetMapping
