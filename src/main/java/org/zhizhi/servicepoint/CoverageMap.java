@@ -1,7 +1,6 @@
 package org.zhizhi.servicepoint;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +84,23 @@ public final class CoverageMap {
 			trees.put(kind, tree);
 		}
 		List<Reach> reaches = new ArrayList<>(places.size() * all.size());
-		Map<String, int[]> figures = new HashMap<>();
+		// areas numbered once, counts in arrays per kind: no key built per walk
+		Map<UUID, Integer> communities = new LinkedHashMap<>();
+		Map<UUID, Integer> grids = new LinkedHashMap<>();
 		for (Place place : places) {
+			communities.putIfAbsent(place.communityId(), communities.size());
+			grids.putIfAbsent(place.gridId(), grids.size());
+		}
+		int[][] communityCounts = new int[all.size()][2 * communities.size()];
+		int[][] gridCounts = new int[all.size()][2 * grids.size()];
+		for (Place place : places) {
+			int c = 2 * communities.get(place.communityId());
+			int g = 2 * grids.get(place.gridId());
 			double x = place.lng() * kx;
 			double y = place.lat() * ky;
 			Envelope at = new Envelope(x, x, y, y);
-			for (String kind : all) {
+			for (int k = 0; k < all.size(); k++) {
+				String kind = all.get(k);
 				STRtree tree = trees.get(kind);
 				Double minutes = null;
 				UUID siteId = null;
@@ -102,25 +112,27 @@ public final class CoverageMap {
 				}
 				reaches.add(new Reach(place.id(), kind, minutes, siteId));
 				boolean within = minutes != null && minutes <= method.circleMinutes();
-				count(figures, "C" + place.communityId() + "|" + kind, place.dwellings(), within);
-				count(figures, "G" + place.gridId() + "|" + kind, place.dwellings(), within);
+				communityCounts[k][c] += place.dwellings();
+				gridCounts[k][g] += place.dwellings();
+				if (within) {
+					communityCounts[k][c + 1] += place.dwellings();
+					gridCounts[k][g + 1] += place.dwellings();
+				}
 			}
 		}
-		List<AreaFigure> areas = new ArrayList<>(figures.size());
-		figures.forEach((key, counts) -> {
-			int bar = key.indexOf('|');
-			areas.add(new AreaFigure(UUID.fromString(key.substring(1, bar)), key.charAt(0) == 'C',
-					key.substring(bar + 1), counts[0], counts[1]));
-		});
-		return new Result(reaches, areas);
-	}
-
-	private static void count(Map<String, int[]> figures, String key, int dwellings, boolean within) {
-		int[] counts = figures.computeIfAbsent(key, k -> new int[2]);
-		counts[0] += dwellings;
-		if (within) {
-			counts[1] += dwellings;
+		List<AreaFigure> areas = new ArrayList<>(all.size() * (communities.size() + grids.size()));
+		for (int k = 0; k < all.size(); k++) {
+			String kind = all.get(k);
+			for (Map.Entry<UUID, Integer> e : communities.entrySet()) {
+				areas.add(new AreaFigure(e.getKey(), true, kind, communityCounts[k][2 * e.getValue()],
+						communityCounts[k][2 * e.getValue() + 1]));
+			}
+			for (Map.Entry<UUID, Integer> e : grids.entrySet()) {
+				areas.add(new AreaFigure(e.getKey(), false, kind, gridCounts[k][2 * e.getValue()],
+						gridCounts[k][2 * e.getValue() + 1]));
+			}
 		}
+		return new Result(reaches, areas);
 	}
 
 	/** The query's item is null: the distance is from the query's envelope (a point) to the site. */

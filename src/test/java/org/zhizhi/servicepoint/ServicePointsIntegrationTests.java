@@ -111,7 +111,7 @@ class ServicePointsIntegrationTests {
 		assertThat(detail.path("rooms").findValuesAsString("name")).containsExactly("活动室");
 
 		// 金银桥's desk neither sees nor books 东城's point
-		String mudong = api.tokenOf("mudong");
+		String mudong = api.login("mudong", ApiClient.DEMO_PASSWORD);
 		assertThat(api.get("/api/v1/service-points/" + pointId, mudong).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/service-points", mudong).json().findValuesAsString("id")).doesNotContain(pointId);
 	}
