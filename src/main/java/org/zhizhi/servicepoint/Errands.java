@@ -138,6 +138,12 @@ public class Errands {
 		return view(actor, errand);
 	}
 
+	/** Whether the actor may ask for himself: he lives somewhere the platform knows (his household's dwelling). */
+	@Transactional(readOnly = true)
+	public boolean mayAskForHimself(Actor actor) {
+		return people.homeOf(actor.userId()).isPresent();
+	}
+
 	/** The desk (or a grid worker) of its scope gives it to a runner of its scope. */
 	@Transactional
 	public ErrandView assign(Actor actor, UUID id, AssignErrand command) {

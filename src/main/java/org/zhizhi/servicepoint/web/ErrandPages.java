@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -26,8 +27,12 @@ import org.zhizhi.servicepoint.ErrandCommands.CancelErrand;
 import org.zhizhi.servicepoint.ErrandCommands.CompleteErrand;
 import org.zhizhi.servicepoint.ErrandCommands.HandBackErrand;
 import org.zhizhi.servicepoint.ErrandCommands.RequestErrand;
+import org.zhizhi.people.PeopleQueries;
+import org.zhizhi.people.PeopleViews.ResidentSearch;
+import org.zhizhi.servicepoint.ErrandChannel;
 import org.zhizhi.servicepoint.ErrandState;
 import org.zhizhi.servicepoint.Errands;
+import org.zhizhi.servicepoint.ServicePointRoles;
 import org.zhizhi.servicepoint.persistence.JdbcErrands;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
@@ -43,26 +48,47 @@ class ErrandPages {
 
 	private final Errands errands;
 
+	private final PeopleQueries people;
+
 	private final MessageSource messages;
 
 	private final ZoneId zone;
 
-	ErrandPages(Errands errands, MessageSource messages, ZoneId zone) {
+	ErrandPages(Errands errands, PeopleQueries people, MessageSource messages, ZoneId zone) {
 		this.errands = errands;
+		this.people = people;
 		this.messages = messages;
 		this.zone = zone;
 	}
 
 	@GetMapping("/servicepoints/errands")
 	String queue(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) ErrandState state,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
 		model.addAttribute("queue", errands.queue(actor, state, page));
 		model.addAttribute("state", state);
 		model.addAttribute("states", ErrandState.values());
 		model.addAttribute("runners", errands.runners(actor));
 		model.addAttribute("kindNames", kindNames());
 		model.addAttribute("zone", zone);
+		boolean onBehalf = actor.hasAny(ServicePointRoles.ON_BEHALF);
+		model.addAttribute("onBehalf", onBehalf);
+		model.addAttribute("q", q == null ? "" : q.strip());
+		model.addAttribute("found", onBehalf && q != null && !q.isBlank() ? people
+			.search(actor, new ResidentSearch(q.strip(), null, null, null, null, null, null, false, 0, 20)).items()
+				: List.of());
+		model.addAttribute("kinds", errands.kinds());
+		model.addAttribute("channels", List.of(ErrandChannel.HOTLINE, ErrandChannel.GUARDIAN,
+				ErrandChannel.GRID_WORKER, ErrandChannel.DESK));
 		return "servicepoint/errands";
+	}
+
+	/** The desk (the hotline, a grid worker) asks for a resident of its scope, saying how the request came in. */
+	@PostMapping("/servicepoints/errands")
+	String askFor(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID residentId,
+			@RequestParam(required = false) ErrandChannel channel, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String details, RedirectAttributes redirect) {
+		return step(redirect, "/servicepoints/errands", "servicepoint.notice.askedFor",
+				() -> errands.request(actor, new RequestErrand(kind, details, residentId, channel)));
 	}
 
 	@PostMapping("/servicepoints/errands/{id}/assign")
@@ -75,6 +101,7 @@ class ErrandPages {
 	@GetMapping("/m/errands")
 	String mine(@AuthenticationPrincipal Actor actor, Model model) {
 		model.addAttribute("mine", errands.mine(actor));
+		model.addAttribute("mayAsk", errands.mayAskForHimself(actor));
 		model.addAttribute("kinds", errands.kinds());
 		model.addAttribute("kindNames", kindNames());
 		model.addAttribute("zone", zone);
