@@ -1,5 +1,6 @@
 package org.zhizhi.servicepoint.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -48,8 +49,11 @@ class ServicePointPages {
 
 	private final ZoneId zone;
 
+	private final Clock clock;
+
 	ServicePointPages(ServicePoints points, Coverage coverage, MapProperties map, MessageSource messages,
-			ZoneId zone) {
+			ZoneId zone, Clock clock) {
+		this.clock = clock;
 		this.points = points;
 		this.coverage = coverage;
 		this.map = map;
@@ -135,7 +139,8 @@ class ServicePointPages {
 			.toList());
 		model.addAttribute("mine", points.myBookings(actor));
 		model.addAttribute("zone", zone);
-		model.addAttribute("tomorrow", LocalDate.now(zone).plusDays(1));
+		model.addAttribute("tomorrow", LocalDate.now(clock.withZone(zone)).plusDays(1));
+		model.addAttribute("now", clock.instant());
 		return "servicepoint/rooms";
 	}
 
