@@ -4,6 +4,9 @@
   const element = document.getElementById('coverage-map');
   if (!element || !window.L) return;
   const map = L.map(element, { zoomSnap: 0.25 });
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
+  const dwellingsUnit = element.dataset.dwellingsUnit || '';
+  const minutesUnit = element.dataset.minutesUnit || '';
   const tileUrl = element.dataset.tileUrl;
   if (tileUrl) {
     L.tileLayer(tileUrl, { maxZoom: 19, subdomains: '1234', attribution: element.dataset.tileAttribution || '' }).addTo(map);
@@ -21,7 +24,7 @@
         const colour = b.minutes == null || b.minutes > data.circle + 10 ? '#c8102e'
           : b.minutes > data.circle ? '#e08a00' : '#2e7d32';
         L.circleMarker([b.lat, b.lng], { radius: 5 + Math.min(8, Math.sqrt(b.dwellings) / 3), color: colour, fillOpacity: 0.7 })
-          .bindTooltip(escapeHtml(b.label) + ' · ' + b.dwellings + ' 户 · ' + (b.minutes == null ? '—' : b.minutes + ' 分钟'))
+          .bindTooltip(escapeHtml(b.label) + ' · ' + b.dwellings + ' ' + dwellingsUnit + ' · ' + (b.minutes == null ? '—' : b.minutes + ' ' + minutesUnit))
           .addTo(map);
         bounds.push([b.lat, b.lng]);
       }
