@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.servicepoint.Coverage;
+import org.zhizhi.servicepoint.ErrandLifecycle;
 import org.zhizhi.servicepoint.PointKind;
 import org.zhizhi.servicepoint.ServicePointCommands.NewBooking;
 import org.zhizhi.servicepoint.ServicePointCommands.NewDuty;
@@ -68,6 +69,7 @@ class ServicePointPages {
 		model.addAttribute("services", points.kinds());
 		model.addAttribute("desk", actor.hasAny(ServicePointRoles.DESK));
 		model.addAttribute("hotline", points.hotlineRoster(actor));
+		model.addAttribute("errandQueue", actor.hasAny(ErrandLifecycle.ASSIGNERS));
 		return "servicepoint/points";
 	}
 
