@@ -118,6 +118,10 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.volunteer.VolunteerPosts volunteerPosts;
 
+	private final org.zhizhi.servicepoint.ServicePointHistory servicePointHistory;
+
+	private final org.zhizhi.servicepoint.Coverage coverage;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -130,7 +134,10 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.points.PointsManagement points, org.zhizhi.points.PointsHistory pointsHistory,
 			org.zhizhi.points.PointsClaims pointsClaims, org.zhizhi.party.PartyQueries partyQueries,
 			org.zhizhi.volunteer.VolunteerHistory volunteerHistory, org.zhizhi.points.HonourBoards honours,
-			org.zhizhi.volunteer.VolunteerPosts volunteerPosts) {
+			org.zhizhi.volunteer.VolunteerPosts volunteerPosts,
+			org.zhizhi.servicepoint.ServicePointHistory servicePointHistory, org.zhizhi.servicepoint.Coverage coverage) {
+		this.servicePointHistory = servicePointHistory;
+		this.coverage = coverage;
 		this.volunteerPosts = volunteerPosts;
 		this.honours = honours;
 		this.volunteerHistory = volunteerHistory;
@@ -270,6 +277,13 @@ class DemoLoader implements ApplicationRunner {
 		int pairs = DemoPairings.load(volunteerHistory, peopleQueries, id -> orgUnits.bindingOf(id).orElseThrow(), ids,
 				scopes, accountIds, clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo volunteering loaded ({} neighbourhood activities, {} pairings)", activities, pairs);
+		// ---- service points and errands (issue 14), then each district's 15-minute circle
+		DemoServicePoints.Loaded service = DemoServicePoints.load(servicePointHistory, placeQueries, peopleQueries,
+				id -> orgUnits.bindingOf(id).orElseThrow(), ids, scopes, accountIds, clock.instant(),
+				PlatformZone.DEFAULT);
+		int covered = coverage.recompute(ids.get("banan")) + coverage.recompute(ids.get("nanan"));
+		log.info("Demo service points loaded ({} points, {} errands, {} buildings in the 15-minute circle's map)",
+				service.points(), service.errands(), covered);
 	}
 
 	/**

@@ -77,6 +77,14 @@ public class PlaceQueries {
 		return places.entrancesOfBuilding(scope, buildingId);
 	}
 
+	/**
+	 * Every building of the scope that has a position and dwellings, with its dwelling count, community and grid. Not
+	 * capped: a district has tens of thousands; one row per building, streamed to the consumer.
+	 */
+	public void eachBuildingPlace(DataScope scope, java.util.function.Consumer<BuildingPlace> sink) {
+		places.eachBuildingPlace(scope, sink);
+	}
+
 	/** The dwellings of a building inside the scope, by entrance, floor and label; at most {@link #LIST_LIMIT}. */
 	public List<Dwelling> dwellingsInBuilding(DataScope scope, UUID buildingId) {
 		return places.dwellingsInBuilding(scope, buildingId, LIST_LIMIT);

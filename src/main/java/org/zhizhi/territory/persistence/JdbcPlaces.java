@@ -220,6 +220,22 @@ public class JdbcPlaces {
 			.list();
 	}
 
+	public void eachBuildingPlace(DataScope scope, java.util.function.Consumer<org.zhizhi.territory.BuildingPlace> sink) {
+		jdbc.sql("""
+				SELECT b.id, e.name || ' ' || b.name, b.lat, b.lng, count(d.id), e.community_id, b.grid_id, b.scope_path
+				  FROM territory.building b
+				  JOIN territory.estate e ON e.id = b.estate_id
+				  JOIN territory.dwelling d ON d.building_id = b.id
+				 WHERE b.scope_path LIKE :scope AND b.lat IS NOT NULL AND b.lng IS NOT NULL
+				 GROUP BY b.id, e.name, e.community_id""")
+			.param("scope", scope.likePattern())
+			.query((rs, i) -> new org.zhizhi.territory.BuildingPlace(rs.getObject(1, UUID.class), rs.getString(2),
+					rs.getDouble(3), rs.getDouble(4), rs.getInt(5), rs.getObject(6, UUID.class),
+					rs.getObject(7, UUID.class), rs.getString(8)))
+			.stream()
+			.forEach(sink);
+	}
+
 	public boolean buildingNameTaken(UUID estateId, String name) {
 		return jdbc.sql("SELECT count(*) FROM territory.building WHERE estate_id = :estateId AND name = :name")
 			.param("estateId", estateId)
