@@ -118,6 +118,10 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.volunteer.VolunteerPosts volunteerPosts;
 
+	private final org.zhizhi.property.PropertyHistory propertyHistory;
+
+	private final org.zhizhi.property.Inspections propertyInspections;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -130,8 +134,11 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.points.PointsManagement points, org.zhizhi.points.PointsHistory pointsHistory,
 			org.zhizhi.points.PointsClaims pointsClaims, org.zhizhi.party.PartyQueries partyQueries,
 			org.zhizhi.volunteer.VolunteerHistory volunteerHistory, org.zhizhi.points.HonourBoards honours,
-			org.zhizhi.volunteer.VolunteerPosts volunteerPosts) {
+			org.zhizhi.volunteer.VolunteerPosts volunteerPosts, org.zhizhi.property.PropertyHistory propertyHistory,
+			org.zhizhi.property.Inspections propertyInspections) {
 		this.volunteerPosts = volunteerPosts;
+		this.propertyHistory = propertyHistory;
+		this.propertyInspections = propertyInspections;
 		this.honours = honours;
 		this.volunteerHistory = volunteerHistory;
 		this.pointsHistory = pointsHistory;
@@ -270,6 +277,11 @@ class DemoLoader implements ApplicationRunner {
 		int pairs = DemoPairings.load(volunteerHistory, peopleQueries, id -> orgUnits.bindingOf(id).orElseThrow(), ids,
 				scopes, accountIds, clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo volunteering loaded ({} neighbourhood activities, {} pairings)", activities, pairs);
+		// ---- property (issue 14): 巴南's firms and figures, 华城国际's company, a year of inspections, a rectification
+		int propertyCompanies = DemoProperty.load(propertyHistory, propertyInspections, placeQueries,
+				id -> orgUnits.bindingOf(id).orElseThrow(), ids, whole, accountIds, clock.instant(),
+				PlatformZone.DEFAULT);
+		log.info("Demo property loaded ({} companies)", propertyCompanies);
 	}
 
 	/**

@@ -71,8 +71,14 @@ public final class Rectification extends AggregateRoot<Object> {
 
 	/** The inspector found it done. */
 	public void pass(Instant at) {
+		pass(at, loop);
+	}
+
+	/** The inspector found it done, and the loop's incident, verified, is where {@code now} says. */
+	public void pass(Instant at, Loop now) {
 		state = RectificationLifecycle.TABLE.next(state, RectificationAction.PASS);
 		closedAt = at;
+		loop = now;
 	}
 
 	/** The inspector found it not done: back to the company, in the loop as rework. */

@@ -128,13 +128,13 @@ public class Rectifications {
 		IncidentView view;
 		if (action == RectificationAction.PASS) {
 			view = incidents.verify(loop, r.order().incidentId(), new VerifyIncident(note, null, null)).incident();
-			r.pass(clock.instant());
+			r.pass(clock.instant(), loopOf(view));
 		}
 		else {
 			view = incidents.rework(loop, r.order().incidentId(), new ReworkIncident(note, null, null)).incident();
 			r.sendBack();
+			r.follow(loopOf(view), false, false, clock.instant());
 		}
-		r.follow(loopOf(view), false, false, clock.instant());
 		if (!rectifications.save(r)) {
 			throw new DomainException(Category.CONFLICT, "CHANGED_MEANWHILE", "property.changedMeanwhile");
 		}
