@@ -154,6 +154,16 @@ public class Inspections {
 		return inspections.list(actor.scope(), companyId, limit).stream().map(i -> view(actor, i)).toList();
 	}
 
+	/** The inspections the caller started himself (of his scope), newest first: an inspector's own list. */
+	@Transactional(readOnly = true)
+	public List<InspectionView> mine(Actor actor, int limit) {
+		PropertyCompanies.requireDesk(actor);
+		return inspections.list(actor.scope(), null, limit).stream()
+			.filter(i -> actor.userId().equals(i.subject().inspectorId()))
+			.map(i -> view(actor, i))
+			.toList();
+	}
+
 	/** A finding's photo, for whoever sees the inspection. */
 	@Transactional(readOnly = true)
 	public Optional<byte[]> photo(Actor actor, UUID findingId) {

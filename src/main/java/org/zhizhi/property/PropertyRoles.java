@@ -23,6 +23,16 @@ public final class PropertyRoles {
 	public static final Set<Role> RATERS = Collections.unmodifiableSet(EnumSet.of(Role.DISTRICT_ADMIN,
 			Role.PROPERTY_INSPECTOR));
 
+	/** Whether the menu offers the phone's inspection pages (start one, the checklist, the check). */
+	public static boolean mayInspect(org.zhizhi.shared.Actor actor) {
+		return actor != null && actor.hasAny(INSPECTORS);
+	}
+
+	/** Whether the menu offers the desk's pages (companies, scores, ratings, figures). */
+	public static boolean mayOpenDesk(org.zhizhi.shared.Actor actor) {
+		return actor != null && actor.hasAny(DESK);
+	}
+
 	private PropertyRoles() {
 	}
 }
