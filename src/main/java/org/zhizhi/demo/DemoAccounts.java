@@ -53,7 +53,13 @@ final class DemoAccounts {
 			new DemoAccount("qishou01", "刘骑手", Role.RESIDENT, "longjin-g1", null, "龙锦社区 先锋骑士（外卖骑手）"),
 			new DemoAccount("shangjia01", "巴南惠民超市联络员", Role.PARTNER_LIAISON, "longjin", null,
 					"巴南惠民超市 爱心商家联络人（确认积分兑换）"),
-			new DemoAccount("longjin", "龙锦社区工作站", Role.COMMUNITY_STAFF, "longjin", null, "龙锦社区 社区工作人员"));
+			new DemoAccount("longjin", "龙锦社区工作站", Role.COMMUNITY_STAFF, "longjin", null, "龙锦社区 社区工作人员"),
+			// ---- property (issue 14): 环物小组's inspector, bound at the city so that one account inspects both 巴南's
+			// firms and 华城国际 in 南岸区 (docs/property.md says why); the liaison of 华城国际's property company
+			new DemoAccount("wuye-jianguan", "环物小组监管员", Role.PROPERTY_INSPECTOR, "cq", null,
+					"环物小组 物业监管员（月检查、季考核、年评定）"),
+			new DemoAccount("wuye-huacheng", "金鹤物业联络员", Role.PROPERTY_STAFF, "jinhe", null,
+					"重庆金鹤物业服务有限公司（华城国际） 应哨联络员"));
 
 	private DemoAccounts() {
 	}

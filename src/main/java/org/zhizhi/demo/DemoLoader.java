@@ -122,6 +122,10 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.servicepoint.Coverage coverage;
 
+	private final org.zhizhi.property.PropertyHistory propertyHistory;
+
+	private final org.zhizhi.property.Inspections propertyInspections;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -135,10 +139,13 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.points.PointsClaims pointsClaims, org.zhizhi.party.PartyQueries partyQueries,
 			org.zhizhi.volunteer.VolunteerHistory volunteerHistory, org.zhizhi.points.HonourBoards honours,
 			org.zhizhi.volunteer.VolunteerPosts volunteerPosts,
-			org.zhizhi.servicepoint.ServicePointHistory servicePointHistory, org.zhizhi.servicepoint.Coverage coverage) {
+			org.zhizhi.servicepoint.ServicePointHistory servicePointHistory, org.zhizhi.servicepoint.Coverage coverage,
+			org.zhizhi.property.PropertyHistory propertyHistory, org.zhizhi.property.Inspections propertyInspections) {
 		this.servicePointHistory = servicePointHistory;
 		this.coverage = coverage;
 		this.volunteerPosts = volunteerPosts;
+		this.propertyHistory = propertyHistory;
+		this.propertyInspections = propertyInspections;
 		this.honours = honours;
 		this.volunteerHistory = volunteerHistory;
 		this.pointsHistory = pointsHistory;
@@ -284,6 +291,11 @@ class DemoLoader implements ApplicationRunner {
 		int covered = coverage.recompute(ids.get("banan")) + coverage.recompute(ids.get("nanan"));
 		log.info("Demo service points loaded ({} points, {} errands, {} buildings in the 15-minute circle's map)",
 				service.points(), service.errands(), covered);
+		// ---- property (issue 14): 巴南's firms and figures, 华城国际's company, a year of inspections, a rectification
+		int propertyCompanies = DemoProperty.load(propertyHistory, propertyInspections, placeQueries,
+				id -> orgUnits.bindingOf(id).orElseThrow(), ids, whole, accountIds, clock.instant(),
+				PlatformZone.DEFAULT);
+		log.info("Demo property loaded ({} companies)", propertyCompanies);
 	}
 
 	/**

@@ -33,7 +33,8 @@ public final class AccountRules {
 	static final Set<Role> BELOW_DISTRICT = EnumSet.of(STREET_STAFF, COMMUNITY_STAFF, GRID_WORKER, PARTY_MEMBER,
 			PARTNER_LIAISON, PROPERTY_STAFF, RESIDENT);
 
-	static final Set<Role> BUSINESS_ACCOUNTS = union(EnumSet.of(DISTRICT_ADMIN), BELOW_DISTRICT);
+	/** The property inspector may be bound above a district, so only the district admin and the system admin open one. */
+	static final Set<Role> BUSINESS_ACCOUNTS = union(EnumSet.of(DISTRICT_ADMIN, PROPERTY_INSPECTOR), BELOW_DISTRICT);
 
 	private static final Set<AccountAction> LOOK_AFTER = EnumSet.of(UNLOCK, RESET_PASSWORD, DISABLE, ENABLE,
 			REVOKE_TOKENS);

@@ -33,7 +33,9 @@ public final class GrantRules {
 			Map.entry(PARTY_MEMBER, EnumSet.of(OrgLevel.COMMUNITY, OrgLevel.GRID, OrgLevel.MICRO_GRID)),
 			Map.entry(PARTNER_LIAISON, EnumSet.of(OrgLevel.STREET, OrgLevel.COMMUNITY)),
 			Map.entry(PROPERTY_STAFF, EnumSet.of(OrgLevel.COMMUNITY, OrgLevel.GRID)),
-			Map.entry(RESIDENT, EnumSet.of(OrgLevel.GRID, OrgLevel.MICRO_GRID)));
+			Map.entry(RESIDENT, EnumSet.of(OrgLevel.GRID, OrgLevel.MICRO_GRID)),
+			// the 环物小组 of a district, or one group for several districts (a city node)
+			Map.entry(PROPERTY_INSPECTOR, EnumSet.of(OrgLevel.CITY, OrgLevel.DISTRICT, OrgLevel.STREET)));
 
 	/** The separated administration roles (三员): each stands alone on its account, never combined with another role. */
 	public static final Set<Role> SEPARATED = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDITOR);

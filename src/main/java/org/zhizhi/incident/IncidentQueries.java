@@ -120,6 +120,22 @@ public class IncidentQueries {
 			.toList();
 	}
 
+	/**
+	 * The incidents reported in some grids between two instants, of every state (for another module's assessment of
+	 * a place: the property module scores an estate's company by them). At most {@code limit}, newest first; an
+	 * anonymous reporter is never named.
+	 */
+	public List<IncidentView> reportedInGrids(DataScope scope, java.util.Collection<UUID> gridIds,
+			java.time.Instant from, java.time.Instant to, int limit) {
+		if (gridIds.isEmpty()) {
+			return List.of();
+		}
+		return incidents.reportedInGrids(scope, gridIds, from, to, limit)
+			.stream()
+			.map(IncidentView::withoutAnonymousReporter)
+			.toList();
+	}
+
 	/** The units that may be sent incidents of the scope. */
 	public List<Unit> units(DataScope scope) {
 		return units.visible(scope);

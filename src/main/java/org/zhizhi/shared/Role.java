@@ -11,11 +11,16 @@ import java.util.Set;
 public enum Role {
 
 	SYSTEM_ADMIN, SECURITY_ADMIN, AUDITOR, DISTRICT_ADMIN, STREET_STAFF, COMMUNITY_STAFF, GRID_WORKER, PARTY_MEMBER,
-	PARTNER_LIAISON, PROPERTY_STAFF, RESIDENT;
+	PARTNER_LIAISON, PROPERTY_STAFF, RESIDENT,
+	/**
+	 * 环物小组's property inspector: inspects the property companies' estates of his scope every month, raises their
+	 * rectifications and checks them; bound above the district where one group supervises several districts.
+	 */
+	PROPERTY_INSPECTOR;
 
 	/** Roles that do the governance work and so may read the business data (residents, incidents…) of their scope. */
 	public static final Set<Role> BUSINESS = EnumSet.of(SYSTEM_ADMIN, DISTRICT_ADMIN, STREET_STAFF, COMMUNITY_STAFF,
-			GRID_WORKER, PARTY_MEMBER, PARTNER_LIAISON, PROPERTY_STAFF, RESIDENT);
+			GRID_WORKER, PARTY_MEMBER, PARTNER_LIAISON, PROPERTY_STAFF, RESIDENT, PROPERTY_INSPECTOR);
 
 	/**
 	 * Roles that reach the account pages (each within its own scope, doing only what identity's rules give it): the

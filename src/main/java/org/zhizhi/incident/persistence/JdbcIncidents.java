@@ -94,6 +94,23 @@ public class JdbcIncidents {
 			.list();
 	}
 
+	public List<IncidentView> reportedInGrids(DataScope scope, java.util.Collection<UUID> gridIds,
+			java.time.Instant from, java.time.Instant to, int limit) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from incident.incident
+				where scope_path like :scope and grid_id in (:grids)
+				  and reported_at >= :from and reported_at < :to
+				order by reported_at desc, id desc
+				limit :limit""")
+			.param("scope", scope.likePattern())
+			.param("grids", List.copyOf(gridIds))
+			.param("from", java.sql.Timestamp.from(from))
+			.param("to", java.sql.Timestamp.from(to))
+			.param("limit", limit)
+			.query(JdbcIncidents::incident)
+			.list();
+	}
+
 	/** A page of one person's own reports in the scope, newest first. */
 	public List<IncidentView> listReportedBy(DataScope scope, UUID reporterId, IncidentState state, UUID gridId,
 			int limit, int offset) {
