@@ -53,7 +53,9 @@ final class DemoAccounts {
 			new DemoAccount("qishou01", "刘骑手", Role.RESIDENT, "longjin-g1", null, "龙锦社区 先锋骑士（外卖骑手）"),
 			new DemoAccount("shangjia01", "巴南惠民超市联络员", Role.PARTNER_LIAISON, "longjin", null,
 					"巴南惠民超市 爱心商家联络人（确认积分兑换）"),
-			new DemoAccount("longjin", "龙锦社区工作站", Role.COMMUNITY_STAFF, "longjin", null, "龙锦社区 社区工作人员"));
+			new DemoAccount("longjin", "龙锦社区工作站", Role.COMMUNITY_STAFF, "longjin", null, "龙锦社区 社区工作人员"),
+			new DemoAccount("shouhu01", "周守护", Role.RESIDENT, "xiaxinxin-g1", null,
+					"下新新社区新河街 守护楼员（收缴自管费）"));
 
 	private DemoAccounts() {
 	}
