@@ -224,7 +224,9 @@ public class SelfRunBooks {
 		return books.ofEstate(estateId).map(selfRun -> {
 			YearMonth now = YearMonth.now(clock.withZone(zone));
 			int year = askedYear == null ? now.getYear() : askedYear;
-			LocalDate from = LocalDate.of(year, 1, 1);
+			// the year's months since the first fee (before it there is nothing to show)
+			LocalDate firstFee = books.firstScheduleMonth(selfRun.id()).orElse(now.atDay(1));
+			LocalDate from = firstFee.getYear() == year ? firstFee : LocalDate.of(year, 1, 1);
 			LocalDate to = year == now.getYear() ? now.atDay(1) : LocalDate.of(year, 12, 1);
 			return new PublicBook(selfRun, books.services(selfRun.id()),
 					books.scheduleFor(selfRun.id(), to).orElse(null),

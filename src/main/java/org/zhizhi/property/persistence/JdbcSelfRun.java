@@ -142,6 +142,14 @@ public class JdbcSelfRun {
 			.list();
 	}
 
+	/** The month the first fee ran from. */
+	public Optional<LocalDate> firstScheduleMonth(UUID selfRunId) {
+		return jdbc.sql("SELECT min(from_month) FROM property.fee_schedule WHERE self_run_id = :s")
+			.param("s", selfRunId)
+			.query((rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate())
+			.optional();
+	}
+
 	/** The schedule in force in a month: the latest from that month or before. */
 	public Optional<SelfRun.Schedule> scheduleFor(UUID selfRunId, LocalDate month) {
 		return jdbc.sql("""
