@@ -96,6 +96,8 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.property.SelfRunHistory selfRunHistory;
 
+	private final org.zhizhi.property.Disputes disputes;
+
 	private final org.zhizhi.deliberation.DeliberationQueries deliberationQueries;
 
 	private final org.zhizhi.deliberation.DeliberationHistory deliberation;
@@ -128,6 +130,7 @@ class DemoLoader implements ApplicationRunner {
 			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive,
 			org.zhizhi.partnership.PartnershipImports partnership, org.zhizhi.wish.WishHistory wishHistory,
 			org.zhizhi.people.PeopleQueries peopleQueries, org.zhizhi.property.SelfRunHistory selfRunHistory,
+			org.zhizhi.property.Disputes disputes,
 			org.zhizhi.deliberation.DeliberationQueries deliberationQueries,
 			org.zhizhi.deliberation.DeliberationHistory deliberation,
 			org.zhizhi.deliberation.SelfGovernance selfGovernance,
@@ -150,6 +153,7 @@ class DemoLoader implements ApplicationRunner {
 		this.deliberationSteps = deliberationSteps;
 		this.peopleQueries = peopleQueries;
 		this.selfRunHistory = selfRunHistory;
+		this.disputes = disputes;
 		this.deliberationQueries = deliberationQueries;
 		this.deliberation = deliberation;
 		this.partnership = partnership;
@@ -281,6 +285,7 @@ class DemoLoader implements ApplicationRunner {
 		// ---- self-run estates (issue 14): 新河街's fees and books, 走马梁's 自管中心
 		DemoSelfRun.load(selfRunHistory, deliberationQueries, placeQueries, scopes, accountIds, clock.instant(),
 				PlatformZone.DEFAULT);
+		DemoDisputes.load(disputes, placeQueries, scopes, clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo self-run estates loaded");
 	}
 
