@@ -59,7 +59,10 @@ final class DemoAccounts {
 			new DemoAccount("wuye-jianguan", "环物小组监管员", Role.PROPERTY_INSPECTOR, "cq", null,
 					"环物小组 物业监管员（月检查、季考核、年评定）"),
 			new DemoAccount("wuye-huacheng", "金鹤物业联络员", Role.PROPERTY_STAFF, "jinhe", null,
-					"重庆金鹤物业服务有限公司（华城国际） 应哨联络员"));
+					"重庆金鹤物业服务有限公司（华城国际） 应哨联络员"),
+			// ---- self-run estates (issue 14): the guardian of 新河街's first building
+			new DemoAccount("shouhu01", "周守护", Role.RESIDENT, "xiaxinxin-g1", null,
+					"下新新社区新河街 守护楼员（收缴自管费）"));
 
 	private DemoAccounts() {
 	}

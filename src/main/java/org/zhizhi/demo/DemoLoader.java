@@ -94,6 +94,12 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.people.PeopleQueries peopleQueries;
 
+	private final org.zhizhi.property.SelfRunHistory selfRunHistory;
+
+	private final org.zhizhi.property.Disputes disputes;
+
+	private final org.zhizhi.deliberation.DeliberationQueries deliberationQueries;
+
 	private final org.zhizhi.deliberation.DeliberationHistory deliberation;
 
 	private final org.zhizhi.deliberation.SelfGovernance selfGovernance;
@@ -131,7 +137,10 @@ class DemoLoader implements ApplicationRunner {
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
 			Clock clock, BuildingHeads buildingHeads, Firms firms, Units units, IncidentArchive archive,
 			org.zhizhi.partnership.PartnershipImports partnership, org.zhizhi.wish.WishHistory wishHistory,
-			org.zhizhi.people.PeopleQueries peopleQueries, org.zhizhi.deliberation.DeliberationHistory deliberation,
+			org.zhizhi.people.PeopleQueries peopleQueries, org.zhizhi.property.SelfRunHistory selfRunHistory,
+			org.zhizhi.property.Disputes disputes,
+			org.zhizhi.deliberation.DeliberationQueries deliberationQueries,
+			org.zhizhi.deliberation.DeliberationHistory deliberation,
 			org.zhizhi.deliberation.SelfGovernance selfGovernance,
 			org.zhizhi.deliberation.DeliberationManagement deliberationSteps,
 			org.zhizhi.people.ResidentAccounts residentAccounts, org.zhizhi.incident.IncidentQueries incidentQueries,
@@ -157,6 +166,9 @@ class DemoLoader implements ApplicationRunner {
 		this.selfGovernance = selfGovernance;
 		this.deliberationSteps = deliberationSteps;
 		this.peopleQueries = peopleQueries;
+		this.selfRunHistory = selfRunHistory;
+		this.disputes = disputes;
+		this.deliberationQueries = deliberationQueries;
 		this.deliberation = deliberation;
 		this.partnership = partnership;
 		this.wishHistory = wishHistory;
@@ -296,6 +308,11 @@ class DemoLoader implements ApplicationRunner {
 				id -> orgUnits.bindingOf(id).orElseThrow(), ids, whole, accountIds, clock.instant(),
 				PlatformZone.DEFAULT);
 		log.info("Demo property loaded ({} companies)", propertyCompanies);
+		// ---- self-run estates (issue 14): 新河街's fees and books, 走马梁's 自管中心
+		DemoSelfRun.load(selfRunHistory, deliberationQueries, placeQueries, scopes, accountIds, clock.instant(),
+				PlatformZone.DEFAULT);
+		DemoDisputes.load(disputes, placeQueries, scopes, clock.instant(), PlatformZone.DEFAULT);
+		log.info("Demo self-run estates loaded");
 	}
 
 	/**

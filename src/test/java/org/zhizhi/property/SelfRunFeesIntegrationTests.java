@@ -1,0 +1,154 @@
+package org.zhizhi.property;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zhizhi.ApiClient;
+import org.zhizhi.ApiClient.Response;
+import org.zhizhi.TestClock;
+import org.zhizhi.ZhizhiIntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 14, a self-run estate's money over HTTP (新河街, seed 001: 380 households, ¥10 a month, 2 cleaners): the demo's
+ * months billed to every household, this month's income equal to the bills paid and the cleaners' wages spent; the
+ * guardian collects a bill of his building (a receipt written, the public income up by ¥10) and nothing more; the desk
+ * exempts and writes spending with its voucher; bills issued twice are issued once; a short building flagged; the
+ * public accounts show no household; the book is never changed.
+ */
+@ZhizhiIntegrationTest
+class SelfRunFeesIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private ApiClient api;
+
+	@BeforeEach
+	void client() {
+		api = new ApiClient(port);
+	}
+
+	@Test
+	void theGuardianCollectsAndThePublicAccountsAddUp() throws Exception {
+		String desk = api.tokenOf("banan");
+		String guardian = api.tokenOf("shouhu01");
+		String estate = api.estateId(desk, "新河街").toString();
+		String base = "/api/v1/estates/" + estate + "/fees";
+		YearMonth month = YearMonth.from(clock.instant().atZone(TestClock.CHINA));
+
+		// this month: every household billed once; the income is exactly the bills paid; the wages are spent
+		List<JsonNode> bills = api.get(base + "/bills?month=" + month, desk).list();
+		assertThat(bills).hasSize(380);
+		long paid = bills.stream().filter(b -> b.path("state").asString().equals("PAID")).count();
+		assertThat(paid).as("the guardians are still collecting").isLessThan(380).isGreaterThan(300);
+		JsonNode thisMonth = thisMonth(api.get(base, guardian).json(), month);
+		assertThat(thisMonth.path("incomeCents").asLong()).isEqualTo(paid * 10_00);
+		assertThat(api.get(base, guardian).json().path("spending").findParents("description")
+			.stream()
+			.filter(s -> s.path("month").asString().startsWith(month.toString()))
+			.filter(s -> s.path("description").asString().contains("保洁员工资"))
+			.mapToLong(s -> s.path("amountCents").asLong())
+			.sum()).as("the two cleaners' wages").isEqualTo(2 * 1_700_00);
+		assertThat(api.post(base + "/bills?month=" + month, desk, Map.of()).json().path("issued").asInt())
+			.as("issued twice is issued once").isZero();
+
+		// the guardian collects an open bill of his own building: a receipt, the month's income up by ¥10
+		List<JsonNode> his = api.get(base + "/bills?month=" + month, guardian).list();
+		assertThat(his).isNotEmpty().hasSizeLessThan(bills.size());
+		JsonNode open = his.stream().filter(b -> b.path("state").asString().equals("OPEN")).findFirst().orElseThrow();
+		assertThat(open.path("allowedActions").toString()).contains("PAY").doesNotContain("EXEMPT");
+		String payment = base + "/bills/" + open.path("id").asString() + "/payment";
+		assertThat(api.post(payment, guardian, Map.of("method", "TRANSFER")).errorFields()).containsExactly("method");
+		Response collected = api.post(payment, guardian, Map.of("method", "CASH"));
+		assertThat(collected.status()).as(collected.brief()).isEqualTo(200);
+		assertThat(collected.json().path("state").asString()).isEqualTo("PAID");
+		assertThat(collected.json().path("receiptNo").asString()).matches("SG\\d{4}-\\d{6}");
+		assertThat(api.post(payment, guardian, Map.of("method", "CASH")).problemCode(409)).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(thisMonth(api.get(base, guardian).json(), month).path("incomeCents").asLong())
+			.isEqualTo(paid * 10_00 + 10_00);
+
+		// a bill of another building is not his; an exemption is the desk's
+		JsonNode other = bills.stream()
+			.filter(b -> b.path("state").asString().equals("OPEN"))
+			.filter(b -> his.stream().noneMatch(h -> h.path("id").asString().equals(b.path("id").asString())))
+			.findFirst()
+			.orElseThrow();
+		assertThat(api.post(base + "/bills/" + other.path("id").asString() + "/payment", guardian,
+				Map.of("method", "CASH")).status()).isEqualTo(404);
+		JsonNode anotherOpen = his.stream()
+			.filter(b -> b.path("state").asString().equals("OPEN") && !b.path("id").equals(open.path("id")))
+			.findFirst()
+			.orElseThrow();
+		String exemption = base + "/bills/" + anotherOpen.path("id").asString() + "/exemption";
+		assertThat(api.post(exemption, guardian, Map.of("reason", "家里困难")).status()).isEqualTo(403);
+		assertThat(api.post(exemption, desk, Map.of("reason", "")).errorFields()).containsExactly("reason");
+		assertThat(api.post(exemption, desk, Map.of("reason", "低保户，小组议定免缴")).json().path("state").asString())
+			.isEqualTo("EXEMPT");
+
+		// the desk writes spending with its voucher; nobody else does
+		Map<String, Object> spending = Map.of("month", month.toString(), "amountCents", 85_50, "description",
+				"更换 3 栋楼道灯泡", "voucher", "XH-TEST-" + System.nanoTime() % 100000);
+		assertThat(api.post(base + "/spending", guardian, spending).status()).isEqualTo(403);
+		assertThat(api.post(base + "/spending", desk, Map.of("month", month.toString(), "amountCents", 0,
+				"description", "x", "voucher", "")).errorFields()).contains("amountCents", "voucher");
+		long before = thisMonth(api.get(base, desk).json(), month).path("spendingCents").asLong();
+		assertThat(api.post(base + "/spending", desk, spending).status()).isEqualTo(201);
+		assertThat(thisMonth(api.get(base, desk).json(), month).path("spendingCents").asLong()).isEqualTo(before + 85_50);
+
+		// the public accounts: months and spending, no household
+		String page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/public/self-run/" + estate)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(page).contains("公开账目", "新河街居民自管小组", "保洁员工资").doesNotContain(open.path("dwellingLabel").asString());
+
+		// the book is never changed
+		assertThatThrownBy(() -> jdbc.sql("UPDATE property.fee_entry SET amount_cents = 1 WHERE receipt_no = :r")
+			.param("r", collected.json().path("receiptNo").asString())
+			.update()).hasMessageContaining("insert-only");
+	}
+
+	@Test
+	void aFinishedMonthBelowTheLineIsFlaggedByBuilding() {
+		String desk = api.tokenOf("banan");
+		String estate = api.estateId(desk, "新河街").toString();
+		YearMonth last = YearMonth.from(clock.instant().atZone(TestClock.CHINA)).minusMonths(1);
+		List<JsonNode> collection = api.get("/api/v1/estates/" + estate + "/fees/collection?month=" + last, desk).list();
+		assertThat(collection).hasSize(12);
+		assertThat(collection.stream().filter(c -> c.path("flagged").asBoolean()).toList())
+			.as("the demo's short building").hasSize(1)
+			.allSatisfy(c -> assertThat(c.path("ratePercent").asInt()).isLessThan(80));
+		assertThat(api.get("/api/v1/estates/" + estate + "/fees/collection?month=" + last, api.tokenOf("jumin01"))
+			.status()).as("a resident of elsewhere sees no building's collection").isEqualTo(404);
+	}
+
+	private static JsonNode thisMonth(JsonNode book, YearMonth month) {
+		return book.path("months")
+			.findParents("incomeCents")
+			.stream()
+			.filter(m -> m.path("month").asString().startsWith(month.toString()))
+			.findFirst()
+			.orElseThrow();
+	}
+}
