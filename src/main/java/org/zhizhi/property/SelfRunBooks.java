@@ -244,6 +244,13 @@ public class SelfRunBooks {
 		return YearMonth.now(clock.withZone(zone));
 	}
 
+	/** A year's book line by line (receipts and vouchers, no household), for the desk and the guardians. */
+	@Transactional(readOnly = true)
+	public List<Entry> ledger(Actor actor, UUID estateId, int year) {
+		SelfRun selfRun = visible(actor, estateId);
+		return books.entries(selfRun.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1));
+	}
+
 	/** The self-run estates the actor keeps (the desk's scope) or guards a building of. */
 	@Transactional(readOnly = true)
 	public List<SelfRun> mine(Actor actor) {

@@ -123,6 +123,15 @@ class SelfRunFeesIntegrationTests {
 			.body();
 		assertThat(page).contains("公开账目", "新河街居民自管小组", "保洁员工资").doesNotContain(open.path("dwellingLabel").asString());
 
+		// the book as Excel for those who keep or collect it
+		HttpResponse<byte[]> xlsx = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + "/book.xlsx"))
+				.header("Authorization", "Bearer " + guardian)
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
+		assertThat(api.get(base + "/book.xlsx", api.tokenOf("jumin01")).status()).isEqualTo(404);
+
 		// the book is never changed
 		assertThatThrownBy(() -> jdbc.sql("UPDATE property.fee_entry SET amount_cents = 1 WHERE receipt_no = :r")
 			.param("r", collected.json().path("receiptNo").asString())

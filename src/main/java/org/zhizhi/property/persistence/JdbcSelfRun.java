@@ -262,6 +262,20 @@ public class JdbcSelfRun {
 			.optional();
 	}
 
+	/** Every line of the book between two months, by month and time: the ledger's export. */
+	public List<Entry> entries(UUID selfRunId, LocalDate fromMonth, LocalDate toMonth) {
+		return jdbc.sql("""
+				SELECT id, self_run_id, month, kind, amount_cents, description, bill_id, method, receipt_no, voucher,
+				       recorded_by, recorded_by_name, recorded_at FROM property.fee_entry
+				 WHERE self_run_id = :s AND month BETWEEN :from AND :to
+				 ORDER BY month, recorded_at""")
+			.param("s", selfRunId)
+			.param("from", Date.valueOf(fromMonth))
+			.param("to", Date.valueOf(toMonth))
+			.query(JdbcSelfRun::entry)
+			.list();
+	}
+
 	/** The spending of a year, by month and time: what the money went on, with the vouchers. */
 	public List<Entry> spending(UUID selfRunId, LocalDate fromMonth, LocalDate toMonth) {
 		return jdbc.sql("""
