@@ -33,6 +33,10 @@ public class JdbcSelfRun {
 			id, self_run_id, household_id, dwelling_label, building_id, month, amount_cents, state, settled_at,
 			settled_by, settled_by_name, exempt_reason, version""";
 
+	private static final String ENTRY = """
+			SELECT id, self_run_id, month, kind, amount_cents, description, bill_id, method, receipt_no, voucher,
+			       recorded_by, recorded_by_name, recorded_at FROM property.fee_entry""";
+
 	private final JdbcClient jdbc;
 
 	JdbcSelfRun(JdbcClient jdbc) {
@@ -254,9 +258,7 @@ public class JdbcSelfRun {
 	}
 
 	public Optional<Entry> paymentOf(UUID billId) {
-		return jdbc.sql("""
-				SELECT id, self_run_id, month, kind, amount_cents, description, bill_id, method, receipt_no, voucher,
-				       recorded_by, recorded_by_name, recorded_at FROM property.fee_entry WHERE bill_id = :b""")
+		return jdbc.sql(ENTRY + " WHERE bill_id = :b")
 			.param("b", billId)
 			.query(JdbcSelfRun::entry)
 			.optional();
@@ -264,11 +266,8 @@ public class JdbcSelfRun {
 
 	/** Every line of the book between two months, by month and time: the ledger's export. */
 	public List<Entry> entries(UUID selfRunId, LocalDate fromMonth, LocalDate toMonth) {
-		return jdbc.sql("""
-				SELECT id, self_run_id, month, kind, amount_cents, description, bill_id, method, receipt_no, voucher,
-				       recorded_by, recorded_by_name, recorded_at FROM property.fee_entry
-				 WHERE self_run_id = :s AND month BETWEEN :from AND :to
-				 ORDER BY month, recorded_at""")
+		return jdbc.sql(ENTRY + " WHERE self_run_id = :s AND month BETWEEN :from AND :to"
+				+ " ORDER BY month, recorded_at")
 			.param("s", selfRunId)
 			.param("from", Date.valueOf(fromMonth))
 			.param("to", Date.valueOf(toMonth))
@@ -278,11 +277,8 @@ public class JdbcSelfRun {
 
 	/** The spending of a year, by month and time: what the money went on, with the vouchers. */
 	public List<Entry> spending(UUID selfRunId, LocalDate fromMonth, LocalDate toMonth) {
-		return jdbc.sql("""
-				SELECT id, self_run_id, month, kind, amount_cents, description, bill_id, method, receipt_no, voucher,
-				       recorded_by, recorded_by_name, recorded_at FROM property.fee_entry
-				 WHERE self_run_id = :s AND kind = 'SPENDING' AND month BETWEEN :from AND :to
-				 ORDER BY month, recorded_at""")
+		return jdbc.sql(ENTRY + " WHERE self_run_id = :s AND kind = 'SPENDING' AND month BETWEEN :from AND :to"
+				+ " ORDER BY month, recorded_at")
 			.param("s", selfRunId)
 			.param("from", Date.valueOf(fromMonth))
 			.param("to", Date.valueOf(toMonth))

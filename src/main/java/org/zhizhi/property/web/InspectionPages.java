@@ -133,8 +133,9 @@ class InspectionPages {
 			@RequestParam(name = "photo", required = false) MultipartFile photo, RedirectAttributes redirect) {
 		byte[] bytes = bytesOf(photo);
 		redirect.addFlashAttribute("criterion", criterionCode);
-		return step(redirect, "/m/property/inspections/" + id + (criterionCode == null ? "" : "#c-" + criterionCode), "property.notice.findingRecorded",
-				"property.inspectionStateWord.", "property.inspectionStep.", () -> inspections.recordFinding(actor, id,
+		String back = "/m/property/inspections/" + id + (criterionCode == null ? "" : "#c-" + criterionCode);
+		return step(redirect, back, "property.notice.findingRecorded", "property.inspectionStateWord.",
+				"property.inspectionStep.", () -> inspections.recordFinding(actor, id,
 						new PropertyCommands.RecordFinding(criterionCode, note, lat, lng), bytes));
 	}
 
@@ -193,16 +194,6 @@ class InspectionPages {
 
 	private String step(RedirectAttributes redirect, String back, String notice, String statePrefix,
 			String stepPrefix, Runnable command) {
-		try {
-			command.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (DomainException e) {
-			if (e.category() == DomainException.Category.NOT_FOUND) {
-				throw e;
-			}
-			redirect.addFlashAttribute("stepProblems", FormErrors.stepMessages(e, messages, statePrefix, stepPrefix));
-		}
-		return "redirect:" + back;
+		return FormErrors.step(redirect, back, notice, command, messages, statePrefix, stepPrefix);
 	}
 }

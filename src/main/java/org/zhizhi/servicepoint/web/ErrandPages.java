@@ -175,17 +175,7 @@ class ErrandPages {
 	}
 
 	private String step(RedirectAttributes redirect, String back, String notice, Runnable command) {
-		try {
-			command.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (DomainException e) {
-			if (e.category() == DomainException.Category.NOT_FOUND) {
-				throw e;
-			}
-			redirect.addFlashAttribute("stepProblems",
-					FormErrors.stepMessages(e, messages, "servicepoint.errandState.", "servicepoint.errandStep."));
-		}
-		return "redirect:" + back;
+		return FormErrors.step(redirect, back, notice, command, messages, "servicepoint.errandState.",
+				"servicepoint.errandStep.");
 	}
 }
