@@ -17,6 +17,9 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.MessageSource;
+import org.zhizhi.notification.Notice;
+import org.zhizhi.notification.Notifications;
 import org.zhizhi.people.HouseholdUnit;
 import org.zhizhi.people.PeopleQueries;
 import org.zhizhi.property.persistence.JdbcSelfRun;
@@ -83,11 +86,18 @@ public class SelfRunBooks {
 
 	private final CommandShape shape;
 
+	private final Notifications notifications;
+
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	SelfRunBooks(JdbcSelfRun books, PeopleQueries people, CommandShape shape, Clock clock, ZoneId zone) {
+	SelfRunBooks(JdbcSelfRun books, PeopleQueries people, CommandShape shape, Notifications notifications,
+			MessageSource messages, Clock clock, ZoneId zone) {
+		this.notifications = notifications;
+		this.messages = messages;
 		this.books = books;
 		this.people = people;
 		this.shape = shape;
@@ -168,6 +178,42 @@ public class SelfRunBooks {
 			throw new DomainException(Category.CONFLICT, "CHANGED_MEANWHILE", "property.fees.changedMeanwhile");
 		}
 		return view(actor, selfRun, bill);
+	}
+
+	/** What a reminder did: households still owing that month, those told today, the accounts their messages went to. */
+	public record Reminded(int owing, int remindedNow, int accountsTold) implements java.io.Serializable {
+	}
+
+	/**
+	 * Reminds the households that have not paid a month's bill: each household's accounts get a message in their inbox
+	 * (once a day per bill, however often the desk presses); households without an account are the guardian's to
+	 * visit — his list shows them as 未缴.
+	 */
+	@Transactional
+	public Reminded remind(Actor actor, UUID estateId, YearMonth month) {
+		SelfRun selfRun = deskOf(actor, estateId);
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		List<FeeBill> owing = books.bills(selfRun.id(), month.atDay(1), null)
+			.stream()
+			.filter(b -> b.state() == FeeBillState.OPEN)
+			.toList();
+		List<UUID> households = owing.stream()
+			.filter(b -> books.remind(b.id(), today, actor.userId(), now))
+			.map(FeeBill::householdId)
+			.toList();
+		List<UUID> accounts = households.isEmpty() ? List.of() : people.accountsOf(households);
+		if (!accounts.isEmpty()) {
+			String amount = java.math.BigDecimal.valueOf(owing.getFirst().amountCents(), 2).stripTrailingZeros()
+				.toPlainString();
+			notifications.notify(accounts, new Notice("FEE_REMINDER",
+					messages.getMessage("property.fees.inbox.title", new Object[] { selfRun.estateName() },
+							java.util.Locale.SIMPLIFIED_CHINESE),
+					messages.getMessage("property.fees.inbox.body", new Object[] { month.toString(), amount },
+							java.util.Locale.SIMPLIFIED_CHINESE),
+					"/public/self-run/" + selfRun.estateId(), selfRun.districtId()));
+		}
+		return new Reminded(owing.size(), households.size(), accounts.size());
 	}
 
 	/** Spending with its voucher (the cleaners' wages, materials), written by the desk. */

@@ -152,6 +152,59 @@ class SelfRunFeesIntegrationTests {
 			.status()).as("a resident of elsewhere sees no building's collection").isEqualTo(404);
 	}
 
+	/** A community's desk makes an estate self-run, records the fee, bills it, names a guardian, reminds who owes. */
+	@Test
+	void theDeskSetsUpAnEstateBillsItAndRemindsThoseWhoOwe() {
+		String desk = api.tokenOf("dongcheng");
+		String estate = api.estateId(desk, "东城公租房").toString();
+		String base = "/api/v1/estates/" + estate + "/fees";
+		YearMonth month = YearMonth.from(clock.instant().atZone(TestClock.CHINA));
+		assertThat(api.post(base, api.tokenOf("jumin01"), Map.of("name", "x", "kind", "GROUP")).status())
+			.isEqualTo(403);
+		assertThat(api.post(base, desk, Map.of("name", "东城公租房社区自管中心", "kind", "CENTRE", "thresholdPercent", 0))
+			.errorFields()).containsExactly("thresholdPercent");
+		Response created = api.post(base, desk, Map.of("name", "东城公租房社区自管中心", "kind", "CENTRE",
+				"thresholdPercent", 90));
+		assertThat(created.status()).as(created.brief()).isEqualTo(201);
+		assertThat(api.post(base, desk, Map.of("name", "又一个", "kind", "GROUP")).problemCode(409))
+			.isEqualTo("SELF_RUN_EXISTS");
+
+		assertThat(api.post(base + "/bills?month=" + month, desk, Map.of()).problemCode(409))
+			.as("no fee decided yet").isEqualTo("NO_SCHEDULE");
+		Map<String, Object> fee = Map.of("monthlyCents", 5_00, "fromMonth", month.toString(), "note", "居民代表会议议定");
+		assertThat(api.post(base + "/schedules", desk, fee).status()).isEqualTo(201);
+		assertThat(api.post(base + "/schedules", desk, fee).problemCode(409)).isEqualTo("SCHEDULE_EXISTS");
+		assertThat(api.post(base + "/bills?month=" + month.plusMonths(1), desk, Map.of()).errorFields())
+			.containsExactly("month");
+		int issued = api.post(base + "/bills?month=" + month, desk, Map.of()).json().path("issued").asInt();
+		assertThat(issued).as("every household living there").isGreaterThan(4_000);
+
+		// a guardian named for 张居民's building sees its bills
+		String li = api.tokenOf("jumin02");
+		String liId = api.get("/api/v1/me", li).json().path("id").asString();
+		JsonNode zhangsBill = api.get(base + "/bills?month=" + month, desk).list()
+			.stream()
+			.filter(b -> b.path("dwellingLabel").asString().contains("1栋"))
+			.findFirst()
+			.orElseThrow();
+		String building = zhangsBill.path("buildingId").asString();
+		assertThat(api.put(base + "/buildings/" + building + "/guardian", desk, Map.of("guardianId", liId)).status())
+			.isEqualTo(204);
+		assertThat(api.get(base + "/bills?month=" + month, li).list())
+			.isNotEmpty()
+			.allSatisfy(b -> assertThat(b.path("buildingId").asString()).isEqualTo(building));
+
+		// the reminder reaches the accounts of those who owe, once a day
+		JsonNode reminded = api.post(base + "/reminders?month=" + month, desk, Map.of()).json();
+		assertThat(reminded.path("owing").asInt()).isEqualTo(issued);
+		assertThat(reminded.path("remindedNow").asInt()).isEqualTo(issued);
+		assertThat(reminded.path("accountsTold").asInt()).as("张居民 and his neighbours have accounts").isPositive();
+		assertThat(api.get("/api/v1/inbox", api.tokenOf("jumin01")).json().findValuesAsString("title"))
+			.contains("东城公租房自管费缴费提醒");
+		assertThat(api.post(base + "/reminders?month=" + month, desk, Map.of()).json().path("remindedNow").asInt())
+			.as("once a day").isZero();
+	}
+
 	private static JsonNode thisMonth(JsonNode book, YearMonth month) {
 		return book.path("months")
 			.findParents("incomeCents")

@@ -200,6 +200,18 @@ public class JdbcSelfRun {
 			.list();
 	}
 
+	/** Records today's reminder of a bill; false if it was reminded today already. */
+	public boolean remind(UUID billId, LocalDate on, UUID by, Instant at) {
+		return jdbc.sql("""
+				INSERT INTO property.fee_reminder (bill_id, reminded_on, sent_by, sent_at) VALUES (:b, :on, :by, :at)
+				ON CONFLICT DO NOTHING""")
+			.param("b", billId)
+			.param("on", Date.valueOf(on))
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.update() == 1;
+	}
+
 	/** Saves a bill's settlement against its version; false if someone settled it first. */
 	public boolean save(FeeBill b) {
 		int updated = jdbc.sql("""

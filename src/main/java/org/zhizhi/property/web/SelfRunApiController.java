@@ -88,6 +88,14 @@ class SelfRunApiController {
 		return Map.of("issued", books.issueBills(actor, id, month));
 	}
 
+	@PostMapping("/reminders")
+	@Operation(summary = "The desk reminds the households that have not paid a month's bill (their accounts' inbox,"
+			+ " once a day per bill)")
+	SelfRunBooks.Reminded remind(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam YearMonth month) {
+		return books.remind(actor, id, month);
+	}
+
 	@GetMapping("/bills")
 	@Operation(summary = "A month's bills of a building (or all) for its guardian and the desk")
 	List<BillView> bills(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam YearMonth month,

@@ -80,6 +80,19 @@ class SelfRunPages {
 				() -> books.issueBills(actor, estateId, shown));
 	}
 
+	@PostMapping("/m/fees/{estateId}/reminders")
+	String remind(@AuthenticationPrincipal Actor actor, @PathVariable UUID estateId,
+			@RequestParam(required = false) YearMonth month, RedirectAttributes redirect) {
+		YearMonth shown = month == null ? books.thisMonth() : month;
+		SelfRunBooks.Reminded[] done = new SelfRunBooks.Reminded[1];
+		String to = step(redirect, back(estateId, shown, null), "property.fees.notice.reminded",
+				() -> done[0] = books.remind(actor, estateId, shown));
+		if (done[0] != null) {
+			redirect.addFlashAttribute("reminded", done[0]);
+		}
+		return to;
+	}
+
 	@PostMapping("/m/fees/{estateId}/bills/{billId}/payment")
 	String pay(@AuthenticationPrincipal Actor actor, @PathVariable UUID estateId, @PathVariable UUID billId,
 			@RequestParam(required = false) PaymentMethod method, @RequestParam(required = false) YearMonth month,
