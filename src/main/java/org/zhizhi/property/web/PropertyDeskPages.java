@@ -43,8 +43,12 @@ class PropertyDeskPages {
 
 	private final ZoneId zone;
 
+	private final org.zhizhi.territory.PlaceQueries places;
+
 	PropertyDeskPages(PropertyCompanies companies, Inspections inspections, Rectifications rectifications,
-			Assessments assessments, MessageSource messages, java.time.Clock clock, ZoneId zone) {
+			Assessments assessments, MessageSource messages, java.time.Clock clock, ZoneId zone,
+			org.zhizhi.territory.PlaceQueries places) {
+		this.places = places;
 		this.companies = companies;
 		this.inspections = inspections;
 		this.rectifications = rectifications;
@@ -62,6 +66,7 @@ class PropertyDeskPages {
 		model.addAttribute("partyOrgs", PartyOrg.values());
 		model.addAttribute("committees", companies.committees(actor));
 		model.addAttribute("lastYear", thisYear() - 1);
+		model.addAttribute("registers", actor.hasAny(org.zhizhi.property.PropertyRoles.DESK));
 		return "property/companies";
 	}
 
@@ -74,6 +79,10 @@ class PropertyDeskPages {
 		model.addAttribute("year", y);
 		model.addAttribute("thisYear", thisYear());
 		model.addAttribute("quarters", assessments.quarters(actor, id, y));
+		// the register's forms: the desk keeps contracts and stewards, the district and inspectors rate
+		model.addAttribute("keeps", actor.hasAny(org.zhizhi.property.PropertyRoles.DESK));
+		model.addAttribute("rates", actor.hasAny(org.zhizhi.property.PropertyRoles.RATERS));
+		model.addAttribute("estates", places.estates(actor.scope(), null, null));
 		return "property/company";
 	}
 

@@ -1,0 +1,78 @@
+package org.zhizhi.property.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zhizhi.property.Assessments;
+import org.zhizhi.property.PartyOrg;
+import org.zhizhi.property.PropertyCommands;
+import org.zhizhi.property.PropertyCompanies;
+import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.FormErrors;
+
+/**
+ * The desk's forms of the property register, each the module's own command: a company registered at the desk's
+ * district or street, a contract with an estate, a 红色管家, and the yearly rating from its quarters.
+ */
+@Controller
+class PropertyRegistryPages {
+
+	private final PropertyCompanies companies;
+
+	private final Assessments assessments;
+
+	private final MessageSource messages;
+
+	PropertyRegistryPages(PropertyCompanies companies, Assessments assessments, MessageSource messages) {
+		this.companies = companies;
+		this.assessments = assessments;
+		this.messages = messages;
+	}
+
+	@PostMapping("/property/companies")
+	String register(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String licenceNo, @RequestParam(required = false) String contactName,
+			@RequestParam(required = false) String contactPhone, @RequestParam(required = false) PartyOrg partyOrg,
+			RedirectAttributes redirect) {
+		return FormErrors.step(redirect, "/property", "property.notice.registered",
+				() -> companies.register(actor, new PropertyCommands.NewCompany(actor.scope().orgUnitId(), name,
+						licenceNo, contactName, contactPhone, partyOrg)),
+				messages, "property.state.", "property.step.");
+	}
+
+	@PostMapping("/property/companies/{id}/contracts")
+	String contract(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) UUID estateId, @RequestParam(required = false) LocalDate startsOn,
+			@RequestParam(required = false) LocalDate endsOn, RedirectAttributes redirect) {
+		return step(redirect, id, "property.notice.contracted",
+				() -> companies.contract(actor, id, new PropertyCommands.NewContract(estateId, startsOn, endsOn)));
+	}
+
+	@PostMapping("/property/companies/{id}/stewards")
+	String steward(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String post,
+			@RequestParam(required = false) Boolean partyMember, @RequestParam(required = false) UUID estateId,
+			RedirectAttributes redirect) {
+		return step(redirect, id, "property.notice.stewardAdded", () -> companies.steward(actor, id,
+				new PropertyCommands.NewSteward(name, post, partyMember != null && partyMember, estateId)));
+	}
+
+	@PostMapping("/property/companies/{id}/ratings")
+	String rate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Boolean title, RedirectAttributes redirect) {
+		return step(redirect, id, "property.notice.rated",
+				() -> assessments.rate(actor, id, new PropertyCommands.RateCompany(year, title != null && title)));
+	}
+
+	private String step(RedirectAttributes redirect, UUID company, String notice, Runnable command) {
+		return FormErrors.step(redirect, "/property/companies/" + company, notice, command, messages, "property.state.",
+				"property.step.");
+	}
+}
