@@ -56,7 +56,8 @@ final class DemoDisputes {
 				DataScope.districtOf(huacheng.scopePath()), "消防通道停车纠纷", DisputeKind.PARKING, "1 栋业主；物业公司",
 				"1 栋业主长期在消防通道停车，物业劝离时发生争执，业主认为车位不足是物业管理问题。", null, null, null, desk, deskName,
 				parking),
-				List.of(step(LocalDate.ofInstant(parking, zone).plusDays(1), three, "第一次调解：物业说明车位情况，业主同意先移车。",
+				List.of(step(LocalDate.ofInstant(parking, zone).plusDays(1), "华城国际党支部书记、物业项目经理、业委会主任、1 栋业主",
+						"第一次调解：物业说明车位情况，业主同意先移车。",
 						parking, 1)),
 				null, null, null, List.of(), null);
 	}
