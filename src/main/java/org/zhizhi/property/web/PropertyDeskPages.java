@@ -67,6 +67,8 @@ class PropertyDeskPages {
 		model.addAttribute("committees", companies.committees(actor));
 		model.addAttribute("lastYear", thisYear() - 1);
 		model.addAttribute("registers", actor.hasAny(org.zhizhi.property.PropertyRoles.DESK));
+		// disputes are the community's, street's and district's desk's (not the inspector's)
+		model.addAttribute("keepsDisputes", actor.hasAny(org.zhizhi.property.SelfRunRoles.DESK));
 		return "property/companies";
 	}
 
