@@ -233,6 +233,15 @@ public class ServicePoints {
 		return points.booking(bookingId).orElseThrow();
 	}
 
+	/** Whether the actor may count who came to a booking now: begun, not cancelled, his own or his scope's desk's. */
+	public boolean mayCount(Actor actor, BookingView booking) {
+		if ("CANCELLED".equals(booking.state()) || booking.startsAt().isAfter(clock.instant())) {
+			return false;
+		}
+		return booking.bookedBy().equals(actor.userId()) || (actor.hasAny(ServicePointRoles.DESK)
+				&& points.scopeOf(booking.pointId()).map(actor.scope()::covers).orElse(false));
+	}
+
 	@Transactional(readOnly = true)
 	public List<BookingView> myBookings(Actor actor) {
 		return points.bookingsBy(actor.userId(), 50);

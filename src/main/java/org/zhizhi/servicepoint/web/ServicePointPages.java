@@ -27,6 +27,8 @@ import org.zhizhi.servicepoint.ServicePointCommands.NewDuty;
 import org.zhizhi.servicepoint.ServicePointCommands.NewPoint;
 import org.zhizhi.servicepoint.ServicePointCommands.NewRoom;
 import org.zhizhi.servicepoint.ServicePointRoles;
+import org.zhizhi.servicepoint.ServicePointCommands;
+import org.zhizhi.servicepoint.ServicePointViews;
 import org.zhizhi.servicepoint.ServicePoints;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
@@ -86,8 +88,11 @@ class ServicePointPages {
 
 	@GetMapping("/servicepoints/{id}")
 	String point(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
-		model.addAttribute("detail", points.detail(actor, id));
+		var detail = points.detail(actor, id);
+		model.addAttribute("detail", detail);
 		model.addAttribute("desk", actor.hasAny(ServicePointRoles.DESK));
+		model.addAttribute("countable", detail.bookings().stream().filter(b -> points.mayCount(actor, b))
+			.map(ServicePointViews.BookingView::id).toList());
 		model.addAttribute("zone", zone);
 		return "servicepoint/point";
 	}
@@ -139,7 +144,10 @@ class ServicePointPages {
 		List<org.zhizhi.servicepoint.ServicePointViews.PointView> all = points.points(actor, null);
 		model.addAttribute("points", all.stream().filter(p -> p.rooms() > 0).map(p -> points.detail(actor, p.id()))
 			.toList());
-		model.addAttribute("mine", points.myBookings(actor));
+		var mine = points.myBookings(actor);
+		model.addAttribute("mine", mine);
+		model.addAttribute("countable", mine.stream().filter(b -> points.mayCount(actor, b))
+			.map(ServicePointViews.BookingView::id).toList());
 		model.addAttribute("zone", zone);
 		model.addAttribute("tomorrow", LocalDate.now(clock.withZone(zone)).plusDays(1));
 		model.addAttribute("now", clock.instant());
@@ -153,6 +161,15 @@ class ServicePointPages {
 			@RequestParam(required = false) Integer expected, RedirectAttributes redirect) {
 		return step(redirect, "/m/rooms", "servicepoint.notice.booked",
 				() -> points.book(actor, new NewBooking(roomId, title, at(day, starts), at(day, ends), expected)));
+	}
+
+	/** Who came to an activity, counted by its booker or the desk once it has begun; back to where it was counted. */
+	@PostMapping("/servicepoints/bookings/{id}/attendance")
+	String attendance(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) Integer attendance, @RequestParam(required = false) UUID point,
+			RedirectAttributes redirect) {
+		return step(redirect, point == null ? "/m/rooms" : "/servicepoints/" + point, "servicepoint.notice.counted",
+				() -> points.attendance(actor, id, new ServicePointCommands.Attendance(attendance)));
 	}
 
 	@PostMapping("/m/rooms/bookings/{id}/cancel")
