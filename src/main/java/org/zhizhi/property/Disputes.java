@@ -167,7 +167,9 @@ public class Disputes {
 		if (!actor.hasAny(SelfRunRoles.DESK)) {
 			return List.of();
 		}
-		return disputes.inScope(actor.scope(), 200).stream().map(d -> view(actor, d)).toList();
+		List<Dispute> found = disputes.inScope(actor.scope(), 200);
+		var steps = disputes.steps(found.stream().map(Dispute::id).toList());
+		return found.stream().map(d -> view(actor, d, steps.getOrDefault(d.id(), List.of()))).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -213,8 +215,12 @@ public class Disputes {
 	}
 
 	private DisputeView view(Actor actor, Dispute d) {
+		return view(actor, d, disputes.steps(d.id()));
+	}
+
+	private DisputeView view(Actor actor, Dispute d, List<DisputeStep> steps) {
 		return new DisputeView(d.id(), d.facts(), d.state(), d.agreedCents(), d.terms(), d.settledOn(), d.referral(),
-				d.closedOn(), d.sessions(), d.followUps(), disputes.steps(d.id()),
+				d.closedOn(), d.sessions(), d.followUps(), steps,
 				DisputePolicy.allowedActions(actor, d, inScope(actor, d)));
 	}
 

@@ -23,7 +23,6 @@ import org.zhizhi.notification.Notifications;
 import org.zhizhi.people.HouseholdUnit;
 import org.zhizhi.people.PeopleQueries;
 import org.zhizhi.property.persistence.JdbcSelfRun;
-import org.zhizhi.property.persistence.JdbcSelfRun.Entry;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.CommandShape;
 import org.zhizhi.shared.DataScope;
@@ -74,7 +73,7 @@ public class SelfRunBooks {
 
 	/** What anyone may read of a self-run estate: its body, services, schedule, and a year of monthly accounts. */
 	public record PublicBook(SelfRun selfRun, List<SelfRun.Service> services, SelfRun.Schedule schedule,
-			List<JdbcSelfRun.MonthTotals> months, List<SpendingLine> spending) {
+			List<MonthTotals> months, List<SpendingLine> spending) {
 	}
 
 	public record SpendingLine(LocalDate month, long amountCents, String description, String voucher) {
@@ -157,7 +156,7 @@ public class SelfRunBooks {
 			throw new DomainException(Category.CONFLICT, "CHANGED_MEANWHILE", "property.fees.changedMeanwhile");
 		}
 		if (bill.amountCents() > 0) {
-			books.write(new Entry(Ids.newId(clock), selfRun.id(), bill.month(), "INCOME", bill.amountCents(),
+			books.write(new FeeEntry(Ids.newId(clock), selfRun.id(), bill.month(), "INCOME", bill.amountCents(),
 					YearMonth.from(bill.month()) + " 自管费", bill.id(), command.method().name(),
 					books.nextReceipt(LocalDate.ofInstant(now, zone).getYear()), null, actor.userId(),
 					actor.displayName(), now));
@@ -222,7 +221,7 @@ public class SelfRunBooks {
 		SelfRun selfRun = deskOf(actor, estateId);
 		shape.check(command);
 		Instant now = clock.instant();
-		books.write(new Entry(Ids.newId(clock), selfRun.id(), command.month().atDay(1), "SPENDING",
+		books.write(new FeeEntry(Ids.newId(clock), selfRun.id(), command.month().atDay(1), "SPENDING",
 				command.amountCents(), command.description().strip(), null, null, null, command.voucher().strip(),
 				actor.userId(), actor.displayName(), now));
 	}
@@ -231,11 +230,15 @@ public class SelfRunBooks {
 	@Transactional(readOnly = true)
 	public List<BillView> bills(Actor actor, UUID estateId, YearMonth month, UUID buildingId) {
 		SelfRun selfRun = visible(actor, estateId);
+		// the buildings he guards and the month's receipts read once for the list, not once a bill
+		Set<UUID> guarded = guardedBuildings(actor, selfRun);
+		boolean desk = desk(actor, selfRun);
+		java.util.Map<UUID, FeeEntry> receipts = books.payments(selfRun.id(), month.atDay(1));
 		List<BillView> views = new ArrayList<>();
 		for (FeeBill bill : books.bills(selfRun.id(), month.atDay(1), buildingId)) {
-			FeeBillPolicy.Relation relation = relation(actor, selfRun, bill.buildingId());
+			FeeBillPolicy.Relation relation = new FeeBillPolicy.Relation(guarded.contains(bill.buildingId()), desk);
 			if (relation.desk() || relation.guardian()) {
-				views.add(view(actor, selfRun, bill));
+				views.add(view(actor, bill, relation, Optional.ofNullable(receipts.get(bill.id()))));
 			}
 		}
 		return views;
@@ -278,7 +281,7 @@ public class SelfRunBooks {
 					books.scheduleFor(selfRun.id(), to).orElse(null),
 					to.isBefore(from) ? List.of() : books.months(selfRun.id(), from, to),
 					to.isBefore(from) ? List.of()
-							: books.spending(selfRun.id(), from, to)
+							: books.entries(selfRun.id(), from, to, "SPENDING")
 								.stream()
 								.map(e -> new SpendingLine(e.month(), e.amountCents(), e.description(), e.voucher()))
 								.toList());
@@ -292,9 +295,9 @@ public class SelfRunBooks {
 
 	/** A year's book line by line (receipts and vouchers, no household), for the desk and the guardians. */
 	@Transactional(readOnly = true)
-	public List<Entry> ledger(Actor actor, UUID estateId, int year) {
+	public List<FeeEntry> ledger(Actor actor, UUID estateId, int year) {
 		SelfRun selfRun = visible(actor, estateId);
-		return books.entries(selfRun.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1));
+		return books.entries(selfRun.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1), null);
 	}
 
 	/** The self-run estates the actor keeps (the desk's scope) or guards a building of. */
@@ -318,18 +321,28 @@ public class SelfRunBooks {
 	}
 
 	private BillView view(Actor actor, SelfRun selfRun, FeeBill bill) {
-		Optional<Entry> payment = bill.state() == FeeBillState.PAID ? books.paymentOf(bill.id()) : Optional.empty();
+		return view(actor, bill, relation(actor, selfRun, bill.buildingId()),
+				bill.state() == FeeBillState.PAID ? books.paymentOf(bill.id()) : Optional.empty());
+	}
+
+	private BillView view(Actor actor, FeeBill bill, FeeBillPolicy.Relation relation, Optional<FeeEntry> payment) {
 		return new BillView(bill.id(), bill.dwellingLabel(), bill.buildingId(), bill.month(), bill.amountCents(),
 				bill.state(), bill.settledByName(), bill.settledAt(), bill.exemptReason(),
-				payment.map(Entry::receiptNo).orElse(null), payment.map(Entry::method).orElse(null),
-				FeeBillPolicy.allowedActions(actor, bill, relation(actor, selfRun, bill.buildingId())));
+				payment.map(FeeEntry::receiptNo).orElse(null), payment.map(FeeEntry::method).orElse(null),
+				FeeBillPolicy.allowedActions(actor, bill, relation));
 	}
 
 	FeeBillPolicy.Relation relation(Actor actor, SelfRun selfRun, UUID buildingId) {
-		boolean guardian = books.buildings(selfRun.id())
+		return new FeeBillPolicy.Relation(guardedBuildings(actor, selfRun).contains(buildingId), desk(actor, selfRun));
+	}
+
+	/** The buildings of the body whose guardian the actor is. */
+	private Set<UUID> guardedBuildings(Actor actor, SelfRun selfRun) {
+		return books.buildings(selfRun.id())
 			.stream()
-			.anyMatch(b -> b.buildingId().equals(buildingId) && actor.userId().equals(b.guardianId()));
-		return new FeeBillPolicy.Relation(guardian, desk(actor, selfRun));
+			.filter(b -> actor.userId().equals(b.guardianId()))
+			.map(SelfRun.Building::buildingId)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	private boolean desk(Actor actor, SelfRun selfRun) {

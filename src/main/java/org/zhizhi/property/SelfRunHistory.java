@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.people.HouseholdUnit;
 import org.zhizhi.property.persistence.JdbcSelfRun;
-import org.zhizhi.property.persistence.JdbcSelfRun.Entry;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.territory.Estate;
@@ -81,7 +80,7 @@ public class SelfRunHistory {
 	public void paid(SelfRun selfRun, FeeBill bill, Instant at, UUID by, String byName) {
 		bill.pay(at, by, byName);
 		jdbc.save(bill);
-		jdbc.write(new Entry(Ids.newId(Clock.fixed(at, ZoneOffset.UTC)), selfRun.id(), bill.month(), "INCOME",
+		jdbc.write(new FeeEntry(Ids.newId(Clock.fixed(at, ZoneOffset.UTC)), selfRun.id(), bill.month(), "INCOME",
 				bill.amountCents(), YearMonth.from(bill.month()) + " 自管费", bill.id(), PaymentMethod.CASH.name(),
 				jdbc.nextReceipt(LocalDate.ofInstant(at, ZoneOffset.ofHours(8)).getYear()), null, by, byName, at));
 	}
@@ -97,7 +96,7 @@ public class SelfRunHistory {
 	@Transactional
 	public void spent(SelfRun selfRun, YearMonth month, long cents, String description, String voucher, Instant at,
 			UUID by, String byName) {
-		jdbc.write(new Entry(Ids.newId(Clock.fixed(at, ZoneOffset.UTC)), selfRun.id(), month.atDay(1), "SPENDING",
+		jdbc.write(new FeeEntry(Ids.newId(Clock.fixed(at, ZoneOffset.UTC)), selfRun.id(), month.atDay(1), "SPENDING",
 				cents, description, null, null, null, voucher, by, byName, at));
 	}
 }

@@ -23,7 +23,7 @@ public final class ErrandViews {
 			Set<ErrandAction> allowedActions) {
 	}
 
-	public record ErrandDetail(ErrandView errand, List<JdbcErrands.Step> steps) {
+	public record ErrandDetail(ErrandView errand, List<ErrandStep> steps) {
 	}
 
 	/** The desk's queue: a page of its scope's errands (open ones first) and how many are in each state. */

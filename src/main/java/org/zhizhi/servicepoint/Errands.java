@@ -84,7 +84,7 @@ public class Errands {
 	}
 
 	@Transactional(readOnly = true)
-	public List<JdbcErrands.Kind> kinds() {
+	public List<ErrandKind> kinds() {
 		return errands.kinds();
 	}
 
@@ -133,7 +133,7 @@ public class Errands {
 		}
 		Errand errand = Errand.request(Ids.newId(clock), terms);
 		errands.insert(errand);
-		errands.insert(new JdbcErrands.Step(Ids.newId(clock), errand.id(), null, errand.state(), now, actor.userId(),
+		errands.insert(new ErrandStep(Ids.newId(clock), errand.id(), null, errand.state(), now, actor.userId(),
 				actor.displayName(), null));
 		return view(actor, errand);
 	}
@@ -214,7 +214,8 @@ public class Errands {
 		}
 		int p = Math.max(0, page);
 		List<Errand> some = errands.ofScope(actor.scope(), state, PAGE + 1, p * PAGE);
-		return new Queue(some.stream().limit(PAGE).map(e -> view(actor, e)).toList(), errands.counts(actor.scope()), p,
+		UUID mine = householdOf(actor);
+		return new Queue(some.stream().limit(PAGE).map(e -> view(actor, e, mine)).toList(), errands.counts(actor.scope()), p,
 				some.size() > PAGE);
 	}
 
@@ -222,7 +223,7 @@ public class Errands {
 	@Transactional(readOnly = true)
 	public List<ErrandView> mine(Actor actor) {
 		UUID household = people.homeOf(actor.userId()).map(Home::householdId).orElse(null);
-		return errands.ofPerson(actor.userId(), household, 100).stream().map(e -> view(actor, e)).toList();
+		return errands.ofPerson(actor.userId(), household, 100).stream().map(e -> view(actor, e, household)).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -244,7 +245,8 @@ public class Errands {
 		if (!actor.hasAny(ErrandLifecycle.ASSIGNERS)) {
 			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
 		}
-		errands.eachOfScope(actor.scope(), e -> sink.accept(view(actor, e)));
+		UUID mine = householdOf(actor);
+		errands.eachOfScope(actor.scope(), e -> sink.accept(view(actor, e, mine)));
 	}
 
 	/** Who the desk may give errands to: enabled accounts of its scope that may run them, by name. */
@@ -285,21 +287,32 @@ public class Errands {
 			Errand now = errands.find(errand.id()).orElseThrow();
 			throw ErrandLifecycle.TABLE.illegal(now.state(), action);
 		}
-		errands.insert(new JdbcErrands.Step(Ids.newId(clock), errand.id(), action, errand.state(), at, actor.userId(),
+		errands.insert(new ErrandStep(Ids.newId(clock), errand.id(), action, errand.state(), at, actor.userId(),
 				actor.displayName(), note));
 		return view(actor, errand);
 	}
 
 	ErrandPolicy.Relation relation(Actor actor, Errand errand) {
+		return relation(actor, errand, householdOf(actor));
+	}
+
+	/** The household the actor lives in (null: none), read once for a list rather than once per errand. */
+	private UUID householdOf(Actor actor) {
+		return people.homeOf(actor.userId()).map(Home::householdId).orElse(null);
+	}
+
+	private ErrandPolicy.Relation relation(Actor actor, Errand errand, UUID actorsHousehold) {
 		Errand.Terms t = errand.terms();
-		boolean household = t.householdId() != null && people.homeOf(actor.userId())
-			.map(h -> t.householdId().equals(h.householdId()))
-			.orElse(false);
+		boolean household = t.householdId() != null && t.householdId().equals(actorsHousehold);
 		return new ErrandPolicy.Relation(actor.userId().equals(t.requestedBy()), actor.userId().equals(errand.runnerId()),
 				household, actor.hasAny(ErrandLifecycle.ASSIGNERS) && actor.scope().covers(t.scopePath()));
 	}
 
 	private ErrandView view(Actor actor, Errand e) {
+		return view(actor, e, householdOf(actor));
+	}
+
+	private ErrandView view(Actor actor, Errand e, UUID actorsHousehold) {
 		Errand.Terms t = e.terms();
 		Errand.Proof p = e.proof();
 		return new ErrandView(e.id(), t.kind(), t.channel(), t.details(), t.residentId(), t.residentName(),
@@ -307,6 +320,6 @@ public class Errands {
 				e.runnerId(), e.runnerName(), e.assignedAt(), e.doneAt(), p == null ? null : p.note(),
 				p != null && p.photoId() != null, p == null ? null : p.moneyReceived(), p == null ? null : p.moneySpent(),
 				p == null ? null : p.change(), e.confirmedAt(), e.confirmedByName(), e.cancelReason(),
-				ErrandPolicy.allowedActions(actor, e, relation(actor, e)));
+				ErrandPolicy.allowedActions(actor, e, relation(actor, e, actorsHousehold)));
 	}
 }

@@ -87,6 +87,6 @@ public class ServicePointHistory {
 	}
 
 	private void step(Errand errand, ErrandAction action, Instant at, UUID by, String byName, String note) {
-		errands.insert(new JdbcErrands.Step(Ids.newId(), errand.id(), action, errand.state(), at, by, byName, note));
+		errands.insert(new ErrandStep(Ids.newId(), errand.id(), action, errand.state(), at, by, byName, note));
 	}
 }

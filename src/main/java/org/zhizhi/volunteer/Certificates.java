@@ -115,12 +115,12 @@ public class Certificates {
 	}
 
 	/** The teams the actor served with, his approved hours with each: those he may ask a certificate of. */
-	public List<JdbcCertificates.Hours> servedTeams(Actor actor) {
+	public List<ServedHours> servedTeams(Actor actor) {
 		return certificates.servedTeams(actor.userId());
 	}
 
 	/** Who served with a team and for how long, for its leader and the desk of its scope (the rest: nothing). */
-	public List<JdbcCertificates.Hours> servedWith(Actor actor, Team team, int page) {
+	public List<ServedHours> servedWith(Actor actor, Team team, int page) {
 		return teams.mayOrganise(actor, team)
 				? certificates.servedWith(team.id(), VolunteerQueries.PAGE, Math.max(0, page) * VolunteerQueries.PAGE)
 				: List.of();
@@ -130,7 +130,7 @@ public class Certificates {
 	static final int SHEET_LIMIT = 50_000;
 
 	/** A team's approved hours for its sheet, for its leader and the desk of its scope. */
-	public List<JdbcCertificates.HoursLine> hoursOfTeam(Actor actor, UUID teamId) {
+	public List<HoursLine> hoursOfTeam(Actor actor, UUID teamId) {
 		Team team = volunteer.team(teamId)
 			.filter(t -> teams.mayOrganise(actor, t))
 			.orElseThrow(() -> DomainException.notFound("team"));
@@ -138,7 +138,7 @@ public class Certificates {
 	}
 
 	/** The actor's own approved hours for his sheet. */
-	public List<JdbcCertificates.HoursLine> hoursOf(Actor actor) {
+	public List<HoursLine> hoursOf(Actor actor) {
 		return certificates.hoursOf(actor.userId(), SHEET_LIMIT);
 	}
 

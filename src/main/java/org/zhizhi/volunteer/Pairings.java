@@ -244,11 +244,12 @@ public class Pairings {
 		List<ResidentSummary> found = new ArrayList<>();
 		for (ResidentTag tag : List.of(ResidentTag.ELDER_ALONE, ResidentTag.AGED_80_PLUS, ResidentTag.DISABLED,
 				ResidentTag.SUBSISTENCE)) {
-			people.search(actor, new org.zhizhi.people.PeopleViews.ResidentSearch(null, null, null, tag, null, null,
-					null, false, 0, 100))
-				.items()
-				.stream()
-				.filter(r -> found.stream().noneMatch(f -> f.id().equals(r.id())) && !pairings.residentPaired(r.id()))
+			List<ResidentSummary> some = people.search(actor, new org.zhizhi.people.PeopleViews.ResidentSearch(null, null,
+					null, tag, null, null, null, false, 0, 100))
+				.items();
+			java.util.Set<UUID> paired = pairings.paired(some.stream().map(ResidentSummary::id).toList());
+			some.stream()
+				.filter(r -> found.stream().noneMatch(f -> f.id().equals(r.id())) && !paired.contains(r.id()))
 				.forEach(found::add);
 			if (found.size() >= 50) {
 				break;

@@ -112,15 +112,34 @@ public class JdbcDisputes {
 			.update();
 	}
 
+	/** The steps of several disputes in one read, by dispute. */
+	public java.util.Map<UUID, List<DisputeStep>> steps(java.util.Collection<UUID> disputeIds) {
+		if (disputeIds.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return jdbc.sql("""
+				SELECT id, dispute_id, kind, held_on, present, note, by_id, by_name, at FROM property.dispute_step
+				 WHERE dispute_id IN (:d) ORDER BY held_on, at""")
+			.param("d", disputeIds)
+			.query(JdbcDisputes::step)
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(DisputeStep::disputeId));
+	}
+
 	public List<DisputeStep> steps(UUID disputeId) {
 		return jdbc.sql("""
 				SELECT id, dispute_id, kind, held_on, present, note, by_id, by_name, at FROM property.dispute_step
 				 WHERE dispute_id = :d ORDER BY held_on, at""")
 			.param("d", disputeId)
-			.query((rs, n) -> new DisputeStep(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-					rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
-					rs.getString(8), rs.getTimestamp(9).toInstant()))
+			.query(JdbcDisputes::step)
 			.list();
+	}
+
+	static DisputeStep step(ResultSet rs, int n) throws SQLException {
+		return new DisputeStep(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+				rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
+				rs.getString(8), rs.getTimestamp(9).toInstant());
 	}
 
 	static Dispute dispute(ResultSet rs, int n) throws SQLException {

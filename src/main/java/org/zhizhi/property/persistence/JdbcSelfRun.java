@@ -17,6 +17,8 @@ import org.zhizhi.property.FeeBillState;
 import org.zhizhi.property.SelfRun;
 import org.zhizhi.property.SelfRunKind;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.property.FeeEntry;
+import org.zhizhi.property.MonthTotals;
 
 /**
  * A self-run body with its buildings, services and schedule; its bills (the aggregate, saved against its version); and
@@ -235,11 +237,6 @@ public class JdbcSelfRun {
 
 	// ---- the book
 
-	/** A line of the book: money in (a bill's payment, with its receipt) or out (spending, with its voucher). */
-	public record Entry(UUID id, UUID selfRunId, LocalDate month, String kind, long amountCents, String description,
-			UUID billId, String method, String receiptNo, String voucher, UUID recordedBy, String recordedByName,
-			Instant recordedAt) {
-	}
 
 	public String nextReceipt(int year) {
 		return jdbc.sql("SELECT 'SG' || :y || '-' || lpad(nextval('property.fee_receipt_seq')::text, 6, '0')")
@@ -248,7 +245,7 @@ public class JdbcSelfRun {
 			.single();
 	}
 
-	public void write(Entry e) {
+	public void write(FeeEntry e) {
 		jdbc.sql("""
 				INSERT INTO property.fee_entry (id, self_run_id, month, kind, amount_cents, description, bill_id, method,
 				                                receipt_no, voucher, recorded_by, recorded_by_name, recorded_at)
@@ -269,38 +266,35 @@ public class JdbcSelfRun {
 			.update();
 	}
 
-	public Optional<Entry> paymentOf(UUID billId) {
+	public Optional<FeeEntry> paymentOf(UUID billId) {
 		return jdbc.sql(ENTRY + " WHERE bill_id = :b")
 			.param("b", billId)
 			.query(JdbcSelfRun::entry)
 			.optional();
 	}
 
-	/** Every line of the book between two months, by month and time: the ledger's export. */
-	public List<Entry> entries(UUID selfRunId, LocalDate fromMonth, LocalDate toMonth) {
+	/** A month's payments by the bill they paid: the receipts of a list of bills in one read. */
+	public java.util.Map<UUID, FeeEntry> payments(UUID selfRunId, LocalDate month) {
+		java.util.Map<UUID, FeeEntry> byBill = new java.util.HashMap<>();
+		jdbc.sql(ENTRY + " WHERE self_run_id = :s AND month = :m AND kind = 'INCOME'")
+			.param("s", selfRunId)
+			.param("m", Date.valueOf(month))
+			.query(JdbcSelfRun::entry)
+			.list()
+			.forEach(e -> byBill.put(e.billId(), e));
+		return byBill;
+	}
+
+	/** The lines of the book between two months, of one kind (INCOME, SPENDING) or all (null), by month and time. */
+	public List<FeeEntry> entries(UUID selfRunId, LocalDate fromMonth, LocalDate toMonth, String kind) {
 		return jdbc.sql(ENTRY + " WHERE self_run_id = :s AND month BETWEEN :from AND :to"
-				+ " ORDER BY month, recorded_at")
+				+ " AND (CAST(:kind AS varchar) IS NULL OR kind = :kind) ORDER BY month, recorded_at")
 			.param("s", selfRunId)
 			.param("from", Date.valueOf(fromMonth))
 			.param("to", Date.valueOf(toMonth))
+			.param("kind", kind)
 			.query(JdbcSelfRun::entry)
 			.list();
-	}
-
-	/** The spending of a year, by month and time: what the money went on, with the vouchers. */
-	public List<Entry> spending(UUID selfRunId, LocalDate fromMonth, LocalDate toMonth) {
-		return jdbc.sql(ENTRY + " WHERE self_run_id = :s AND kind = 'SPENDING' AND month BETWEEN :from AND :to"
-				+ " ORDER BY month, recorded_at")
-			.param("s", selfRunId)
-			.param("from", Date.valueOf(fromMonth))
-			.param("to", Date.valueOf(toMonth))
-			.query(JdbcSelfRun::entry)
-			.list();
-	}
-
-	/** A month's money in and out, and the balance carried from everything before. */
-	public record MonthTotals(LocalDate month, long incomeCents, long spendingCents, long balanceCents,
-			long paidHouseholds) {
 	}
 
 	/** Month by month, income, spending and the balance at the month's end (everything before counted). */
@@ -360,8 +354,8 @@ public class JdbcSelfRun {
 				rs.getObject(10, UUID.class), rs.getString(11), rs.getString(12), rs.getInt(13));
 	}
 
-	static Entry entry(ResultSet rs, int n) throws SQLException {
-		return new Entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDate(3).toLocalDate(),
+	static FeeEntry entry(ResultSet rs, int n) throws SQLException {
+		return new FeeEntry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDate(3).toLocalDate(),
 				rs.getString(4), rs.getLong(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
 				rs.getString(9), rs.getString(10), rs.getObject(11, UUID.class), rs.getString(12),
 				rs.getTimestamp(13).toInstant());

@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zhizhi.property.SelfRunBooks;
-import org.zhizhi.property.persistence.JdbcSelfRun;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.spreadsheet.Xlsx;
+import org.zhizhi.property.FeeEntry;
+import org.zhizhi.property.MonthTotals;
 
 /**
  * A self-run estate's book of a year as .xlsx, for the desk and the guardians (the group's monthly public account is
@@ -51,7 +52,7 @@ class FeeWorkbooks {
 			Xlsx.header(months, this::m, "property.fees.month", "property.fees.income", "property.fees.spending",
 					"property.fees.balance");
 			int r = 1;
-			for (JdbcSelfRun.MonthTotals t : book.months()) {
+			for (MonthTotals t : book.months()) {
 				Xlsx.row(months, r++, t.month().toString().substring(0, 7), t.incomeCents() / 100.0,
 						t.spendingCents() / 100.0, t.balanceCents() / 100.0);
 			}
@@ -60,7 +61,7 @@ class FeeWorkbooks {
 					"property.fees.amountYuan", "property.fees.description", "property.fees.receiptOrVoucher",
 					"property.fees.recordedBy");
 			int e = 1;
-			for (JdbcSelfRun.Entry line : lines) {
+			for (FeeEntry line : lines) {
 				Xlsx.row(entries, e++, line.month().toString().substring(0, 7), WHEN.format(line.recordedAt().atZone(zone)),
 						m("property.fees.entry." + line.kind()), line.amountCents() / 100.0, line.description(),
 						line.receiptNo() != null ? line.receiptNo() : line.voucher(), line.recordedByName());

@@ -17,6 +17,8 @@ import org.zhizhi.servicepoint.ErrandAction;
 import org.zhizhi.servicepoint.ErrandChannel;
 import org.zhizhi.servicepoint.ErrandState;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.servicepoint.ErrandKind;
+import org.zhizhi.servicepoint.ErrandStep;
 
 /**
  * Errands (the aggregate, saved against its version, its events published after the save), their insert-only history
@@ -41,13 +43,10 @@ public class JdbcErrands {
 		this.events = events;
 	}
 
-	/** A kind of errand (data: 水电气费代缴, 退休人员资格认证 …). */
-	public record Kind(String code, String nameZh, String nameEn) {
-	}
 
-	public List<Kind> kinds() {
+	public List<ErrandKind> kinds() {
 		return jdbc.sql("SELECT code, name_zh, name_en FROM servicepoint.errand_kind ORDER BY sort_order")
-			.query((rs, n) -> new Kind(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new ErrandKind(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();
 	}
 
@@ -170,11 +169,8 @@ public class JdbcErrands {
 
 	// ---- history
 
-	public record Step(UUID id, UUID errandId, ErrandAction action, ErrandState state, Instant at, UUID byId,
-			String byName, String note) {
-	}
 
-	public void insert(Step step) {
+	public void insert(ErrandStep step) {
 		jdbc.sql("""
 				INSERT INTO servicepoint.errand_step (id, errand_id, action, state, at, by_id, by_name, note)
 				VALUES (:id, :errand, :action, :state, :at, :by, :byName, :note)""")
@@ -190,12 +186,12 @@ public class JdbcErrands {
 	}
 
 	/** The errand's history, oldest first; the request itself has no action (null). */
-	public List<Step> steps(UUID errandId) {
+	public List<ErrandStep> steps(UUID errandId) {
 		return jdbc.sql("""
 				SELECT id, errand_id, action, state, at, by_id, by_name, note FROM servicepoint.errand_step
 				 WHERE errand_id = :e ORDER BY at, id""")
 			.param("e", errandId)
-			.query((rs, n) -> new Step(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+			.query((rs, n) -> new ErrandStep(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					"REQUEST".equals(rs.getString(3)) ? null : ErrandAction.valueOf(rs.getString(3)),
 					ErrandState.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), rs.getObject(6, UUID.class),
 					rs.getString(7), rs.getString(8)))

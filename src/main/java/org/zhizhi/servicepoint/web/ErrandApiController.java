@@ -30,8 +30,8 @@ import org.zhizhi.servicepoint.ErrandViews.ErrandDetail;
 import org.zhizhi.servicepoint.ErrandViews.ErrandView;
 import org.zhizhi.servicepoint.ErrandViews.Queue;
 import org.zhizhi.servicepoint.Errands;
-import org.zhizhi.servicepoint.persistence.JdbcErrands;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.servicepoint.ErrandKind;
 
 /**
  * 便民代办 over JSON: asking for an errand (for oneself, or for a resident of one's scope), the desk's queue, the
@@ -62,7 +62,7 @@ class ErrandApiController {
 
 	@GetMapping("/kinds")
 	@Operation(summary = "The kinds of errand (data)")
-	List<JdbcErrands.Kind> kinds() {
+	List<ErrandKind> kinds() {
 		return errands.kinds();
 	}
 

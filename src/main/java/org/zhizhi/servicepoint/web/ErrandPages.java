@@ -33,10 +33,10 @@ import org.zhizhi.servicepoint.ErrandChannel;
 import org.zhizhi.servicepoint.ErrandState;
 import org.zhizhi.servicepoint.Errands;
 import org.zhizhi.servicepoint.ServicePointRoles;
-import org.zhizhi.servicepoint.persistence.JdbcErrands;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.servicepoint.ErrandKind;
 
 /**
  * 便民代办 on the pages: the desk's queue (open errands oldest first, each with the runner to give it to) and its Excel;
@@ -162,7 +162,7 @@ class ErrandPages {
 	private Map<String, String> kindNames() {
 		boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
 		return errands.kinds().stream()
-			.collect(Collectors.toMap(JdbcErrands.Kind::code, k -> en ? k.nameEn() : k.nameZh()));
+			.collect(Collectors.toMap(ErrandKind::code, k -> en ? k.nameEn() : k.nameZh()));
 	}
 
 	private static byte[] bytesOf(MultipartFile photo) {

@@ -14,9 +14,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.zhizhi.servicepoint.Errands;
-import org.zhizhi.servicepoint.persistence.JdbcErrands;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.spreadsheet.Xlsx;
+import org.zhizhi.servicepoint.ErrandKind;
 
 /**
  * The errands of the desk's scope as .xlsx — for the community's monthly report and the money's account: who asked,
@@ -43,7 +43,7 @@ class ErrandWorkbook {
 	ResponseEntity<byte[]> errands(@AuthenticationPrincipal Actor actor) {
 		boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
 		Map<String, String> kinds = errands.kinds().stream()
-			.collect(Collectors.toMap(JdbcErrands.Kind::code, k -> en ? k.nameEn() : k.nameZh()));
+			.collect(Collectors.toMap(ErrandKind::code, k -> en ? k.nameEn() : k.nameZh()));
 		byte[] bytes = Xlsx.workbook(book -> {
 			Sheet sheet = book.createSheet(m("servicepoint.errands"));
 			Xlsx.header(sheet, this::m, "servicepoint.xlsx.requestedAt", "servicepoint.xlsx.kind",

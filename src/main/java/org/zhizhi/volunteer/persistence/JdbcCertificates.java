@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.volunteer.Certificate;
+import org.zhizhi.volunteer.HoursLine;
+import org.zhizhi.volunteer.ServedHours;
 
 /**
  * Certificates of service hours (insert-only: the table is the log of what was issued), the volunteer numbers given
@@ -100,19 +102,9 @@ public class JdbcCertificates {
 			.single();
 	}
 
-	/** One person's approved hours with one team: what a certificate would count. */
-	public record Hours(UUID teamId, String teamName, UUID personId, String personName, long minutes,
-			int activities) {
-
-		/** As the certificate will print them. */
-		@com.fasterxml.jackson.annotation.JsonProperty
-		public String hours() {
-			return Certificate.hoursOf(minutes);
-		}
-	}
 
 	/** The teams a person served with, approved, the most hours first. */
-	public List<Hours> servedTeams(UUID personId) {
+	public List<ServedHours> servedTeams(UUID personId) {
 		return jdbc.sql("""
 				SELECT t.id, t.name, p.person_id, max(p.person_name), sum(p.minutes), count(*)
 				  FROM volunteer.participation p JOIN volunteer.activity a ON a.id = p.activity_id
@@ -125,7 +117,7 @@ public class JdbcCertificates {
 	}
 
 	/** Everyone who served with a team, approved, the most hours first — a page at a time. */
-	public List<Hours> servedWith(UUID teamId, int limit, int offset) {
+	public List<ServedHours> servedWith(UUID teamId, int limit, int offset) {
 		return jdbc.sql("""
 				SELECT t.id, t.name, p.person_id, max(p.person_name), sum(p.minutes), count(*)
 				  FROM volunteer.participation p JOIN volunteer.activity a ON a.id = p.activity_id
@@ -140,10 +132,6 @@ public class JdbcCertificates {
 			.list();
 	}
 
-	/** One approved part as a sheet of hours lists it. */
-	public record HoursLine(Instant startsAt, String title, String teamName, String personName, int minutes,
-			String approvedByName) {
-	}
 
 	/** A team's approved hours, the latest first (at most {@code limit} lines). */
 	public List<HoursLine> hoursOfTeam(UUID teamId, int limit) {
@@ -178,8 +166,8 @@ public class JdbcCertificates {
 				rs.getInt(5), rs.getString(6));
 	}
 
-	static Hours hours(ResultSet rs, int n) throws SQLException {
-		return new Hours(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+	static ServedHours hours(ResultSet rs, int n) throws SQLException {
+		return new ServedHours(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
 				rs.getLong(5), rs.getInt(6));
 	}
 

@@ -139,12 +139,16 @@ public class JdbcPairings {
 			.single();
 	}
 
-	/** Whether this person is looked after by someone already (the pairing form says so). */
-	public boolean residentPaired(UUID residentId) {
-		return jdbc.sql("SELECT count(*) FROM volunteer.pairing WHERE resident_id = :r AND state = 'ACTIVE'")
-			.param("r", residentId)
-			.query(Long.class)
-			.single() > 0;
+	/** Which of these people are looked after by someone already (the pairing form leaves them out). */
+	public java.util.Set<UUID> paired(java.util.Collection<UUID> residentIds) {
+		if (residentIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT resident_id FROM volunteer.pairing"
+				+ " WHERE resident_id IN (:r) AND state = 'ACTIVE'")
+			.param("r", residentIds)
+			.query(UUID.class)
+			.list());
 	}
 
 	// ---- visits

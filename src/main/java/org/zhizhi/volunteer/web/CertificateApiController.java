@@ -26,7 +26,7 @@ import org.zhizhi.volunteer.Team;
 import org.zhizhi.volunteer.VolunteerCommands.TeamSettings;
 import org.zhizhi.volunteer.VolunteerQueries;
 import org.zhizhi.volunteer.VolunteerTeams;
-import org.zhizhi.volunteer.persistence.JdbcCertificates;
+import org.zhizhi.volunteer.ServedHours;
 
 /**
  * Certificates of service hours and a team's settings over JSON: issue (the volunteer his own, the team's leader or
@@ -91,7 +91,7 @@ class CertificateApiController {
 
 	@GetMapping("/teams/{id}/served")
 	@Operation(summary = "Who served with the team and their approved hours, the most first (its organisers only)")
-	List<JdbcCertificates.Hours> served(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+	List<ServedHours> served(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestParam(defaultValue = "0") int page) {
 		return certificates.servedWith(actor, queries.team(actor, id).team(), page);
 	}

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.spreadsheet.Xlsx;
 import org.zhizhi.volunteer.Certificates;
-import org.zhizhi.volunteer.persistence.JdbcCertificates.HoursLine;
+import org.zhizhi.volunteer.HoursLine;
 
 /**
  * Service hours as .xlsx: a volunteer's own (for his records, a school, an employer) and a team's, for its leader and
