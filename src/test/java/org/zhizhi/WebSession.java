@@ -15,6 +15,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +79,19 @@ public final class WebSession {
 		Map<String, String> withToken = new LinkedHashMap<>(form);
 		withToken.put("_csrf", csrfToken(page.body()));
 		return postForm(actionPath, withToken);
+	}
+
+	/** {@link #submit} for a form whose fields repeat (rows of a table): the pairs are posted in their order. */
+	public HttpResponse<String> submitForm(String pagePath, String actionPath, List<Map.Entry<String, String>> form) {
+		HttpResponse<String> page = get(pagePath);
+		assertThat(page.statusCode()).as("the page %s that holds the form", pagePath).isEqualTo(200);
+		String body = java.util.stream.Stream.concat(form.stream(),
+				java.util.stream.Stream.of(Map.entry("_csrf", csrfToken(page.body()))))
+			.map(e -> ApiClient.encode(e.getKey()) + "=" + ApiClient.encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + actionPath))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
 	/** Signs in through the login form; the answer is the redirect that follows. */

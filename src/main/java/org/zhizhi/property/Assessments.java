@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -41,8 +42,9 @@ import org.zhizhi.territory.PlaceQueries;
 /**
  * 季考核 and 年评定. A quarter's score is computed when asked, from what the quarter holds — the inspections, the
  * whistle loop's incidents in the company's estates (their grids) and the rectifications — so it moves as they come
- * in; a year's rating is the mean of its four quarters, given once and kept, with the title 红岩先锋物业 for an
- * excellent company the party reaches.
+ * in; a quarter without a submitted inspection is not scored at all (0 of 60 plus the loop's 40 would read as a
+ * failing company that nobody looked at). A year's rating is the mean of its scored quarters, given once and kept,
+ * with the title 红岩先锋物业 for an excellent company the party reaches.
  */
 @Service
 public class Assessments {
@@ -119,8 +121,11 @@ public class Assessments {
 		Instant to = LocalDate.of(year, 3 * quarter - 2, 1).plusMonths(3).atStartOfDay(zone).toInstant();
 		Instant now = clock.instant();
 		List<Inspection> done = inspections.submitted(company.id(), from, to);
-		BigDecimal mean = done.isEmpty() ? BigDecimal.ZERO.setScale(1)
-				: done.stream().map(i -> i.score().percent()).reduce(BigDecimal.ZERO, BigDecimal::add)
+		if (done.isEmpty()) {
+			return new QuarterScore(company.id(), year, quarter, 0, null, null, null, null, 0, null, null,
+					loop(company, from, to, now));
+		}
+		BigDecimal mean = done.stream().map(i -> i.score().percent()).reduce(BigDecimal.ZERO, BigDecimal::add)
 					.divide(BigDecimal.valueOf(done.size()), 1, RoundingMode.HALF_UP);
 		LoopFigures loop = loop(company, from, to, now);
 		BigDecimal inspectionPart = mean.multiply(BigDecimal.valueOf(60)).divide(HUNDRED, 1, RoundingMode.HALF_UP);
@@ -191,11 +196,12 @@ public class Assessments {
 			more.add(new FieldProblem("year", "property.yearNotOver"));
 		}
 		shape.check(command, more);
-		BigDecimal total = BigDecimal.ZERO;
+		List<QuarterScore> quarters = new ArrayList<>();
 		for (int q = 1; q <= 4; q++) {
-			total = total.add(score(company, command.year(), q).score());
+			quarters.add(score(company, command.year(), q));
 		}
-		BigDecimal score = total.divide(BigDecimal.valueOf(4), 1, RoundingMode.HALF_UP);
+		BigDecimal score = yearScore(quarters).orElseThrow(
+				() -> new DomainException(Category.CONFLICT, "NOT_INSPECTED", "property.notInspected"));
 		Grade grade = Grade.of(score);
 		boolean titled = Boolean.TRUE.equals(command.title());
 		if (titled && !mayBeTitled(grade, company.partyOrg())) {
@@ -207,6 +213,16 @@ public class Assessments {
 		}
 		return ratings.ofCompany(company.id()).stream().filter(r -> r.year() == command.year()).findFirst()
 			.orElseThrow();
+	}
+
+	/** The year's score: the mean of the quarters that were scored (inspected), none when none was. */
+	static Optional<BigDecimal> yearScore(List<QuarterScore> quarters) {
+		List<BigDecimal> scored = quarters.stream().map(QuarterScore::score).filter(s -> s != null).toList();
+		if (scored.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(scored.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+			.divide(BigDecimal.valueOf(scored.size()), 1, RoundingMode.HALF_UP));
 	}
 
 	/** 红岩先锋物业 goes to an excellent company that the party reaches (its own branch, an instructor or members). */

@@ -88,7 +88,8 @@ public final class PropertyViews {
 
 	/**
 	 * 季考核: a quarter's score out of 100 — inspections (60: the mean of the quarter's inspection percentages), the
-	 * loop's on-time handling (20) and satisfaction (20), less 2 a rectification late in the quarter (at most 10).
+	 * loop's on-time handling (20) and satisfaction (20), less 2 a rectification late in the quarter (at most 10). A
+	 * quarter without a submitted inspection is not scored: its parts and score are null, its loop figures are given.
 	 */
 	public record QuarterScore(UUID companyId, int year, int quarter, int inspections, BigDecimal inspectionMean,
 			BigDecimal inspectionPart, BigDecimal handlingPart, BigDecimal satisfactionPart, int lateRectifications,

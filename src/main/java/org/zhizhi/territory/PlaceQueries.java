@@ -50,6 +50,11 @@ public class PlaceQueries {
 		return places.estates(scope, nameContains, communityId, LIST_LIMIT);
 	}
 
+	/** How many estates of the scope each governance mode runs (every estate counted, not a page of them). */
+	public Map<GovernanceMode, Long> estatesByGovernanceMode(DataScope scope) {
+		return places.estatesByGovernanceMode(scope);
+	}
+
 	public Optional<Estate> estate(DataScope scope, UUID estateId) {
 		return places.estate(scope, estateId);
 	}

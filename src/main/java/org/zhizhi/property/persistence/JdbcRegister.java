@@ -201,7 +201,7 @@ public class JdbcRegister {
 	public boolean insert(Committee committee, String scopePath) {
 		int inserted = jdbc.sql("""
 				INSERT INTO property.committee (id, estate_id, estate_name, scope_path, term_starts, term_ends)
-				VALUES (:id, :estate, :name, :scope, :starts, :ends) ON CONFLICT (estate_id, term_starts) DO NOTHING""")
+				VALUES (:id, :estate, :name, :scope, :starts, :ends) ON CONFLICT DO NOTHING""")
 			.param("id", committee.id())
 			.param("estate", committee.estateId())
 			.param("name", committee.estateName())

@@ -201,7 +201,7 @@ class PropertyApiController {
 	}
 
 	@PostMapping("/companies/{id}/ratings")
-	@Operation(summary = "Rate a company for a year from its four quarters (the title 红岩先锋物业 where earned)")
+	@Operation(summary = "Rate a company for a year from its inspected quarters (409 NOT_INSPECTED when none was; the title 红岩先锋物业 where earned)")
 	ResponseEntity<PropertyViews.RatingView> rate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
 			@RequestBody PropertyCommands.RateCompany body) {
 		return ResponseEntity.status(201).body(assessments.rate(actor, id, body));

@@ -67,6 +67,10 @@ class PropertyDeskPages {
 		model.addAttribute("committees", companies.committees(actor));
 		model.addAttribute("lastYear", thisYear() - 1);
 		model.addAttribute("registers", actor.hasAny(org.zhizhi.property.PropertyRoles.DESK));
+		model.addAttribute("modes", places.estatesByGovernanceMode(actor.scope()));
+		model.addAttribute("governanceModes", org.zhizhi.territory.GovernanceMode.values());
+		model.addAttribute("estates", places.estates(actor.scope(), null, null));
+		model.addAttribute("positions", org.zhizhi.property.CommitteePosition.values());
 		// disputes are the community's, street's and district's desk's (not the inspector's)
 		model.addAttribute("keepsDisputes", actor.hasAny(org.zhizhi.property.SelfRunRoles.DESK));
 		return "property/companies";

@@ -1,6 +1,9 @@
 package org.zhizhi.property.web;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.zhizhi.property.Assessments;
+import org.zhizhi.property.CommitteePosition;
 import org.zhizhi.property.PartyOrg;
 import org.zhizhi.property.PropertyCommands;
 import org.zhizhi.property.PropertyCompanies;
@@ -19,7 +23,8 @@ import org.zhizhi.shared.FormErrors;
 
 /**
  * The desk's forms of the property register, each the module's own command: a company registered at the desk's
- * district or street, a contract with an estate, a 红色管家, and the yearly rating from its quarters.
+ * district or street, an estate's owners' committee, a contract with an estate, a 红色管家, and the yearly rating
+ * from its quarters.
  */
 @Controller
 class PropertyRegistryPages {
@@ -45,6 +50,36 @@ class PropertyRegistryPages {
 				() -> companies.register(actor, new PropertyCommands.NewCompany(actor.scope().orgUnitId(), name,
 						licenceNo, contactName, contactPhone, partyOrg)),
 				messages, "property.state.", "property.step.");
+	}
+
+	/** An owners' committee: the member rows with a name, each with its position and whether a party member. */
+	@PostMapping("/property/committees")
+	String committee(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID estateId,
+			@RequestParam(required = false) LocalDate termStarts, @RequestParam(required = false) LocalDate termEnds,
+			@RequestParam(name = "memberName", required = false) List<String> names,
+			@RequestParam(name = "memberPosition", required = false) List<String> positions,
+			@RequestParam(name = "memberParty", required = false) List<String> party, RedirectAttributes redirect) {
+		List<PropertyCommands.NewMember> members = new ArrayList<>();
+		for (int i = 0; names != null && i < names.size(); i++) {
+			if (names.get(i) != null && !names.get(i).isBlank()) {
+				members.add(new PropertyCommands.NewMember(names.get(i), position(positions, i),
+						party != null && i < party.size() && "true".equals(party.get(i))));
+			}
+		}
+		return FormErrors.step(redirect, "/property", "property.notice.committeeRegistered",
+				() -> companies.committee(actor,
+						new PropertyCommands.NewCommittee(estateId, termStarts, termEnds, members)),
+				messages, "property.state.", "property.step.");
+	}
+
+	private static CommitteePosition position(List<String> positions, int i) {
+		if (positions == null || i >= positions.size()) {
+			return null;
+		}
+		return Arrays.stream(CommitteePosition.values())
+			.filter(p -> p.name().equals(positions.get(i)))
+			.findFirst()
+			.orElse(null);
 	}
 
 	@PostMapping("/property/companies/{id}/contracts")

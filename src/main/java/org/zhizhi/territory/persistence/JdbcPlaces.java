@@ -117,6 +117,17 @@ public class JdbcPlaces {
 			.list();
 	}
 
+	/** How many estates of the scope each governance mode (小区治理模式) runs: the four modes of 巴南's report. */
+	public Map<GovernanceMode, Long> estatesByGovernanceMode(DataScope scope) {
+		Map<GovernanceMode, Long> counts = new java.util.EnumMap<>(GovernanceMode.class);
+		jdbc.sql("SELECT e.governance_mode, count(*) AS n FROM territory.estate e WHERE " + ESTATE_VISIBLE
+				+ " GROUP BY e.governance_mode")
+			.param("scope", scope.likePattern())
+			.query((rs, i) -> counts.put(GovernanceMode.valueOf(rs.getString("governance_mode")), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
 	/** Buildings and dwellings (in scope) per estate, for lists. */
 	public Map<UUID, long[]> estateCounts(DataScope scope, List<UUID> estateIds) {
 		Map<UUID, long[]> counts = new java.util.HashMap<>();
