@@ -244,6 +244,22 @@ public class SelfRunBooks {
 		return views;
 	}
 
+	/**
+	 * The month's exemptions decided by the group, for the desk (who decides them) only: who, why, who recorded it and
+	 * when — what a group reads out at its next meeting.
+	 */
+	@Transactional(readOnly = true)
+	public List<BillView> exemptions(Actor actor, UUID estateId, YearMonth month) {
+		SelfRun selfRun = visible(actor, estateId);
+		if (!desk(actor, selfRun)) {
+			return List.of();
+		}
+		FeeBillPolicy.Relation relation = new FeeBillPolicy.Relation(false, true);
+		return books.exemptions(selfRun.id(), month.atDay(1)).stream()
+			.map(b -> view(actor, b, relation, Optional.empty()))
+			.toList();
+	}
+
 	/** Each building's collection in a month, for the desk and the guardians; finished months below the line flagged. */
 	@Transactional(readOnly = true)
 	public List<BuildingCollection> collection(Actor actor, UUID estateId, YearMonth month) {

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.TestClock;
+import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -105,6 +106,13 @@ class SelfRunFeesIntegrationTests {
 		assertThat(api.post(exemption, desk, Map.of("reason", "")).errorFields()).containsExactly("reason");
 		assertThat(api.post(exemption, desk, Map.of("reason", "低保户，小组议定免缴")).json().path("state").asString())
 			.isEqualTo("EXEMPT");
+		// the month's exemptions listed on the desk's page, for the desk only
+		String deskPage = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD)
+			.get("/m/fees/" + estate + "?month=" + month).body();
+		String listed = deskPage.substring(deskPage.indexOf("id=\"exemptions\""));
+		assertThat(listed).contains(anotherOpen.path("dwellingLabel").asString(), "低保户，小组议定免缴", "记录人");
+		assertThat(new WebSession(port).loggedInAs("shouhu01", ApiClient.DEMO_PASSWORD)
+			.get("/m/fees/" + estate + "?month=" + month).body()).doesNotContain("id=\"exemptions\"");
 
 		// the desk writes spending with its voucher; nobody else does
 		Map<String, Object> spending = Map.of("month", month.toString(), "amountCents", 85_50, "description",

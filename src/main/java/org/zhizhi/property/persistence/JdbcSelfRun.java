@@ -202,6 +202,16 @@ public class JdbcSelfRun {
 			.list();
 	}
 
+	/** A month's exempted bills of the whole body, in the order the group decided them. */
+	public List<FeeBill> exemptions(UUID selfRunId, LocalDate month) {
+		return jdbc.sql("SELECT " + BILL_COLUMNS + " FROM property.fee_bill WHERE self_run_id = :s AND month = :m"
+				+ " AND state = 'EXEMPT' ORDER BY settled_at, dwelling_label")
+			.param("s", selfRunId)
+			.param("m", Date.valueOf(month))
+			.query(JdbcSelfRun::bill)
+			.list();
+	}
+
 	/** Records today's reminder of a bill; false if it was reminded today already. */
 	public boolean remind(UUID billId, LocalDate on, UUID by, Instant at) {
 		return jdbc.sql("""

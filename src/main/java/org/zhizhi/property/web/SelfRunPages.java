@@ -69,6 +69,7 @@ class SelfRunPages {
 		model.addAttribute("collection", books.collection(actor, estateId, shown));
 		model.addAttribute("bills", chosen == null ? List.of() : books.bills(actor, estateId, shown, chosen));
 		model.addAttribute("keeps", keeps);
+		model.addAttribute("exemptions", keeps ? books.exemptions(actor, estateId, shown) : List.of());
 		return "property/fees";
 	}
 
