@@ -74,6 +74,12 @@ final class DemoServicePoints {
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		Instant setUp = today.minusYears(1).atStartOfDay(zone).toInstant();
 
+		// 巴南's report (seed 003) on the network the platform holds only a sample of
+		OrgUnit banan = nodes.apply(ids.get("banan"));
+		String report = "巴南区“党建+”四种模式（种子材料003）";
+		history.figure(banan, "GRID_PARTY_STATIONS", 90, report + "：设立90余个小区网格党群服务站");
+		history.figure(banan, "ROTATING_WORKERS", 1700, report + "：1700余名社区工作者常态化驻点服务");
+
 		// 金银桥社区: 四心驿站 around the community's 党群服务中心
 		OrgUnit jinyinqiao = nodes.apply(ids.get("jinyinqiao"));
 		double[] jc = centre(places, scopes.get("jinyinqiao"));

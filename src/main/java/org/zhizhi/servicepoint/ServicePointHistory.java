@@ -53,6 +53,12 @@ public class ServicePointHistory {
 				roleNote);
 	}
 
+	/** A figure the district's report states about its service network (not the platform's own count). */
+	@Transactional
+	public void figure(OrgUnit district, String code, int value, String source) {
+		points.putFigure(district.id(), district.path(), new ServicePointViews.StatedFigure(code, value, source));
+	}
+
 	/** An activity held in a room, with how many came. */
 	@Transactional
 	public void held(UUID roomId, UUID pointId, String pointPath, String title, Instant startsAt, Instant endsAt,

@@ -39,4 +39,8 @@ public final class ServicePointViews {
 	/** A point's activities held (bookings past, not cancelled) and the people they served (attendance counted). */
 	public record PointFigures(long activities, long attendance) {
 	}
+
+	/** A figure a district's report states (e.g. 90 grid party-service stations), with where it is stated. */
+	public record StatedFigure(String code, int value, String source) {
+	}
 }

@@ -161,6 +161,12 @@ public class ServicePoints {
 				command.personName().strip(), command.roleNote());
 	}
 
+	/** What the reports of the reader's scope (and above) state about the service network, beside what is held. */
+	@Transactional(readOnly = true)
+	public List<ServicePointViews.StatedFigure> statedFigures(Actor actor) {
+		return points.figures(actor.scope());
+	}
+
 	/** The hotline's (微孝热线) weekly roster of the nodes on the reader's branch. */
 	@Transactional(readOnly = true)
 	public List<DutyView> hotlineRoster(Actor actor) {

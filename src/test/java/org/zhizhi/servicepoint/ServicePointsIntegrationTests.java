@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.TestClock;
+import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
@@ -202,6 +203,15 @@ class ServicePointsIntegrationTests {
 		assertThat(zoumaliang).hasSizeGreaterThanOrEqualTo(30);
 		Set<String> runners = zoumaliang.stream().map(e -> e.path("runnerName").asString()).collect(Collectors.toSet());
 		assertThat(runners).hasSize(10);
+
+		// the report's network beside the sample: 90+ grid stations, 1,700+ workers on duty there — the district's
+		// figures, read by its communities too, and labelled as the report's
+		for (String account : List.of("banan", "mudong")) {
+			String page = new WebSession(port).loggedInAs(account, ApiClient.DEMO_PASSWORD).get("/servicepoints")
+				.body();
+			String stated = page.substring(page.indexOf("id=\"stated-figures\""));
+			assertThat(stated).contains("网格党群服务站", ">90<", "常态化驻点服务的社区工作者", ">1700<", "种子材料003");
+		}
 	}
 
 	@Test

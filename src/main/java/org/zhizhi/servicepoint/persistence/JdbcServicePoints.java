@@ -19,6 +19,7 @@ import org.zhizhi.servicepoint.ServicePointViews.PointFigures;
 import org.zhizhi.servicepoint.ServicePointViews.PointView;
 import org.zhizhi.servicepoint.ServicePointViews.RoomView;
 import org.zhizhi.servicepoint.ServicePointViews.ServiceKind;
+import org.zhizhi.servicepoint.ServicePointViews.StatedFigure;
 import org.zhizhi.shared.DataScope;
 
 /**
@@ -303,5 +304,31 @@ public class JdbcServicePoints {
 				rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
 				rs.getTimestamp(8).toInstant(), rs.getInt(9), (Integer) rs.getObject(10), rs.getString(11),
 				rs.getObject(12, UUID.class), rs.getString(13));
+	}
+
+	/** A figure a report states for a node (the district), kept once per code. */
+	public void putFigure(UUID orgUnitId, String scopePath, StatedFigure figure) {
+		jdbc.sql("""
+				INSERT INTO servicepoint.stated_figure (org_unit_id, scope_path, code, value, source)
+				VALUES (:unit, :path, :code, :value, :source)
+				ON CONFLICT (org_unit_id, code) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source""")
+			.param("unit", orgUnitId)
+			.param("path", scopePath)
+			.param("code", figure.code())
+			.param("value", figure.value())
+			.param("source", figure.source())
+			.update();
+	}
+
+	/** The stated figures of the reader's scope, and of the nodes above it (a community reads its district's). */
+	public List<StatedFigure> figures(DataScope scope) {
+		return jdbc.sql("""
+				SELECT code, sum(value), min(source) FROM servicepoint.stated_figure
+				 WHERE scope_path LIKE :scope OR :path LIKE scope_path || '%'
+				 GROUP BY code ORDER BY code""")
+			.param("scope", scope.likePattern())
+			.param("path", scope.path())
+			.query((rs, n) -> new StatedFigure(rs.getString(1), rs.getInt(2), rs.getString(3)))
+			.list();
 	}
 }

@@ -71,6 +71,7 @@ class ServicePointPages {
 		model.addAttribute("services", points.kinds());
 		model.addAttribute("desk", actor.hasAny(ServicePointRoles.DESK));
 		model.addAttribute("hotline", points.hotlineRoster(actor));
+		model.addAttribute("stated", points.statedFigures(actor));
 		model.addAttribute("errandQueue", actor.hasAny(ErrandLifecycle.ASSIGNERS));
 		return "servicepoint/points";
 	}
