@@ -51,7 +51,9 @@ class HomePageIntegrationTests {
 			}
 		}
 		Map<String, Long> expected = new java.util.LinkedHashMap<>();
-		for (String level : LEVELS.subList(own + 1, LEVELS.size())) {
+		// a resident works with no figures of the tree: his workbench is his to-do list, no counts (issue 15)
+		List<String> counted = username.equals("jumin01") ? List.of() : LEVELS.subList(own + 1, LEVELS.size());
+		for (String level : counted) {
 			expected.put(level, all.values()
 				.stream()
 				.filter(node -> node.path("level").asString().equals(level))
