@@ -211,6 +211,17 @@ public class JdbcClaims {
 			.list();
 	}
 
+	/** Pledges reported delivered in the scope, waiting for the community's acceptance: the longest waiting first. */
+	public List<Claim> deliveredInScope(DataScope scope, int limit) {
+		return jdbc.sql("select " + CLAIM_COLUMNS + """
+				 where c.status = 'DELIVERED' and i.scope_path like :scope
+				 order by c.delivered_at, c.id limit :limit""")
+			.param("scope", scope.likePattern())
+			.param("limit", limit)
+			.query(JdbcClaims::claim)
+			.list();
+	}
+
 	public void insertNote(DeliveryNote note, UUID authorId) {
 		jdbc.sql("""
 				insert into partnership.delivery_note (id, claim_id, kind, note, document_id, author_id, at)
