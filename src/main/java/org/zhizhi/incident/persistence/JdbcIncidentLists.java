@@ -28,20 +28,24 @@ import org.zhizhi.shared.DataScope;
 public class JdbcIncidentLists {
 
 	/**
-	 * The row, its category's name and its latest step (one index probe per row of the page). A photo is not a step:
-	 * "latest: photo added" would hide what happened to the incident.
+	 * The row, its category's name, its latest step and its first photo (one index probe each per row of the page, so
+	 * that a list never asks again per row). A photo is not a step: "latest: photo added" would hide what happened to
+	 * the incident. The first photo is the report's, the one that shows what the incident is about.
 	 */
 	private static final String SELECT = """
 			select i.id, i.state, i.category_code, c.name as category_name, i.description, i.grid_id, i.channel,
 			       i.triage, i.whistle_type, i.claimed_by, i.anonymous, i.reported_at, i.updated_at,
 			       i.resolve_due_at, i.closed_at, i.rating, t.action as latest_action, t.actor_name as latest_actor,
 			       t.occurred_at as latest_at,
-			       i.tier, i.yellow_cards, i.red_cards, i.unit_id
+			       i.tier, i.yellow_cards, i.red_cards, i.unit_id, ph.photo_id as first_photo_id
 			  from incident.incident i
 			  join incident.category c on c.code = i.category_code
 			  left join lateral (select e.action, e.actor_name, e.occurred_at from incident.timeline_entry e
 			                      where e.incident_id = i.id and e.action <> 'PHOTO'
 			                      order by e.occurred_at desc, e.id desc limit 1) t on true
+			  left join lateral (select p.photo_id from incident.incident_photo p
+			                      where p.incident_id = i.id
+			                      order by p.added_at, p.photo_id limit 1) ph on true
 			""";
 
 	private static final String FILTERS = """
@@ -155,7 +159,8 @@ public class JdbcIncidentLists {
 				instant(rs, "updated_at"), instant(rs, "resolve_due_at"), instant(rs, "closed_at"),
 				value(Rating.class, rs.getString("rating")), value(IncidentAction.class, rs.getString("latest_action")),
 				rs.getString("latest_actor"), instant(rs, "latest_at"), value(Tier.class, rs.getString("tier")),
-				rs.getInt("yellow_cards"), rs.getInt("red_cards"), rs.getObject("unit_id", UUID.class));
+				rs.getInt("yellow_cards"), rs.getInt("red_cards"), rs.getObject("unit_id", UUID.class),
+				rs.getObject("first_photo_id", UUID.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
