@@ -57,6 +57,16 @@ public class JdbcIncidentLists {
 			   and (not :overdue or (i.closed_at is null and i.resolve_due_at < :now))
 			""";
 
+	/** The liaison's unit's orders: given to it, or a tough whistle it has a part of. */
+	private static final String OF_LIAISONS_UNIT = """
+			 where i.scope_path like :scope
+			   and exists (select 1 from incident.unit_liaison l
+			                where l.account_id = :liaison
+			                  and (l.unit_id = i.unit_id
+			                       or exists (select 1 from incident.incident_part p
+			                                   where p.incident_id = i.id and p.unit_id = l.unit_id)))
+			""";
+
 	private final JdbcClient jdbc;
 
 	JdbcIncidentLists(JdbcClient jdbc) {
@@ -75,11 +85,14 @@ public class JdbcIncidentLists {
 			.list();
 	}
 
-	/** The claimer's orders: those still waiting for him first (check-in, resolution, rework), then the rest. */
+	/**
+	 * The claimer's orders still open (not closed or refused), those waiting for him first (to answer, check in,
+	 * resolve, rework), then those with others (to verify, to rate).
+	 */
 	public List<IncidentRow> claimedBy(DataScope scope, UUID claimerId, int limit) {
 		return jdbc.sql(SELECT + """
-				 where i.claimed_by = :claimer and i.scope_path like :scope
-				 order by case when i.state in ('CLAIMED', 'CHECKED_IN', 'REWORK') then 0 else 1 end,
+				 where i.claimed_by = :claimer and i.scope_path like :scope and i.closed_at is null
+				 order by case when i.state in ('ASSIGNED', 'CLAIMED', 'CHECKED_IN', 'REWORK') then 0 else 1 end,
 				          i.updated_at desc, i.id desc
 				 limit :limit""")
 			.param("claimer", claimerId)
@@ -89,23 +102,43 @@ public class JdbcIncidentLists {
 			.list();
 	}
 
-	/**
-	 * The orders of the unit the liaison serves: given to it (to answer or in hand), or a tough whistle it has a part
-	 * of; those still open first.
-	 */
-	public List<IncidentRow> ofLiaisonsUnit(DataScope scope, UUID liaisonId, int limit) {
+	/** The claimer's closed orders, the latest closed first: his history, a page at a time. */
+	public List<IncidentRow> closedClaimedBy(DataScope scope, UUID claimerId, int limit, int offset) {
 		return jdbc.sql(SELECT + """
-				 where i.scope_path like :scope
-				   and exists (select 1 from incident.unit_liaison l
-				                where l.account_id = :liaison
-				                  and (l.unit_id = i.unit_id
-				                       or exists (select 1 from incident.incident_part p
-				                                   where p.incident_id = i.id and p.unit_id = l.unit_id)))
-				 order by case when i.closed_at is null then 0 else 1 end, i.updated_at desc, i.id desc
+				 where i.claimed_by = :claimer and i.scope_path like :scope and i.closed_at is not null
+				 order by i.closed_at desc, i.id desc
+				 limit :limit offset :offset""")
+			.param("claimer", claimerId)
+			.param("scope", scope.likePattern())
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcIncidentLists::row)
+			.list();
+	}
+
+	/** The open orders of the unit the liaison serves (to answer or in hand), the latest moved first. */
+	public List<IncidentRow> ofLiaisonsUnit(DataScope scope, UUID liaisonId, int limit) {
+		return jdbc.sql(SELECT + OF_LIAISONS_UNIT + """
+				   and i.closed_at is null
+				 order by i.updated_at desc, i.id desc
 				 limit :limit""")
 			.param("liaison", liaisonId)
 			.param("scope", scope.likePattern())
 			.param("limit", limit)
+			.query(JdbcIncidentLists::row)
+			.list();
+	}
+
+	/** The closed orders of the unit the liaison serves, the latest closed first, a page at a time. */
+	public List<IncidentRow> closedOfLiaisonsUnit(DataScope scope, UUID liaisonId, int limit, int offset) {
+		return jdbc.sql(SELECT + OF_LIAISONS_UNIT + """
+				   and i.closed_at is not null
+				 order by i.closed_at desc, i.id desc
+				 limit :limit offset :offset""")
+			.param("liaison", liaisonId)
+			.param("scope", scope.likePattern())
+			.param("limit", limit)
+			.param("offset", offset)
 			.query(JdbcIncidentLists::row)
 			.list();
 	}
