@@ -14,8 +14,9 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Paging;
 
 /**
- * The lists the pages show, each inside the caller's scope: his own reports (我的上报), his own orders (我的工单), the
- * open calls he may grab (待抢工单), a liaison's orders of his unit, and the desk queue with its filters and counts per state.
+ * The lists the pages show, each inside the caller's scope: his own reports (我的上报), his own orders (我的工单) open and
+ * closed, the open calls he may grab (待抢工单), a liaison's orders of his unit open and closed, and the desk queue with
+ * its filters and counts per state.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,9 +44,17 @@ public class IncidentLists {
 		return units.unitOf(actor.userId());
 	}
 
-	/** For a unit's liaison: the orders given to his unit or in which it has a part, the open ones first. */
+	/** For a unit's liaison: the open orders given to his unit or in which it has a part. */
 	public List<IncidentRow> unitOrders(Actor actor) {
 		return lists.ofLiaisonsUnit(actor.scope(), actor.userId(), TASK_LIMIT);
+	}
+
+	/**
+	 * For a unit's liaison: a page of his unit's closed orders, the latest closed first (one more row than a page tells
+	 * whether there is more).
+	 */
+	public List<IncidentRow> unitOrderHistory(Actor actor, int page) {
+		return lists.closedOfLiaisonsUnit(actor.scope(), actor.userId(), PAGE_SIZE + 1, Paging.offset(page, PAGE_SIZE));
 	}
 
 	/** The actor's own reports, newest first, one page of {@link #PAGE_SIZE} (one more tells whether there is more). */
@@ -53,9 +62,17 @@ public class IncidentLists {
 		return lists.reportedBy(actor.scope(), actor.userId(), PAGE_SIZE + 1, Paging.offset(page, PAGE_SIZE));
 	}
 
-	/** The orders the actor claimed, the ones still to do first. */
+	/**
+	 * The orders the actor holds that are not closed yet, the ones waiting for him first. Closed ones are his history:
+	 * a member who has worked for a year has dozens, and they must not push what is waiting down the page.
+	 */
 	public List<IncidentRow> myOrders(Actor actor) {
 		return lists.claimedBy(actor.scope(), actor.userId(), TASK_LIMIT);
+	}
+
+	/** A page of the actor's closed orders, the latest closed first (one more row than a page tells whether there is more). */
+	public List<IncidentRow> myOrderHistory(Actor actor, int page) {
+		return lists.closedClaimedBy(actor.scope(), actor.userId(), PAGE_SIZE + 1, Paging.offset(page, PAGE_SIZE));
 	}
 
 	/** The whistled incidents of the actor's scope nobody has claimed yet, oldest first (the longest waiting). */

@@ -83,7 +83,7 @@ class DeskActionsIntegrationTests {
 		HttpResponse<String> assigned = desk.submit(path, path + "/assign",
 				Map.of("dispatch", "UNIT", "unitId", optionValue(page, PROPERTY_UNIT)));
 		assertThat(WebSession.location(assigned)).isEqualTo(path);
-		assertThat(desk.get(path).body()).contains("已派单。", PROPERTY_UNIT);
+		assertThat(notice(desk.get(path).body())).isEqualTo("已派单：派给 " + PROPERTY_UNIT + " 应哨。");
 
 		WebSession liaison = session("wuye-dongcheng");
 		String tasks = liaison.get("/m/tasks").body();
@@ -131,6 +131,62 @@ class DeskActionsIntegrationTests {
 		assertThat(liaison.get("/m/tasks/" + id).body()).contains("id=\"part-answer-form\"", "清运建渣");
 		liaison.submit("/m/tasks/" + id, "/m/tasks/" + id + "/part/answer", Map.of());
 		assertThat(liaison.get("/m/tasks/" + id).body()).contains("已接受协办任务", "id=\"part-done-form\"");
+	}
+
+	// --- the notice after a dispatch says what happened: which whistle, to whom ---------------------------------------
+
+	@Test
+	void aQuickWhistleLeftToTheOpenCallSaysItWaitsForAMemberToClaimIt() {
+		String path = "/incidents/" + triagedByApi("吹哨抢单 " + UUID.randomUUID());
+		WebSession desk = session("dongcheng-g01");
+		desk.submit(path, path + "/whistle", Map.of("type", "QUICK", "dispatch", "OPEN_CALL"));
+		assertThat(notice(desk.get(path).body())).isEqualTo("已吹哨（快捷哨）：已发布到党员接单，等待党员接单。");
+	}
+
+	@Test
+	void aWhistleToAUnitNamesTheUnitThatIsToAnswer() {
+		String path = "/incidents/" + triagedByApi("吹哨派单位 " + UUID.randomUUID());
+		WebSession desk = session("dongcheng-g01");
+		String page = desk.get(path).body();
+		desk.submit(path, path + "/whistle",
+				Map.of("type", "EMERGENCY", "dispatch", "UNIT", "unitId", optionValue(page, PROPERTY_UNIT)));
+		String after = desk.get(path).body();
+		assertThat(notice(after)).isEqualTo("已吹哨（应急哨）：派给 " + PROPERTY_UNIT + " 应哨。");
+		assertThat(after).doesNotContain("等待党员接单");
+	}
+
+	@Test
+	void aWhistleToAMemberByNameOrByTurnNamesTheMember() {
+		String named = "/incidents/" + triagedByApi("吹哨派党员 " + UUID.randomUUID());
+		WebSession desk = session("dongcheng-g01");
+		String page = desk.get(named).body();
+		desk.submit(named, named + "/whistle",
+				Map.of("type", "QUICK", "dispatch", "MEMBER", "assigneeId", optionValue(page, "陈党员")));
+		assertThat(notice(desk.get(named).body())).isEqualTo("已吹哨（快捷哨）：派给 陈党员，等待其应哨。");
+
+		String byTurn = "/incidents/" + triagedByApi("吹哨轮派 " + UUID.randomUUID());
+		desk.submit(byTurn, byTurn + "/whistle", Map.of("type", "QUICK", "dispatch", "ROUND_ROBIN"));
+		String after = desk.get(byTurn).body();
+		Matcher m = Pattern.compile("已吹哨（快捷哨）：轮派给 (\\S+)，等待其应哨。").matcher(notice(after));
+		assertThat(m.matches()).as(notice(after)).isTrue();
+		// the member the turn fell on is the one the incident is with now
+		assertThat(after.replace(notice(after), "")).contains(m.group(1));
+	}
+
+	@Test
+	void aToughWhistleNamesItsLeadUnitAndCoUnits() {
+		String path = "/incidents/" + triagedByApi("攻坚通知 " + UUID.randomUUID());
+		WebSession desk = session("dongcheng-g01");
+		String page = desk.get(path).body();
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("type", "TOUGH");
+		form.put("unitId", optionValue(page, ENFORCEMENT_UNIT));
+		form.put("task", "拆除违建");
+		form.put("coUnit", optionValue(page, PROPERTY_UNIT) + ",,");
+		form.put("coTask", "清运建渣,,");
+		desk.submit(path, path + "/whistle", form);
+		assertThat(notice(desk.get(path).body()))
+			.isEqualTo("已吹哨（攻坚哨）：由牵头单位 " + ENFORCEMENT_UNIT + " 应哨，协办单位 " + PROPERTY_UNIT + "。");
 	}
 
 	@Test
@@ -240,6 +296,13 @@ class DeskActionsIntegrationTests {
 
 	private WebSession session(String username) {
 		return new WebSession(port).loggedInAs(username, ApiClient.DEMO_PASSWORD);
+	}
+
+	/** The notice a dispatch left on the incident's page. */
+	private static String notice(String html) {
+		Matcher m = Pattern.compile("id=\"dispatch-notice\">([^<]*)<").matcher(html);
+		assertThat(m.find()).as("a dispatch notice").isTrue();
+		return m.group(1);
 	}
 
 	/** The value of the first option of the page whose text begins with the given name. */

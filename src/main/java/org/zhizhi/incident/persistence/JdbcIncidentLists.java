@@ -28,20 +28,24 @@ import org.zhizhi.shared.DataScope;
 public class JdbcIncidentLists {
 
 	/**
-	 * The row, its category's name and its latest step (one index probe per row of the page). A photo is not a step:
-	 * "latest: photo added" would hide what happened to the incident.
+	 * The row, its category's name, its latest step and its first photo (one index probe each per row of the page, so
+	 * that a list never asks again per row). A photo is not a step: "latest: photo added" would hide what happened to
+	 * the incident. The first photo is the report's, the one that shows what the incident is about.
 	 */
 	private static final String SELECT = """
 			select i.id, i.state, i.category_code, c.name as category_name, i.description, i.grid_id, i.channel,
 			       i.triage, i.whistle_type, i.claimed_by, i.anonymous, i.reported_at, i.updated_at,
 			       i.resolve_due_at, i.closed_at, i.rating, t.action as latest_action, t.actor_name as latest_actor,
 			       t.occurred_at as latest_at,
-			       i.tier, i.yellow_cards, i.red_cards, i.unit_id
+			       i.tier, i.yellow_cards, i.red_cards, i.unit_id, ph.photo_id as first_photo_id
 			  from incident.incident i
 			  join incident.category c on c.code = i.category_code
 			  left join lateral (select e.action, e.actor_name, e.occurred_at from incident.timeline_entry e
 			                      where e.incident_id = i.id and e.action <> 'PHOTO'
 			                      order by e.occurred_at desc, e.id desc limit 1) t on true
+			  left join lateral (select p.photo_id from incident.incident_photo p
+			                      where p.incident_id = i.id
+			                      order by p.added_at, p.photo_id limit 1) ph on true
 			""";
 
 	private static final String FILTERS = """
@@ -51,6 +55,16 @@ public class JdbcIncidentLists {
 			   and (cast(:category as varchar) is null or i.category_code = :category)
 			   and (cast(:grid as uuid) is null or i.grid_id = :grid)
 			   and (not :overdue or (i.closed_at is null and i.resolve_due_at < :now))
+			""";
+
+	/** The liaison's unit's orders: given to it, or a tough whistle it has a part of. */
+	private static final String OF_LIAISONS_UNIT = """
+			 where i.scope_path like :scope
+			   and exists (select 1 from incident.unit_liaison l
+			                where l.account_id = :liaison
+			                  and (l.unit_id = i.unit_id
+			                       or exists (select 1 from incident.incident_part p
+			                                   where p.incident_id = i.id and p.unit_id = l.unit_id)))
 			""";
 
 	private final JdbcClient jdbc;
@@ -71,11 +85,14 @@ public class JdbcIncidentLists {
 			.list();
 	}
 
-	/** The claimer's orders: those still waiting for him first (check-in, resolution, rework), then the rest. */
+	/**
+	 * The claimer's orders still open (not closed or refused), those waiting for him first (to answer, check in,
+	 * resolve, rework), then those with others (to verify, to rate).
+	 */
 	public List<IncidentRow> claimedBy(DataScope scope, UUID claimerId, int limit) {
 		return jdbc.sql(SELECT + """
-				 where i.claimed_by = :claimer and i.scope_path like :scope
-				 order by case when i.state in ('CLAIMED', 'CHECKED_IN', 'REWORK') then 0 else 1 end,
+				 where i.claimed_by = :claimer and i.scope_path like :scope and i.closed_at is null
+				 order by case when i.state in ('ASSIGNED', 'CLAIMED', 'CHECKED_IN', 'REWORK') then 0 else 1 end,
 				          i.updated_at desc, i.id desc
 				 limit :limit""")
 			.param("claimer", claimerId)
@@ -85,23 +102,43 @@ public class JdbcIncidentLists {
 			.list();
 	}
 
-	/**
-	 * The orders of the unit the liaison serves: given to it (to answer or in hand), or a tough whistle it has a part
-	 * of; those still open first.
-	 */
-	public List<IncidentRow> ofLiaisonsUnit(DataScope scope, UUID liaisonId, int limit) {
+	/** The claimer's closed orders, the latest closed first: his history, a page at a time. */
+	public List<IncidentRow> closedClaimedBy(DataScope scope, UUID claimerId, int limit, int offset) {
 		return jdbc.sql(SELECT + """
-				 where i.scope_path like :scope
-				   and exists (select 1 from incident.unit_liaison l
-				                where l.account_id = :liaison
-				                  and (l.unit_id = i.unit_id
-				                       or exists (select 1 from incident.incident_part p
-				                                   where p.incident_id = i.id and p.unit_id = l.unit_id)))
-				 order by case when i.closed_at is null then 0 else 1 end, i.updated_at desc, i.id desc
+				 where i.claimed_by = :claimer and i.scope_path like :scope and i.closed_at is not null
+				 order by i.closed_at desc, i.id desc
+				 limit :limit offset :offset""")
+			.param("claimer", claimerId)
+			.param("scope", scope.likePattern())
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcIncidentLists::row)
+			.list();
+	}
+
+	/** The open orders of the unit the liaison serves (to answer or in hand), the latest moved first. */
+	public List<IncidentRow> ofLiaisonsUnit(DataScope scope, UUID liaisonId, int limit) {
+		return jdbc.sql(SELECT + OF_LIAISONS_UNIT + """
+				   and i.closed_at is null
+				 order by i.updated_at desc, i.id desc
 				 limit :limit""")
 			.param("liaison", liaisonId)
 			.param("scope", scope.likePattern())
 			.param("limit", limit)
+			.query(JdbcIncidentLists::row)
+			.list();
+	}
+
+	/** The closed orders of the unit the liaison serves, the latest closed first, a page at a time. */
+	public List<IncidentRow> closedOfLiaisonsUnit(DataScope scope, UUID liaisonId, int limit, int offset) {
+		return jdbc.sql(SELECT + OF_LIAISONS_UNIT + """
+				   and i.closed_at is not null
+				 order by i.closed_at desc, i.id desc
+				 limit :limit offset :offset""")
+			.param("liaison", liaisonId)
+			.param("scope", scope.likePattern())
+			.param("limit", limit)
+			.param("offset", offset)
 			.query(JdbcIncidentLists::row)
 			.list();
 	}
@@ -155,7 +192,8 @@ public class JdbcIncidentLists {
 				instant(rs, "updated_at"), instant(rs, "resolve_due_at"), instant(rs, "closed_at"),
 				value(Rating.class, rs.getString("rating")), value(IncidentAction.class, rs.getString("latest_action")),
 				rs.getString("latest_actor"), instant(rs, "latest_at"), value(Tier.class, rs.getString("tier")),
-				rs.getInt("yellow_cards"), rs.getInt("red_cards"), rs.getObject("unit_id", UUID.class));
+				rs.getInt("yellow_cards"), rs.getInt("red_cards"), rs.getObject("unit_id", UUID.class),
+				rs.getObject("first_photo_id", UUID.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

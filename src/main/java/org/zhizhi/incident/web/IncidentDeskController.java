@@ -295,8 +295,14 @@ class IncidentDeskController {
 			RedirectAttributes redirect, java.util.function.UnaryOperator<String> fieldOf, String noticeKey) {
 		IncidentPages.requireDesk(actor);
 		try {
-			step.take();
-			redirect.addFlashAttribute("notice", "incident.done." + noticeKey);
+			IncidentDetail after = step.take();
+			if ("whistle".equals(action) || "assign".equals(action)) {
+				// whom the order went to is the answer the dispatcher needs, not one sentence for every mode
+				redirect.addFlashAttribute("dispatchNotice", DispatchNotice.text(after, "whistle".equals(action), pages));
+			}
+			else {
+				redirect.addFlashAttribute("notice", "incident.done." + noticeKey);
+			}
 			return "redirect:/incidents/" + id;
 		}
 		catch (DomainException e) {

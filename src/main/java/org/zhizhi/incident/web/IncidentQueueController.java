@@ -33,7 +33,9 @@ import org.zhizhi.territory.OrgUnitQueries;
 
 /**
  * The desk's queue of incidents (filters, counts by state, paging) and 批量督办 from it: one card and note for the
- * incidents ticked on the page, each urged on its own, the outcome told above the queue.
+ * incidents ticked on the page, each urged on its own, the outcome told above the queue. On a phone the same page shows
+ * the rows as cards (the stylesheet chooses), so a grid worker in the street sees state, grid and age without scrolling
+ * sideways.
  */
 @Controller
 @RequestMapping("/incidents")
@@ -86,7 +88,12 @@ class IncidentQueueController {
 		model.addAttribute("categories", pages.categoriesByClass());
 		model.addAttribute("grids", orgUnits.list(actor.scope(), new OrgUnitFilter(null, null, OrgLevel.GRID)));
 		model.addAttribute("gridNames", pages.gridNames(actor, rows.stream().map(IncidentRow::gridId).toList()));
-		model.addAttribute("now", clock.instant());
+		java.time.Instant now = clock.instant();
+		model.addAttribute("now", now);
+		// the phone's cards say how long each has waited
+		Map<UUID, String> ages = new java.util.HashMap<>();
+		rows.forEach(r -> ages.put(r.id(), pages.age(r.reportedAt(), now)));
+		model.addAttribute("ages", ages);
 		model.addAttribute("cards", UrgeCard.values());
 		model.addAttribute("mayUrge", IncidentLifecycle.TABLE.mayTake(actor.roles(), IncidentAction.URGE));
 		return "incident/queue";

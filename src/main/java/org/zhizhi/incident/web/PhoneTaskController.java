@@ -91,21 +91,40 @@ class PhoneTaskController {
 		this.messages = messages;
 	}
 
+	/**
+	 * 我的任务: what is waiting now — for one who may grab them the open calls first, then his orders in hand (for a
+	 * liaison his unit's open orders) — and the closed orders behind the history tab, a page at a time. A year's rated
+	 * orders above the open calls would bury them.
+	 */
 	@GetMapping("/tasks")
-	String tasks(@AuthenticationPrincipal Actor actor, Model model) {
+	String tasks(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "current") String tab,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		// a unit's liaison works on his unit's orders only: no open calls of the area, nothing of other units
 		boolean liaison = IncidentPages.liaisonOnly(actor);
-		List<IncidentRow> orders = liaison ? lists.unitOrders(actor) : lists.myOrders(actor);
-		List<IncidentRow> calls = liaison ? List.of() : lists.openCalls(actor);
+		boolean history = "history".equals(tab);
 		model.addAttribute("liaison", liaison);
+		model.addAttribute("history", history);
 		model.addAttribute("now", clock.instant());
-		List<UUID> gridIds = new ArrayList<>();
-		orders.forEach(r -> gridIds.add(r.gridId()));
-		calls.forEach(r -> gridIds.add(r.gridId()));
-		model.addAttribute("orders", orders);
-		model.addAttribute("calls", calls);
-		model.addAttribute("gridNames", pages.gridNames(actor, gridIds));
 		model.addAttribute("mayClaim", actor.has(Role.PARTY_MEMBER));
+		List<UUID> gridIds = new ArrayList<>();
+		if (history) {
+			List<IncidentRow> closed = liaison ? lists.unitOrderHistory(actor, page) : lists.myOrderHistory(actor, page);
+			boolean more = closed.size() > IncidentLists.PAGE_SIZE;
+			closed = more ? closed.subList(0, IncidentLists.PAGE_SIZE) : closed;
+			closed.forEach(r -> gridIds.add(r.gridId()));
+			model.addAttribute("closed", closed);
+			model.addAttribute("page", Math.max(page, 0));
+			model.addAttribute("more", more);
+		}
+		else {
+			List<IncidentRow> orders = liaison ? lists.unitOrders(actor) : lists.myOrders(actor);
+			List<IncidentRow> calls = liaison ? List.of() : lists.openCalls(actor);
+			orders.forEach(r -> gridIds.add(r.gridId()));
+			calls.forEach(r -> gridIds.add(r.gridId()));
+			model.addAttribute("orders", orders);
+			model.addAttribute("calls", calls);
+		}
+		model.addAttribute("gridNames", pages.gridNames(actor, gridIds));
 		return "m/tasks";
 	}
 
