@@ -10,6 +10,7 @@ import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.identity.GrantRules;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Role;
+import org.zhizhi.territory.TerritoryRoles;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.territory.PlaceSummaries;
@@ -32,7 +33,7 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal Actor actor, Model model) {
-		if (actor.roles().equals(java.util.Set.of(Role.AUDITOR))) {
+		if (!Navigation.hasWorkbench(actor)) {
 			return "redirect:/audit";
 		}
 		Map<OrgLevel, Long> counts = orgUnits.countByLevel(actor.scope());
@@ -44,6 +45,8 @@ class HomeController {
 					.orElse(Map.of())
 				: Map.of();
 		model.addAttribute("figures", figures);
+		// the tree is the staff's tool: residents' counts link nowhere (the menu asks the same rule)
+		model.addAttribute("treeReader", TerritoryRoles.mayReadTree(actor));
 		boolean manager = GrantRules.mayManageAccounts(actor);
 		model.addAttribute("accountManager", manager);
 		if (manager) {
