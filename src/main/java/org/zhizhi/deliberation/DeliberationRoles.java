@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Role;
 
 /** Who does what in deliberation, by role; the relations (his household, his topic) are {@link TopicPolicy}'s. */
@@ -29,6 +30,21 @@ public final class DeliberationRoles {
 			Role.STREET_STAFF, Role.GRID_WORKER, Role.PARTY_MEMBER, Role.PARTNER_LIAISON, Role.PROPERTY_STAFF));
 
 	private DeliberationRoles() {
+	}
+
+	/** The desk's list of topics ({@code /topics}): the readers who are not residents (those use the phone's). */
+	public static boolean readsTopicsAtDesk(Actor actor) {
+		return actor.hasAny(READERS) && !actor.has(Role.RESIDENT);
+	}
+
+	/** The phone's topics of one's home ({@code /m/topics}) and signing in at a meeting: the households. */
+	public static boolean takesPartAsHousehold(Actor actor) {
+		return actor.hasAny(HOUSEHOLDS);
+	}
+
+	/** The representatives' meetings ({@code /deliberation-meetings}): the desk and the district above it. */
+	public static boolean followsMeetings(Actor actor) {
+		return actor.hasAny(DESK) || actor.has(Role.DISTRICT_ADMIN);
 	}
 
 	static Set<Role> union(Set<Role> a, Set<Role> b) {

@@ -51,7 +51,7 @@ public class AuditTrail {
 	public void record(UUID actorId, String username, String scopePath, String remoteAddress, String action,
 			String objectType, String objectId, Outcome outcome, String detail) {
 		AuditEntry entry = new AuditEntry(Ids.newId(clock), clock.instant(), actorId, truncate(username, 64),
-				scopePath, truncate(remoteAddress, 64), action, objectType, truncate(objectId, 200), outcome,
+				scopePath, truncate(ClientAddress.readable(remoteAddress), 64), action, objectType, truncate(objectId, 200), outcome,
 				truncate(detail, 500));
 		// the scrape's view of the trail: failed and throttled sign-ins (LOGIN with FAILURE or DENIED) above all
 		meters.counter("zhizhi.audit.entries", "action", String.valueOf(action), "outcome", String.valueOf(outcome))

@@ -67,6 +67,22 @@ class IncidentNotices {
 		this.messages = messages;
 	}
 
+	/** The subject type of the incident's notices in the inbox. */
+	static final String SUBJECT = "INCIDENT";
+
+	/**
+	 * The notices a step answers without moving the incident on: a decided extension answers its request, keeping an
+	 * incident closed answers the unsatisfied rating. Every other notice is done when the incident leaves the state
+	 * it was sent in.
+	 */
+	static Set<String> settledBy(IncidentAction action) {
+		return switch (action) {
+			case EXTENSION_APPROVE, EXTENSION_REFUSE -> Set.of("INCIDENT_EXTENSION_REQUESTED");
+			case KEEP_CLOSED -> Set.of("INCIDENT_UNSATISFIED");
+			default -> Set.of();
+		};
+	}
+
 	/** Who is told, what kind of message he gets, and the page where he acts. */
 	record Addressees(Set<UUID> recipients, String kind, String link) {
 	}
@@ -77,11 +93,14 @@ class IncidentNotices {
 		if (detail == null) {
 			return;
 		}
+		// what earlier notices asked for is done once the incident has moved on (or the step answered them)
+		notifications.settle(SUBJECT, event.incidentId(), detail.incident().state().name(), settledBy(event.action()));
 		whoActsNext(event, detail.incident()).ifPresent(to -> {
 			Set<UUID> recipients = new LinkedHashSet<>(to.recipients());
 			recipients.remove(event.actorId());
 			if (!recipients.isEmpty()) {
-				notifications.notify(recipients, notice(to, event, detail));
+				notifications.notify(recipients, notice(to, event, detail)
+					.about(SUBJECT, event.incidentId(), detail.incident().state().name()));
 			}
 		});
 	}

@@ -10,7 +10,21 @@ import java.util.regex.Pattern;
  * never an address elsewhere, so that a message cannot send anyone off-site. The district, when the message concerns
  * one, is kept with it as every growing table keeps it.
  */
-public record Notice(String kind, String title, String body, String link, UUID districtId) {
+public record Notice(String kind, String title, String body, String link, UUID districtId, Subject subject) {
+
+	/**
+	 * What a notice asks its recipient to act on — an incident, an order — and the state it was in when the notice
+	 * was sent. The owning module settles it ({@link Notifications#settle}) once the thing has moved on.
+	 */
+	public record Subject(String type, UUID id, String state) {
+
+		public Subject {
+			Objects.requireNonNull(id, "id");
+			if (type == null || !KIND.matcher(type).matches()) {
+				throw new IllegalArgumentException("a subject type is UPPER_SNAKE_CASE: " + type);
+			}
+		}
+	}
 
 	static final int MAX_TITLE = 200;
 
@@ -40,8 +54,17 @@ public record Notice(String kind, String title, String body, String link, UUID d
 		}
 	}
 
+	public Notice(String kind, String title, String body, String link, UUID districtId) {
+		this(kind, title, body, link, districtId, null);
+	}
+
 	public Notice(String kind, String title, String body, String link) {
-		this(kind, title, body, link, null);
+		this(kind, title, body, link, null, null);
+	}
+
+	/** The same notice, about a thing in a state: done once the thing has left that state. */
+	public Notice about(String type, UUID id, String state) {
+		return new Notice(kind, title, body, link, districtId, new Subject(type, id, state));
 	}
 
 	private static String cut(String text, int max) {

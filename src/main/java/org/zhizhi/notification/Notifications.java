@@ -58,6 +58,18 @@ public class Notifications {
 		return notify(recipients, notice, channels);
 	}
 
+	/**
+	 * The thing a task notice was about has moved on: its open notices sent while it was in another state than
+	 * {@code currentState} — and those of {@code settledKinds}, answered by a step that leaves the state as it was —
+	 * are done, and read. Run by the owning module in the step's transaction; a second run changes nothing.
+	 *
+	 * @return how many messages were settled
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int settle(String subjectType, UUID subjectId, String currentState, Collection<String> settledKinds) {
+		return store.settle(subjectType, subjectId, currentState, settledKinds, clock.instant());
+	}
+
 	/** The same, on the given channels instead of the configured ones; for tests of channels that are not installed. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	int notify(Collection<UUID> recipients, Notice notice, List<String> onChannels) {

@@ -26,4 +26,12 @@ class MeetingPartnerUnits implements CommunityPartners {
 		}
 		return partners.partnerName(communityId, partnerId);
 	}
+
+	@Override
+	public Optional<LiaisonUnit> unitOfLiaison(UUID accountId) {
+		return partners.partnerOfLiaison(accountId).flatMap(partner -> {
+			UUID community = partners.partnerScope(partner).orgUnitId();
+			return partners.partnerName(community, partner).map(name -> new LiaisonUnit(partner, community, name));
+		});
+	}
 }

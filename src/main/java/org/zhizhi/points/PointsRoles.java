@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Role;
 
 /** Who does what with points. */
@@ -22,5 +23,20 @@ public final class PointsRoles {
 			Role.GRID_WORKER));
 
 	private PointsRoles() {
+	}
+
+	/** 积分管理 ({@code /points}). */
+	public static boolean mayOpenDesk(Actor actor) {
+		return actor.hasAny(DESK);
+	}
+
+	/** 我的积分 ({@code /m/points}). */
+	public static boolean earns(Actor actor) {
+		return actor.hasAny(EARNERS);
+	}
+
+	/** 积分兑换确认 ({@code /m/points/confirm}): a sponsor's liaison confirms a redemption by the person's code. */
+	public static boolean confirmsRedemptions(Actor actor) {
+		return actor.has(Role.PARTNER_LIAISON);
 	}
 }

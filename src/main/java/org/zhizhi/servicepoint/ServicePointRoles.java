@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Role;
 
 /** Who runs service points and errands: the desk of a scope; grid workers also take errands on the hotline. */
@@ -21,5 +22,15 @@ public final class ServicePointRoles {
 			Role.GRID_WORKER));
 
 	private ServicePointRoles() {
+	}
+
+	/** The points of a scope and their 15-minute circle ({@code /servicepoints}): the desk and the grid workers. */
+	public static boolean mayOpenPoints(Actor actor) {
+		return actor.hasAny(DESK) || actor.has(Role.GRID_WORKER);
+	}
+
+	/** 便民代办 on the phone ({@code /m/errands}): those who ask for and run errands. */
+	public static boolean runsErrands(Actor actor) {
+		return actor.hasAny(RUNNERS);
 	}
 }

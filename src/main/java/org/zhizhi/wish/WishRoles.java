@@ -30,6 +30,11 @@ public final class WishRoles {
 	private WishRoles() {
 	}
 
+	/** 我的心愿: a resident's own wishes. */
+	public static boolean hasOwnWishes(Actor actor) {
+		return actor.has(Role.RESIDENT);
+	}
+
 	public static boolean mayPost(Actor actor) {
 		return actor.hasAny(POSTERS);
 	}

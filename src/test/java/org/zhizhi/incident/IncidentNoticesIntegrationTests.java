@@ -105,6 +105,38 @@ class IncidentNoticesIntegrationTests {
 		});
 	}
 
+	/** Issue 15, item 10: a notice asking for a step is done (and read) once somebody has taken it, and not before. */
+	@Test
+	void aNoticeIsDoneOnceTheIncidentHasMovedOnAndNotBefore() {
+		String token = token();
+		UUID id = report(resident, token, false);
+		assertThat(states(token, "INCIDENT_REPORTED")).as("waiting for acceptance").containsOnly("open");
+
+		step(id, "accept", worker.token(), Map.of());
+		assertThat(states(token, "INCIDENT_REPORTED")).as("accepted by the worker: done for the community's staff too")
+			.containsOnly("done");
+		JsonNode inbox = api.get("/api/v1/inbox", worker.token()).json();
+		assertThat(inbox.toString()).contains("\"doneAt\"");
+
+		step(id, "triage", worker.token(), Map.of("triage", "COMMUNITY"));
+		step(id, "whistle", worker.token(), Map.of("type", "QUICK"));
+		assertThat(states(token, "INCIDENT_WHISTLED")).containsOnly("open");
+		step(id, "claim", api.tokenOf("dangyuan01"), Map.of());
+		assertThat(states(token, "INCIDENT_WHISTLED")).as("the open call is taken: done for every member")
+			.containsOnly("done");
+	}
+
+	/** "open" or "done" for each copy of the notices of this kind about the test's incident; done ones are read. */
+	private List<String> states(String token, String kind) {
+		return jdbc.sql("""
+				SELECT CASE WHEN done_at IS NULL THEN 'open' WHEN read_at IS NOT NULL THEN 'done' ELSE 'unread' END
+				  FROM notification.inbox_message WHERE body LIKE :token AND kind = :kind""")
+			.param("token", "%" + token + "%")
+			.param("kind", kind)
+			.query(String.class)
+			.list();
+	}
+
 	@Test
 	void theWholeLoopTellsWhoeverMustActNext() {
 		String token = token();

@@ -17,6 +17,7 @@ import org.zhizhi.people.PeopleRoles;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Role;
 import org.zhizhi.shared.WaitingWork;
+import org.zhizhi.territory.TerritoryRoles;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.territory.PlaceSummaries;
@@ -59,7 +60,7 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal Actor actor, Model model) {
-		if (actor.roles().equals(java.util.Set.of(Role.AUDITOR))) {
+		if (!Navigation.hasWorkbench(actor)) {
 			return "redirect:/audit";
 		}
 		Instant now = clock.instant();
@@ -72,6 +73,8 @@ class HomeController {
 		// figures only for those who work with them: the people's for who may read people, the tree's for them and
 		// for the account managers who bind accounts to its nodes; a resident or a unit's liaison gets none
 		boolean people = PeopleRoles.mayRead(actor);
+		// the tree is the staff's tool: residents' counts link nowhere (the menu asks the same rule)
+		model.addAttribute("treeReader", TerritoryRoles.mayReadTree(actor));
 		boolean manager = GrantRules.mayManageAccounts(actor);
 		model.addAttribute("showCounts", people || manager);
 		model.addAttribute("counts", people || manager ? byName(orgUnits.countByLevel(actor.scope())) : Map.of());

@@ -13,8 +13,8 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.territory.OrgUnitQueries;
 
 /**
- * Gives every rendered page what the shell around it shows: the user, his scope node and which navigation entries he
- * may see. Only for pages — JSON answers and redirects are left alone.
+ * Gives every rendered page what the shell around it shows: the user, his scope node and his menu
+ * ({@link Navigation}). Only for pages — JSON answers and redirects are left alone.
  */
 @Component
 class LayoutInterceptor implements HandlerInterceptor {
@@ -36,6 +36,7 @@ class LayoutInterceptor implements HandlerInterceptor {
 		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
 			request.setAttribute("actor", actor);
 			request.setAttribute("mayManageAccounts", GrantRules.mayManageAccounts(actor));
+			request.setAttribute("menu", Navigation.of(actor, request.getRequestURI()));
 		}
 		request.setAttribute("currentPath", request.getRequestURI());
 		return true;

@@ -30,11 +30,13 @@ import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.AuditTrail;
 import org.zhizhi.identity.SignInProperties;
 import org.zhizhi.identity.AuditWriteFilter;
+import org.zhizhi.identity.PlatformRoles;
 import org.zhizhi.identity.Authenticator;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.ProblemResponses;
 import org.zhizhi.shared.Role;
 import org.zhizhi.shared.web.SecurityChains;
+import org.zhizhi.territory.TerritoryRoles;
 import org.zhizhi.shared.SecurityHeaders;
 
 /**
@@ -105,11 +107,13 @@ class SecurityConfiguration {
 			AuditTrail audit, SignInSteps steps, SignInProperties signIn, Clock clock) throws Exception {
 		http.authenticationProvider(new ActorAuthenticationProvider(authenticator))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES).permitAll()
-				.requestMatchers("/audit", "/audit/**").hasRole(Role.AUDITOR.name())
-				.requestMatchers("/admin/keys", "/admin/keys/**").hasRole(Role.SECURITY_ADMIN.name())
+				.requestMatchers("/audit", "/audit/**").hasAnyRole(Role.names(PlatformRoles.AUDIT_READERS))
+				.requestMatchers("/admin/keys", "/admin/keys/**").hasAnyRole(Role.names(PlatformRoles.KEY_KEEPERS))
 				.requestMatchers("/accounts", "/accounts/**").hasAnyRole(Role.names(ACCOUNT_MANAGERS))
 				.requestMatchers("/", "/account/**", "/logout").authenticated()
-				.requestMatchers(HttpMethod.GET, "/territory", "/territory/**").hasAnyRole(Role.names(TREE_READERS))
+				// the pages of the tree are the staff's tools (TerritoryRoles); the API above serves the apps as well
+				.requestMatchers(HttpMethod.GET, "/territory", "/territory/**")
+				.hasAnyRole(Role.names(TerritoryRoles.TREE_READERS))
 				.anyRequest().hasAnyRole(Role.names(BUSINESS)))
 			.formLogin(form -> form.loginPage("/login")
 				// staff go on to the second factor before the session is signed in (SignInSteps)

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -35,8 +34,7 @@ import org.zhizhi.territory.OrgUnitQueries;
 public class IncidentKpis {
 
 	/** Who reads the KPIs: the people who run the whistle, from the grid up. */
-	public static final Set<Role> READERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.DISTRICT_ADMIN, Role.STREET_STAFF,
-			Role.COMMUNITY_STAFF, Role.GRID_WORKER);
+	public static final Set<Role> READERS = org.zhizhi.incident.IncidentRoles.KPI_READERS;
 
 	/** Three years: enough for a year compared with the year before, and a bound on a careless query. */
 	public static final int MAX_DAYS = 3 * 366;
@@ -66,7 +64,7 @@ public class IncidentKpis {
 	}
 
 	public static boolean mayRead(Actor actor) {
-		return actor.hasAny(READERS);
+		return org.zhizhi.incident.IncidentRoles.readsKpis(actor);
 	}
 
 	/** Today in the platform's zone. */

@@ -22,6 +22,7 @@ import org.zhizhi.incident.IncidentPart;
 import org.zhizhi.incident.Unit;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentQueries;
+import org.zhizhi.incident.IncidentRoles;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.TimelineDetail;
 import org.zhizhi.incident.TimelineEntry;
@@ -40,8 +41,7 @@ class IncidentPages {
 
 
 	/** Who works the queue at a desk: the grid and the tiers above it. */
-	static final Set<Role> DESK = EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF, Role.STREET_STAFF,
-			Role.DISTRICT_ADMIN, Role.SYSTEM_ADMIN);
+	static final Set<Role> DESK = IncidentRoles.DESK;
 
 	private final IncidentQueries queries;
 
@@ -63,7 +63,7 @@ class IncidentPages {
 	}
 
 	static boolean atDesk(Actor actor) {
-		return actor.hasAny(DESK);
+		return IncidentRoles.worksAtDesk(actor);
 	}
 
 	static void requireDesk(Actor actor) {

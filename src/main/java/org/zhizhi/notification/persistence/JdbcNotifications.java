@@ -23,7 +23,7 @@ import org.zhizhi.notification.OutboxMessage;
 @Repository
 public class JdbcNotifications {
 
-	private static final String MESSAGE_COLUMNS = "id, kind, title, body, link, created_at, read_at";
+	private static final String MESSAGE_COLUMNS = "id, kind, title, body, link, created_at, read_at, done_at";
 
 	private final JdbcClient jdbc;
 
@@ -46,10 +46,14 @@ public class JdbcNotifications {
 	public void insert(Notice notice, List<Addressed> copies, List<Pending> outbox, Instant at) {
 		jdbc.sql("""
 				INSERT INTO notification.inbox_message (id, recipient_id, district_id, kind, title, body, link,
-				                                        created_at)
-				SELECT c.id, c.recipient_id, :districtId, :kind, :title, :body, :link, :at
+				                                        created_at, subject_type, subject_id, subject_state)
+				SELECT c.id, c.recipient_id, :districtId, :kind, :title, :body, :link, :at, :subjectType, :subjectId,
+				       :subjectState
 				  FROM unnest(CAST(:ids AS uuid[]), CAST(:recipients AS uuid[])) AS c (id, recipient_id)""")
 			.param("districtId", notice.districtId())
+			.param("subjectType", notice.subject() == null ? null : notice.subject().type(), java.sql.Types.VARCHAR)
+			.param("subjectId", notice.subject() == null ? null : notice.subject().id(), java.sql.Types.OTHER)
+			.param("subjectState", notice.subject() == null ? null : notice.subject().state(), java.sql.Types.VARCHAR)
 			.param("kind", notice.kind())
 			.param("title", notice.title())
 			.param("body", notice.body())
@@ -124,6 +128,24 @@ public class JdbcNotifications {
 				 WHERE recipient_id = :recipient AND read_at IS NULL""")
 			.param("at", Timestamp.from(at))
 			.param("recipient", recipientId)
+			.update();
+	}
+
+	/**
+	 * Marks done (and read) the open messages about the thing that were sent while it was in another state than
+	 * {@code currentState}, or whose kind is among {@code settledKinds}: their task has been done. Idempotent.
+	 */
+	public int settle(String subjectType, UUID subjectId, String currentState, Collection<String> settledKinds,
+			Instant at) {
+		return jdbc.sql("""
+				UPDATE notification.inbox_message SET done_at = :at, read_at = coalesce(read_at, :at)
+				 WHERE subject_type = :type AND subject_id = :id AND done_at IS NULL
+				   AND (subject_state IS DISTINCT FROM :state OR kind = ANY (CAST(:kinds AS text[])))""")
+			.param("at", Timestamp.from(at))
+			.param("type", subjectType)
+			.param("id", subjectId)
+			.param("state", currentState, java.sql.Types.VARCHAR)
+			.param("kinds", array(List.copyOf(settledKinds)))
 			.update();
 	}
 
@@ -208,9 +230,10 @@ public class JdbcNotifications {
 
 	private static InboxMessage message(ResultSet rs, int row) throws SQLException {
 		Timestamp read = rs.getTimestamp("read_at");
+		Timestamp done = rs.getTimestamp("done_at");
 		return new InboxMessage(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("title"),
 				rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
-				read == null ? null : read.toInstant());
+				read == null ? null : read.toInstant(), done == null ? null : done.toInstant());
 	}
 
 	/**

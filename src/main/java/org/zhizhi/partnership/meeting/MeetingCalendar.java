@@ -39,7 +39,7 @@ class MeetingCalendar implements CalendarSource {
 
 	@Override
 	public List<CalendarEvent> events(Actor subscriber, Instant from, Instant to) {
-		if (!MeetingRules.mayUse(subscriber)) {
+		if (!MeetingRules.isStaff(subscriber)) {
 			return List.of();
 		}
 		List<CalendarEvent> events = new ArrayList<>();

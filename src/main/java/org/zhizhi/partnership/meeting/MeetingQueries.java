@@ -11,16 +11,19 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhizhi.partnership.meeting.CommunityPartners.LiaisonUnit;
 import org.zhizhi.partnership.meeting.MeetingViews.Decision;
 import org.zhizhi.partnership.meeting.MeetingViews.JointMeeting;
 import org.zhizhi.partnership.meeting.MeetingViews.MeetingDetail;
+import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
 import org.zhizhi.partnership.meeting.MeetingViews.YearOverview;
 import org.zhizhi.partnership.meeting.persistence.JdbcMeetings;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgUnit;
 
-/** The reads of joint meetings, each inside the actor's scope and for the organising staff only. */
+/** The reads of joint meetings: the organising staff's inside their scope, a liaison's of his unit's meetings. */
 @Service
 @Transactional(readOnly = true)
 public class MeetingQueries {
@@ -35,16 +38,60 @@ public class MeetingQueries {
 
 	private final ZoneId zone;
 
-	MeetingQueries(JdbcMeetings meetings, CommunityResolver communities, Clock clock, ZoneId zone) {
+	private final CommunityPartners partners;
+
+	MeetingQueries(JdbcMeetings meetings, CommunityResolver communities, CommunityPartners partners, Clock clock,
+			ZoneId zone) {
 		this.meetings = meetings;
+		this.partners = partners;
 		this.communities = communities;
 		this.clock = clock;
 		this.zone = zone;
 	}
 
+	/**
+	 * The meeting with everything the staff see; for a liaison, a meeting his unit is invited to, with its agenda,
+	 * attendance and minutes, of its decisions only his unit's, and without the staff's step history. Any other
+	 * meeting is not found for him, as one that does not exist.
+	 */
 	public MeetingDetail get(Actor actor, UUID id) {
-		MeetingRules.requireStaff(actor);
-		return detail(actor, id);
+		if (MeetingRules.isStaff(actor)) {
+			return detail(actor, id);
+		}
+		LiaisonUnit unit = unitOf(actor);
+		JointMeeting meeting = meetings.findInvited(id, unit.communityId(), unit.partnerId(), unit.name())
+			.orElseThrow(() -> DomainException.notFound("meeting"));
+		List<Decision> ours = meetings.decisions(meeting.id()).stream().filter(d -> owns(unit, d)).toList();
+		return new MeetingDetail(meeting, communities.name(actor, meeting.communityId()), meetings.agenda(meeting.id()),
+				meetings.attendees(meeting.id()), ours, List.of());
+	}
+
+	/**
+	 * The meetings the liaison's unit is invited to, the latest first; none for a liaison who answers for no partner
+	 * unit (an incident unit's, a sponsor's).
+	 */
+	public List<JointMeeting> invited(Actor actor) {
+		requireLiaison(actor);
+		return partners.unitOfLiaison(actor.userId())
+			.map(unit -> meetings.invited(unit.communityId(), unit.partnerId(), unit.name(), LIST_LIMIT))
+			.orElse(List.of());
+	}
+
+	/** The liaison's unit; for a liaison of no partner unit every meeting is one his unit is not invited to. */
+	private LiaisonUnit unitOf(Actor actor) {
+		requireLiaison(actor);
+		return partners.unitOfLiaison(actor.userId()).orElseThrow(() -> DomainException.notFound("meeting"));
+	}
+
+	private static void requireLiaison(Actor actor) {
+		if (actor == null || !actor.has(Role.PARTNER_LIAISON)) {
+			throw new DomainException(DomainException.Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
+		}
+	}
+
+	private static boolean owns(LiaisonUnit unit, Decision decision) {
+		return decision.ownerKind() == RefKind.UNIT && (unit.partnerId().equals(decision.ownerId())
+				|| decision.ownerId() == null && unit.name().equals(decision.ownerName()));
 	}
 
 	/** Meetings of the scope (optionally one community) held or planned in the year, by date. */

@@ -20,7 +20,6 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.FormErrors;
-import org.zhizhi.shared.Role;
 import org.zhizhi.territory.Building;
 import org.zhizhi.territory.BuildingHeads;
 import org.zhizhi.territory.Dwelling;
@@ -37,6 +36,7 @@ import org.zhizhi.territory.PlaceManagement;
 import org.zhizhi.territory.PlaceQueries;
 import org.zhizhi.territory.PlaceSummaries;
 import org.zhizhi.territory.PlaceSummary;
+import org.zhizhi.territory.TerritoryRoles;
 
 /** The pages of estates and buildings: a searchable list, an estate with its buildings and grids, a building. */
 @Controller
@@ -67,7 +67,7 @@ class PlaceController {
 
 	@GetMapping("/estates")
 	String estates(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String name, Model model) {
-		requireBusinessRole(actor);
+		requirePlaceReader(actor);
 		List<Estate> estates = places.estates(actor.scope(), name, null);
 		model.addAttribute("name", name == null ? "" : name.strip());
 		model.addAttribute("estates", estates);
@@ -135,7 +135,7 @@ class PlaceController {
 
 	@GetMapping("/estates/{id}")
 	String estate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
-		requireBusinessRole(actor);
+		requirePlaceReader(actor);
 		Estate estate = places.estate(actor.scope(), id).orElseThrow(() -> DomainException.notFound("estate"));
 		PlaceSummary summary = summaries.ofEstate(actor.scope(), estate.id()).orElseThrow();
 		model.addAttribute("estate", estate);
@@ -153,7 +153,7 @@ class PlaceController {
 
 	@GetMapping("/buildings/{id}")
 	String building(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
-		requireBusinessRole(actor);
+		requirePlaceReader(actor);
 		Building building = places.building(actor.scope(), id)
 			.orElseThrow(() -> DomainException.notFound("building"));
 		Estate estate = places.estate(actor.scope(), building.estateId()).orElseThrow();
@@ -187,8 +187,8 @@ class PlaceController {
 		}
 	}
 
-	private static void requireBusinessRole(Actor actor) {
-		if (!actor.hasAny(Role.BUSINESS)) {
+	private static void requirePlaceReader(Actor actor) {
+		if (!TerritoryRoles.mayReadPlaces(actor)) {
 			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
 		}
 	}

@@ -77,6 +77,43 @@ public class JdbcMeetings {
 	}
 
 	/**
+	 * The meetings of a community a unit is invited to (an attendee, present or not), latest first. A unit is named by
+	 * its id, or by its name alone where the meeting recorded no id.
+	 */
+	public List<JointMeeting> invited(UUID communityId, UUID partnerId, String unitName, int limit) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from partnership.joint_meeting m
+				where m.community_id = :community
+				  and exists (select 1 from partnership.joint_meeting_attendee a
+				               where a.meeting_id = m.id and a.kind = 'UNIT'
+				                 and (a.ref_id = :partner or a.ref_id is null and a.name = :name))
+				order by coalesce(m.held_at, m.scheduled_at) desc, m.id
+				limit :limit""")
+			.param("community", communityId)
+			.param("partner", partnerId)
+			.param("name", unitName)
+			.param("limit", limit)
+			.query(JdbcMeetings::meeting)
+			.list();
+	}
+
+	/** The one meeting, if the unit is invited to it; empty as for a meeting that does not exist. */
+	public Optional<JointMeeting> findInvited(UUID id, UUID communityId, UUID partnerId, String unitName) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from partnership.joint_meeting m
+				where m.id = :id and m.community_id = :community
+				  and exists (select 1 from partnership.joint_meeting_attendee a
+				               where a.meeting_id = m.id and a.kind = 'UNIT'
+				                 and (a.ref_id = :partner or a.ref_id is null and a.name = :name))""")
+			.param("id", id)
+			.param("community", communityId)
+			.param("partner", partnerId)
+			.param("name", unitName)
+			.query(JdbcMeetings::meeting)
+			.optional();
+	}
+
+	/**
 	 * The meeting, its row locked until the transaction ends: every command reads the state, checks the step against
 	 * it and writes, and the lock makes a second command on the same meeting wait and then see the new state. With the
 	 * version its save is conditional on.

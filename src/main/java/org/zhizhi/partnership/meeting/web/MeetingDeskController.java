@@ -33,6 +33,7 @@ import org.zhizhi.partnership.meeting.JointActivities;
 import org.zhizhi.partnership.meeting.AgendaCandidates;
 import org.zhizhi.partnership.meeting.JointMeetings;
 import org.zhizhi.partnership.meeting.MeetingQueries;
+import org.zhizhi.partnership.meeting.MeetingRules;
 import org.zhizhi.partnership.meeting.MeetingAction;
 import org.zhizhi.partnership.meeting.MeetingCommands.AddAgendaItem;
 import org.zhizhi.partnership.meeting.MeetingCommands.Cancel;
@@ -98,6 +99,11 @@ class MeetingDeskController {
 	@GetMapping("/meetings")
 	String year(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
 			@RequestParam(required = false) Integer year, Model model) {
+		if (!MeetingRules.isStaff(actor)) {
+			// a partner unit's liaison: the meetings his unit is invited to, not the community's year
+			model.addAttribute("meetings", queries.invited(actor));
+			return "partnership/unit-meetings";
+		}
 		int y = year == null ? today().getYear() : year;
 		model.addAttribute("year", y);
 		model.addAttribute("kinds", MeetingKind.values());
@@ -168,6 +174,8 @@ class MeetingDeskController {
 			allowed.put(action.name(), allowedActions.contains(action));
 		}
 		model.addAttribute("allowed", allowed);
+		// a liaison reads his unit's part of the meeting; marking a decision done stays with the organisers
+		model.addAttribute("organiser", MeetingRules.isStaff(actor));
 		if (allowed.get(MeetingAction.EDIT_AGENDA.name())) {
 			model.addAttribute("openIncidents", candidates.openIncidents(actor, id));
 			model.addAttribute("openListItems", candidates.openListItems(actor, id));
