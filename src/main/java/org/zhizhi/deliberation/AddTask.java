@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.Latitude;
 import org.zhizhi.shared.Longitude;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /**
@@ -18,7 +19,7 @@ import org.zhizhi.shared.TextLength;
 public record AddTask(
 		@HasText(message = TopicInput.REQUIRED) @TextLength(min = 2, max = 100, message = TopicInput.LENGTH) String title,
 		@HasText(message = TopicInput.REQUIRED) @TextLength(min = 1, max = 60, message = TopicInput.LENGTH) String owner,
-		@NotNull(message = TopicInput.REQUIRED) LocalDate dueOn, TaskKind kind, String incidentCategory,
+		@NotNull(message = TopicInput.REQUIRED) @PlausibleDate LocalDate dueOn, TaskKind kind, String incidentCategory,
 		String projectCategory, @Latitude(message = "{incident.badLat}") Double lat,
 		@Longitude(message = "{incident.badLng}") Double lng, java.util.UUID teamId) {
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.zhizhi.shared.HasText;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /**
@@ -20,7 +21,7 @@ public record ScheduleMeeting(@NotNull(message = TopicInput.REQUIRED) MeetingFor
 		@HasText(message = TopicInput.REQUIRED) @TextLength(min = 2, max = 60, message = TopicInput.LENGTH) String title,
 		@HasText(message = TopicInput.REQUIRED) @TextLength(min = 2, max = 100,
 				message = TopicInput.LENGTH) String location,
-		LocalDate date, @NotNull(message = TopicInput.REQUIRED) LocalTime time, boolean monthly,
+		@PlausibleDate LocalDate date, @NotNull(message = TopicInput.REQUIRED) LocalTime time, boolean monthly,
 		@Min(value = 1, message = "{deliberation.meeting.dayRange}") @Max(value = 31,
 				message = "{deliberation.meeting.dayRange}") Integer dayOfMonth) {
 }

@@ -162,6 +162,12 @@ final class DemoPartners {
 		imports.item(jinyinqiao, ItemKind.RESOURCE, units.get("木洞镇卫生院").id(), "家庭医生上门服务", ItemCategory.HEALTH,
 				"每月两次上门随访", new BigDecimal("100"), Measure.HOURS, jan, dec, daysAgo(now, 60));
 		items++;
+		// the school's classrooms, as its 暑期公益课堂 and the year's first joint meeting tell: filed under 教育, in the
+		// words of a school, and still a place for a community's 场地 need
+		imports.item(jinyinqiao, ItemKind.RESOURCE, units.get("木洞小学").id(), "周末开放教室和操场", ItemCategory.EDUCATION,
+				"周末和寒暑假向社区开放教室、操场和多功能厅，用于课堂、讲座和居民活动", new BigDecimal("200"), Measure.HOURS, jan,
+				dec, daysAgo(now, 40));
+		items++;
 
 		// 东城社区: the red partners' delivered projects (seed 002)
 		Object[][] dcDone = {

@@ -19,4 +19,12 @@ public record ListItem(UUID id, UUID communityId, String communityName, ItemKind
 	public BigDecimal remaining() {
 		return quantity.subtract(claimed);
 	}
+
+	/**
+	 * The status as the lists show it: an open item of which a unit pledged a part is "partly claimed", not "to be
+	 * claimed" — a reader would take the latter for "nobody has answered yet".
+	 */
+	public String shownStatus() {
+		return status == ItemStatus.OPEN && claimed.signum() > 0 ? "PARTLY_CLAIMED" : status.name();
+	}
 }

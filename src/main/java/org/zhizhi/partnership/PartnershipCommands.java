@@ -12,6 +12,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.zhizhi.shared.HasText;
+import org.zhizhi.shared.PlausibleDate;
 
 /**
  * The requests of the partnership API, as records (boxed fields: a missing value is a field error, not a crash). Their
@@ -46,7 +47,7 @@ public final class PartnershipCommands {
 	}
 
 	public record SignAgreement(@NotNull(message = "{partnership.documentRequired}") UUID documentId,
-			LocalDate signedOn) {
+			@PlausibleDate LocalDate signedOn) {
 	}
 
 	/** {@code offeredBy} names the offering unit of a resource (a liaison's own unit by default). */
@@ -57,8 +58,8 @@ public final class PartnershipCommands {
 			// below a thousand million, at most two decimals: nine integer digits
 			@NotNull(message = QUANTITY) @Positive(message = QUANTITY) @Digits(integer = 9, fraction = 2,
 					message = QUANTITY) BigDecimal quantity,
-			@NotNull(message = REQUIRED) Measure measure, @NotNull(message = REQUIRED) LocalDate periodStart,
-			@NotNull(message = "{partnership.periodEnd}") LocalDate periodEnd, Double lat, Double lng) {
+			@NotNull(message = REQUIRED) Measure measure, @NotNull(message = REQUIRED) @PlausibleDate LocalDate periodStart,
+			@NotNull(message = "{partnership.periodEnd}") @PlausibleDate LocalDate periodEnd, Double lat, Double lng) {
 	}
 
 	/**
@@ -67,7 +68,7 @@ public final class PartnershipCommands {
 	 */
 	public record ClaimItem(UUID partnerId,
 			@Positive(message = QUANTITY) @Digits(integer = 12, fraction = 2, message = QUANTITY) BigDecimal amount,
-			LocalDate dueOn) {
+			@PlausibleDate LocalDate dueOn) {
 	}
 
 	public record ProgressNote(@HasText(message = REQUIRED) @Size(max = 2000, message = TOO_LONG) String note,

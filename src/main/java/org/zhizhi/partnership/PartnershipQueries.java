@@ -81,6 +81,8 @@ public class PartnershipQueries {
 
 	private final MatchScore scoring = MatchScore.DEFAULT;
 
+	private final CategoryTerms terms = CategoryTerms.load();
+
 	private final OrgUnitQueries orgUnits;
 
 	private final AccountQueries accounts;
@@ -274,8 +276,9 @@ public class PartnershipQueries {
 	}
 
 	/**
-	 * Suggestions for an open need: resources and units of the scope that pass the hard filters — the same category,
-	 * something left to give, available in the need's period, within the distance limit — scored and best first.
+	 * Suggestions for an open need: resources and units of the scope that pass the hard filters — the same category or
+	 * one of its words ({@link CategoryTerms}), something left to give, available in the need's period, within the
+	 * distance limit — scored and best first.
 	 */
 	public Matches matches(Actor actor, UUID needId) {
 		Access access = management.access(actor);
@@ -284,7 +287,8 @@ public class PartnershipQueries {
 			throw DomainException.notFound("need");
 		}
 		Instant now = clock.instant();
-		Map<UUID, UnitRecord> records = reports.unitRecords(access.scope(), need.category())
+		String words = terms.pattern(need.category());
+		Map<UUID, UnitRecord> records = reports.unitRecords(access.scope(), need.category(), words)
 			.stream()
 			.collect(Collectors.toMap(UnitRecord::partnerId, Function.identity()));
 		Map<UUID, PartnerUnit> units = partners.partners(access.scope(), null, thisYear())
@@ -292,9 +296,9 @@ public class PartnershipQueries {
 			.collect(Collectors.toMap(PartnerUnit::id, Function.identity()));
 		BigDecimal needed = need.remaining();
 		List<ResourceMatch> resources = new ArrayList<>();
-		for (ListItem resource : items.openResourcesFor(access.scope(), need.category(), need.periodStart(),
+		for (ListItem resource : items.openResourcesFor(access.scope(), need.category(), words, need.periodStart(),
 				need.periodEnd(), LIST_LIMIT)) {
-			if (resource.category() != need.category() || resource.remaining().signum() <= 0
+			if (!terms.fits(need.category(), resource) || resource.remaining().signum() <= 0
 					|| resource.periodEnd().isBefore(need.periodStart())
 					|| resource.periodStart().isAfter(need.periodEnd())) {
 				continue;

@@ -89,7 +89,7 @@ public class PartyManagement {
 		}
 		PartyOrg org = new PartyOrg(Ids.newId(clock), command.parentId(), name, command.level(),
 				Boolean.TRUE.equals(command.functional()), Boolean.TRUE.equals(command.temporary()), place.kind(),
-				place.id(), place.name(), place.estateId(), place.buildingId(), place.scopePath(), 0);
+				place.id(), place.name(), place.estateId(), place.buildingId(), place.scopePath(), 0, 0);
 		party.insertOrg(org, DataScope.districtOf(place.scopePath()), clock.instant(), actor.userId());
 		return org;
 	}

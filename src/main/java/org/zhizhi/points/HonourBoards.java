@@ -23,6 +23,7 @@ import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /**
@@ -40,7 +41,8 @@ public class HonourBoards {
 			@NotNull(message = PointsCommands.REQUIRED) UUID personId,
 			@HasText(message = PointsCommands.REQUIRED) @TextLength(min = 2, max = 200,
 					message = PointsCommands.LENGTH) String reason,
-			@TextLength(min = 0, max = 500, message = PointsCommands.LENGTH) String decision, LocalDate expiresOn) {
+			@TextLength(min = 0, max = 500, message = PointsCommands.LENGTH) String decision,
+			@PlausibleDate LocalDate expiresOn) {
 	}
 
 	private final JdbcHonours honours;

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotNull;
 
 import org.zhizhi.shared.HasText;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /** The shapes of a claim's commands. */
@@ -20,7 +21,7 @@ public final class PointsClaimCommands {
 	 */
 	public record ClaimDeed(@NotNull(message = PointsCommands.REQUIRED) UUID schemeId,
 			@HasText(message = PointsCommands.REQUIRED) String ruleCode,
-			@NotNull(message = PointsCommands.REQUIRED) LocalDate deedOn,
+			@NotNull(message = PointsCommands.REQUIRED) @PlausibleDate LocalDate deedOn,
 			@HasText(message = PointsCommands.REQUIRED) @TextLength(min = 4, max = 500,
 					message = PointsCommands.LENGTH) String description,
 			UUID nomineeId) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.zhizhi.shared.HasText;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /** The shapes of the points desk's commands: a scheme, a rule, a rule's next version, a reversal. */
@@ -42,7 +43,7 @@ public final class PointsCommands {
 			@NotNull(message = REQUIRED) @Min(value = 1, message = RANGE) @Max(value = 1000, message = RANGE) Integer points,
 			@Min(value = 1, message = RANGE) @Max(value = 100000, message = RANGE) Integer dailyCap,
 			@Min(value = 1, message = RANGE) @Max(value = 1000000, message = RANGE) Integer monthlyCap,
-			@NotNull(message = REQUIRED) LocalDate validFrom) {
+			@NotNull(message = REQUIRED) @PlausibleDate LocalDate validFrom) {
 	}
 
 	/** A rule's next version, from a day on. */
@@ -50,7 +51,7 @@ public final class PointsCommands {
 			@NotNull(message = REQUIRED) @Min(value = 1, message = RANGE) @Max(value = 1000, message = RANGE) Integer points,
 			@Min(value = 1, message = RANGE) @Max(value = 100000, message = RANGE) Integer dailyCap,
 			@Min(value = 1, message = RANGE) @Max(value = 1000000, message = RANGE) Integer monthlyCap,
-			@NotNull(message = REQUIRED) LocalDate validFrom) {
+			@NotNull(message = REQUIRED) @PlausibleDate LocalDate validFrom) {
 	}
 
 	/** A correction: the movement undone by its mirror image, with the reason. */

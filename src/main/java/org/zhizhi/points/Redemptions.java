@@ -26,6 +26,7 @@ import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /**
@@ -53,7 +54,7 @@ public class Redemptions {
 			@Max(value = 100000, message = PointsCommands.RANGE) Integer price,
 			@NotNull(message = PointsCommands.REQUIRED) @Min(value = 0, message = PointsCommands.RANGE)
 			@Max(value = 1000000, message = PointsCommands.RANGE) Integer stock,
-			@NotNull(message = PointsCommands.REQUIRED) LocalDate validUntil,
+			@NotNull(message = PointsCommands.REQUIRED) @PlausibleDate LocalDate validUntil,
 			@HasText(message = PointsCommands.REQUIRED) @TextLength(min = 2, max = 200,
 					message = PointsCommands.LENGTH) String place) {
 	}

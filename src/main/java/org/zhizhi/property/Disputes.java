@@ -27,6 +27,7 @@ import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 import org.zhizhi.territory.Estate;
 import org.zhizhi.territory.PlaceQueries;
@@ -52,7 +53,7 @@ public class Disputes {
 	}
 
 	/** A session (who was present) or a follow-up, on a day. */
-	public record NewStep(LocalDate heldOn, @TextLength(min = 0, max = 300, message = LENGTH) String present,
+	public record NewStep(@PlausibleDate LocalDate heldOn, @TextLength(min = 0, max = 300, message = LENGTH) String present,
 			@HasText(message = "{validation.required}") @TextLength(min = 2, max = 1000, message = LENGTH) String note) {
 	}
 

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.Latitude;
 import org.zhizhi.shared.Longitude;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /** The shapes of the property commands. */
@@ -40,7 +41,8 @@ public final class PropertyCommands {
 
 	/** The company manages an estate of the caller's scope from one day to another. */
 	public record NewContract(@NotNull(message = REQUIRED) UUID estateId,
-			@NotNull(message = REQUIRED) LocalDate startsOn, @NotNull(message = REQUIRED) LocalDate endsOn) {
+			@NotNull(message = REQUIRED) @PlausibleDate LocalDate startsOn,
+			@NotNull(message = REQUIRED) @PlausibleDate LocalDate endsOn) {
 	}
 
 	/** A 红色管家 of the company, at one of its estates or for all. */
@@ -55,7 +57,8 @@ public final class PropertyCommands {
 
 	/** An owners' committee of an estate for its term, with its members. */
 	public record NewCommittee(@NotNull(message = REQUIRED) UUID estateId,
-			@NotNull(message = REQUIRED) LocalDate termStarts, @NotNull(message = REQUIRED) LocalDate termEnds,
+			@NotNull(message = REQUIRED) @PlausibleDate LocalDate termStarts,
+			@NotNull(message = REQUIRED) @PlausibleDate LocalDate termEnds,
 			@NotEmpty(message = REQUIRED) List<@Valid NewMember> members) {
 	}
 

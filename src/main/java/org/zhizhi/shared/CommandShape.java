@@ -24,7 +24,8 @@ import org.zhizhi.shared.DomainException.FieldProblem;
  * <p>
  * So a constraint's {@code message} is a bundle key in braces ({@code "{incident.noteTooLong}"}), and the message's
  * {@code {0}} is the constraint's bound: its {@code max} (as {@code @Size} and {@code @Range} have), else its
- * {@code value} ({@code @Max}) — but a {@link TextLength} names both, {@code {0}} to {@code {1}}. The field is the
+ * {@code value} ({@code @Max}) — but a {@link TextLength} names both, {@code {0}} to {@code {1}}, and a
+ * {@link PlausibleDate} its years back and ahead. The field is the
  * violation's path as the JSON names it ({@code note},
  * {@code coUnits[0].task}); the problems come in the order the record declares its components, so that an answer
  * names its fields in the same order every time.
@@ -90,6 +91,10 @@ public class CommandShape {
 			// a length between two bounds names both
 			return new SameProblem(violation.getPropertyPath().toString(), key,
 					new Object[] { attributes.get("min"), attributes.get("max") });
+		}
+		if (violation.getConstraintDescriptor().getAnnotation() instanceof PlausibleDate) {
+			return new SameProblem(violation.getPropertyPath().toString(), key,
+					new Object[] { attributes.get("yearsBack"), attributes.get("yearsAhead") });
 		}
 		Object[] args = BOUNDS.stream()
 			.filter(attributes::containsKey)

@@ -32,6 +32,7 @@ import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Latitude;
 import org.zhizhi.shared.Longitude;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
@@ -58,7 +59,7 @@ public class Pairings {
 	}
 
 	public record NewVisit(@HasText(message = VolunteerCommands.REQUIRED) @TextLength(min = 2, max = 500,
-			message = VolunteerCommands.LENGTH) String note, LocalDate visitedOn,
+			message = VolunteerCommands.LENGTH) String note, @PlausibleDate LocalDate visitedOn,
 			@Latitude(message = "{incident.badLat}") Double lat, @Longitude(message = "{incident.badLng}") Double lng) {
 	}
 

@@ -3,6 +3,7 @@ package org.zhizhi.wish;
 import java.time.LocalDate;
 
 import org.hibernate.validator.constraints.Range;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /**
@@ -11,6 +12,6 @@ import org.zhizhi.shared.TextLength;
  */
 public record EditWish(@TextLength(min = 2, max = 60, message = WishInput.LENGTH) String title,
 		@TextLength(min = 2, max = 1000, message = WishInput.LENGTH) String description, WishCategory category,
-		@TextLength(max = 40, message = WishInput.LENGTH) String publicLabel, LocalDate dueOn,
+		@TextLength(max = 40, message = WishInput.LENGTH) String publicLabel, @PlausibleDate LocalDate dueOn,
 		@Range(min = 1, max = WishInput.MAX_TAKERS, message = "{wish.maxTakersRange}") Integer maxTakers) {
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.validator.constraints.Range;
 import org.zhizhi.shared.HasText;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /**
@@ -24,7 +25,7 @@ public record PostWish(
 		@HasText(message = WishInput.REQUIRED) @TextLength(min = 1, max = 50,
 				message = WishInput.LENGTH) String beneficiaryName,
 		UUID beneficiaryResidentId, @TextLength(max = 200, message = WishInput.LENGTH) String beneficiaryAddress,
-		@NotNull(message = WishInput.REQUIRED) LocalDate dueOn,
+		@NotNull(message = WishInput.REQUIRED) @PlausibleDate LocalDate dueOn,
 		@Range(min = 1, max = WishInput.MAX_TAKERS, message = "{wish.maxTakersRange}") Integer maxTakers,
 		UUID orgUnitId) {
 }

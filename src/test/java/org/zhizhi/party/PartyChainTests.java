@@ -94,7 +94,7 @@ class PartyChainTests {
 
 	private static PartyOrg org(PartyLevel level, PlaceKind kind, UUID placeId, UUID estateId) {
 		return new PartyOrg(UUID.randomUUID(), null, level + "-" + placeId, level, false, false, kind, placeId, "place",
-				estateId, kind == PlaceKind.BUILDING ? placeId : null, "/a/", 0);
+				estateId, kind == PlaceKind.BUILDING ? placeId : null, "/a/", 0, 0);
 	}
 
 	private static HubHousehold hub(UUID... buildings) {

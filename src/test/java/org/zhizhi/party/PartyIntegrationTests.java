@@ -139,6 +139,20 @@ class PartyIntegrationTests {
 	}
 
 	@Test
+	void aCommunitysCommitteeCountsTheMembersOfTheOrganisationsUnderIt() {
+		// 东城社区党委 has no member of its own; its grids' groups hold them, and "0" beside it read as an empty committee
+		WebSession browser = new WebSession(port).loggedInAs("dongcheng", ApiClient.DEMO_PASSWORD);
+		String tree = browser.get("/party").body();
+		java.util.regex.Matcher row = java.util.regex.Pattern
+			.compile("东城社区党委</a>.*?<td class=\"num org-members\">([^<]*)</td>", java.util.regex.Pattern.DOTALL)
+			.matcher(tree);
+		assertThat(row.find()).as("the committee's row").isTrue();
+		assertThat(row.group(1)).matches("[1-9]\\d*（含下级；直属 \\d+）");
+		String committee = orgNamed(api.tokenOf("dongcheng"), "东城社区党委").path("id").asString();
+		assertThat(browser.get("/party/orgs/" + committee).body()).containsPattern("id=\"org-members\">[1-9]\\d*（含下级");
+	}
+
+	@Test
 	void theChainPageShowsTheLevelsAndTheGaps() {
 		WebSession browser = new WebSession(port).loggedInAs("mudong", ApiClient.DEMO_PASSWORD);
 		HttpResponse<String> page = browser.get("/party/estates/" + estateId("钱佳花园") + "/chain");

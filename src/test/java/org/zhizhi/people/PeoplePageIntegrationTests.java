@@ -65,6 +65,31 @@ class PeoplePageIntegrationTests {
 	}
 
 	@Test
+	void aBirthYearIsWrittenAsPlainDigitsOnTheDetailAndTheList() {
+		ApiClient api = new ApiClient(port);
+		Place place = PeopleFixture.dwellings(jdbc, "东城社区第1网格", 1).get(0);
+		String token = api.tokenOf("dongcheng");
+		String householdId = api.post("/api/v1/households", token, PeopleFixture.household(place.dwellingId()))
+			.json()
+			.path("household")
+			.path("id")
+			.asString();
+		String first17 = "500113" + "19980415" + String.format("%03d", 500 + (int) (Math.random() * 500));
+		String phone = PeopleFixture.phone();
+		String id = api.post("/api/v1/residents", token,
+				PeopleFixture.resident(UUID.fromString(householdId), "年份测试", first17 + PersonalData.checkDigit(first17),
+						phone, "HEAD"))
+			.json()
+			.path("id")
+			.asString();
+
+		WebSession browser = new WebSession(port).loggedInAs("dongcheng", ApiClient.DEMO_PASSWORD);
+		// the bundle's number format used to group the year as a count: "1,998 年生"
+		assertThat(browser.get("/residents/" + id).body()).contains("1998 年生").doesNotContain("1,998");
+		assertThat(browser.get("/residents?phone=" + phone).body()).contains("1998 年生").doesNotContain("1,998");
+	}
+
+	@Test
 	void theSecurityAdminGetsNoResidentPage() {
 		WebSession browser = new WebSession(port).loggedInAs("security", ApiClient.DEMO_PASSWORD);
 		assertThat(browser.get("/residents").statusCode()).isEqualTo(403);

@@ -56,7 +56,7 @@ class BranchBoardsTests {
 
 	private static PartyOrg org(UUID id, UUID parent, PartyLevel level) {
 		return new PartyOrg(id, parent, "党组织", level, false, false, PlaceKind.COMMUNITY, UUID.randomUUID(), "金银桥社区",
-				null, null, "/cq/banan/", 0);
+				null, null, "/cq/banan/", 0, 0);
 	}
 
 	private static PartyMember member(UUID org, MemberKind kind, MemberStatus status, UUID account) {

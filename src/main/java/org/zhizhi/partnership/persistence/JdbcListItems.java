@@ -180,19 +180,24 @@ public class JdbcListItems {
 	}
 
 	/**
-	 * The open resources of the scope a need could draw on: its category, something left, available in its period —
+	 * The open resources of the scope a need could draw on: its category or one of its {@code words} (a regular
+	 * expression, or null) in the title or description, something left, available in its period —
 	 * filtered here rather than after a capped read, so that a scope with many resources never hides the fitting ones.
 	 */
-	public List<ListItem> openResourcesFor(DataScope scope, ItemCategory category, LocalDate from, LocalDate to,
-			int limit) {
+	public List<ListItem> openResourcesFor(DataScope scope, ItemCategory category, String words, LocalDate from,
+			LocalDate to, int limit) {
 		return jdbc.sql("select " + ITEM_COLUMNS + """
 				 where i.scope_path like :scope and i.kind = 'RESOURCE' and i.status = 'OPEN'
-				   and i.category = :category and i.claimed < i.quantity
+				   and (i.category = :category
+				        or :hasWords and (i.title || ' ' || coalesce(i.description, '')) ~ :words)
+				   and i.claimed < i.quantity
 				   and i.period_end >= :from and i.period_start <= :to
 				 order by i.published_at desc
 				 limit :limit""")
 			.param("scope", scope.likePattern())
 			.param("category", category.name())
+			.param("hasWords", words != null)
+			.param("words", words == null ? "" : words)
 			.param("from", from)
 			.param("to", to)
 			.param("limit", limit)

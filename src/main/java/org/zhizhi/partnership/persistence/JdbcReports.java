@@ -104,18 +104,28 @@ public class JdbcReports {
 			Instant lastClaimAt) {
 	}
 
-	public List<UnitRecord> unitRecords(DataScope scope, ItemCategory category) {
+	/**
+	 * What each unit of the scope did and offers; "in the category" is filed under it or saying one of its
+	 * {@code words} (a regular expression, or null) in the title or description.
+	 */
+	public List<UnitRecord> unitRecords(DataScope scope, ItemCategory category, String words) {
 		return jdbc.sql("""
 				select p.id,
 				       (select count(*) from partnership.claim c where c.partner_id = p.id and c.status = 'ACCEPTED') as delivered,
 				       (select count(*) from partnership.claim c join partnership.list_item i on i.id = c.item_id
-				         where c.partner_id = p.id and c.status = 'ACCEPTED' and i.category = :category) as in_category,
-				       exists (select 1 from partnership.list_item r where r.offered_by = p.id and r.category = :category
+				         where c.partner_id = p.id and c.status = 'ACCEPTED'
+				           and (i.category = :category
+				                or :hasWords and (i.title || ' ' || coalesce(i.description, '')) ~ :words)) as in_category,
+				       exists (select 1 from partnership.list_item r where r.offered_by = p.id
+				                and (r.category = :category
+				                     or :hasWords and (r.title || ' ' || coalesce(r.description, '')) ~ :words)
 				                and r.status <> 'WITHDRAWN') as offers,
 				       (select max(c.claimed_at) from partnership.claim c where c.partner_id = p.id) as last_claim
 				  from partnership.partner_unit p where p.scope_path like :scope""")
 			.param("scope", scope.likePattern())
 			.param("category", category.name())
+			.param("hasWords", words != null)
+			.param("words", words == null ? "" : words)
 			.query((rs, n) -> new UnitRecord(rs.getObject("id", UUID.class), rs.getLong("delivered"),
 					rs.getLong("in_category"), rs.getBoolean("offers"), instant(rs, "last_claim")))
 			.list();

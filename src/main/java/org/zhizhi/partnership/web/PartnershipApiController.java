@@ -50,6 +50,7 @@ import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.PlausibleYear;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -141,7 +142,7 @@ class PartnershipApiController {
 	@GetMapping("/partners/{id}/contribution")
 	@Operation(summary = "The unit's contribution record: value, hours, projects and people served of accepted pledges (all years, or one)")
 	Contribution contribution(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		return queries.contribution(actor, id, year);
 	}
 
@@ -259,21 +260,21 @@ class PartnershipApiController {
 	@GetMapping("/partnership/rates")
 	@Operation(summary = "对接率, completion rate, median/p90 days to claim and complete, share claimed within 14 days, unclaimed ages — of a community, the scope or a unit, in a year")
 	Rates rates(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
-			@RequestParam(required = false) UUID partnerId, @RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) UUID partnerId, @RequestParam(required = false) @PlausibleYear Integer year) {
 		return queries.rates(actor, communityId, partnerId, year);
 	}
 
 	@GetMapping("/partnership/rates/by-community")
 	@Operation(summary = "The need rates of every community of the caller's scope that published needs in the year (keyed by community id)")
 	Map<UUID, Rates> ratesByCommunity(@AuthenticationPrincipal Actor actor,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		return queries.ratesByCommunity(actor, year);
 	}
 
 	@GetMapping("/partnership/ranking")
 	@Operation(summary = "The red-partner ranking (红色合伙人) of the scope or a community, all years or one")
 	List<RankedPartner> ranking(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		return queries.ranking(actor, communityId, year);
 	}
 

@@ -66,6 +66,7 @@ import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.shared.PlausibleYear;
 import org.zhizhi.shared.Role;
 
 /**
@@ -121,7 +122,7 @@ class PartnershipDeskController {
 	@GetMapping("/lists")
 	String lists(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
 			@RequestParam(defaultValue = "NEED") ItemKind kind, @RequestParam(defaultValue = "false") boolean all,
-			@RequestParam(required = false) Integer year, Model model) {
+			@RequestParam(required = false) @PlausibleYear Integer year, Model model) {
 		if (actor.has(Role.PARTNER_LIAISON) && !management.mayUse(actor)) {
 			// a liaison account nobody has bound to a unit yet: tell him so rather than refuse him
 			model.addAttribute("unbound", true);

@@ -36,7 +36,13 @@ public class JdbcParty {
 	private static final String ORG = """
 			SELECT o.id, o.parent_id, o.name, o.level, o.functional, o.temporary, o.place_kind, o.place_id,
 			       o.place_name, o.estate_id, o.building_id, o.scope_path,
-			       (SELECT count(*) FROM party.member m WHERE m.org_id = o.id AND %s) AS members
+			       (SELECT count(*) FROM party.member m WHERE m.org_id = o.id AND %1$s) AS members,
+			       (WITH RECURSIVE within (id) AS (
+			            SELECT o.id
+			            UNION ALL
+			            SELECT c.id FROM party.party_org c JOIN within w ON c.parent_id = w.id)
+			        SELECT count(*) FROM party.member m WHERE m.org_id IN (SELECT id FROM within) AND %1$s)
+			         AS members_within
 			  FROM party.party_org o
 			""".formatted(COUNTED);
 
@@ -139,7 +145,8 @@ public class JdbcParty {
 				rs.getBoolean("temporary"), PlaceKind.valueOf(rs.getString("place_kind")),
 				rs.getObject("place_id", UUID.class), rs.getString("place_name"),
 				rs.getObject("estate_id", UUID.class), rs.getObject("building_id", UUID.class),
-				rs.getString("scope_path"), rs.getLong("members"));
+				rs.getString("scope_path"), rs.getLong("members"),
+				rs.getLong("members_within"));
 	}
 
 	// --- members -------------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.zhizhi.property.SelfRunBooks;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.PlausibleYear;
 import org.zhizhi.shared.spreadsheet.Xlsx;
 import org.zhizhi.property.FeeEntry;
 import org.zhizhi.property.MonthTotals;
@@ -43,7 +44,7 @@ class FeeWorkbooks {
 
 	@GetMapping({ "/m/fees/{estateId}/book.xlsx", "/api/v1/estates/{estateId}/fees/book.xlsx" })
 	ResponseEntity<byte[]> book(@AuthenticationPrincipal Actor actor, @PathVariable UUID estateId,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		int y = year == null ? books.thisMonth().getYear() : year;
 		var lines = books.ledger(actor, estateId, y);
 		var book = books.publicBook(estateId, y).orElseThrow(() -> DomainException.notFound("selfRun"));

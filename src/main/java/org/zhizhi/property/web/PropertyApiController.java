@@ -32,6 +32,7 @@ import org.zhizhi.property.PropertyCompanies;
 import org.zhizhi.property.PropertyViews;
 import org.zhizhi.property.Rectifications;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.PlausibleYear;
 import org.zhizhi.shared.spreadsheet.Xlsx;
 
 /**
@@ -114,7 +115,7 @@ class PropertyApiController {
 	@GetMapping("/companies/{id}/quarters")
 	@Operation(summary = "The company's quarterly scores of a year so far (inspections 60, handling 20, satisfaction 20)")
 	List<PropertyViews.QuarterScore> quarters(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		return assessments.quarters(actor, id, year == null ? LocalDate.now(clock.withZone(zone)).getYear() : year);
 	}
 
@@ -196,7 +197,7 @@ class PropertyApiController {
 	@GetMapping("/ratings")
 	@Operation(summary = "The yearly ratings of the companies the caller sees, the best first")
 	List<PropertyViews.RatingView> ratings(@AuthenticationPrincipal Actor actor,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		return assessments.ratings(actor, year == null ? LocalDate.now(clock.withZone(zone)).getYear() - 1 : year);
 	}
 
@@ -210,7 +211,7 @@ class PropertyApiController {
 	@GetMapping(value = "/ratings.xlsx")
 	@Operation(summary = "The yearly ratings as an Excel workbook")
 	ResponseEntity<byte[]> ratingsWorkbook(@AuthenticationPrincipal Actor actor, Locale locale,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		int y = year == null ? LocalDate.now(clock.withZone(zone)).getYear() - 1 : year;
 		return Xlsx.download(RatingsWorkbook.of(assessments.ratings(actor, y), messages, locale),
 				"property-ratings-" + y + ".xlsx");

@@ -19,6 +19,7 @@ import org.zhizhi.property.PartyOrg;
 import org.zhizhi.property.PropertyCompanies;
 import org.zhizhi.property.Rectifications;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.PlausibleYear;
 import org.zhizhi.shared.spreadsheet.Xlsx;
 
 /**
@@ -78,7 +79,7 @@ class PropertyDeskPages {
 
 	@GetMapping("/property/companies/{id}")
 	String company(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-			@RequestParam(required = false) Integer year, Model model) {
+			@RequestParam(required = false) @PlausibleYear Integer year, Model model) {
 		int y = year == null ? thisYear() : year;
 		model.addAttribute("detail",
 				companies.detail(actor, id, inspections.list(actor, id, 24), rectifications.list(actor, id, null)));
@@ -93,7 +94,8 @@ class PropertyDeskPages {
 	}
 
 	@GetMapping("/property/ratings")
-	String ratings(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Integer year, Model model) {
+	String ratings(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) @PlausibleYear Integer year,
+			Model model) {
 		int y = year == null ? thisYear() - 1 : year;
 		model.addAttribute("ratings", assessments.ratings(actor, y));
 		model.addAttribute("year", y);
@@ -103,7 +105,7 @@ class PropertyDeskPages {
 
 	@GetMapping("/property/ratings.xlsx")
 	ResponseEntity<byte[]> ratingsWorkbook(@AuthenticationPrincipal Actor actor, Locale locale,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		int y = year == null ? thisYear() - 1 : year;
 		return Xlsx.download(RatingsWorkbook.of(assessments.ratings(actor, y), messages, locale),
 				"property-ratings-" + y + ".xlsx");

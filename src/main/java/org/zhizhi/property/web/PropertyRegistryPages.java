@@ -20,6 +20,7 @@ import org.zhizhi.property.PropertyCommands;
 import org.zhizhi.property.PropertyCompanies;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.shared.PlausibleYear;
 
 /**
  * The desk's forms of the property register, each the module's own command: a company registered at the desk's
@@ -100,7 +101,8 @@ class PropertyRegistryPages {
 	}
 
 	@PostMapping("/property/companies/{id}/ratings")
-	String rate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam(required = false) Integer year,
+	String rate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) @PlausibleYear Integer year,
 			@RequestParam(required = false) Boolean title, RedirectAttributes redirect) {
 		return step(redirect, id, "property.notice.rated",
 				() -> assessments.rate(actor, id, new PropertyCommands.RateCompany(year, title != null && title)));

@@ -27,6 +27,7 @@ import org.zhizhi.property.SelfRunBooks.PublicBook;
 import org.zhizhi.property.SelfRunSetup;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.PlausibleYear;
 
 /**
  * A self-run estate's fees over JSON (居民自管, 社区自管中心): the public book (monthly income, spending, balance — no
@@ -53,7 +54,7 @@ class SelfRunApiController {
 	@GetMapping
 	@Operation(summary = "The estate's public book of a year: its body, services, schedule, monthly income, spending"
 			+ " and balance, and what the money went on — no household's amount")
-	PublicBook book(@PathVariable UUID id, @RequestParam(required = false) Integer year) {
+	PublicBook book(@PathVariable UUID id, @RequestParam(required = false) @PlausibleYear Integer year) {
 		return books.publicBook(id, year)
 			.orElseThrow(() -> DomainException.notFound("selfRun"));
 	}

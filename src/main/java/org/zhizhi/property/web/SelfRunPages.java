@@ -19,6 +19,7 @@ import org.zhizhi.property.SelfRunBooks;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.shared.PlausibleYear;
 
 /**
  * A self-run estate's fees on the pages: the guardian's phone page (his buildings' households this month, 收款 with a
@@ -122,7 +123,8 @@ class SelfRunPages {
 
 	/** The public accounts of a self-run estate: its services and its money month by month, no household. */
 	@GetMapping("/public/self-run/{estateId}")
-	String publicBook(@PathVariable UUID estateId, @RequestParam(required = false) Integer year, Model model) {
+	String publicBook(@PathVariable UUID estateId, @RequestParam(required = false) @PlausibleYear Integer year,
+			Model model) {
 		model.addAttribute("book", books.publicBook(estateId, year).orElseThrow(() -> DomainException.notFound("selfRun")));
 		return "property/self-run-public";
 	}

@@ -24,10 +24,12 @@ import org.zhizhi.shared.TextInput;
 
 /**
  * Refuses, before anything else reads it, input no handler could take: a body over the upload limit (413, where it
- * used to surface as a 500 from whichever filter first read a parameter — CSRF on the pages), and a NUL character in
- * any query parameter, form field or uploaded file's name (400, naming the field; PostgreSQL cannot store it). JSON
- * bodies are checked by {@link JsonInputConfiguration}. Runs after the character encoding is set and before the
- * security chains, on every request; the refusal is rendered by {@link ErrorPages}.
+ * used to surface as a 500 from whichever filter first read a parameter — CSRF on the pages), and a character
+ * {@link TextInput} refuses — NUL, another control character, a text-direction override — in any query parameter,
+ * form field or uploaded file's name (400, naming the field). JSON bodies are checked by
+ * {@link JsonInputConfiguration}. One rule for every module's fields, so that no new field can forget it. Runs after
+ * the character encoding is set and before the security chains, on every request; the refusal is rendered by
+ * {@link ErrorPages}.
  */
 @Component
 @Order(InputGuardFilter.ORDER)
@@ -51,12 +53,13 @@ public class InputGuardFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		List<RequestProblem.Field> nul = new ArrayList<>();
+		List<RequestProblem.Field> refused = new ArrayList<>();
 		if (isMultipart(request)) {
 			try {
 				for (Part part : request.getParts()) {
-					if (TextInput.hasNul(part.getSubmittedFileName())) {
-						nul.add(new RequestProblem.Field(part.getName(), TextInput.NUL_MESSAGE));
+					String refusal = TextInput.refusal(part.getSubmittedFileName());
+					if (refusal != null) {
+						refused.add(new RequestProblem.Field(part.getName(), refusal));
 					}
 				}
 			}
@@ -71,20 +74,25 @@ public class InputGuardFilter extends OncePerRequestFilter {
 			}
 		}
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-			boolean bad = TextInput.hasNul(parameter.getKey());
+			String refusal = TextInput.refusal(parameter.getKey());
 			for (String value : parameter.getValue()) {
-				bad |= TextInput.hasNul(value);
+				refusal = worse(refusal, TextInput.refusal(value));
 			}
-			if (bad) {
-				nul.add(new RequestProblem.Field(TextInput.visible(parameter.getKey()), TextInput.NUL_MESSAGE));
+			if (refusal != null) {
+				refused.add(new RequestProblem.Field(TextInput.visible(parameter.getKey()), refusal));
 			}
 		}
-		if (!nul.isEmpty()) {
+		if (!refused.isEmpty()) {
 			refuse(request, response,
-					new RequestProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "problem.validation", nul));
+					new RequestProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "problem.validation", refused));
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** A NUL is named before another control character: it is the one the database cannot store. */
+	private static String worse(String one, String other) {
+		return TextInput.NUL_MESSAGE.equals(one) || other == null ? one : other;
 	}
 
 	private static boolean isMultipart(HttpServletRequest request) {

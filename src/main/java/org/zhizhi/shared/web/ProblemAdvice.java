@@ -35,7 +35,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.zhizhi.shared.DomainException;
-import org.zhizhi.shared.TextInput;
 
 import tools.jackson.core.JacksonException;
 import org.zhizhi.shared.ProblemResponses;
@@ -112,7 +111,7 @@ class ProblemAdvice {
 		// a value of the wrong type (an unknown enum constant, a malformed UUID…) names its field in the JSON path
 		for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-				String problem = cause instanceof JsonInputConfiguration.NulRefused ? TextInput.NUL_MESSAGE
+				String problem = cause instanceof JsonInputConfiguration.TextRefused refused ? refused.messageKey()
 						: "problem.typeMismatch";
 				String field = jackson.getPath()
 					.stream()

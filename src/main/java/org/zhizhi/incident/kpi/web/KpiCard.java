@@ -10,14 +10,6 @@ package org.zhizhi.incident.kpi.web;
 public record KpiCard(String key, Double rate, long numerator, long denominator, Double previous, Double yearEarlier,
 		boolean goodWhenHigher) {
 
-	public String percent() {
-		return percent(rate);
-	}
-
-	public static String percent(Double rate) {
-		return rate == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", rate * 100);
-	}
-
 	public String momDelta() {
 		return delta(previous);
 	}

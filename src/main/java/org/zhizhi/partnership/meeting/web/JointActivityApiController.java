@@ -19,6 +19,7 @@ import org.zhizhi.partnership.meeting.JointActivities;
 import org.zhizhi.partnership.meeting.MeetingCommands.LogActivity;
 import org.zhizhi.partnership.meeting.MeetingViews.JointActivity;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.PlausibleYear;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,7 +51,7 @@ class JointActivityApiController {
 	@GetMapping
 	@Operation(summary = "Joint activities of the caller's scope in a year, the latest first")
 	List<JointActivity> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		return activities.list(actor, communityId,
 				year == null ? LocalDate.now(clock.withZone(zone)).getYear() : year);
 	}

@@ -36,6 +36,7 @@ import org.zhizhi.partnership.meeting.MeetingViews.OpenIncident;
 import org.zhizhi.partnership.meeting.MeetingViews.YearOverview;
 import org.zhizhi.partnership.meeting.OpenListItems.ListItemRef;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.PlausibleYear;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -75,7 +76,8 @@ class JointMeetingApiController {
 	@GetMapping
 	@Operation(summary = "Joint meetings of the caller's scope in a year, by date")
 	List<JointMeeting> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
-			@RequestParam(required = false) Integer year, @RequestParam(required = false) MeetingState state) {
+			@RequestParam(required = false) @PlausibleYear Integer year,
+			@RequestParam(required = false) MeetingState state) {
 		return queries.list(actor, communityId, year == null ? thisYear() : year, state);
 	}
 
@@ -83,13 +85,14 @@ class JointMeetingApiController {
 	@Operation(summary = "One community's year: its meetings and the quota (due by today: one per quarter wholly past; behind = fewer held)")
 	YearOverview overview(@AuthenticationPrincipal Actor actor,
 			@Parameter(description = "the community; the caller's own when he is bound to one") @RequestParam(required = false) UUID communityId,
-			@RequestParam(required = false) Integer year) {
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		return queries.overview(actor, communityId, year == null ? thisYear() : year);
 	}
 
 	@GetMapping("/overviews")
 	@Operation(summary = "Every community of the caller's scope with its quota, the ones behind first")
-	List<YearOverview> overviews(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Integer year) {
+	List<YearOverview> overviews(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) @PlausibleYear Integer year) {
 		return queries.overviews(actor, year == null ? thisYear() : year);
 	}
 

@@ -57,6 +57,7 @@ import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.shared.PlausibleYear;
 
 /**
  * The desk of the 1+4+X mechanism for community staff: the year with its four meetings and the flag when the community
@@ -98,7 +99,7 @@ class MeetingDeskController {
 
 	@GetMapping("/meetings")
 	String year(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
-			@RequestParam(required = false) Integer year, Model model) {
+			@RequestParam(required = false) @PlausibleYear Integer year, Model model) {
 		if (!MeetingRules.isStaff(actor)) {
 			// a partner unit's liaison: the meetings his unit is invited to, not the community's year
 			model.addAttribute("meetings", queries.invited(actor));
@@ -250,7 +251,7 @@ class MeetingDeskController {
 
 	@GetMapping("/activities")
 	String activities(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID communityId,
-			@RequestParam(required = false) Integer year, Model model) {
+			@RequestParam(required = false) @PlausibleYear Integer year, Model model) {
 		int y = year == null ? today().getYear() : year;
 		model.addAttribute("year", y);
 		model.addAttribute("activities", activities.list(actor, communityId, y));
