@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.property.SelfRunBooks.BuildingCollection;
@@ -24,9 +26,12 @@ class FeeWaitingWork implements WaitingWork {
 
 	private final ZoneId zone;
 
-	FeeWaitingWork(SelfRunBooks books, ZoneId zone) {
+	private final MessageSource messages;
+
+	FeeWaitingWork(SelfRunBooks books, ZoneId zone, MessageSource messages) {
 		this.books = books;
 		this.zone = zone;
+		this.messages = messages;
 	}
 
 	@Override
@@ -48,7 +53,10 @@ class FeeWaitingWork implements WaitingWork {
 					if (guarded.contains(c.buildingId()) && open > 0) {
 						unpaid += open;
 						toCollect.add(new Item(selfRun.estateName() + " " + c.buildingName(),
-								c.paid() + " / " + (c.billed() - c.exempt()), monthStart, monthEnd, false,
+								messages.getMessage("property.fees.collectionLine",
+										new Object[] { c.paid(), c.billed() - c.exempt(), c.exempt() },
+										LocaleContextHolder.getLocale()),
+								monthStart, monthEnd, false,
 								"/m/fees/" + selfRun.estateId() + "?building=" + c.buildingId(),
 								"workbench.action.collect"));
 					}

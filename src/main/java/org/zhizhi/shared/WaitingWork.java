@@ -30,7 +30,7 @@ public interface WaitingWork {
 	 *
 	 * @param title what it is (e.g. the incident's category and description)
 	 * @param where where or for whom (a grid, a building, a resident's masked name), or null
-	 * @param since since when it waits
+	 * @param since since when it waits, or null where that says nothing (a community behind its year's quota)
 	 * @param due its deadline, or null
 	 * @param urgent past its deadline, or carded, or otherwise first in line
 	 * @param href the page where the action is taken

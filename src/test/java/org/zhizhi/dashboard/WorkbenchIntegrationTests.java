@@ -121,6 +121,14 @@ class WorkbenchIntegrationTests {
 	}
 
 	@Test
+	void theInspectorHasTheMonthsEstatesToInspect() {
+		// 华城国际 was inspected this month (the demo's live inspection); 钱佳花园's contract runs and waits
+		String html = home("wuye-jianguan");
+		assertThat(waiting(html).getOrDefault("workbench.property.toInspect", 0L)).isPositive();
+		assertThat(html).contains("钱佳花园", "去检查");
+	}
+
+	@Test
 	void aResidentHasTheReportButtonAndNoFiguresOfTheTree() {
 		String html = home("jumin01");
 		assertThat(html).contains("id=\"report-now\"", "href=\"/m/report\"").doesNotContain("data-count=");

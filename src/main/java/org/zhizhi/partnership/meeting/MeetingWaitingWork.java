@@ -68,7 +68,7 @@ class MeetingWaitingWork implements WaitingWork {
 		if (!behind.isEmpty()) {
 			found.add(new Waiting("workbench.meeting.behind", behind.size(), "/partnership/meetings",
 					behind.stream().limit(limit).map(o -> new Item(o.communityName(),
-							o.quota().held() + " / " + o.quota().due(), now, null, true,
+							o.quota().held() + " / " + o.quota().due(), null, null, true,
 							"/partnership/meetings?communityId=" + o.communityId(), "workbench.action.urge"))
 						.toList()));
 		}
