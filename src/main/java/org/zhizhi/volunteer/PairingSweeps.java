@@ -22,6 +22,10 @@ import org.zhizhi.volunteer.persistence.JdbcPairings;
 @Component
 class PairingSweeps {
 
+	/** The notice a missed visit sends its helper; the next visit settles it. */
+	static final String VISIT_MISSED = "PAIRING_VISIT_MISSED";
+
+
 	static final int BATCH = 500;
 
 	private final JdbcPairings pairings;
@@ -55,10 +59,10 @@ class PairingSweeps {
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		List<JdbcPairings.Missed> missed = pairings.flagMissed(today, BATCH);
 		for (JdbcPairings.Missed m : missed) {
-			notifications.notify(List.of(m.helperId()), new Notice("PAIRING_VISIT_MISSED",
+			notifications.notify(List.of(m.helperId()), new Notice(VISIT_MISSED,
 					m("volunteer.inbox.visitMissedTitle", m.residentName()),
 					m("volunteer.inbox.visitMissedBody", m.dueOn().toString()), "/m/volunteer/pairings/" + m.pairingId(),
-					m.districtId()));
+					m.districtId()).about(Pairings.SUBJECT, m.pairingId(), PairingState.ACTIVE.name()));
 		}
 		return missed.size();
 	}

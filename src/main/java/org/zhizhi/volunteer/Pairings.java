@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.media.Photos;
+import org.zhizhi.notification.Notifications;
 import org.zhizhi.people.PeopleQueries;
 import org.zhizhi.people.PeopleViews.ResidentSummary;
 import org.zhizhi.people.ResidentTag;
@@ -99,8 +100,14 @@ public class Pairings {
 
 	private final ZoneId zone;
 
+	private final Notifications notifications;
+
+	/** What the sweep's missed-visit notices are about: settled by the next visit, or the pairing's end. */
+	static final String SUBJECT = "PAIRING";
+
 	Pairings(JdbcPairings pairings, PeopleQueries people, AccountQueries accounts, OrgUnitQueries orgUnits,
-			VolunteerTeams teams, Photos photos, CommandShape shape, Clock clock, ZoneId zone) {
+			VolunteerTeams teams, Photos photos, CommandShape shape, Clock clock, ZoneId zone,
+			Notifications notifications) {
 		this.pairings = pairings;
 		this.people = people;
 		this.accounts = accounts;
@@ -110,6 +117,7 @@ public class Pairings {
 		this.shape = shape;
 		this.clock = clock;
 		this.zone = zone;
+		this.notifications = notifications;
 	}
 
 	/** The desk pairs a helper of its scope with a resident of its scope. */
@@ -182,6 +190,8 @@ public class Pairings {
 		if (!pairings.save(pairing)) {
 			throw new DomainException(Category.CONFLICT, "CHANGED_MEANWHILE", "volunteer.changedMeanwhile");
 		}
+		// the visit answers the "visit missed" notices: done in the helper's inbox (issue 15)
+		notifications.settle(SUBJECT, id, pairing.state().name(), List.of(PairingSweeps.VISIT_MISSED));
 		return view(actor, pairing, today);
 	}
 
@@ -196,6 +206,7 @@ public class Pairings {
 		if (!pairings.save(pairing)) {
 			throw new DomainException(Category.CONFLICT, "CHANGED_MEANWHILE", "volunteer.changedMeanwhile");
 		}
+		notifications.settle(SUBJECT, id, pairing.state().name(), List.of());
 		return view(actor, pairing, today);
 	}
 

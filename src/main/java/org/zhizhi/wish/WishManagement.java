@@ -48,6 +48,10 @@ import org.zhizhi.wish.persistence.JdbcWishes;
 @Service
 public class WishManagement {
 
+	/** What the wish's notices are about, for the inbox to settle them once the wish has moved on. */
+	static final String SUBJECT = "WISH";
+
+
 	/** How often a step that lost a race reads the wish again: more than the most takers a wish has, with room. */
 	static final int MAX_ATTEMPTS = 2 * WishInput.MAX_TAKERS + 2;
 
@@ -374,7 +378,10 @@ public class WishManagement {
 				continue;
 			}
 			if (wishes.save(wish)) {
-				return load.apply(id).orElseThrow();
+				Wish saved = load.apply(id).orElseThrow();
+				// the notices that asked someone to act on the wish in its former state are done (issue 15)
+				notifications.settle(SUBJECT, id, saved.state().name(), List.of());
+				return saved;
 			}
 		}
 		throw WishLifecycle.TABLE.illegal(load.apply(id).map(Wish::state).orElse(wish.state()), action);
@@ -421,7 +428,7 @@ public class WishManagement {
 		System.arraycopy(extra, 0, args, 1, extra.length);
 		String title = messages.getMessage(key + ".title", args, LocaleContextHolder.getLocale());
 		String body = messages.getMessage(key + ".body", args, LocaleContextHolder.getLocale());
-		return new Notice(kind, title, body, link, wish.districtId());
+		return new Notice(kind, title, body, link, wish.districtId()).about(SUBJECT, wish.id(), wish.state().name());
 	}
 
 	private OrgUnit communityOf(OrgUnit place) {

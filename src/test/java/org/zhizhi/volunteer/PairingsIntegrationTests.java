@@ -111,6 +111,16 @@ class PairingsIntegrationTests {
 				"老人身体不错，帮忙换了灯泡");
 		assertThat(detail.path("visits").get(0).path("photoId").isNull()).isFalse();
 
+		// three weeks without a visit: the sweep tells the helper; his visit settles that notice (issue 15, item 10)
+		clock.advance(java.time.Duration.ofDays(21));
+		sweeps.run();
+		String helperLater = api.login("dangyuan02", ApiClient.DEMO_PASSWORD);
+		assertThat(missedNotice(helperLater, id).path("doneAt").isNull()).as("the visit is still to make").isTrue();
+		assertThat(api.post(visits, helperLater, Map.of("note", "补上这次探访")).status()).isEqualTo(201);
+		JsonNode settled = missedNotice(helperLater, id);
+		assertThat(settled.path("doneAt").isNull()).as("visited: the notice is done").isFalse();
+		assertThat(settled.path("readAt").isNull()).isFalse();
+
 		// the desk ends it with the reason; no visit after that
 		String deskAgain = api.login("dongcheng", ApiClient.DEMO_PASSWORD);
 		assertThat(api.post("/api/v1/volunteer/pairings/" + id + "/end", deskAgain, Map.of("reason", "")).errorFields())
@@ -160,6 +170,16 @@ class PairingsIntegrationTests {
 		assertThat(sweeps.run()).as("once per due day, however often the sweep runs").isZero();
 		List<String> titles = new ArrayList<>(api.get("/api/v1/inbox", member).json().findValuesAsString("title"));
 		assertThat(titles).contains("该去看望" + late.path("residentName").asString() + "了");
+	}
+
+	/** The helper's "visit missed" message about the pairing. */
+	private JsonNode missedNotice(String token, String pairingId) {
+		return api.get("/api/v1/inbox", token).json().findParents("link")
+			.stream()
+			.filter(m -> m.path("link").asString().equals("/m/volunteer/pairings/" + pairingId))
+			.filter(m -> m.path("kind").asString().equals("PAIRING_VISIT_MISSED"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	/** Every running pairing of the caller's scope, page by page. */

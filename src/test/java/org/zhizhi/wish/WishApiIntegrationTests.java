@@ -100,8 +100,13 @@ class WishApiIntegrationTests {
 		Response edited = api.send("PATCH", "/api/v1/wishes/" + id, token("dongcheng"),
 				ApiClient.json(map("description", "一台助行器，方便下楼。", "publicLabel", "一位行动不便的老人")));
 		assertThat(edited.status()).as(edited.brief()).isEqualTo(200);
+		assertThat(count("SELECT count(*) FROM notification.inbox_message WHERE kind = 'WISH_POSTED' AND title LIKE ?"
+				+ " AND done_at IS NULL", "%" + title + "%")).as("an edit leaves the vetting to do").isPositive();
 		assertThat(api.post("/api/v1/wishes/" + id + "/approve", token("dongcheng"), null).json().path("state")
 			.asString()).isEqualTo("APPROVED");
+		// issue 15, item 10: vetted, the community's "to vet" notices are done (and read), for every staff member
+		assertThat(count("SELECT count(*) FROM notification.inbox_message WHERE kind = 'WISH_POSTED' AND title LIKE ?"
+				+ " AND (done_at IS NULL OR read_at IS NULL)", "%" + title + "%")).isZero();
 		assertThat(api.post("/api/v1/wishes/" + id + "/publish", token("dongcheng"), null).json().path("state")
 			.asString()).isEqualTo("PUBLISHED");
 
