@@ -7,12 +7,8 @@
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
   const dwellingsUnit = element.dataset.dwellingsUnit || '';
   const minutesUnit = element.dataset.minutesUnit || '';
-  const tileUrl = element.dataset.tileUrl;
-  if (tileUrl) {
-    L.tileLayer(tileUrl, { maxZoom: 19, subdomains: '1234', attribution: element.dataset.tileAttribution || '' }).addTo(map);
-  } else {
-    element.classList.add('no-tiles');
-  }
+  // the configured tiles, or the bundled roads and water when there are none (basemap.js)
+  if (window.zhizhiBasemap) window.zhizhiBasemap(map, element); else element.classList.add('no-tiles');
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   }

@@ -70,12 +70,13 @@
     drawMap();
   }
 
-  // the small map: the grids of the user's scope on a plain background (no tiles needed); a tap places the point
+  // the small map: the grids of the user's scope over the bundled streets (no tiles needed); a tap places the point
   function drawMap() {
     const element = box.querySelector('[data-pick-map]');
     if (map || !element || !window.L || element.offsetParent === null) return;
     map = L.map(element, { zoomSnap: 0.25, attributionControl: false });
-    element.classList.add('no-tiles');
+    // the bundled roads and water under the grids (basemap.js; this small map never loads tiles)
+    if (window.zhizhiBasemap) window.zhizhiBasemap(map, element); else element.classList.add('no-tiles');
     const layers = [];
     for (const grid of (data.grids || [])) {
       try {

@@ -1,5 +1,5 @@
 // The grid map of the user's scope: grids coloured by kind, micro-grids once the user zooms in, a click loads
-// the grid's card (server-rendered, through htmx). Works without tiles: polygons on a plain background.
+// the grid's card (server-rendered, through htmx). Works without tiles: polygons over the bundled roads and water.
 (function () {
   const data = window.zhizhiGridMap;
   const element = document.getElementById('grid-map');
@@ -8,12 +8,8 @@
   let microZoom = 15;
   const map = L.map(element, { zoomSnap: 0.25 });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
-  const tileUrl = element.dataset.tileUrl;
-  if (tileUrl) {
-    L.tileLayer(tileUrl, { maxZoom: 19, subdomains: '1234', attribution: element.dataset.tileAttribution || '' }).addTo(map);
-  } else {
-    element.classList.add('no-tiles');
-  }
+  // the configured tiles, or the bundled roads and water when there are none (basemap.js)
+  if (window.zhizhiBasemap) window.zhizhiBasemap(map, element); else element.classList.add('no-tiles');
 
   // node names are text; Leaflet puts tooltip content in as HTML
   function escapeHtml(text) {

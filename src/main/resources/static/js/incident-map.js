@@ -1,16 +1,12 @@
-// One incident on a map: its point and the outline of its grid. Works with no tiles (offline): a plain background.
+// One incident on a map: its point and the outline of its grid. Works with no tiles (offline): the bundled roads and water.
 (function () {
   const data = window.zhizhiIncidentMap;
   const element = document.getElementById('incident-map');
   if (!data || !element || !window.L) return;
   const map = L.map(element, { zoomSnap: 0.25 });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
-  const tileUrl = element.dataset.tileUrl;
-  if (tileUrl) {
-    L.tileLayer(tileUrl, { maxZoom: 19, subdomains: '1234', attribution: element.dataset.tileAttribution || '' }).addTo(map);
-  } else {
-    element.classList.add('no-tiles');
-  }
+  // the configured tiles, or the bundled roads and water when there are none (basemap.js)
+  if (window.zhizhiBasemap) window.zhizhiBasemap(map, element); else element.classList.add('no-tiles');
   let grid = null;
   if (data.grid) {
     try {

@@ -1,17 +1,13 @@
 // Draws a node's boundary and its children's on a Leaflet map. Works with no tiles at all (offline, or no tile URL
-// configured): the polygons are drawn on a plain background.
+// configured): the polygons are drawn over the bundled roads and water (basemap.js).
 (function () {
   const data = window.zhizhiMap;
   const element = document.getElementById('map');
   if (!data || !element || !window.L) return;
   const map = L.map(element, { zoomSnap: 0.25 });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
-  const tileUrl = element.dataset.tileUrl;
-  if (tileUrl) {
-    L.tileLayer(tileUrl, { maxZoom: 19, subdomains: '1234', attribution: element.dataset.tileAttribution || '' }).addTo(map);
-  } else {
-    element.classList.add('no-tiles');
-  }
+  // the configured tiles, or the bundled roads and water when there are none (basemap.js)
+  if (window.zhizhiBasemap) window.zhizhiBasemap(map, element); else element.classList.add('no-tiles');
 
   // A child's label without what its parent's name already says: under 东城社区, 东城社区第3网格 is 第3网格; under
   // 东城社区第1网格, 第1网格第2微网格 is 第2微网格 (the longest end of the parent's name that starts the child's).

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -13,6 +14,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,42 @@ class GridMapBrowserTests {
 			assertThat(page.locator("#boundary-upload .field-error")).containsText("重叠");
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("grid-page-refused.png"))
 				.setFullPage(true));
+		}
+	}
+
+	@Test
+	void withoutTilesTheGridMapDrawsTheRoadsAndWaterOfTheArea() {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+			.setLocale("zh-CN")
+			.setTimezoneId(TestClock.CHINA.getId()))) {
+			context.setDefaultTimeout(15_000);
+			Page page = HeadlessChromium.signIn(context, port, "dongcheng");
+			page.navigate(url("/territory/map"));
+			Locator map = page.locator("#grid-map");
+			// no tile server in the tests: the bundled vector layer instead, under the grids
+			assertThat(page.locator("#grid-map .leaflet-tile")).hasCount(0);
+			assertThat(map).hasAttribute("data-basemap", "drawn");
+			assertThat(map).hasClass(Pattern.compile("\\bbasemap\\b"));
+			assertThat(map).not().hasClass(Pattern.compile("\\bno-tiles\\b"));
+			assertThat(page.locator("#grid-map .leaflet-basemap-pane path.basemap-water").first()).isAttached();
+			// drawn where the community is, not only somewhere off-screen: roads and water cross the visible map
+			Object visible = page.evaluate("""
+					() => {
+					  const box = document.getElementById('grid-map').getBoundingClientRect();
+					  const seen = selector => Array.from(document.querySelectorAll('#grid-map ' + selector)).filter(p => {
+					    const r = p.getBoundingClientRect();
+					    return (r.width > 2 || r.height > 2) && r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
+					  }).length;
+					  return [seen('.leaflet-basemap-pane path.basemap-road'), seen('.leaflet-basemap-pane path.basemap-water')];
+					}""");
+			List<?> counts = (List<?>) visible;
+			Assertions.assertThat(((Number) counts.get(0)).intValue()).as("roads on the visible map").isGreaterThanOrEqualTo(5);
+			Assertions.assertThat(((Number) counts.get(1)).intValue()).as("water on the visible map").isGreaterThanOrEqualTo(1);
+			// the layer lies under the grids and takes no click from them
+			assertThat(page.locator("#grid-map path.leaflet-interactive")).hasCount(15);
+			page.locator("#grid-map path.leaflet-interactive").first().click(new Locator.ClickOptions().setForce(true));
+			assertThat(page.locator("#card-name")).containsText("东城社区第");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("grid-map-basemap.png")));
 		}
 	}
 

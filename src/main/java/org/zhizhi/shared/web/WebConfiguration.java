@@ -12,7 +12,10 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 
-/** Chinese first: every page is zh-CN unless the user switches to English with {@code ?lang=en}. */
+/**
+ * Chinese first: every page is zh-CN unless the user switches to English with {@code ?lang=en}; and in large text
+ * when the user switched it on ({@link TextSize}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -52,6 +55,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new TextSize()).excludePathPatterns("/css/**", "/js/**", "/img/**", "/webjars/**");
 	}
 
 }
