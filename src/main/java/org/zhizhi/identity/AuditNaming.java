@@ -41,6 +41,8 @@ public class AuditNaming {
 
 	private static final int QUOTE_LENGTH = 60;
 
+	private static final String SYSTEM = "system";
+
 	private static final Pattern HTTP_STATUS = Pattern.compile("HTTP (\\d{3})");
 
 	private final ObjectProvider<ObjectNames> namers;
@@ -112,7 +114,10 @@ public class AuditNaming {
 		for (AuditEntry e : page) {
 			String person = Optional.ofNullable(e.actorName())
 				.or(() -> Optional.ofNullable(e.actorId()).map(people::get))
-				.orElse(e.username() == null ? messages.getMessage("audit.nobody", null, locale) : e.username());
+				.orElse(e.username() == null ? messages.getMessage("audit.nobody", null, locale)
+						// the platform's own writes (the accounts of the first start) are signed "system"
+						: e.actorId() == null && SYSTEM.equals(e.username())
+								? messages.getMessage("audit.system", null, locale) : e.username());
 			ObjectName now = e.objectName() == null ? objects.get(uuid(e.objectId())) : null;
 			Subject subject = new Subject(now == null ? e.objectKind() : now.kind(),
 					now == null ? e.objectName() : now.name(), e.objectId(), e.subject());

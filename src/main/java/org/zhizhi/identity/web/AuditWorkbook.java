@@ -33,7 +33,8 @@ final class AuditWorkbook {
 				AuditEntry e = line.entry();
 				Xlsx.row(sheet, r++, TIME.format(e.occurredAt().atZone(zone)), line.sentence().get(0).text(),
 						e.username(), line.plain(), messages.getMessage("outcome." + e.outcome(), null, locale),
-						e.objectId(), e.clientAddress(), e.detail());
+						e.objectId(), e.clientAddress(),
+						line.detail() == null || line.detail().isBlank() ? e.detail() : line.detail());
 			}
 			sheet.setColumnWidth(3, 80 * 256);
 		});
