@@ -125,6 +125,14 @@ public final class AuditSeal {
 		field(text, e.objectId());
 		field(text, e.outcome().name());
 		field(text, e.detail());
+		// the names came later: an entry without them is sealed as before, so the entries sealed then still hold;
+		// one with them is sealed with them (taking them off is then a change the check finds)
+		if (e.named()) {
+			field(text, e.actorName());
+			field(text, e.objectKind());
+			field(text, e.objectName());
+			field(text, e.subject());
+		}
 		return text.toString().getBytes(StandardCharsets.UTF_8);
 	}
 

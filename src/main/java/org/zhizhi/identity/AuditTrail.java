@@ -3,6 +3,7 @@ package org.zhizhi.identity;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -35,26 +36,61 @@ public class AuditTrail {
 
 	private final MeterRegistry meters;
 
-	AuditTrail(JdbcAuditEntries entries, Clock clock, MeterRegistry meters) {
+	private final AuditNaming naming;
+
+	AuditTrail(JdbcAuditEntries entries, Clock clock, MeterRegistry meters, AuditNaming naming) {
 		this.entries = entries;
 		this.clock = clock;
 		this.meters = meters;
+		this.naming = naming;
+	}
+
+	/**
+	 * A write as the write filter sees it: its object named as it is called now, and the text its form named where
+	 * the action's phrase quotes it ({@code formField} answers a form field's value).
+	 */
+	public void recordWrite(Actor actor, String remoteAddress, String action, String objectType, String objectId,
+			Outcome outcome, String detail, UnaryOperator<String> formField) {
+		record(actor, remoteAddress, action, objectType, objectId, outcome, detail,
+				naming.forWrite(actor, action, objectId, formField));
 	}
 
 	public void record(Actor actor, String remoteAddress, String action, String objectType, String objectId,
 			Outcome outcome, String detail) {
-		record(actor == null ? null : actor.userId(), actor == null ? null : actor.username(),
-				actor == null ? null : actor.scope().path(), remoteAddress, action, objectType, objectId, outcome,
-				detail);
+		record(actor, remoteAddress, action, objectType, objectId, outcome, detail, null);
+	}
+
+	/**
+	 * An entry with what its object was called at the time ({@code named} may be {@code null}); the person's name is
+	 * the one he is shown under now, kept with the entry.
+	 */
+	public void record(Actor actor, String remoteAddress, String action, String objectType, String objectId,
+			Outcome outcome, String detail, Named named) {
+		write(new AuditEntry(Ids.newId(clock), clock.instant(), actor == null ? null : actor.userId(),
+				truncate(actor == null ? null : actor.username(), 64), actor == null ? null : actor.scope().path(),
+				truncate(ClientAddress.readable(remoteAddress), 64), action, objectType, truncate(objectId, 200), outcome,
+				truncate(detail, 500), truncate(actor == null ? null : actor.displayName(), 64),
+				named == null ? null : truncate(named.objectKind(), 64),
+				named == null ? null : truncate(named.objectName(), 200),
+				named == null ? null : truncate(named.subject(), 200)));
 	}
 
 	public void record(UUID actorId, String username, String scopePath, String remoteAddress, String action,
 			String objectType, String objectId, Outcome outcome, String detail) {
-		AuditEntry entry = new AuditEntry(Ids.newId(clock), clock.instant(), actorId, truncate(username, 64),
-				scopePath, truncate(ClientAddress.readable(remoteAddress), 64), action, objectType, truncate(objectId, 200), outcome,
-				truncate(detail, 500));
+		write(new AuditEntry(Ids.newId(clock), clock.instant(), actorId, truncate(username, 64), scopePath,
+				truncate(ClientAddress.readable(remoteAddress), 64), action, objectType, truncate(objectId, 200), outcome,
+				truncate(detail, 500)));
+	}
+
+	/** What the object of a write was called when it was written, and the short text the request named. */
+	public record Named(String objectKind, String objectName, String subject) {
+	}
+
+	private void write(AuditEntry entry) {
+		Outcome outcome = entry.outcome();
 		// the scrape's view of the trail: failed and throttled sign-ins (LOGIN with FAILURE or DENIED) above all
-		meters.counter("zhizhi.audit.entries", "action", String.valueOf(action), "outcome", String.valueOf(outcome))
+		meters.counter("zhizhi.audit.entries", "action", String.valueOf(entry.action()), "outcome",
+				String.valueOf(outcome))
 			.increment();
 		if (outcome != Outcome.SUCCESS || !TransactionSynchronizationManager.isSynchronizationActive()) {
 			entries.insert(entry);
@@ -64,9 +100,7 @@ public class AuditTrail {
 			@Override
 			public void afterCompletion(int status) {
 				entries.insert(status == STATUS_COMMITTED ? entry
-						: new AuditEntry(entry.id(), entry.occurredAt(), entry.actorId(), entry.username(),
-								entry.scopePath(), entry.remoteAddress(), entry.action(), entry.objectType(),
-								entry.objectId(), Outcome.ERROR, truncate("rolled back: " + entry.detail(), 500)));
+						: entry.withOutcome(Outcome.ERROR, truncate("rolled back: " + entry.detail(), 500)));
 			}
 		});
 	}
@@ -78,6 +112,12 @@ public class AuditTrail {
 	@Transactional(readOnly = true)
 	public List<AuditEntry> read(DataScope scope, boolean includeUnscoped, AuditFilter filter, int page) {
 		return entries.find(scope, includeUnscoped, filter, PAGE_SIZE + 1, Paging.offset(page, PAGE_SIZE));
+	}
+
+	/** The entries of a filter for the spreadsheet, newest first, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> readAll(DataScope scope, boolean includeUnscoped, AuditFilter filter, int limit) {
+		return entries.find(scope, includeUnscoped, filter, limit, 0);
 	}
 
 	/**

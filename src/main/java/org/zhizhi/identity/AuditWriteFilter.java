@@ -20,7 +20,8 @@ import org.zhizhi.shared.FormErrors;
 /**
  * Writes every write request (POST, PUT, PATCH, DELETE) to the audit trail with its result, whichever module handles
  * it, so that no new page or endpoint can forget to. Sign-in and sign-out write richer entries of their own. Every
- * module's security filter chain that lets writes in adds it.
+ * module's security filter chain that lets writes in adds it. The entry keeps what its object was called and the text
+ * the form named where the action's phrase quotes it ({@link AuditPhrases}), so that it reads as a sentence later.
  */
 public class AuditWriteFilter extends OncePerRequestFilter {
 
@@ -67,8 +68,18 @@ public class AuditWriteFilter extends OncePerRequestFilter {
 			}
 			Outcome outcome = Boolean.TRUE.equals(request.getAttribute(FormErrors.REFUSED_ATTRIBUTE)) ? Outcome.FAILURE
 					: isRedirectToLogin(response) ? Outcome.DENIED : outcome(status);
-			audit.record(actor, request.getRemoteAddr(), request.getMethod() + " " + ids.replaceAll("/{id}"),
-					objectType(path), objectId, outcome, "HTTP " + status);
+			audit.recordWrite(actor, request.getRemoteAddr(), request.getMethod() + " " + ids.replaceAll("/{id}"),
+					objectType(path), objectId, outcome, "HTTP " + status, field -> formField(request, field));
+		}
+	}
+
+	/** A form's field, if the request was a form; a JSON body is read by its controller alone and quoted by none. */
+	private static String formField(HttpServletRequest request, String name) {
+		try {
+			return request.getParameter(name);
+		}
+		catch (RuntimeException e) {
+			return null; // a multipart body the container could not read: the entry is written without the quote
 		}
 	}
 

@@ -91,6 +91,27 @@ class AuditSealTests {
 	}
 
 	@Test
+	void theNamesWrittenWithAnEntryAreSealedWithItAndAnEntryWithoutThemIsSealedAsBefore() {
+		AuditEntry plain = entry(1, "dongcheng", "POST /partnership/meetings/{id}/decisions");
+		AuditEntry named = new AuditEntry(plain.id(), plain.occurredAt(), plain.actorId(), plain.username(),
+				plain.scopePath(), plain.remoteAddress(), plain.action(), plain.objectType(), plain.objectId(),
+				plain.outcome(), plain.detail(), "东城社区工作站", "jointMeeting", "2026年度第二季度协商议事会", "增设充电桩");
+		// an entry sealed before the names existed still checks (its bytes are the same as then)
+		assertThat(new String(AuditSeal.canonical(1, "", plain), StandardCharsets.UTF_8)).endsWith(";7:FAILURE;3:第1条;");
+		String sealed = seal.seal(1, "", named);
+		assertThat(sealed).isNotEqualTo(seal.seal(1, "", plain));
+		// a name changed, or all of them taken off, is a change the check finds
+		AuditEntry renamed = new AuditEntry(named.id(), named.occurredAt(), named.actorId(), named.username(),
+				named.scopePath(), named.remoteAddress(), named.action(), named.objectType(), named.objectId(),
+				named.outcome(), named.detail(), named.actorName(), named.objectKind(), "另一个会议", named.subject());
+		assertThat(seal.verify(List.of(new Chained(1, sealed, renamed)).iterator(), 1).firstBreak())
+			.hasValueSatisfying(b -> assertThat(b.reason()).isEqualTo(Reason.ALTERED));
+		assertThat(seal.verify(List.of(new Chained(1, sealed, plain)).iterator(), 1).firstBreak())
+			.hasValueSatisfying(b -> assertThat(b.reason()).isEqualTo(Reason.ALTERED));
+		assertThat(seal.verify(List.of(new Chained(1, sealed, named)).iterator(), 1).intact()).isTrue();
+	}
+
+	@Test
 	void theDemoKeyIsRefusedOutsideDemoModeAndAShortKeyAlways() {
 		assertThatThrownBy(() -> AuditConfiguration.auditKey(AuditConfiguration.DEMO_AUDIT_KEY, new DemoMode(false)))
 			.isInstanceOf(IllegalStateException.class)

@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -84,9 +87,7 @@ public class JdbcAuditEntries implements DisposableBean {
 	 * the one before it.
 	 */
 	public void insert(AuditEntry unsealed) {
-		AuditEntry entry = new AuditEntry(unsealed.id(), AuditSeal.stored(unsealed.occurredAt()), unsealed.actorId(),
-				unsealed.username(), unsealed.scopePath(), unsealed.remoteAddress(), unsealed.action(),
-				unsealed.objectType(), unsealed.objectId(), unsealed.outcome(), unsealed.detail());
+		AuditEntry entry = unsealed.at(AuditSeal.stored(unsealed.occurredAt()));
 		chaining.executeWithoutResult(status -> {
 			var head = writer.sql("SELECT seq, mac FROM identity.audit_chain_head WHERE id = 1 FOR UPDATE")
 				.query((rs, n) -> new Chained(rs.getLong("seq"), rs.getString("mac"), null))
@@ -104,9 +105,11 @@ public class JdbcAuditEntries implements DisposableBean {
 	private void insert(AuditEntry entry, long seq, String mac) {
 		writer.sql("""
 				INSERT INTO identity.audit_entry (id, occurred_at, actor_id, username, scope_path, remote_address,
-				                                  action, object_type, object_id, outcome, detail, chain_seq, chain_mac)
+				                                  action, object_type, object_id, outcome, detail, chain_seq, chain_mac,
+				                                  actor_name, object_kind, object_name, subject)
 				VALUES (:id, :occurredAt, :actorId, :username, :scopePath, :remoteAddress,
-				        :action, :objectType, :objectId, :outcome, :detail, :seq, :mac)""")
+				        :action, :objectType, :objectId, :outcome, :detail, :seq, :mac,
+				        :actorName, :objectKind, :objectName, :subject)""")
 			.param("seq", seq)
 			.param("mac", mac)
 			.param("id", entry.id())
@@ -120,31 +123,59 @@ public class JdbcAuditEntries implements DisposableBean {
 			.param("objectId", entry.objectId())
 			.param("outcome", entry.outcome().name())
 			.param("detail", entry.detail())
+			.param("actorName", entry.actorName())
+			.param("objectKind", entry.objectKind())
+			.param("objectName", entry.objectName())
+			.param("subject", entry.subject())
 			.update();
 	}
 
 	public List<AuditEntry> find(DataScope scope, boolean includeUnscoped, AuditFilter filter, int limit, int offset) {
+		String object = blankToNull(filter.object());
 		return jdbc.sql("""
 				SELECT * FROM identity.audit_entry
 				WHERE (scope_path LIKE :scope OR (scope_path IS NULL AND :includeUnscoped))
 				  AND (CAST(:username AS text) IS NULL OR username = CAST(:username AS text))
+				  AND (CAST(:person AS text) IS NULL OR username = CAST(:person AS text)
+				       OR strpos(actor_name, CAST(:person AS text)) > 0)
 				  AND (CAST(:action AS text) IS NULL OR starts_with(action, CAST(:action AS text)))
 				  AND (CAST(:outcome AS text) IS NULL OR outcome = CAST(:outcome AS text))
 				  AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= CAST(:from AS timestamptz))
 				  AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < CAST(:to AS timestamptz))
+				  AND (CAST(:object AS text) IS NULL OR object_id = CAST(:object AS text)
+				       OR strpos(object_name, CAST(:object AS text)) > 0 OR strpos(subject, CAST(:object AS text)) > 0)
 				ORDER BY occurred_at DESC, id DESC
 				LIMIT :limit OFFSET :offset""")
 			.param("scope", scope.likePattern())
 			.param("includeUnscoped", includeUnscoped)
 			.param("username", blankToNull(filter.username()))
+			.param("person", blankToNull(filter.person()))
 			.param("action", blankToNull(filter.action()))
 			.param("outcome", filter.outcome() == null ? null : filter.outcome().name())
 			.param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
 			.param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
+			.param("object", object)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, i) -> entry(rs))
 			.list();
+	}
+
+	/**
+	 * The names the accounts had when they wrote the entries that carry none (sign-ins written before the account was
+	 * known, and every entry from before the trail was written in words): one query for a page of entries.
+	 */
+	public Map<UUID, String> accountNames(Set<UUID> accountIds) {
+		if (accountIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> names = new HashMap<>();
+		jdbc.sql("SELECT id, display_name FROM identity.account WHERE id = ANY(:ids)")
+			.param("ids", accountIds.toArray(UUID[]::new))
+			.query(rs -> {
+				names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
+			});
+		return names;
 	}
 
 	/** Walks the chain in order of its places, entry by entry (the trail may be long: nothing is held in memory). */
@@ -196,7 +227,9 @@ public class JdbcAuditEntries implements DisposableBean {
 		return new AuditEntry(rs.getObject("id", UUID.class), instant(rs.getTimestamp("occurred_at")),
 				rs.getObject("actor_id", UUID.class), rs.getString("username"), rs.getString("scope_path"),
 				rs.getString("remote_address"), rs.getString("action"), rs.getString("object_type"),
-				rs.getString("object_id"), Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"));
+				rs.getString("object_id"), Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"),
+				rs.getString("actor_name"), rs.getString("object_kind"), rs.getString("object_name"),
+				rs.getString("subject"));
 	}
 
 	@Override
