@@ -98,6 +98,9 @@ class SearchIntegrationTests {
 		Set<String> buildings = results(html, "search.kind.building");
 		assertThat(buildings).isNotEmpty().allMatch(h -> h.startsWith("/territory/buildings/"));
 		assertThat(html).contains("东城公租房 1栋");
+		// its 32 buildings are more than a kind shows: the page says so rather than listing them all
+		assertThat(buildings).hasSize(10);
+		assertThat(html).contains("还有更多", "只列出前 10 条");
 		// an estate's building written as one word, as people type it
 		assertThat(results(search(community, "东城公租房1栋"), "search.kind.building")).isNotEmpty();
 		for (String href : List.of(estates.iterator().next(), buildings.iterator().next())) {

@@ -62,6 +62,7 @@ class SearchController {
 				found.size() > PER_KIND)));
 		model.addAttribute("groups", groups);
 		model.addAttribute("total", groups.stream().mapToInt(g -> g.items().size()).sum());
+		model.addAttribute("more", groups.stream().anyMatch(Group::more));
 		return "dashboard/search";
 	}
 }
