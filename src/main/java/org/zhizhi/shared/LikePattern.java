@@ -14,6 +14,21 @@ public final class LikePattern {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return "%" + escape(text.strip()) + "%";
+	}
+
+	/**
+	 * {@code text%} with the text escaped: "starts with", which a {@code text_pattern_ops} index answers (names in
+	 * a ledger are looked up by their beginning); {@code null} for no text.
+	 */
+	public static String startsWith(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return escape(text.strip()) + "%";
+	}
+
+	private static String escape(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 }

@@ -47,7 +47,7 @@ public class JdbcPlaces {
 			e.id, e.community_id, e.name, e.kind, e.governance_mode, e.address, e.scope_path""";
 
 	/** An estate is visible inside its community's scope, and to those below it who have one of its buildings. */
-	private static final String ESTATE_VISIBLE = """
+	static final String ESTATE_VISIBLE = """
 			(e.scope_path LIKE :scope OR EXISTS (SELECT 1 FROM territory.building vb
 			                                      WHERE vb.estate_id = e.id AND vb.scope_path LIKE :scope))""";
 
