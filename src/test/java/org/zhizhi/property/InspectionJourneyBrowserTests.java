@@ -5,6 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.awt.Color;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -97,6 +99,7 @@ class InspectionJourneyBrowserTests {
 			screenshot(inspector, "property-inspection-submitted-phone.png");
 
 			inspector.locator("#orders a").first().click();
+			String orderUrl = inspector.url();
 			assertThat(inspector.locator("#order-state")).hasText("整改中");
 			assertThat(inspector.locator("#loop-state")).hasText("已指派");
 			assertThat(inspector.locator("#pass-form")).hasCount(0);
@@ -109,6 +112,28 @@ class InspectionJourneyBrowserTests {
 			assertThat(order).hasCount(1);
 			assertThat(order).containsText("第" + code + "条");
 			screenshot(liaison, "property-liaison-orders-phone.png");
+
+			// the company answers it through the loop (应哨, on site, resolved with a photo); the inspector's page now
+			// offers 复查通过 and 退回, and his pass closes the order
+			String orderId = orderUrl.substring(orderUrl.lastIndexOf('/') + 1);
+			String incident = api.get("/api/v1/property/rectifications/" + orderId, api.tokenOf("wuye-jianguan"))
+				.json()
+				.path("incidentId")
+				.asString();
+			String token = api.tokenOf("wuye-huacheng");
+			org.assertj.core.api.Assertions.assertThat(api.post("/api/v1/incidents/" + incident + "/answer", token, Map.of()).status()).isEqualTo(200);
+			org.assertj.core.api.Assertions.assertThat(api.post("/api/v1/incidents/" + incident + "/check-in", token, Map.of("lat", lat, "lng", lng,
+					"photoIds", List.of(api.uploadPhoto(token, incident)))).status()).isEqualTo(200);
+			org.assertj.core.api.Assertions.assertThat(api.post("/api/v1/incidents/" + incident + "/resolve", token, Map.of("note", "门禁已更换",
+					"photoIds", List.of(api.uploadPhoto(token, incident)))).status()).isEqualTo(200);
+			inspector.navigate(orderUrl);
+			assertThat(inspector.locator("#pass-form button")).isVisible();
+			assertThat(inspector.locator("#send-back summary")).isVisible();
+			screenshot(inspector, "property-rectification-answered-phone.png");
+			inspector.locator("#pass-form button").click();
+			assertThat(inspector.locator("#order-state")).hasText("已通过");
+			assertThat(inspector.locator("#pass-form")).hasCount(0);
+			screenshot(inspector, "property-rectification-passed-phone.png");
 		}
 	}
 
