@@ -53,8 +53,15 @@ class ClaimNotices {
 		this.messages = messages;
 	}
 
+	/**
+	 * What a pledge's notices are about: each step settles the notices sent while the pledge stood elsewhere — the
+	 * community's "to accept" once accepted or sent back, the unit's "sent back" once delivered again (issue 15).
+	 */
+	static final String SUBJECT = "CLAIM";
+
 	@EventListener
 	void on(PledgeDelivered delivered) {
+		notifications.settle(SUBJECT, delivered.claimId(), ClaimStatus.DELIVERED.name(), List.of());
 		claims.claim(delivered.claimId())
 			.ifPresent(claim -> tell(staffOf(claim), "PARTNERSHIP_DELIVERED", "notice.partnership.delivered", claim,
 					claim.partnerName()));
@@ -62,6 +69,7 @@ class ClaimNotices {
 
 	@EventListener
 	void on(PledgeAccepted accepted) {
+		notifications.settle(SUBJECT, accepted.claimId(), ClaimStatus.ACCEPTED.name(), List.of());
 		claims.claim(accepted.claimId())
 			.ifPresent(claim -> tell(liaisonsOf(claim), "PARTNERSHIP_ACCEPTED", "notice.partnership.accepted", claim,
 					accepted.note()));
@@ -69,6 +77,7 @@ class ClaimNotices {
 
 	@EventListener
 	void on(PledgeSentBack sentBack) {
+		notifications.settle(SUBJECT, sentBack.claimId(), ClaimStatus.PLEDGED.name(), List.of());
 		claims.claim(sentBack.claimId())
 			.ifPresent(claim -> tell(liaisonsOf(claim), "PARTNERSHIP_SENT_BACK", "notice.partnership.sentBack", claim,
 					sentBack.reason()));
@@ -99,11 +108,18 @@ class ClaimNotices {
 
 	void tell(List<UUID> recipients, String kind, String key, Claim claim, String detail) {
 		UUID community = items.itemCommunity(claim.itemId()).orElse(null);
-		tell(recipients, kind, key, claim.itemTitle(), claim.itemId(), community, detail);
+		// the pledge as the step left it (the events are published after the save, in its transaction)
+		tell(recipients, kind, key, claim.itemTitle(), claim.itemId(), community, detail,
+				new Notice.Subject(SUBJECT, claim.id(), claim.status().name()));
 	}
 
 	private void tell(List<UUID> recipients, String kind, String key, String title, UUID itemId, UUID communityId,
 			String detail) {
+		tell(recipients, kind, key, title, itemId, communityId, detail, null);
+	}
+
+	private void tell(List<UUID> recipients, String kind, String key, String title, UUID itemId, UUID communityId,
+			String detail, Notice.Subject subject) {
 		if (recipients.isEmpty() || communityId == null) {
 			return;
 		}
@@ -112,6 +128,6 @@ class ClaimNotices {
 		notifications.notify(recipients, new Notice(kind,
 				messages.getMessage(key + ".title", args, Locale.SIMPLIFIED_CHINESE),
 				messages.getMessage(key + ".body", args, Locale.SIMPLIFIED_CHINESE), "/partnership/items/" + itemId,
-				district));
+				district, subject));
 	}
 }

@@ -116,15 +116,33 @@ class ClaimVersionsIntegrationTests {
 		assertThat(notices(need, "PARTNERSHIP_DELIVERED", staff.userId())).as("a save that found no row tells nobody")
 			.isEqualTo(1);
 
+		assertThat(open(need, "PARTNERSHIP_DELIVERED", staff.userId())).as("to accept: open").isEqualTo(1);
 		claims.sendBack(staff, claim.id(), new PartnershipCommands.SendBack("照片看不清"));
 		assertThat(notices(need, "PARTNERSHIP_SENT_BACK", school.userId())).as("the unit learns it was sent back")
 			.isEqualTo(1);
+		assertThat(open(need, "PARTNERSHIP_DELIVERED", staff.userId())).as("decided: the community's notice is done")
+			.isZero();
+		assertThat(open(need, "PARTNERSHIP_SENT_BACK", school.userId())).as("to deliver again: open").isEqualTo(1);
 		management.withDocument(school, TestPhotos.jpeg(Color.BLUE), false,
 				id -> claims.complete(school, claim.id(), new Completion("重新完成", id, null, null, 3)));
 		claims.accept(staff, claim.id(), new Acceptance("好"));
 		assertThat(notices(need, "PARTNERSHIP_DELIVERED", staff.userId())).isEqualTo(2);
 		assertThat(notices(need, "PARTNERSHIP_ACCEPTED", school.userId())).as("the unit learns it was accepted")
 			.isEqualTo(1);
+		assertThat(open(need, "PARTNERSHIP_SENT_BACK", school.userId())).as("delivered again: done").isZero();
+		assertThat(open(need, "PARTNERSHIP_DELIVERED", staff.userId())).as("accepted: nothing left to do").isZero();
+	}
+
+	/** The recipient's messages of a kind about the item still waiting for him to act (issue 15, item 10). */
+	private int open(ListItem item, String kind, UUID recipient) {
+		return jdbc.sql("""
+				select count(*) from notification.inbox_message
+				 where recipient_id = :recipient and kind = :kind and link = :link and done_at is null""")
+			.param("recipient", recipient)
+			.param("kind", kind)
+			.param("link", "/partnership/items/" + item.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	private int notices(ListItem item, String kind, UUID recipient) {
