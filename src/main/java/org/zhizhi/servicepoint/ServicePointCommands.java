@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.Latitude;
 import org.zhizhi.shared.Longitude;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /** The shapes of the service points' commands. */
@@ -56,7 +57,8 @@ public final class ServicePointCommands {
 	/** A room booked for an activity, from when to when, for about how many people. */
 	public record NewBooking(@NotNull(message = REQUIRED) UUID roomId,
 			@HasText(message = REQUIRED) @TextLength(min = 2, max = 60, message = LENGTH) String title,
-			@NotNull(message = REQUIRED) Instant startsAt, @NotNull(message = REQUIRED) Instant endsAt,
+			@NotNull(message = REQUIRED) @PlausibleDate Instant startsAt,
+			@NotNull(message = REQUIRED) @PlausibleDate Instant endsAt,
 			@NotNull(message = REQUIRED) @Min(value = 1, message = RANGE) @Max(value = 2000, message = RANGE) Integer expected) {
 	}
 

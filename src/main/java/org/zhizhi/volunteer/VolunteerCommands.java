@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.Latitude;
 import org.zhizhi.shared.Longitude;
+import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /** The shapes of the volunteer commands. */
@@ -53,7 +54,8 @@ public final class VolunteerCommands {
 			@HasText(message = REQUIRED) @TextLength(min = 2, max = 200, message = LENGTH) String place,
 			@NotNull(message = REQUIRED) @Latitude(message = "{incident.badLat}") Double lat,
 			@NotNull(message = REQUIRED) @Longitude(message = "{incident.badLng}") Double lng,
-			@NotNull(message = REQUIRED) Instant startsAt, @NotNull(message = REQUIRED) Instant endsAt,
+			@NotNull(message = REQUIRED) @PlausibleDate Instant startsAt,
+			@NotNull(message = REQUIRED) @PlausibleDate Instant endsAt,
 			@NotNull(message = REQUIRED) @Min(value = 1, message = RANGE) @Max(value = 10000, message = RANGE) Integer slots) {
 	}
 

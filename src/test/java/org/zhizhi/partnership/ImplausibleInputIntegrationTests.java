@@ -84,4 +84,20 @@ class ImplausibleInputIntegrationTests {
 		assertThat(page.body()).contains("请填写合理的年份");
 		assertThat(mudong.get("/partnership/meetings?year=" + clock.year()).statusCode()).isEqualTo(200);
 	}
+
+	/** A moment — a meeting's time — is held to the same plausible days as a date. */
+	@Test
+	void aJointMeetingInTheYear2999IsAProblemOfItsTime() {
+		ApiClient api = new ApiClient(port);
+		String token = api.tokenOf("mudong");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("kind", "QUARTERLY");
+		body.put("scheduledAt", "2999-03-01T02:00:00Z");
+		body.put("place", "社区会议室");
+		Response refused = api.post("/api/v1/joint-meetings", token, body);
+		assertThat(refused.problemCode(400)).isEqualTo("VALIDATION_FAILED");
+		assertThat(refused.errorFields()).containsExactly("scheduledAt");
+		body.put("scheduledAt", clock.instant().plus(java.time.Duration.ofDays(3)).toString());
+		assertThat(api.post("/api/v1/joint-meetings", token, body).status()).as("a date a person means").isEqualTo(201);
+	}
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.zhizhi.partnership.meeting.MeetingViews.AgendaKind;
 import org.zhizhi.partnership.meeting.MeetingViews.RefKind;
 import org.zhizhi.shared.HasText;
+import org.zhizhi.shared.PlausibleDate;
 
 /**
  * The commands on joint meetings and activities, as the API and the pages send them. Every field may be missing; the
@@ -38,12 +39,12 @@ public final class MeetingCommands {
 
 	/** @param communityId optional for community staff (their own community) */
 	public record ScheduleMeeting(UUID communityId, @NotNull(message = REQUIRED) MeetingKind kind,
-			@Size(max = MAX_TITLE, message = TOO_LONG) String title, @NotNull(message = REQUIRED) Instant scheduledAt,
+			@Size(max = MAX_TITLE, message = TOO_LONG) String title, @NotNull(message = REQUIRED) @PlausibleDate Instant scheduledAt,
 			@Size(max = MAX_TITLE, message = TOO_LONG) String place) {
 	}
 
 	/** @param place a new place; the old one stays if missing */
-	public record Reschedule(@NotNull(message = REQUIRED) Instant scheduledAt,
+	public record Reschedule(@NotNull(message = REQUIRED) @PlausibleDate Instant scheduledAt,
 			@Size(max = MAX_TITLE, message = TOO_LONG) String place) {
 	}
 
@@ -51,7 +52,7 @@ public final class MeetingCommands {
 	}
 
 	/** @param heldAt when it took place; now if missing */
-	public record Hold(Instant heldAt) {
+	public record Hold(@PlausibleDate Instant heldAt) {
 	}
 
 	public record Minute(
