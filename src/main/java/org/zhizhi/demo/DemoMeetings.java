@@ -1,6 +1,7 @@
 package org.zhizhi.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -21,10 +22,10 @@ import org.zhizhi.partnership.meeting.ActivityKind;
 import org.zhizhi.partnership.meeting.JointActivities;
 import org.zhizhi.partnership.meeting.AgendaCandidates;
 import org.zhizhi.partnership.meeting.JointMeetings;
+import org.zhizhi.partnership.meeting.MeetingHistory;
 import org.zhizhi.partnership.meeting.MeetingQueries;
 import org.zhizhi.partnership.meeting.MeetingCommands.AddAgendaItem;
 import org.zhizhi.partnership.meeting.MeetingCommands.Cancel;
-import org.zhizhi.partnership.meeting.MeetingCommands.Hold;
 import org.zhizhi.partnership.meeting.MeetingCommands.LogActivity;
 import org.zhizhi.partnership.meeting.MeetingCommands.Minute;
 import org.zhizhi.partnership.meeting.MeetingCommands.NewParticipant;
@@ -71,6 +72,8 @@ class DemoMeetings implements ApplicationRunner {
 
 	private final JointMeetings meetings;
 
+	private final MeetingHistory history;
+
 	private final MeetingQueries queries;
 
 	private final AgendaCandidates candidates;
@@ -82,8 +85,8 @@ class DemoMeetings implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoMeetings(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountQueries accounts,
-			JointMeetings meetings, MeetingQueries queries, AgendaCandidates candidates, JointActivities activities,
-			TransactionTemplate transaction, Clock clock) {
+			JointMeetings meetings, MeetingHistory history, MeetingQueries queries, AgendaCandidates candidates,
+			JointActivities activities, TransactionTemplate transaction, Clock clock) {
 		this.queries = queries;
 		this.candidates = candidates;
 		this.demoMode = demoMode;
@@ -91,6 +94,7 @@ class DemoMeetings implements ApplicationRunner {
 		this.orgUnits = orgUnits;
 		this.accounts = accounts;
 		this.meetings = meetings;
+		this.history = history;
 		this.activities = activities;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -128,61 +132,82 @@ class DemoMeetings implements ApplicationRunner {
 	private void load(Actor staff, UUID community, LocalDate today) {
 		int year = today.getYear();
 		Instant now = clock.instant();
+		// Meetings already past are written through MeetingHistory at the moments their steps happened (planned two
+		// weeks before, held at their time, decided there, minuted two days later); the live commands would stamp
+		// each step with the load's now, and a February meeting would show its minutes written today.
 		// 年初双向认领会: held and minuted, with the claims it decided
 		Instant claiming = at(earliest(LocalDate.of(year, 2, 10), today.minusDays(20), year), 9, 30);
-		UUID first = meetings.schedule(staff, new ScheduleMeeting(community, MeetingKind.CLAIMING, null, claiming,
-				"金银桥社区党群服务中心会议室")).meeting().id();
-		agenda(staff, first, "通报上年度共驻共建协议履行情况", "签订本年度共驻共建协议书", "发布需求清单、资源清单，双向认领");
+		Instant planned = notAfter(claiming.minus(Duration.ofDays(14)), now);
+		UUID first = history.scheduled(staff, new ScheduleMeeting(community, MeetingKind.CLAIMING, null, claiming,
+				"金银桥社区党群服务中心会议室"), planned);
+		agenda(staff, first, planned, "通报上年度共驻共建协议履行情况", "签订本年度共驻共建协议书", "发布需求清单、资源清单，双向认领");
 		for (String unit : PARTNERS) {
-			meetings.recordAttendance(staff, first, new RecordAttendance(RefKind.UNIT, null, unit, null));
+			history.attendance(staff, first, new RecordAttendance(RefKind.UNIT, null, unit, null), planned);
 		}
 		if (claiming.isBefore(now)) {
-			meetings.hold(staff, first, new Hold(claiming));
+			Instant ended = notAfter(claiming.plus(Duration.ofHours(2)), now);
+			history.held(staff, first, claiming, ended);
 			for (String unit : PARTNERS) {
-				meetings.recordAttendance(staff, first, new RecordAttendance(RefKind.UNIT, null, unit, true));
+				history.attendance(staff, first, new RecordAttendance(RefKind.UNIT, null, unit, true), ended);
 			}
-			meetings.recordAttendance(staff, first, new RecordAttendance(RefKind.PERSON, staff.userId(), null, true));
+			history.attendance(staff, first, new RecordAttendance(RefKind.PERSON, staff.userId(), null, true), ended);
 			LocalDate held = LocalDate.ofInstant(claiming, PlatformZone.DEFAULT);
-			var summer = meetings.decide(staff, first, new TakeDecision("木洞小学认领“暑期公益课堂”项目，开放教室和师资",
-					RefKind.UNIT, null, "木洞小学", held.plusDays(150))).decisions();
-			meetings.decide(staff, first, new TakeDecision("国药控股重庆崇恩医药认领“健康社区”义诊，每季度一次", RefKind.UNIT,
-					null, "国药控股重庆崇恩医药", held.plusDays(60)));
-			meetings.decide(staff, first, new TakeDecision("国际生物城小学党支部捐资 60 万元用于春蕾圆梦助学", RefKind.UNIT,
-					null, "国际生物城小学党支部", held.plusDays(90)));
-			meetings.markDone(staff, first, summer.get(0).id());
-			meetings.minute(staff, first, new Minute("""
+			String summer = "木洞小学认领“暑期公益课堂”项目，开放教室和师资";
+			UUID summerTask = history.decided(staff, first, new TakeDecision(summer, RefKind.UNIT, null, "木洞小学",
+					held.plusDays(150)), ended)
+				.decisions()
+				.stream()
+				.filter(d -> d.text().equals(summer))
+				.findFirst()
+				.orElseThrow()
+				.id();
+			history.decided(staff, first, new TakeDecision("国药控股重庆崇恩医药认领“健康社区”义诊，每季度一次", RefKind.UNIT,
+					null, "国药控股重庆崇恩医药", held.plusDays(60)), ended);
+			history.decided(staff, first, new TakeDecision("国际生物城小学党支部捐资 60 万元用于春蕾圆梦助学", RefKind.UNIT,
+					null, "国际生物城小学党支部", held.plusDays(90)), ended);
+			Instant minuted = notAfter(at(held.plusDays(2), 16, 0), now);
+			history.minuted(staff, first, new Minute("""
 					会议通报了上年度共驻共建协议履行情况，5 家共建单位签订本年度共驻共建协议书。
 					会议发布了社区需求清单和共建单位资源清单，木洞小学、国药控股重庆崇恩医药、国际生物城小学党支部当场认领 3 项。
-					会议要求各认领单位按期兑现公开承诺，社区在半年工作推进会上通报进度。"""));
+					会议要求各认领单位按期兑现公开承诺，社区在半年工作推进会上通报进度。"""), minuted);
+			// the summer classes' task done ten days before it was due, or by yesterday if that day is still to come
+			Instant done = notAfter(at(held.plusDays(140), 17, 0), now.minus(Duration.ofDays(1)));
+			history.done(staff, first, summerTask, done.isBefore(minuted) ? minuted : done);
 		}
 		// 半年工作推进会: held, decisions recorded, minutes still to write
 		Instant halfYear = at(earliest(LocalDate.of(year, 6, 20), today.minusDays(5), year), 14, 30);
-		UUID second = meetings.schedule(staff, new ScheduleMeeting(community, MeetingKind.HALF_YEAR, null, halfYear,
-				"钱佳花园功能型党支部活动室")).meeting().id();
-		agenda(staff, second, "通报上半年认领事项进度", "道路整修、污水管网疏通维护项目推进");
+		Instant halfPlanned = notAfter(halfYear.minus(Duration.ofDays(10)), now);
+		UUID second = history.scheduled(staff, new ScheduleMeeting(community, MeetingKind.HALF_YEAR, null, halfYear,
+				"钱佳花园功能型党支部活动室"), halfPlanned);
+		agenda(staff, second, halfPlanned, "通报上半年认领事项进度", "道路整修、污水管网疏通维护项目推进");
 		if (halfYear.isBefore(now)) {
-			meetings.hold(staff, second, new Hold(halfYear));
+			Instant ended = notAfter(halfYear.plus(Duration.ofHours(2)), now);
+			history.held(staff, second, halfYear, ended);
 			for (String unit : PARTNERS.subList(0, 4)) {
-				meetings.recordAttendance(staff, second, new RecordAttendance(RefKind.UNIT, null, unit, true));
+				history.attendance(staff, second, new RecordAttendance(RefKind.UNIT, null, unit, true), ended);
 			}
-			meetings.recordAttendance(staff, second,
-					new RecordAttendance(RefKind.UNIT, null, PARTNERS.get(4), false));
+			history.attendance(staff, second, new RecordAttendance(RefKind.UNIT, null, PARTNERS.get(4), false), ended);
 			LocalDate held = LocalDate.ofInstant(halfYear, PlatformZone.DEFAULT);
-			meetings.decide(staff, second, new TakeDecision("木洞文旅公司党支部牵头农产品代销，下季度起每月一次集市", RefKind.UNIT,
-					null, "木洞文旅公司党支部", held.plusDays(45)));
-			meetings.decide(staff, second, new TakeDecision("社区协调污水管网疏通维护，汛期前完成", RefKind.PERSON,
-					staff.userId(), null, held.plusDays(30)));
+			history.decided(staff, second, new TakeDecision("木洞文旅公司党支部牵头农产品代销，下季度起每月一次集市", RefKind.UNIT,
+					null, "木洞文旅公司党支部", held.plusDays(45)), ended);
+			history.decided(staff, second, new TakeDecision("社区协调污水管网疏通维护，汛期前完成", RefKind.PERSON,
+					staff.userId(), null, held.plusDays(30)), ended);
 		}
-		// 季度协商议事会: the first date was cancelled, the new one is planned with an open incident on its agenda
-		LocalDate quarterly = LocalDate.of(year, 9, 15);
-		UUID cancelled = meetings.schedule(staff, new ScheduleMeeting(community, MeetingKind.QUARTERLY, null,
-				at(quarterly, 9, 30), "金银桥社区党群服务中心会议室")).meeting().id();
-		meetings.cancel(staff, cancelled, new Cancel("与木洞镇防汛工作会议时间冲突，另行安排"));
+		// 季度协商议事会: the first date was cancelled a few days before (by yesterday at the latest), the new one is
+		// planned with an open incident on its agenda
+		Instant quarterly = at(LocalDate.of(year, 9, 15), 9, 30);
+		UUID cancelled = history.scheduled(staff, new ScheduleMeeting(community, MeetingKind.QUARTERLY, null,
+				quarterly, "金银桥社区党群服务中心会议室"), notAfter(quarterly.minus(Duration.ofDays(30)),
+						now.minus(Duration.ofDays(7))));
+		history.cancelled(staff, cancelled, new Cancel("与木洞镇防汛工作会议时间冲突，另行安排"),
+				notAfter(quarterly.minus(Duration.ofDays(5)), now.minus(Duration.ofDays(1))));
 		Instant next = at(today.plusDays(today.getDayOfYear() < 300 ? 10 : 2), 9, 30);
 		UUID third = meetings.schedule(staff, new ScheduleMeeting(community, MeetingKind.QUARTERLY, null,
 				next.isBefore(at(LocalDate.of(year, 12, 31), 9, 0)) ? next : at(LocalDate.of(year, 12, 30), 9, 30),
 				"金银桥社区党群服务中心会议室")).meeting().id();
-		agenda(staff, third, "金喇叭宣讲进小区安排", "暑期公益课堂总结");
+		for (String topic : List.of("金喇叭宣讲进小区安排", "暑期公益课堂总结")) {
+			meetings.addAgendaItem(staff, third, new AddAgendaItem(AgendaKind.TEXT, null, topic, null));
+		}
 		List<OpenIncident> open = candidates.openIncidents(staff, third);
 		if (!open.isEmpty()) {
 			meetings.addAgendaItem(staff, third, new AddAgendaItem(AgendaKind.INCIDENT, open.get(0).id(), null, null));
@@ -204,9 +229,12 @@ class DemoMeetings implements ApplicationRunner {
 				earliest(LocalDate.of(year, 7, 8), today, year), 80, "木洞小学");
 	}
 
-	private void agenda(Actor staff, UUID meeting, String... topics) {
+	/** The agenda as the desk wrote it when the meeting was planned, one item a minute. */
+	private void agenda(Actor staff, UUID meeting, Instant planned, String... topics) {
+		int minute = 0;
 		for (String topic : topics) {
-			meetings.addAgendaItem(staff, meeting, new AddAgendaItem(AgendaKind.TEXT, null, topic, null));
+			history.agendaItem(staff, meeting, new AddAgendaItem(AgendaKind.TEXT, null, topic, null),
+					notAfter(planned.plus(Duration.ofMinutes(++minute)), clock.instant()));
 		}
 	}
 
@@ -225,6 +253,11 @@ class DemoMeetings implements ApplicationRunner {
 		LocalDate day = planned.isBefore(limit) ? planned : limit;
 		LocalDate start = LocalDate.of(year, 1, 2);
 		return day.isBefore(start) ? start : day;
+	}
+
+	/** The moment a past step happened, or {@code limit} when the calendar has not got that far yet. */
+	private static Instant notAfter(Instant at, Instant limit) {
+		return at.isAfter(limit) ? limit : at;
 	}
 
 	private static Instant at(LocalDate day, int hour, int minute) {

@@ -87,6 +87,15 @@ public class JointMeetings {
 	}
 
 	public MeetingDetail schedule(Actor actor, ScheduleMeeting command) {
+		return schedule(actor, command, clock.instant());
+	}
+
+	/*
+	 * Each step below at an instant of its own: the live commands pass the clock's now, MeetingHistory the moment a
+	 * past step happened — so both go through the same checks, aggregate methods and rows, and none is written twice.
+	 */
+
+	MeetingDetail schedule(Actor actor, ScheduleMeeting command, Instant now) {
 		MeetingRules.requireStaff(actor);
 		OrgUnit community = communities.resolve(actor, command.communityId());
 		shape.check(command);
@@ -96,7 +105,6 @@ public class JointMeetings {
 			String kind = messages.getMessage("meetingKind." + command.kind(), null, Locale.SIMPLIFIED_CHINESE);
 			title = messages.getMessage("meeting.defaultTitle", new Object[] { year, kind }, Locale.SIMPLIFIED_CHINESE);
 		}
-		Instant now = clock.instant();
 		Meeting meeting = Meeting.schedule(Ids.newId(clock), community.id(), community.path(), command.kind(), title,
 				command.scheduledAt(), text(command.place()), actor.userId(), now);
 		meetings.insert(meeting, community.districtId());
@@ -113,32 +121,45 @@ public class JointMeetings {
 	}
 
 	public MeetingDetail cancel(Actor actor, UUID id, Cancel command) {
+		return cancel(actor, id, command, clock.instant());
+	}
+
+	MeetingDetail cancel(Actor actor, UUID id, Cancel command, Instant now) {
 		Cancel cancel = command == null ? new Cancel(null) : command;
 		Meeting meeting = load(actor, id, MeetingAction.CANCEL, cancel);
 		MeetingState from = meeting.state();
-		Instant now = clock.instant();
 		meeting.cancel(cancel.reason().strip(), now);
 		return save(actor, meeting, MeetingAction.CANCEL, from, now, cancel.reason().strip());
 	}
 
 	public MeetingDetail hold(Actor actor, UUID id, Hold command) {
+		return hold(actor, id, command, clock.instant());
+	}
+
+	MeetingDetail hold(Actor actor, UUID id, Hold command, Instant now) {
 		Meeting meeting = load(actor, id, MeetingAction.HOLD, command == null ? new Hold(null) : command);
 		MeetingState from = meeting.state();
-		Instant now = clock.instant();
 		meeting.hold(command == null ? null : command.heldAt(), now);
 		return save(actor, meeting, MeetingAction.HOLD, from, now, null);
 	}
 
 	public MeetingDetail minute(Actor actor, UUID id, Minute command) {
+		return minute(actor, id, command, clock.instant());
+	}
+
+	MeetingDetail minute(Actor actor, UUID id, Minute command, Instant now) {
 		Minute minute = command == null ? new Minute(null) : command;
 		Meeting meeting = load(actor, id, MeetingAction.MINUTE, minute);
 		MeetingState from = meeting.state();
-		Instant now = clock.instant();
 		meeting.minute(minute.minutes().strip(), now);
 		return save(actor, meeting, MeetingAction.MINUTE, from, now, null);
 	}
 
 	public MeetingDetail addAgendaItem(Actor actor, UUID id, AddAgendaItem command) {
+		return addAgendaItem(actor, id, command, clock.instant());
+	}
+
+	MeetingDetail addAgendaItem(Actor actor, UUID id, AddAgendaItem command, Instant now) {
 		AddAgendaItem item = command == null ? new AddAgendaItem(null, null, null, null) : command;
 		Meeting meeting = load(actor, id, MeetingAction.EDIT_AGENDA, item);
 		meeting.prepare(MeetingAction.EDIT_AGENDA);
@@ -152,8 +173,7 @@ public class JointMeetings {
 			case INCIDENT -> candidates.openIncidentTitle(meeting.view(), requireRef(ref));
 			case LIST_ITEM -> candidates.listItemTitle(actor, meeting.view(), requireRef(ref));
 		};
-		if (!meetings.addAgendaItem(Ids.newId(clock), id, kind, ref, title, text(item.note()), actor.userId(),
-				clock.instant())) {
+		if (!meetings.addAgendaItem(Ids.newId(clock), id, kind, ref, title, text(item.note()), actor.userId(), now)) {
 			throw new DomainException(Category.CONFLICT, "ALREADY_ON_AGENDA", "meeting.alreadyOnAgenda");
 		}
 		return queries.detail(actor, id);
@@ -169,6 +189,10 @@ public class JointMeetings {
 	}
 
 	public MeetingDetail recordAttendance(Actor actor, UUID id, RecordAttendance command) {
+		return recordAttendance(actor, id, command, clock.instant());
+	}
+
+	MeetingDetail recordAttendance(Actor actor, UUID id, RecordAttendance command, Instant now) {
 		RecordAttendance attendance = command == null ? new RecordAttendance(null, null, null, null) : command;
 		Meeting meeting = load(actor, id, MeetingAction.RECORD_ATTENDANCE, attendance);
 		meeting.prepare(MeetingAction.RECORD_ATTENDANCE);
@@ -189,7 +213,7 @@ public class JointMeetings {
 		// an invitation in a planned meeting says nobody was there yet; in a held one, present unless told otherwise
 		boolean present = attendance.present() != null ? attendance.present() : meeting.state() == MeetingState.HELD;
 		meetings.recordAttendee(Ids.newId(clock), id, attendance.kind(), attendance.refId(), name, present,
-				actor.userId(), clock.instant());
+				actor.userId(), now);
 		return queries.detail(actor, id);
 	}
 
@@ -198,6 +222,10 @@ public class JointMeetings {
 	 * due date. Every problem of the request is told at once: its shape and the owner it names.
 	 */
 	public MeetingDetail decide(Actor actor, UUID id, TakeDecision command) {
+		return decide(actor, id, command, clock.instant());
+	}
+
+	MeetingDetail decide(Actor actor, UUID id, TakeDecision command, Instant now) {
 		TakeDecision decision = command == null ? new TakeDecision(null, null, null, null, null) : command;
 		Meeting meeting = lock(actor, id);
 		MeetingLifecycle.TABLE.next(meeting.state(), MeetingAction.DECIDE);
@@ -221,7 +249,6 @@ public class JointMeetings {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		Instant now = clock.instant();
 		DecisionTaken taken = meeting.decide(Ids.newId(clock), decision.text().strip(), decision.ownerKind(),
 				decision.ownerId(), ownerName, decision.dueOn(), actor.userId(), now, zone);
 		meetings.insertDecision(new Decision(taken.decisionId(), id, taken.text(), taken.ownerKind(), taken.ownerId(),
@@ -232,11 +259,15 @@ public class JointMeetings {
 
 	/** Marks a decision's task done; doing it twice is harmless. Allowed whatever the meeting's state. */
 	public MeetingDetail markDone(Actor actor, UUID id, UUID decisionId) {
+		return markDone(actor, id, decisionId, clock.instant());
+	}
+
+	MeetingDetail markDone(Actor actor, UUID id, UUID decisionId, Instant now) {
 		lock(actor, id);
 		if (!meetings.decisionExists(id, decisionId)) {
 			throw DomainException.notFound("decision");
 		}
-		meetings.markDone(id, decisionId, actor.userId(), clock.instant());
+		meetings.markDone(id, decisionId, actor.userId(), now);
 		return queries.detail(actor, id);
 	}
 
