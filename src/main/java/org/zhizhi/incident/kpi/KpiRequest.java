@@ -35,8 +35,8 @@ public record KpiRequest(String orgUnitId, String preset, String from, String to
 
 	public KpiPeriod period(LocalDate today) {
 		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate start = date("from", from, problems);
-		LocalDate end = date("to", to, problems);
+		LocalDate start = date("from", from, today, problems);
+		LocalDate end = date("to", to, today, problems);
 		Preset chosen = null;
 		if (preset != null && !preset.isBlank()) {
 			try {
@@ -59,12 +59,21 @@ public record KpiRequest(String orgUnitId, String preset, String from, String to
 		return new KpiPeriod(start, end);
 	}
 
-	private static LocalDate date(String field, String text, List<FieldProblem> problems) {
+	/** Years a report's day may lie before or after today, as for every date a person gives (shared PlausibleDate). */
+	static final int PLAUSIBLE_YEARS = 10;
+
+	private static LocalDate date(String field, String text, LocalDate today, List<FieldProblem> problems) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.strip());
+			LocalDate day = LocalDate.parse(text.strip());
+			if (day.isBefore(today.minusYears(PLAUSIBLE_YEARS)) || day.isAfter(today.plusYears(PLAUSIBLE_YEARS))) {
+				// 0001-01-01 would have the report walk two thousand years of empty days
+				problems.add(new FieldProblem(field, "validation.implausibleDate", PLAUSIBLE_YEARS, PLAUSIBLE_YEARS));
+				return null;
+			}
+			return day;
 		}
 		catch (DateTimeParseException e) {
 			problems.add(new FieldProblem(field, "kpi.badDate"));

@@ -180,6 +180,8 @@ class IncidentKpiIntegrationTests {
 		assertThat(api.get("/api/v1/incident-kpis?from=2020-01-01&to=2026-01-01", banan).errorFields())
 			.containsExactly("to");
 		assertThat(api.get("/api/v1/incident-kpis?from=2026-03-01", banan).errorFields()).containsExactly("to");
+		assertThat(api.get("/api/v1/incident-kpis?from=0001-01-01&to=0001-02-01", banan).errorFields())
+			.as("a month of the first century is no period anybody means").containsExactly("from", "to");
 		assertThat(api.get("/api/v1/incident-kpis?preset=WEEK", banan).errorFields()).containsExactly("preset");
 		assertThat(api.get("/api/v1/incident-kpis?orgUnitId=x", banan).errorFields()).containsExactly("orgUnitId");
 		JsonNode problem = api.get("/api/v1/incident-kpis?from=2026-03-01&to=2026-02-01", banan).json();
