@@ -135,6 +135,7 @@ public class PartyManagement {
 		if (command.status() == null) {
 			throw DomainException.invalid(List.of(new FieldProblem("status", "validation.required")));
 		}
+		PartyRules.checkStatusDay(command.on(), today());
 		PartyMember member = party.member(actor.scope(), memberId)
 			.orElseThrow(() -> DomainException.notFound("party-member"));
 		if (member.status() == command.status()) {

@@ -14,6 +14,12 @@ import org.zhizhi.shared.Role;
 /** Who may write the party registry, and what an organisation, member or hub household must look like. */
 public final class PartyRules {
 
+	/** The earliest join date there can be: the party was founded on 1 July 1921. */
+	static final java.time.LocalDate FOUNDED = java.time.LocalDate.of(1921, 7, 1);
+
+	/** How many years back a status change (a transfer, a death) may be recorded. */
+	static final int STATUS_YEARS_BACK = 10;
+
 	/** Community staff and the levels above keep the party registry; everyone with a business role reads it. */
 	public static final Set<Role> WRITERS = Set.of(Role.COMMUNITY_STAFF, Role.STREET_STAFF, Role.DISTRICT_ADMIN,
 			Role.SYSTEM_ADMIN);
@@ -84,6 +90,10 @@ public final class PartyRules {
 		if (member.joinedOn() != null && member.joinedOn().isAfter(today)) {
 			problems.add(new FieldProblem("joinedOn", "party.joinedOn.future"));
 		}
+		if (member.joinedOn() != null && member.joinedOn().isBefore(FOUNDED)) {
+			// a veteran may have joined seventy years ago, so not the ten years of other dates: the party's founding
+			problems.add(new FieldProblem("joinedOn", "party.joinedOn.beforeFounding"));
+		}
 		if (member.kind() == MemberKind.IN_SERVICE && (member.employer() == null || member.employer().isBlank())) {
 			problems.add(new FieldProblem("employer", "party.employer.required"));
 		}
@@ -120,6 +130,14 @@ public final class PartyRules {
 	private static void throwIfAny(List<FieldProblem> problems) {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
+		}
+	}
+
+	/** A status change happened on a day between {@link #STATUS_YEARS_BACK} years ago and today. */
+	static void checkStatusDay(java.time.LocalDate on, java.time.LocalDate today) {
+		if (on != null && (on.isAfter(today) || on.isBefore(today.minusYears(STATUS_YEARS_BACK)))) {
+			throw DomainException.invalid(List.of(new FieldProblem("on", "party.status.onImplausible",
+					STATUS_YEARS_BACK)));
 		}
 	}
 }

@@ -195,12 +195,19 @@ class PartyIntegrationTests {
 		assertThat(noEmployer.errorFields()).containsExactly("employer");
 
 		member.put("employer", "巴南区税务局");
+		member.put("joinedOn", "1900-07-01");
+		assertThat(api.post("/api/v1/party-members", token, member).errorFields()).as("before the founding")
+			.containsExactly("joinedOn");
+		member.put("joinedOn", "2010-07-01");
 		member.put("dualCommunityId", api.orgUnitId("下新新社区").toString());
 		member.put("dualEstateId", estateId("新河街").toString());
 		Response registered = api.post("/api/v1/party-members", token, member);
 		assertThat(registered.status()).as(registered.brief()).isEqualTo(201);
 		String memberId = registered.json().path("id").asString();
 
+		// a day nobody means is the field's problem and changes nothing (issue 15, item 9)
+		assertThat(api.post("/api/v1/party-members/" + memberId + "/status", token,
+				Map.of("status", "TRANSFERRED_OUT", "on", "0001-01-01")).errorFields()).containsExactly("on");
 		Response moved = api.post("/api/v1/party-members/" + memberId + "/status", token,
 				Map.of("status", "TRANSFERRED_OUT", "on", "2026-01-15", "note", "调往南岸区"));
 		assertThat(moved.status()).as(moved.brief()).isEqualTo(200);
