@@ -73,8 +73,14 @@ class DeliberationNotices {
 		this.zone = zone;
 	}
 
+	/** What a topic's task notices are about: the call to vote is done once the vote is closed (issue 15). */
+	static final String SUBJECT = "TOPIC";
+
 	@EventListener
 	void on(TopicEvent event) {
+		if (event instanceof TopicEvent.TopicMoved moved) {
+			notifications.settle(SUBJECT, moved.topicId(), moved.state().name(), List.of());
+		}
 		if (event.action() != TopicAction.OPEN_VOTING) {
 			return;
 		}
@@ -83,7 +89,7 @@ class DeliberationNotices {
 		notifications.notify(households, new Notice("TOPIC_VOTING",
 				m("deliberation.notice.votingOpenedTitle", topic.title()),
 				m("deliberation.notice.votingOpenedBody", topic.place().name()), "/m/topics/" + topic.id(),
-				topic.place().districtId()));
+				topic.place().districtId()).about(SUBJECT, topic.id(), TopicState.VOTING.name()));
 	}
 
 	@Scheduled(fixedDelayString = "${zhizhi.deliberation.reminder-interval:15m}",

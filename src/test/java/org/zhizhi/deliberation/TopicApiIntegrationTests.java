@@ -111,8 +111,12 @@ class TopicApiIntegrationTests {
 			Response paper = api.postMultipart(topic + "/votes", desk, ballot);
 			assertThat(paper.status()).as(paper.brief()).isEqualTo(200);
 		}
+		String topicPage = "/m/topics/" + topic.substring(topic.lastIndexOf('/') + 1);
+		assertThat(votingNotice(zhang, topicPage).path("doneAt").isNull()).as("the call to vote, open").isTrue();
 		JsonNode closed = api.post(topic + "/voting/close", desk, Map.of()).json();
 		assertThat(closed.path("state").asString()).isEqualTo("PASSED");
+		assertThat(votingNotice(zhang, topicPage).path("doneAt").isNull()).as("the vote is closed: done (issue 15)")
+			.isFalse();
 		assertThat(closed.path("count").path("yes").asLong()).isEqualTo(Math.max(3, households / 2 + 1));
 		assertThat(closed.path("decision").path("passed").asBoolean()).isTrue();
 		assertThat(api.post(topic + "/votes", zhang, Map.of("choice", "NO")).problemCode(409))
@@ -221,5 +225,15 @@ class TopicApiIntegrationTests {
 		List<String> actions = new ArrayList<>();
 		topic.path("allowedActions").forEach(a -> actions.add(a.asString()));
 		return actions;
+	}
+
+	/** The household's call to vote on the topic in its member's inbox. */
+	private JsonNode votingNotice(String token, String topicPage) {
+		return api.get("/api/v1/inbox", token).json().findParents("link")
+			.stream()
+			.filter(m -> m.path("kind").asString().equals("TOPIC_VOTING"))
+			.filter(m -> m.path("link").asString().equals(topicPage))
+			.findFirst()
+			.orElseThrow();
 	}
 }
