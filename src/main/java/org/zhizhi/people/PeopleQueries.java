@@ -181,4 +181,9 @@ public class PeopleQueries {
 	public List<UUID> accountsOf(java.util.Collection<UUID> householdIds) {
 		return households.accountsOf(householdIds);
 	}
+
+	/** The accounts of each household's active residents, by household. Ids only. */
+	public java.util.Map<UUID, List<UUID>> accountsByHousehold(java.util.Collection<UUID> householdIds) {
+		return households.accountsByHousehold(householdIds);
+	}
 }

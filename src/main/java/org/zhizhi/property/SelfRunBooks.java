@@ -44,6 +44,10 @@ import org.zhizhi.shared.TextLength;
 @Service
 public class SelfRunBooks {
 
+	/** What a fee reminder is about: the household's bill, whose payment or exemption settles the reminder. */
+	static final String BILL = "FEE_BILL";
+
+
 	public record Payment(@NotNull(message = "{validation.required}") PaymentMethod method) {
 	}
 
@@ -155,6 +159,7 @@ public class SelfRunBooks {
 		if (!books.save(bill)) {
 			throw new DomainException(Category.CONFLICT, "CHANGED_MEANWHILE", "property.fees.changedMeanwhile");
 		}
+		notifications.settle(BILL, bill.id(), bill.state().name(), List.of());
 		if (bill.amountCents() > 0) {
 			books.write(new FeeEntry(Ids.newId(clock), selfRun.id(), bill.month(), "INCOME", bill.amountCents(),
 					YearMonth.from(bill.month()) + " 自管费", bill.id(), command.method().name(),
@@ -176,6 +181,7 @@ public class SelfRunBooks {
 		if (!books.save(bill)) {
 			throw new DomainException(Category.CONFLICT, "CHANGED_MEANWHILE", "property.fees.changedMeanwhile");
 		}
+		notifications.settle(BILL, bill.id(), bill.state().name(), List.of());
 		return view(actor, selfRun, bill);
 	}
 
@@ -197,22 +203,26 @@ public class SelfRunBooks {
 			.stream()
 			.filter(b -> b.state() == FeeBillState.OPEN)
 			.toList();
-		List<UUID> households = owing.stream()
-			.filter(b -> books.remind(b.id(), today, actor.userId(), now))
-			.map(FeeBill::householdId)
-			.toList();
-		List<UUID> accounts = households.isEmpty() ? List.of() : people.accountsOf(households);
-		if (!accounts.isEmpty()) {
-			String amount = java.math.BigDecimal.valueOf(owing.getFirst().amountCents(), 2).stripTrailingZeros()
-				.toPlainString();
-			notifications.notify(accounts, new Notice("FEE_REMINDER",
+		List<FeeBill> remindedNow = owing.stream().filter(b -> books.remind(b.id(), today, actor.userId(), now)).toList();
+		java.util.Map<UUID, List<UUID>> byHousehold = remindedNow.isEmpty() ? java.util.Map.of()
+				: people.accountsByHousehold(remindedNow.stream().map(FeeBill::householdId).toList());
+		int told = 0;
+		for (FeeBill bill : remindedNow) {
+			List<UUID> accounts = byHousehold.getOrDefault(bill.householdId(), List.of());
+			if (accounts.isEmpty()) {
+				continue;
+			}
+			String amount = java.math.BigDecimal.valueOf(bill.amountCents(), 2).stripTrailingZeros().toPlainString();
+			// about the household's own bill: paid or exempted, the reminder is done in its inbox (issue 15)
+			told += notifications.notify(accounts, new Notice("FEE_REMINDER",
 					messages.getMessage("property.fees.inbox.title", new Object[] { selfRun.estateName() },
 							java.util.Locale.SIMPLIFIED_CHINESE),
 					messages.getMessage("property.fees.inbox.body", new Object[] { month.toString(), amount },
 							java.util.Locale.SIMPLIFIED_CHINESE),
-					"/public/self-run/" + selfRun.estateId(), selfRun.districtId()));
+					"/public/self-run/" + selfRun.estateId(), selfRun.districtId())
+				.about(BILL, bill.id(), FeeBillState.OPEN.name()));
 		}
-		return new Reminded(owing.size(), households.size(), accounts.size());
+		return new Reminded(owing.size(), remindedNow.size(), told);
 	}
 
 	/** Spending with its voucher (the cleaners' wages, materials), written by the desk. */

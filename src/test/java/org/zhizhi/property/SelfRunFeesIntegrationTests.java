@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,6 +212,30 @@ class SelfRunFeesIntegrationTests {
 			.contains("东城公租房自管费缴费提醒");
 		assertThat(api.post(base + "/reminders?month=" + month, desk, Map.of()).json().path("remindedNow").asInt())
 			.as("once a day").isZero();
+
+		// the household pays: its reminder is done in its inbox, the neighbours' stay open (issue 15, item 10)
+		String zhang = api.tokenOf("jumin01");
+		String zhangId = api.get("/api/v1/me", zhang).json().path("id").asString();
+		assertThat(feeReminder(zhang).path("doneAt").isNull()).isTrue();
+		UUID hisBill = jdbc.sql("""
+				SELECT subject_id FROM notification.inbox_message
+				 WHERE recipient_id = :me AND kind = 'FEE_REMINDER' AND subject_type = 'FEE_BILL'""")
+			.param("me", UUID.fromString(zhangId))
+			.query(UUID.class)
+			.single();
+		assertThat(api.post(base + "/bills/" + hisBill + "/payment", desk, Map.of("method", "CASH")).status())
+			.isEqualTo(200);
+		assertThat(feeReminder(zhang).path("doneAt").isNull()).as("paid: done").isFalse();
+		assertThat(feeReminder(api.tokenOf("jumin02")).path("doneAt").isNull()).as("the neighbour still owes").isTrue();
+	}
+
+	private JsonNode feeReminder(String token) {
+		return api.get("/api/v1/inbox", token).json().findParents("kind")
+			.stream()
+			.filter(m -> m.path("kind").asString().equals("FEE_REMINDER"))
+			.filter(m -> m.path("title").asString().contains("东城公租房"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static JsonNode thisMonth(JsonNode book, YearMonth month) {

@@ -216,4 +216,20 @@ public class Households {
 			.query(UUID.class)
 			.list();
 	}
+
+	/** The same, by household: whom to tell of a matter that is each household's own (its bill). */
+	public java.util.Map<UUID, List<UUID>> accountsByHousehold(Collection<UUID> householdIds) {
+		java.util.Map<UUID, List<UUID>> accounts = new java.util.HashMap<>();
+		if (householdIds.isEmpty()) {
+			return accounts;
+		}
+		jdbc.sql("""
+				SELECT household_id, account_id FROM people.resident
+				 WHERE household_id IN (:households) AND account_id IS NOT NULL AND active""")
+			.param("households", householdIds)
+			.query((rs, n) -> accounts.computeIfAbsent(rs.getObject("household_id", UUID.class),
+					h -> new java.util.ArrayList<>()).add(rs.getObject("account_id", UUID.class)))
+			.list();
+		return accounts;
+	}
 }
