@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.partnership.meeting.MeetingViews.JointMeeting;
@@ -32,9 +34,12 @@ class MeetingWaitingWork implements WaitingWork {
 
 	private final ZoneId zone;
 
-	MeetingWaitingWork(MeetingQueries queries, ZoneId zone) {
+	private final MessageSource messages;
+
+	MeetingWaitingWork(MeetingQueries queries, ZoneId zone, MessageSource messages) {
 		this.queries = queries;
 		this.zone = zone;
+		this.messages = messages;
 	}
 
 	@Override
@@ -68,7 +73,8 @@ class MeetingWaitingWork implements WaitingWork {
 		if (!behind.isEmpty()) {
 			found.add(new Waiting("workbench.meeting.behind", behind.size(), "/partnership/meetings",
 					behind.stream().limit(limit).map(o -> new Item(o.communityName(),
-							o.quota().held() + " / " + o.quota().due(), null, null, true,
+							messages.getMessage("workbench.meeting.quota", new Object[] { o.quota().held(),
+									o.quota().due() }, LocaleContextHolder.getLocale()), null, null, true,
 							"/partnership/meetings?communityId=" + o.communityId(), "workbench.action.urge"))
 						.toList()));
 		}
