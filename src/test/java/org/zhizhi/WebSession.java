@@ -94,6 +94,40 @@ public final class WebSession {
 			.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
+	/**
+	 * Uploads a file through a page's multipart form: the CSRF token of the page that holds the form goes in the query
+	 * string, as the pages' upload forms send it (the body of a multipart request is read after the security check).
+	 */
+	public HttpResponse<String> upload(String pagePath, String actionPath, String field, String filename,
+			byte[] file) {
+		HttpResponse<String> page = get(pagePath);
+		assertThat(page.statusCode()).as("the page %s that holds the form", pagePath).isEqualTo(200);
+		String boundary = "----zhizhi" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(file);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + actionPath + "?_csrf=" + csrfToken(page.body())))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** A download's bytes (an .xlsx), with this session's cookies. */
+	public HttpResponse<byte[]> download(String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET()
+				.build(), BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** Signs in through the login form; the answer is the redirect that follows. */
 	public HttpResponse<String> login(String username, String password) {
 		return submit("/login", "/login", Map.of("username", username, "password", password));

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.jobs.LongWork;
 
 import tools.jackson.databind.json.JsonMapper;
 import org.xml.sax.SAXException;
@@ -123,6 +124,23 @@ public class ResidentImports {
 	 */
 	@Transactional
 	public ImportReport check(Actor actor, InputStream xlsx, Locale locale) {
+		return check(actor, xlsx, locale, NO_PROGRESS);
+	}
+
+	private static final LongWork.Progress NO_PROGRESS = new LongWork.Progress() {
+
+		@Override
+		public void total(long total) {
+		}
+
+		@Override
+		public void advance(long items) {
+		}
+	};
+
+	/** {@link #check(Actor, InputStream, Locale)} telling its progress: the rows checked of the rows read. */
+	@Transactional
+	public ImportReport check(Actor actor, InputStream xlsx, Locale locale, LongWork.Progress progress) {
 		PeopleRoles.requireWrite(actor);
 		forgetExpired();
 		List<ImportProblem> problems = new ArrayList<>();
@@ -148,6 +166,7 @@ public class ResidentImports {
 		if (rows.isEmpty()) {
 			problems.add(new ImportProblem(2, "", message("people.import.empty", locale)));
 		}
+		progress.total(rows.size());
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		Map<String, PendingHousehold> households = new LinkedHashMap<>();
 		Map<String, Integer> firstRowOf = new HashMap<>();
@@ -156,6 +175,7 @@ public class ResidentImports {
 		Set<String> idCardsInFile = new HashSet<>();
 		int residents = 0;
 		for (Row row : rows) {
+			progress.advance();
 			int before = problems.size();
 			String key = value(row, Column.HOUSEHOLD_NO);
 			if (key == null) {

@@ -1,7 +1,6 @@
 package org.zhizhi.people.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.zhizhi.people.Gender;
+import org.zhizhi.people.ImportReports;
 import org.zhizhi.people.LedgerRole;
 import org.zhizhi.people.NewEmploymentKind;
 import org.zhizhi.people.PeopleManagement;
@@ -67,8 +67,15 @@ class PeopleController {
 
 	private final ZoneId zone;
 
+	private final ResidentJobs jobs;
+
+	private final ImportReports reports;
+
 	PeopleController(PeopleQueries queries, PeopleManagement management, ResidentImports imports,
-			MessageSource messages, OrgUnitQueries orgUnits, PlaceQueries places, Clock clock, ZoneId zone) {
+			MessageSource messages, OrgUnitQueries orgUnits, PlaceQueries places, Clock clock, ZoneId zone,
+			ResidentJobs jobs, ImportReports reports) {
+		this.jobs = jobs;
+		this.reports = reports;
 		this.clock = clock;
 		this.zone = zone;
 		this.places = places;
@@ -117,6 +124,16 @@ class PeopleController {
 		response.setHeader("Content-Disposition", "attachment; filename=\"residents.xlsx\"");
 		ResidentSheet.write(queries, actor, search, messages, LocaleContextHolder.getLocale(),
 				response.getOutputStream());
+	}
+
+	/** The same list as {@code export.xlsx}, written in the background: a district's list takes a while. */
+	@PostMapping("/residents/export")
+	String exportInBackground(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String idCardNumber,
+			@RequestParam(required = false) ResidentTag tag, @RequestParam(required = false) UUID gridId,
+			@RequestParam(required = false) UUID buildingId) {
+		ResidentSearch search = search(name, phone, idCardNumber, tag, gridId, buildingId, false, 0);
+		return "redirect:/jobs/" + jobs.export(actor, search, LocaleContextHolder.getLocale());
 	}
 
 	@GetMapping("/residents/{id}")
@@ -267,12 +284,18 @@ class PeopleController {
 		return "people/import";
 	}
 
+	/** The check runs in the background (a large sheet takes minutes); the page follows the job. */
 	@PostMapping("/residents/import")
-	String checkImport(@AuthenticationPrincipal Actor actor, @RequestParam("file") MultipartFile file, Model model)
+	String checkImport(@AuthenticationPrincipal Actor actor, @RequestParam("file") MultipartFile file)
 			throws IOException {
-		try (InputStream in = file.getInputStream()) {
-			model.addAttribute("report", imports.check(actor, in, LocaleContextHolder.getLocale()));
-		}
+		// the upload's temporary file is gone after the request: the job gets the bytes (at most the upload limit)
+		return "redirect:/jobs/" + jobs.checkImport(actor, file.getBytes(), LocaleContextHolder.getLocale());
+	}
+
+	/** The report of a check run in the background: its problems, or 确认导入. */
+	@GetMapping("/residents/import/checks/{id}")
+	String importReport(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
+		model.addAttribute("report", reports.report(actor, id));
 		return "people/import";
 	}
 

@@ -24,6 +24,13 @@ final class ResidentSheet {
 
 	static void write(PeopleQueries queries, Actor actor, ResidentSearch search, MessageSource messages,
 			Locale locale, OutputStream out) throws IOException {
+		write(queries, actor, search, messages, locale, out, () -> {
+		});
+	}
+
+	/** As {@link #write}, calling {@code eachRow} after each resident written: a background export counts them. */
+	static void write(PeopleQueries queries, Actor actor, ResidentSearch search, MessageSource messages,
+			Locale locale, OutputStream out, Runnable eachRow) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			Sheet sheet = workbook.createSheet(messages.getMessage("people.residents", null, locale));
 			Row header = sheet.createRow(0);
@@ -46,6 +53,7 @@ final class ResidentSheet {
 					.collect(Collectors.joining("、")));
 				row.createCell(8).setCellValue(r.newEmploymentKind() == null ? ""
 						: messages.getMessage("people.kind." + r.newEmploymentKind(), null, locale));
+				eachRow.run();
 			});
 			workbook.write(out);
 			workbook.dispose();
