@@ -2,16 +2,11 @@ package org.zhizhi.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -173,25 +168,6 @@ class SearchIntegrationTests {
 	}
 
 	private String report(String description) throws Exception {
-		ApiClient api = new ApiClient(port);
-		double[] spot = api.centroid("东城社区第1网格");
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("channel", "RESIDENT_APP");
-		body.put("categoryCode", "SANITATION_BLACKSPOT");
-		body.put("description", description);
-		body.put("lat", spot[0]);
-		body.put("lng", spot[1]);
-		HttpResponse<String> reported = HttpClient.newHttpClient().send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/incidents"))
-			.header("Authorization", "Bearer " + api.tokenOf("jumin01"))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.POST(HttpRequest.BodyPublishers.ofString(ApiClient.json(body), StandardCharsets.UTF_8))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
-		return new ApiClient.Response(reported.statusCode(), reported.headers(), reported.body()).json()
-			.path("incident")
-			.path("id")
-			.asString();
+		return new ApiClient(port).reportAsResident("jumin01", "东城社区第1网格", "SANITATION_BLACKSPOT", description);
 	}
 }

@@ -2,11 +2,6 @@ package org.zhizhi.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,30 +44,14 @@ class WorkbenchIntegrationTests {
 	}
 
 	@Test
-	void aNewReportWaitsForItsGridWorkerAndItsCommunityOnly() throws Exception {
+	void aNewReportWaitsForItsGridWorkerAndItsCommunityOnly() {
 		ApiClient api = new ApiClient(port);
 		String kind = "workbench.incident.toDispatch";
 		long grid = waiting(home("dongcheng-g01")).getOrDefault(kind, 0L);
 		long community = waiting(home("dongcheng")).getOrDefault(kind, 0L);
 
 		String what = "工作台测试 " + UUID.randomUUID().toString().substring(0, 8);
-		double[] spot = api.centroid("东城社区第1网格");
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("channel", "RESIDENT_APP");
-		body.put("categoryCode", "OTHER");
-		body.put("description", what);
-		body.put("lat", spot[0]);
-		body.put("lng", spot[1]);
-		HttpResponse<String> reported = HttpClient.newHttpClient().send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/incidents"))
-			.header("Authorization", "Bearer " + api.tokenOf("jumin01"))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.POST(HttpRequest.BodyPublishers.ofString(ApiClient.json(body), StandardCharsets.UTF_8))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
-		String id = new ApiClient.Response(reported.statusCode(), reported.headers(), reported.body()).json()
-			.path("incident").path("id").asString();
+		String id = api.reportAsResident("jumin01", "东城社区第1网格", "OTHER", what);
 
 		assertThat(waiting(home("dongcheng-g01"))).containsEntry(kind, grid + 1);
 		String desk = home("dongcheng");
