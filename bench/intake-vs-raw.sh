@@ -15,7 +15,8 @@
 # pgbench: the embedded (zonky) bundle has only initdb, pg_ctl and postgres, so the client is Debian's
 # (postgresql-client; bookworm offers major 15 only — the insert script uses nothing a 15 client lacks).
 # Usage: bench/intake-vs-raw.sh            (DURATION=20 CONNECTIONS=16 WARMUP=20 PORT=8093 MANAGEMENT_PORT=9193,
-#                                           SKIP_BUILD=1 to use target/zhizhi-*.jar as it is)
+#                                           SKIP_BUILD=1 to use target/zhizhi-*.jar as it is, JAVA_OPTS for the
+#                                           JVM, e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-20}
@@ -46,7 +47,7 @@ trap cleanup EXIT
 
 [[ -n ${JAVA_HOME:-} ]] || export JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[1-9]-* 2>/dev/null | head -1)
 [[ -n ${SKIP_BUILD:-} ]] || ./mvnw -q -DskipTests package
-ZHIZHI_DATA_DIR=$data "$JAVA_HOME/bin/java" -jar target/zhizhi-*.jar --server.port="$port" \
+ZHIZHI_DATA_DIR=$data "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar target/zhizhi-*.jar --server.port="$port" \
   --management.server.port="$management_port" > "$data/app.log" 2>&1 &
 app=$!
 until curl -sf "localhost:$port/readyz" > /dev/null; do
