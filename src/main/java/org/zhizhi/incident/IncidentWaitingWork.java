@@ -47,23 +47,25 @@ class IncidentWaitingWork implements WaitingWork {
 		params.put("scope", actor.scope().likePattern());
 		params.put("now", java.sql.Timestamp.from(now));
 		params.put("me", actor.userId());
+		// one look-up per grid for the whole list, whichever kinds its incidents wait in
+		Map<UUID, String> grids = new HashMap<>();
 		boolean dispatcher = actor.hasAny(IncidentLifecycle.DISPATCHERS) && !actor.has(Role.SYSTEM_ADMIN);
 		if (dispatcher && (own == Tier.GRID || own == Tier.COMMUNITY)) {
 			// the community dispatches for its grids as well as for what was raised to it
 			List<String> tiers = own == Tier.GRID ? names(Tier.GRID) : names(Tier.GRID, Tier.COMMUNITY);
-			add(actor, found, "workbench.incident.toDispatch", "/incidents?state=REPORTED", "workbench.action.dispatch",
-					desk(), JdbcWaitingWork.TO_DISPATCH, with(params, tiers), limit, now);
+			add(actor, grids, found, "workbench.incident.toDispatch", "/incidents?state=REPORTED",
+					"workbench.action.dispatch", desk(), JdbcWaitingWork.TO_DISPATCH, with(params, tiers), limit, now);
 			if (actor.hasAny(IncidentLifecycle.VERIFIERS)) {
-				add(actor, found, "workbench.incident.toVerify", "/incidents?state=RESOLVED", "workbench.action.verify",
-						desk(), JdbcWaitingWork.TO_VERIFY, with(params, tiers), limit, now);
+				add(actor, grids, found, "workbench.incident.toVerify", "/incidents?state=RESOLVED",
+						"workbench.action.verify", desk(), JdbcWaitingWork.TO_VERIFY, with(params, tiers), limit, now);
 			}
-			add(actor, found, "workbench.incident.overdue", "/incidents?overdue=true", "workbench.action.urge", desk(),
-					JdbcWaitingWork.OVERDUE, with(params, tiers), limit, now);
+			add(actor, grids, found, "workbench.incident.overdue", "/incidents?overdue=true",
+					"workbench.action.urge", desk(), JdbcWaitingWork.OVERDUE, with(params, tiers), limit, now);
 		}
 		if (dispatcher && (own == Tier.STREET || own == Tier.DISTRICT)) {
-			add(actor, found, "workbench.incident.escalated", "/incidents", "workbench.action.decide", desk(),
+			add(actor, grids, found, "workbench.incident.escalated", "/incidents", "workbench.action.decide", desk(),
 					JdbcWaitingWork.ESCALATED, with(params, names(own)), limit, now);
-			add(actor, found, "workbench.incident.redCards", "/incidents", "workbench.action.supervise", desk(),
+			add(actor, grids, found, "workbench.incident.redCards", "/incidents", "workbench.action.supervise", desk(),
 					JdbcWaitingWork.RED_CARDED, params, limit, now);
 		}
 		if (actor.hasAny(IncidentLifecycle.SUPERVISORS) && own != null && own != Tier.GRID) {
@@ -74,37 +76,38 @@ class IncidentWaitingWork implements WaitingWork {
 				case DISTRICT -> names(Tier.STREET, Tier.DISTRICT);
 				case GRID -> List.of();
 			};
-			add(actor, found, "workbench.incident.extensions", "/incidents", "workbench.action.decide", desk(),
+			add(actor, grids, found, "workbench.incident.extensions", "/incidents", "workbench.action.decide", desk(),
 					JdbcWaitingWork.EXTENSIONS, with(params, below), limit, now);
 		}
 		if (actor.has(Role.PARTY_MEMBER)) {
-			add(actor, found, "workbench.incident.openCalls", "/m/tasks", "workbench.action.claim", phone(),
+			add(actor, grids, found, "workbench.incident.openCalls", "/m/tasks", "workbench.action.claim", phone(),
 					JdbcWaitingWork.OPEN_CALLS, params, limit, now);
 		}
 		if (actor.hasAny(EnumSet.of(Role.PARTY_MEMBER, Role.GRID_WORKER))) {
-			add(actor, found, "workbench.incident.myOrders", "/m/tasks", "workbench.action.handle", phone(),
+			add(actor, grids, found, "workbench.incident.myOrders", "/m/tasks", "workbench.action.handle", phone(),
 					JdbcWaitingWork.MY_ORDERS, params, limit, now);
 		}
 		if (actor.hasAny(EnumSet.of(Role.PARTNER_LIAISON, Role.PROPERTY_STAFF))) {
-			add(actor, found, "workbench.incident.unitOrders", "/m/tasks", "workbench.action.answer", phone(),
+			add(actor, grids, found, "workbench.incident.unitOrders", "/m/tasks", "workbench.action.answer", phone(),
 					JdbcWaitingWork.UNIT_ORDERS, params, limit, now);
 		}
-		if (actor.hasAny(EnumSet.of(Role.RESIDENT, Role.PARTY_MEMBER, Role.GRID_WORKER))) {
-			add(actor, found, "workbench.incident.toRate", "/m/reports", "workbench.action.rate", "/m/reports/",
+		if (actor.hasAny(IncidentRoles.PHONE_REPORTERS)) {
+			add(actor, grids, found, "workbench.incident.toRate", "/m/reports", "workbench.action.rate", "/m/reports/",
 					JdbcWaitingWork.TO_RATE, params, limit, now);
 		}
 		return found;
 	}
 
-	private void add(Actor actor, List<Waiting> found, String kind, String listHref, String actionKey, String itemHref,
+	private void add(Actor actor, Map<UUID, String> grids, List<Waiting> found, String kind, String listHref,
+			String actionKey, String itemHref,
 			String condition, Map<String, Object> params, int limit, Instant now) {
 		List<JdbcWaitingWork.Waiting> rows = waiting.find(condition, params, limit);
 		if (rows.isEmpty()) {
 			return;
 		}
-		Map<UUID, String> grids = new HashMap<>();
 		List<Item> items = rows.stream()
-			.map(r -> new Item(title(r), grids.computeIfAbsent(r.gridId(), g -> gridName(actor, g)), r.reportedAt(), r.dueAt(),
+			.map(r -> new Item(title(r), grids.computeIfAbsent(r.gridId(), g -> gridName(actor, g)), r.reportedAt(),
+					r.dueAt(),
 					(r.dueAt() != null && r.dueAt().isBefore(now)) || r.redCards() > 0, itemHref + r.id(), actionKey))
 			.toList();
 		found.add(new Waiting(kind, rows.getFirst().total(), listHref, items));
@@ -122,7 +125,10 @@ class IncidentWaitingWork implements WaitingWork {
 		return description.isEmpty() ? row.categoryName() : row.categoryName() + "：" + description;
 	}
 
-	/** The tier of the actor's own node: its depth in the tree ({@code /<city>/<district>/<street>/<community>/<grid>/}). */
+	/**
+	 * The tier of the actor's own node: its depth in the tree
+	 * ({@code /<city>/<district>/<street>/<community>/<grid>/}).
+	 */
 	static Tier ownTier(Actor actor) {
 		long depth = actor.scope().path().chars().filter(c -> c == '/').count() - 1;
 		return switch ((int) depth) {

@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.identity.GrantRules;
+import org.zhizhi.incident.IncidentRoles;
 import org.zhizhi.people.PeopleRoles;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Role;
@@ -85,8 +86,8 @@ class HomeController {
 		if (manager) {
 			model.addAttribute("accountCount", accounts.count(actor.scope()));
 		}
-		model.addAttribute("reports", actor.hasAny(java.util.EnumSet.of(Role.RESIDENT, Role.PARTY_MEMBER,
-				Role.GRID_WORKER)));
+		// the 随手拍 button by the same rule as the menu's entry and the page itself
+		model.addAttribute("reports", IncidentRoles.reportsByPhone(actor));
 		return "dashboard/home";
 	}
 
