@@ -16,7 +16,10 @@
 # (postgresql-client; bookworm offers major 15 only — the insert script uses nothing a 15 client lacks).
 # Usage: bench/intake-vs-raw.sh            (DURATION=20 CONNECTIONS=16 WARMUP=20 PORT=8093 MANAGEMENT_PORT=9193,
 #                                           SKIP_BUILD=1 to use target/zhizhi-*.jar as it is, JAVA_OPTS for the
-#                                           JVM, e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile)
+#                                           JVM, e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile,
+#                                           STATEMENTS=1 for PostgreSQL's own account of each intake run: the server
+#                                           starts with pg_stat_statements and the run prints its 15 costliest
+#                                           statements with calls per report)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-20}
@@ -47,8 +50,10 @@ trap cleanup EXIT
 
 [[ -n ${JAVA_HOME:-} ]] || export JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[1-9]-* 2>/dev/null | head -1)
 [[ -n ${SKIP_BUILD:-} ]] || ./mvnw -q -DskipTests package
+preload=()
+[[ -z ${STATEMENTS:-} ]] || preload=(--zhizhi.database.embedded.shared-preload-libraries=pg_stat_statements)
 ZHIZHI_DATA_DIR=$data "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar target/zhizhi-*.jar --server.port="$port" \
-  --management.server.port="$management_port" > "$data/app.log" 2>&1 &
+  --management.server.port="$management_port" "${preload[@]}" > "$data/app.log" 2>&1 &
 app=$!
 until curl -sf "localhost:$port/readyz" > /dev/null; do
   kill -0 "$app" 2> /dev/null || { echo "the app did not start:" >&2; tail -30 "$data/app.log" >&2; exit 1; }
@@ -204,6 +209,7 @@ run_case() {
 
   echo "-- intake: wrk -t2 -c$connections -d${duration}s POST /api/v1/incidents, a new Idempotency-Key per request"
   sql -c "checkpoint"
+  [[ -z ${STATEMENTS:-} ]] || sql -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" > /dev/null
   cpu_start
   wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$data/report-$case.lua" "$base/api/v1/incidents" \
     > "$data/wrk-$case.out"
@@ -221,6 +227,16 @@ run_case() {
   local ratio
   ratio=$(awk -v a="$intake_rate" -v b="$raw_rate" 'BEGIN { printf "%.3f (1/%.0f)", a / b, b / a }')
   echo "   ratio intake/raw: $ratio"
+  if [[ -n ${STATEMENTS:-} ]]; then
+    echo "   statements (PostgreSQL's time, calls per report, the query's start):"
+    sql -F ' | ' -c "select round(100 * total_exec_time / sum(total_exec_time) over ())::int || ' %',
+                            round(calls::numeric / $requests, 2), round(mean_exec_time::numeric, 3) || ' ms',
+                            left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+                       from pg_stat_statements where dbid = (select oid from pg_database where datname = 'postgres')
+                      order by total_exec_time desc limit 15" | sed 's/^/     /'
+    sql -c "select 'all: ' || round(sum(calls)::numeric / $requests, 1) || ' statements a report'
+              from pg_stat_statements where query not like '%pg_stat_statements%'" | sed 's/^/     /'
+  fi
 
   # the KPIs: incidents this run reported against what the rollups count for the same grids, day and month; the
   # rollup is written with the report, but give anything asynchronous 30 s to catch up before calling a difference

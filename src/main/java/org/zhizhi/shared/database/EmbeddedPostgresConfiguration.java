@@ -42,7 +42,7 @@ class EmbeddedPostgresConfiguration {
 			OrphanedPostgres.stopIfRunning(dataDirectory, Duration.ofSeconds(30));
 		}
 		log.info("Starting the embedded PostgreSQL with its data in {}", dataDirectory);
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(ephemeral)
 			.setPGStartupWait(Duration.ofSeconds(60))
@@ -55,8 +55,13 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("fsync", ephemeral ? "off" : "on")
 			.setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
 			.setServerConfig("full_page_writes", ephemeral ? "off" : "on")
-			.setLocaleConfig("encoding", "UTF8")
-			.start();
+			.setLocaleConfig("encoding", "UTF8");
+		// e.g. pg_stat_statements, for bench/intake-vs-raw.sh's statement profile; loaded only at the server's start
+		String preload = environment.getProperty("zhizhi.database.embedded.shared-preload-libraries");
+		if (preload != null && !preload.isBlank()) {
+			builder.setServerConfig("shared_preload_libraries", preload);
+		}
+		EmbeddedPostgres postgres = builder.start();
 		// before any pool connects as the platform's role
 		DatabaseRoles.createRoles(new JdbcTemplate(postgres.getPostgresDatabase()));
 		return postgres;
