@@ -218,7 +218,9 @@ class TaskLinks {
 		return messages.getMessage(key, arguments, Locale.SIMPLIFIED_CHINESE);
 	}
 
-	@ApplicationModuleListener
+	// a task's incident is linked with its reported state in the very transaction that reports it, so the report's
+	// own event changes nothing here: the condition spares every report a publication (issue 16)
+	@ApplicationModuleListener(condition = IncidentEvent.NOT_A_REPORT)
 	void on(IncidentEvent step) {
 		records.taskLinkedTo(TaskKind.INCIDENT, step.incidentId()).ifPresent(task -> {
 			Topic topic = topics.topic(task.topicId(), Lock.NONE).orElseThrow();

@@ -17,6 +17,12 @@ import java.util.UUID;
  */
 public sealed interface IncidentEvent {
 
+	/**
+	 * The condition of an {@code @ApplicationModuleListener} that has nothing to do for a new report: the event
+	 * publication registry evaluates it before it writes a publication, so such a listener costs a report nothing.
+	 */
+	String NOT_A_REPORT = "#p0.action() != T(org.zhizhi.incident.IncidentAction).REPORT";
+
 	UUID incidentId();
 
 	IncidentState from();

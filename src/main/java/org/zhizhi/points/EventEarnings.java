@@ -72,7 +72,9 @@ class EventEarnings {
 		}
 	}
 
-	@ApplicationModuleListener
+	// a report earns nothing before it is accepted: without the condition every report would leave a publication
+	// (a row written, claimed and deleted) for a listener that returns at once (issue 16)
+	@ApplicationModuleListener(condition = IncidentEvent.NOT_A_REPORT)
 	void on(IncidentEvent step) {
 		boolean verifiedClosure = step.from() == IncidentState.VERIFIED && step.to() == IncidentState.CLOSED;
 		boolean accepted = step.from() == IncidentState.REPORTED && step.to() == IncidentState.ACCEPTED;

@@ -145,7 +145,9 @@ public class Rectifications {
 	 * Follows the order's incident: reads the incident as it is now (deliveries may overtake each other) under a lock
 	 * on the order's row, so a second delivery of the same step changes nothing.
 	 */
-	@ApplicationModuleListener
+	// a rectification is opened with its incident's loop as reported, so the report's own event changes nothing
+	// here: the condition spares every report a publication (issue 16)
+	@ApplicationModuleListener(condition = IncidentEvent.NOT_A_REPORT)
 	void on(IncidentEvent step) {
 		rectifications.ofIncidentForUpdate(step.incidentId()).ifPresent(r -> {
 			if (r.state() == RectificationState.PASSED || r.state() == RectificationState.WITHDRAWN) {
