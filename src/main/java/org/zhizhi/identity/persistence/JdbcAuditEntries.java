@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -44,9 +45,7 @@ public class JdbcAuditEntries implements DisposableBean {
 
 	private final HikariDataSource writerPool;
 
-	private final JdbcClient writer;
-
-	private final TransactionTemplate chaining;
+	private final AuditChainAppender appender;
 
 	private final AuditSeal seal;
 
@@ -54,11 +53,12 @@ public class JdbcAuditEntries implements DisposableBean {
 		this.jdbc = jdbc;
 		this.seal = seal;
 		this.writerPool = writerPool(dataSource);
-		this.writer = writerPool == null ? jdbc : JdbcClient.create(writerPool);
-		// joining the chain is a short transaction of its own: lock the head, insert the sealed entry, move the head
-		this.chaining = new TransactionTemplate(
+		// joining the chain is a short transaction of its own: lock the head, insert the sealed entries, move the head
+		TransactionTemplate chaining = new TransactionTemplate(
 				writerPool == null ? transactions : new DataSourceTransactionManager(writerPool));
-		this.chaining.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		chaining.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.appender = new AuditChainAppender(new JdbcTemplate(writerPool == null ? dataSource : writerPool),
+				chaining, seal);
 	}
 
 	private static HikariDataSource writerPool(DataSource main) {
@@ -83,51 +83,11 @@ public class JdbcAuditEntries implements DisposableBean {
 	}
 
 	/**
-	 * Appends the entry to the chain: entries join one at a time, behind the lock on the head row, each sealed with
-	 * the one before it.
+	 * Appends the entry to the chain and returns once it is committed: entries join in the order they come, each
+	 * sealed with the one before it, many requests' entries in one short transaction ({@link AuditChainAppender}).
 	 */
 	public void insert(AuditEntry unsealed) {
-		AuditEntry entry = unsealed.at(AuditSeal.stored(unsealed.occurredAt()));
-		chaining.executeWithoutResult(status -> {
-			var head = writer.sql("SELECT seq, mac FROM identity.audit_chain_head WHERE id = 1 FOR UPDATE")
-				.query((rs, n) -> new Chained(rs.getLong("seq"), rs.getString("mac"), null))
-				.single();
-			long seq = head.seq() + 1;
-			String mac = seal.seal(seq, head.mac(), entry);
-			insert(entry, seq, mac);
-			writer.sql("UPDATE identity.audit_chain_head SET seq = :seq, mac = :mac WHERE id = 1")
-				.param("seq", seq)
-				.param("mac", mac)
-				.update();
-		});
-	}
-
-	private void insert(AuditEntry entry, long seq, String mac) {
-		writer.sql("""
-				INSERT INTO identity.audit_entry (id, occurred_at, actor_id, username, scope_path, remote_address,
-				                                  action, object_type, object_id, outcome, detail, chain_seq, chain_mac,
-				                                  actor_name, object_kind, object_name, subject)
-				VALUES (:id, :occurredAt, :actorId, :username, :scopePath, :remoteAddress,
-				        :action, :objectType, :objectId, :outcome, :detail, :seq, :mac,
-				        :actorName, :objectKind, :objectName, :subject)""")
-			.param("seq", seq)
-			.param("mac", mac)
-			.param("id", entry.id())
-			.param("occurredAt", Timestamp.from(entry.occurredAt()))
-			.param("actorId", entry.actorId())
-			.param("username", entry.username())
-			.param("scopePath", entry.scopePath())
-			.param("remoteAddress", entry.remoteAddress())
-			.param("action", entry.action())
-			.param("objectType", entry.objectType())
-			.param("objectId", entry.objectId())
-			.param("outcome", entry.outcome().name())
-			.param("detail", entry.detail())
-			.param("actorName", entry.actorName())
-			.param("objectKind", entry.objectKind())
-			.param("objectName", entry.objectName())
-			.param("subject", entry.subject())
-			.update();
+		appender.append(unsealed);
 	}
 
 	public List<AuditEntry> find(DataScope scope, boolean includeUnscoped, AuditFilter filter, int limit, int offset) {
@@ -234,6 +194,7 @@ public class JdbcAuditEntries implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		appender.close();
 		if (writerPool != null) {
 			writerPool.close();
 		}
