@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
  * limit (for one address trying many names; {@code SignInThrottleTests} checks it) is raised out of their way.
  * The overdue sweep does not run by its schedule here: it reads the shared clock, and a test that moves the clock
  * hours ahead would let it escalate the demo's orders for every test after it; the tests that need the sweep run it
- * themselves at the moment they choose ({@code OverdueSweep.run}).
+ * themselves at the moment they choose ({@code OverdueSweep.run}). Nor does the KPI fold: every KPI read is tested
+ * with the steps' deltas still pending, and the tests that look at the rollup tables fold first
+ * ({@code IncidentKpis.foldPending}); {@code KpiFoldIntegrationTests} folds while reports come in.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,7 +31,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "zhizhi.database.embedded.ephemeral=true", "zhizhi.demo.enabled=true",
 				"zhizhi.security.throttle.per-client-minutely=100000", "management.server.port=0",
-				"zhizhi.incident.sweep-interval=3650d" })
+				"zhizhi.incident.sweep-interval=3650d", "zhizhi.incident.kpi.fold-interval=3650d" })
 @Import(TestClockConfiguration.class)
 @ExtendWith(TestClockReset.class)
 public @interface ZhizhiIntegrationTest {

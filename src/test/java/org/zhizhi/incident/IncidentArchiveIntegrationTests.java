@@ -171,6 +171,7 @@ class IncidentArchiveIntegrationTests {
 	}
 
 	private List<String> rollups() {
+		kpis.foldPending();
 		return jdbc.sql("select r::text from incident.kpi_rollup r union all "
 				+ "select 'month ' || m::text from incident.kpi_rollup_month m order by 1")
 			.query(String.class)

@@ -74,21 +74,49 @@ class KpiRollups {
 
 	/**
 	 * The rollup rows of a period under a path prefix: whole past months from the monthly table, the days at the edges
-	 * (and of the current month) from the daily one; a month row stands on its first day.
+	 * (and of the current month) from the daily one; a month row stands on its first day. The deltas not yet folded
+	 * count on their day, whichever table they will be folded into.
 	 */
 	private static final String ROWS = """
 			(select * from incident.kpi_rollup
 			  where scope_path like :prefix and day between :from and :to and not (day >= :mfrom and day < :mend)
 			 union all
 			 select * from incident.kpi_rollup_month
-			  where scope_path like :prefix and month >= :mfrom and month < :mend) as r""";
+			  where scope_path like :prefix and month >= :mfrom and month < :mend
+			 union all
+			 select * from incident.kpi_rollup_delta
+			  where scope_path like :prefix and day between :from and :to) as r""";
 
 	private static final String ADD_EXCLUDED = COUNTERS.stream()
 		.map(c -> "%s = r.%s + excluded.%s".formatted(c, c, c))
 		.collect(Collectors.joining(", "));
 
+	private static final String HIST_PLUS = """
+			claim_hist = incident.kpi_hist_plus(r.claim_hist, excluded.claim_hist),
+			on_site_hist = incident.kpi_hist_plus(r.on_site_hist, excluded.on_site_hist),
+			close_hist = incident.kpi_hist_plus(r.close_hist, excluded.close_hist)""";
+
 	private static final String ROLLUP_INSERT = "insert into incident.kpi_rollup as r (grid_id, day, scope_path, "
 			+ "district_id, " + String.join(", ", COUNTERS) + ", claim_hist, on_site_hist, close_hist)\n";
+
+	private static final String DELTA_INSERT = ROLLUP_INSERT.replace("kpi_rollup as r", "kpi_rollup_delta");
+
+	/**
+	 * Moves every committed delta into the daily and the monthly rollup in one transaction: deleted and added at once,
+	 * so a reader sees each delta either pending or folded, never both or neither. Deltas appended while it runs are
+	 * not visible to it and wait for the next fold; two folds at once (two nodes) cannot count one delta twice — the
+	 * second waits for the first's deleted rows and then finds them gone. Rows in (grid, day) order, so that a fold
+	 * and a rebuild wait for each other rather than deadlock.
+	 */
+	private static final String FOLD = "with d as (delete from incident.kpi_rollup_delta returning *),\n"
+			+ "months as (" + ROLLUP_INSERT.replace("kpi_rollup as r (grid_id, day,", "kpi_rollup_month as r (grid_id, month,")
+			+ "select grid_id, date_trunc('month', day)::date, scope_path, district_id, " + sums("") + ", " + HIST_ARRAYS
+			+ "\n from d group by grid_id, 2, scope_path, district_id order by grid_id, 2\n"
+			+ " on conflict (grid_id, month) do update set " + ADD_EXCLUDED + ", " + HIST_PLUS + "),\n"
+			+ "days as (" + ROLLUP_INSERT + "select grid_id, day, scope_path, district_id, " + sums("") + ", "
+			+ HIST_ARRAYS + "\n from d group by grid_id, day, scope_path, district_id order by grid_id, day\n"
+			+ " on conflict (grid_id, day) do update set " + ADD_EXCLUDED + ", " + HIST_PLUS + ")\n"
+			+ "select count(*) from d";
 
 	private final JdbcClient jdbc;
 
@@ -97,11 +125,12 @@ class KpiRollups {
 	}
 
 	/**
-	 * Recomputes one incident's fact and adds to the rollup exactly what changed: the contributions of the new fact
-	 * that the old one did not make, minus those of the old fact that the new one no longer makes, to the daily and the
-	 * monthly rollup. One statement, the rows of each table taken in (grid, day) order, so that concurrent steps of
-	 * different incidents wait for each other rather than deadlock; steps of one incident are already serialised by
-	 * the lock on its row.
+	 * Recomputes one incident's fact and appends exactly what changed to the pending deltas: the contributions of the
+	 * new fact that the old one did not make, minus those of the old fact that the new one no longer makes, per grid
+	 * and day. One statement, and an append only: a burst of reports in one grid no longer queues for the lock on its
+	 * rollup row through each report's commit (issue 16) — {@link #fold()} adds the deltas to the rollups in the
+	 * background, and every read counts the deltas not yet folded, so the figures move exactly with the steps that
+	 * commit. Steps of one incident are serialised by the lock on its row.
 	 */
 	void recompute(UUID incidentId) {
 		jdbc.sql(("with old_fact as (select * from incident.kpi_fact where incident_id = :id),\n"
@@ -120,29 +149,20 @@ class KpiRollups {
 						            from new_fact n cross join incident.kpi_contributions(n::incident.kpi_fact) c),
 						delta as (select 1 as sign, a.* from (select * from new_c except all select * from old_c) a
 						          union all
-						          select -1 as sign, b.* from (select * from old_c except all select * from new_c) b),
-						months as (""" + ROLLUP_INSERT.replace("kpi_rollup as r (grid_id, day,",
-								"kpi_rollup_month as r (grid_id, month,") + """
-						           select grid_id, date_trunc('month', day)::date as month, scope_path, district_id, %1$s,
-						                  incident.kpi_hist(claim_bucket, sign), incident.kpi_hist(on_site_bucket, sign),
-						                  incident.kpi_hist(close_bucket, sign)
-						             from delta group by grid_id, 2, scope_path, district_id order by grid_id, 2
-						           on conflict (grid_id, month) do update set %2$s,
-						                  claim_hist = incident.kpi_hist_plus(r.claim_hist, excluded.claim_hist),
-						                  on_site_hist = incident.kpi_hist_plus(r.on_site_hist, excluded.on_site_hist),
-						                  close_hist = incident.kpi_hist_plus(r.close_hist, excluded.close_hist))
-						""" + ROLLUP_INSERT + """
+						          select -1 as sign, b.* from (select * from old_c except all select * from new_c) b)
+						""" + DELTA_INSERT + """
 						select grid_id, day, scope_path, district_id, %1$s,
 						       incident.kpi_hist(claim_bucket, sign), incident.kpi_hist(on_site_bucket, sign),
 						       incident.kpi_hist(close_bucket, sign)
-						  from delta group by grid_id, day, scope_path, district_id order by grid_id, day
-						on conflict (grid_id, day) do update set %2$s,
-						       claim_hist = incident.kpi_hist_plus(r.claim_hist, excluded.claim_hist),
-						       on_site_hist = incident.kpi_hist_plus(r.on_site_hist, excluded.on_site_hist),
-						       close_hist = incident.kpi_hist_plus(r.close_hist, excluded.close_hist)""")
-			.formatted(SIGNED_SUMS, ADD_EXCLUDED))
+						  from delta group by grid_id, day, scope_path, district_id""")
+			.formatted(SIGNED_SUMS))
 			.param("id", incidentId)
 			.update();
+	}
+
+	/** Folds the pending deltas into the rollups; answers how many delta rows it folded. */
+	int fold() {
+		return jdbc.sql(FOLD).query(Integer.class).single();
 	}
 
 	/**
@@ -152,9 +172,11 @@ class KpiRollups {
 	 * @return how many incidents it counted
 	 */
 	int rebuild() {
-		jdbc.sql("lock table incident.kpi_fact, incident.kpi_rollup, incident.kpi_rollup_month in exclusive mode")
+		jdbc.sql("lock table incident.kpi_fact, incident.kpi_rollup, incident.kpi_rollup_month, "
+				+ "incident.kpi_rollup_delta in exclusive mode")
 			.update();
-		jdbc.sql("truncate incident.kpi_fact, incident.kpi_rollup, incident.kpi_rollup_month").update();
+		jdbc.sql("truncate incident.kpi_fact, incident.kpi_rollup, incident.kpi_rollup_month, incident.kpi_rollup_delta")
+			.update();
 		// durations are counted per (grid, day, measure, bucket) first, and each grid-day's three histograms built
 		// once from those few counts
 		jdbc.sql("with f as (insert into incident.kpi_fact (" + FACT_COLUMNS + ")\n"
@@ -271,6 +293,7 @@ class KpiRollups {
 	 * before) counts nothing.
 	 */
 	List<String> snapshot(DataScope scope) {
+		fold();
 		String counting = "scope_path like :prefix and (" + String.join(" + ", COUNTERS) + ") <> 0";
 		return jdbc.sql("select r::text from incident.kpi_rollup r where " + counting + " union all "
 				+ "select 'month ' || m::text from incident.kpi_rollup_month m where " + counting + " order by 1")
