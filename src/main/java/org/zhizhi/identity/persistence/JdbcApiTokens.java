@@ -31,14 +31,19 @@ public class JdbcApiTokens {
 			.update();
 	}
 
-	/** The account of a live token: not revoked, not expired, and the account still enabled. */
-	public Optional<UUID> liveAccount(byte[] hash, Instant now) {
+	/** A live token: which it is, whose, and until when. */
+	public record LiveHash(UUID tokenId, UUID accountId, Instant expiresAt) {
+	}
+
+	/** The live token of a hash: not revoked, not expired, and its account still enabled. */
+	public Optional<LiveHash> live(byte[] hash, Instant now) {
 		return jdbc.sql("""
-				SELECT t.account_id FROM identity.api_token t JOIN identity.account a ON a.id = t.account_id
+				SELECT t.id, t.account_id, t.expires_at FROM identity.api_token t JOIN identity.account a ON a.id = t.account_id
 				WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND a.enabled""")
 			.param("hash", hash)
 			.param("now", Timestamp.from(now))
-			.query(UUID.class)
+			.query((rs, n) -> new LiveHash(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+					rs.getTimestamp("expires_at").toInstant()))
 			.optional();
 	}
 
