@@ -4,6 +4,7 @@ import static org.zhizhi.incident.IncidentSteps.note;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -176,19 +177,22 @@ public class IncidentManagement {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
-		Instant now = clock.instant();
+		// as the database keeps it (microseconds), so that the answer built here is the incident as it is read back
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		UUID id = Ids.newId(clock);
 		Incident incident = Incident.report(id, report.channel(), report.categoryCode(), report.description().strip(),
 				report.lat(), report.lng(), grid.id(), location.microGrid() == null ? null : location.microGrid().id(),
 				grid.path(), grid.districtId(), actor.userId(),
 				Boolean.TRUE.equals(report.anonymous()) && actor.has(Role.RESIDENT), now);
 		incidents.insert(incident.view());
-		incidents.append(TimelineEntry.of(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
+		TimelineEntry reported = TimelineEntry.of(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
 				IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null,
 				IncidentState.REPORTED, report.lat(), report.lng(), null, new TimelineDetail.Reported(report.channel()),
-				null, false, List.of()));
+				null, false, List.of());
+		incidents.append(reported);
 		incident.publishEvents(events::publishEvent);
-		return queries.get(actor.scope(), id);
+		// the answer is what was just written, not read back: a new report has no parts and no extensions yet
+		return new IncidentDetail(incident.view(), List.of(reported));
 	}
 
 	@Transactional

@@ -89,12 +89,20 @@ class IncidentNotices {
 
 	@EventListener
 	void on(IncidentEvent event) {
-		IncidentDetail detail = incidents.find(PLATFORM, event.incidentId()).orElse(null);
+		// a new report's notice quotes no note from the timeline: the incident's row is all it needs (issue 16)
+		boolean report = event.action() == IncidentAction.REPORT;
+		IncidentDetail detail = report
+				? incidents.view(PLATFORM, event.incidentId()).map(i -> new IncidentDetail(i, List.of())).orElse(null)
+				: incidents.find(PLATFORM, event.incidentId()).orElse(null);
 		if (detail == null) {
 			return;
 		}
-		// what earlier notices asked for is done once the incident has moved on (or the step answered them)
-		notifications.settle(SUBJECT, event.incidentId(), detail.incident().state().name(), settledBy(event.action()));
+		// what earlier notices asked for is done once the incident has moved on (or the step answered them); a new
+		// report has had no notices yet
+		if (!report) {
+			notifications.settle(SUBJECT, event.incidentId(), detail.incident().state().name(),
+					settledBy(event.action()));
+		}
 		whoActsNext(event, detail.incident()).ifPresent(to -> {
 			Set<UUID> recipients = new LinkedHashSet<>(to.recipients());
 			recipients.remove(event.actorId());

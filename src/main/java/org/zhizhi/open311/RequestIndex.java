@@ -18,6 +18,7 @@ import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentEvent;
 import org.zhizhi.territory.Installation;
 import org.zhizhi.shared.Ids;
@@ -90,6 +91,9 @@ class RequestIndex {
 	void on(IncidentEvent step) {
 		Timestamp at = Timestamp.from(step.at());
 		IncidentView reported = incidents.view(installation.whole(), step.incidentId()).orElseThrow();
+		if (step.action() == IncidentAction.REPORT && indexedAsNew(step, reported, at)) {
+			return;
+		}
 		jdbc.sql("""
 				insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed)
 				values (:id, :code, :requested, :requested, :closed) on conflict (incident_id) do nothing""")
@@ -113,6 +117,36 @@ class RequestIndex {
 			.param("closed", closed(now.state()))
 			.param("published", published(now))
 			.update();
+		recordUpdate(step, at);
+	}
+
+	/**
+	 * A new report, delivered before any later step of its incident: the row is written whole from the incident as
+	 * just read, in one statement instead of the insert, lock, re-read and update a later step needs (the common case,
+	 * and every report pays it — issue 16). False when a later step got there first: then the general path orders
+	 * them.
+	 */
+	private boolean indexedAsNew(IncidentEvent step, IncidentView incident, Timestamp at) {
+		boolean inserted = !jdbc.sql("""
+				insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed, published)
+				values (:id, :code, :requested, :at, :closed, :published) on conflict (incident_id) do nothing
+				returning incident_id""")
+			.param("id", step.incidentId())
+			.param("code", incident.categoryCode())
+			.param("requested", Timestamp.from(incident.reportedAt()))
+			.param("at", at)
+			.param("closed", closed(incident.state()))
+			.param("published", published(incident))
+			.query()
+			.listOfRows()
+			.isEmpty();
+		if (inserted) {
+			recordUpdate(step, at);
+		}
+		return inserted;
+	}
+
+	private void recordUpdate(IncidentEvent step, Timestamp at) {
 		jdbc.sql("""
 				insert into open311.request_update (id, incident_id, action, to_state, occurred_at)
 				values (:uid, :id, :action, :state, :at) on conflict do nothing""")

@@ -82,6 +82,12 @@ class IncidentApiIntegrationTests {
 		String id = incident.path("id").asString();
 		assertThat(api.get("/api/v1/incidents/" + id, api.tokenOf("dongcheng")).json().path("incident")
 			.path("description").asString()).isEqualTo("井盖破损，有人险些踩空");
+		// the answer is built from what was written, not read back (issue 16): it must be exactly what a read shows
+		JsonNode readBack = api.get("/api/v1/incidents/" + id, api.tokenOf("dongcheng-g01")).json();
+		assertThat(incident).isEqualTo(readBack.path("incident"));
+		assertThat(timeline).isEqualTo(readBack.path("timeline"));
+		assertThat(response.json().path("parts")).isEqualTo(readBack.path("parts"));
+		assertThat(response.json().path("extensions")).isEqualTo(readBack.path("extensions"));
 	}
 
 	@Test

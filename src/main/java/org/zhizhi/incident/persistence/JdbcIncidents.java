@@ -2,10 +2,14 @@ package org.zhizhi.incident.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,6 +43,10 @@ public class JdbcIncidents {
 	private final JdbcClient jdbc;
 
 	private final TimelinePayloads payloads;
+
+	private final LoadingCache<Boolean, List<IncidentCategory>> activeCategories = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.build(all -> readCategories());
 
 	JdbcIncidents(JdbcClient jdbc, TimelinePayloads payloads) {
 		this.jdbc = jdbc;
@@ -299,7 +307,16 @@ public class JdbcIncidents {
 			.list();
 	}
 
+	/**
+	 * The active categories, class by class. They change only by migration (or an operator's SQL), yet every report
+	 * asked for them two or three times (the check, the notice, the Open311 index — issue 16): read at most once a
+	 * minute.
+	 */
 	public List<IncidentCategory> categories() {
+		return activeCategories.get(Boolean.TRUE);
+	}
+
+	private List<IncidentCategory> readCategories() {
 		return jdbc.sql("""
 				select c.code, c.name, k.code as class_code, k.name as class_name, k.standard, c.published,
 				       c.exact_position
@@ -312,10 +329,7 @@ public class JdbcIncidents {
 	}
 
 	public boolean categoryExists(String code) {
-		return jdbc.sql("select count(*) from incident.category where code = :code and active")
-			.param("code", code)
-			.query(Long.class)
-			.single() > 0;
+		return categories().stream().anyMatch(c -> c.code().equals(code));
 	}
 
 	// --- idempotency ------------------------------------------------------------------------------------------------
