@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -63,8 +64,6 @@ public class IncidentManagement {
 
 	private final OrgUnitQueries orgUnits;
 
-	private final IncidentQueries queries;
-
 	private final Clock clock;
 
 	private final JsonMapper json;
@@ -83,9 +82,13 @@ public class IncidentManagement {
 
 	private final CommandShape shape;
 
-	IncidentManagement(JdbcIncidents incidents, GridLocator grids, OrgUnitQueries orgUnits, IncidentQueries queries,
+	private final ReportIntake intake;
+
+	IncidentManagement(JdbcIncidents incidents, GridLocator grids, OrgUnitQueries orgUnits,
 			Clock clock, JsonMapper json, IncidentProperties settings,
-			ApplicationEventPublisher events, IncidentSteps steps, JdbcUnits units, CommandShape shape) {
+			ApplicationEventPublisher events, IncidentSteps steps, JdbcUnits units, CommandShape shape,
+			ReportIntake intake) {
+		this.intake = intake;
 		this.shape = shape;
 		this.events = events;
 		this.steps = steps;
@@ -96,17 +99,18 @@ public class IncidentManagement {
 		this.incidents = incidents;
 		this.grids = grids;
 		this.orgUnits = orgUnits;
-		this.queries = queries;
 		this.clock = clock;
 		this.json = json;
 	}
 
 	/**
-	 * Takes a report in. The key row is inserted first, in this very transaction: of many submissions under one key
-	 * exactly one does the work; one that arrives while it is still running is refused (409), one that arrives after
-	 * it gets the stored answer, and one with a different body is refused (422).
+	 * Takes a report in. It is checked and built here, on the request's thread, then written with the reports that
+	 * came in at the same time, in one transaction ({@link ReportIntake}), under its key with the answer it gets: of
+	 * many submissions under one key exactly one is written; one that arrives while it is still being written is
+	 * refused (409), one that arrives after it gets the stored answer, and one with a different body is refused
+	 * (422). Not in a transaction of its own: the request holds no connection while its report waits for its group.
+	 * Called inside a transaction (a phone report with its photo), the report is written in that transaction instead.
 	 */
-	@Transactional
 	public IdempotentResult report(Actor actor, String idempotencyKey, ReportIncident report) {
 		return report(actor, idempotencyKey, report, false);
 	}
@@ -115,7 +119,6 @@ public class IncidentManagement {
 	 * Takes in a request an Open311 client sent: the one way a report enters by the {@code OPEN311} channel, which
 	 * nobody can name in a report of his own.
 	 */
-	@Transactional
 	public IdempotentResult reportThroughOpen311(Actor client, String idempotencyKey, ReportIncident report) {
 		if (report.channel() != Channel.OPEN311) {
 			throw new IllegalArgumentException("an Open311 request comes by the OPEN311 channel, not " + report.channel());
@@ -129,16 +132,33 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail reportFor(Actor actor, ReportIncident report) {
-		return create(actor, report, false);
+		ReportIntake.Prepared prepared = prepare(actor, report, false);
+		incidents.insert(prepared.incident());
+		incidents.append(prepared.reported());
+		prepared.events().forEach(events::publishEvent);
+		return answer(prepared);
 	}
 
 	private IdempotentResult report(Actor actor, String idempotencyKey, ReportIncident report, boolean open311) {
 		String hash = Sha256.hex(json.writeValueAsString(report));
-		if (!incidents.tryLockKey(actor.userId(), idempotencyKey)) {
-			throw inProgress();
+		ReportIntake.Prepared prepared;
+		try {
+			prepared = prepare(actor, report, open311);
 		}
-		if (!incidents.claimKey(actor.userId(), idempotencyKey, hash, clock.instant())) {
-			var stored = incidents.storedKey(actor.userId(), idempotencyKey).orElseThrow(IncidentManagement::inProgress);
+		catch (DomainException refused) {
+			// a key used before answers as it did, whatever the body says now
+			return earlierAnswer(actor, idempotencyKey, hash).orElseThrow(() -> refused);
+		}
+		String body = json.writeValueAsString(answer(prepared));
+		if (intake.write(actor.userId(), idempotencyKey, hash, body, prepared)) {
+			return new IdempotentResult(201, body);
+		}
+		return earlierAnswer(actor, idempotencyKey, hash).orElseThrow(IncidentManagement::inProgress);
+	}
+
+	/** The stored answer under the key; refused if the body differs or the first submission is still running. */
+	private Optional<IdempotentResult> earlierAnswer(Actor actor, String idempotencyKey, String hash) {
+		return incidents.storedKey(actor.userId(), idempotencyKey).map(stored -> {
 			if (!stored.requestHash().equals(hash)) {
 				throw new IdempotencyConflict();
 			}
@@ -146,14 +166,16 @@ public class IncidentManagement {
 				throw inProgress();
 			}
 			return new IdempotentResult(stored.status(), stored.body());
-		}
-		IncidentDetail created = create(actor, report, open311);
-		String body = json.writeValueAsString(created);
-		incidents.storeResponse(actor.userId(), idempotencyKey, 201, body);
-		return new IdempotentResult(201, body);
+		});
 	}
 
-	private IncidentDetail create(Actor actor, ReportIncident report, boolean open311) {
+	/** The answer to a new report: what was just written, not read back — no parts and no extensions yet. */
+	private static IncidentDetail answer(ReportIntake.Prepared prepared) {
+		return new IncidentDetail(prepared.incident(), List.of(prepared.reported()));
+	}
+
+	/** Checks a report and builds its incident, first timeline entry and events; writes nothing. */
+	private ReportIntake.Prepared prepare(Actor actor, ReportIncident report, boolean open311) {
 		// the shape and the rules that need the database are told together, in the form's order
 		List<FieldProblem> problems = new ArrayList<>(shape.problems(report));
 		if (!open311 && !ReportChannels.allows(actor, report.channel())) {
@@ -184,15 +206,13 @@ public class IncidentManagement {
 				report.lat(), report.lng(), grid.id(), location.microGrid() == null ? null : location.microGrid().id(),
 				grid.path(), grid.districtId(), actor.userId(),
 				Boolean.TRUE.equals(report.anonymous()) && actor.has(Role.RESIDENT), now);
-		incidents.insert(incident.view());
 		TimelineEntry reported = TimelineEntry.of(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
 				IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null,
 				IncidentState.REPORTED, report.lat(), report.lng(), null, new TimelineDetail.Reported(report.channel()),
 				null, false, List.of());
-		incidents.append(reported);
-		incident.publishEvents(events::publishEvent);
-		// the answer is what was just written, not read back: a new report has no parts and no extensions yet
-		return new IncidentDetail(incident.view(), List.of(reported));
+		List<IncidentEvent> registered = incident.events();
+		incident.clearEvents();
+		return new ReportIntake.Prepared(incident.view(), reported, registered);
 	}
 
 	@Transactional

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +13,8 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
@@ -91,6 +95,10 @@ class IncidentNotices {
 	void on(IncidentEvent event) {
 		// a new report's notice quotes no note from the timeline: the incident's row is all it needs (issue 16)
 		boolean report = event.action() == IncidentAction.REPORT;
+		if (report && ReportIntake.writesGroup()) {
+			reportsOfThisTransaction().add(event);
+			return;
+		}
 		IncidentDetail detail = report
 				? incidents.view(PLATFORM, event.incidentId()).map(i -> new IncidentDetail(i, List.of())).orElse(null)
 				: incidents.find(PLATFORM, event.incidentId()).orElse(null);
@@ -111,6 +119,61 @@ class IncidentNotices {
 					.about(SUBJECT, event.incidentId(), detail.incident().state().name()));
 			}
 		});
+	}
+
+	/**
+	 * The new reports of a group written at once ({@link ReportIntake}), told together just before it commits: their
+	 * incidents read in one query, the people of each place once, every notice written in two statements.
+	 */
+	@SuppressWarnings("unchecked")
+	private List<IncidentEvent> reportsOfThisTransaction() {
+		List<IncidentEvent> reports = (List<IncidentEvent>) TransactionSynchronizationManager.getResource(this);
+		if (reports != null) {
+			return reports;
+		}
+		List<IncidentEvent> gathered = new ArrayList<>();
+		TransactionSynchronizationManager.bindResource(this, gathered);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				tellReports(gathered);
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(IncidentNotices.this);
+			}
+		});
+		return gathered;
+	}
+
+	/** The 新上报 notices of new reports, as {@link #on} would send each (its REPORT rule), all at once. */
+	private void tellReports(List<IncidentEvent> reports) {
+		Map<UUID, IncidentView> reported = new HashMap<>();
+		incidents.views(PLATFORM, reports.stream().map(IncidentEvent::incidentId).toList())
+			.forEach(i -> reported.put(i.id(), i));
+		Map<String, List<Account>> coveringPlace = new HashMap<>();
+		Map<UUID, String> gridNames = new HashMap<>();
+		List<Notifications.Addressing> notices = new ArrayList<>();
+		for (IncidentEvent event : reports) {
+			IncidentView incident = reported.get(event.incidentId());
+			if (incident == null) {
+				continue;
+			}
+			List<Account> covering = coveringPlace.computeIfAbsent(placeOf(incident),
+					place -> accounts.covering(place, EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF)));
+			Set<UUID> recipients = dispatchersAmong(incident, covering);
+			recipients.remove(event.actorId());
+			if (recipients.isEmpty()) {
+				continue;
+			}
+			String place = gridNames.computeIfAbsent(incident.gridId(),
+					grid -> orgUnits.find(PLATFORM, grid).map(OrgUnit::name).orElse(""));
+			Addressees to = new Addressees(recipients, "INCIDENT_REPORTED", staffPage(incident));
+			notices.add(new Notifications.Addressing(notice(to, event, new IncidentDetail(incident, List.of()), place)
+				.about(SUBJECT, event.incidentId(), incident.state().name()), recipients));
+		}
+		notifications.notifyAll(notices);
 	}
 
 	/**
@@ -213,9 +276,16 @@ class IncidentNotices {
 
 	/** The grid's workers (of the grid itself or of the incident's micro-grid) and its community's staff. */
 	private Set<UUID> dispatchersOf(IncidentView incident) {
-		Set<UUID> ids = new LinkedHashSet<>(gridWorkersOf(incident));
+		// one look-up for both roles: every report asks this (issue 16)
+		return dispatchersAmong(incident, covering(incident, EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF)));
+	}
+
+	/** The grid's workers and the community's staff among the accounts covering the incident's place. */
+	private static Set<UUID> dispatchersAmong(IncidentView incident, List<Account> covering) {
+		Set<UUID> ids = new LinkedHashSet<>(gridWorkersAmong(incident, covering));
 		String community = parentPath(incident.scopePath());
-		covering(incident, EnumSet.of(Role.COMMUNITY_STAFF)).stream()
+		covering.stream()
+			.filter(account -> account.roles().contains(Role.COMMUNITY_STAFF))
 			.filter(account -> account.scopePath().equals(community))
 			.forEach(account -> ids.add(account.id()));
 		return ids;
@@ -236,12 +306,18 @@ class IncidentNotices {
 	}
 
 	private Set<UUID> gridWorkersOf(IncidentView incident) {
+		return gridWorkersAmong(incident, covering(incident, EnumSet.of(Role.GRID_WORKER)));
+	}
+
+	/** The grid workers bound to the incident's grid or micro-grid among accounts covering its place. */
+	private static Set<UUID> gridWorkersAmong(IncidentView incident, List<Account> covering) {
 		Set<String> grid = new LinkedHashSet<>(List.of(incident.scopePath()));
 		if (incident.microGridId() != null) {
 			grid.add(incident.scopePath() + incident.microGridId() + "/");
 		}
 		Set<UUID> ids = new LinkedHashSet<>();
-		covering(incident, EnumSet.of(Role.GRID_WORKER)).stream()
+		covering.stream()
+			.filter(account -> account.roles().contains(Role.GRID_WORKER))
 			.filter(account -> grid.contains(account.scopePath()))
 			.forEach(account -> ids.add(account.id()));
 		return ids;
@@ -255,9 +331,13 @@ class IncidentNotices {
 
 	/** Accounts with the roles bound to the incident's micro-grid (or grid) or any node above it. */
 	private List<Account> covering(IncidentView incident, Set<Role> roles) {
-		String place = incident.microGridId() == null ? incident.scopePath()
+		return accounts.covering(placeOf(incident), roles);
+	}
+
+	/** The incident's micro-grid, or its grid, as a path. */
+	private static String placeOf(IncidentView incident) {
+		return incident.microGridId() == null ? incident.scopePath()
 				: incident.scopePath() + incident.microGridId() + "/";
-		return accounts.covering(place, roles);
 	}
 
 	private static Set<UUID> only(UUID account) {
@@ -285,9 +365,13 @@ class IncidentNotices {
 	// --- what -----------------------------------------------------------------------------------------------------
 
 	private Notice notice(Addressees to, IncidentEvent event, IncidentDetail detail) {
+		return notice(to, event, detail,
+				orgUnits.find(PLATFORM, detail.incident().gridId()).map(OrgUnit::name).orElse(""));
+	}
+
+	private Notice notice(Addressees to, IncidentEvent event, IncidentDetail detail, String place) {
 		IncidentView incident = detail.incident();
 		String key = "notice." + to.kind();
-		String place = orgUnits.find(PLATFORM, incident.gridId()).map(OrgUnit::name).orElse("");
 		String category = incidents.categories()
 			.stream()
 			.filter(c -> c.code().equals(incident.categoryCode()))

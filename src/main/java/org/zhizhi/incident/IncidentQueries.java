@@ -1,5 +1,6 @@
 package org.zhizhi.incident;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +53,11 @@ public class IncidentQueries {
 	 */
 	public Optional<IncidentView> view(DataScope scope, UUID id) {
 		return incidents.find(scope, id).map(IncidentView::withoutAnonymousReporter);
+	}
+
+	/** The incidents alone, as {@link #view} each, in one query; those outside the scope are left out. */
+	List<IncidentView> views(DataScope scope, Collection<UUID> ids) {
+		return incidents.findAll(scope, ids).stream().map(IncidentView::withoutAnonymousReporter).toList();
 	}
 
 	public IncidentDetail get(DataScope scope, UUID id) {

@@ -59,6 +59,40 @@ public class Notifications {
 	}
 
 	/**
+	 * Addresses many notices at once, each to its recipients (each once), in the caller's transaction like
+	 * {@link #notify(Collection, Notice)}: two statements for all of them — the notices of a group of reports written
+	 * together.
+	 *
+	 * @return how many copies were addressed
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int notifyAll(List<Addressing> addressed) {
+		List<JdbcNotifications.Copies> notices = new ArrayList<>();
+		List<Pending> outbox = new ArrayList<>();
+		int copiesMade = 0;
+		for (Addressing entry : addressed) {
+			Set<UUID> distinct = new LinkedHashSet<>();
+			entry.recipients().stream().filter(Objects::nonNull).forEach(distinct::add);
+			List<Addressed> copies = new ArrayList<>();
+			for (UUID recipient : distinct) {
+				UUID messageId = Ids.newId(clock);
+				copies.add(new Addressed(messageId, recipient));
+				for (String channel : channels) {
+					outbox.add(new Pending(Ids.newId(clock), messageId, channel));
+				}
+			}
+			notices.add(new JdbcNotifications.Copies(Objects.requireNonNull(entry.notice(), "notice"), copies));
+			copiesMade += copies.size();
+		}
+		store.insertAll(notices, outbox, clock.instant());
+		return copiesMade;
+	}
+
+	/** A notice and the people it goes to. */
+	public record Addressing(Notice notice, Collection<UUID> recipients) {
+	}
+
+	/**
 	 * The thing a task notice was about has moved on: its open notices sent while it was in another state than
 	 * {@code currentState} — and those of {@code settledKinds}, answered by a step that leaves the state as it was —
 	 * are done, and read. Run by the owning module in the step's transaction; a second run changes nothing.

@@ -1,18 +1,27 @@
 package org.zhizhi.incident.kpi;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.IncidentEvent;
 
 /**
- * Keeps the rollups current: after every step, inside the step's own transaction, the step's delta is appended, so
- * that the figures move exactly with the steps that commit; in the background the deltas are folded into the rollups. Every step recomputes the incident's fact, whatever its action: an action the KPIs do
- * not know changes no counter by itself, and what it changed on the incident (a deadline, an escalation) is counted.
+ * Keeps the rollups current: inside every step's own transaction, just before it commits, the deltas of the
+ * incidents it stepped are appended, so that the figures move exactly with the steps that commit; in the background
+ * the deltas are folded into the rollups. Every step recomputes the incident's fact, whatever its action: an action
+ * the KPIs do not know changes no counter by itself, and what it changed on the incident (a deadline, an escalation)
+ * is counted.
  */
 @Component
 class KpiRollupListener {
@@ -25,10 +34,37 @@ class KpiRollupListener {
 		this.rollups = rollups;
 	}
 
+	/**
+	 * Remembers the step's incident for the end of its transaction: the incidents a transaction stepped are
+	 * recomputed together, in one statement, just before it commits — one for a group of reports written at once
+	 * ({@code ReportIntake}), one for an incident stepped twice. Outside a transaction, at once. The rollup rows
+	 * themselves are written by {@link #fold()}.
+	 */
 	@EventListener
 	void on(IncidentEvent event) {
-		// appends the step's delta; the rollup rows themselves are written by fold()
-		rollups.recompute(event.incidentId());
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			rollups.recompute(List.of(event.incidentId()));
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		Set<UUID> stepped = (Set<UUID>) TransactionSynchronizationManager.getResource(this);
+		if (stepped == null) {
+			Set<UUID> incidents = new LinkedHashSet<>();
+			TransactionSynchronizationManager.bindResource(this, incidents);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					rollups.recompute(incidents);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(KpiRollupListener.this);
+				}
+			});
+			stepped = incidents;
+		}
+		stepped.add(event.incidentId());
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.zhizhi.incident.kpi;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -125,17 +126,17 @@ class KpiRollups {
 	}
 
 	/**
-	 * Recomputes one incident's fact and appends exactly what changed to the pending deltas: the contributions of the
+	 * Recomputes the incidents' facts and appends exactly what changed to the pending deltas: the contributions of the
 	 * new fact that the old one did not make, minus those of the old fact that the new one no longer makes, per grid
 	 * and day. One statement, and an append only: a burst of reports in one grid no longer queues for the lock on its
 	 * rollup row through each report's commit (issue 16) — {@link #fold()} adds the deltas to the rollups in the
 	 * background, and every read counts the deltas not yet folded, so the figures move exactly with the steps that
 	 * commit. Steps of one incident are serialised by the lock on its row.
 	 */
-	void recompute(UUID incidentId) {
-		jdbc.sql(("with old_fact as (select * from incident.kpi_fact where incident_id = :id),\n"
+	void recompute(Collection<UUID> incidentIds) {
+		jdbc.sql(("with old_fact as (select * from incident.kpi_fact where incident_id = any(:ids)),\n"
 				+ "new_fact as (insert into incident.kpi_fact (" + FACT_COLUMNS + ")\n"
-				+ FACT_SELECT.formatted("e.incident_id = :id", "i.id = :id") + "\n"
+				+ FACT_SELECT.formatted("e.incident_id = any(:ids)", "i.id = any(:ids)") + "\n"
 				+ " on conflict (incident_id) do update set "
 				+ Arrays.stream(FACT_COLUMNS.split(","))
 					.map(String::strip)
@@ -156,7 +157,7 @@ class KpiRollups {
 						       incident.kpi_hist(close_bucket, sign)
 						  from delta group by grid_id, day, scope_path, district_id""")
 			.formatted(SIGNED_SUMS))
-			.param("id", incidentId)
+			.param("ids", incidentIds.toArray(UUID[]::new))
 			.update();
 	}
 

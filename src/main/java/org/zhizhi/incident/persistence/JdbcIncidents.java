@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,13 +54,23 @@ public class JdbcIncidents {
 		this.payloads = payloads;
 	}
 
+	/** A new incident's row ({@link JdbcReportBatches} writes many with it). */
+	static final String INSERT = """
+			insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
+			       micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at, anonymous,
+			       owner_id)
+			values (:id, :channel, :category, :description, :lat, :lng, :grid, :micro, :path, :district,
+			 :state, :reporter, :at, :at, :anonymous, :grid)""";
+
+	/** A timeline entry's row ({@link JdbcReportBatches} writes many with it). */
+	static final String APPEND = """
+			insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
+			       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload)
+			values (:id, :incident, :at, :actor, :name, :role, :action, :from, :to, :lat, :lng, :detail,
+			        :distance, :flagged, cast(:photos as uuid[]), :note, cast(:payload as jsonb))""";
+
 	public void insert(IncidentView i) {
-		jdbc.sql("""
-				insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
-				       micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at, anonymous,
-				       owner_id)
-				values (:id, :channel, :category, :description, :lat, :lng, :grid, :micro, :path, :district,
-				 :state, :reporter, :at, :at, :anonymous, :grid)""")
+		jdbc.sql(INSERT)
 			.param("anonymous", i.anonymous())
 			.param("id", i.id())
 			.param("channel", i.channel().name())
@@ -75,6 +86,15 @@ public class JdbcIncidents {
 			.param("reporter", i.reporterId())
 			.param("at", java.sql.Timestamp.from(i.reportedAt()))
 			.update();
+	}
+
+	/** The incidents of these ids within the scope, in no particular order: one query for a group of reports. */
+	public List<IncidentView> findAll(DataScope scope, Collection<UUID> ids) {
+		return jdbc.sql("select " + COLUMNS + " from incident.incident where id = any(:ids) and scope_path like :scope")
+			.param("ids", ids.toArray(UUID[]::new))
+			.param("scope", scope.likePattern())
+			.query(JdbcIncidents::incident)
+			.list();
 	}
 
 	public Optional<IncidentView> find(DataScope scope, UUID id) {
@@ -229,11 +249,7 @@ public class JdbcIncidents {
 	}
 
 	public void append(TimelineEntry e) {
-		jdbc.sql("""
-				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload)
-				values (:id, :incident, :at, :actor, :name, :role, :action, :from, :to, :lat, :lng, :detail,
-				        :distance, :flagged, cast(:photos as uuid[]), :note, cast(:payload as jsonb))""")
+		jdbc.sql(APPEND)
 			.param("note", e.note(), java.sql.Types.VARCHAR)
 			.param("payload", payloads.write(e.payload()), java.sql.Types.VARCHAR)
 			.param("photos", e.photoIds().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +62,67 @@ public class JdbcNotifications {
 			.param("at", Timestamp.from(at))
 			.param("ids", array(copies.stream().map(Addressed::messageId).toList()))
 			.param("recipients", array(copies.stream().map(Addressed::recipientId).toList()))
+			.update();
+		if (outbox.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO notification.outbox (id, message_id, channel, next_attempt_at, created_at)
+				SELECT o.id, o.message_id, o.channel, :at, :at
+				  FROM unnest(CAST(:ids AS uuid[]), CAST(:messages AS uuid[]), CAST(:channels AS text[]))
+				       AS o (id, message_id, channel)""")
+			.param("at", Timestamp.from(at))
+			.param("ids", array(outbox.stream().map(Pending::id).toList()))
+			.param("messages", array(outbox.stream().map(Pending::messageId).toList()))
+			.param("channels", array(outbox.stream().map(Pending::channel).toList()))
+			.update();
+	}
+
+	/** A notice with its recipients' copies, one of many written together. */
+	public record Copies(Notice notice, List<Addressed> copies) {
+	}
+
+	/**
+	 * Inserts the copies of many notices and their outbox rows in two statements, whatever their number: the notices
+	 * of a group of reports written at once (issue 16).
+	 */
+	public void insertAll(List<Copies> notices, List<Pending> outbox, Instant at) {
+		List<Notice> perCopy = new ArrayList<>();
+		List<Addressed> copies = new ArrayList<>();
+		for (Copies notice : notices) {
+			for (Addressed copy : notice.copies()) {
+				perCopy.add(notice.notice());
+				copies.add(copy);
+			}
+		}
+		if (copies.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO notification.inbox_message (id, recipient_id, district_id, kind, title, body, link,
+				                                        created_at, subject_type, subject_id, subject_state)
+				SELECT c.id, c.recipient_id, c.district_id, c.kind, c.title, c.body, c.link, :at, c.subject_type,
+				       c.subject_id, c.subject_state
+				  FROM unnest(CAST(:ids AS uuid[]), CAST(:recipients AS uuid[]), CAST(:districts AS uuid[]),
+				              CAST(:kinds AS text[]), CAST(:titles AS text[]), CAST(:bodies AS text[]),
+				              CAST(:links AS text[]), CAST(:subjectTypes AS text[]), CAST(:subjectIds AS uuid[]),
+				              CAST(:subjectStates AS text[]))
+				       AS c (id, recipient_id, district_id, kind, title, body, link, subject_type, subject_id,
+				             subject_state)""")
+			.param("at", Timestamp.from(at))
+			.param("ids", copies.stream().map(Addressed::messageId).toArray(UUID[]::new))
+			.param("recipients", copies.stream().map(Addressed::recipientId).toArray(UUID[]::new))
+			.param("districts", perCopy.stream().map(Notice::districtId).toArray(UUID[]::new))
+			.param("kinds", perCopy.stream().map(Notice::kind).toArray(String[]::new))
+			.param("titles", perCopy.stream().map(Notice::title).toArray(String[]::new))
+			.param("bodies", perCopy.stream().map(Notice::body).toArray(String[]::new))
+			.param("links", perCopy.stream().map(Notice::link).toArray(String[]::new))
+			.param("subjectTypes",
+					perCopy.stream().map(n -> n.subject() == null ? null : n.subject().type()).toArray(String[]::new))
+			.param("subjectIds",
+					perCopy.stream().map(n -> n.subject() == null ? null : n.subject().id()).toArray(UUID[]::new))
+			.param("subjectStates",
+					perCopy.stream().map(n -> n.subject() == null ? null : n.subject().state()).toArray(String[]::new))
 			.update();
 		if (outbox.isEmpty()) {
 			return;

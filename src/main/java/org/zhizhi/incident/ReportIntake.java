@@ -1,0 +1,235 @@
+package org.zhizhi.incident;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zhizhi.incident.persistence.JdbcReportBatches;
+import org.zhizhi.incident.persistence.JdbcReportBatches.KeyClaim;
+
+/**
+ * Writes the reports that come in together in one transaction (issue 16) — a group commit in the application. A
+ * report is checked and built on its request's own thread ({@link IncidentManagement}); here it only joins the next
+ * group: the group's keys are claimed in one statement, its incidents and first timeline entries written as batches,
+ * its events published — so the listeners that keep the KPIs and tell the grid gather the group's reports as well —
+ * and the group committed once. Every caller waits until his report is committed, so a 201 means what it meant: the
+ * report survives a crash of the app and of PostgreSQL.
+ *
+ * <p>Two writers take groups from one queue, so one group's commit (the wait for the disk) overlaps the next group's
+ * statements. A group that fails is written again report by report, so that one report the database refuses does not
+ * take the others with it. Within a group a key counts once: a second report under the same key is answered after the
+ * commit as a replay. The writers are the platform's own work: the request thread has already checked the reporter's
+ * scope.
+ */
+@Component
+class ReportIntake implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportIntake.class);
+
+	/** At most this many reports in one transaction. */
+	static final int MAX_GROUP = 128;
+
+	private static final int WRITERS = 2;
+
+	/** A report ready to be written: the incident, its first timeline entry, its events and the answer it gets. */
+	record Prepared(IncidentView incident, TimelineEntry reported, List<IncidentEvent> events) {
+	}
+
+	private record Pending(UUID actorId, String key, String requestHash, String answer, Prepared report,
+			CompletableFuture<Boolean> written) {
+
+		String claimKey() {
+			return actorId + ":" + key;
+		}
+	}
+
+	/** The mark of a transaction that writes a group ({@link #writesGroup}). */
+	private static final Object GROUP = new Object();
+
+	private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+	private final JdbcReportBatches batches;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final List<Thread> writers;
+
+	private volatile boolean closing;
+
+	ReportIntake(JdbcReportBatches batches, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+			Clock clock) {
+		this.batches = batches;
+		this.transactions = new TransactionTemplate(transactions);
+		this.events = events;
+		this.clock = clock;
+		this.writers = IntStream.range(0, WRITERS)
+			.mapToObj(n -> Thread.ofPlatform().name("zhizhi-intake-" + n).daemon(true).start(this::run))
+			.toList();
+	}
+
+	/**
+	 * Writes the report under the caller's key with the answer it gets, and returns once it is committed: true if
+	 * this report claimed the key; false if the key was used before or is being used right now (the caller tells
+	 * which from the stored key).
+	 */
+	boolean write(UUID actorId, String key, String requestHash, String answer, Prepared report) {
+		Pending pending = new Pending(actorId, key, requestHash, answer, report, new CompletableFuture<>());
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// the caller's own transaction (a phone report with its photo, an Open311 request with its token): the
+			// report is part of it, commits or rolls back with it — and the caller holds a connection it must not
+			// keep while waiting for a writer that needs one too
+			return write(List.of(pending), false).contains(pending);
+		}
+		if (closing) {
+			return write(List.of(pending), true).contains(pending);
+		}
+		queue.add(pending);
+		try {
+			while (true) {
+				try {
+					return pending.written().get(1, TimeUnit.SECONDS);
+				}
+				catch (TimeoutException stillQueued) {
+					// the writers stopped between the check above and the queueing: nobody else will write it
+					if (writers.stream().noneMatch(Thread::isAlive) && queue.remove(pending)) {
+						return write(List.of(pending), true).contains(pending);
+					}
+				}
+			}
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the report was written", e);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		closing = true;
+		for (Thread writer : writers) {
+			try {
+				writer.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private void run() {
+		List<Pending> group = new ArrayList<>();
+		while (!closing || !queue.isEmpty()) {
+			try {
+				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				group.add(first);
+				queue.drainTo(group, MAX_GROUP - 1);
+				answer(group);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				group.forEach(p -> p.written().completeExceptionally(e));
+				return;
+			}
+			catch (RuntimeException | Error e) {
+				// never lose the writer: whatever is left unanswered is told why
+				group.forEach(p -> p.written().completeExceptionally(e));
+				log.error("The intake writer failed on a group of {} reports", group.size(), e);
+			}
+			finally {
+				group.clear();
+			}
+		}
+	}
+
+	private void answer(List<Pending> group) {
+		try {
+			Set<Pending> claimed = write(group, true);
+			group.forEach(p -> p.written().complete(claimed.contains(p)));
+		}
+		catch (RuntimeException groupFailed) {
+			if (group.size() > 1) {
+				log.warn("A group of {} reports failed ({}); writing them one by one", group.size(),
+						groupFailed.toString());
+			}
+			for (Pending one : group) {
+				try {
+					one.written().complete(write(List.of(one), true).contains(one));
+				}
+				catch (RuntimeException failed) {
+					one.written().completeExceptionally(failed);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether the current transaction writes a group of reports: the listeners that tell people then gather the
+	 * group's reports and tell them together just before the commit.
+	 */
+	static boolean writesGroup() {
+		return TransactionSynchronizationManager.hasResource(GROUP);
+	}
+
+	/** The reports that claimed their keys, written and told in one transaction (or the caller's); answers those. */
+	private Set<Pending> write(List<Pending> group, boolean ownTransaction) {
+		return transactions.execute(status -> {
+			if (ownTransaction) {
+				TransactionSynchronizationManager.bindResource(GROUP, Boolean.TRUE);
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int completion) {
+						TransactionSynchronizationManager.unbindResourceIfPossible(GROUP);
+					}
+				});
+			}
+			Map<String, Pending> firstOfKey = new LinkedHashMap<>();
+			group.forEach(p -> firstOfKey.putIfAbsent(p.claimKey(), p));
+			Set<String> claimed = batches.claim(firstOfKey.values()
+				.stream()
+				.map(p -> new KeyClaim(p.actorId(), p.key(), p.requestHash(), p.answer()))
+				.toList(), clock.instant());
+			List<Pending> ours = firstOfKey.values().stream().filter(p -> claimed.contains(p.claimKey())).toList();
+			Set<Pending> written = Collections.newSetFromMap(new IdentityHashMap<>());
+			written.addAll(ours);
+			if (ours.isEmpty()) {
+				return written;
+			}
+			batches.insert(ours.stream().map(p -> p.report().incident()).toList());
+			batches.append(ours.stream().map(p -> p.report().reported()).toList());
+			ours.forEach(p -> p.report().events().forEach(events::publishEvent));
+			return written;
+		});
+	}
+}
