@@ -14,7 +14,7 @@
 # kpi_rollup_month per month) count for the same grids and day: they must agree.
 # pgbench: the embedded (zonky) bundle has only initdb, pg_ctl and postgres, so the client is Debian's
 # (postgresql-client; bookworm offers major 15 only — the insert script uses nothing a 15 client lacks).
-# Usage: bench/intake-vs-raw.sh            (DURATION=20 CONNECTIONS=16 WARMUP=20 PORT=8093 MANAGEMENT_PORT=9193,
+# Usage: bench/intake-vs-raw.sh            (DURATION=20 CONNECTIONS=16 WARMUP=60 PORT=8093 MANAGEMENT_PORT=9193,
 #                                           SKIP_BUILD=1 to use target/zhizhi-*.jar as it is, JAVA_OPTS for the
 #                                           JVM, e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile,
 #                                           STATEMENTS=1 for PostgreSQL's own account of each intake run: the server
@@ -24,7 +24,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-20}
 connections=${CONNECTIONS:-16}
-warmup=${WARMUP:-20}
+# a minute of warm-up: the JIT compiles the request path only after some ten thousand calls of its methods
+warmup=${WARMUP:-60}
 port=${PORT:-8093}
 management_port=${MANAGEMENT_PORT:-9193}
 for tool in pgbench psql wrk jq curl; do
