@@ -107,7 +107,7 @@ class KpiRollups {
 		jdbc.sql(("with old_fact as (select * from incident.kpi_fact where incident_id = :id),\n"
 				+ "new_fact as (insert into incident.kpi_fact (" + FACT_COLUMNS + ")\n"
 				+ FACT_SELECT.formatted("e.incident_id = :id", "i.id = :id") + "\n"
-				+ " on conflict (incident_id) do update set "
+				+ " on conflict (incident_id, district_id) do update set "
 				+ Arrays.stream(FACT_COLUMNS.split(","))
 					.map(String::strip)
 					.filter(c -> !c.equals("incident_id"))
@@ -127,7 +127,7 @@ class KpiRollups {
 						                  incident.kpi_hist(claim_bucket, sign), incident.kpi_hist(on_site_bucket, sign),
 						                  incident.kpi_hist(close_bucket, sign)
 						             from delta group by grid_id, 2, scope_path, district_id order by grid_id, 2
-						           on conflict (grid_id, month) do update set %2$s,
+						           on conflict (grid_id, month, district_id) do update set %2$s,
 						                  claim_hist = incident.kpi_hist_plus(r.claim_hist, excluded.claim_hist),
 						                  on_site_hist = incident.kpi_hist_plus(r.on_site_hist, excluded.on_site_hist),
 						                  close_hist = incident.kpi_hist_plus(r.close_hist, excluded.close_hist))
@@ -136,7 +136,7 @@ class KpiRollups {
 						       incident.kpi_hist(claim_bucket, sign), incident.kpi_hist(on_site_bucket, sign),
 						       incident.kpi_hist(close_bucket, sign)
 						  from delta group by grid_id, day, scope_path, district_id order by grid_id, day
-						on conflict (grid_id, day) do update set %2$s,
+						on conflict (grid_id, day, district_id) do update set %2$s,
 						       claim_hist = incident.kpi_hist_plus(r.claim_hist, excluded.claim_hist),
 						       on_site_hist = incident.kpi_hist_plus(r.on_site_hist, excluded.on_site_hist),
 						       close_hist = incident.kpi_hist_plus(r.close_hist, excluded.close_hist)""")

@@ -223,9 +223,11 @@ public class JdbcIncidents {
 	public void append(TimelineEntry e) {
 		jdbc.sql("""
 				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload)
+				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload,
+				       district_id)
 				values (:id, :incident, :at, :actor, :name, :role, :action, :from, :to, :lat, :lng, :detail,
-				        :distance, :flagged, cast(:photos as uuid[]), :note, cast(:payload as jsonb))""")
+				        :distance, :flagged, cast(:photos as uuid[]), :note, cast(:payload as jsonb),
+				        incident.incident_district(:incident))""")
 			.param("note", e.note(), java.sql.Types.VARCHAR)
 			.param("payload", payloads.write(e.payload()), java.sql.Types.VARCHAR)
 			.param("photos", e.photoIds().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
