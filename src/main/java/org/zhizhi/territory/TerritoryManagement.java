@@ -144,6 +144,9 @@ public class TerritoryManagement {
 		OrgUnit unit = new OrgUnit(id, parent.id(), node.level(), node.name().strip(), node.code(), node.kind(),
 				parent.path() + id + "/", districtId, boundary);
 		orgUnits.insert(unit);
+		if (node.level() == OrgLevel.DISTRICT) {
+			events.publishEvent(new DistrictCreated(id, node.code()));
+		}
 		return unit;
 	}
 }

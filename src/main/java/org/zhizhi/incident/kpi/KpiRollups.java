@@ -113,10 +113,10 @@ class KpiRollups {
 			+ "months as (" + ROLLUP_INSERT.replace("kpi_rollup as r (grid_id, day,", "kpi_rollup_month as r (grid_id, month,")
 			+ "select grid_id, date_trunc('month', day)::date, scope_path, district_id, " + sums("") + ", " + HIST_ARRAYS
 			+ "\n from d group by grid_id, 2, scope_path, district_id order by grid_id, 2\n"
-			+ " on conflict (grid_id, month) do update set " + ADD_EXCLUDED + ", " + HIST_PLUS + "),\n"
+			+ " on conflict (grid_id, month, district_id) do update set " + ADD_EXCLUDED + ", " + HIST_PLUS + "),\n"
 			+ "days as (" + ROLLUP_INSERT + "select grid_id, day, scope_path, district_id, " + sums("") + ", "
 			+ HIST_ARRAYS + "\n from d group by grid_id, day, scope_path, district_id order by grid_id, day\n"
-			+ " on conflict (grid_id, day) do update set " + ADD_EXCLUDED + ", " + HIST_PLUS + ")\n"
+			+ " on conflict (grid_id, day, district_id) do update set " + ADD_EXCLUDED + ", " + HIST_PLUS + ")\n"
 			+ "select count(*) from d";
 
 	private final JdbcClient jdbc;
@@ -137,7 +137,7 @@ class KpiRollups {
 		jdbc.sql(("with old_fact as (select * from incident.kpi_fact where incident_id = any(:ids)),\n"
 				+ "new_fact as (insert into incident.kpi_fact (" + FACT_COLUMNS + ")\n"
 				+ FACT_SELECT.formatted("e.incident_id = any(:ids)", "i.id = any(:ids)") + "\n"
-				+ " on conflict (incident_id) do update set "
+				+ " on conflict (incident_id, district_id) do update set "
 				+ Arrays.stream(FACT_COLUMNS.split(","))
 					.map(String::strip)
 					.filter(c -> !c.equals("incident_id"))

@@ -94,8 +94,9 @@ public class JdbcIncidentHistory {
 	public void insertTimeline(List<TimelineEntry> all) {
 		batch.batchUpdate("""
 				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, note, payload)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""",
+				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, note, payload, district_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb),
+				        incident.incident_district(?))""",
 				new BatchPreparedStatementSetter() {
 
 			@Override
@@ -117,7 +118,9 @@ public class JdbcIncidentHistory {
 				ps.setObject(k++, e.distanceM(), Types.DOUBLE);
 				ps.setBoolean(k++, e.flagged());
 				ps.setString(k++, e.note());
-				ps.setString(k, payloads.write(e.payload()));
+				ps.setString(k++, payloads.write(e.payload()));
+				// the district, the timeline's partition key, is its incident's
+				ps.setObject(k, e.incidentId());
 			}
 
 			@Override

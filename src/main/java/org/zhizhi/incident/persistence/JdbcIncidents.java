@@ -65,9 +65,11 @@ public class JdbcIncidents {
 	/** A timeline entry's row ({@link JdbcReportBatches} writes many with it). */
 	static final String APPEND = """
 			insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-			       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload)
+			       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload,
+			       district_id)
 			values (:id, :incident, :at, :actor, :name, :role, :action, :from, :to, :lat, :lng, :detail,
-			        :distance, :flagged, cast(:photos as uuid[]), :note, cast(:payload as jsonb))""";
+			        :distance, :flagged, cast(:photos as uuid[]), :note, cast(:payload as jsonb),
+			        incident.incident_district(:incident))""";
 
 	public void insert(IncidentView i) {
 		jdbc.sql(INSERT)

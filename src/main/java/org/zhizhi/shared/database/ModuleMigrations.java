@@ -1,6 +1,7 @@
 package org.zhizhi.shared.database;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -52,6 +53,9 @@ class ModuleMigrations implements InitializingBean {
 				.defaultSchema(module)
 				.createSchemas(true)
 				.locations("classpath:db/migration/" + module)
+				// a session-level lock for the migration run: the transactional one keeps a transaction open while the
+				// migrations run, and CREATE INDEX CONCURRENTLY (incident/V17) waits for every open transaction to end
+				.configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
 				.load()
 				.migrate();
 			if (result.migrationsExecuted > 0) {

@@ -264,10 +264,11 @@ class IncidentKpiIntegrationTests {
 			if (closed) {
 				jdbc.sql("""
 						insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name,
-						       actor_role, action, from_state, to_state)
+						       actor_role, action, from_state, to_state, district_id)
 						values (:entry, :id, cast(:at as timestamptz) + interval '1 hour', :id, '历史', 'GRID_WORKER',
-						        'CLOSE', 'VERIFIED', 'CLOSED')""")
+						        'CLOSE', 'VERIFIED', 'CLOSED', :district)""")
 					.param("entry", UUID.randomUUID())
+					.param("district", g.grid.districtId())
 					.param("id", id)
 					.param("at", reportedAt)
 					.update();

@@ -221,9 +221,9 @@ public final class KpiBenchmark {
 				  from bench_incident b""").update();
 		jdbc.sql("""
 				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-				       action, from_state, to_state)
+				       action, from_state, to_state, district_id)
 				select gen_random_uuid(), b.id, s.at, b.grid_id, 'bench', 'GRID_WORKER', s.action, s.from_state,
-				       s.to_state
+				       s.to_state, b.district_id
 				  from bench_incident b
 				 cross join lateral (values
 				       ('REPORT', null, 'REPORTED', b.reported_at),
