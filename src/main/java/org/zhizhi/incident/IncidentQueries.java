@@ -56,7 +56,7 @@ public class IncidentQueries {
 	}
 
 	/** The incidents alone, as {@link #view} each, in one query; those outside the scope are left out. */
-	List<IncidentView> views(DataScope scope, Collection<UUID> ids) {
+	public List<IncidentView> views(DataScope scope, Collection<UUID> ids) {
 		return incidents.findAll(scope, ids).stream().map(IncidentView::withoutAnonymousReporter).toList();
 	}
 

@@ -3,6 +3,7 @@ package org.zhizhi.open311;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
-import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentEvent;
 import org.zhizhi.territory.Installation;
 import org.zhizhi.shared.Ids;
@@ -87,13 +89,73 @@ class RequestIndex {
 		}
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * New reports are indexed in the transaction that reports them, together, just before it commits: two statements
+	 * for a group of reports written at once, instead of an event publication per report written, handed to a thread,
+	 * marked and deleted (issue 16). A new request is the one thing the index must show as soon as it is answered,
+	 * and the rows are plain inserts of what was just written; every later step still comes asynchronously, below.
+	 */
+	@EventListener
+	void on(IncidentEvent.IncidentReported reported) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			index(List.of(reported));
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		List<IncidentEvent.IncidentReported> gathered = (List<IncidentEvent.IncidentReported>) TransactionSynchronizationManager
+			.getResource(this);
+		if (gathered == null) {
+			List<IncidentEvent.IncidentReported> reports = new ArrayList<>();
+			TransactionSynchronizationManager.bindResource(this, reports);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					index(reports);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(RequestIndex.this);
+				}
+			});
+			gathered = reports;
+		}
+		gathered.add(reported);
+	}
+
+	private void index(List<IncidentEvent.IncidentReported> reports) {
+		List<IncidentView> incidents = this.incidents.views(installation.whole(),
+				reports.stream().map(IncidentEvent::incidentId).toList());
+		if (incidents.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed, published)
+				select * from unnest(:ids, :codes, cast(:requested as timestamptz[]), cast(:requested as timestamptz[]),
+				                     :closed, :published)
+				on conflict (incident_id) do nothing""")
+			.param("ids", incidents.stream().map(IncidentView::id).toArray(UUID[]::new))
+			.param("codes", incidents.stream().map(IncidentView::categoryCode).toArray(String[]::new))
+			.param("requested", incidents.stream().map(i -> i.reportedAt().toString()).toArray(String[]::new))
+			.param("closed", incidents.stream().map(i -> closed(i.state())).toArray(Boolean[]::new))
+			.param("published", incidents.stream().map(this::published).toArray(Boolean[]::new))
+			.update();
+		jdbc.sql("""
+				insert into open311.request_update (id, incident_id, action, to_state, occurred_at)
+				select * from unnest(:uids, :ids, :actions, :states, cast(:at as timestamptz[])) on conflict do nothing""")
+			.param("uids", reports.stream().map(r -> updateId(r)).toArray(UUID[]::new))
+			.param("ids", reports.stream().map(IncidentEvent::incidentId).toArray(UUID[]::new))
+			.param("actions", reports.stream().map(r -> r.action().name()).toArray(String[]::new))
+			.param("states", reports.stream().map(r -> r.to().name()).toArray(String[]::new))
+			.param("at", reports.stream().map(r -> r.at().toString()).toArray(String[]::new))
+			.update();
+	}
+
+	/** Every later step, after it has committed, in its own transaction. */
+	@ApplicationModuleListener(condition = IncidentEvent.NOT_A_REPORT)
 	void on(IncidentEvent step) {
 		Timestamp at = Timestamp.from(step.at());
 		IncidentView reported = incidents.view(installation.whole(), step.incidentId()).orElseThrow();
-		if (step.action() == IncidentAction.REPORT && indexedAsNew(step, reported, at)) {
-			return;
-		}
 		jdbc.sql("""
 				insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed)
 				values (:id, :code, :requested, :requested, :closed) on conflict (incident_id) do nothing""")
@@ -121,38 +183,18 @@ class RequestIndex {
 	}
 
 	/**
-	 * A new report, delivered before any later step of its incident: the row is written whole from the incident as
-	 * just read, in one statement instead of the insert, lock, re-read and update a later step needs (the common case,
-	 * and every report pays it — issue 16). False when a later step got there first: then the general path orders
-	 * them.
+	 * An update's id, made from the step's own instant, so that the feed's order (occurred_at, id) is the steps' order
+	 * however late or often the step is delivered.
 	 */
-	private boolean indexedAsNew(IncidentEvent step, IncidentView incident, Timestamp at) {
-		boolean inserted = !jdbc.sql("""
-				insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed, published)
-				values (:id, :code, :requested, :at, :closed, :published) on conflict (incident_id) do nothing
-				returning incident_id""")
-			.param("id", step.incidentId())
-			.param("code", incident.categoryCode())
-			.param("requested", Timestamp.from(incident.reportedAt()))
-			.param("at", at)
-			.param("closed", closed(incident.state()))
-			.param("published", published(incident))
-			.query()
-			.listOfRows()
-			.isEmpty();
-		if (inserted) {
-			recordUpdate(step, at);
-		}
-		return inserted;
+	private static UUID updateId(IncidentEvent step) {
+		return Ids.newId(Clock.fixed(step.at(), ZoneOffset.UTC));
 	}
 
 	private void recordUpdate(IncidentEvent step, Timestamp at) {
 		jdbc.sql("""
 				insert into open311.request_update (id, incident_id, action, to_state, occurred_at)
 				values (:uid, :id, :action, :state, :at) on conflict do nothing""")
-			// made from the step's own instant, so that the feed's order (occurred_at, id) is the steps' order
-			// however late or often the step is delivered
-			.param("uid", Ids.newId(Clock.fixed(step.at(), ZoneOffset.UTC)))
+			.param("uid", updateId(step))
 			.param("id", step.incidentId())
 			.param("action", step.action().name())
 			.param("state", step.to().name())
