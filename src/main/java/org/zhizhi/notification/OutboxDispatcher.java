@@ -3,9 +3,11 @@ package org.zhizhi.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +64,15 @@ class OutboxDispatcher {
 		for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
 			Instant now = clock.instant();
 			List<OutboxMessage> claimed = store.claim(channels.keySet(), now, now.plus(lease), batchSize);
+			List<UUID> done = new ArrayList<>();
 			for (OutboxMessage message : claimed) {
 				if (deliver(message)) {
-					delivered++;
+					done.add(message.id());
 				}
 			}
+			// marked together once the batch is through; a crash before it delivers the batch again (at least once)
+			store.delivered(done, clock.instant());
+			delivered += done.size();
 			if (claimed.size() < batchSize) {
 				break;
 			}
@@ -85,7 +91,6 @@ class OutboxDispatcher {
 			store.failed(message.id(), message.attempts(), next, describe(e));
 			return false;
 		}
-		store.delivered(message.id(), clock.instant());
 		return true;
 	}
 

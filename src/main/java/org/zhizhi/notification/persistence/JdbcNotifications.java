@@ -253,10 +253,14 @@ public class JdbcNotifications {
 		return jdbc.sql("SELECT count(*) FROM notification.outbox WHERE delivered_at IS NULL").query(Long.class).single();
 	}
 
-	public void delivered(UUID outboxId, Instant at) {
-		jdbc.sql("UPDATE notification.outbox SET delivered_at = :at WHERE id = :id AND delivered_at IS NULL")
+	/** Marks the rows of a batch delivered, in one statement (one per message made a burst of reports cost twice). */
+	public void delivered(List<UUID> outboxIds, Instant at) {
+		if (outboxIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("UPDATE notification.outbox SET delivered_at = :at WHERE id = ANY(:ids) AND delivered_at IS NULL")
 			.param("at", Timestamp.from(at))
-			.param("id", outboxId)
+			.param("ids", outboxIds.toArray(UUID[]::new))
 			.update();
 	}
 
