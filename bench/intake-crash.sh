@@ -16,7 +16,11 @@ done
 data=$(mktemp -d /tmp/zhizhi-crash-XXXXXX)
 app=""
 cleanup() {
-  [[ -n $app ]] && kill -9 "$app" 2> /dev/null || true
+  if [[ -n $app ]] && kill -0 "$app" 2> /dev/null; then
+    kill "$app"
+    for _ in $(seq 60); do kill -0 "$app" 2> /dev/null || break; sleep 1; done
+    kill -9 "$app" 2> /dev/null || true
+  fi
   if [[ -f $data/postgres/postmaster.pid ]]; then kill -INT "$(sed -n 1p "$data/postgres/postmaster.pid")" 2> /dev/null || true; fi
   sleep 2
   rm -rf "$data"
@@ -87,6 +91,7 @@ load=$!
 sleep "$load_seconds"
 postmaster=$(sed -n 1p "$data/postgres/postmaster.pid")
 kill -9 "$app" "$postmaster"
+wait "$app" 2> /dev/null || true
 echo "   killed the app ($app) and the postmaster ($postmaster) under load"
 wait "$load" || true
 sleep 2

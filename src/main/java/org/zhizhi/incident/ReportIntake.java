@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.incident.persistence.JdbcReportBatches;
+import org.zhizhi.incident.persistence.JdbcReportBatches.FirstEntry;
 import org.zhizhi.incident.persistence.JdbcReportBatches.KeyClaim;
 
 /**
@@ -227,7 +228,9 @@ class ReportIntake implements DisposableBean {
 				return written;
 			}
 			batches.insert(ours.stream().map(p -> p.report().incident()).toList());
-			batches.append(ours.stream().map(p -> p.report().reported()).toList());
+			batches.append(ours.stream()
+				.map(p -> new FirstEntry(p.report().reported(), p.report().incident().districtId()))
+				.toList());
 			ours.forEach(p -> p.report().events().forEach(events::publishEvent));
 			return written;
 		});

@@ -71,6 +71,9 @@ public class JdbcIncidents {
 			        :distance, :flagged, cast(:photos as uuid[]), :note, cast(:payload as jsonb),
 			        incident.incident_district(:incident))""";
 
+	/** The same, with the district bound by the caller, who has it in hand (a new report): no look-up per row. */
+	static final String APPEND_IN_DISTRICT = APPEND.replace("incident.incident_district(:incident)", ":district");
+
 	public void insert(IncidentView i) {
 		jdbc.sql(INSERT)
 			.param("anonymous", i.anonymous())

@@ -70,42 +70,50 @@ public class JdbcReportBatches {
 	public void insert(List<IncidentView> incidents) {
 		batches.batchUpdate(JdbcIncidents.INSERT, incidents.stream()
 			.map(i -> new MapSqlParameterSource().addValue("anonymous", i.anonymous())
-				.addValue("id", i.id())
-				.addValue("channel", i.channel().name())
-				.addValue("category", i.categoryCode())
-				.addValue("description", i.description())
-				.addValue("lat", i.lat())
-				.addValue("lng", i.lng())
-				.addValue("grid", i.gridId())
-				.addValue("micro", i.microGridId())
-				.addValue("path", i.scopePath())
-				.addValue("district", i.districtId())
-				.addValue("state", i.state().name())
-				.addValue("reporter", i.reporterId())
-				.addValue("at", Timestamp.from(i.reportedAt())))
+			.addValue("id", i.id())
+			.addValue("channel", i.channel().name())
+			.addValue("category", i.categoryCode())
+			.addValue("description", i.description())
+			.addValue("lat", i.lat())
+			.addValue("lng", i.lng())
+			.addValue("grid", i.gridId())
+			.addValue("micro", i.microGridId())
+			.addValue("path", i.scopePath())
+			.addValue("district", i.districtId())
+			.addValue("state", i.state().name())
+			.addValue("reporter", i.reporterId())
+			.addValue("at", Timestamp.from(i.reportedAt())))
 			.toArray(MapSqlParameterSource[]::new));
 	}
 
-	/** Appends timeline entries as {@link JdbcIncidents#append} does, one batch. */
-	public void append(List<TimelineEntry> entries) {
-		batches.batchUpdate(JdbcIncidents.APPEND, entries.stream()
-			.map(e -> new MapSqlParameterSource().addValue("note", e.note(), Types.VARCHAR)
-				.addValue("payload", payloads.write(e.payload()), Types.VARCHAR)
-				.addValue("photos", e.photoIds().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
-				.addValue("id", e.id())
-				.addValue("incident", e.incidentId())
-				.addValue("at", Timestamp.from(e.occurredAt()))
-				.addValue("actor", e.actorId())
-				.addValue("name", e.actorName())
-				.addValue("role", e.actorRole())
-				.addValue("action", e.action().name())
-				.addValue("from", e.fromState() == null ? null : e.fromState().name(), Types.VARCHAR)
-				.addValue("to", e.toState().name())
-				.addValue("lat", e.lat(), Types.DOUBLE)
-				.addValue("lng", e.lng(), Types.DOUBLE)
-				.addValue("detail", e.detail(), Types.VARCHAR)
-				.addValue("distance", e.distanceM(), Types.DOUBLE)
-				.addValue("flagged", e.flagged()))
+	/** A new incident's first timeline entry, with the district it is written in (the timeline's partition key). */
+	public record FirstEntry(TimelineEntry entry, UUID districtId) {
+	}
+
+	/** Appends first timeline entries as {@link JdbcIncidents#append} does, one batch. */
+	public void append(List<FirstEntry> entries) {
+		batches.batchUpdate(JdbcIncidents.APPEND_IN_DISTRICT, entries.stream()
+			.map(first -> first(first.entry()).addValue("district", first.districtId()))
 			.toArray(MapSqlParameterSource[]::new));
+	}
+
+	private MapSqlParameterSource first(TimelineEntry e) {
+		return new MapSqlParameterSource().addValue("note", e.note(), Types.VARCHAR)
+			.addValue("payload", payloads.write(e.payload()), Types.VARCHAR)
+			.addValue("photos", e.photoIds().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+			.addValue("id", e.id())
+			.addValue("incident", e.incidentId())
+			.addValue("at", Timestamp.from(e.occurredAt()))
+			.addValue("actor", e.actorId())
+			.addValue("name", e.actorName())
+			.addValue("role", e.actorRole())
+			.addValue("action", e.action().name())
+			.addValue("from", e.fromState() == null ? null : e.fromState().name(), Types.VARCHAR)
+			.addValue("to", e.toState().name())
+			.addValue("lat", e.lat(), Types.DOUBLE)
+			.addValue("lng", e.lng(), Types.DOUBLE)
+			.addValue("detail", e.detail(), Types.VARCHAR)
+			.addValue("distance", e.distanceM(), Types.DOUBLE)
+			.addValue("flagged", e.flagged());
 	}
 }
