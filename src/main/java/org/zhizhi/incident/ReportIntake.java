@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,8 +38,8 @@ import org.zhizhi.incident.persistence.JdbcReportBatches.KeyClaim;
  * and the group committed once. Every caller waits until his report is committed, so a 201 means what it meant: the
  * report survives a crash of the app and of PostgreSQL.
  *
- * <p>Two writers take groups from one queue, so one group's commit (the wait for the disk) overlaps the next group's
- * statements. A group that fails is written again report by report, so that one report the database refuses does not
+ * <p>Writers ({@code zhizhi.incident.intake-writers}, default 2) take groups from one queue, so one group's commit
+ * (the wait for the disk) overlaps the next group's statements. A group that fails is written again report by report, so that one report the database refuses does not
  * take the others with it. Within a group a key counts once: a second report under the same key is answered after the
  * commit as a replay. The writers are the platform's own work: the request thread has already checked the reporter's
  * scope.
@@ -50,8 +51,6 @@ class ReportIntake implements DisposableBean {
 
 	/** At most this many reports in one transaction. */
 	static final int MAX_GROUP = 128;
-
-	private static final int WRITERS = 2;
 
 	/** A report ready to be written: the incident, its first timeline entry, its events and the answer it gets. */
 	record Prepared(IncidentView incident, TimelineEntry reported, List<IncidentEvent> events) {
@@ -83,12 +82,12 @@ class ReportIntake implements DisposableBean {
 	private volatile boolean closing;
 
 	ReportIntake(JdbcReportBatches batches, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, @Value("${zhizhi.incident.intake-writers:2}") int writers) {
 		this.batches = batches;
 		this.transactions = new TransactionTemplate(transactions);
 		this.events = events;
 		this.clock = clock;
-		this.writers = IntStream.range(0, WRITERS)
+		this.writers = IntStream.range(0, Math.max(1, writers))
 			.mapToObj(n -> Thread.ofPlatform().name("zhizhi-intake-" + n).daemon(true).start(this::run))
 			.toList();
 	}
