@@ -44,6 +44,7 @@ import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.ReplicaRead;
 import org.zhizhi.shared.Role;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -156,6 +157,9 @@ class ReadReplicaIntegrationTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	MeterRegistry metrics;
+
 	@BeforeEach
 	void standbyInStep() {
 		await().atMost(Duration.ofMinutes(3)).until(standby::caughtUp);
@@ -193,6 +197,8 @@ class ReadReplicaIntegrationTests {
 	@Order(2)
 	void writesAndUnmarkedReadsStayOnThePrimary() {
 		assertThat(probe.markedRead().standby()).isTrue();
+		assertThat(metrics.get("zhizhi.database.replica.lag").gauge().value()).as("the lag for the scrape, in seconds")
+			.isBetween(0.0, MAX_LAG.toSeconds() + 0.0);
 		assertThat(probe.markedWrite()).as("a read-write transaction inside a marked read")
 			.isEqualTo(new Landing(primary.getPort(), false, ""));
 		assertThat(probe.markedWithoutTransaction()).as("a statement outside a read-only transaction")
