@@ -345,8 +345,9 @@ public class ServiceRequests {
 	/**
 	 * The requests of a filter, newest first. A list of ids overrides every other filter (as the specification says);
 	 * otherwise the index is filtered by requested date, status and service code and each hit read through
-	 * {@link IncidentQueries}. The public list: a replica may answer (the index is kept after the step's commit
-	 * anyway); one request by its id or token stays on the primary, which a client asks right after its POST.
+	 * {@link IncidentQueries}. The public list: a replica may answer (the steps after a report reach the index after
+	 * their commit anyway); one request by its id or token stays on the primary, which a client asks right after its
+	 * POST.
 	 */
 	@Transactional(readOnly = true)
 	@ReplicaRead
