@@ -12,16 +12,19 @@ import org.zhizhi.deliberation.persistence.FundLedger;
 import org.zhizhi.deliberation.persistence.JdbcTopics;
 import org.zhizhi.deliberation.persistence.TopicRecords;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.ReplicaRead;
 import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.territory.PlaceQueries;
 
 /**
  * The public page of an estate's deliberation (居务公开): what its households decided, by how many votes, what was done
  * and how they judged it, and the co-funding accounts — aggregates only: no household's vote, no name, no dwelling.
- * Money from households is one line ("住户 N 户"); money from organisations is named.
+ * Money from households is one line ("住户 N 户"); money from organisations is named. A public page: a replica
+ * may answer it ({@link ReplicaRead}).
  */
 @Service
 @Transactional(readOnly = true)
+@ReplicaRead
 public class PublicEstateDeliberation {
 
 	public record Page(String estateName, String communityName, List<Decided> topics, List<PublicBody> bodies,

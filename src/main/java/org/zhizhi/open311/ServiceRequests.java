@@ -37,6 +37,7 @@ import org.zhizhi.open311.ServiceCatalog.Attribute;
 import org.zhizhi.open311.ServiceCatalog.AttributeValue;
 import org.zhizhi.territory.Installation;
 import org.zhizhi.shared.Ids;
+import org.zhizhi.shared.ReplicaRead;
 import org.zhizhi.shared.Sha256;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
@@ -344,9 +345,12 @@ public class ServiceRequests {
 	/**
 	 * The requests of a filter, newest first. A list of ids overrides every other filter (as the specification says);
 	 * otherwise the index is filtered by requested date, status and service code and each hit read through
-	 * {@link IncidentQueries}.
+	 * {@link IncidentQueries}. The public list: a replica may answer (the steps after a report reach the index after
+	 * their commit anyway); one request by its id or token stays on the primary, which a client asks right after its
+	 * POST.
 	 */
 	@Transactional(readOnly = true)
+	@ReplicaRead
 	public Page<ServiceRequest> search(Filter filter) {
 		Reader reader = new Reader();
 		if (!filter.ids().isEmpty()) {
@@ -398,9 +402,10 @@ public class ServiceRequests {
 
 	/**
 	 * The steps of every public request between two instants, oldest first (the servicerequestupdates extension): only
-	 * of requests the index holds as public, and each checked again on the incident as it is now.
+	 * of requests the index holds as public, and each checked again on the incident as it is now. A replica may answer.
 	 */
 	@Transactional(readOnly = true)
+	@ReplicaRead
 	public Page<RequestUpdate> updates(Instant start, Instant end, int page, int pageSize) {
 		List<RequestUpdate> found = jdbc.sql("""
 				select u.id, u.incident_id, u.action, u.to_state, u.occurred_at from open311.request_update u

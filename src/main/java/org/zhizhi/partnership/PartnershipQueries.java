@@ -40,6 +40,7 @@ import org.zhizhi.partnership.persistence.JdbcReports.UnitRecord;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.ReplicaRead;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnitFilter;
@@ -366,8 +367,9 @@ public class PartnershipQueries {
 
 	/**
 	 * What anyone may see of a community without signing in: its published lists, the pledges and the ranking —
-	 * units and the community by name, never a person (no contact, no liaison, no account).
+	 * units and the community by name, never a person (no contact, no liaison, no account). A replica may answer.
 	 */
+	@ReplicaRead
 	public Optional<PublicBoard> publicBoard(String communityCode) {
 		Optional<Board> board = boards.boardByCode(communityCode);
 		if (board.isEmpty()) {

@@ -27,6 +27,7 @@ import org.zhizhi.people.persistence.Residents.SearchFilter;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.ReplicaRead;
 
 /** Reads of households and residents, masked and within the caller's scope; the full view is audited. */
 @Service
@@ -71,7 +72,11 @@ public class PeopleQueries {
 		return new ResidentPage(items, search.page(), search.size(), total);
 	}
 
-	/** Streams every match page by page, for exports. */
+	/**
+	 * Streams every match page by page, for exports. A replica may answer (with the reader's scope for its row-level
+	 * security, as the primary would): an export is a list of the moment, long to read, and no one's own last step.
+	 */
+	@ReplicaRead
 	public void forEachMatch(Actor actor, ResidentSearch search, java.util.function.Consumer<ResidentSummary> sink) {
 		PeopleRoles.requireRead(actor);
 		SearchFilter filter = filter(search);

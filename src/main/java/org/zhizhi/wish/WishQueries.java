@@ -19,6 +19,7 @@ import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
+import org.zhizhi.shared.ReplicaRead;
 import org.zhizhi.party.PartyQueries;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
@@ -174,7 +175,8 @@ public class WishQueries {
 		return units.isTaker(actor, takers);
 	}
 
-	/** The public wall of a community by its code; empty when no wish was ever posted there. */
+	/** The public wall of a community by its code; empty when no wish was ever posted there. A replica may answer. */
+	@ReplicaRead
 	public Optional<PublicWall> publicWall(String communityCode) {
 		if (communityCode == null || !communityCode.matches("[0-9]{6,20}")) {
 			return Optional.empty();

@@ -19,6 +19,7 @@ import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
+import org.zhizhi.shared.ReplicaRead;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
@@ -26,11 +27,13 @@ import org.zhizhi.territory.OrgUnitQueries;
 
 /**
  * Incident KPIs of any org unit the caller may see, for any period of days, read from the rollups only: a district's
- * year costs its grids × 365 rollup rows, however many incidents it had.
+ * year costs its grids × 365 rollup rows, however many incidents it had. A replica may answer them
+ * ({@link ReplicaRead}): figures of days and months are read by the desk, not right after one's own step.
  */
 @Service
 @EnableConfigurationProperties(KpiProperties.class)
 @Transactional(readOnly = true)
+@ReplicaRead
 public class IncidentKpis {
 
 	/** Who reads the KPIs: the people who run the whistle, from the grid up. */
