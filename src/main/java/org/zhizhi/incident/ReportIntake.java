@@ -38,8 +38,10 @@ import org.zhizhi.incident.persistence.JdbcReportBatches.KeyClaim;
  * and the group committed once. Every caller waits until his report is committed, so a 201 means what it meant: the
  * report survives a crash of the app and of PostgreSQL.
  *
- * <p>Writers ({@code zhizhi.incident.intake-writers}, default 2) take groups from one queue, so one group's commit
- * (the wait for the disk) overlaps the next group's statements. A group that fails is written again report by report, so that one report the database refuses does not
+ * <p>One writer by default ({@code zhizhi.incident.intake-writers}): while it waits for the disk to take a group's
+ * commit, the next group gathers in the queue, so groups grow with the load. Measured on 2 cores: one writer 389 and
+ * 338 reports/s (burst, spread), p99 77–80 ms; two writers, whose commits overlapped but whose groups were half as
+ * large, 296 and 234 reports/s, p99 108–198 ms. A group that fails is written again report by report, so that one report the database refuses does not
  * take the others with it. Within a group a key counts once: a second report under the same key is answered after the
  * commit as a replay. The writers are the platform's own work: the request thread has already checked the reporter's
  * scope.
@@ -82,7 +84,7 @@ class ReportIntake implements DisposableBean {
 	private volatile boolean closing;
 
 	ReportIntake(JdbcReportBatches batches, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-			Clock clock, @Value("${zhizhi.incident.intake-writers:2}") int writers) {
+			Clock clock, @Value("${zhizhi.incident.intake-writers:1}") int writers) {
 		this.batches = batches;
 		this.transactions = new TransactionTemplate(transactions);
 		this.events = events;
