@@ -45,37 +45,7 @@ public class JdbcNotifications {
 	 * whistle may reach every party member of a community.
 	 */
 	public void insert(Notice notice, List<Addressed> copies, List<Pending> outbox, Instant at) {
-		jdbc.sql("""
-				INSERT INTO notification.inbox_message (id, recipient_id, district_id, kind, title, body, link,
-				                                        created_at, subject_type, subject_id, subject_state)
-				SELECT c.id, c.recipient_id, :districtId, :kind, :title, :body, :link, :at, :subjectType, :subjectId,
-				       :subjectState
-				  FROM unnest(CAST(:ids AS uuid[]), CAST(:recipients AS uuid[])) AS c (id, recipient_id)""")
-			.param("districtId", notice.districtId())
-			.param("subjectType", notice.subject() == null ? null : notice.subject().type(), java.sql.Types.VARCHAR)
-			.param("subjectId", notice.subject() == null ? null : notice.subject().id(), java.sql.Types.OTHER)
-			.param("subjectState", notice.subject() == null ? null : notice.subject().state(), java.sql.Types.VARCHAR)
-			.param("kind", notice.kind())
-			.param("title", notice.title())
-			.param("body", notice.body())
-			.param("link", notice.link())
-			.param("at", Timestamp.from(at))
-			.param("ids", array(copies.stream().map(Addressed::messageId).toList()))
-			.param("recipients", array(copies.stream().map(Addressed::recipientId).toList()))
-			.update();
-		if (outbox.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				INSERT INTO notification.outbox (id, message_id, channel, next_attempt_at, created_at)
-				SELECT o.id, o.message_id, o.channel, :at, :at
-				  FROM unnest(CAST(:ids AS uuid[]), CAST(:messages AS uuid[]), CAST(:channels AS text[]))
-				       AS o (id, message_id, channel)""")
-			.param("at", Timestamp.from(at))
-			.param("ids", array(outbox.stream().map(Pending::id).toList()))
-			.param("messages", array(outbox.stream().map(Pending::messageId).toList()))
-			.param("channels", array(outbox.stream().map(Pending::channel).toList()))
-			.update();
+		insertAll(List.of(new Copies(notice, copies)), outbox, at);
 	}
 
 	/** A notice with its recipients' copies, one of many written together. */
