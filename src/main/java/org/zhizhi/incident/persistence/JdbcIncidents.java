@@ -355,15 +355,7 @@ public class JdbcIncidents {
 
 	// --- idempotency ------------------------------------------------------------------------------------------------
 
-	/** Whether no other transaction is working under this key right now (the lock is held to the end of ours). */
-	public boolean tryLockKey(UUID actorId, String key) {
-		return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:k, 0))")
-			.param("k", actorId + ":" + key)
-			.query(Boolean.class)
-			.single());
-	}
-
-	/** Inserts the key row first; false if the key was already used (and committed). */
+	/** Inserts a key row with no answer yet; false if the key was already used (and committed). */
 	public boolean claimKey(UUID actorId, String key, String requestHash, Instant at) {
 		return jdbc.sql("""
 				insert into incident.idempotency_key (actor_id, key, request_hash, created_at)
@@ -386,17 +378,6 @@ public class JdbcIncidents {
 			.param("key", key)
 			.query((rs, n) -> new StoredKey(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)))
 			.optional();
-	}
-
-	public void storeResponse(UUID actorId, String key, int status, String body) {
-		jdbc.sql("""
-				update incident.idempotency_key set response_status = :status, response_body = :body
-				 where actor_id = :actor and key = :key""")
-			.param("actor", actorId)
-			.param("key", key)
-			.param("status", status)
-			.param("body", body)
-			.update();
 	}
 
 	private static IncidentView incident(ResultSet rs, int row) throws SQLException {

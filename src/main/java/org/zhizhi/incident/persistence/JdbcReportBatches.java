@@ -42,7 +42,7 @@ public class JdbcReportBatches {
 
 	/**
 	 * Claims the keys with their stored answers (201), in one statement: a key is claimed unless another transaction
-	 * works under it right now (its advisory lock, as {@link JdbcIncidents#tryLockKey}) or it was used before. The
+	 * works under it right now (holds the advisory lock on {@code actorId:key}) or it was used before. The
 	 * claims must name distinct keys.
 	 *
 	 * @return the claimed keys, as {@code actorId + ":" + key}
