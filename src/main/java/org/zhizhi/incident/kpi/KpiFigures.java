@@ -17,12 +17,15 @@ import org.zhizhi.incident.kpi.KpiHistogram.Median;
  * @param timeToClaim median time from the report to the first claim (接单)
  * @param timeToOnSite median time from the report to the first on-site check-in (到场)
  * @param timeToClose median time from the report to the closure (办结)
+ * @param claimTimes the times from the report to the first claim, as a histogram (the distribution charted)
+ * @param onSiteTimes the times from the report to the first on-site check-in
+ * @param closeTimes the times from the report to the closure
  */
 public record KpiFigures(long reported, long accepted, long dispatched, long claimed, long onSite, long handled,
 		long reworks, long closed, long selfHandled, long due, long closedOnTime, long rated, long satisfied,
 		long basicallySatisfied, Double handlingRate, Double closureRate, Double onTimeClosureRate,
 		Double satisfactionRate, Double reworkRate, Double selfHandledRate, Median timeToClaim, Median timeToOnSite,
-		Median timeToClose) {
+		Median timeToClose, KpiHistogram claimTimes, KpiHistogram onSiteTimes, KpiHistogram closeTimes) {
 
 	static KpiFigures of(KpiRollups.KpiSums sums, boolean basicCountsAsSatisfied) {
 		long satisfied = sums.get("satisfied");
@@ -36,7 +39,7 @@ public record KpiFigures(long reported, long accepted, long dispatched, long cla
 				rate(handled, sums.get("dispatched")), rate(closed, due), rate(sums.get("closed_on_time"), due),
 				rate(satisfied + (basicCountsAsSatisfied ? basically : 0), sums.get("rated")),
 				rate(sums.get("reworks"), handled), rate(sums.get("self_handled"), closed), sums.claim().median(),
-				sums.onSite().median(), sums.close().median());
+				sums.onSite().median(), sums.close().median(), sums.claim(), sums.onSite(), sums.close());
 	}
 
 	static Double rate(long numerator, long denominator) {
