@@ -22,7 +22,7 @@ class KpiRollups {
 
 	private static final List<String> COUNTERS = List.of("reported", "accepted", "dispatched", "claimed", "on_site",
 			"handled", "reworks", "closed", "self_handled", "due", "closed_on_time", "rated", "satisfied",
-			"basically_satisfied");
+			"basically_satisfied", "dispatched_handled", "handled_reworked", "due_closed");
 
 	private static final String FACT_COLUMNS = """
 			incident_id, grid_id, scope_path, district_id, reported_at, accepted_at, dispatched_at, claimed_at,
@@ -118,6 +118,28 @@ class KpiRollups {
 			+ HIST_ARRAYS + "\n from d group by grid_id, day, scope_path, district_id order by grid_id, day\n"
 			+ " on conflict (grid_id, day, district_id) do update set " + ADD_EXCLUDED + ", " + HIST_PLUS + ")\n"
 			+ "select count(*) from d";
+
+	/**
+	 * Only what has fallen due by today is due: an open incident with a deadline later this month is not counted
+	 * against the month before its day comes — nor is whether it was closed, so that the numerators stay inside it.
+	 */
+	private static final java.util.function.UnaryOperator<String> DUE_SO_FAR = sums -> sums
+		.replace("sum(due)", "sum(due) filter (where day <= :today)")
+		.replace("sum(closed_on_time)", "sum(closed_on_time) filter (where day <= :today)")
+		.replace("sum(due_closed)", "sum(due_closed) filter (where day <= :today)");
+
+	/**
+	 * Of the incidents first whistled in [:start, :end), those first handled after :end: the facts whose span from
+	 * whistle to handling contains :end (V20's GiST index: as many rows as were in hand at that moment).
+	 */
+	private static final String HANDLED_AFTER_END = """
+			select count(*) from incident.kpi_fact f
+			 where f.dispatched_at is not null and f.handled_at is not null
+			   and tstzrange(f.dispatched_at, greatest(f.handled_at, f.dispatched_at), '(]') @> cast(:end as timestamptz)
+			   and f.dispatched_at >= :start and f.scope_path like :prefix""";
+
+	/** The zone whose days the rollups count (incident.kpi_day). */
+	private static final java.time.ZoneId KPI_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
 	private final JdbcClient jdbc;
 
@@ -217,16 +239,20 @@ class KpiRollups {
 		// what falls due after today has not fallen due yet: an open incident with a deadline later this month is not
 		// counted against the month before its day comes
 		LocalDate[] months = wholeMonths(from, to, today);
-		long[] counters = jdbc.sql("select " + sums("").replace("sum(due)", "sum(due) filter (where day <= :today)")
-			.replace("sum(closed_on_time)", "sum(closed_on_time) filter (where day <= :today)") + " from " + ROWS)
+		// a window that ended before today: of its whistled incidents, those handled only after its end, read in the
+		// same statement (one snapshot) as the cohort they are taken from
+		String handledAfterEnd = to.isBefore(today) ? HANDLED_AFTER_END : "0";
+		long[] counters = jdbc.sql("select " + DUE_SO_FAR.apply(sums("")) + ", (" + handledAfterEnd + ") from " + ROWS)
 			.param("prefix", scope.likePattern())
 			.param("from", from)
 			.param("to", to)
 			.param("mfrom", months[0])
 			.param("mend", months[1])
 			.param("today", today)
+			.param("start", from.atStartOfDay(KPI_ZONE).toOffsetDateTime())
+			.param("end", to.plusDays(1).atStartOfDay(KPI_ZONE).toOffsetDateTime())
 			.query((rs, n) -> {
-				long[] values = new long[COUNTERS.size()];
+				long[] values = new long[COUNTERS.size() + 1];
 				for (int k = 0; k < values.length; k++) {
 					values[k] = rs.getLong(k + 1);
 				}
@@ -248,15 +274,16 @@ class KpiRollups {
 					}
 				}
 			});
-		return new KpiSums(counters, new KpiHistogram(hists[0]), new KpiHistogram(hists[1]),
-				new KpiHistogram(hists[2]));
+		return new KpiSums(Arrays.copyOf(counters, COUNTERS.size()), counters[COUNTERS.size()],
+				new KpiHistogram(hists[0]), new KpiHistogram(hists[1]), new KpiHistogram(hists[2]));
 	}
 
 	/** Per grid in the scope: what was closed and what was due in the period, for grids with enough due. */
 	List<GridClosure> closureByGrid(DataScope scope, LocalDate from, LocalDate to, LocalDate today, int minDue) {
 		LocalDate[] months = wholeMonths(from, to, today);
 		return jdbc.sql("""
-				select grid_id, sum(closed) as closed, sum(due) filter (where day <= :today) as due,
+				select grid_id, sum(due_closed) filter (where day <= :today) as closed,
+				       sum(due) filter (where day <= :today) as due,
 				       sum(closed_on_time) filter (where day <= :today) as closed_on_time
 				  from """ + ROWS + """
 
@@ -322,8 +349,12 @@ class KpiRollups {
 	record GridClosure(UUID gridId, long closed, long due, long closedOnTime) {
 	}
 
-	/** The counters in the order of {@link #COUNTERS}, and the three histograms. */
-	record KpiSums(long[] counters, KpiHistogram claim, KpiHistogram onSite, KpiHistogram close) {
+	/**
+	 * The counters in the order of {@link #COUNTERS}; of the incidents whistled in the window, how many were handled
+	 * only after its end (0 for a window that has not ended); and the three histograms.
+	 */
+	record KpiSums(long[] counters, long handledAfterEnd, KpiHistogram claim, KpiHistogram onSite,
+			KpiHistogram close) {
 
 		long get(String counter) {
 			return counters[COUNTERS.indexOf(counter)];

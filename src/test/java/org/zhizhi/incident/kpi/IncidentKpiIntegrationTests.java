@@ -102,7 +102,7 @@ class IncidentKpiIntegrationTests {
 					+ "&to=" + today, g.staff).json();
 			JsonNode k = report.path("figures");
 			assertThat(report.path("scope").path("id").asString()).isEqualTo(unit.toString());
-			assertThat(counts(k)).containsExactly(8L, 7L, 5L, 5L, 4L, 4L, 1L, 4L, 3L, 5L, 3L, 4L, 2L, 1L);
+			assertThat(counts(k)).containsExactly(8L, 7L, 5L, 5L, 4L, 4L, 1L, 4L, 3L, 5L, 3L, 4L, 2L, 1L, 4L, 4L, 1L, 4L);
 			assertThat(k.path("handlingRate").asDouble()).isCloseTo(4 / 5.0, within(1e-9));
 			assertThat(k.path("closureRate").asDouble()).isCloseTo(4 / 5.0, within(1e-9));
 			assertThat(k.path("onTimeClosureRate").asDouble()).isCloseTo(3 / 5.0, within(1e-9));
@@ -278,7 +278,8 @@ class IncidentKpiIntegrationTests {
 
 	private static List<Long> counts(JsonNode k) {
 		return List.of("reported", "accepted", "dispatched", "claimed", "onSite", "handled", "reworks", "closed",
-				"selfHandled", "due", "closedOnTime", "rated", "satisfied", "basicallySatisfied")
+				"selfHandled", "due", "closedOnTime", "rated", "satisfied", "basicallySatisfied", "dispatchedHandled",
+				"dispatchedHandledByEnd", "handledReworked", "dueClosed")
 			.stream()
 			.map(name -> k.path(name).asLong())
 			.toList();

@@ -29,9 +29,11 @@ class IncidentKpiApiController {
 			+ "same days of the month before for a period that starts on the 1st) and year-on-year (同比: the same days "
 			+ "a year earlier) comparison and the top and bottom 5 grids by closure rate. Rates are fractions 0–1, "
 			+ "null without a denominator; medians are the histogram bucket [fromMinutes, toMinutes) that holds them. "
-			+ "Definitions: handlingRate = handled/dispatched, closureRate = closed/due, onTimeClosureRate = "
+			+ "Each rate counts one cohort against itself, so no rate passes 1 (docs/kpis.md): handlingRate = "
+			+ "dispatchedHandled/dispatched (of the incidents first whistled in the period, those handled by now; "
+			+ "handlingRateByEnd: by the period's end), closureRate = dueClosed/due, onTimeClosureRate = "
 			+ "closedOnTime/due, satisfactionRate = (satisfied + basicallySatisfied)/rated, reworkRate = "
-			+ "reworks/handled, selfHandledRate = selfHandled/closed (README \"Incident KPIs\")")
+			+ "handledReworked/handled, selfHandledRate = selfHandled/closed")
 	KpiReport kpis(@AuthenticationPrincipal Actor actor,
 			@Parameter(description = "org unit (district, street, community or grid); default: the caller's scope node")
 			@RequestParam(required = false) String orgUnitId,

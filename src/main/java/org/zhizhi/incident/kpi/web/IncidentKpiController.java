@@ -95,16 +95,16 @@ class IncidentKpiController {
 		KpiFigures before = report.monthOnMonth().figures();
 		KpiFigures yearAgo = report.yearOnYear().figures();
 		List<KpiCard> cards = new ArrayList<>();
-		cards.add(new KpiCard("handling", now.handlingRate(), now.handled(), now.dispatched(), before.handlingRate(),
+		cards.add(new KpiCard("handling", now.handlingRate(), now.dispatchedHandled(), now.dispatched(), before.handlingRate(),
 				yearAgo.handlingRate(), true));
-		cards.add(new KpiCard("closure", now.closureRate(), now.closed(), now.due(), before.closureRate(),
+		cards.add(new KpiCard("closure", now.closureRate(), now.dueClosed(), now.due(), before.closureRate(),
 				yearAgo.closureRate(), true));
 		cards.add(new KpiCard("onTime", now.onTimeClosureRate(), now.closedOnTime(), now.due(),
 				before.onTimeClosureRate(), yearAgo.onTimeClosureRate(), true));
 		cards.add(new KpiCard("satisfaction", now.satisfactionRate(),
 				Math.round(now.satisfactionRate() == null ? 0 : now.satisfactionRate() * now.rated()), now.rated(),
 				before.satisfactionRate(), yearAgo.satisfactionRate(), true));
-		cards.add(new KpiCard("rework", now.reworkRate(), now.reworks(), now.handled(), before.reworkRate(),
+		cards.add(new KpiCard("rework", now.reworkRate(), now.handledReworked(), now.handled(), before.reworkRate(),
 				yearAgo.reworkRate(), false));
 		cards.add(new KpiCard("selfHandled", now.selfHandledRate(), now.selfHandled(), now.closed(),
 				before.selfHandledRate(), yearAgo.selfHandledRate(), true));
