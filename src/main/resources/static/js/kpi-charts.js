@@ -41,7 +41,8 @@
     // drawn, animations done: what a test (or a person exporting) waits for
     chart.off('finished');
     chart.on('finished', () => { element.dataset.ready = 'true'; });
-    chart.setOption(Object.assign({ textStyle: { fontFamily: FONT, color: INK }, animationDuration: 400 }, option),
+    // no animation: the figures are there at once, as the cards are
+    chart.setOption(Object.assign({ textStyle: { fontFamily: FONT, color: INK }, animation: false }, option),
       { notMerge: true });
     document.querySelectorAll('.kpi-export[data-chart="' + element.id + '"]').forEach(b => { b.hidden = false; });
     return chart;
