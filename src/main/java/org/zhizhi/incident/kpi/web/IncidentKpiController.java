@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,10 +41,17 @@ class IncidentKpiController {
 
 	private final MessageSource messages;
 
-	IncidentKpiController(IncidentKpis kpis, OrgUnitQueries orgUnits, MessageSource messages) {
+	private final KpiDurations durations;
+
+	private final KpiCharts charts;
+
+	IncidentKpiController(IncidentKpis kpis, OrgUnitQueries orgUnits, MessageSource messages, KpiDurations durations,
+			KpiCharts charts) {
 		this.kpis = kpis;
 		this.orgUnits = orgUnits;
 		this.messages = messages;
+		this.durations = durations;
+		this.charts = charts;
 	}
 
 	@GetMapping("/incidents/kpi")
@@ -79,6 +85,9 @@ class IncidentKpiController {
 		model.addAttribute("cards", cards(report));
 		model.addAttribute("medians", medians(report.figures()));
 		model.addAttribute("counts", counts(report.figures()));
+		// the charts: the trend comes by script after the page (trend.json); these two are drawn from their tables
+		model.addAttribute("times", charts.times(report.figures()));
+		model.addAttribute("rankBars", charts.ranking(report));
 		model.addAttribute("today", kpis.today());
 		List<OrgUnit> children = unit.level() == OrgLevel.GRID ? List.of()
 				: orgUnits.list(actor.scope(), OrgUnitFilter.childrenOf(unit.id()));
@@ -121,30 +130,7 @@ class IncidentKpiController {
 	}
 
 	private String span(Median median) {
-		if (median == null) {
-			return "—";
-		}
-		Locale locale = LocaleContextHolder.getLocale();
-		if (median.toMinutes() == null) {
-			return messages.getMessage("kpi.duration.over", new Object[] { duration(median.fromMinutes(), locale) },
-					locale);
-		}
-		return messages.getMessage("kpi.duration.between", new Object[] { duration(median.fromMinutes(), locale),
-				duration(median.toMinutes(), locale) }, locale);
-	}
-
-	private String duration(int minutes, Locale locale) {
-		if (minutes >= 1440 && minutes % 1440 == 0) {
-			return messages.getMessage("kpi.duration.days", new Object[] { minutes / 1440 }, locale);
-		}
-		if (minutes >= 60 && minutes % 60 == 0) {
-			return messages.getMessage("kpi.duration.hours", new Object[] { minutes / 60 }, locale);
-		}
-		if (minutes >= 60) {
-			return messages.getMessage("kpi.duration.hours", new Object[] { String.format(Locale.ROOT, "%.1f",
-					minutes / 60.0) }, locale);
-		}
-		return messages.getMessage("kpi.duration.minutes", new Object[] { minutes }, locale);
+		return durations.span(median);
 	}
 
 	private static Map<String, Long> counts(KpiFigures f) {
