@@ -36,13 +36,13 @@ class KpiCharts {
 
 	/** The six rates in the cards' order, under the cards' keys. */
 	static final List<Rate> RATES = List.of(
-			new Rate("handling", KpiFigures::handlingRate, KpiFigures::handled, KpiFigures::dispatched),
-			new Rate("closure", KpiFigures::closureRate, KpiFigures::closed, KpiFigures::due),
+			new Rate("handling", KpiFigures::handlingRate, KpiFigures::dispatchedHandled, KpiFigures::dispatched),
+			new Rate("closure", KpiFigures::closureRate, KpiFigures::dueClosed, KpiFigures::due),
 			new Rate("onTime", KpiFigures::onTimeClosureRate, KpiFigures::closedOnTime, KpiFigures::due),
 			new Rate("satisfaction", KpiFigures::satisfactionRate,
 					f -> Math.round(f.satisfactionRate() == null ? 0 : f.satisfactionRate() * f.rated()),
 					KpiFigures::rated),
-			new Rate("rework", KpiFigures::reworkRate, KpiFigures::reworks, KpiFigures::handled),
+			new Rate("rework", KpiFigures::reworkRate, KpiFigures::handledReworked, KpiFigures::handled),
 			new Rate("selfHandled", KpiFigures::selfHandledRate, KpiFigures::selfHandled, KpiFigures::closed));
 
 	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("MM-dd");
