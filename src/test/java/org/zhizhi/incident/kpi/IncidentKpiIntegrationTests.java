@@ -200,10 +200,10 @@ class IncidentKpiIntegrationTests {
 	void monthOnMonthAndYearOnYearCompareTheSameDaysBeforeAndAYearEarlier() {
 		KpiGrid g = KpiGrid.create(port, jdbc, territory);
 		// history written straight into the tables, as a bulk load would, then counted by the rebuild
-		history(g, "2026-03-10T09:00:00+08:00", 3, true);
-		history(g, "2026-02-20T09:00:00+08:00", 2, false);
-		history(g, "2025-03-05T09:00:00+08:00", 4, true);
-		history(g, "2026-04-01T09:00:00+08:00", 1, true);
+		g.history("2026-03-10T09:00:00+08:00", 3, true);
+		g.history("2026-02-20T09:00:00+08:00", 2, false);
+		g.history("2025-03-05T09:00:00+08:00", 4, true);
+		g.history("2026-04-01T09:00:00+08:00", 1, true);
 		kpis.rebuild();
 
 		ApiClient api = new ApiClient(port);
@@ -245,41 +245,6 @@ class IncidentKpiIntegrationTests {
 			for (double minutes : new double[] { bound - 0.01, bound, bound + 0.01 }) {
 				assertThat(rollups.bucketOf(minutes)).as("%s minutes", minutes)
 					.isEqualTo(KpiHistogram.bucketOf(minutes));
-			}
-		}
-	}
-
-	/** Incidents reported at a moment and, if closed, closed an hour later without deadline. */
-	private void history(KpiGrid g, String reportedAt, int count, boolean closed) {
-		for (int i = 0; i < count; i++) {
-			UUID id = UUID.randomUUID();
-			jdbc.sql("""
-					insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
-					       scope_path, district_id, state, reporter_id, reported_at, updated_at, owner_id, closed_at)
-					values (:id, 'PATROL', 'OTHER', '历史', :lat, :lng, :grid, :path, :district, :state, :grid,
-					        cast(:at as timestamptz), cast(:at as timestamptz), :grid,
-					        case when :closed then cast(:at as timestamptz) + interval '1 hour' end)""")
-				.param("id", id)
-				.param("lat", g.lat)
-				.param("lng", g.lng)
-				.param("grid", g.grid.id())
-				.param("path", g.grid.path())
-				.param("district", g.grid.districtId())
-				.param("state", closed ? "CLOSED" : "REPORTED")
-				.param("at", reportedAt)
-				.param("closed", closed)
-				.update();
-			if (closed) {
-				jdbc.sql("""
-						insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name,
-						       actor_role, action, from_state, to_state, district_id)
-						values (:entry, :id, cast(:at as timestamptz) + interval '1 hour', :id, '历史', 'GRID_WORKER',
-						        'CLOSE', 'VERIFIED', 'CLOSED', :district)""")
-					.param("entry", UUID.randomUUID())
-					.param("district", g.grid.districtId())
-					.param("id", id)
-					.param("at", reportedAt)
-					.update();
 			}
 		}
 	}

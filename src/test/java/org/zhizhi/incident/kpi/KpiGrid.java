@@ -205,6 +205,44 @@ final class KpiGrid {
 				Map.of("id", id));
 	}
 
+	/**
+	 * History written straight into the tables, as a bulk load would (count it with the rebuild): incidents reported
+	 * at a moment and, if closed, closed an hour later without deadline.
+	 */
+	void history(String reportedAt, int count, boolean closed) {
+		for (int i = 0; i < count; i++) {
+			UUID id = UUID.randomUUID();
+			jdbc.sql("""
+					insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
+					       scope_path, district_id, state, reporter_id, reported_at, updated_at, owner_id, closed_at)
+					values (:id, 'PATROL', 'OTHER', '历史', :lat, :lng, :grid, :path, :district, :state, :grid,
+					        cast(:at as timestamptz), cast(:at as timestamptz), :grid,
+					        case when :closed then cast(:at as timestamptz) + interval '1 hour' end)""")
+				.param("id", id)
+				.param("lat", lat)
+				.param("lng", lng)
+				.param("grid", grid.id())
+				.param("path", grid.path())
+				.param("district", grid.districtId())
+				.param("state", closed ? "CLOSED" : "REPORTED")
+				.param("at", reportedAt)
+				.param("closed", closed)
+				.update();
+			if (closed) {
+				jdbc.sql("""
+						insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name,
+						       actor_role, action, from_state, to_state, district_id)
+						values (:entry, :id, cast(:at as timestamptz) + interval '1 hour', :id, '历史', 'GRID_WORKER',
+						        'CLOSE', 'VERIFIED', 'CLOSED', :district)""")
+					.param("entry", UUID.randomUUID())
+					.param("district", grid.districtId())
+					.param("id", id)
+					.param("at", reportedAt)
+					.update();
+			}
+		}
+	}
+
 	private void sql(String statement, Map<String, Object> params) {
 		jdbc.sql(statement).params(params).update();
 	}

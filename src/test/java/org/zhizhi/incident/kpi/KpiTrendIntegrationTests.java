@@ -202,11 +202,11 @@ class KpiTrendIntegrationTests {
 	 */
 	private KpiGrid gridWithHistory() {
 		KpiGrid g = KpiGrid.create(port, jdbc, territory);
-		history(g, "2026-01-20T09:00:00+08:00", 3, true);
-		history(g, "2026-02-10T09:00:00+08:00", 2, false);
-		history(g, "2026-03-10T09:00:00+08:00", 4, true);
-		history(g, "2026-03-12T09:00:00+08:00", 1, false);
-		history(g, "2026-05-28T09:00:00+08:00", 2, true);
+		g.history("2026-01-20T09:00:00+08:00", 3, true);
+		g.history("2026-02-10T09:00:00+08:00", 2, false);
+		g.history("2026-03-10T09:00:00+08:00", 4, true);
+		g.history("2026-03-12T09:00:00+08:00", 1, false);
+		g.history("2026-05-28T09:00:00+08:00", 2, true);
 		kpis.rebuild();
 		UUID closed = g.whistled(30);
 		g.claim(closed);
@@ -215,41 +215,6 @@ class KpiTrendIntegrationTests {
 		g.verify(closed);
 		g.claim(g.whistled(20));
 		return g;
-	}
-
-	/** Incidents reported at a moment and, if closed, closed an hour later without deadline. */
-	private void history(KpiGrid g, String reportedAt, int count, boolean closed) {
-		for (int i = 0; i < count; i++) {
-			UUID id = UUID.randomUUID();
-			jdbc.sql("""
-					insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
-					       scope_path, district_id, state, reporter_id, reported_at, updated_at, owner_id, closed_at)
-					values (:id, 'PATROL', 'OTHER', '历史', :lat, :lng, :grid, :path, :district, :state, :grid,
-					        cast(:at as timestamptz), cast(:at as timestamptz), :grid,
-					        case when :closed then cast(:at as timestamptz) + interval '1 hour' end)""")
-				.param("id", id)
-				.param("lat", g.lat)
-				.param("lng", g.lng)
-				.param("grid", g.grid.id())
-				.param("path", g.grid.path())
-				.param("district", g.grid.districtId())
-				.param("state", closed ? "CLOSED" : "REPORTED")
-				.param("at", reportedAt)
-				.param("closed", closed)
-				.update();
-			if (closed) {
-				jdbc.sql("""
-						insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name,
-						       actor_role, action, from_state, to_state, district_id)
-						values (:entry, :id, cast(:at as timestamptz) + interval '1 hour', :id, '历史', 'GRID_WORKER',
-						        'CLOSE', 'VERIFIED', 'CLOSED', :district)""")
-					.param("entry", UUID.randomUUID())
-					.param("district", g.grid.districtId())
-					.param("id", id)
-					.param("at", reportedAt)
-					.update();
-			}
-		}
 	}
 
 	private static final Pattern CARD = Pattern.compile(

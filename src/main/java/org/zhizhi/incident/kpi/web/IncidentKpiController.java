@@ -99,24 +99,18 @@ class IncidentKpiController {
 		return "incident/kpi";
 	}
 
+	/** The six cards, of the rates the charts draw (one list of what each rate is made of: {@link KpiCharts#RATES}). */
 	private static List<KpiCard> cards(KpiReport report) {
 		KpiFigures now = report.figures();
 		KpiFigures before = report.monthOnMonth().figures();
 		KpiFigures yearAgo = report.yearOnYear().figures();
 		List<KpiCard> cards = new ArrayList<>();
-		cards.add(new KpiCard("handling", now.handlingRate(), now.dispatchedHandled(), now.dispatched(), before.handlingRate(),
-				yearAgo.handlingRate(), true));
-		cards.add(new KpiCard("closure", now.closureRate(), now.dueClosed(), now.due(), before.closureRate(),
-				yearAgo.closureRate(), true));
-		cards.add(new KpiCard("onTime", now.onTimeClosureRate(), now.closedOnTime(), now.due(),
-				before.onTimeClosureRate(), yearAgo.onTimeClosureRate(), true));
-		cards.add(new KpiCard("satisfaction", now.satisfactionRate(),
-				Math.round(now.satisfactionRate() == null ? 0 : now.satisfactionRate() * now.rated()), now.rated(),
-				before.satisfactionRate(), yearAgo.satisfactionRate(), true));
-		cards.add(new KpiCard("rework", now.reworkRate(), now.handledReworked(), now.handled(), before.reworkRate(),
-				yearAgo.reworkRate(), false));
-		cards.add(new KpiCard("selfHandled", now.selfHandledRate(), now.selfHandled(), now.closed(),
-				before.selfHandledRate(), yearAgo.selfHandledRate(), true));
+		for (KpiCharts.Rate r : KpiCharts.RATES) {
+			// a rework rate that rises is bad news; every other rate rising is good
+			cards.add(new KpiCard(r.key(), r.rate().apply(now), r.numerator().applyAsLong(now),
+					r.denominator().applyAsLong(now), r.rate().apply(before), r.rate().apply(yearAgo),
+					!"rework".equals(r.key())));
+		}
 		return cards;
 	}
 
