@@ -21,6 +21,7 @@ import org.zhizhi.deliberation.persistence.JdbcTopics;
 import org.zhizhi.notification.Notice;
 import org.zhizhi.notification.Notifications;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.scheduling.ClusterSchedules;
 
 /**
  * Tells the households what concerns them: a vote opened on their topic (in the step's transaction: no vote without
@@ -57,10 +58,13 @@ class DeliberationNotices {
 
 	private final ZoneId zone;
 
+	private final ClusterSchedules schedules;
+
 	DeliberationNotices(JdbcTopics topics, JdbcDeliberationMeetings meetings, TopicPlaces places,
 			Notifications notifications, TransactionTemplate transactions, MessageSource messages,
 			org.zhizhi.identity.AccountQueries accounts, org.zhizhi.territory.OrgUnitQueries orgUnits, Clock clock,
-			ZoneId zone) {
+			ZoneId zone, ClusterSchedules schedules) {
+		this.schedules = schedules;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
 		this.topics = topics;
@@ -95,8 +99,11 @@ class DeliberationNotices {
 	@Scheduled(fixedDelayString = "${zhizhi.deliberation.reminder-interval:15m}",
 			initialDelayString = "${zhizhi.deliberation.reminder-interval:15m}")
 	void scheduled() {
-		remind(clock.instant());
-		flagMissed(clock.instant());
+		// once across nodes (issue 20): a node that finds the schedule running elsewhere skips this pass
+		schedules.runOnce("deliberation.reminders", Duration.ofMinutes(10), () -> {
+			remind(clock.instant());
+			flagMissed(clock.instant());
+		});
 	}
 
 	/**

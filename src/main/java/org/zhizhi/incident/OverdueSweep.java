@@ -1,6 +1,7 @@
 package org.zhizhi.incident;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zhizhi.incident.persistence.JdbcIncidents;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.scheduling.ClusterSchedules;
 
 /**
  * Every minute (zhizhi.incident.sweep-interval), finds the open incidents whose deadline passed and lets
@@ -28,7 +30,10 @@ class OverdueSweep {
 
 	private final Clock clock;
 
-	OverdueSweep(JdbcIncidents incidents, IncidentSupervision supervision, Clock clock) {
+	private final ClusterSchedules schedules;
+
+	OverdueSweep(JdbcIncidents incidents, IncidentSupervision supervision, Clock clock, ClusterSchedules schedules) {
+		this.schedules = schedules;
 		this.incidents = incidents;
 		this.supervision = supervision;
 		this.clock = clock;
@@ -36,7 +41,10 @@ class OverdueSweep {
 
 	@Scheduled(fixedDelayString = "${zhizhi.incident.sweep-interval:60s}", initialDelayString = "${zhizhi.incident.sweep-interval:60s}")
 	void scheduled() {
-		run(clock.instant());
+		// once across nodes (issue 20): a node that finds the schedule running elsewhere skips this pass
+		schedules.runOnce("incident.overdue-sweep", Duration.ofMinutes(10), () -> {
+			run(clock.instant());
+		});
 	}
 
 	/** One pass at the given moment; answers how many incidents it looked at. */

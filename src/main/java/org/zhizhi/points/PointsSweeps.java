@@ -1,6 +1,7 @@
 package org.zhizhi.points;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zhizhi.points.persistence.JdbcPointsClaims;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.shared.scheduling.ClusterSchedules;
 
 /**
  * Every hour (zhizhi.points.sweep-interval): credits the claims whose public notice has run, one transaction each so
@@ -34,7 +36,10 @@ class PointsSweeps {
 
 	private final ZoneId zone;
 
-	PointsSweeps(JdbcPointsClaims claims, PointsClaims credits, PointsManagement management, Clock clock, ZoneId zone) {
+	private final ClusterSchedules schedules;
+
+	PointsSweeps(JdbcPointsClaims claims, PointsClaims credits, PointsManagement management, Clock clock, ZoneId zone, ClusterSchedules schedules) {
+		this.schedules = schedules;
 		this.claims = claims;
 		this.credits = credits;
 		this.management = management;
@@ -45,7 +50,10 @@ class PointsSweeps {
 	@Scheduled(fixedDelayString = "${zhizhi.points.sweep-interval:1h}",
 			initialDelayString = "${zhizhi.points.sweep-interval:1h}")
 	void scheduled() {
-		run(clock.instant());
+		// once across nodes (issue 20): a node that finds the schedule running elsewhere skips this pass
+		schedules.runOnce("points.sweeps", Duration.ofMinutes(30), () -> {
+			run(clock.instant());
+		});
 	}
 
 	/** One pass at the moment; answers how many claims it credited. */

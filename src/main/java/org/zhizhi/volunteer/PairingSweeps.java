@@ -1,6 +1,7 @@
 package org.zhizhi.volunteer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.notification.Notice;
 import org.zhizhi.notification.Notifications;
 import org.zhizhi.volunteer.persistence.JdbcPairings;
+import org.zhizhi.shared.scheduling.ClusterSchedules;
 
 /**
  * Every hour (zhizhi.volunteer.pairing-sweep-interval): the pairings whose visit was due before today and has not been
@@ -38,8 +40,11 @@ class PairingSweeps {
 
 	private final ZoneId zone;
 
+	private final ClusterSchedules schedules;
+
 	PairingSweeps(JdbcPairings pairings, Notifications notifications, MessageSource messages, Clock clock,
-			ZoneId zone) {
+			ZoneId zone, ClusterSchedules schedules) {
+		this.schedules = schedules;
 		this.pairings = pairings;
 		this.notifications = notifications;
 		this.messages = messages;
@@ -50,7 +55,10 @@ class PairingSweeps {
 	@Scheduled(fixedDelayString = "${zhizhi.volunteer.pairing-sweep-interval:1h}",
 			initialDelayString = "${zhizhi.volunteer.pairing-sweep-interval:1h}")
 	void scheduled() {
-		run();
+		// once across nodes (issue 20): a node that finds the schedule running elsewhere skips this pass
+		schedules.runOnce("volunteer.pairing-sweeps", Duration.ofMinutes(30), () -> {
+			run();
+		});
 	}
 
 	/** One pass now; answers how many missed visits it flagged. */

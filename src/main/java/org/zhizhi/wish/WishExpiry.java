@@ -1,6 +1,7 @@
 package org.zhizhi.wish;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.wish.persistence.JdbcWishes;
+import org.zhizhi.shared.scheduling.ClusterSchedules;
 
 /**
  * Every hour (zhizhi.wish.expiry-interval), raises to the community the wishes nobody took by their date (the day after
@@ -35,7 +37,10 @@ class WishExpiry {
 
 	private final ZoneId zone;
 
-	WishExpiry(JdbcWishes wishes, WishManagement management, Clock clock, ZoneId zone) {
+	private final ClusterSchedules schedules;
+
+	WishExpiry(JdbcWishes wishes, WishManagement management, Clock clock, ZoneId zone, ClusterSchedules schedules) {
+		this.schedules = schedules;
 		this.wishes = wishes;
 		this.management = management;
 		this.clock = clock;
@@ -44,7 +49,10 @@ class WishExpiry {
 
 	@Scheduled(fixedDelayString = "${zhizhi.wish.expiry-interval:1h}", initialDelayString = "${zhizhi.wish.expiry-interval:1h}")
 	void scheduled() {
-		run(clock.instant());
+		// once across nodes (issue 20): a node that finds the schedule running elsewhere skips this pass
+		schedules.runOnce("wish.expiry", Duration.ofMinutes(30), () -> {
+			run(clock.instant());
+		});
 	}
 
 	/** One pass at the given moment; answers how many wishes it raised. */

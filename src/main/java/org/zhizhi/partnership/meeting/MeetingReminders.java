@@ -22,6 +22,7 @@ import org.zhizhi.partnership.meeting.MeetingViews.JointMeeting;
 import org.zhizhi.partnership.meeting.persistence.JdbcMeetings;
 import org.zhizhi.partnership.meeting.persistence.JdbcMeetings.Upcoming;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.scheduling.ClusterSchedules;
 
 /**
  * Reminds the community's staff and the invited people of a planned joint meeting when it is
@@ -55,9 +56,12 @@ class MeetingReminders {
 
 	private final TreeSet<Integer> days;
 
+	private final ClusterSchedules schedules;
+
 	MeetingReminders(JdbcMeetings meetings, MeetingNotices notices, Notifications notifications,
 			TransactionTemplate transaction, MessageSource messages, Clock clock, ZoneId zone,
-			MeetingReminderProperties settings) {
+			MeetingReminderProperties settings, ClusterSchedules schedules) {
+		this.schedules = schedules;
 		List<Integer> days = settings.reminderDays();
 		this.meetings = meetings;
 		this.notices = notices;
@@ -75,7 +79,10 @@ class MeetingReminders {
 	@Scheduled(fixedDelayString = "${zhizhi.partnership.meeting.reminder-interval:1h}",
 			initialDelayString = "${zhizhi.partnership.meeting.reminder-interval:1h}")
 	void scheduled() {
-		run(clock.instant());
+		// once across nodes (issue 20): a node that finds the schedule running elsewhere skips this pass
+		schedules.runOnce("partnership.meeting-reminders", Duration.ofMinutes(30), () -> {
+			run(clock.instant());
+		});
 	}
 
 	/** One pass at the given moment; answers how many reminders it sent. */

@@ -1,12 +1,14 @@
 package org.zhizhi.shared.events;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zhizhi.shared.scheduling.ClusterSchedules;
 
 /**
  * Hands every failed event publication to its listener again, without waiting for a restart: a reaction that failed
@@ -23,8 +25,11 @@ class FailedPublicationRetry {
 
 	private final Clock clock;
 
+	private final ClusterSchedules schedules;
+
 	FailedPublicationRetry(FailedEventPublications failed, EventsConfiguration.RetryProperties properties,
-			Clock clock) {
+			Clock clock, ClusterSchedules schedules) {
+		this.schedules = schedules;
 		this.failed = failed;
 		this.properties = properties;
 		this.clock = clock;
@@ -33,12 +38,15 @@ class FailedPublicationRetry {
 	@Scheduled(fixedDelayString = "${zhizhi.events.retry-interval:5m}",
 			initialDelayString = "${zhizhi.events.retry-interval:5m}")
 	void retry() {
-		Instant publishedBefore = clock.instant().minus(properties.retryMinAge());
-		// The minimum age is checked here as well as handed to the registry: the JDBC registry (Spring Modulith 2.1)
-		// writes "status = 'FAILED' or (…) and publication_date < ?", so every failed publication passes whatever its
-		// age. The filter runs before a publication is marked resubmitted, so a young one is left as it is.
-		failed.resubmit(ResubmissionOptions.defaults()
-			.withMinAge(properties.retryMinAge())
-			.withFilter(publication -> publication.getPublicationDate().isBefore(publishedBefore)));
+		// once across nodes (issue 20): a node that finds the schedule running elsewhere skips this pass
+		schedules.runOnce("events.failed-publication-retry", Duration.ofMinutes(5), () -> {
+			Instant publishedBefore = clock.instant().minus(properties.retryMinAge());
+			// The minimum age is checked here as well as handed to the registry: the JDBC registry (Spring Modulith 2.1)
+			// writes "status = 'FAILED' or (…) and publication_date < ?", so every failed publication passes whatever its
+			// age. The filter runs before a publication is marked resubmitted, so a young one is left as it is.
+			failed.resubmit(ResubmissionOptions.defaults()
+				.withMinAge(properties.retryMinAge())
+				.withFilter(publication -> publication.getPublicationDate().isBefore(publishedBefore)));
+		});
 	}
 }
