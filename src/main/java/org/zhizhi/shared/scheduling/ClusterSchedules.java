@@ -1,6 +1,8 @@
 package org.zhizhi.shared.scheduling;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -41,12 +43,13 @@ public class ClusterSchedules {
 	 * @return whether this node ran the pass
 	 */
 	public boolean runOnce(String name, Duration atMostFor, Runnable pass) {
-		java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+		AtomicBoolean ran = new AtomicBoolean();
 		Runnable marked = () -> {
 			ran.set(true);
 			pass.run();
 		};
-		executor.executeWithLock(marked, new LockConfiguration(java.time.Instant.now(), name, atMostFor, Duration.ZERO));
+		// the lock row's times are the database's (usingDbTime): the moment given here is only ShedLock's bookkeeping
+		executor.executeWithLock(marked, new LockConfiguration(Instant.now(), name, atMostFor, Duration.ZERO));
 		return ran.get();
 	}
 }
