@@ -54,25 +54,22 @@ public class JdbcIncidents {
 		this.payloads = payloads;
 	}
 
-	/** A new incident's row ({@link JdbcReportBatches} writes many with it). */
-	static final String INSERT = """
+	/** A new incident's row ({@link JdbcReportBatches} writes the same columns for many). */
+	private static final String INSERT = """
 			insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
 			       micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at, anonymous,
 			       owner_id)
 			values (:id, :channel, :category, :description, :lat, :lng, :grid, :micro, :path, :district,
 			 :state, :reporter, :at, :at, :anonymous, :grid)""";
 
-	/** A timeline entry's row ({@link JdbcReportBatches} writes many with it). */
-	static final String APPEND = """
+	/** A timeline entry's row ({@link JdbcReportBatches} writes the same columns for many). */
+	private static final String APPEND = """
 			insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
 			       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload,
 			       district_id)
 			values (:id, :incident, :at, :actor, :name, :role, :action, :from, :to, :lat, :lng, :detail,
 			        :distance, :flagged, cast(:photos as uuid[]), :note, cast(:payload as jsonb),
 			        incident.incident_district(:incident))""";
-
-	/** The same, with the district bound by the caller, who has it in hand (a new report): no look-up per row. */
-	static final String APPEND_IN_DISTRICT = APPEND.replace("incident.incident_district(:incident)", ":district");
 
 	public void insert(IncidentView i) {
 		jdbc.sql(INSERT)

@@ -1,38 +1,34 @@
 package org.zhizhi.incident.persistence;
 
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.TimelineEntry;
 
 /**
- * The writes of many reports in one transaction (issue 16): their Idempotency-Keys in one statement, their incidents
- * and first timeline entries each as one batch — instead of six round trips per report, each of them parsed, planned
- * and answered on its own. The statements are those of {@link JdbcIncidents}, row for row.
+ * The writes of many reports in one transaction (issue 16): their Idempotency-Keys, their incidents and their first
+ * timeline entries each in one statement over arrays — instead of six round trips per report, each of them parsed,
+ * planned and answered on its own. The rows are those {@link JdbcIncidents} writes, column for column.
  */
 @Repository
 public class JdbcReportBatches {
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate batches;
-
 	private final TimelinePayloads payloads;
 
-	JdbcReportBatches(JdbcClient jdbc, NamedParameterJdbcTemplate batches, TimelinePayloads payloads) {
+	JdbcReportBatches(JdbcClient jdbc, TimelinePayloads payloads) {
 		this.jdbc = jdbc;
-		this.batches = batches;
 		this.payloads = payloads;
 	}
 
@@ -66,54 +62,85 @@ public class JdbcReportBatches {
 		return new HashSet<>(claimed);
 	}
 
-	/** Inserts new incidents as {@link JdbcIncidents#insert} does, one batch. */
+	/**
+	 * Inserts new incidents as {@link JdbcIncidents#insert} does, in one statement: one execution, and one firing of the
+	 * statement's triggers, for the whole group (a batch executes the statement once per row).
+	 */
 	public void insert(List<IncidentView> incidents) {
-		batches.batchUpdate(JdbcIncidents.INSERT, incidents.stream()
-			.map(i -> new MapSqlParameterSource().addValue("anonymous", i.anonymous())
-			.addValue("id", i.id())
-			.addValue("channel", i.channel().name())
-			.addValue("category", i.categoryCode())
-			.addValue("description", i.description())
-			.addValue("lat", i.lat())
-			.addValue("lng", i.lng())
-			.addValue("grid", i.gridId())
-			.addValue("micro", i.microGridId())
-			.addValue("path", i.scopePath())
-			.addValue("district", i.districtId())
-			.addValue("state", i.state().name())
-			.addValue("reporter", i.reporterId())
-			.addValue("at", Timestamp.from(i.reportedAt())))
-			.toArray(MapSqlParameterSource[]::new));
+		jdbc.sql("""
+				insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
+				       micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at, anonymous,
+				       owner_id)
+				select t.id, t.channel, t.category, t.description, t.lat, t.lng, t.grid, t.micro, t.path, t.district,
+				       t.state, t.reporter, t.at::timestamptz, t.at::timestamptz, t.anonymous, t.grid
+				  from unnest(:ids, :channels, :categories, :descriptions, :lats, :lngs, :grids, :micros, :paths,
+				              :districts, :states, :reporters, :ats, :anonymous)
+				       as t (id, channel, category, description, lat, lng, grid, micro, path, district, state, reporter,
+				             at, anonymous)""")
+			.param("ids", column(incidents, IncidentView::id, UUID[]::new))
+			.param("channels", column(incidents, i -> i.channel().name(), String[]::new))
+			.param("categories", column(incidents, IncidentView::categoryCode, String[]::new))
+			.param("descriptions", column(incidents, IncidentView::description, String[]::new))
+			.param("lats", column(incidents, IncidentView::lat, Double[]::new))
+			.param("lngs", column(incidents, IncidentView::lng, Double[]::new))
+			.param("grids", column(incidents, IncidentView::gridId, UUID[]::new))
+			.param("micros", column(incidents, IncidentView::microGridId, UUID[]::new))
+			.param("paths", column(incidents, IncidentView::scopePath, String[]::new))
+			.param("districts", column(incidents, IncidentView::districtId, UUID[]::new))
+			.param("states", column(incidents, i -> i.state().name(), String[]::new))
+			.param("reporters", column(incidents, IncidentView::reporterId, UUID[]::new))
+			// as text: the driver sends a Timestamp[] as timestamp without time zone
+			.param("ats", column(incidents, i -> i.reportedAt().toString(), String[]::new))
+			.param("anonymous", column(incidents, IncidentView::anonymous, Boolean[]::new))
+			.update();
 	}
 
 	/** A new incident's first timeline entry, with the district it is written in (the timeline's partition key). */
 	public record FirstEntry(TimelineEntry entry, UUID districtId) {
 	}
 
-	/** Appends first timeline entries as {@link JdbcIncidents#append} does, one batch. */
+	/**
+	 * Appends first timeline entries as {@link JdbcIncidents#append} does, in one statement: the timeline's check that
+	 * each names an incident of its district runs once for all of them (incident V21).
+	 */
 	public void append(List<FirstEntry> entries) {
-		batches.batchUpdate(JdbcIncidents.APPEND_IN_DISTRICT, entries.stream()
-			.map(first -> first(first.entry()).addValue("district", first.districtId()))
-			.toArray(MapSqlParameterSource[]::new));
+		List<TimelineEntry> rows = entries.stream().map(FirstEntry::entry).toList();
+		jdbc.sql("""
+				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
+				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload,
+				       district_id)
+				select t.id, t.incident, t.at::timestamptz, t.actor, t.name, t.role, t.action, t.from_state,
+				       t.to_state, t.lat, t.lng, t.detail, t.distance, t.flagged, t.photos::uuid[], t.note,
+				       t.payload::jsonb, t.district
+				  from unnest(:ids, :incidents, :ats, :actors, :names, :roles, :actions, :froms, :tos, :lats, :lngs,
+				              :details, :distances, :flagged, :photos, :notes, :payloads, :districts)
+				       as t (id, incident, at, actor, name, role, action, from_state, to_state, lat, lng, detail,
+				             distance, flagged, photos, note, payload, district)""")
+			.param("ids", column(rows, TimelineEntry::id, UUID[]::new))
+			.param("incidents", column(rows, TimelineEntry::incidentId, UUID[]::new))
+			.param("ats", column(rows, e -> e.occurredAt().toString(), String[]::new))
+			.param("actors", column(rows, TimelineEntry::actorId, UUID[]::new))
+			.param("names", column(rows, TimelineEntry::actorName, String[]::new))
+			.param("roles", column(rows, TimelineEntry::actorRole, String[]::new))
+			.param("actions", column(rows, e -> e.action().name(), String[]::new))
+			.param("froms", column(rows, e -> e.fromState() == null ? null : e.fromState().name(), String[]::new))
+			.param("tos", column(rows, e -> e.toState().name(), String[]::new))
+			.param("lats", column(rows, TimelineEntry::lat, Double[]::new))
+			.param("lngs", column(rows, TimelineEntry::lng, Double[]::new))
+			.param("details", column(rows, TimelineEntry::detail, String[]::new))
+			.param("distances", column(rows, TimelineEntry::distanceM, Double[]::new))
+			.param("flagged", column(rows, TimelineEntry::flagged, Boolean[]::new))
+			// an array literal per row: unnest would flatten an array of arrays
+			.param("photos", column(rows, e -> e.photoIds().stream().map(UUID::toString)
+				.collect(Collectors.joining(",", "{", "}")), String[]::new))
+			.param("notes", column(rows, TimelineEntry::note, String[]::new))
+			.param("payloads", column(rows, e -> payloads.write(e.payload()), String[]::new))
+			.param("districts", column(entries, FirstEntry::districtId, UUID[]::new))
+			.update();
 	}
 
-	private MapSqlParameterSource first(TimelineEntry e) {
-		return new MapSqlParameterSource().addValue("note", e.note(), Types.VARCHAR)
-			.addValue("payload", payloads.write(e.payload()), Types.VARCHAR)
-			.addValue("photos", e.photoIds().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
-			.addValue("id", e.id())
-			.addValue("incident", e.incidentId())
-			.addValue("at", Timestamp.from(e.occurredAt()))
-			.addValue("actor", e.actorId())
-			.addValue("name", e.actorName())
-			.addValue("role", e.actorRole())
-			.addValue("action", e.action().name())
-			.addValue("from", e.fromState() == null ? null : e.fromState().name(), Types.VARCHAR)
-			.addValue("to", e.toState().name())
-			.addValue("lat", e.lat(), Types.DOUBLE)
-			.addValue("lng", e.lng(), Types.DOUBLE)
-			.addValue("detail", e.detail(), Types.VARCHAR)
-			.addValue("distance", e.distanceM(), Types.DOUBLE)
-			.addValue("flagged", e.flagged());
+	/** One column of the rows, as the array unnest takes it apart again. */
+	private static <R, T> T[] column(List<R> rows, Function<R, T> field, IntFunction<T[]> array) {
+		return rows.stream().map(field).toArray(array);
 	}
 }
