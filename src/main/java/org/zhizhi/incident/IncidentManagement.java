@@ -32,8 +32,6 @@ import org.zhizhi.shared.Role;
 import org.zhizhi.shared.Sha256;
 import org.zhizhi.territory.GridLocation;
 import org.zhizhi.territory.GridLocator;
-import org.zhizhi.territory.OrgUnit;
-import org.zhizhi.territory.OrgUnitQueries;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,8 +60,6 @@ public class IncidentManagement {
 
 	private final GridLocator grids;
 
-	private final OrgUnitQueries orgUnits;
-
 	private final Clock clock;
 
 	private final JsonMapper json;
@@ -84,8 +80,7 @@ public class IncidentManagement {
 
 	private final ReportIntake intake;
 
-	IncidentManagement(JdbcIncidents incidents, GridLocator grids, OrgUnitQueries orgUnits,
-			Clock clock, JsonMapper json, IncidentProperties settings,
+	IncidentManagement(JdbcIncidents incidents, GridLocator grids, Clock clock, JsonMapper json, IncidentProperties settings,
 			ApplicationEventPublisher events, IncidentSteps steps, JdbcUnits units, CommandShape shape,
 			ReportIntake intake) {
 		this.intake = intake;
@@ -98,7 +93,6 @@ public class IncidentManagement {
 		this.checkInRadiusM = settings.checkInRadiusM();
 		this.incidents = incidents;
 		this.grids = grids;
-		this.orgUnits = orgUnits;
 		this.clock = clock;
 		this.json = json;
 	}
@@ -187,11 +181,9 @@ public class IncidentManagement {
 			problems.add(afterChannel, new FieldProblem("categoryCode", "incident.unknownCategory"));
 		}
 		boolean positioned = GeoPoint.validLatitude(report.lat()) && GeoPoint.validLongitude(report.lng());
-		GridLocation location = null;
-		OrgUnit grid = null;
+		GridLocation grid = null;
 		if (positioned) {
-			location = grids.locate(actor.scope(), report.lat(), report.lng()).orElse(null);
-			grid = location == null ? null : orgUnits.find(actor.scope(), location.id()).orElse(null);
+			grid = grids.locate(actor.scope(), report.lat(), report.lng()).orElse(null);
 			if (grid == null) {
 				problems.add(new FieldProblem("lat", "incident.outsideGrids"));
 			}
@@ -203,7 +195,7 @@ public class IncidentManagement {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		UUID id = Ids.newId(clock);
 		Incident incident = Incident.report(id, report.channel(), report.categoryCode(), report.description().strip(),
-				report.lat(), report.lng(), grid.id(), location.microGrid() == null ? null : location.microGrid().id(),
+				report.lat(), report.lng(), grid.id(), grid.microGrid() == null ? null : grid.microGrid().id(),
 				grid.path(), grid.districtId(), actor.userId(),
 				Boolean.TRUE.equals(report.anonymous()) && actor.has(Role.RESIDENT), now);
 		TimelineEntry reported = TimelineEntry.of(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),

@@ -30,7 +30,7 @@ public final class GridIndex {
 
 	/** One grid or micro-grid as the index needs it. {@code parentId} of a micro-grid is its grid. */
 	public record Cell(UUID id, UUID parentId, OrgLevel level, String name, String code, String kind, String path,
-			Geometry boundary) {
+			UUID districtId, Geometry boundary) {
 	}
 
 	private record Entry(Cell cell, PreparedGeometry prepared, List<Entry> children) {
@@ -109,7 +109,8 @@ public final class GridIndex {
 			}
 		}
 		Cell grid = found.cell();
-		return Optional.of(new GridLocation(grid.id(), grid.name(), grid.code(), grid.kind(), microGrid));
+		return Optional.of(new GridLocation(grid.id(), grid.name(), grid.code(), grid.kind(), grid.path(),
+				grid.districtId(), microGrid));
 	}
 
 	private static PreparedGeometry prepare(Geometry boundary) {

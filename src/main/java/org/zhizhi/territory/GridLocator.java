@@ -92,7 +92,7 @@ public class GridLocator {
 		List<GridIndex.Cell> cells = boundaries.allCells()
 			.stream()
 			.map(row -> new GridIndex.Cell(row.id(), row.parentId(), row.level(), row.name(), row.code(), row.kind(),
-					row.path(), Boundaries.parse(row.boundary())))
+					row.path(), row.districtId(), Boundaries.parse(row.boundary())))
 			.toList();
 		GridIndex index = GridIndex.of(cells);
 		snapshot = new Snapshot(version, index);

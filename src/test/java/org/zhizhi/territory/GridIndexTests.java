@@ -28,7 +28,7 @@ class GridIndexTests {
 
 	static GridIndex.Cell cell(UUID id, UUID parent, OrgLevel level, String name, String code, String path,
 			double west, double south, double east, double north) {
-		return new GridIndex.Cell(id, parent, level, name, code, "RESIDENTIAL", path,
+		return new GridIndex.Cell(id, parent, level, name, code, "RESIDENTIAL", path, ROOT,
 				Boundaries.parse(rectangle(west, south, east, north)));
 	}
 
@@ -61,6 +61,9 @@ class GridIndexTests {
 		GridLocation location = index.locate(everything, 29.402, 106.645).orElseThrow();
 		assertThat(location.id()).isEqualTo(WEST);
 		assertThat(location.name()).isEqualTo("西网格");
+		// the grid's own path and district, as a report is written with them
+		assertThat(location.path()).isEqualTo(COMMUNITY_PATH + WEST + "/");
+		assertThat(location.districtId()).isEqualTo(ROOT);
 		assertThat(location.microGrid().id()).isEqualTo(WEST_SOUTH);
 
 		assertThat(index.locate(everything, 29.408, 106.645).orElseThrow().microGrid().name()).isEqualTo("北微网格");

@@ -18,18 +18,19 @@ public class JdbcBoundaries {
 	}
 
 	public record CellRow(UUID id, UUID parentId, OrgLevel level, String name, String code, String kind, String path,
-			String boundary) {
+			UUID districtId, String boundary) {
 	}
 
 	/** Every grid and micro-grid that has a boundary, unscoped: the index filters by the caller's scope itself. */
 	public List<CellRow> allCells() {
 		return jdbc.sql("""
-				SELECT id, parent_id, level, name, code, kind, path, boundary::text AS boundary
+				SELECT id, parent_id, level, name, code, kind, path, district_id, boundary::text AS boundary
 				  FROM territory.org_unit
 				 WHERE level IN ('GRID', 'MICRO_GRID') AND boundary IS NOT NULL""")
 			.query((rs, i) -> new CellRow(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
 					OrgLevel.valueOf(rs.getString("level")), rs.getString("name"), rs.getString("code"),
-					rs.getString("kind"), rs.getString("path"), rs.getString("boundary")))
+					rs.getString("kind"), rs.getString("path"), rs.getObject("district_id", UUID.class),
+					rs.getString("boundary")))
 			.list();
 	}
 

@@ -58,14 +58,14 @@ public final class GridLocatorBenchmark {
 			UUID id = new UUID(1, g);
 			String path = "/" + ROOT + "/" + id + "/";
 			String code = String.format(Locale.ROOT, "500113101%06d", g);
-			cells.add(new GridIndex.Cell(id, ROOT, OrgLevel.GRID, "网格" + g, code, "RESIDENTIAL", path,
+			cells.add(new GridIndex.Cell(id, ROOT, OrgLevel.GRID, "网格" + g, code, "RESIDENTIAL", path, null,
 					Boundaries.parse(rectangle(west, south, CELL_LNG, CELL_LAT))));
 			for (int m = 0; m < 6; m++) {
 				double mSouth = south + (m / 3) * CELL_LAT / 2;
 				double mWest = west + (m % 3) * CELL_LNG / 3;
 				UUID microId = new UUID(2, g * 10L + m);
 				cells.add(new GridIndex.Cell(microId, id, OrgLevel.MICRO_GRID, "微网格" + m, code + "0" + m, null,
-						path + microId + "/", Boundaries.parse(rectangle(mWest, mSouth, CELL_LNG / 3, CELL_LAT / 2))));
+						path + microId + "/", null, Boundaries.parse(rectangle(mWest, mSouth, CELL_LNG / 3, CELL_LAT / 2))));
 			}
 		}
 		GridIndex index = GridIndex.of(cells);
