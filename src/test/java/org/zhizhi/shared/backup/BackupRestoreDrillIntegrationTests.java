@@ -61,8 +61,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * docs/performance.md ("Backup and restore"):
  *
  * <pre>
- * ./mvnw -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=BackupRestoreDrillIntegrationTests
- * grep 'drill:' target/failsafe-reports/*BackupRestoreDrill*-output.txt
+ * ./mvnw -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=BackupRestoreDrillIntegrationTests \
+ *   | grep -E 'drill:|Tests run'
  * </pre>
  */
 @ZhizhiIntegrationTest
