@@ -84,7 +84,9 @@ public final class OnlineBackup implements AutoCloseable {
 		this.files = new BackupFiles(target);
 		this.dataDirectory = Path.of(text("SHOW data_directory"));
 		// reserved before the start: the WAL from here on stays until this session ends
-		text("SELECT slot_name FROM pg_create_physical_replication_slot('zhizhi_backup_' || pg_backend_pid(), true, true)");
+		text("""
+				SELECT slot_name
+				  FROM pg_create_physical_replication_slot('zhizhi_backup_' || pg_backend_pid(), true, true)""");
 		this.startedAt = clock.instant();
 		this.label = "zhizhi " + startedAt;
 		try (var start = session.prepareStatement("SELECT pg_backup_start(?, true)::text")) {
