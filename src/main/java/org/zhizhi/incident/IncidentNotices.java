@@ -152,7 +152,10 @@ class IncidentNotices {
 		Map<UUID, IncidentView> reported = new HashMap<>();
 		incidents.views(PLATFORM, reports.stream().map(IncidentEvent::incidentId).toList())
 			.forEach(i -> reported.put(i.id(), i));
-		Map<String, List<Account>> coveringPlace = new HashMap<>();
+		// who covers each place, for all of the group's places in one query
+		Map<String, List<Account>> coveringPlace = accounts.coveringEach(
+				reported.values().stream().map(IncidentNotices::placeOf).distinct().toList(),
+				EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF));
 		Map<UUID, String> gridNames = new HashMap<>();
 		List<Notifications.Addressing> notices = new ArrayList<>();
 		for (IncidentEvent event : reports) {
@@ -160,8 +163,7 @@ class IncidentNotices {
 			if (incident == null) {
 				continue;
 			}
-			List<Account> covering = coveringPlace.computeIfAbsent(placeOf(incident),
-					place -> accounts.covering(place, EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF)));
+			List<Account> covering = coveringPlace.get(placeOf(incident));
 			Set<UUID> recipients = dispatchersAmong(incident, covering);
 			recipients.remove(event.actorId());
 			if (recipients.isEmpty()) {

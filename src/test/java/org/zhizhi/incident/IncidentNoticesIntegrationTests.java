@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.ZhizhiIntegrationTest;
+import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.OrgUnitQueries;
 
@@ -54,6 +57,11 @@ class IncidentNoticesIntegrationTests {
 
 	@Autowired
 	OrgUnitQueries orgUnits;
+
+	@Autowired
+	AccountQueries accountQueries;
+
+	private static final DataScope PLATFORM_SCOPE = new DataScope(new UUID(0, 0), "/");
 
 	private ApiClient api;
 
@@ -103,6 +111,29 @@ class IncidentNoticesIntegrationTests {
 			assertThat(m.link()).isEqualTo("/incidents/" + id);
 			assertThat(m.outboxRows()).as("one outbox row on the log channel").isEqualTo(1);
 		});
+	}
+
+	/**
+	 * An intake group asks once for everybody covering all of its reports' places: each place gets exactly the
+	 * accounts the one-place question answers, so a report in grid 7 still tells nobody of grid 8.
+	 */
+	@Test
+	void whoCoversSeveralPlacesAtOnceIsWhoCoversEachOfThem() {
+		String grid7 = orgUnits.find(PLATFORM_SCOPE, grid).orElseThrow().path();
+		String grid8 = orgUnits.find(PLATFORM_SCOPE, api.orgUnitId("东城社区第8网格")).orElseThrow().path();
+		Set<Role> roles = EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
+
+		Map<String, List<org.zhizhi.identity.Account>> each = accountQueries.coveringEach(List.of(grid7, grid8), roles);
+
+		assertThat(each.keySet()).containsExactly(grid7, grid8);
+		assertThat(each.get(grid7)).isEqualTo(accountQueries.covering(grid7, roles));
+		assertThat(each.get(grid8)).isEqualTo(accountQueries.covering(grid8, roles));
+		assertThat(each.get(grid7)).extracting(org.zhizhi.identity.Account::id)
+			.contains(worker.id(), accountId("dongcheng"))
+			.doesNotContain(otherGridWorker.id());
+		assertThat(each.get(grid8)).extracting(org.zhizhi.identity.Account::id)
+			.contains(otherGridWorker.id(), accountId("dongcheng"))
+			.doesNotContain(worker.id());
 	}
 
 	/** Issue 15, item 10: a notice asking for a step is done (and read) once somebody has taken it, and not before. */
