@@ -201,12 +201,12 @@ read -r found missing < "$work/found"
 read -r written descriptions < <(db -F ' ' -c "select count(*), count(distinct description) from incident.incident
                                                where description like '双节点演练 %'")
 refused_all=$(cat "$work"/refused-* | wc -l)
-echo "   acknowledged $acked reports (the same id answered twice: $acked_twice — a resent key's stored answer)"
+echo "   acknowledged $acked reports (one incident answered to two requests: $acked_twice)"
 echo "   found $found, lost $missing; $written written for $descriptions requests (duplicates: $((written - descriptions)))"
 echo "   answers other than 201 seen by the clients: $refused_all"
 grep -h 'Socket errors' "$work"/wrk-*.out | sed 's/^/   /' || echo "   no socket errors"
 echo "   nginx resent to the other node: $(grep -c 'upstream=[^ ]*, ' "$work/nginx-access.log" || true) requests"
-if [[ $missing != 0 || $written != "$descriptions" || $acked == 0 ]]; then
+if [[ $missing != 0 || $written != "$descriptions" || $acked_twice != 0 || $acked == 0 ]]; then
   echo "== FAILED" >&2
   exit 1
 fi
