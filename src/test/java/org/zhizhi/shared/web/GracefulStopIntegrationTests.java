@@ -110,6 +110,7 @@ class GracefulStopIntegrationTests {
 		}
 		await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 50);
 
+		long stopping = System.nanoTime();
 		Thread stop = Thread.ofPlatform().start(node::close);
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
 			.until(() -> status(port, "/readyz") == 503);
@@ -117,7 +118,9 @@ class GracefulStopIntegrationTests {
 		assertThat(status(port, "/livez")).as("the port still serves while readiness is DOWN").isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10)).until(() -> acknowledgedWhileDown.get() > 0);
 		stop.join(Duration.ofSeconds(120));
-		assertThat(stop.isAlive()).as("the stop ends within its bounds").isFalse();
+		assertThat(stop.isAlive()).as("the stop ends").isFalse();
+		assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("within its worst case (ShutdownBoundsTests)")
+			.isLessThan(Duration.ofSeconds(70));
 		for (Thread reporter : reporters) {
 			reporter.join(Duration.ofSeconds(30));
 			assertThat(reporter.isAlive()).as("every client has met the closed port").isFalse();
