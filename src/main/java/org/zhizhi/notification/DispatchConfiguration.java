@@ -22,7 +22,8 @@ import org.zhizhi.notification.persistence.JdbcNotifications;
 @EnableConfigurationProperties(NotificationProperties.class)
 class DispatchConfiguration {
 
-	@Bean
+	/** Closed as the application stops, before the database it gives its lease back to (it depends on it). */
+	@Bean(destroyMethod = "close")
 	OutboxDispatcher outboxDispatcher(JdbcNotifications store, List<NotificationChannel> channels, Clock clock,
 			NotificationProperties settings) {
 		return new OutboxDispatcher(store, channels, clock, settings.backoff().toBackoff(), settings.lease(),

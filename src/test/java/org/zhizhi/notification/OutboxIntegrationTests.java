@@ -2,6 +2,7 @@ package org.zhizhi.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -170,6 +171,74 @@ class OutboxIntegrationTests {
 			assertThat(row.deliveredAt()).isNotNull();
 		});
 		assertThat(channelAfterRestart.delivered().values()).containsOnly(1);
+	}
+
+	@Test
+	void aDispatcherStoppedMidBatchFinishesTheMessageInHandAndGivesTheRestOfItsLeaseBackAtOnce() throws Exception {
+		enqueue(List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
+		CountDownLatch inChannel = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		List<UUID> handed = new ArrayList<>();
+		OutboxDispatcher stopping = dispatcher(new NotificationChannel() {
+			@Override
+			public String name() {
+				return channel;
+			}
+
+			@Override
+			public void deliver(OutboxMessage message) throws InterruptedException {
+				handed.add(message.id());
+				inChannel.countDown();
+				finish.await();
+			}
+		}, 10);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> run = pool.submit(stopping::dispatch);
+			assertThat(inChannel.await(30, TimeUnit.SECONDS)).as("the run reached its first message").isTrue();
+			// the application stops while a message is with its channel: close waits for it
+			Future<?> closed = pool.submit(stopping::close);
+			await().atMost(Duration.ofSeconds(30)).until(stopping::isStopping);
+			assertThat(closed).as("close waits for the message in hand").isNotDone();
+			finish.countDown();
+			closed.get(30, TimeUnit.SECONDS);
+			assertThat(run.get(30, TimeUnit.SECONDS)).as("the message in hand is delivered").isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(handed).as("nothing after the stop").hasSize(1);
+		assertThat(rows()).filteredOn(row -> row.id().equals(handed.get(0))).singleElement()
+			.satisfies(row -> assertThat(row.deliveredAt()).isNotNull());
+		assertThat(rows()).filteredOn(row -> !row.id().equals(handed.get(0))).hasSize(3).allSatisfy(row -> {
+			assertThat(row.deliveredAt()).isNull();
+			assertThat(row.attempts()).as("the claim that was never tried is not counted").isZero();
+			assertThat(row.nextAttemptAt()).as("due again at once, not at the lease's end")
+				.isEqualTo(clock.instant());
+		});
+		assertThat(stopping.dispatch()).as("a stopped dispatcher claims nothing").isZero();
+		FlakyChannel otherNode = new FlakyChannel(channel, 0);
+		assertThat(dispatcher(otherNode, 10).dispatch()).as("another node delivers them without waiting for the lease")
+			.isEqualTo(3);
+		assertThat(otherNode.delivered()).doesNotContainKey(handed.get(0));
+	}
+
+	@Test
+	void aLeaseGivenBackIsLeftAloneOnceAnotherDispatcherHasClaimedTheRowAgain() {
+		enqueue(List.of(UUID.randomUUID()));
+		UUID id = rows().get(0).id();
+		// this node claimed the row, hung past the lease, another claimed it again: the stale claim gives back nothing
+		store.claim(List.of(channel), clock.instant(), clock.instant().plus(LEASE), 10);
+		clock.advance(LEASE);
+		store.claim(List.of(channel), clock.instant(), clock.instant().plus(LEASE), 10);
+
+		assertThat(store.release(Map.of(id, 1), clock.instant())).isZero();
+
+		assertThat(rows()).singleElement().satisfies(row -> {
+			assertThat(row.attempts()).isEqualTo(2);
+			assertThat(row.nextAttemptAt()).isEqualTo(clock.instant().plus(LEASE));
+		});
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -231,6 +232,29 @@ public class JdbcNotifications {
 		jdbc.sql("UPDATE notification.outbox SET delivered_at = :at WHERE id = ANY(:ids) AND delivered_at IS NULL")
 			.param("at", Timestamp.from(at))
 			.param("ids", outboxIds.toArray(UUID[]::new))
+			.update();
+	}
+
+	/**
+	 * Gives back the lease of rows a stopping dispatcher claimed and did not attempt: each is due at {@code now} again
+	 * and its claim's attempt is not counted. A row claimed again since (its lease ran out meanwhile: another attempt
+	 * count) or delivered is left to whoever holds it now. Answers how many went back.
+	 *
+	 * @param claims each row with the attempt count its claim gave it
+	 */
+	public int release(Map<UUID, Integer> claims, Instant now) {
+		if (claims.isEmpty()) {
+			return 0;
+		}
+		List<UUID> ids = List.copyOf(claims.keySet());
+		return jdbc.sql("""
+				UPDATE notification.outbox o SET attempts = o.attempts - 1, next_attempt_at = :now
+				  FROM unnest(CAST(:ids AS uuid[]), CAST(:attempts AS int[])) AS c(id, attempts)
+				 WHERE o.id = c.id AND o.attempts = c.attempts AND o.delivered_at IS NULL""")
+			.param("now", Timestamp.from(now))
+			.param("ids", array(ids))
+			.param("attempts", ids.stream().map(claims::get).map(String::valueOf)
+				.collect(Collectors.joining(",", "{", "}")))
 			.update();
 	}
 
