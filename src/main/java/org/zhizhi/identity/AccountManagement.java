@@ -48,14 +48,14 @@ public class AccountManagement {
 
 	private final Clock clock;
 
-	private final SignInThrottle throttle;
+	private final ThrottleReleases throttle;
 
 	private final TwoFactor twoFactor;
 
 	private final JdbcCredentialResets resets;
 
 	AccountManagement(JdbcAccounts accounts, OrgUnitQueries orgUnits, PasswordEncoder passwords, ApiTokens tokens,
-			AuditTrail audit, DemoMode demoMode, Clock clock, SignInThrottle throttle, TwoFactor twoFactor,
+			AuditTrail audit, DemoMode demoMode, Clock clock, ThrottleReleases throttle, TwoFactor twoFactor,
 			JdbcCredentialResets resets) {
 		this.twoFactor = twoFactor;
 		this.resets = resets;

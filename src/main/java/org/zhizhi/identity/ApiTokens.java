@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,6 +24,7 @@ import org.zhizhi.identity.persistence.JdbcApiTokens;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Sha256;
+import org.zhizhi.shared.invalidation.Invalidations;
 
 /**
  * Bearer tokens for the API: 256 random bits handed out once, kept only as a SHA-256 hash, valid until they expire or
@@ -44,6 +46,11 @@ public class ApiTokens {
 
 	private final Duration ttl;
 
+	private final Invalidations invalidations;
+
+	/** What a revocation announces to every node: forget the tokens you remember. */
+	static final String REVOKED = "identity.api-tokens";
+
 	/** How long a token looked up stays known without a look-up (see {@link #authenticate}). */
 	static final Duration RECHECK = Duration.ofSeconds(10);
 
@@ -52,11 +59,17 @@ public class ApiTokens {
 		.maximumSize(100_000)
 		.build();
 
-	ApiTokens(JdbcApiTokens tokens, JdbcAccounts accounts, Clock clock, SignInProperties settings) {
+	/** Counts the forgettings, so that a look-up that overlapped one does not remember what it read before it. */
+	private final AtomicLong forgotten = new AtomicLong();
+
+	ApiTokens(JdbcApiTokens tokens, JdbcAccounts accounts, Clock clock, SignInProperties settings,
+			Invalidations invalidations) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.clock = clock;
 		this.ttl = settings.tokenTtl();
+		this.invalidations = invalidations;
+		invalidations.onAnnounced(REVOKED, key -> forgetAll());
 	}
 
 	@Transactional
@@ -74,9 +87,12 @@ public class ApiTokens {
 	 * The person a token signs in, from the tokens seen in the last {@link #RECHECK} if it is one of them: a client
 	 * sends its token with every call, and two look-ups per call were a fifth of what a report cost PostgreSQL (issue
 	 * 16). Revoking a token, all of a person's tokens or disabling the account (which revokes them) forgets them here
-	 * at once and again after the revocation commits, so revocation stays immediate on this node; the re-check bounds
-	 * how long another node that did not see the revocation may still let the token in. A token's own expiry is
-	 * checked on every call.
+	 * at once and again after the revocation commits, so revocation stays immediate on this node; the commit also
+	 * announces it to every other node ({@link Invalidations}), which forgets every token it remembers within
+	 * milliseconds. A node that knows it cannot hear those announcements does not answer from memory at all; one whose
+	 * listening connection broke silently knows it within {@code zhizhi.invalidation.heartbeat + check-timeout} (3 s),
+	 * which bounds revocation on another node at worst. The re-check still bounds how long a change of the person's
+	 * roles or scope takes to show on a token. A token's own expiry is checked on every call.
 	 */
 	public Optional<Actor> authenticate(String token) {
 		if (token == null || !token.startsWith("zz_") || token.length() > 100) {
@@ -85,14 +101,20 @@ public class ApiTokens {
 		byte[] hash = Sha256.digest(token);
 		String key = HexFormat.of().formatHex(hash);
 		Instant now = clock.instant();
-		Known seen = known.getIfPresent(key);
+		Known seen = invalidations.listening() ? known.getIfPresent(key) : null;
 		if (seen != null && seen.expiresAt().isAfter(now)) {
 			return Optional.of(seen.actor());
 		}
+		long before = forgotten.get();
 		Optional<Known> live = tokens.live(hash, now)
 			.flatMap(t -> accounts.findUnscoped(t.accountId())
 				.map(account -> new Known(t.tokenId(), t.accountId(), t.expiresAt(), Authenticator.actorOf(account))));
-		live.ifPresentOrElse(k -> known.put(key, k), () -> known.invalidate(key));
+		live.ifPresentOrElse(k -> {
+			// a revocation that committed while this look-up read may have been forgotten already: not remembered then
+			if (forgotten.get() == before) {
+				known.put(key, k);
+			}
+		}, () -> known.invalidate(key));
 		return live.map(Known::actor);
 	}
 
@@ -123,10 +145,13 @@ public class ApiTokens {
 
 	/**
 	 * Forgets the tokens a revocation ends, now and once more when it has committed: a call that looked a token up
-	 * while the revocation was still uncommitted may have remembered it again in between.
+	 * while the revocation was still uncommitted may have remembered it again in between. The other nodes are told in
+	 * the revocation's transaction, so they hear it as it commits.
 	 */
 	private void forget(Predicate<Known> ended, String key) {
+		invalidations.announce(REVOKED);
 		Runnable forget = () -> {
+			forgotten.incrementAndGet();
 			if (key != null) {
 				known.invalidate(key);
 			}
@@ -141,6 +166,12 @@ public class ApiTokens {
 				}
 			});
 		}
+	}
+
+	/** What another node's revocation asks: every token this node remembers (revocations are rare). */
+	private void forgetAll() {
+		forgotten.incrementAndGet();
+		known.invalidateAll();
 	}
 
 	/** A live token as last looked up: whose it is, until when, and the person it signs in. */

@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.invalidation.Invalidations;
 import org.zhizhi.territory.persistence.JdbcBoundaries;
 
 /**
@@ -18,13 +19,14 @@ import org.zhizhi.territory.persistence.JdbcBoundaries;
  * {@link GridIndex} (an STR-tree of prepared boundaries), so a look-up costs microseconds and no database round trip.
  * <p>
  * <b>Keeping the index fresh.</b> It is built at startup. A boundary changed through {@link TerritoryManagement} on this
- * node marks it stale at once ({@link BoundaryChanged}, after commit). Because the platform may later run as several
- * nodes, a change made on another node (or straight in the database) is caught too: a trigger on the tree bumps a
- * one-row version ({@code territory.boundary_version}), and at most once per {@code zhizhi.grids.version-check}
- * (default 2 s) a look-up reads that one number and rebuilds the index if it moved. This costs one primary-key read
- * every two seconds per node, needs no message broker, and bounds staleness to the check interval. Only the one
- * look-up that notices a new version rebuilds the index (tens of milliseconds for a district); look-ups on other
- * threads keep using the old index until the new one is swapped in.
+ * node marks it stale at once ({@link BoundaryChanged}, after commit). A change made on another node (or straight in
+ * the database) is caught too: a trigger on the tree bumps a one-row version ({@code territory.boundary_version}) and
+ * announces {@value #BOUNDARIES_CHANGED} ({@link Invalidations}), which every node hears as the change commits and
+ * which marks the index stale. The next look-up then reads the version and rebuilds the index if it moved. While this
+ * node cannot hear the announcements, a look-up reads the version at most once per {@code zhizhi.grids.version-check}
+ * (default 2 s) instead, as it always did before the platform ran on several nodes. Only the one look-up that finds a
+ * new version rebuilds the index (tens of milliseconds for a district); look-ups on other threads keep using the old
+ * index until the new one is swapped in.
  */
 @Service
 public class GridLocator {
@@ -39,14 +41,24 @@ public class GridLocator {
 
 	private volatile long nextCheck;
 
+	/** Set when a boundary changed (here or, announced, on any node) and the index was not yet checked since. */
+	private volatile boolean stale;
+
+	/** What a change of the tree announces (the trigger of territory/V6 does, whoever changes it). */
+	static final String BOUNDARIES_CHANGED = "territory.boundaries";
+
+	private final Invalidations invalidations;
+
 	private final AtomicBoolean checking = new AtomicBoolean();
 
 	private record Snapshot(long version, GridIndex index) {
 	}
 
-	GridLocator(JdbcBoundaries boundaries, GridProperties settings) {
+	GridLocator(JdbcBoundaries boundaries, GridProperties settings, Invalidations invalidations) {
 		this.boundaries = boundaries;
 		this.checkIntervalNanos = settings.versionCheck().toNanos();
+		this.invalidations = invalidations;
+		invalidations.onAnnounced(BOUNDARIES_CHANGED, key -> stale = true);
 	}
 
 	/** The grid (and micro-grid) inside the scope that covers the point; empty outside every grid of the scope. */
@@ -60,7 +72,8 @@ public class GridLocator {
 		if (current == null) {
 			return refresh(true).index();
 		}
-		if (System.nanoTime() - nextCheck >= 0 && checking.compareAndSet(false, true)) {
+		boolean due = stale || !invalidations.listening() && System.nanoTime() - nextCheck >= 0;
+		if (due && checking.compareAndSet(false, true)) {
 			try {
 				current = refresh(false);
 			}
@@ -78,10 +91,12 @@ public class GridLocator {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(BoundaryChanged event) {
-		nextCheck = System.nanoTime();
+		stale = true;
 	}
 
 	private synchronized Snapshot refresh(boolean force) {
+		// cleared before the version is read: a change announced while it is read marks the index stale again
+		stale = false;
 		nextCheck = System.nanoTime() + checkIntervalNanos;
 		long version = boundaries.version();
 		Snapshot current = snapshot;

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The grid look-up's settings, configured under {@code zhizhi.grids.*}; registered by {@code TerritoryConfiguration}.
  *
- * @param versionCheck how often {@link GridLocator} asks whether the boundaries changed (0 = on every look-up)
+ * @param versionCheck how often {@link GridLocator} asks whether the boundaries changed while it cannot hear the nodes'
+ * announcements of a change (0 = on every look-up then)
  */
 @Validated
 @ConfigurationProperties("zhizhi.grids")

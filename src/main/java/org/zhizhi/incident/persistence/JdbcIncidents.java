@@ -29,6 +29,7 @@ import org.zhizhi.incident.TimelineEntry;
 import org.zhizhi.incident.Triage;
 import org.zhizhi.incident.WhistleType;
 import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.invalidation.Invalidations;
 
 /** The incident tables: incidents, their insert-only timeline, categories and idempotency keys. */
 @Repository
@@ -49,9 +50,13 @@ public class JdbcIncidents {
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build(all -> readCategories());
 
-	JdbcIncidents(JdbcClient jdbc, TimelinePayloads payloads) {
+	/** What a change of the categories announces (a trigger of incident/V21 does, whoever changes them). */
+	static final String CATEGORIES_CHANGED = "incident.categories";
+
+	JdbcIncidents(JdbcClient jdbc, TimelinePayloads payloads, Invalidations invalidations) {
 		this.jdbc = jdbc;
 		this.payloads = payloads;
+		invalidations.onAnnounced(CATEGORIES_CHANGED, key -> activeCategories.invalidateAll());
 	}
 
 	/** A new incident's row ({@link JdbcReportBatches} writes the same columns for many). */
@@ -327,8 +332,9 @@ public class JdbcIncidents {
 
 	/**
 	 * The active categories, class by class. They change only by migration (or an operator's SQL), yet every report
-	 * asked for them two or three times (the check, the notice, the Open311 index — issue 16): read at most once a
-	 * minute.
+	 * asked for them two or three times (the check, the notice, the Open311 index — issue 16): kept in memory, read
+	 * again when a change of them is announced (every node hears it as it commits), and at least once a minute in
+	 * case this node could not hear.
 	 */
 	public List<IncidentCategory> categories() {
 		return activeCategories.get(Boolean.TRUE);
