@@ -35,15 +35,28 @@ public final class WebSession {
 
 	private final HttpClient http;
 
-	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final CookieManager cookies;
 
 	public WebSession(int port) {
+		this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+	}
+
+	private WebSession(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.cookieHandler(cookies)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
+	}
+
+	/**
+	 * The same browser talking to another node of the platform, as it does behind a balancer: the same cookies (a
+	 * cookie belongs to the host, whatever its port), so the same web session.
+	 */
+	public WebSession at(int port) {
+		return new WebSession(port, cookies);
 	}
 
 	/** The value of the session cookie (Spring Session's {@code SESSION}), or "" before there is one. */
