@@ -50,7 +50,7 @@ public class JdbcIncidents {
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build(all -> readCategories());
 
-	/** What a change of the categories announces (a trigger of incident/V21 does, whoever changes them). */
+	/** What a change of the categories announces (a trigger of incident/V22 does, whoever changes them). */
 	static final String CATEGORIES_CHANGED = "incident.categories";
 
 	JdbcIncidents(JdbcClient jdbc, TimelinePayloads payloads, Invalidations invalidations) {
