@@ -35,8 +35,9 @@ DROP TRIGGER ledger_role_insert_only ON ledger_role;
 DROP TRIGGER resident_account_follows ON resident;
 
 -- The swap of one table: incident/V18's, for this schema. key: the columns of its primary key before; unique_index:
--- the index on (key, district_id) that V7 built concurrently. Dropped at the end of this migration.
-CREATE FUNCTION partition_by_district(t text, key text, unique_index text) RETURNS void LANGUAGE plpgsql AS $$
+-- the index on (key, district_id) that V7 built concurrently. A temporary function: it goes with the migration's
+-- session. (district_id is NOT NULL since V1, so unlike incident's the swap has no NOT NULL to prove.)
+CREATE FUNCTION pg_temp.partition_by_district(t text, key text, unique_index text) RETURNS void LANGUAGE plpgsql AS $$
 declare
     legacy text := t || '_before_partitioning';
     known text;
@@ -45,7 +46,6 @@ declare
 begin
     execute format('alter table %I rename to %I', t, legacy);
     execute format('alter table %I drop constraint %I', legacy, t || '_pkey');
-    execute format('alter table %I alter column district_id set not null', legacy);
     execute format('alter table %I add constraint %I primary key using index %I', legacy, legacy || '_pkey',
                    unique_index);
     execute format('create table %I (like %I including defaults including constraints including storage '
@@ -75,12 +75,11 @@ begin
     end if;
 end $$;
 
-SELECT partition_by_district('household', 'id', 'household_id_district_idx');
-SELECT partition_by_district('resident', 'id', 'resident_id_district_idx');
-SELECT partition_by_district('resident_version', 'resident_id, version', 'resident_version_key_district_idx');
-SELECT partition_by_district('household_event', 'id', 'household_event_id_district_idx');
-SELECT partition_by_district('ledger_role', 'id', 'ledger_role_id_district_idx');
-DROP FUNCTION partition_by_district(text, text, text);
+SELECT pg_temp.partition_by_district('household', 'id', 'household_id_district_idx');
+SELECT pg_temp.partition_by_district('resident', 'id', 'resident_id_district_idx');
+SELECT pg_temp.partition_by_district('resident_version', 'resident_id, version', 'resident_version_key_district_idx');
+SELECT pg_temp.partition_by_district('household_event', 'id', 'household_event_id_district_idx');
+SELECT pg_temp.partition_by_district('ledger_role', 'id', 'ledger_role_id_district_idx');
 
 -- The second wall (V3) on the partitioned tables; it applies to every partition read through them (the old tables
 -- keep their own policies, add_district_partitions gives each new partition one too).
