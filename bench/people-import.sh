@@ -20,7 +20,7 @@ N=${1:-10000}
 BASE=${2:-http://localhost:8103}
 USER_NAME=${BENCH_USER:-dongcheng}
 PASSWORD=${BENCH_PASSWORD:-Zhizhi@2026}
-: "${DWELLINGS:?set DWELLINGS to comma-separated dwelling ids in the user's scope}"
+: "${DWELLINGS:?set DWELLINGS to comma-separated dwelling ids in the scope of the user}"
 WORK=$(mktemp -d)
 python3 - "$N" "$DWELLINGS" "$WORK/residents.xlsx" <<'PY'
 import openpyxl, random, sys

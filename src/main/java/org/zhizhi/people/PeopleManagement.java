@@ -232,22 +232,29 @@ public class PeopleManagement {
 		if (!problems.isEmpty()) {
 			throw DomainException.invalid(problems);
 		}
+		// another district's dwelling moves the rows to its partitions under the same ids (the history stays where it
+		// was written); an ID number that district has registered already refuses the move (unique per district)
+		UUID districtId = DataScope.districtOf(target.scopePath());
 		if (household.movedOut() != null
 				|| !households.moveHousehold(householdId, household.version(), target.id(), target.label(),
-						target.buildingId(), target.gridId(), target.microGridId(), target.scopePath())) {
+						target.buildingId(), target.gridId(), target.microGridId(), target.scopePath(), districtId)) {
 			throw stale();
 		}
 		Instant now = clock.instant();
-		UUID districtId = DataScope.districtOf(target.scopePath());
 		households.insertEvent(Ids.newId(clock), householdId, HouseholdEventKind.MOVED_HOUSE, on, household.dwellingId(),
 				household.dwellingLabel(), target.id(), target.label(), null, target.scopePath(), districtId, now,
 				actor.userId(), actor.displayName());
-		for (ResidentState r : residents.residentStatesOfHousehold(householdId)) {
-			save(actor, new ResidentState(r.id(), r.householdId(), r.name(), r.gender(), r.birthDate(),
-					r.idCardCipher(), r.idCardHash(), r.idCardMasked(), r.phoneCipher(), r.phoneHash(),
-					r.phoneMasked(), r.relation(), r.tags(), r.newEmploymentKind(), r.active(), target.buildingId(),
-					target.gridId(), target.scopePath(), r.districtId(), r.version() + 1), r.version(),
-					"MOVED_HOUSE");
+		try {
+			for (ResidentState r : residents.residentStatesOfHousehold(householdId)) {
+				save(actor, new ResidentState(r.id(), r.householdId(), r.name(), r.gender(), r.birthDate(),
+						r.idCardCipher(), r.idCardHash(), r.idCardMasked(), r.phoneCipher(), r.phoneHash(),
+						r.phoneMasked(), r.relation(), r.tags(), r.newEmploymentKind(), r.active(), target.buildingId(),
+						target.gridId(), target.scopePath(), districtId, r.version() + 1), r.version(),
+						"MOVED_HOUSE");
+			}
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(Category.CONFLICT, "RESIDENT_EXISTS", "people.conflict.idCard");
 		}
 	}
 
@@ -478,7 +485,6 @@ public class PeopleManagement {
 			problems.add(new FieldProblem("newEmploymentKind", "people.validation.kindWithoutTag"));
 		}
 	}
-
 
 	private LocalDate today() {
 		return LocalDate.now(clock.withZone(zone));

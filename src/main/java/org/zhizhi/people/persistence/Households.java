@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.people.Home;
@@ -86,13 +87,17 @@ public class Households {
 				""").param("id", householdId).param("resident", residentId).update() == 1;
 	}
 
-	/** Moves the household if nobody changed it meanwhile; false if the version no longer matches. */
+	/**
+	 * Moves the household if nobody changed it meanwhile; false if the version no longer matches. A dwelling in another
+	 * district moves the row to that district's partition (people/V8), under the same id.
+	 */
 	public boolean moveHousehold(UUID id, int version, UUID dwellingId, String label, UUID buildingId, UUID gridId,
-			UUID microGridId, String scopePath) {
+			UUID microGridId, String scopePath, UUID districtId) {
 		return jdbc.sql("""
 				UPDATE people.household
 				   SET dwelling_id = :dwellingId, dwelling_label = :label, building_id = :buildingId, grid_id = :gridId,
-				       micro_grid_id = :microGridId, scope_path = :scopePath, version = version + 1
+				       micro_grid_id = :microGridId, scope_path = :scopePath, district_id = :districtId,
+				       version = version + 1
 				 WHERE id = :id AND version = :version AND moved_out IS NULL
 				""")
 			.param("id", id)
@@ -103,6 +108,7 @@ public class Households {
 			.param("gridId", gridId)
 			.param("microGridId", microGridId)
 			.param("scopePath", scopePath)
+			.param("districtId", districtId)
 			.update() == 1;
 	}
 
@@ -176,8 +182,10 @@ public class Households {
 	public Optional<Home> homeOf(UUID accountId) {
 		return jdbc.sql("""
 				SELECT r.id, h.id, h.dwelling_id, h.dwelling_label, h.building_id, h.tenure
-				  FROM people.resident r JOIN people.household h ON h.id = r.household_id
-				 WHERE r.account_id = :account AND r.active AND h.moved_out IS NULL""")
+				  FROM people.resident_account a
+				  JOIN people.resident r ON r.id = a.resident_id AND r.district_id = a.district_id
+				  JOIN people.household h ON h.id = r.household_id AND h.district_id = r.district_id
+				 WHERE a.account_id = :account AND r.active AND h.moved_out IS NULL""")
 			.param("account", accountId)
 			.query((rs, n) -> new Home(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
@@ -187,21 +195,34 @@ public class Households {
 
 	/** The name and masked ID number of the resident who signs in with this account (never the number itself). */
 	public Optional<org.zhizhi.people.RegisteredIdentity> identityOf(UUID accountId) {
-		return jdbc.sql("SELECT name, id_card_masked FROM people.resident WHERE account_id = :account AND active")
+		return jdbc.sql("""
+				SELECT r.name, r.id_card_masked
+				  FROM people.resident_account a
+				  JOIN people.resident r ON r.id = a.resident_id AND r.district_id = a.district_id
+				 WHERE a.account_id = :account AND r.active""")
 			.param("account", accountId)
 			.query((rs, n) -> new org.zhizhi.people.RegisteredIdentity(rs.getString(1), rs.getString(2)))
 			.optional();
 	}
 
-	/** Binds a resident to the account he signs in with; false if either is bound already. */
+	/**
+	 * Binds a resident to the account he signs in with; false if either is bound already. The account is looked up
+	 * in resident_account, which holds every district's (people/V7); its primary key decides between two binds of
+	 * one account at once, which the loser learns from the unique violation.
+	 */
 	public boolean bindAccount(UUID residentId, UUID accountId) {
-		return jdbc.sql("""
-				UPDATE people.resident SET account_id = :account
-				 WHERE id = :id AND account_id IS NULL
-				   AND NOT EXISTS (SELECT 1 FROM people.resident WHERE account_id = :account)""")
-			.param("account", accountId)
-			.param("id", residentId)
-			.update() == 1;
+		try {
+			return jdbc.sql("""
+					UPDATE people.resident SET account_id = :account
+					 WHERE id = :id AND account_id IS NULL
+					   AND NOT EXISTS (SELECT 1 FROM people.resident_account WHERE account_id = :account)""")
+				.param("account", accountId)
+				.param("id", residentId)
+				.update() == 1;
+		}
+		catch (DuplicateKeyException e) {
+			return false;
+		}
 	}
 
 	/** The accounts of the active residents of these households. */

@@ -48,7 +48,7 @@ public class Ledgers {
 				       coalesce((SELECT array_agg(DISTINCT l.role ORDER BY l.role) FROM people.ledger_role l
 				                  WHERE l.resident_id = r.id), '{}') AS roles
 				  FROM people.resident r
-				  JOIN people.household h ON h.id = r.household_id
+				  JOIN people.household h ON h.id = r.household_id AND h.district_id = r.district_id
 				 WHERE r.scope_path LIKE :scope AND r.active AND 'NEW_EMPLOYMENT' = ANY (r.tags)
 				   AND (CAST(:kind AS text) IS NULL OR r.new_employment_kind = CAST(:kind AS text))
 				   AND (CAST(:role AS text) IS NULL OR EXISTS (SELECT 1 FROM people.ledger_role l

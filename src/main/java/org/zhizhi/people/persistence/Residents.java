@@ -28,7 +28,7 @@ public class Residents {
 			SELECT r.id, r.household_id, r.name, r.gender, r.birth_date, r.phone_masked, r.id_card_masked, r.relation,
 			       r.tags, r.new_employment_kind, h.dwelling_label, r.grid_id, r.building_id, r.active, r.version
 			  FROM people.resident r
-			  JOIN people.household h ON h.id = r.household_id
+			  JOIN people.household h ON h.id = r.household_id AND h.district_id = r.district_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -63,15 +63,18 @@ public class Residents {
 			.update();
 	}
 
-	/** Replaces the current state if it is still at {@code expectedVersion}; the caller records the new version. */
+	/**
+	 * Replaces the current state if it is still at {@code expectedVersion}; the caller records the new version. Another
+	 * district moves the row to that district's partition (people/V8) under the same id.
+	 */
 	public boolean updateResident(ResidentState r, int expectedVersion, Instant now, UUID by) {
 		return jdbc.sql("""
 				UPDATE people.resident
 				   SET household_id = :householdId, name = :name, gender = :gender, phone_cipher = :phoneCipher,
 				       phone_hash = :phoneHash, phone_masked = :phoneMasked, relation = :relation,
 				       tags = string_to_array(:tags, ','), new_employment_kind = :kind, active = :active,
-				       building_id = :buildingId, grid_id = :gridId, scope_path = :scopePath, version = :version,
-				       updated_at = :now, updated_by = :by
+				       building_id = :buildingId, grid_id = :gridId, scope_path = :scopePath,
+				       district_id = :districtId, version = :version, updated_at = :now, updated_by = :by
 				 WHERE id = :id AND version = :expected
 				""")
 			.params(stateParams(r))
@@ -162,7 +165,8 @@ public class Residents {
 	}
 
 	public long count(DataScope scope, SearchFilter f) {
-		return jdbc.sql("SELECT count(*) FROM people.resident r JOIN people.household h ON h.id = r.household_id "
+		return jdbc.sql("SELECT count(*) FROM people.resident r JOIN people.household h ON h.id = r.household_id"
+				+ " AND h.district_id = r.district_id "
 				+ WHERE_SEARCH).params(searchParams(scope, f)).query(Long.class).single();
 	}
 
