@@ -202,6 +202,25 @@ public class JdbcParty {
 			.list();
 	}
 
+	/** The active full members of the organisation and every organisation below it, inside the scope, by name. */
+	public List<PartyMember> activeMembersWithin(DataScope scope, UUID orgId, int limit) {
+		return jdbc.sql("""
+				WITH RECURSIVE within (id) AS (
+				    SELECT CAST(:orgId AS uuid)
+				    UNION ALL
+				    SELECT c.id FROM party.party_org c JOIN within w ON c.parent_id = w.id)
+				""" + MEMBER + """
+				 WHERE m.org_id IN (SELECT id FROM within) AND m.scope_path LIKE :scope AND %s
+				 ORDER BY m.name, m.id
+				 LIMIT :limit
+				""".formatted(COUNTED))
+			.param("scope", scope.likePattern())
+			.param("orgId", orgId)
+			.param("limit", limit)
+			.query(JdbcParty::member)
+			.list();
+	}
+
 	/**
 	 * Links the member to the account he signs in with (or unlinks him with {@code null}); false when another member
 	 * already holds that account (the unique index decides, also between two at once).
