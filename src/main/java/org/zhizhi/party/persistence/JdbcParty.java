@@ -177,6 +177,14 @@ public class JdbcParty {
 			.update();
 	}
 
+	/** The member record of the account (one at most), whatever his status. */
+	public Optional<PartyMember> memberOfAccount(UUID accountId) {
+		return jdbc.sql(MEMBER + " WHERE m.account_id = :account")
+			.param("account", accountId)
+			.query(JdbcParty::member)
+			.optional();
+	}
+
 	public Optional<PartyMember> member(DataScope scope, UUID id) {
 		return jdbc.sql(MEMBER + " WHERE m.id = :id AND m.scope_path LIKE :scope")
 			.param("id", id)
