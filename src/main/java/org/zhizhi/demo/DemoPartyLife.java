@@ -79,9 +79,11 @@ final class DemoPartyLife {
 	private void loadAll(Map<String, UUID> accountIds) {
 		PartyOrg dongcheng = org("东城社区党委");
 		// dangyuan01–04: the hub member of 东城社区's grid groups 1–4
+		List<PartyMember> withAccounts = new java.util.ArrayList<>();
 		for (int g = 1; g <= 4; g++) {
 			PartyMember member = s.queries().members(loader, org("东城社区第" + g + "网格党小组").id(), null).getFirst();
 			s.party().linkAccount(loader, member.id(), accountIds.get("dangyuan0" + g));
+			withAccounts.add(member);
 		}
 		List<PartyMember> dongchengMembers = s.queries().activeMembersWithin(loader, dongcheng.id());
 		LocalDate today = LocalDate.ofInstant(now, zone);
@@ -116,7 +118,7 @@ final class DemoPartyLife {
 		appraise(qianjia, qianjiaMembers, today.getYear() - 1);
 		assess(qianjia, today.getYear() - 1);
 
-		duty(dongcheng, dongchengMembers, today);
+		duty(dongcheng, dongchengMembers, withAccounts, today);
 		PartyOrg riders = org("龙锦社区新就业群体党支部");
 		List<PartyMember> riderMembers = s.queries().activeMembersWithin(loader, riders.id());
 		DutyPost ridersZone = s.duty().addPost(loader, new NewDutyPost(riders.id(), DutyPostKind.DUTY_ZONE,
@@ -128,14 +130,18 @@ final class DemoPartyLife {
 		}
 	}
 
-	/** 东城公租房's gate post round the clock, a night duty zone in the second grid, a one-off watch for a storm. */
-	private void duty(PartyOrg dongcheng, List<PartyMember> members, LocalDate today) {
+	/**
+	 * 东城公租房's gate post round the clock — dangyuan01–04, who have accounts and answer a whistle on their phones,
+	 * on its day shifts from Monday to Thursday — a night duty zone in the second and third grids, a storm watch.
+	 */
+	private void duty(PartyOrg dongcheng, List<PartyMember> members, List<PartyMember> withAccounts, LocalDate today) {
 		DutyPost gate = s.duty().addPost(loader, new NewDutyPost(org("东城社区第1网格党小组").id(), DutyPostKind.MODEL_POST,
 				"东城公租房1栋党员示范岗", "出入口值守，来访登记，帮助老人上下楼，发现问题随手报",
 				List.of(ids.get("dongcheng-g1"))));
 		for (int d = 1; d <= 7; d++) {
-			s.duty().addWeeklyShift(loader, gate.id(), new NewWeeklyShift(members.get(d % members.size()).id(),
-					DayOfWeek.of(d), LocalTime.of(8, 0), LocalTime.of(20, 0), today.minusDays(60), null));
+			PartyMember day = d <= withAccounts.size() ? withAccounts.get(d - 1) : members.get(d % members.size());
+			s.duty().addWeeklyShift(loader, gate.id(), new NewWeeklyShift(day.id(), DayOfWeek.of(d), LocalTime.of(8, 0),
+					LocalTime.of(20, 0), today.minusDays(60), null));
 			s.duty().addWeeklyShift(loader, gate.id(), new NewWeeklyShift(members.get((d + 7) % members.size()).id(),
 					DayOfWeek.of(d), LocalTime.of(20, 0), LocalTime.of(8, 0), today.minusDays(60), null));
 		}

@@ -103,6 +103,26 @@ class PartyLifeBrowserTests {
 		}
 	}
 
+	@Test
+	void qianjiasSecretaryReadsLastYearsAppraisalAndTheAssessmentForm() {
+		try (BrowserContext deskContext = chromium.desk()) {
+			Page desk = HeadlessChromium.signIn(deskContext, port, "mudong");
+			desk.navigate(url("/party/appraisals"));
+			assertThat(desk.locator("#assessments")).containsText("86 / 100");
+			desk.locator("#appraisals a").first().click();
+			assertThat(desk.locator("#appraisal-state")).hasText("已结束");
+			assertThat(desk.locator("#appraisal-counts")).containsText("基本合格 1");
+			screenshot(desk, "party-appraisal-desk.png");
+
+			desk.navigate(url("/party/assessments/new"));
+			assertThat(desk.locator("#criteria tbody tr:has(input[type=radio])")).hasCount(15);
+			desk.locator("#assess-form button[type=submit]").click();
+			// no branch chosen: told beside the field, the marks kept
+			assertThat(desk.locator("#orgId + .field-error")).hasText("必填。");
+			screenshot(desk, "party-assessment-form-desk.png");
+		}
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
