@@ -114,8 +114,7 @@ public class JdbcCityOrders {
 			.param("address", order.address(), Types.VARCHAR)
 			.param("name", order.contactName(), Types.BINARY)
 			.param("phone", order.contactPhone(), Types.BINARY)
-			.param("deadline", order.deadline() == null ? null : Timestamp.from(order.deadline()),
-					Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("deadline", order.deadline() == null ? null : Timestamp.from(order.deadline()))
 			.param("now", Timestamp.from(now))
 			.update() == 1;
 	}

@@ -30,7 +30,8 @@ public class JdbcDeliveries {
 			d.version
 			  FROM citylink.delivery d
 			  JOIN citylink.feed_event e ON e.id = d.event_id
-			  JOIN citylink.subscriber s ON s.id = d.subscriber_id""";
+			  JOIN citylink.subscriber s ON s.id = d.subscriber_id
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -166,8 +167,7 @@ public class JdbcDeliveries {
 				    VALUES (:attempt, :id, :attempts, :now, :status, :latency, :error, :logged))
 				SELECT count(*) FROM moved""")
 			.param("state", outcome.state().name())
-			.param("next", outcome.nextAttemptAt() == null ? null : Timestamp.from(outcome.nextAttemptAt()),
-					Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("next", outcome.nextAttemptAt() == null ? null : Timestamp.from(outcome.nextAttemptAt()))
 			.param("now", Timestamp.from(now))
 			.param("status", result.statusCode(), Types.INTEGER)
 			.param("error", result.error(), Types.VARCHAR)

@@ -25,7 +25,8 @@ public class JdbcSubscribers {
 			s.id, s.name, s.url, s.kinds, s.source, s.state, s.created_at, s.secret_rotated_at, s.version,
 			(SELECT count(*) FROM citylink.delivery d WHERE d.subscriber_id = s.id AND d.state = 'PENDING') AS pending,
 			(SELECT count(*) FROM citylink.delivery d WHERE d.subscriber_id = s.id AND d.state = 'DELIVERED') AS delivered,
-			(SELECT count(*) FROM citylink.delivery d WHERE d.subscriber_id = s.id AND d.state = 'FAILED') AS failed""";
+			(SELECT count(*) FROM citylink.delivery d WHERE d.subscriber_id = s.id AND d.state = 'FAILED') AS failed
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -85,7 +86,7 @@ public class JdbcSubscribers {
 				 WHERE id = :id AND version = :version""")
 			.param("state", state.name())
 			.param("secret", sealedSecret, java.sql.Types.BINARY)
-			.param("rotated", rotatedAt == null ? null : Timestamp.from(rotatedAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("rotated", rotatedAt == null ? null : Timestamp.from(rotatedAt))
 			.param("id", id)
 			.param("version", version)
 			.update() == 1;
