@@ -32,7 +32,8 @@ class IncidentFeed {
 		this.installation = installation;
 	}
 
-	@ApplicationModuleListener
+	/** Only while some subscriber exists ({@link SubscriberPresence}): else no publication is even written. */
+	@ApplicationModuleListener(condition = "@subscriberPresence.any()")
 	void on(IncidentEvent step) {
 		// an incident that is gone (never, today) has nothing left to tell
 		incidents.view(installation.whole(), step.incidentId()).ifPresent(incident -> feed.publish(eventOf(step, incident)));

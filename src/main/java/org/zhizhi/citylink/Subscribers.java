@@ -53,8 +53,11 @@ public class Subscribers {
 
 	private final boolean allowLocalHttp;
 
+	private final SubscriberPresence presence;
+
 	Subscribers(JdbcSubscribers subscribers, JdbcDeliveries deliveries, CitylinkSeal seal, CommandShape shape,
-			Clock clock, CitylinkProperties settings) {
+			Clock clock, CitylinkProperties settings, SubscriberPresence presence) {
+		this.presence = presence;
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
 		this.seal = seal;
@@ -92,6 +95,7 @@ public class Subscribers {
 				actor.scope().path(), command.name().strip(), command.url().strip(),
 				List.copyOf(new LinkedHashSet<>(command.kinds())), command.source(), seal.sealSecret(id, secret),
 				actor.userId(), now));
+		presence.added();
 		return new WithSecret(get(actor.scope(), id), secret);
 	}
 

@@ -25,7 +25,8 @@ import org.zhizhi.citylink.PlatformLink;
  * delivery of an order answers 201 with its incident; every redelivery 200 with the same body.
  */
 @RestController
-@Tag(name = "citylink")
+@Tag(name = "citylink", description = "城市平台对接 (141, 12345): webhook subscribers, the signed feed's delivery log, "
+		+ "city platform keys and their work orders")
 class CityOrderApiController {
 
 	/** The answer to an order: which incident it is, and when the order first arrived. */

@@ -36,7 +36,8 @@ import org.zhizhi.shared.Actor;
  */
 @RestController
 @RequestMapping("/api/v1/citylink")
-@Tag(name = "citylink")
+@Tag(name = "citylink", description = "城市平台对接 (141, 12345): webhook subscribers, the signed feed's delivery log, "
+		+ "city platform keys and their work orders")
 class CitylinkApiController {
 
 	private final Subscribers subscribers;
