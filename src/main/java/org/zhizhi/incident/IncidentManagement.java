@@ -133,6 +133,23 @@ public class IncidentManagement {
 		return answer(prepared);
 	}
 
+	/**
+	 * Takes in a work order a city platform (12345 hotline, 141) handed over, in the citylink module's transaction: that
+	 * module keeps the order's external id unique and stands in for the Idempotency-Key, and a refusal undoes both. The
+	 * platform is not staff, yet its orders come by the {@code HOTLINE_12345} channel, which only this door names for it.
+	 */
+	@Transactional
+	public IncidentDetail reportFromCityPlatform(Actor platform, ReportIncident report) {
+		if (report.channel() != Channel.HOTLINE_12345) {
+			throw new IllegalArgumentException("a city platform's order comes by HOTLINE_12345, not " + report.channel());
+		}
+		ReportIntake.Prepared prepared = prepare(platform, report, true);
+		incidents.insert(prepared.incident());
+		incidents.append(prepared.reported());
+		prepared.events().forEach(events::publishEvent);
+		return answer(prepared);
+	}
+
 	private IdempotentResult report(Actor actor, String idempotencyKey, ReportIncident report, boolean open311) {
 		String hash = Sha256.hex(json.writeValueAsString(report));
 		ReportIntake.Prepared prepared;
@@ -169,10 +186,10 @@ public class IncidentManagement {
 	}
 
 	/** Checks a report and builds its incident, first timeline entry and events; writes nothing. */
-	private ReportIntake.Prepared prepare(Actor actor, ReportIncident report, boolean open311) {
+	private ReportIntake.Prepared prepare(Actor actor, ReportIncident report, boolean channelGivenByModule) {
 		// the shape and the rules that need the database are told together, in the form's order
 		List<FieldProblem> problems = new ArrayList<>(shape.problems(report));
-		if (!open311 && !ReportChannels.allows(actor, report.channel())) {
+		if (!channelGivenByModule && !ReportChannels.allows(actor, report.channel())) {
 			problems.add(0, new FieldProblem("channel", "incident.channelNotYours"));
 		}
 		if (report.categoryCode() != null && !report.categoryCode().isBlank()

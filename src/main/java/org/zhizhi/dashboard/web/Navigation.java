@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import org.zhizhi.deliberation.DeliberationRoles;
 import org.zhizhi.identity.GrantRules;
 import org.zhizhi.identity.PlatformRoles;
+import org.zhizhi.citylink.Subscribers;
 import org.zhizhi.incident.IncidentRoles;
 import org.zhizhi.partnership.PartnershipManagement;
 import org.zhizhi.partnership.meeting.MeetingRules;
@@ -60,6 +61,7 @@ final class Navigation {
 			new Entry("nav.partyLife", "/m/party", "party", actor -> actor.has(org.zhizhi.shared.Role.PARTY_MEMBER)),
 			new Entry("nav.incidents", "/incidents", "whistle", IncidentRoles::worksAtDesk),
 			new Entry("nav.incidentKpi", "/incidents/kpi", "chart", IncidentRoles::readsKpis),
+			new Entry("nav.citylink", "/citylink", "api", Subscribers::mayManage),
 			new Entry("nav.partnership", "/partnership/lists", "partnership", PartnershipManagement::mayOpenDesk,
 					List.of("/partnership")),
 			new Entry("nav.meetings", "/partnership/meetings", "meeting", MeetingRules::mayUse),

@@ -19,6 +19,12 @@ public final class SecurityChains {
 	/** Calendar feeds ({@code /calendar/**}): the token in the URL is the credential. */
 	public static final int CALENDAR_FEEDS = 2;
 
+	/**
+	 * City platforms' orders with a link key ({@code /api/v1/citylink/orders}): before the API's chain, whose
+	 * {@code /api/v1/**} would take them; its path is disjoint from the other narrow chains'.
+	 */
+	public static final int CITY_PLATFORM = 2;
+
 	/** The JSON API with bearer tokens ({@code /api/v1/**}; {@code /actuator/**} on the public port: not found). */
 	public static final int API = 3;
 

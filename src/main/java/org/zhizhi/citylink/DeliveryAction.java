@@ -1,0 +1,6 @@
+package org.zhizhi.citylink;
+
+/** The steps of a delivery: an attempt's three outcomes, and the admin's resend. */
+public enum DeliveryAction {
+	DELIVER, RETRY, GIVE_UP, RESEND
+}
