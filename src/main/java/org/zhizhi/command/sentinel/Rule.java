@@ -13,10 +13,13 @@ import org.zhizhi.shared.Role;
 public record Rule(UUID id, UUID districtId, RuleKind kind, int threshold, int windowDays, Role ownerRole,
 		int handleWithinHours, boolean enabled, Instant updatedAt, String updatedByName, int version) {
 
+	/** Who a rule made with the defaults was written by; pages say 系统默认 in the reader's language. */
+	public static final String SYSTEM = "system";
+
 	/** A district's rule of a kind as it starts: the kind's defaults, enabled. */
 	public static Rule defaults(UUID id, UUID districtId, RuleKind kind, Instant at) {
 		return new Rule(id, districtId, kind, kind.defaultThreshold(), kind.defaultWindowDays(), kind.defaultOwner(),
-				kind.defaultHandleWithinHours(), true, at, "系统", 0);
+				kind.defaultHandleWithinHours(), true, at, SYSTEM, 0);
 	}
 
 	/** Whether the fact meets this rule: its measure against the threshold, as the kind compares them. */
