@@ -22,8 +22,8 @@ public enum RuleKind {
 	SELF_RUN_FEES(Comparison.BELOW, SubjectKind.BUILDING, 80, 31, 1, 100, Role.COMMUNITY_STAFF, 168),
 	/** A property company whose latest inspection of an estate scored this many points (of 100) below the one before. */
 	INSPECTION_DROP(Comparison.AT_LEAST, SubjectKind.COMPANY, 10, 62, 1, 100, Role.STREET_STAFF, 168),
-	/** A grid with no patrol report for this many days (looked for within the window). */
-	GRID_WITHOUT_PATROL(Comparison.AT_LEAST, SubjectKind.GRID, 7, 60, 1, 365, Role.COMMUNITY_STAFF, 48),
+	/** A grid in use with no patrol report for this many days (looked for within the window; seeds: daily rounds). */
+	GRID_WITHOUT_PATROL(Comparison.AT_LEAST, SubjectKind.GRID, 21, 60, 1, 365, Role.COMMUNITY_STAFF, 48),
 	/** An elder living alone whose paired visit is this many days past due (the window is not used). */
 	ELDER_NOT_VISITED(Comparison.AT_LEAST, SubjectKind.PAIRING, 3, 92, 0, 92, Role.COMMUNITY_STAFF, 48);
 

@@ -59,6 +59,12 @@ public class IncidentSignals {
 		return signals.lastPatrolByGrid(scope, since);
 	}
 
+	/** The grids of a scope with any incident reported since a moment: where the platform is in use. */
+	@Transactional(readOnly = true)
+	public java.util.Set<UUID> gridsReporting(DataScope scope, Instant since) {
+		return signals.gridsReporting(scope, since);
+	}
+
 	/**
 	 * The units that closed incidents under {@code area} since a moment — of one category, or of any when
 	 * {@code categoryCode} is null — the most closed on time first.

@@ -10,6 +10,9 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,9 +68,12 @@ public class Sentinel {
 
 	private final Clock clock;
 
+	private final boolean passAtStart;
+
 	Sentinel(List<Detector> detectors, Rules rules, JdbcAlerts alerts, OrgUnitQueries orgUnits,
 			Installation installation, ClusterSchedules schedules, PlatformTransactionManager transactions,
-			Clock clock) {
+			Clock clock, @Value("${zhizhi.command.sentinel-at-start:true}") boolean passAtStart) {
+		this.passAtStart = passAtStart;
 		detectors.forEach(d -> this.detectors.put(d.kind(), d));
 		this.rules = rules;
 		this.alerts = alerts;
@@ -84,6 +90,17 @@ public class Sentinel {
 		// once across nodes: a node that finds the pass running elsewhere skips it (the index would keep the alerts
 		// single anyway; the lock saves the second node the reading)
 		schedules.runOnce("command.sentinel", Duration.ofMinutes(10), this::runAll);
+	}
+
+	/**
+	 * A pass once the platform is up (after the demo's loading, an application runner): a fresh installation shows its
+	 * alerts at once rather than after the first interval.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void atStart() {
+		if (passAtStart) {
+			schedules.runOnce("command.sentinel", Duration.ofMinutes(10), this::runAll);
+		}
 	}
 
 	/** One pass over every district, acting for nobody (the scheduled pass). */

@@ -74,6 +74,15 @@ public class JdbcIncidentSignals {
 		return latest;
 	}
 
+	public java.util.Set<UUID> gridsReporting(DataScope scope, Instant since) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				SELECT DISTINCT grid_id FROM incident.incident WHERE scope_path LIKE :scope AND reported_at >= :since""")
+			.param("scope", scope.likePattern())
+			.param("since", Timestamp.from(since))
+			.query(UUID.class)
+			.list());
+	}
+
 	public List<UnitRecord> unitsClosingOnTime(DataScope area, String categoryCode, Instant since, int limit) {
 		return jdbc.sql("""
 				SELECT u.id, u.name, count(*),

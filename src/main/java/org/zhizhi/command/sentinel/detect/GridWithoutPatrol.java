@@ -19,8 +19,10 @@ import org.zhizhi.shared.DataScope;
 import org.zhizhi.territory.OrgUnit;
 
 /**
- * Per residential grid: the days since its latest patrol report (an incident a grid worker reported on his round). A
- * grid with none within the window measures the whole window: the platform cannot see further back.
+ * Per residential grid where the platform is in use (some incident reported there within the window): the days since
+ * its latest patrol report (an incident a grid worker reported on his round). One with none within the window measures
+ * the whole window: the platform cannot see further back. A grid with no report at all is left out — there the
+ * platform knows nothing, which is not the same as knowing that nobody patrols.
  */
 @Component
 class GridWithoutPatrol implements Detector {
@@ -41,11 +43,13 @@ class GridWithoutPatrol implements Detector {
 
 	@Override
 	public List<Fact> facts(DataScope district, int windowDays, Instant now) {
-		Map<UUID, LastPatrol> latest = incidents.lastPatrolByGrid(district, now.minus(Duration.ofDays(windowDays)));
+		Instant since = now.minus(Duration.ofDays(windowDays));
+		Map<UUID, LastPatrol> latest = incidents.lastPatrolByGrid(district, since);
+		java.util.Set<UUID> inUse = incidents.gridsReporting(district, since);
 		List<Fact> facts = new ArrayList<>();
 		for (OrgUnit grid : grids.of(district).values()) {
 			// a park grid (工业园区专属网格) is served by the park's own staff, not by a residential patrol
-			if ("PARK".equals(grid.kind())) {
+			if ("PARK".equals(grid.kind()) || !inUse.contains(grid.id())) {
 				continue;
 			}
 			LastPatrol last = latest.get(grid.id());
