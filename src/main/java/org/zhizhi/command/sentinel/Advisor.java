@@ -28,7 +28,7 @@ import org.zhizhi.territory.TeamPosition;
 /**
  * 参谋: who should handle an alert, by counts a person can check — no model. The units: those that closed the most
  * incidents of the alert's category in its community on time over the last {@link #DAYS} days (any category when
- * none closed one of this category there). The people: the 1+3+N team of the alert's grid (of the estate's grids for
+ * none closed one of this category there, and for an alert not about incidents). The people: the 1+3+N team of the alert's grid (of the estate's grids for
  * an estate), the grid's own workers first and, for an estate's property, its property staff before them.
  */
 @Component
@@ -81,7 +81,8 @@ class Advisor {
 		List<Advice.Proposal> units = new ArrayList<>();
 		for (UnitRecord u : found) {
 			units.add(new Advice.Proposal(u.unitId(), u.unitName(),
-					category == null ? "command.advice.unitAny" : "command.advice.unitCategory",
+					category != null ? "command.advice.unitCategory"
+							: fact.categoryCode() == null ? "command.advice.unitAll" : "command.advice.unitAny",
 					List.of(areaName, DAYS, u.onTime(), u.closed(), categoryName == null ? "" : categoryName)));
 		}
 		return new Advice(category, categoryName, DAYS, units, people(alert));

@@ -242,7 +242,7 @@ class SentinelIntegrationTests {
 		for (JsonNode open : openAbout(token, estate)) {
 			boolean handled = open.path("state").asString().equals("HANDLED");
 			Response dismissed = api.post("/api/v1/command/alerts/" + open.path("id").asString()
-					+ (handled ? "/close" : "/dismiss"), token, Map.of("reason", "测试前清理"));
+					+ (handled ? "/close" : "/dismiss"), token, Map.of(handled ? "note" : "reason", "测试前清理"));
 			assertThat(dismissed.status()).as(dismissed.brief()).isEqualTo(200);
 		}
 	}

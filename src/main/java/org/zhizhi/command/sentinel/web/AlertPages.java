@@ -145,6 +145,7 @@ class AlertPages {
 		catch (NumberFormatException e) {
 			parsed = -1;
 		}
+		model.addAttribute("form", FormErrors.none());
 		try {
 			model.addAttribute("report", optimisation.report(actor, parsed));
 		}
