@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Import;
  * hours ahead would let it escalate the demo's orders for every test after it; the tests that need the sweep run it
  * themselves at the moment they choose ({@code OverdueSweep.run}). Nor does the KPI fold: every KPI read is tested
  * with the steps' deltas still pending, and the tests that look at the rollup tables fold first
- * ({@code IncidentKpis.foldPending}); {@code KpiFoldIntegrationTests} folds while reports come in.
+ * ({@code IncidentKpis.foldPending}); {@code KpiFoldIntegrationTests} folds while reports come in. Nor does the
+ * sentinel's pass: on a moved clock it would raise alerts in the middle of another test; its tests run it themselves.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "zhizhi.database.embedded.ephemeral=true", "zhizhi.demo.enabled=true",
 				"zhizhi.security.throttle.per-client-minutely=100000", "management.server.port=0",
-				"zhizhi.incident.sweep-interval=3650d", "zhizhi.incident.kpi.fold-interval=3650d" })
+				"zhizhi.incident.sweep-interval=3650d", "zhizhi.incident.kpi.fold-interval=3650d",
+				"zhizhi.command.sentinel-interval=3650d" })
 @Import(TestClockConfiguration.class)
 @ExtendWith(TestClockReset.class)
 public @interface ZhizhiIntegrationTest {

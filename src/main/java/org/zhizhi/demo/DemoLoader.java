@@ -319,6 +319,7 @@ class DemoLoader implements ApplicationRunner {
 		DemoSelfRun.load(selfRunHistory, deliberationQueries, placeQueries, scopes, accountIds, clock.instant(),
 				PlatformZone.DEFAULT);
 		DemoDisputes.load(disputes, placeQueries, scopes, clock.instant(), PlatformZone.DEFAULT);
+		DemoSentinelSignals.load(disputes, placeQueries, scopes, clock.instant());
 		log.info("Demo self-run estates loaded");
 	}
 

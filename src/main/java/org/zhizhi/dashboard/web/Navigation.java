@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.zhizhi.command.CommandRoles;
 import org.zhizhi.deliberation.DeliberationRoles;
 import org.zhizhi.identity.GrantRules;
 import org.zhizhi.identity.PlatformRoles;
@@ -62,6 +63,8 @@ final class Navigation {
 			new Entry("nav.incidents", "/incidents", "whistle", IncidentRoles::worksAtDesk),
 			new Entry("nav.incidentKpi", "/incidents/kpi", "chart", IncidentRoles::readsKpis),
 			new Entry("nav.citylink", "/citylink", "api", Subscribers::mayManage),
+			new Entry("nav.alerts", "/command/alerts", "audit", CommandRoles::readsAlerts,
+					List.of("/command/alerts", "/command/supervision", "/command/optimisation", "/command/rules")),
 			new Entry("nav.partnership", "/partnership/lists", "partnership", PartnershipManagement::mayOpenDesk,
 					List.of("/partnership")),
 			new Entry("nav.meetings", "/partnership/meetings", "meeting", MeetingRules::mayUse),

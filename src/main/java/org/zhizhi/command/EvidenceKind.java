@@ -1,0 +1,6 @@
+package org.zhizhi.command;
+
+/** What the ids an alert links to are: the records its rule counted. */
+public enum EvidenceKind {
+	INCIDENT, DISPUTE, INSPECTION, FEE_BILL, PAIRING, NONE
+}

@@ -1,0 +1,6 @@
+package org.zhizhi.command;
+
+/** What an alert is about: the thing a rule measured (its id is the alert's subject). */
+public enum SubjectKind {
+	ESTATE, GRID, BUILDING, COMPANY, PAIRING
+}
