@@ -83,7 +83,7 @@ public class CommandScreen {
 				kpis.report(screen.viewer(), unit, new KpiPeriod(today, today)),
 				kpis.report(screen.viewer(), unit, KpiPeriod.monthOf(today)),
 				trends.trend(screen.viewer(), unit, KpiPeriod.yearOf(today), KpiGranularity.MONTH), whistles(screen),
-				overdue(screen), gridLoads(screen), partnership(screen), wishes(screen));
+				overdue(screen), gridLoads(screen), latest(screen), partnership(screen), wishes(screen));
 	}
 
 	/** The load of every grid of the screen with open incidents or risk alerts. */
@@ -133,6 +133,15 @@ public class CommandScreen {
 			.map(CommandScreen::overdueIncident)
 			.toList();
 		return new Overdue(count, first);
+	}
+
+	private List<ScreenSnapshot.Latest> latest(ScreenScope screen) {
+		return incidents.queue(screen.reader(), DeskFilter.none(), 0)
+			.stream()
+			.limit(IncidentLists.PAGE_SIZE)
+			.map(r -> new ScreenSnapshot.Latest(r.id(), r.state(), r.categoryName(), r.description(), r.gridId(),
+					r.reportedAt()))
+			.toList();
 	}
 
 	private static OverdueIncident overdueIncident(IncidentRow row) {

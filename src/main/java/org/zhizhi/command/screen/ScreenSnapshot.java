@@ -24,12 +24,23 @@ import org.zhizhi.wish.WishState;
  * @param whistles per whistle type, the desk queue's counts for that type
  * @param overdue the desk's 超时未办结 filter: how many, and its first page
  * @param grids the load of every grid with open incidents or risk alerts
+ * @param latest the newest reports, as the desk queue lists them first
  * @param partnership this year's need rates (对接率) of the node, as the partnership desk shows them
  * @param wishes the wish desk's counts per state
  */
 public record ScreenSnapshot(Node node, Instant at, LocalDate day, KpiReport today, KpiReport month, KpiTrend trend,
-		List<Whistles> whistles, Overdue overdue, List<GridLoad> grids, Rates partnership,
+		List<Whistles> whistles, Overdue overdue, List<GridLoad> grids, List<Latest> latest, Rates partnership,
 		Map<WishState, Long> wishes) {
+
+	/** The instant (epoch milliseconds) the live stream continues from, so that nothing falls between the two. */
+	public long position() {
+		return at.toEpochMilli();
+	}
+
+	/** One of the newest reports: the desk queue's first page. */
+	public record Latest(UUID id, IncidentState state, String categoryName, String description, UUID gridId,
+			Instant reportedAt) {
+	}
 
 	public record Node(UUID id, String name, String level, boolean small) {
 	}
