@@ -101,14 +101,20 @@ public class ScreenActions {
 			.map(u -> new UnitChoice(u.id(), u.name()))
 			.toList() : List.of();
 		Instant now = clock.instant();
-		return new Card(incident.id(), incident.state(), incident.categoryCode(), incident.description(),
+		String category = queries.categories()
+			.stream()
+			.filter(c -> c.code().equals(incident.categoryCode()))
+			.map(c -> c.name())
+			.findFirst()
+			.orElse(incident.categoryCode());
+		return new Card(incident.id(), incident.state(), category, incident.description(),
 				incident.gridId(), incident.lat(), incident.lng(), incident.reportedAt(), incident.resolveDueAt(),
 				incident.overdue(now), incident.tier(), incident.whistleType(), incident.yellowCards(),
 				incident.redCards(), actions, units);
 	}
 
 	/** What the screen's card shows of an incident, and what the viewer may do on it from there. */
-	public record Card(UUID id, IncidentState state, String categoryCode, String description, UUID gridId, double lat,
+	public record Card(UUID id, IncidentState state, String categoryName, String description, UUID gridId, double lat,
 			double lng, Instant reportedAt, Instant resolveDueAt, boolean overdue, Tier tier, WhistleType whistleType,
 			int yellowCards, int redCards, List<IncidentAction> actions, List<UnitChoice> units) {
 	}
