@@ -232,6 +232,7 @@
     while (liveList.children.length > LIVE_KEPT) liveList.lastElementChild.remove();
     document.getElementById('live-count').textContent = String(liveCount);
     liveList.dataset.received = String(shown.size);
+    liveList.zhizhiShown = shown; // for the browser tests: every id the list has shown
   }
   function connect(position) {
     const live = document.getElementById('screen-live');

@@ -79,7 +79,7 @@ public class CommandScreen {
 		LocalDate today = kpis.today();
 		UUID unit = screen.unit().id();
 		return new ScreenSnapshot(
-				new Node(unit, screen.unit().name(), screen.unit().level().name(), screen.small()), now, today,
+				new Node(unit, screen.unit().name(), screen.unit().level().name(), screen.small()), now, now.toEpochMilli(), today,
 				kpis.report(screen.viewer(), unit, new KpiPeriod(today, today)),
 				kpis.report(screen.viewer(), unit, KpiPeriod.monthOf(today)),
 				trends.trend(screen.viewer(), unit, KpiPeriod.yearOf(today), KpiGranularity.MONTH), whistles(screen),

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.zhizhi.incident.kpi.IncidentKpis;
+import org.zhizhi.command.ScreenAccess;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
@@ -32,7 +32,7 @@ public class ScreenScopes {
 	}
 
 	public static boolean mayOpen(Actor actor) {
-		return IncidentKpis.mayRead(actor);
+		return ScreenAccess.mayOpen(actor);
 	}
 
 	/**

@@ -18,6 +18,8 @@ import org.zhizhi.wish.WishState;
  * one its own page and API answer with — and nothing computed here but sums of what those queries answered. A panel
  * whose module does not let the viewer read it is null and not drawn.
  *
+ * @param position the instant (epoch milliseconds) the live stream continues from, so that nothing falls between
+ * the snapshot and the stream
  * @param today the KPI report of today (the KPI page asked for today's date alone)
  * @param month the KPI report of this month so far ({@code /incidents/kpi}'s default)
  * @param trend this year by month ({@code /incidents/kpi/trend.json?preset=YEAR})
@@ -28,14 +30,9 @@ import org.zhizhi.wish.WishState;
  * @param partnership this year's need rates (对接率) of the node, as the partnership desk shows them
  * @param wishes the wish desk's counts per state
  */
-public record ScreenSnapshot(Node node, Instant at, LocalDate day, KpiReport today, KpiReport month, KpiTrend trend,
+public record ScreenSnapshot(Node node, Instant at, long position, LocalDate day, KpiReport today, KpiReport month, KpiTrend trend,
 		List<Whistles> whistles, Overdue overdue, List<GridLoad> grids, List<Latest> latest, Rates partnership,
 		Map<WishState, Long> wishes) {
-
-	/** The instant (epoch milliseconds) the live stream continues from, so that nothing falls between the two. */
-	public long position() {
-		return at.toEpochMilli();
-	}
 
 	/** One of the newest reports: the desk queue's first page. */
 	public record Latest(UUID id, IncidentState state, String categoryName, String description, UUID gridId,
