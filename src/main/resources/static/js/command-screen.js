@@ -41,6 +41,7 @@
   // ---- the map: each grid coloured by its load ---------------------------------------------------------------
   const mapElement = document.getElementById('screen-map');
   const layers = new Map();
+  const discs = new Map();
   let loads = new Map();
   let map = null;
   let markers = null;
@@ -60,6 +61,12 @@
       fillColor: colour(load), fillOpacity: load && load.open > 0 ? 0.55 : 0.18
     };
   }
+  function discStyle(id) {
+    const load = loads.get(id);
+    const open = load ? load.open : 0;
+    return { radius: 5 + 3 * Math.sqrt(open), color: style(id).color, weight: style(id).weight,
+      fillColor: colour(load), fillOpacity: 0.85 };
+  }
   function gridTip(id) {
     const load = loads.get(id) || { open: 0, overdue: 0, alerts: 0 };
     return t('command.screen.gridIncidents', gridNames.get(id), load.open, load.overdue)
@@ -77,6 +84,12 @@
       layer.on('click', () => openGrid(grid.id));
       layer.addTo(group);
       layers.set(grid.id, layer);
+      // a district's grids are small at the district's zoom: a disc at each grid's centre carries its load there too
+      const disc = L.circleMarker(layer.getBounds().getCenter(), discStyle(grid.id));
+      disc.bindTooltip(() => gridTip(grid.id), { className: 'map-tip' });
+      disc.on('click', () => openGrid(grid.id));
+      disc.addTo(group);
+      discs.set(grid.id, disc);
     }
     markers = L.layerGroup().addTo(map);
     if (layers.size) map.fitBounds(group.getBounds(), { padding: [8, 8] }); else map.setView([29.38, 106.54], 11);
@@ -85,6 +98,7 @@
   function applyLoads(list) {
     loads = new Map(list.map(l => [l.gridId, l]));
     for (const [id, layer] of layers) layer.setStyle(style(id));
+    for (const [id, disc] of discs) { const s = discStyle(id); disc.setStyle(s); disc.setRadius(s.radius); }
     mapElement.dataset.loaded = 'true';
   }
 
@@ -186,7 +200,18 @@
         dl.append(el('dt', { text: t('wishState.' + state) }), el('dd', { 'data-state': state, text: String(n) }));
       }
     }
-    document.getElementById('panel-modules').hidden = partnership.hidden && wishes.hidden;
+    const property = document.getElementById('panel-property');
+    property.hidden = s.property == null || s.property.length === 0;
+    if (!property.hidden) {
+      document.getElementById('property-title').textContent = t('command.screen.property', s.property[0].year);
+      const dl = document.getElementById('property-ratings');
+      dl.replaceChildren();
+      for (const r of s.property) {
+        dl.append(el('dt', { text: r.companyName }), el('dd', { text: t('property.grade.' + r.grade)
+          + (r.titled ? ' · ' + t('property.title') : '') }));
+      }
+    }
+    document.getElementById('panel-modules').hidden = partnership.hidden && wishes.hidden && property.hidden;
   }
   function render(s) {
     snapshot = s;
@@ -252,6 +277,8 @@
   const cardBody = document.getElementById('card-body');
   document.getElementById('card-close').addEventListener('click', () => { card.hidden = true; });
   const FORMS = {
+    ACCEPT: { path: 'accept', fields: ['note'] },
+    TRIAGE: { path: 'triage', fields: ['triage', 'note'] },
     WHISTLE: { path: 'whistle', fields: ['type', 'unit', 'note'] },
     ASSIGN: { path: 'call-unit', fields: ['unit', 'note'] },
     ESCALATE: { path: 'escalate', fields: ['note'] },
@@ -260,6 +287,8 @@
   };
   function field(name, c) {
     switch (name) {
+      case 'triage': return el('label', null, t('command.screen.action.TRIAGE'), el('select', { name: 'triage' },
+        ...['PUBLIC', 'COMMUNITY', 'PRIVATE'].map(v => el('option', { value: v, text: t('triage.' + v) }))));
       case 'type': return el('label', null, t('command.screen.type'), el('select', { name: 'type' },
         ...['QUICK', 'EMERGENCY', 'TOUGH'].map(v => el('option', { value: v, text: t('whistleType.' + v) }))));
       case 'unit': return el('label', null, t('command.screen.unit'), el('select', { name: 'unitId' },

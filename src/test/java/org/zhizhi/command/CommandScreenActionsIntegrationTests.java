@@ -43,14 +43,15 @@ class CommandScreenActionsIntegrationTests {
 		String id = api.reportAsResident("jumin01", "东城社区第1网格", "OTHER", "大屏处置：路灯不亮");
 		WebSession banan = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD);
 
-		JsonNode card = json(banan.get("/command/screen/incidents/" + id), 200);
+		// a report just in: the screen offers what the policy allows — 受理 — and takes it through to 分流
+		assertOffersWhatThePolicyAllows(api, banan, id, "ACCEPT");
+		json(post(banan, "/command/screen/incidents/" + id + "/accept", Map.of("note", "")), 200);
+		assertOffersWhatThePolicyAllows(api, banan, id, "TRIAGE");
+		JsonNode triaged = json(post(banan, "/command/screen/incidents/" + id + "/triage",
+				Map.of("triage", "PUBLIC", "note", "")), 200);
+		assertThat(triaged.path("state").asString()).isEqualTo("TRIAGED");
+		assertOffersWhatThePolicyAllows(api, banan, id, "ESCALATE");
 		JsonNode detail = ok(api.get("/api/v1/incidents/" + id, api.tokenOf("banan")));
-		Set<String> allowed = new java.util.HashSet<>();
-		detail.path("allowedActions").forEach(a -> allowed.add(a.asString()));
-		List<String> offered = ScreenActions.OFFERED.stream().map(Enum::name).filter(allowed::contains).toList();
-		List<String> shown = new java.util.ArrayList<>();
-		card.path("actions").forEach(a -> shown.add(a.asString()));
-		assertThat(shown).isEqualTo(offered).contains("ESCALATE");
 
 		// a note is required: the screen refuses as the API does, field and words
 		HttpResponse<String> bare = post(banan, "/command/screen/incidents/" + id + "/escalate", Map.of("note", ""));
@@ -85,12 +86,15 @@ class CommandScreenActionsIntegrationTests {
 		String id = api.reportAsResident("jumin01", "东城社区第1网格", "OTHER", "大屏处置：井盖缺失");
 		// a grid worker reads the KPIs, but a yellow card is for the tiers above him
 		WebSession gridWorker = new WebSession(port).loggedInAs("dongcheng-g01", ApiClient.DEMO_PASSWORD);
-		JsonNode screen = json(post(gridWorker, "/command/screen/incidents/" + id + "/urge",
-				Map.of("card", "YELLOW", "note", "催一下")), 403);
+		HttpResponse<String> onScreen = post(gridWorker, "/command/screen/incidents/" + id + "/urge",
+				Map.of("card", "YELLOW", "note", "催一下"));
 		ApiClient.Response desk = api.post("/api/v1/incidents/" + id + "/urge", api.tokenOf("dongcheng-g01"),
 				Map.of("card", "YELLOW", "note", "催一下"));
-		assertThat(screen.path("code").asString()).isEqualTo(desk.problemCode(403));
-		assertThat(screen.path("detail").asString()).isEqualTo(desk.json().path("detail").asString());
+		assertThat(desk.status()).isIn(403, 409);
+		JsonNode screen = json(onScreen, desk.status());
+		assertThat(screen.path("code").asString()).isEqualTo(desk.json().path("code").asString());
+		assertThat(screen.path("detail").asString()).isEqualTo(desk.json().path("detail").asString())
+			.matches(".*\\p{IsHan}.*");
 
 		// outside the viewer's scope the incident does not exist, on the screen as anywhere
 		WebSession mudong = new WebSession(port).loggedInAs("mudong", ApiClient.DEMO_PASSWORD);
@@ -104,6 +108,18 @@ class CommandScreenActionsIntegrationTests {
 		JsonNode badCard = json(post(banan, "/command/screen/incidents/" + id + "/urge", Map.of("card", "GREEN")), 400);
 		assertThat(badCard.path("errors").get(0).path("field").asString()).isEqualTo("card");
 		assertThat(EnumSet.allOf(IncidentAction.class)).containsAll(ScreenActions.OFFERED);
+	}
+
+	/** The card's one-click steps are exactly the API's {@code allowedActions} among the steps the screen offers. */
+	private static void assertOffersWhatThePolicyAllows(ApiClient api, WebSession session, String id, String expected) {
+		JsonNode card = json(session.get("/command/screen/incidents/" + id), 200);
+		JsonNode detail = ok(api.get("/api/v1/incidents/" + id, api.tokenOf("banan")));
+		Set<String> allowed = new java.util.HashSet<>();
+		detail.path("allowedActions").forEach(a -> allowed.add(a.asString()));
+		List<String> offered = ScreenActions.OFFERED.stream().map(Enum::name).filter(allowed::contains).toList();
+		List<String> shown = new java.util.ArrayList<>();
+		card.path("actions").forEach(a -> shown.add(a.asString()));
+		assertThat(shown).isEqualTo(offered).contains(expected);
 	}
 
 	private static HttpResponse<String> post(WebSession session, String path, Map<String, String> form) {

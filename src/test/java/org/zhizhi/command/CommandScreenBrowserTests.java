@@ -33,7 +33,7 @@ import org.zhizhi.ZhizhiIntegrationTest;
 /**
  * The big screen in headless Chromium. {@code banan} opens the district's screen on a 1920 × 1080 wall, {@code jumin01}
  * reports through the API, the report appears on the screen without a reload, and one click on it opens its card, from
- * which {@code banan} escalates it. On a 1366 × 768 laptop the same screen fits without scrolling. A burst of reports
+ * which {@code banan} accepts it, triages it and escalates it. On a 1366 × 768 laptop the same screen fits without scrolling. A burst of reports
  * (100 a second) reaches an open screen whole while the page keeps drawing frames.
  */
 @ZhizhiIntegrationTest
@@ -84,6 +84,12 @@ class CommandScreenBrowserTests {
 			page.screenshot(new Page.ScreenshotOptions().setPath(HeadlessChromium.SCREENSHOTS.resolve("command-screen.png")));
 
 			row.click();
+			// a report just in is taken up from the wall: 受理, 三事分流, then escalated
+			page.locator("#screen-card form[data-action='ACCEPT'] button[type=submit]").click();
+			assertThat(page.locator("#card-body")).hasAttribute("data-state", "ACCEPTED");
+			page.locator("#screen-card form[data-action='TRIAGE'] select[name=triage]").selectOption("PUBLIC");
+			page.locator("#screen-card form[data-action='TRIAGE'] button[type=submit]").click();
+			assertThat(page.locator("#card-body")).hasAttribute("data-state", "TRIAGED");
 			Locator escalate = page.locator("#screen-card form[data-action='ESCALATE']");
 			assertThat(escalate).isVisible();
 			// without a reason the incident module refuses, in its words, beside the button

@@ -108,6 +108,9 @@ class CommandScreenFiguresIntegrationTests {
 		// the partnership desk's rates: the district's, and a community's as its desk asks for them
 		assertThat(ok(api.get("/api/v1/command/screen", banan)).path("partnership"))
 			.isEqualTo(ok(api.get("/api/v1/partnership/rates", banan)));
+		// the property desk's ratings of last year, its API's default year
+		assertThat(ok(api.get("/api/v1/command/screen", banan)).path("property"))
+			.isEqualTo(ok(api.get("/api/v1/property/ratings", banan)));
 		UUID jinyinqiao = api.orgUnitId("金银桥社区");
 		assertThat(ok(api.get("/api/v1/command/screen?scope=" + jinyinqiao, banan)).path("partnership"))
 			.isEqualTo(ok(api.get("/api/v1/partnership/rates?communityId=" + jinyinqiao, banan)));

@@ -30,6 +30,9 @@ import org.zhizhi.incident.kpi.KpiTrends;
 import org.zhizhi.partnership.PartnershipQueries;
 import org.zhizhi.partnership.PartnershipManagement;
 import org.zhizhi.partnership.PartnershipViews.Rates;
+import org.zhizhi.property.Assessments;
+import org.zhizhi.property.PropertyRoles;
+import org.zhizhi.property.PropertyViews.RatingView;
 import org.zhizhi.wish.WishQueries;
 import org.zhizhi.wish.WishRoles;
 import org.zhizhi.wish.WishState;
@@ -59,17 +62,20 @@ public class CommandScreen {
 
 	private final WishQueries wishes;
 
+	private final Assessments assessments;
+
 	private final List<GridRisk> risks;
 
 	private final Clock clock;
 
 	CommandScreen(IncidentKpis kpis, KpiTrends trends, IncidentLists incidents, PartnershipQueries partnership,
-			WishQueries wishes, List<GridRisk> risks, Clock clock) {
+			WishQueries wishes, Assessments assessments, List<GridRisk> risks, Clock clock) {
 		this.kpis = kpis;
 		this.trends = trends;
 		this.incidents = incidents;
 		this.partnership = partnership;
 		this.wishes = wishes;
+		this.assessments = assessments;
 		this.risks = risks;
 		this.clock = clock;
 	}
@@ -83,7 +89,8 @@ public class CommandScreen {
 				kpis.report(screen.viewer(), unit, new KpiPeriod(today, today)),
 				kpis.report(screen.viewer(), unit, KpiPeriod.monthOf(today)),
 				trends.trend(screen.viewer(), unit, KpiPeriod.yearOf(today), KpiGranularity.MONTH), whistles(screen),
-				overdue(screen), gridLoads(screen), latest(screen), partnership(screen), wishes(screen));
+				overdue(screen), gridLoads(screen), latest(screen), partnership(screen), wishes(screen),
+				property(screen, today));
 	}
 
 	/** The load of every grid of the screen with open incidents or risk alerts. */
@@ -155,6 +162,12 @@ public class CommandScreen {
 			return null;
 		}
 		return partnership.rates(screen.reader(), null, null, null);
+	}
+
+	/** Last year's property ratings (the property API's default year); left out for whoever the desk does not serve. */
+	private List<RatingView> property(ScreenScope screen, LocalDate today) {
+		return PropertyRoles.mayOpenDesk(screen.viewer()) ? assessments.ratings(screen.reader(), today.getYear() - 1)
+				: null;
 	}
 
 	/** The wish desk's counts; left out for whoever does not use the desk. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.zhizhi.incident.AcceptIncident;
 import org.zhizhi.incident.AssignIncident;
 import org.zhizhi.incident.DecideExtension;
 import org.zhizhi.incident.DispatchMode;
@@ -20,6 +21,8 @@ import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.IncidentSupervision;
 import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.Tier;
+import org.zhizhi.incident.Triage;
+import org.zhizhi.incident.TriageIncident;
 import org.zhizhi.incident.Unit;
 import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.incident.UrgeIncident;
@@ -37,11 +40,13 @@ import org.zhizhi.shared.Actor;
 public class ScreenActions {
 
 	/**
-	 * The steps the screen offers, in its order: 派单 (whistle), 呼叫单位 (assign to a unit), 升级, 督办, 延期审批. The
-	 * others (accept, verify, rate …) belong to the desk and the phone.
+	 * The steps the screen offers, in its order: 受理 and 三事分流 (so that a report that just came in can be taken up
+	 * from the wall), 派单 (whistle), 呼叫单位 (assign to a unit), 升级, 督办, 延期审批. The others (reject, verify,
+	 * rate …) belong to the desk and the phone, one link away.
 	 */
-	public static final List<IncidentAction> OFFERED = List.of(IncidentAction.WHISTLE, IncidentAction.ASSIGN,
-			IncidentAction.ESCALATE, IncidentAction.URGE, IncidentAction.EXTENSION_APPROVE);
+	public static final List<IncidentAction> OFFERED = List.of(IncidentAction.ACCEPT, IncidentAction.TRIAGE,
+			IncidentAction.WHISTLE, IncidentAction.ASSIGN, IncidentAction.ESCALATE, IncidentAction.URGE,
+			IncidentAction.EXTENSION_APPROVE);
 
 	private final IncidentQueries queries;
 
@@ -65,6 +70,14 @@ public class ScreenActions {
 	/** An incident as the screen's card shows it, with the one-click steps the viewer may take on it now. */
 	public Card card(Actor viewer, UUID id) {
 		return card(viewer, queries.get(viewer, id));
+	}
+
+	public Card accept(Actor viewer, UUID id, String note) {
+		return card(viewer, management.accept(viewer, id, new AcceptIncident(note, null, null)));
+	}
+
+	public Card triage(Actor viewer, UUID id, Triage triage, String note) {
+		return card(viewer, management.triage(viewer, id, new TriageIncident(triage, note, null, null)));
 	}
 
 	public Card whistle(Actor viewer, UUID id, WhistleType type, UUID unitId, String note) {

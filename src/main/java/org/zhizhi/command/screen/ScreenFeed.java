@@ -3,7 +3,6 @@ package org.zhizhi.command.screen;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,9 @@ import org.zhizhi.incident.IncidentLists.ReportedIncident;
  * share the read. Nothing is read while no screen is open.</li>
  * <li><b>Late commits.</b> A report's instant is taken before its group commits, so a report may appear after a
  * later one: each read looks {@code lookback} further back and leaves out the ids already sent.</li>
- * <li><b>Bursts.</b> A pass sends one batch whatever it found (up to {@value #BATCH} reports; more, and the screens
- * are told to reload their panels), and a slow connection merges what waits for it ({@link ScreenStream}).</li>
+ * <li><b>Bursts.</b> A pass sends one batch whatever it found (up to {@value #BATCH} reports; the rest with the next
+ * pass, and the screens are told to reload their panels), and a slow connection merges what waits for it
+ * ({@link ScreenStream}).</li>
  * <li><b>Reconnects.</b> An event's id is the position it was read up to; a browser that reconnects sends it back as
  * {@code Last-Event-ID} and is replayed from there (the same read), and the page drops ids it already shows.</li>
  * </ul>
@@ -74,15 +74,20 @@ public class ScreenFeed implements SmartLifecycle {
 	public SseEmitter subscribe(ScreenScope screen, String lastEventId) {
 		SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
 		ScreenStream stream = new ScreenStream(screen, emitter, settings.queue(), settings.heartbeat());
+		// joins its scope's channel first and is replayed after: a report the channel reads in between then comes
+		// twice rather than never, and the page drops an id it already shows
+		Channel channel = channels.compute(screen.scope().path(), (path, existing) -> {
+			Channel joined = existing != null ? existing : new Channel(screen, clock.instant());
+			joined.streams.add(stream);
+			return joined;
+		});
 		Instant replayFrom = position(lastEventId);
-		Channel channel = channels.computeIfAbsent(screen.scope().path(), p -> new Channel(screen, clock.instant()));
 		if (replayFrom != null) {
 			List<ReportedIncident> missed = incidents.reportedSince(screen.scope(),
 					replayFrom.minus(settings.lookback()), BATCH + 1);
 			stream.offer(new ScreenBatch(channel.position(), missed.stream().limit(BATCH).toList(),
 					panels.gridLoads(screen), missed.size() > BATCH));
 		}
-		channel.streams.add(stream);
 		emitter.onCompletion(() -> leave(channel, stream));
 		emitter.onTimeout(() -> leave(channel, stream));
 		emitter.onError(e -> leave(channel, stream));
@@ -141,11 +146,13 @@ public class ScreenFeed implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			for (Iterator<Channel> it = channels.values().iterator(); it.hasNext();) {
-				Channel channel = it.next();
-				channel.streams.removeIf(s -> !s.open());
-				if (channel.streams.isEmpty()) {
-					it.remove();
+			for (String path : List.copyOf(channels.keySet())) {
+				// atomic with a subscription's compute on the same key: a channel is dropped only while nobody joins it
+				Channel channel = channels.computeIfPresent(path, (p, c) -> {
+					c.streams.removeIf(s -> !s.open());
+					return c.streams.isEmpty() ? null : c;
+				});
+				if (channel == null) {
 					continue;
 				}
 				try {
@@ -161,11 +168,20 @@ public class ScreenFeed implements SmartLifecycle {
 	}
 
 	private void pass(Channel channel) {
+		// the look-back re-reads what was sent in its window: the limit leaves room for all of it, so that a burst that
+		// filled the window cannot hide the reports after it
 		List<ReportedIncident> read = incidents.reportedSince(channel.screen.scope(),
-				channel.cursor.minus(settings.lookback()), BATCH + 1);
+				channel.cursor.minus(settings.lookback()), channel.sent.size() + BATCH + 1);
 		List<ReportedIncident> fresh = new ArrayList<>();
+		boolean more = false;
 		for (ReportedIncident incident : read) {
-			if (channel.sent.putIfAbsent(incident.id(), incident.reportedAt()) == null) {
+			if (!channel.sent.containsKey(incident.id())) {
+				if (fresh.size() == BATCH) {
+					// the rest comes with the next pass; the screens reload their panels meanwhile
+					more = true;
+					break;
+				}
+				channel.sent.put(incident.id(), incident.reportedAt());
 				fresh.add(incident);
 			}
 			if (incident.reportedAt().isAfter(channel.cursor)) {
@@ -180,9 +196,7 @@ public class ScreenFeed implements SmartLifecycle {
 			return;
 		}
 		channel.loadsAt = now;
-		boolean more = read.size() > BATCH;
-		ScreenBatch batch = new ScreenBatch(channel.position(), fresh.stream().limit(BATCH).toList(),
-				panels.gridLoads(channel.screen), more);
+		ScreenBatch batch = new ScreenBatch(channel.position(), fresh, panels.gridLoads(channel.screen), more);
 		channel.streams.forEach(s -> s.offer(batch));
 	}
 

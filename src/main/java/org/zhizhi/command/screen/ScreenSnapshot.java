@@ -11,6 +11,7 @@ import org.zhizhi.incident.WhistleType;
 import org.zhizhi.incident.kpi.KpiReport;
 import org.zhizhi.incident.kpi.KpiTrend;
 import org.zhizhi.partnership.PartnershipViews.Rates;
+import org.zhizhi.property.PropertyViews.RatingView;
 import org.zhizhi.wish.WishState;
 
 /**
@@ -29,10 +30,12 @@ import org.zhizhi.wish.WishState;
  * @param latest the newest reports, as the desk queue lists them first
  * @param partnership this year's need rates (对接率) of the node, as the partnership desk shows them
  * @param wishes the wish desk's counts per state
+ * @param property last year's ratings of the property companies of the node, the best first (the ratings are
+ * given once a year), as the property desk lists them
  */
 public record ScreenSnapshot(Node node, Instant at, long position, LocalDate day, KpiReport today, KpiReport month, KpiTrend trend,
 		List<Whistles> whistles, Overdue overdue, List<GridLoad> grids, List<Latest> latest, Rates partnership,
-		Map<WishState, Long> wishes) {
+		Map<WishState, Long> wishes, List<RatingView> property) {
 
 	/** One of the newest reports: the desk queue's first page. */
 	public record Latest(UUID id, IncidentState state, String categoryName, String description, UUID gridId,

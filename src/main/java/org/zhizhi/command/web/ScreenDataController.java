@@ -31,6 +31,7 @@ import org.zhizhi.command.screen.ScreenFeed;
 import org.zhizhi.command.screen.ScreenScope;
 import org.zhizhi.command.screen.ScreenScopes;
 import org.zhizhi.command.screen.ScreenSnapshot;
+import org.zhizhi.incident.Triage;
 import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.incident.WhistleType;
 import org.zhizhi.shared.Actor;
@@ -93,6 +94,22 @@ class ScreenDataController {
 	Card card(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
 		requireScreen(actor);
 		return actions.card(actor, id);
+	}
+
+	@PostMapping(value = "/incidents/{id}/accept", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Card accept(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String note) {
+		requireScreen(actor);
+		return actions.accept(actor, id, note);
+	}
+
+	@PostMapping(value = "/incidents/{id}/triage", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Card triage(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String triage, @RequestParam(defaultValue = "") String note) {
+		requireScreen(actor);
+		return actions.triage(actor, id, choice(Triage.class, "triage", triage), note);
 	}
 
 	@PostMapping(value = "/incidents/{id}/whistle", produces = MediaType.APPLICATION_JSON_VALUE)

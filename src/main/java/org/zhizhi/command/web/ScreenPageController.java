@@ -21,6 +21,8 @@ import org.zhizhi.command.screen.ScreenActions;
 import org.zhizhi.command.screen.ScreenScope;
 import org.zhizhi.command.screen.ScreenScopes;
 import org.zhizhi.incident.IncidentState;
+import org.zhizhi.property.Grade;
+import org.zhizhi.incident.Triage;
 import org.zhizhi.incident.UrgeCard;
 import org.zhizhi.incident.WhistleType;
 import org.zhizhi.shared.Actor;
@@ -99,14 +101,17 @@ class ScreenPageController {
 		Arrays.stream(IncidentState.values()).forEach(v -> keys.add("incidentState." + v));
 		Arrays.stream(WhistleType.values()).forEach(v -> keys.add("whistleType." + v));
 		Arrays.stream(UrgeCard.values()).forEach(v -> keys.add("urgeCard." + v));
+		Arrays.stream(Triage.values()).forEach(v -> keys.add("triage." + v));
 		Arrays.stream(WishState.values()).forEach(v -> keys.add("wishState." + v));
+		Arrays.stream(Grade.values()).forEach(v -> keys.add("property.grade." + v));
+		keys.add("property.title");
 		ScreenActions.OFFERED.forEach(a -> keys.add("command.screen.action." + a));
 		List.of("handling", "closure", "onTime", "satisfaction", "rework", "selfHandled")
 			.forEach(r -> keys.add("kpi.rate." + r));
 		List.of("liveOn", "liveOff", "reported", "dispatched", "closed", "overdueCount", "overdueNone", "matchRate",
 				"needsPublished", "whistlesOpen", "open", "overdueShort", "alerts", "cardHint", "noActions",
 				"openDesk", "done", "note", "unit", "unitNone", "type", "approve", "refuse", "submit",
-				"gridIncidents", "updatedAt")
+				"gridIncidents", "updatedAt", "property")
 			.forEach(k -> keys.add("command.screen." + k));
 		for (String key : keys) {
 			labels.put(key, messages.getMessage(key, null, key, locale));
