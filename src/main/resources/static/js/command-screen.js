@@ -155,7 +155,7 @@
       yAxis: { type: 'value', splitLine: { lineStyle: { color: '#21406a' } } },
       series: [
         { name: t('command.screen.open'), type: 'bar', data: s.whistles.map(w => w.open), itemStyle: { color: '#ffb300' } },
-        { name: '∑', type: 'bar', data: s.whistles.map(w => w.total), itemStyle: { color: '#4fc3f7' } }
+        { name: t('command.screen.total'), type: 'bar', data: s.whistles.map(w => w.total), itemStyle: { color: '#4fc3f7' } }
       ]
     }, true);
     document.getElementById('screen-whistles').dataset.ready = 'true';
@@ -229,10 +229,12 @@
     render(s);
     return s;
   }
+  // new reports move today's counts: the panels are read again a few seconds after the first of them, once for a
+  // whole burst, so that a hundred reports a second cost the wall one redraw every five seconds, not a hundred
   let refreshing = null;
   function refreshSoon() {
     if (refreshing) return;
-    refreshing = setTimeout(() => { refreshing = null; refresh().catch(() => {}); }, 1500);
+    refreshing = setTimeout(() => { refreshing = null; refresh().catch(() => {}); }, 5000);
   }
 
   // ---- live reports --------------------------------------------------------------------------------------------
@@ -307,8 +309,8 @@
     cardBody.dataset.state = c.state;
     cardBody.append(el('h3', { text: c.categoryName + (gridNames.has(c.gridId) ? ' · ' + gridNames.get(c.gridId) : '') }),
       el('p', { text: c.description || '' }),
-      el('dl', null, el('dt', { text: '状态' }), el('dd', { id: 'card-state', text: t('incidentState.' + c.state) + (c.overdue ? ' · ' + t('command.screen.overdueShort') : '') }),
-        el('dt', { text: '时间' }), el('dd', { text: new Date(c.reportedAt).toLocaleString() })));
+      el('dl', null, el('dt', { text: t('command.screen.state') }), el('dd', { id: 'card-state', text: t('incidentState.' + c.state) + (c.overdue ? ' · ' + t('command.screen.overdueShort') : '') }),
+        el('dt', { text: t('command.screen.reportedAt') }), el('dd', { text: new Date(c.reportedAt).toLocaleString() })));
     if (message) cardBody.append(message);
     if (!c.actions.length) cardBody.append(el('p', { class: 'muted', text: t('command.screen.noActions') }));
     for (const action of c.actions) {

@@ -111,7 +111,7 @@ class ScreenPageController {
 		List.of("liveOn", "liveOff", "reported", "dispatched", "closed", "overdueCount", "overdueNone", "matchRate",
 				"needsPublished", "whistlesOpen", "open", "overdueShort", "alerts", "cardHint", "noActions",
 				"openDesk", "done", "note", "unit", "unitNone", "type", "approve", "refuse", "submit",
-				"gridIncidents", "updatedAt", "property")
+				"gridIncidents", "updatedAt", "property", "state", "reportedAt", "total")
 			.forEach(k -> keys.add("command.screen." + k));
 		for (String key : keys) {
 			labels.put(key, messages.getMessage(key, null, key, locale));
