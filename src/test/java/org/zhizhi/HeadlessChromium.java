@@ -70,6 +70,11 @@ public final class HeadlessChromium implements AutoCloseable {
 		return context(new Browser.NewContextOptions().setViewportSize(1440, 900));
 	}
 
+	/** A wall of a command centre (1920 × 1080) or a laptop (1366 × 768): the big screen's two sizes. */
+	public BrowserContext wall(int width, int height) {
+		return context(new Browser.NewContextOptions().setViewportSize(width, height));
+	}
+
 	private BrowserContext context(Browser.NewContextOptions options) {
 		BrowserContext context = browser.newContext(options.setLocale("zh-CN").setTimezoneId(TestClock.CHINA.getId()));
 		context.setDefaultTimeout(15_000);

@@ -45,6 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.zhizhi.ApiClient.Response;
+import org.zhizhi.command.ScreenStreamClient;
+import org.zhizhi.command.screen.ScreenFeed;
 import org.zhizhi.shared.invalidation.Invalidations;
 import org.zhizhi.territory.Boundaries;
 
@@ -286,6 +288,18 @@ class TwoNodesIntegrationTests {
 	 * loses every connection — the sockets closed, the backends ended, as a killed JVM leaves them — and B shuts
 	 * down. The phone never got a 201 and sends the report again, to A, with the same key: one incident.
 	 */
+	@Test
+	void aScreenOpenOnANodeShowsTheReportsTheOtherTakes() {
+		// the screen's feed reads the incident table, so a report taken by A reaches a screen fed by B
+		String session = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD).sessionCookie();
+		try (ScreenStreamClient onB = ScreenStreamClient.open(b.port(), session, "", null)) {
+			assertThat(onB.status()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(10)).until(() -> b.bean(ScreenFeed.class).openScreens() > 0);
+			String id = onA.reportAsResident("jumin01", "东城社区第1网格", "OTHER", "两节点：A 受理，B 的大屏显示");
+			await().atMost(Duration.ofSeconds(10)).until(() -> onB.incidents().contains(id));
+		}
+	}
+
 	@Test
 	@Order(Integer.MAX_VALUE)
 	void aReportRetriedOnANodeAfterTheOtherDiedInTheMiddleOfItIsOneIncident() throws Exception {

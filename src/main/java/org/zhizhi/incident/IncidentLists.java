@@ -1,6 +1,7 @@
 package org.zhizhi.incident;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.persistence.JdbcIncidentLists;
 import org.zhizhi.incident.persistence.JdbcUnits;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Paging;
 
 /**
@@ -88,5 +90,38 @@ public class IncidentLists {
 	/** How many incidents of the queue's other filters are in each state. */
 	public Map<IncidentState, Long> countsByState(Actor actor, DeskFilter filter) {
 		return lists.countsByState(actor.scope(), filter.anyState(), clock.instant());
+	}
+
+	/**
+	 * The incidents of a scope reported after an instant, oldest first, at most {@code limit}: for a screen that shows
+	 * reports as they come (its own scope, no actor: the screen's feed asks for every screen of that scope at once).
+	 */
+	public List<ReportedIncident> reportedSince(DataScope scope, Instant since, int limit) {
+		return lists.reportedSince(scope, since, limit)
+			.stream()
+			.map(r -> new ReportedIncident(r.id(), r.state(), r.categoryName(), r.description(), r.gridId(), r.lat(),
+					r.lng(), r.reportedAt()))
+			.toList();
+	}
+
+	/** A new report as a live screen shows it: what, where (its grid and position) and when. */
+	public record ReportedIncident(UUID id, IncidentState state, String categoryName, String description, UUID gridId,
+			double lat, double lng, Instant reportedAt) {
+	}
+
+	/**
+	 * The load of each grid of the scope that has open incidents: how many are open and how many of those are past
+	 * their resolution deadline now — the desk's 超时未办结 filter, per grid.
+	 */
+	public Map<UUID, GridLoad> gridLoads(DataScope scope) {
+		Map<UUID, GridLoad> loads = new java.util.LinkedHashMap<>();
+		for (JdbcIncidentLists.GridLoad load : lists.gridLoads(scope, clock.instant())) {
+			loads.put(load.gridId(), new GridLoad(load.open(), load.overdue()));
+		}
+		return loads;
+	}
+
+	/** A grid's open incidents and, of those, the ones overdue. */
+	public record GridLoad(long open, long overdue) {
 	}
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.zhizhi.command.CommandRoles;
+import org.zhizhi.command.ScreenAccess;
 import org.zhizhi.deliberation.DeliberationRoles;
 import org.zhizhi.identity.GrantRules;
 import org.zhizhi.identity.PlatformRoles;
@@ -65,6 +66,7 @@ final class Navigation {
 			new Entry("nav.citylink", "/citylink", "api", Subscribers::mayManage),
 			new Entry("nav.alerts", "/command/alerts", "audit", CommandRoles::readsAlerts,
 					List.of("/command/alerts", "/command/supervision", "/command/optimisation", "/command/rules")),
+			new Entry("command.screen.nav", "/command/screen", "map", ScreenAccess::hasOwnScreen),
 			new Entry("nav.partnership", "/partnership/lists", "partnership", PartnershipManagement::mayOpenDesk,
 					List.of("/partnership")),
 			new Entry("nav.meetings", "/partnership/meetings", "meeting", MeetingRules::mayUse),

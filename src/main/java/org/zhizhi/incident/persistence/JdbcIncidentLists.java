@@ -172,6 +172,50 @@ public class JdbcIncidentLists {
 		return counts;
 	}
 
+	/**
+	 * The incidents of a scope reported after an instant, oldest first: what a live screen has not shown yet. The
+	 * scope's index ({@code scope_path, reported_at}) finds them however large the scope, and the row is kept small
+	 * (no latest step, no photo) because a screen asks several times a second.
+	 */
+	public List<Reported> reportedSince(DataScope scope, Instant since, int limit) {
+		return jdbc.sql("""
+				select i.id, i.state, c.name as category_name, i.description, i.grid_id, i.lat, i.lng, i.reported_at
+				  from incident.incident i
+				  join incident.category c on c.code = i.category_code
+				 where i.scope_path like :scope and i.reported_at > :since
+				 order by i.reported_at, i.id limit :limit""")
+			.param("scope", scope.likePattern())
+			.param("since", Timestamp.from(since))
+			.param("limit", limit)
+			.query((rs, n) -> new Reported(rs.getObject("id", UUID.class), IncidentState.valueOf(rs.getString("state")),
+					rs.getString("category_name"), rs.getString("description"), rs.getObject("grid_id", UUID.class),
+					rs.getDouble("lat"), rs.getDouble("lng"), instant(rs, "reported_at")))
+			.list();
+	}
+
+	/** A report as a live screen shows it: no timeline, no photo, one index range of the scope. */
+	public record Reported(UUID id, IncidentState state, String categoryName, String description, UUID gridId,
+			double lat, double lng, Instant reportedAt) {
+	}
+
+	/** Per grid of the scope: its open incidents and, of those, the ones past their resolution deadline at {@code now}. */
+	public List<GridLoad> gridLoads(DataScope scope, Instant now) {
+		return jdbc.sql("""
+				select i.grid_id, count(*) as open, count(*) filter (where i.resolve_due_at < :now) as overdue
+				  from incident.incident i
+				 where i.scope_path like :scope and i.closed_at is null and i.grid_id is not null
+				 group by i.grid_id""")
+			.param("scope", scope.likePattern())
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new GridLoad(rs.getObject("grid_id", UUID.class), rs.getLong("open"),
+					rs.getLong("overdue")))
+			.list();
+	}
+
+	/** A grid's open incidents and those of them overdue. */
+	public record GridLoad(UUID gridId, long open, long overdue) {
+	}
+
 	private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, DataScope scope, DeskFilter filter,
 			Instant now) {
 		return sql.param("scope", scope.likePattern())

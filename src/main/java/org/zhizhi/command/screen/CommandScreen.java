@@ -1,0 +1,177 @@
+package org.zhizhi.command.screen;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.zhizhi.command.GridRisk;
+import org.zhizhi.command.screen.ScreenSnapshot.GridLoad;
+import org.zhizhi.command.screen.ScreenSnapshot.Node;
+import org.zhizhi.command.screen.ScreenSnapshot.Overdue;
+import org.zhizhi.command.screen.ScreenSnapshot.OverdueIncident;
+import org.zhizhi.command.screen.ScreenSnapshot.Whistles;
+import org.zhizhi.incident.DeskFilter;
+import org.zhizhi.incident.IncidentLists;
+import org.zhizhi.incident.IncidentRow;
+import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.WhistleType;
+import org.zhizhi.incident.kpi.IncidentKpis;
+import org.zhizhi.incident.kpi.KpiGranularity;
+import org.zhizhi.incident.kpi.KpiPeriod;
+import org.zhizhi.incident.kpi.KpiTrends;
+import org.zhizhi.partnership.PartnershipQueries;
+import org.zhizhi.partnership.PartnershipManagement;
+import org.zhizhi.partnership.PartnershipViews.Rates;
+import org.zhizhi.property.Assessments;
+import org.zhizhi.property.PropertyRoles;
+import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.wish.WishQueries;
+import org.zhizhi.wish.WishRoles;
+import org.zhizhi.wish.WishState;
+
+/**
+ * Gathers a screen's panels from the modules' own queries — the same calls their pages and APIs make — for the
+ * screen's node. The screen adds nothing but sums of their answers (a whistle type's states), so that a figure on the
+ * wall is the figure on the desk: {@code CommandScreenFiguresIntegrationTests} compares them.
+ */
+@Service
+public class CommandScreen {
+
+	/** How many overdue incidents the screen lists: the desk queue's first page. */
+	static final int OVERDUE_LISTED = IncidentLists.PAGE_SIZE;
+
+	/** States after which an incident waits for nobody: what "open" leaves out. */
+	private static final Set<IncidentState> DONE = EnumSet.of(IncidentState.CLOSED, IncidentState.RATED,
+			IncidentState.REJECTED);
+
+	private final IncidentKpis kpis;
+
+	private final KpiTrends trends;
+
+	private final IncidentLists incidents;
+
+	private final PartnershipQueries partnership;
+
+	private final WishQueries wishes;
+
+	private final Assessments assessments;
+
+	private final List<GridRisk> risks;
+
+	private final Clock clock;
+
+	CommandScreen(IncidentKpis kpis, KpiTrends trends, IncidentLists incidents, PartnershipQueries partnership,
+			WishQueries wishes, Assessments assessments, List<GridRisk> risks, Clock clock) {
+		this.kpis = kpis;
+		this.trends = trends;
+		this.incidents = incidents;
+		this.partnership = partnership;
+		this.wishes = wishes;
+		this.assessments = assessments;
+		this.risks = risks;
+		this.clock = clock;
+	}
+
+	public ScreenSnapshot snapshot(ScreenScope screen) {
+		Instant now = clock.instant();
+		LocalDate today = kpis.today();
+		UUID unit = screen.unit().id();
+		return new ScreenSnapshot(
+				new Node(unit, screen.unit().name(), screen.unit().level().name(), screen.small()), now, now.toEpochMilli(), today,
+				kpis.report(screen.viewer(), unit, new KpiPeriod(today, today)),
+				kpis.report(screen.viewer(), unit, KpiPeriod.monthOf(today)),
+				trends.trend(screen.viewer(), unit, KpiPeriod.yearOf(today), KpiGranularity.MONTH), whistles(screen),
+				overdue(screen), gridLoads(screen), latest(screen), partnership(screen), wishes(screen),
+				property(screen, today));
+	}
+
+	/** The load of every grid of the screen with open incidents or risk alerts. */
+	public List<GridLoad> gridLoads(ScreenScope screen) {
+		Map<UUID, IncidentLists.GridLoad> loads = incidents.gridLoads(screen.scope());
+		Map<UUID, Long> alerts = new HashMap<>();
+		for (GridRisk risk : risks) {
+			risk.openAlertsByGrid(screen.scope()).forEach((grid, n) -> alerts.merge(grid, n, Long::sum));
+		}
+		List<GridLoad> grids = new ArrayList<>();
+		loads.forEach((grid, load) -> grids.add(new GridLoad(grid, load.open(), load.overdue(),
+				alerts.getOrDefault(grid, 0L))));
+		alerts.forEach((grid, n) -> {
+			if (!loads.containsKey(grid)) {
+				grids.add(new GridLoad(grid, 0, 0, n));
+			}
+		});
+		return grids;
+	}
+
+	private List<Whistles> whistles(ScreenScope screen) {
+		List<Whistles> whistles = new ArrayList<>();
+		for (WhistleType type : WhistleType.values()) {
+			Map<IncidentState, Long> counts = incidents.countsByState(screen.reader(),
+					new DeskFilter(null, type, null, null, false));
+			long total = counts.values().stream().mapToLong(Long::longValue).sum();
+			long open = counts.entrySet()
+				.stream()
+				.filter(e -> !DONE.contains(e.getKey()))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+			whistles.add(new Whistles(type, total, open));
+		}
+		return whistles;
+	}
+
+	private Overdue overdue(ScreenScope screen) {
+		DeskFilter overdue = new DeskFilter(null, null, null, null, true);
+		long count = incidents.countsByState(screen.reader(), overdue)
+			.values()
+			.stream()
+			.mapToLong(Long::longValue)
+			.sum();
+		List<OverdueIncident> first = incidents.queue(screen.reader(), overdue, 0)
+			.stream()
+			.limit(OVERDUE_LISTED)
+			.map(CommandScreen::overdueIncident)
+			.toList();
+		return new Overdue(count, first);
+	}
+
+	private List<ScreenSnapshot.Latest> latest(ScreenScope screen) {
+		return incidents.queue(screen.reader(), DeskFilter.none(), 0)
+			.stream()
+			.limit(IncidentLists.PAGE_SIZE)
+			.map(r -> new ScreenSnapshot.Latest(r.id(), r.state(), r.categoryName(), r.description(), r.gridId(),
+					r.reportedAt()))
+			.toList();
+	}
+
+	private static OverdueIncident overdueIncident(IncidentRow row) {
+		return new OverdueIncident(row.id(), row.state(), row.categoryName(), row.description(), row.gridId(),
+				row.reportedAt(), row.resolveDueAt(), row.yellowCards(), row.redCards());
+	}
+
+	/** This year's need rates of the node; left out for whoever the partnership desk does not serve. */
+	private Rates partnership(ScreenScope screen) {
+		if (!screen.viewer().hasAny(PartnershipManagement.STAFF)) {
+			return null;
+		}
+		return partnership.rates(screen.reader(), null, null, null);
+	}
+
+	/** Last year's property ratings (the property API's default year); left out for whoever the desk does not serve. */
+	private List<RatingView> property(ScreenScope screen, LocalDate today) {
+		return PropertyRoles.mayOpenDesk(screen.viewer()) ? assessments.ratings(screen.reader(), today.getYear() - 1)
+				: null;
+	}
+
+	/** The wish desk's counts; left out for whoever does not use the desk. */
+	private Map<WishState, Long> wishes(ScreenScope screen) {
+		return WishRoles.usesDesk(screen.viewer()) ? wishes.counts(screen.reader()) : null;
+	}
+}

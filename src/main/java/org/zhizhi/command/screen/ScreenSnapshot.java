@@ -1,0 +1,62 @@
+package org.zhizhi.command.screen;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.zhizhi.incident.IncidentState;
+import org.zhizhi.incident.WhistleType;
+import org.zhizhi.incident.kpi.KpiReport;
+import org.zhizhi.incident.kpi.KpiTrend;
+import org.zhizhi.partnership.PartnershipViews.Rates;
+import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.wish.WishState;
+
+/**
+ * Every panel of a screen at one moment, each figure taken from its module's own query for the screen's node — the
+ * one its own page and API answer with — and nothing computed here but sums of what those queries answered. A panel
+ * whose module does not let the viewer read it is null and not drawn.
+ *
+ * @param position the instant (epoch milliseconds) the live stream continues from, so that nothing falls between
+ * the snapshot and the stream
+ * @param today the KPI report of today (the KPI page asked for today's date alone)
+ * @param month the KPI report of this month so far ({@code /incidents/kpi}'s default)
+ * @param trend this year by month ({@code /incidents/kpi/trend.json?preset=YEAR})
+ * @param whistles per whistle type, the desk queue's counts for that type
+ * @param overdue the desk's 超时未办结 filter: how many, and its first page
+ * @param grids the load of every grid with open incidents or risk alerts
+ * @param latest the newest reports, as the desk queue lists them first
+ * @param partnership this year's need rates (对接率) of the node, as the partnership desk shows them
+ * @param wishes the wish desk's counts per state
+ * @param property last year's ratings of the property companies of the node, the best first (the ratings are
+ * given once a year), as the property desk lists them
+ */
+public record ScreenSnapshot(Node node, Instant at, long position, LocalDate day, KpiReport today, KpiReport month, KpiTrend trend,
+		List<Whistles> whistles, Overdue overdue, List<GridLoad> grids, List<Latest> latest, Rates partnership,
+		Map<WishState, Long> wishes, List<RatingView> property) {
+
+	/** One of the newest reports: the desk queue's first page. */
+	public record Latest(UUID id, IncidentState state, String categoryName, String description, UUID gridId,
+			Instant reportedAt) {
+	}
+
+	public record Node(UUID id, String name, String level, boolean small) {
+	}
+
+	/** One whistle type: all of the scope and those still open (not closed, rated or refused). */
+	public record Whistles(WhistleType type, long total, long open) {
+	}
+
+	public record Overdue(long count, List<OverdueIncident> first) {
+	}
+
+	public record OverdueIncident(UUID id, IncidentState state, String categoryName, String description, UUID gridId,
+			Instant reportedAt, Instant resolveDueAt, int yellowCards, int redCards) {
+	}
+
+	/** A grid's load: open incidents, of those overdue, and open risk alerts (0 until a sentinel answers). */
+	public record GridLoad(UUID gridId, long open, long overdue, long alerts) {
+	}
+}
