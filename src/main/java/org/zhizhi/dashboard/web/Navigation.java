@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.zhizhi.command.EmergencyLifecycle;
 import org.zhizhi.deliberation.DeliberationRoles;
 import org.zhizhi.identity.GrantRules;
 import org.zhizhi.identity.PlatformRoles;
@@ -59,6 +60,7 @@ final class Navigation {
 			new Entry("nav.party", "/party", "party", PartyRules::mayRead),
 			new Entry("nav.incidents", "/incidents", "whistle", IncidentRoles::worksAtDesk),
 			new Entry("nav.incidentKpi", "/incidents/kpi", "chart", IncidentRoles::readsKpis),
+			new Entry("nav.emergency", "/command/emergency", "whistle", EmergencyLifecycle::leads),
 			new Entry("nav.partnership", "/partnership/lists", "partnership", PartnershipManagement::mayOpenDesk,
 					List.of("/partnership")),
 			new Entry("nav.meetings", "/partnership/meetings", "meeting", MeetingRules::mayUse),
@@ -69,6 +71,7 @@ final class Navigation {
 			new Entry("nav.report", "/m/report", "camera", IncidentRoles::reportsByPhone),
 			new Entry("nav.myReports", "/m/reports", "document", IncidentRoles::reportsByPhone),
 			new Entry("nav.myTasks", "/m/tasks", "tasks", IncidentRoles::holdsTasks),
+			new Entry("nav.emergencyMine", "/m/emergency", "whistle", EmergencyLifecycle::mayBeCalled),
 			new Entry("nav.topics", "/topics", "talk", DeliberationRoles::readsTopicsAtDesk),
 			new Entry("nav.deliberationMeetings", "/deliberation-meetings", "agenda",
 					DeliberationRoles::followsMeetings),
