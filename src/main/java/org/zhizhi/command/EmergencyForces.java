@@ -23,8 +23,10 @@ import org.zhizhi.territory.OrgUnitQueries;
 /**
  * Who an emergency whistle calls: for each force chosen, the enabled accounts of its role that belong to the area —
  * bound to one of its grids, to a micro-grid inside one, or to the community a grid belongs to (a community's party
- * members and liaisons are bound there). Never those bound to a street or the district: they lead, they are not the
- * forces on the ground. A person holding two forces' roles is called once, under the first force chosen.
+ * members are bound there); a partner unit's liaison also when bound to the grid's street, since a unit such as the
+ * street's law-enforcement team or power station answers for the whole street. Never those bound to the district or
+ * above: they lead, they are not the forces on the ground. A person holding two forces' roles is called once, under the
+ * first force chosen.
  */
 @Component
 class EmergencyForces {
@@ -77,10 +79,10 @@ class EmergencyForces {
 		List<String> paths = grids.stream().map(OrgUnit::path).toList();
 		Map<String, List<Account>> covering = accounts.coveringEach(paths, Set.of(role));
 		for (OrgUnit grid : grids) {
-			String community = grid.path().substring(0, grid.path().lastIndexOf('/', grid.path().length() - 2) + 1);
+			String nearest = parent(role == Role.PARTNER_LIAISON ? parent(grid.path()) : grid.path());
 			covering.getOrDefault(grid.path(), List.of())
 				.stream()
-				.filter(a -> a.scopePath().length() >= community.length())
+				.filter(a -> a.scopePath().length() >= nearest.length())
 				.forEach(a -> found.putIfAbsent(a.id(), a));
 			// below the grid: its micro-grids' workers
 			DataScope inside = new DataScope(grid.id(), grid.path());
@@ -96,6 +98,11 @@ class EmergencyForces {
 			}
 		}
 		return new ArrayList<>(found.values());
+	}
+
+	/** The path of a node's parent: {@code /a/b/c/} → {@code /a/b/}. */
+	static String parent(String path) {
+		return path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
 	}
 
 	private String post(Account account, Map<UUID, String> nodeNames) {

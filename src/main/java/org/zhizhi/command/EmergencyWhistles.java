@@ -179,7 +179,8 @@ public class EmergencyWhistles {
 	@Transactional
 	public EmergencyView standDown(Actor actor, UUID id, StandDown command) {
 		EmergencyWhistle whistle = visible(actor, id);
-		EmergencyPolicy.require(actor, whistle, relation(actor, whistle, null), EmergencyAction.STAND_DOWN);
+		EmergencyPolicy.require(actor, whistle, relation(actor, whistle, whistles.callee(id, actor.userId()).orElse(null)),
+				EmergencyAction.STAND_DOWN);
 		shape.check(command);
 		Instant now = clock.instant();
 		whistle.standDown(command.summary().strip(), now);
@@ -295,7 +296,7 @@ public class EmergencyWhistles {
 		String common = grids.getFirst().path();
 		for (OrgUnit grid : grids) {
 			while (!grid.path().startsWith(common)) {
-				common = common.substring(0, common.lastIndexOf('/', common.length() - 2) + 1);
+				common = EmergencyForces.parent(common);
 			}
 		}
 		return common;
