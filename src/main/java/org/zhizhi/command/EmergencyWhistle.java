@@ -1,6 +1,8 @@
 package org.zhizhi.command;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,7 +26,8 @@ public final class EmergencyWhistle extends AggregateRoot<EmergencyEvent> {
 
 		public Terms {
 			area = List.copyOf(area);
-			forces = Set.copyOf(forces);
+			// in the enum's order, as the form lists them
+			forces = forces.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(forces));
 		}
 	}
 

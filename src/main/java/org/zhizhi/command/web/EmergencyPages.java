@@ -161,9 +161,10 @@ class EmergencyPages {
 		model.addAttribute("gridIds", gridIds);
 		model.addAttribute("forces", forces);
 		model.addAttribute("incidentId", incidentId);
-		model.addAttribute("kind", kind);
-		model.addAttribute("title", title);
-		model.addAttribute("details", details);
+		model.addAttribute("formKind", kind);
+		// not "title": the layout's fragment parameter of that name would shadow it
+		model.addAttribute("formTitle", title);
+		model.addAttribute("formDetails", details);
 		model.addAttribute("kinds", EmergencyKind.values());
 		model.addAttribute("allForces", EmergencyForce.values());
 		model.addAttribute("errors", errors);
