@@ -132,6 +132,8 @@ class DemoLoader implements ApplicationRunner {
 
 	private final org.zhizhi.property.Inspections propertyInspections;
 
+	private final DemoPartyLife.Services partyLife;
+
 	DemoLoader(DemoMode demoMode, TerritoryManagement territory, OrgUnitQueries orgUnits, AccountManagement accounts,
 			AccountQueries accountQueries, TransactionTemplate transaction, PlaceManagement places,
 			GridTeams gridTeams, PartyManagement party, PlaceQueries placeQueries, PeopleManagement people,
@@ -147,7 +149,8 @@ class DemoLoader implements ApplicationRunner {
 			org.zhizhi.points.PointsManagement points, org.zhizhi.points.PointsHistory pointsHistory,
 			org.zhizhi.points.PointsClaims pointsClaims, org.zhizhi.party.PartyQueries partyQueries,
 			org.zhizhi.volunteer.VolunteerHistory volunteerHistory, org.zhizhi.points.HonourBoards honours,
-			org.zhizhi.volunteer.VolunteerPosts volunteerPosts,
+			org.zhizhi.volunteer.VolunteerPosts volunteerPosts, org.zhizhi.party.DutyPosts dutyPosts,
+			org.zhizhi.party.BranchMeetings branchMeetings, org.zhizhi.party.Appraisals appraisals,
 			org.zhizhi.servicepoint.ServicePointHistory servicePointHistory, org.zhizhi.servicepoint.Coverage coverage,
 			org.zhizhi.property.PropertyHistory propertyHistory, org.zhizhi.property.Inspections propertyInspections) {
 		this.servicePointHistory = servicePointHistory;
@@ -160,6 +163,7 @@ class DemoLoader implements ApplicationRunner {
 		this.pointsHistory = pointsHistory;
 		this.pointsClaims = pointsClaims;
 		this.partyQueries = partyQueries;
+		this.partyLife = new DemoPartyLife.Services(party, partyQueries, dutyPosts, branchMeetings, appraisals);
 		this.residentAccounts = residentAccounts;
 		this.points = points;
 		this.incidentQueries = incidentQueries;
@@ -289,6 +293,9 @@ class DemoLoader implements ApplicationRunner {
 		DemoPoints.loadHistory(schemes, pointsHistory, pointsClaims, partyQueries, honours, accountIds, scopes,
 				clock.instant(), PlatformZone.DEFAULT);
 		log.info("Demo points loaded");
+		// ---- party organisational life (issue 17): duty posts and rosters, 三会一课 and 主题党日, 民主评议, assessment
+		DemoPartyLife.load(partyLife, loader, ids, accountIds, clock.instant(), PlatformZone.DEFAULT);
+		log.info("Demo party organisational life loaded");
 		// ---- volunteering (issue 13): the seeds' teams and a year of their activities
 		int activities = DemoVolunteer.load(volunteerHistory, volunteerPosts, placeQueries,
 				id -> orgUnits.bindingOf(id).orElseThrow(),

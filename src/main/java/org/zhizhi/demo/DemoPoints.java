@@ -64,6 +64,9 @@ final class DemoPoints {
 		rule(points, district, members, "hours", "志愿服务（每小时）", null, RuleSource.HOURS, 2, 16, null, from);
 		// a visit of a pairing (结对帮扶): two visits' worth a day at most
 		rule(points, district, members, "visit", "结对帮扶走访", null, RuleSource.VISIT, 3, 6, null, from);
+		// 三会一课 and 主题党日: each meeting attended, two meetings' worth a day at most (a theme day with a lecture)
+		rule(points, district, members, "meeting", "参加组织生活（三会一课、主题党日）", null, RuleSource.ATTENDANCE, 2, 4,
+				null, from);
 
 		Actor dongcheng = desk("东城社区工作站", Role.COMMUNITY_STAFF, scopes.get("dongcheng"));
 		Scheme virtue = points.createScheme(dongcheng, new NewScheme(SchemeKind.VIRTUE, "东城社区道德积分银行",

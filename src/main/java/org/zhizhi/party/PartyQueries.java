@@ -60,6 +60,12 @@ public class PartyQueries {
 		return party.members(actor.scope(), orgId, kind, LIST_LIMIT);
 	}
 
+	/** The active full members of the organisation and the organisations below it (a branch's groups). */
+	public List<PartyMember> activeMembersWithin(Actor actor, UUID orgId) {
+		PartyRules.checkReader(actor);
+		return party.activeMembersWithin(actor.scope(), orgId, LIST_LIMIT);
+	}
+
 	public Optional<PartyMember> member(Actor actor, UUID id) {
 		PartyRules.checkReader(actor);
 		return party.member(actor.scope(), id);

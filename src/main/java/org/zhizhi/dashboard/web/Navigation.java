@@ -58,6 +58,7 @@ final class Navigation {
 			new Entry("nav.people", "/residents", "accounts", PeopleRoles::mayRead,
 					List.of("/residents", "/households", "/ledgers")),
 			new Entry("nav.party", "/party", "party", PartyRules::mayRead),
+			new Entry("nav.partyLife", "/m/party", "party", actor -> actor.has(org.zhizhi.shared.Role.PARTY_MEMBER)),
 			new Entry("nav.incidents", "/incidents", "whistle", IncidentRoles::worksAtDesk),
 			new Entry("nav.incidentKpi", "/incidents/kpi", "chart", IncidentRoles::readsKpis),
 			new Entry("nav.emergency", "/command/emergency", "whistle", EmergencyLifecycle::leads),

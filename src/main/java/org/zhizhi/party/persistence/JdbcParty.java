@@ -177,6 +177,14 @@ public class JdbcParty {
 			.update();
 	}
 
+	/** The member record of the account (one at most), whatever his status. */
+	public Optional<PartyMember> memberOfAccount(UUID accountId) {
+		return jdbc.sql(MEMBER + " WHERE m.account_id = :account")
+			.param("account", accountId)
+			.query(JdbcParty::member)
+			.optional();
+	}
+
 	public Optional<PartyMember> member(DataScope scope, UUID id) {
 		return jdbc.sql(MEMBER + " WHERE m.id = :id AND m.scope_path LIKE :scope")
 			.param("id", id)
@@ -197,6 +205,25 @@ public class JdbcParty {
 			.param("scope", scope.likePattern())
 			.param("orgId", orgId)
 			.param("kind", kind == null ? null : kind.name())
+			.param("limit", limit)
+			.query(JdbcParty::member)
+			.list();
+	}
+
+	/** The active full members of the organisation and every organisation below it, inside the scope, by name. */
+	public List<PartyMember> activeMembersWithin(DataScope scope, UUID orgId, int limit) {
+		return jdbc.sql("""
+				WITH RECURSIVE within (id) AS (
+				    SELECT CAST(:orgId AS uuid)
+				    UNION ALL
+				    SELECT c.id FROM party.party_org c JOIN within w ON c.parent_id = w.id)
+				""" + MEMBER + """
+				 WHERE m.org_id IN (SELECT id FROM within) AND m.scope_path LIKE :scope AND %s
+				 ORDER BY m.name, m.id
+				 LIMIT :limit
+				""".formatted(COUNTED))
+			.param("scope", scope.likePattern())
+			.param("orgId", orgId)
 			.param("limit", limit)
 			.query(JdbcParty::member)
 			.list();

@@ -30,9 +30,12 @@ class PartyController {
 
 	private final PlaceQueries places;
 
-	PartyController(PartyQueries queries, PlaceQueries places) {
+	private final org.zhizhi.party.BranchMeetingQueries meetings;
+
+	PartyController(PartyQueries queries, PlaceQueries places, org.zhizhi.party.BranchMeetingQueries meetings) {
 		this.queries = queries;
 		this.places = places;
+		this.meetings = meetings;
 	}
 
 	/** An organisation in the tree, indented by its depth below the nearest ancestor the caller sees. */
@@ -57,6 +60,7 @@ class PartyController {
 		model.addAttribute("members", queries.members(actor, id, kind));
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", MemberKind.values());
+		model.addAttribute("rhythm", meetings.rhythm(actor, id));
 		return "party/org";
 	}
 

@@ -1,0 +1,6 @@
+package org.zhizhi.party;
+
+/** The steps of an appraisal round. */
+public enum AppraisalAction {
+	RECORD, CLOSE
+}
