@@ -1,5 +1,6 @@
 package org.zhizhi.command;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +15,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
+import org.zhizhi.party.DutyRosters;
+import org.zhizhi.party.OnDuty;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.Installation;
@@ -21,7 +24,10 @@ import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
 
 /**
- * Who an emergency whistle calls: for each force chosen, the enabled accounts of its role that belong to the area —
+ * Who an emergency whistle calls: first, if chosen, the party members on duty in its grids at the moment it is blown
+ * (the rosters of 党员示范岗 and 责任区 in {@code party}: those standing at their posts there, by the post they hold —
+ * a member without an account cannot be told on a phone and is left to the desk's telephone); then, for each other
+ * force chosen, the enabled accounts of its role that belong to the area —
  * bound to one of its grids, to a micro-grid inside one, or to the community a grid belongs to (a community's party
  * members are bound there); a partner unit's liaison also when bound to the grid's street, since a unit such as the
  * street's law-enforcement team or power station answers for the whole street. Never those bound to the district or
@@ -49,8 +55,11 @@ class EmergencyForces {
 
 	private final MessageSource messages;
 
+	private final DutyRosters duty;
+
 	EmergencyForces(AccountQueries accounts, OrgUnitQueries orgUnits, Installation installation,
-			MessageSource messages) {
+			MessageSource messages, DutyRosters duty) {
+		this.duty = duty;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
 		this.installation = installation;
@@ -58,10 +67,20 @@ class EmergencyForces {
 	}
 
 	/** Everyone to call for these forces over these grids, in the order of the forces given, each once. */
-	List<Called> of(Collection<OrgUnit> grids, List<EmergencyForce> forces, UUID leader) {
+	List<Called> of(DataScope scope, Collection<OrgUnit> grids, List<EmergencyForce> forces, UUID leader,
+			Instant at) {
 		Map<UUID, Called> called = new LinkedHashMap<>();
 		Map<UUID, String> nodeNames = new HashMap<>();
 		for (EmergencyForce force : forces) {
+			if (force == EmergencyForce.ON_DUTY) {
+				for (OnDuty member : duty.onDuty(scope, grids.stream().map(OrgUnit::id).toList(), at)) {
+					if (member.accountId() != null && !member.accountId().equals(leader)) {
+						called.putIfAbsent(member.accountId(), new Called(member.accountId(), member.memberName(), force,
+								member.postName() + " · " + member.gridName()));
+					}
+				}
+				continue;
+			}
 			Role role = ROLE.get(force);
 			for (Account account : onTheGround(grids, role)) {
 				if (account.id().equals(leader) || called.containsKey(account.id())) {

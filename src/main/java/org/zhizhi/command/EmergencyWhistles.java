@@ -106,11 +106,11 @@ public class EmergencyWhistles {
 			.stream()
 			.filter(command.forces()::contains)
 			.toList();
-		List<EmergencyForces.Called> called = forces.of(grids, chosen, actor.userId());
+		Instant now = clock.instant();
+		List<EmergencyForces.Called> called = forces.of(actor.scope(), grids, chosen, actor.userId(), now);
 		if (called.isEmpty()) {
 			throw DomainException.invalid(List.of(new FieldProblem("forces", "command.emergencyNobody")));
 		}
-		Instant now = clock.instant();
 		String scopePath = commonAncestor(grids);
 		List<EmergencyWhistle.AreaGrid> area = grids.stream()
 			.map(g -> new EmergencyWhistle.AreaGrid(g.id(), g.name(), g.path()))

@@ -17,6 +17,8 @@ import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
+import org.zhizhi.party.DutyRosters;
+import org.zhizhi.territory.Installation;
 
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +38,12 @@ class EmergencyWhistleIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	DutyRosters duty;
+
+	@Autowired
+	Installation installation;
 
 	private ApiClient api;
 
@@ -169,6 +177,35 @@ class EmergencyWhistleIntegrationTests {
 			.findValuesAsString("accountId");
 		assertThat(unitCallees).contains(accountId("chengguan"), accountId("gongdian"))
 			.doesNotContain(accountId("mudong-school"), accountId("shangjia01"));
+	}
+
+	@Test
+	void membersOnDutyAreCalledByThePostTheyHoldExactlyAsTheRostersSay() {
+		UUID g1 = api.orgUnitId("东城社区第1网格");
+		String desk = api.tokenOf("dongcheng");
+		// the rosters' own answer for grid 1 at this moment (the demo's gate post has a member of dangyuan01–04 on its
+		// day shift from Monday to Thursday; the test clock stands on a Wednesday morning)
+		List<String> onDuty = duty.onDuty(installation.whole(), List.of(g1), clock.instant())
+			.stream()
+			.filter(d -> d.accountId() != null)
+			.map(d -> d.accountId().toString())
+			.distinct()
+			.toList();
+		assertThat(onDuty).isNotEmpty();
+		Response blown = api.post(API, desk, blowing(List.of(g1), List.of("ON_DUTY")));
+		assertThat(blown.status()).as(blown.brief()).isEqualTo(201);
+		JsonNode detail = api.get(API + "/" + blown.json().path("id").asString(), desk).json();
+		assertThat(detail.path("callees").findValuesAsString("accountId")).containsExactlyInAnyOrderElementsOf(onDuty);
+		assertThat(detail.path("callees").findValuesAsString("force")).containsOnly("ON_DUTY");
+		assertThat(detail.path("callees").findValuesAsString("post")).anySatisfy(
+				post -> assertThat(post).startsWith("东城公租房1栋党员示范岗"));
+
+		// on duty and a party member of the community: called once, as the member on duty
+		Response both = api.post(API, desk, blowing(List.of(g1), List.of("PARTY_MEMBERS", "ON_DUTY")));
+		JsonNode twice = api.get(API + "/" + both.json().path("id").asString(), desk).json();
+		List<String> all = twice.path("callees").findValuesAsString("accountId");
+		assertThat(all).doesNotHaveDuplicates().containsAll(onDuty);
+		assertThat(row(twice, onDuty.getFirst()).path("force").asString()).isEqualTo("ON_DUTY");
 	}
 
 	private Map<String, Object> blowing(List<UUID> grids, List<String> forces) {

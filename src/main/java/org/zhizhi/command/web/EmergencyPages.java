@@ -73,8 +73,8 @@ class EmergencyPages {
 	String form(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) List<UUID> gridId,
 			@RequestParam(required = false) UUID incidentId, Model model) {
 		requireLeader(actor);
-		prepare(actor, model, gridId == null ? List.of() : gridId, Set.of(EmergencyForce.GRID_TEAM,
-				EmergencyForce.PARTY_MEMBERS), incidentId, null, null, null, FormErrors.none());
+		prepare(actor, model, gridId == null ? List.of() : gridId, Set.of(EmergencyForce.ON_DUTY,
+				EmergencyForce.GRID_TEAM, EmergencyForce.PARTY_MEMBERS), incidentId, null, null, null, FormErrors.none());
 		return "command/emergency-form";
 	}
 
