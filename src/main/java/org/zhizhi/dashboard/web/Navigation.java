@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import org.zhizhi.command.CommandRoles;
 import org.zhizhi.command.ScreenAccess;
+import org.zhizhi.command.EmergencyLifecycle;
 import org.zhizhi.deliberation.DeliberationRoles;
 import org.zhizhi.identity.GrantRules;
 import org.zhizhi.identity.PlatformRoles;
@@ -63,10 +64,11 @@ final class Navigation {
 			new Entry("nav.partyLife", "/m/party", "party", actor -> actor.has(org.zhizhi.shared.Role.PARTY_MEMBER)),
 			new Entry("nav.incidents", "/incidents", "whistle", IncidentRoles::worksAtDesk),
 			new Entry("nav.incidentKpi", "/incidents/kpi", "chart", IncidentRoles::readsKpis),
-			new Entry("nav.citylink", "/citylink", "api", Subscribers::mayManage),
+			new Entry("command.screen.nav", "/command/screen", "map", ScreenAccess::hasOwnScreen),
+			new Entry("nav.emergency", "/command/emergency", "whistle", EmergencyLifecycle::leads),
 			new Entry("nav.alerts", "/command/alerts", "audit", CommandRoles::readsAlerts,
 					List.of("/command/alerts", "/command/supervision", "/command/optimisation", "/command/rules")),
-			new Entry("command.screen.nav", "/command/screen", "map", ScreenAccess::hasOwnScreen),
+			new Entry("nav.citylink", "/citylink", "api", Subscribers::mayManage),
 			new Entry("nav.partnership", "/partnership/lists", "partnership", PartnershipManagement::mayOpenDesk,
 					List.of("/partnership")),
 			new Entry("nav.meetings", "/partnership/meetings", "meeting", MeetingRules::mayUse),
@@ -77,6 +79,7 @@ final class Navigation {
 			new Entry("nav.report", "/m/report", "camera", IncidentRoles::reportsByPhone),
 			new Entry("nav.myReports", "/m/reports", "document", IncidentRoles::reportsByPhone),
 			new Entry("nav.myTasks", "/m/tasks", "tasks", IncidentRoles::holdsTasks),
+			new Entry("nav.emergencyMine", "/m/emergency", "whistle", EmergencyLifecycle::mayBeCalled),
 			new Entry("nav.topics", "/topics", "talk", DeliberationRoles::readsTopicsAtDesk),
 			new Entry("nav.deliberationMeetings", "/deliberation-meetings", "agenda",
 					DeliberationRoles::followsMeetings),

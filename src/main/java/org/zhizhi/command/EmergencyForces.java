@@ -1,0 +1,136 @@
+package org.zhizhi.command;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.zhizhi.identity.Account;
+import org.zhizhi.identity.AccountQueries;
+import org.zhizhi.party.DutyRosters;
+import org.zhizhi.party.OnDuty;
+import org.zhizhi.shared.DataScope;
+import org.zhizhi.shared.Role;
+import org.zhizhi.territory.Installation;
+import org.zhizhi.territory.OrgUnit;
+import org.zhizhi.territory.OrgUnitQueries;
+
+/**
+ * Who an emergency whistle calls: first, if chosen, the party members on duty in its grids at the moment it is blown
+ * (the rosters of 党员示范岗 and 责任区 in {@code party}: those standing at their posts there, by the post they hold —
+ * a member without an account cannot be told on a phone and is left to the desk's telephone); then, for each other
+ * force chosen, the enabled accounts of its role that belong to the area —
+ * bound to one of its grids, to a micro-grid inside one, or to the community a grid belongs to (a community's party
+ * members are bound there); a partner unit's liaison also when bound to the grid's street, since a unit such as the
+ * street's law-enforcement team or power station answers for the whole street. Never those bound to the district or
+ * above: they lead, they are not the forces on the ground. A person holding two forces' roles is called once, under the
+ * first force chosen.
+ */
+@Component
+class EmergencyForces {
+
+	/** A person to call and the post he is called in (his grid or community, and his grid position). */
+	record Called(UUID accountId, String name, EmergencyForce force, String post) {
+	}
+
+	private static final Map<EmergencyForce, Role> ROLE = Map.of(EmergencyForce.GRID_TEAM, Role.GRID_WORKER,
+			EmergencyForce.PARTY_MEMBERS, Role.PARTY_MEMBER, EmergencyForce.PARTNER_UNITS, Role.PARTNER_LIAISON);
+
+	/** Pages of accounts read below one grid (micro-grid workers); a grid has a handful. */
+	private static final int MAX_PAGES = 10;
+
+	private final AccountQueries accounts;
+
+	private final OrgUnitQueries orgUnits;
+
+	private final Installation installation;
+
+	private final MessageSource messages;
+
+	private final DutyRosters duty;
+
+	EmergencyForces(AccountQueries accounts, OrgUnitQueries orgUnits, Installation installation,
+			MessageSource messages, DutyRosters duty) {
+		this.duty = duty;
+		this.accounts = accounts;
+		this.orgUnits = orgUnits;
+		this.installation = installation;
+		this.messages = messages;
+	}
+
+	/** Everyone to call for these forces over these grids, in the order of the forces given, each once. */
+	List<Called> of(DataScope scope, Collection<OrgUnit> grids, List<EmergencyForce> forces, UUID leader,
+			Instant at) {
+		Map<UUID, Called> called = new LinkedHashMap<>();
+		Map<UUID, String> nodeNames = new HashMap<>();
+		for (EmergencyForce force : forces) {
+			if (force == EmergencyForce.ON_DUTY) {
+				for (OnDuty member : duty.onDuty(scope, grids.stream().map(OrgUnit::id).toList(), at)) {
+					if (member.accountId() != null && !member.accountId().equals(leader)) {
+						called.putIfAbsent(member.accountId(), new Called(member.accountId(), member.memberName(), force,
+								member.postName() + " · " + member.gridName()));
+					}
+				}
+				continue;
+			}
+			Role role = ROLE.get(force);
+			for (Account account : onTheGround(grids, role)) {
+				if (account.id().equals(leader) || called.containsKey(account.id())) {
+					continue;
+				}
+				called.put(account.id(), new Called(account.id(), account.displayName(), force, post(account,
+						nodeNames)));
+			}
+		}
+		return new ArrayList<>(called.values());
+	}
+
+	private List<Account> onTheGround(Collection<OrgUnit> grids, Role role) {
+		Map<UUID, Account> found = new LinkedHashMap<>();
+		List<String> paths = grids.stream().map(OrgUnit::path).toList();
+		Map<String, List<Account>> covering = accounts.coveringEach(paths, Set.of(role));
+		for (OrgUnit grid : grids) {
+			String nearest = parent(role == Role.PARTNER_LIAISON ? parent(grid.path()) : grid.path());
+			covering.getOrDefault(grid.path(), List.of())
+				.stream()
+				.filter(a -> a.scopePath().length() >= nearest.length())
+				.forEach(a -> found.putIfAbsent(a.id(), a));
+			// below the grid: its micro-grids' workers
+			DataScope inside = new DataScope(grid.id(), grid.path());
+			for (int page = 0; page < MAX_PAGES; page++) {
+				List<Account> some = accounts.list(inside, null, page);
+				some.stream()
+					.limit(AccountQueries.PAGE_SIZE)
+					.filter(a -> a.enabled() && a.roles().contains(role) && !a.scopePath().equals(grid.path()))
+					.forEach(a -> found.putIfAbsent(a.id(), a));
+				if (some.size() <= AccountQueries.PAGE_SIZE) {
+					break;
+				}
+			}
+		}
+		return new ArrayList<>(found.values());
+	}
+
+	/** The path of a node's parent: {@code /a/b/c/} → {@code /a/b/}. */
+	static String parent(String path) {
+		return path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
+	}
+
+	private String post(Account account, Map<UUID, String> nodeNames) {
+		String node = account.orgUnitId() == null ? ""
+				: nodeNames.computeIfAbsent(account.orgUnitId(), id -> orgUnits.find(installation.whole(), id)
+					.map(OrgUnit::name)
+					.orElse(""));
+		return account.gridPosition() == null ? node
+				: node + " " + messages.getMessage("gridPosition." + account.gridPosition(), null,
+						Locale.SIMPLIFIED_CHINESE);
+	}
+}
