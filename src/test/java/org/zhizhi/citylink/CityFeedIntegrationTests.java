@@ -42,6 +42,12 @@ class CityFeedIntegrationTests {
 	@Autowired
 	DeliveryWorker worker;
 
+	@Autowired
+	CityFeed feed;
+
+	@Autowired
+	org.zhizhi.territory.OrgUnitQueries orgUnits;
+
 	private ApiClient api;
 
 	@BeforeEach
@@ -209,6 +215,31 @@ class CityFeedIntegrationTests {
 			Receiver.Received got = receiver.received().getFirst();
 			assertThat(new FeedSignature(rotated.getBytes(StandardCharsets.UTF_8)).verifies(
 					got.header(DeliveryWorker.TIMESTAMP), got.body(), got.header(DeliveryWorker.SIGNATURE))).isTrue();
+		}
+	}
+
+	@Test
+	void anEventPublishedTwiceIsWrittenAndDeliveredOnce() throws Exception {
+		try (Receiver receiver = new Receiver()) {
+			String banan = api.tokenOf("banan");
+			String subscriberId = subscribe(banan, "重复发布 ", receiver.url(), List.of("incident.note"))
+				.path("subscriber").path("id").asString();
+			UUID district = UUID.fromString(api.get("/api/v1/me", banan).json().path("scope").path("id").asString());
+			String path = orgUnits.bindingOf(district).orElseThrow().scope().path();
+			UUID subject = UUID.randomUUID();
+			// what a publication delivered again after a crash does: the same step, so the same id
+			FeedEvent event = new FeedEvent(FeedEvent.idOf("incident", subject.toString(), "NOTE"), "incident.note",
+					district, path, subject, clock.instant(), Map.of("action", "NOTE"));
+
+			assertThat(feed.publish(event)).isPositive();
+			assertThat(feed.publish(event)).as("written once").isZero();
+			worker.run();
+			worker.run();
+
+			assertThat(api.get("/api/v1/citylink/deliveries?subscriberId=" + subscriberId, banan).list()).hasSize(1);
+			assertThat(receiver.received()).hasSize(1);
+			assertThat(receiver.received().getFirst().header(DeliveryWorker.EVENT_ID))
+				.isEqualTo(event.id().toString());
 		}
 	}
 
