@@ -89,7 +89,7 @@ public final class BranchMeeting extends AggregateRoot<BranchMeetingEvent> {
 	/** The member was recorded present (his row was written just now): his attendance earns his points. */
 	public void attended(UUID memberId, UUID accountId, boolean self, Instant now) {
 		checkAttendance(self, now);
-		register(new MemberAttended(id, orgId, kind, memberId, accountId, self, now));
+		register(new MemberAttended(id, orgId, kind, memberId, accountId, self, now, startsAt));
 	}
 
 	/** Held: what was discussed and decided is in its minutes. Not before it began. */

@@ -13,9 +13,12 @@ public sealed interface BranchMeetingEvent {
 
 	Instant at();
 
-	/** A member was present at a meeting: signed in himself or recorded by the secretary. Once per member and meeting. */
+	/**
+	 * A member was present at a meeting: signed in himself or recorded by the secretary ({@code at}: when). Once per
+	 * member and meeting. {@code meetingStartsAt} is the day of the deed, which a sheet recorded later still names.
+	 */
 	record MemberAttended(UUID meetingId, UUID orgId, MeetingKind kind, UUID memberId, UUID accountId,
-			boolean signedInSelf, Instant at) implements BranchMeetingEvent {
+			boolean signedInSelf, Instant at, Instant meetingStartsAt) implements BranchMeetingEvent {
 	}
 
 	record MeetingHeld(UUID meetingId, UUID orgId, MeetingKind kind, UUID by, Instant at) implements BranchMeetingEvent {

@@ -1,5 +1,6 @@
 package org.zhizhi.points;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,7 +53,11 @@ class MeetingEarnings {
 			return;
 		}
 		accounts.find(installation.whole(), attended.accountId()).ifPresent(person -> {
-			LocalDate day = LocalDate.ofInstant(attended.at(), zone);
+			// the meeting's day is the deed's, as the caps count it: a sheet completed from paper a week later pays the
+			// attendance of that day, not of the day it was typed in (a sign-in before the start: its own moment)
+			Instant deed = attended.meetingStartsAt() == null || attended.meetingStartsAt().isAfter(attended.at())
+					? attended.at() : attended.meetingStartsAt();
+			LocalDate day = LocalDate.ofInstant(deed, zone);
 			String reason = messages.getMessage("points.reason.meeting",
 					new Object[] { messages.getMessage("branchMeetingKind." + attended.kind(), null, Locale.SIMPLIFIED_CHINESE) },
 					Locale.SIMPLIFIED_CHINESE);
@@ -61,7 +66,7 @@ class MeetingEarnings {
 					earning.earn(scheme, rule, holder(person),
 							"meeting:" + attended.meetingId() + ":" + attended.memberId() + ":" + scheme.code() + ":"
 									+ rule.code(),
-							reason, attended.at(), null, null);
+							reason, deed, null, null);
 				}
 			}
 		});
