@@ -354,6 +354,10 @@
       if (i.gridId === id && !seen.has(i.id)) { seen.add(i.id); list.append(incidentItem(i)); }
     }
     cardBody.append(list, el('p', null, el('a', { href: data.deskUrl + '?grid=' + id + (load.overdue ? '&overdue=true' : ''), target: '_blank', rel: 'noopener', text: t('command.screen.openDesk') })));
+    // 一键处置 for an area: the emergency whistle's form with this grid ticked (offered to those who may blow it)
+    if (data.emergencyUrl) {
+      cardBody.append(el('p', null, el('a', { class: 'button danger', id: 'screen-blow-emergency', href: data.emergencyUrl + '?gridId=' + id, text: t('command.screen.blowEmergency') })));
+    }
     card.hidden = false;
   }
 

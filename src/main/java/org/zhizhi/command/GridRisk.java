@@ -7,8 +7,8 @@ import org.zhizhi.shared.DataScope;
 
 /**
  * Open risk alerts per grid, for the screen's map: a grid's colour is its load, and an alert weighs on it beside its
- * open and overdue incidents. The screen asks every implementation there is and shows none while there is none —
- * the risk sentinel ({@code command.sentinel}) answers once it is built; no figure is made up in the meantime.
+ * open and overdue incidents. The screen asks every implementation there is: today the risk sentinel
+ * ({@link SentinelQueries}).
  */
 public interface GridRisk {
 

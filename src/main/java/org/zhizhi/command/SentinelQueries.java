@@ -16,7 +16,7 @@ import org.zhizhi.shared.DataScope;
  * scope and how many each grid and estate has. Views carry no actions; the alerts' desk decides those.
  */
 @Service
-public class SentinelQueries {
+public class SentinelQueries implements GridRisk {
 
 	public static final int MAX = 500;
 
@@ -45,6 +45,13 @@ public class SentinelQueries {
 	@Transactional(readOnly = true)
 	public Map<UUID, Long> openCountsByGrid(DataScope scope) {
 		return alerts.openCountsBy(scope, true);
+	}
+
+	/** The screen's map: a grid's open alerts weigh on its colour beside its open and overdue incidents. */
+	@Override
+	@Transactional(readOnly = true)
+	public Map<UUID, Long> openAlertsByGrid(DataScope scope) {
+		return openCountsByGrid(scope);
 	}
 
 	/** Open alerts per estate of the scope (about the estate, a building of it, or its company's inspection). */

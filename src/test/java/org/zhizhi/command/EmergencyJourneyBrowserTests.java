@@ -119,6 +119,23 @@ class EmergencyJourneyBrowserTests {
 		}
 	}
 
+	@Test
+	void aGridOnTheScreenOpensTheWhistleWithThatGridTicked() {
+		try (BrowserContext wall = chromium.wall(1920, 1080)) {
+			Page screen = HeadlessChromium.signIn(wall, port, "dongcheng");
+			screen.navigate(url("/command/screen"));
+			assertThat(screen.locator("#screen-map")).hasAttribute("data-loaded", "true");
+			screen.locator("#screen-map path.leaflet-interactive").first().click(new Locator.ClickOptions().setForce(true));
+			Locator blow = screen.locator("#screen-blow-emergency");
+			assertThat(blow).isVisible();
+			String grid = blow.getAttribute("href").replaceAll(".*gridId=", "");
+			blow.click();
+			assertThat(screen.locator("#blow-form")).isVisible();
+			assertThat(screen.locator("input[name=gridIds]:checked")).hasCount(1);
+			assertThat(screen.locator("input[name=gridIds]:checked")).hasAttribute("value", grid);
+		}
+	}
+
 	private static void screenshot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(HeadlessChromium.SCREENSHOTS.resolve(name)));
 	}

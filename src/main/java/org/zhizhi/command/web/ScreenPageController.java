@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.zhizhi.command.EmergencyLifecycle;
 import org.zhizhi.command.screen.ScreenActions;
 import org.zhizhi.command.screen.ScreenScope;
 import org.zhizhi.command.screen.ScreenScopes;
@@ -54,20 +55,20 @@ class ScreenPageController {
 
 	@GetMapping
 	String own(@AuthenticationPrincipal Actor actor, Model model) {
-		return page(scopes.resolve(actor, null, null), model);
+		return page(actor, scopes.resolve(actor, null, null), model);
 	}
 
 	@GetMapping("/streets/{id}")
 	String street(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
-		return page(scopes.resolve(actor, id, OrgLevel.STREET), model);
+		return page(actor, scopes.resolve(actor, id, OrgLevel.STREET), model);
 	}
 
 	@GetMapping("/communities/{id}")
 	String community(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
-		return page(scopes.resolve(actor, id, OrgLevel.COMMUNITY), model);
+		return page(actor, scopes.resolve(actor, id, OrgLevel.COMMUNITY), model);
 	}
 
-	private String page(ScreenScope screen, Model model) {
+	private String page(Actor actor, ScreenScope screen, Model model) {
 		model.addAttribute("screen", screen);
 		model.addAttribute("below", scopes.below(screen)
 			.stream()
@@ -85,6 +86,10 @@ class ScreenPageController {
 		data.put("streamUrl", "/command/screen/stream?scope=" + scope);
 		data.put("cardUrl", "/command/screen/incidents/");
 		data.put("deskUrl", "/incidents/");
+		if (EmergencyLifecycle.leads(actor)) {
+			// a grid on the map opens the emergency whistle's form with the grid ticked; the form's facade decides
+			data.put("emergencyUrl", "/command/emergency/new");
+		}
 		data.put("grids", grids);
 		data.put("labels", labels());
 		model.addAttribute("data", data);
@@ -111,7 +116,7 @@ class ScreenPageController {
 		List.of("liveOn", "liveOff", "reported", "dispatched", "closed", "overdueCount", "overdueNone", "matchRate",
 				"needsPublished", "whistlesOpen", "open", "overdueShort", "alerts", "cardHint", "noActions",
 				"openDesk", "done", "note", "unit", "unitNone", "type", "approve", "refuse", "submit",
-				"gridIncidents", "updatedAt", "property", "state", "reportedAt", "total")
+				"gridIncidents", "updatedAt", "property", "state", "reportedAt", "total", "blowEmergency")
 			.forEach(k -> keys.add("command.screen." + k));
 		for (String key : keys) {
 			labels.put(key, messages.getMessage(key, null, key, locale));
