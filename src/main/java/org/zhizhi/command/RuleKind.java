@@ -5,7 +5,6 @@ import org.zhizhi.shared.Role;
 /**
  * The conditions the sentinel knows, each read from the module that holds its facts, with how the measure compares to
  * the threshold, the bounds a district admin may set, and the defaults a district starts with (the seeds' figures).
- * "A meeting format not held this month" is not here yet: the party's meetings are being built elsewhere.
  *
  * @param comparison how the measure meets the threshold
  * @param subject what one alert of the kind is about
@@ -25,7 +24,13 @@ public enum RuleKind {
 	/** A grid in use with no patrol report for this many days (looked for within the window; seeds: daily rounds). */
 	GRID_WITHOUT_PATROL(Comparison.AT_LEAST, SubjectKind.GRID, 21, 60, 1, 365, Role.COMMUNITY_STAFF, 48),
 	/** An elder living alone whose paired visit is this many days past due (the window is not used). */
-	ELDER_NOT_VISITED(Comparison.AT_LEAST, SubjectKind.PAIRING, 3, 92, 0, 92, Role.COMMUNITY_STAFF, 48);
+	ELDER_NOT_VISITED(Comparison.AT_LEAST, SubjectKind.PAIRING, 3, 92, 0, 92, Role.COMMUNITY_STAFF, 48),
+	/**
+	 * 三会一课 / 主题党日: a party organisation behind the rhythm of this many of its meeting formats (the party module's
+	 * rhythm: nothing held yet this period, and the last period missed or this one ending with nothing scheduled).
+	 * The window is not used: the rhythm has its own periods.
+	 */
+	MEETINGS_BEHIND(Comparison.AT_LEAST, SubjectKind.PARTY_ORG, 1, 31, 1, 5, Role.COMMUNITY_STAFF, 168);
 
 	/** How a measure meets a threshold. */
 	public enum Comparison {

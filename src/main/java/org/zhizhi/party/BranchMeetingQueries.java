@@ -21,6 +21,7 @@ import org.zhizhi.party.persistence.JdbcBranchMeetings.Dated;
 import org.zhizhi.party.persistence.JdbcBranchMeetings.Founded;
 import org.zhizhi.party.persistence.JdbcParty;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
 
 /**
@@ -67,7 +68,7 @@ public class BranchMeetingQueries {
 	}
 
 	/** An organisation's rhythm: each kind it holds with where it stands. */
-	public record OrgRhythm(UUID orgId, String orgName, PartyLevel level, List<RhythmStatus> kinds) {
+	public record OrgRhythm(UUID orgId, String orgName, PartyLevel level, String scopePath, List<RhythmStatus> kinds) {
 
 		public boolean behind() {
 			return kinds.stream().anyMatch(RhythmStatus::behind);
@@ -143,20 +144,33 @@ public class BranchMeetingQueries {
 		return rhythms(actor, null).stream().filter(OrgRhythm::behind).toList();
 	}
 
+	/**
+	 * The organisations of a scope behind their rhythm today, for the platform's own work — the risk sentinel's pass
+	 * over a district (its rule "a meeting format not held") — not for a user's request, which goes through
+	 * {@link #behind(Actor)}.
+	 */
+	public List<OrgRhythm> behindIn(DataScope scope) {
+		return rhythms(scope, null).stream().filter(OrgRhythm::behind).toList();
+	}
+
 	/** Every organisation's rhythm inside the caller's scope (or the one asked for), with kinds its level keeps. */
 	public List<OrgRhythm> rhythms(Actor actor, UUID orgId) {
 		PartyRules.checkReader(actor);
+		return rhythms(actor.scope(), orgId);
+	}
+
+	private List<OrgRhythm> rhythms(DataScope scope, UUID orgId) {
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		// a year and a quarter back holds the last period of every rhythm up to a year long
 		Instant since = today.minusMonths(15).withDayOfMonth(1).atStartOfDay(zone).toInstant();
-		Map<UUID, List<Dated>> dated = meetings.datedSince(actor.scope(), orgId, since, zone.getId())
+		Map<UUID, List<Dated>> dated = meetings.datedSince(scope, orgId, since, zone.getId())
 			.stream()
 			.collect(Collectors.groupingBy(Dated::orgId));
 		Map<PartyLevel, List<MeetingRhythm>> byLevel = meetings.rhythms()
 			.stream()
 			.collect(Collectors.groupingBy(MeetingRhythm::level));
 		List<OrgRhythm> rhythms = new ArrayList<>();
-		for (Founded org : meetings.founded(actor.scope(), orgId)) {
+		for (Founded org : meetings.founded(scope, orgId)) {
 			List<Dated> own = dated.getOrDefault(org.orgId(), List.of());
 			// an organisation keeps its rhythm from its founding, or from its first meeting recorded before that
 			LocalDate founded = own.stream()
@@ -179,7 +193,7 @@ public class BranchMeetingQueries {
 				kinds.add(RhythmStatus.of(rhythm, held, scheduled, founded, today));
 			}
 			kinds.sort(Comparator.comparing(RhythmStatus::kind));
-			rhythms.add(new OrgRhythm(org.orgId(), org.name(), org.level(), List.copyOf(kinds)));
+			rhythms.add(new OrgRhythm(org.orgId(), org.name(), org.level(), org.scopePath(), List.copyOf(kinds)));
 		}
 		return rhythms;
 	}

@@ -280,18 +280,18 @@ public class JdbcBranchMeetings {
 	/** When each organisation inside the scope was founded (created), for rhythms. */
 	public List<Founded> founded(DataScope scope, UUID orgId) {
 		return jdbc.sql("""
-				SELECT o.id, o.name, o.level, o.created_at FROM party.party_org o
+				SELECT o.id, o.name, o.level, o.created_at, o.scope_path FROM party.party_org o
 				 WHERE o.scope_path LIKE :scope AND (CAST(:orgId AS uuid) IS NULL OR o.id = CAST(:orgId AS uuid))
 				 ORDER BY o.scope_path, o.name
 				""")
 			.param("scope", scope.likePattern())
 			.param("orgId", orgId)
 			.query((rs, row) -> new Founded(rs.getObject(1, UUID.class), rs.getString(2),
-					PartyLevel.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant()))
+					PartyLevel.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), rs.getString(5)))
 			.list();
 	}
 
-	public record Founded(UUID orgId, String name, PartyLevel level, Instant createdAt) {
+	public record Founded(UUID orgId, String name, PartyLevel level, Instant createdAt, String scopePath) {
 	}
 
 	private static BranchMeeting meeting(ResultSet rs, int row) throws SQLException {
