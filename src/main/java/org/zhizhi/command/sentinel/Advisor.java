@@ -15,6 +15,8 @@ import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentSignals;
 import org.zhizhi.incident.IncidentSignals.UnitRecord;
+import org.zhizhi.party.DutyRosters;
+import org.zhizhi.party.OnDuty;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.territory.GridShare;
 import org.zhizhi.territory.GridTeamMember;
@@ -28,8 +30,10 @@ import org.zhizhi.territory.TeamPosition;
 /**
  * 参谋: who should handle an alert, by counts a person can check — no model. The units: those that closed the most
  * incidents of the alert's category in its community on time over the last {@link #DAYS} days (any category when
- * none closed one of this category there, and for an alert not about incidents). The people: the 1+3+N team of the alert's grid (of the estate's grids for
- * an estate), the grid's own workers first and, for an estate's property, its property staff before them.
+ * none closed one of this category there, and for an alert not about incidents). The people: first the party members
+ * on duty there now (the rosters of 党员示范岗 and 责任区, {@code party.DutyRosters}) — they stand nearest — then the
+ * 1+3+N team of the alert's grid (of the estate's grids for an estate), the grid's own workers first and, for an
+ * estate's property, its property staff before them.
  */
 @Component
 class Advisor {
@@ -54,8 +58,11 @@ class Advisor {
 
 	private final Clock clock;
 
+	private final DutyRosters duty;
+
 	Advisor(IncidentSignals incidents, IncidentQueries incidentQueries, GridTeams teams, PlaceQueries places,
-			OrgUnitQueries orgUnits, Installation installation, Clock clock) {
+			OrgUnitQueries orgUnits, Installation installation, Clock clock, DutyRosters duty) {
+		this.duty = duty;
 		this.incidents = incidents;
 		this.incidentQueries = incidentQueries;
 		this.teams = teams;
@@ -101,6 +108,14 @@ class Advisor {
 		boolean property = fact.subjectKind() == SubjectKind.ESTATE || fact.subjectKind() == SubjectKind.BUILDING
 				|| fact.subjectKind() == SubjectKind.COMPANY;
 		List<Advice.Proposal> people = new ArrayList<>();
+		if (!grids.isEmpty()) {
+			for (OnDuty member : duty.onDuty(installation.whole(), grids, clock.instant())) {
+				if (people.stream().noneMatch(p -> p.name().equals(member.memberName()))) {
+					people.add(new Advice.Proposal(member.accountId(), member.memberName(), "command.advice.onDuty",
+							List.of(member.postName(), member.gridName())));
+				}
+			}
+		}
 		for (UUID grid : grids) {
 			String gridName = orgUnits.find(installation.whole(), grid).map(OrgUnit::name).orElse("");
 			teams.of(installation.whole(), grid)

@@ -53,6 +53,12 @@ class SentinelIntegrationTests {
 	org.zhizhi.territory.OrgUnitQueries orgUnits;
 
 	@Autowired
+	org.zhizhi.territory.PlaceQueries places;
+
+	@Autowired
+	org.zhizhi.party.DutyRosters duty;
+
+	@Autowired
 	Sentinel sentinel;
 
 	@Autowired
@@ -254,6 +260,44 @@ class SentinelIntegrationTests {
 					+ (handled ? "/close" : "/dismiss"), token, Map.of(handled ? "note" : "reason", "测试前清理"));
 			assertThat(dismissed.status()).as(dismissed.brief()).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void theAdviserNamesTheMembersOnDutyAtTheEstateFirst() {
+		String banan = api.tokenOf("banan");
+		String estate = api.estateId(banan, "东城公租房").toString();
+		dismissOpen(banan, estate);
+		clock.advance(Duration.ofDays(800));
+		banan = api.login("banan", ApiClient.DEMO_PASSWORD);
+		for (String title : List.of("楼道灯坏了没人修", "门禁一直打不开", "化粪池满溢")) {
+			Response recorded = api.post("/api/v1/property/disputes", banan, dispute(estate, title));
+			assertThat(recorded.status()).as(recorded.brief()).isEqualTo(201);
+		}
+		api.post("/api/v1/command/sentinel/runs", banan, Map.of());
+		List<JsonNode> open = openAbout(banan, estate);
+		assertThat(open).hasSize(1);
+		// the rosters' own answer for the estate's grids at this moment (the demo's gate post is staffed round the clock)
+		List<UUID> grids = places.gridsOfEstate(installation.whole(), UUID.fromString(estate))
+			.stream()
+			.map(g -> g.gridId())
+			.toList();
+		List<String> onDuty = duty.onDuty(installation.whole(), grids, clock.instant())
+			.stream()
+			.map(d -> d.memberName())
+			.distinct()
+			.toList();
+		assertThat(onDuty).isNotEmpty();
+		JsonNode people = api.get("/api/v1/command/alerts/" + open.getFirst().path("id").asString(), banan)
+			.json()
+			.path("advice")
+			.path("people");
+		List<String> first = new ArrayList<>();
+		for (int i = 0; i < onDuty.size(); i++) {
+			assertThat(people.get(i).path("reasonKey").asString()).isEqualTo("command.advice.onDuty");
+			first.add(people.get(i).path("name").asString());
+		}
+		assertThat(first).containsExactlyInAnyOrderElementsOf(onDuty);
+		dismissOpen(banan, estate);
 	}
 
 	@Test
