@@ -13,8 +13,9 @@ import org.zhizhi.incident.IncidentAction;
 /**
  * The kinds of feed events, as data: a family (the part before the dot) and its kinds. A subscriber subscribes to
  * patterns — an exact kind ({@code incident.closed}) or a whole family ({@code incident.*}) — so a family that grows
- * a kind reaches its subscribers without anyone touching them. A new family (the command centre's {@code alert.*})
- * is one more entry here and a publisher calling {@link CityFeed#publish}.
+ * a kind reaches its subscribers without anyone touching them. Three families: an incident's steps, the risk
+ * sentinel's alerts ({@link CommandFeed}), the emergency whistle ({@link CommandFeed}); a new one is one more entry
+ * here and a publisher calling {@link CityFeed#publish}.
  */
 public final class FeedKinds {
 
@@ -29,6 +30,9 @@ public final class FeedKinds {
 	private static Map<String, List<String>> families() {
 		Map<String, List<String>> families = new LinkedHashMap<>();
 		families.put("incident", Arrays.stream(IncidentAction.values()).map(FeedKinds::ofIncident).toList());
+		families.put("alert", List.of("alert.raised", "alert.acknowledged", "alert.assigned", "alert.handled",
+				"alert.closed"));
+		families.put("emergency", List.of("emergency.blown", "emergency.answered", "emergency.stood_down"));
 		return Map.copyOf(families);
 	}
 

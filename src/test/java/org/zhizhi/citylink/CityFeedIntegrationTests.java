@@ -243,6 +243,37 @@ class CityFeedIntegrationTests {
 		}
 	}
 
+	@Test
+	void theCommandCentresAlertsAndEmergencyWhistlesReachTheirSubscribers() throws Exception {
+		try (Receiver receiver = new Receiver()) {
+			String banan = api.tokenOf("banan");
+			String subscriberId = subscribe(banan, "指挥中心订阅 ", receiver.url(), List.of("alert.*", "emergency.*"))
+				.path("subscriber").path("id").asString();
+			// an emergency whistle over 东城社区's first grid, and its stand-down
+			Map<String, Object> whistle = new java.util.LinkedHashMap<>();
+			whistle.put("kind", "FIRE");
+			whistle.put("title", "推送测试火情 " + UUID.randomUUID().toString().substring(0, 4));
+			whistle.put("gridIds", List.of(api.orgUnitId("东城社区第1网格")));
+			whistle.put("forces", List.of("GRID_TEAM"));
+			Response blown = api.post("/api/v1/command/emergency-whistles", api.tokenOf("dongcheng"), whistle);
+			assertThat(blown.status()).as(blown.brief()).isEqualTo(201);
+			String whistleId = blown.json().path("id").asString();
+			JsonNode delivery = awaitDelivery(banan, subscriberId, whistleId);
+			assertThat(delivery.path("kind").asString()).isEqualTo("emergency.blown");
+			// an open alert of the district acknowledged
+			JsonNode alert = api.get("/api/v1/command/alerts?state=NEW&page=0", banan).json().path("alerts").get(0);
+			assertThat(alert).as("the demo's pass leaves new alerts in 巴南区").isNotNull();
+			String alertId = alert.path("id").asString();
+			Response acknowledged = api.post("/api/v1/command/alerts/" + alertId + "/acknowledge", banan, Map.of());
+			assertThat(acknowledged.status()).as(acknowledged.brief()).isEqualTo(200);
+			assertThat(awaitDelivery(banan, subscriberId, alertId).path("kind").asString())
+				.isEqualTo("alert.acknowledged");
+			worker.run();
+			assertThat(receiver.received().stream().map(r -> r.header(DeliveryWorker.EVENT_KIND)).toList())
+				.contains("emergency.blown", "alert.acknowledged");
+		}
+	}
+
 	private JsonNode subscribe(String token, String name, String url, List<String> kinds) {
 		Response made = api.post("/api/v1/citylink/subscribers", token,
 				Map.of("name", name + UUID.randomUUID().toString().substring(0, 6), "url", url, "kinds", kinds));
