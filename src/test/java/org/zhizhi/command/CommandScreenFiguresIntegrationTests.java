@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -129,12 +130,24 @@ class CommandScreenFiguresIntegrationTests {
 		ApiClient api = new ApiClient(port);
 		String dongcheng = api.tokenOf("dongcheng");
 		JsonNode before = ok(api.get("/api/v1/command/screen", dongcheng));
-		api.reportAsResident("jumin01", "东城社区第1网格", "OTHER", "大屏核对：新上报计入今日");
+		String id = api.reportAsResident("jumin01", "东城社区第1网格", "OTHER", "大屏核对：新上报计入今日");
 		JsonNode after = ok(api.get("/api/v1/command/screen", dongcheng));
 		assertThat(after.path("node").path("small").asBoolean()).as("a community's screen is the smaller one").isTrue();
 		assertThat(after.path("today").path("figures").path("reported").asLong())
 			.isEqualTo(before.path("today").path("figures").path("reported").asLong() + 1);
-		assertThat(after.path("latest").get(0).path("description").asString()).isEqualTo("大屏核对：新上报计入今日");
+		// the newest reports come first: this one, unless reports stamped later (by tests that moved the clock ahead)
+		// fill the list before it
+		java.time.Instant reportedAt = java.time.Instant
+			.parse(ok(api.get("/api/v1/incidents/" + id, dongcheng)).path("incident").path("reportedAt").asString());
+		List<String> latest = after.path("latest").findValuesAsString("id");
+		if (!latest.contains(id)) {
+			assertThat(after.path("latest").findValuesAsString("reportedAt"))
+				.allSatisfy(at -> assertThat(java.time.Instant.parse(at)).isAfterOrEqualTo(reportedAt));
+		}
+		else {
+			assertThat(after.path("latest").findValuesAsString("reportedAt").subList(0, latest.indexOf(id)))
+				.allSatisfy(at -> assertThat(java.time.Instant.parse(at)).isAfterOrEqualTo(reportedAt));
+		}
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.WebSession;
+import org.zhizhi.TestClock;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.command.screen.ScreenFeed;
 
@@ -28,6 +29,9 @@ class CommandScreenStreamIntegrationTests {
 
 	@Autowired
 	ScreenFeed feed;
+
+	@Autowired
+	TestClock clock;
 
 	@Test
 	void everyNewReportReachesTheOpenScreensOfItsScopeAndNoOther() {
@@ -69,6 +73,22 @@ class CommandScreenStreamIntegrationTests {
 		}
 		try (ScreenStreamClient again = ScreenStreamClient.open(port, session, "", last)) {
 			await().atMost(Duration.ofSeconds(10)).until(() -> again.incidents().containsAll(missed));
+		}
+	}
+
+	@Test
+	void aClockThatStepsBackDoesNotHideTheReportsAfterIt() {
+		ApiClient api = new ApiClient(port);
+		String session = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD).sessionCookie();
+		try (ScreenStreamClient screen = ScreenStreamClient.open(port, session, "", null)) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> feed.openScreens() >= 1);
+			// a report stamped far ahead (a clock that ran fast, or another node's), then the clock back where it was
+			clock.advance(Duration.ofDays(800));
+			String ahead = api.reportAsResident("jumin01", "东城社区第1网格", "OTHER", "大屏时钟：超前的一条");
+			await().atMost(Duration.ofSeconds(10)).until(() -> screen.incidents().contains(ahead));
+			clock.reset();
+			String after = api.reportAsResident("jumin01", "东城社区第1网格", "OTHER", "大屏时钟：回拨之后");
+			await().atMost(Duration.ofSeconds(10)).until(() -> screen.incidents().contains(after));
 		}
 	}
 

@@ -99,8 +99,10 @@ class SessionsAndCalendarBrowserTests {
 			page.locator("nav a[href='/admin/keys']").click();
 			assertThat(page.locator("h1")).hasText("密钥轮换");
 			assertThat(page.locator("dl.facts")).containsText("AES-256-GCM");
-			assertThat(page.locator("table tbody tr")).hasCount(4);
+			assertThat(page.locator("table tbody tr")).hasCount(6);
 			assertThat(page.locator("table tbody tr").first()).containsText("居民身份证号和手机号");
+			assertThat(page.locator("table tbody")).containsText("城市平台订阅方的签名密钥");
+			assertThat(page.locator("table tbody")).containsText("城市平台工单的来电人信息");
 			page.locator("form[action$='/admin/keys/re-encryption'] button").click();
 			assertThat(page.getByText("重新加密已开始。")).isVisible();
 			page.navigate(url("/admin/keys"));

@@ -168,6 +168,13 @@ public class ScreenFeed implements SmartLifecycle {
 	}
 
 	private void pass(Channel channel) {
+		Instant now = clock.instant();
+		// the cursor never runs ahead of this node's clock: after the clock steps back (a server's time corrected; in
+		// the tests, a moved test clock put back) or a report stamped ahead by another node's clock, reading from a
+		// cursor in the future would miss every report until the clock caught up with it
+		if (channel.cursor.isAfter(now)) {
+			channel.cursor = now;
+		}
 		// the look-back re-reads what was sent in its window: the limit leaves room for all of it, so that a burst that
 		// filled the window cannot hide the reports after it
 		List<ReportedIncident> read = incidents.reportedSince(channel.screen.scope(),
@@ -185,12 +192,11 @@ public class ScreenFeed implements SmartLifecycle {
 				fresh.add(incident);
 			}
 			if (incident.reportedAt().isAfter(channel.cursor)) {
-				channel.cursor = incident.reportedAt();
+				channel.cursor = incident.reportedAt().isAfter(now) ? now : incident.reportedAt();
 			}
 		}
 		Instant forget = channel.cursor.minus(settings.lookback().multipliedBy(2));
 		channel.sent.values().removeIf(at -> at.isBefore(forget));
-		Instant now = clock.instant();
 		boolean loadsDue = !now.isBefore(channel.loadsAt.plus(settings.loads()));
 		if (fresh.isEmpty() && !loadsDue) {
 			return;

@@ -203,7 +203,7 @@ public class JdbcIncidentLists {
 		return jdbc.sql("""
 				select i.grid_id, count(*) as open, count(*) filter (where i.resolve_due_at < :now) as overdue
 				  from incident.incident i
-				 where i.scope_path like :scope and i.closed_at is null and i.grid_id is not null
+				 where i.scope_path like :scope and i.closed_at is null and i.state <> 'REJECTED' and i.grid_id is not null
 				 group by i.grid_id""")
 			.param("scope", scope.likePattern())
 			.param("now", Timestamp.from(now))

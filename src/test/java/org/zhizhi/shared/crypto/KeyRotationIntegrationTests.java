@@ -151,7 +151,8 @@ class KeyRotationIntegrationTests {
 		JsonNode body = status.json();
 		assertThat(body.path("algorithm").asString()).isEqualTo("AES_GCM");
 		assertThat(body.path("primaryKeyId").asInt()).isEqualTo(1);
-		assertThat(body.path("progress").size()).isEqualTo(4);
+		// residents' numbers, two-factor secrets, … and the city platform's subscriber secrets and callers' contacts
+		assertThat(body.path("progress").size()).isEqualTo(6);
 		assertThat(status.body()).doesNotContain(dataKeyText);
 
 		Response started = api.post("/api/v1/admin/keys/re-encryption", api.tokenOf("security"), Map.of());
