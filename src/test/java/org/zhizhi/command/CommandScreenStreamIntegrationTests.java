@@ -82,8 +82,9 @@ class CommandScreenStreamIntegrationTests {
 		String session = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD).sessionCookie();
 		try (ScreenStreamClient screen = ScreenStreamClient.open(port, session, "", null)) {
 			await().atMost(Duration.ofSeconds(10)).until(() -> feed.openScreens() >= 1);
-			// a report stamped far ahead (a clock that ran fast, or another node's), then the clock back where it was
-			clock.advance(Duration.ofDays(800));
+			// a report stamped ahead (a clock that ran fast, or another node's), then the clock back where it was: ten
+			// minutes is far beyond the feed's look-back, and within the sessions' and tokens' lifetimes
+			clock.advance(Duration.ofMinutes(10));
 			String ahead = api.reportAsResident("jumin01", "东城社区第1网格", "OTHER", "大屏时钟：超前的一条");
 			await().atMost(Duration.ofSeconds(10)).until(() -> screen.incidents().contains(ahead));
 			clock.reset();
