@@ -213,8 +213,29 @@
     }
     document.getElementById('panel-modules').hidden = partnership.hidden && wishes.hidden && property.hidden;
   }
+  // 应急哨 still calling: who is coming, who is there — read again every 10 s while any calls, since people answer
+  // on their phones and no report moves the stream meanwhile
+  let emergencyTimer = null;
+  function renderEmergencies(s) {
+    const box = document.getElementById('emergency-calling');
+    const list = document.getElementById('emergency-list');
+    const calling = s.emergencies || [];
+    box.hidden = calling.length === 0;
+    list.replaceChildren();
+    for (const w of calling) {
+      const n = state => (w.counts && w.counts[state]) || 0;
+      const called = Object.values(w.counts || {}).reduce((a, b) => a + b, 0);
+      list.append(el('li', { 'data-id': w.id },
+        el('a', { href: data.emergencyBoardUrl + w.id, target: '_blank', rel: 'noopener', class: 'what',
+          text: '【' + t('command.emergencyKind.' + w.kind) + '】' + w.title + ' · ' + w.area.map(g => g.name).join('、') }),
+        el('span', { class: 'emergency-counts', text: t('command.screen.emergencyCounts', called, n('COMING'), n('ARRIVED'), n('CANNOT'), n('CALLED')) })));
+    }
+    clearTimeout(emergencyTimer);
+    if (calling.length) emergencyTimer = setTimeout(() => refresh().catch(() => {}), 10000);
+  }
   function render(s) {
     snapshot = s;
+    renderEmergencies(s);
     renderKpis(s);
     renderTrend(s);
     renderWhistles(s);

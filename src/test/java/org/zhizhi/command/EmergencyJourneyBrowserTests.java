@@ -94,9 +94,14 @@ class EmergencyJourneyBrowserTests {
 			assertThat(phone.locator("#my-answer")).hasText("正在赶来");
 			assertThat(phone.locator("#answer-coming")).hasCount(0);
 
-			// the desk's board, never reloaded, shows him coming
+			// the desk's board, never reloaded, shows him coming; so does the community's big screen
 			assertThat(chen.locator("td.answer")).hasText("正在赶来", NEXT_REFRESH);
 			screenshot(desk, "emergency-board-coming.png");
+			Page wall = deskScreen.newPage();
+			wall.navigate(url("/command/screen"));
+			Locator onTheWall = wall.locator("#emergency-list li[data-id='" + id + "']");
+			assertThat(onTheWall).containsText(title);
+			assertThat(onTheWall.locator(".emergency-counts")).containsText("赶来 1");
 
 			clock.advance(Duration.ofMinutes(12));
 			assertThat(phone.locator("[data-spot-status]")).containsText("已获取位置");
@@ -104,6 +109,10 @@ class EmergencyJourneyBrowserTests {
 			assertThat(phone.locator("#my-answer")).hasText("已到场");
 			screenshot(phone, "emergency-arrived-phone.png");
 			assertThat(chen.locator("td.answer")).hasText("已到场", NEXT_REFRESH);
+			// the wall reads its whistles again every 10 s while one calls
+			assertThat(onTheWall.locator(".emergency-counts")).containsText("到场 1",
+					new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+			screenshot(wall, "emergency-on-the-screen.png");
 
 			// the desk stands it down with what happened; the member's page says it is over
 			desk.navigate(url("/command/emergency/" + id));
@@ -112,6 +121,9 @@ class EmergencyJourneyBrowserTests {
 			assertThat(desk.locator("#emergency-state")).hasText("已解除");
 			assertThat(desk.locator("#emergency-summary")).hasText("积水已排除，陈党员到场疏导交通");
 			assertThat(desk.locator("#emergency-steps li")).hasCount(4);
+			wall.navigate(url("/command/screen"));
+			assertThat(wall.locator("#screen-map")).hasAttribute("data-loaded", "true");
+			assertThat(wall.locator("#emergency-list li[data-id='" + id + "']")).hasCount(0);
 			screenshot(desk, "emergency-stood-down.png");
 			phone.navigate(url("/m/emergency/" + id));
 			assertThat(phone.locator("#answer-arrived")).hasCount(0);

@@ -119,6 +119,15 @@ class EmergencyWhistleIntegrationTests {
 		JsonNode after = api.get(API + "/" + id, desk).json();
 		assertThat(after.path("whistle").path("counts").path("ARRIVED").asInt()).isEqualTo(1);
 		assertThat(after.path("whistle").path("counts").path("CANNOT").asInt()).isEqualTo(1);
+		// the community's big screen shows the whistle with the same counts as its own page
+		JsonNode onScreen = null;
+		for (JsonNode w : api.get("/api/v1/command/screen", desk).json().path("emergencies")) {
+			if (w.path("id").asString().equals(id)) {
+				onScreen = w;
+			}
+		}
+		assertThat(onScreen).as("the calling whistle on the screen").isNotNull();
+		assertThat(onScreen.path("counts")).isEqualTo(after.path("whistle").path("counts"));
 		JsonNode chenRow = row(after, accountId("dangyuan01"));
 		assertThat(chenRow.path("arrivedLat").asDouble()).isEqualTo(29.4012);
 		assertThat(row(after, accountId("dangyuan02")).path("reason").asString()).isEqualTo("在外地出差");
@@ -146,6 +155,8 @@ class EmergencyWhistleIntegrationTests {
 		Response stood = api.post(API + "/" + id + "/stand-down", desk, Map.of("summary", "积水已排除，1 人到场处置"));
 		assertThat(stood.status()).as(stood.brief()).isEqualTo(200);
 		assertThat(stood.json().path("state").asString()).isEqualTo("STOOD_DOWN");
+		assertThat(api.get("/api/v1/command/screen", desk).json().path("emergencies").findValuesAsString("id"))
+			.as("a whistle stood down leaves the screen").doesNotContain(id);
 		assertThat(api.post(API + "/" + id + "/answer", api.tokenOf("dangyuan03"), Map.of("answer", "COMING"))
 			.problemCode(409)).isEqualTo("STOOD_DOWN");
 		assertThat(api.post(API + "/" + id + "/stand-down", desk, Map.of("summary", "再次解除")).problemCode(409))

@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.zhizhi.command.EmergencyState;
+import org.zhizhi.command.EmergencyView;
+import org.zhizhi.command.EmergencyWhistles;
 import org.zhizhi.command.GridRisk;
 import org.zhizhi.command.screen.ScreenSnapshot.GridLoad;
 import org.zhizhi.command.screen.ScreenSnapshot.Node;
@@ -68,8 +71,12 @@ public class CommandScreen {
 
 	private final Clock clock;
 
+	private final EmergencyWhistles emergencies;
+
 	CommandScreen(IncidentKpis kpis, KpiTrends trends, IncidentLists incidents, PartnershipQueries partnership,
-			WishQueries wishes, Assessments assessments, List<GridRisk> risks, Clock clock) {
+			WishQueries wishes, Assessments assessments, List<GridRisk> risks, Clock clock,
+			EmergencyWhistles emergencies) {
+		this.emergencies = emergencies;
 		this.kpis = kpis;
 		this.trends = trends;
 		this.incidents = incidents;
@@ -90,7 +97,15 @@ public class CommandScreen {
 				kpis.report(screen.viewer(), unit, KpiPeriod.monthOf(today)),
 				trends.trend(screen.viewer(), unit, KpiPeriod.yearOf(today), KpiGranularity.MONTH), whistles(screen),
 				overdue(screen), gridLoads(screen), latest(screen), partnership(screen), wishes(screen),
-				property(screen, today));
+				property(screen, today), calling(screen));
+	}
+
+	/** The emergency whistles of the screen's node still calling, as the whistle's own list shows them. */
+	private List<EmergencyView> calling(ScreenScope screen) {
+		return emergencies.ofScope(screen.reader(), 0)
+			.stream()
+			.filter(w -> w.state() == EmergencyState.CALLING)
+			.toList();
 	}
 
 	/** The load of every grid of the screen with open incidents or risk alerts. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.zhizhi.command.EmergencyView;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.WhistleType;
 import org.zhizhi.incident.kpi.KpiReport;
@@ -32,10 +33,12 @@ import org.zhizhi.wish.WishState;
  * @param wishes the wish desk's counts per state
  * @param property last year's ratings of the property companies of the node, the best first (the ratings are
  * given once a year), as the property desk lists them
+ * @param emergencies the emergency whistles of the node still calling, with where their people stand — the same views
+ * as the whistle's own list ({@code EmergencyWhistles.ofScope})
  */
 public record ScreenSnapshot(Node node, Instant at, long position, LocalDate day, KpiReport today, KpiReport month, KpiTrend trend,
 		List<Whistles> whistles, Overdue overdue, List<GridLoad> grids, List<Latest> latest, Rates partnership,
-		Map<WishState, Long> wishes, List<RatingView> property) {
+		Map<WishState, Long> wishes, List<RatingView> property, List<EmergencyView> emergencies) {
 
 	/** One of the newest reports: the desk queue's first page. */
 	public record Latest(UUID id, IncidentState state, String categoryName, String description, UUID gridId,

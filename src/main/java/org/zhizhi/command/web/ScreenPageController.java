@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.zhizhi.command.EmergencyKind;
 import org.zhizhi.command.EmergencyLifecycle;
 import org.zhizhi.command.screen.ScreenActions;
 import org.zhizhi.command.screen.ScreenScope;
@@ -86,6 +87,7 @@ class ScreenPageController {
 		data.put("streamUrl", "/command/screen/stream?scope=" + scope);
 		data.put("cardUrl", "/command/screen/incidents/");
 		data.put("deskUrl", "/incidents/");
+		data.put("emergencyBoardUrl", "/command/emergency/");
 		if (EmergencyLifecycle.leads(actor)) {
 			// a grid on the map opens the emergency whistle's form with the grid ticked; the form's facade decides
 			data.put("emergencyUrl", "/command/emergency/new");
@@ -109,6 +111,7 @@ class ScreenPageController {
 		Arrays.stream(Triage.values()).forEach(v -> keys.add("triage." + v));
 		Arrays.stream(WishState.values()).forEach(v -> keys.add("wishState." + v));
 		Arrays.stream(Grade.values()).forEach(v -> keys.add("property.grade." + v));
+		Arrays.stream(EmergencyKind.values()).forEach(v -> keys.add("command.emergencyKind." + v));
 		keys.add("property.title");
 		ScreenActions.OFFERED.forEach(a -> keys.add("command.screen.action." + a));
 		List.of("handling", "closure", "onTime", "satisfaction", "rework", "selfHandled")
@@ -116,7 +119,8 @@ class ScreenPageController {
 		List.of("liveOn", "liveOff", "reported", "dispatched", "closed", "overdueCount", "overdueNone", "matchRate",
 				"needsPublished", "whistlesOpen", "open", "overdueShort", "alerts", "cardHint", "noActions",
 				"openDesk", "done", "note", "unit", "unitNone", "type", "approve", "refuse", "submit",
-				"gridIncidents", "updatedAt", "property", "state", "reportedAt", "total", "blowEmergency")
+				"gridIncidents", "updatedAt", "property", "state", "reportedAt", "total", "blowEmergency",
+				"emergencyCounts")
 			.forEach(k -> keys.add("command.screen." + k));
 		for (String key : keys) {
 			labels.put(key, messages.getMessage(key, null, key, locale));
