@@ -183,7 +183,21 @@
       }));
     }
   }
+  function renderOnDuty(s) {
+    const panel = document.getElementById('panel-on-duty');
+    panel.hidden = !s.onDuty || s.onDuty.members === 0;
+    if (panel.hidden) return false;
+    document.getElementById('on-duty-count').textContent = String(s.onDuty.members);
+    const list = document.getElementById('on-duty-list');
+    list.replaceChildren();
+    // the wall names four; the count says how many stand at their posts in all
+    for (const d of s.onDuty.first.slice(0, 4)) {
+      list.append(el('li', { text: t('command.screen.onDutyLine', d.memberName, d.postName, d.gridName, time(d.until)) }));
+    }
+    return true;
+  }
   function renderModules(s) {
+    const onDuty = renderOnDuty(s);
     const partnership = document.getElementById('panel-partnership');
     const wishes = document.getElementById('panel-wishes');
     partnership.hidden = s.partnership == null;
@@ -211,7 +225,7 @@
           + (r.titled ? ' · ' + t('property.title') : '') }));
       }
     }
-    document.getElementById('panel-modules').hidden = partnership.hidden && wishes.hidden && property.hidden;
+    document.getElementById('panel-modules').hidden = !onDuty && partnership.hidden && wishes.hidden && property.hidden;
   }
   // 应急哨 still calling: who is coming, who is there — read again every 10 s while any calls, since people answer
   // on their phones and no report moves the stream meanwhile

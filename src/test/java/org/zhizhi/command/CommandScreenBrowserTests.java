@@ -73,6 +73,9 @@ class CommandScreenBrowserTests {
 			assertThat(page.locator("#screen-live")).hasAttribute("data-state", "on");
 			assertThat(page.locator("#screen-trend")).hasAttribute("data-ready", "true");
 			assertThat(page.locator("#screen-map")).hasAttribute("data-loaded", "true");
+			// the demo's gate post at 东城公租房 is staffed round the clock: the district has members on duty
+			assertThat(page.locator("#panel-on-duty")).isVisible();
+			assertThat(page.locator("#on-duty-list")).containsText("东城公租房1栋党员示范岗");
 			page.evaluate("() => { window.sameScreen = true; }");
 
 			String description = "大屏演示：东城公租房门口污水外溢 " + System.nanoTime();

@@ -52,6 +52,9 @@ class CommandScreenFiguresIntegrationTests {
 	@Autowired
 	SentinelQueries sentinel;
 
+	@Autowired
+	org.zhizhi.party.DutyRosters duty;
+
 	@Test
 	void theDistrictStreetAndCommunityScreensShowTheModulesOwnFigures() {
 		ApiClient api = new ApiClient(port);
@@ -99,6 +102,17 @@ class CommandScreenFiguresIntegrationTests {
 			}
 			assertThat(alerts).as("the map's alerts are the sentinel's open alerts per grid")
 				.isEqualTo(sentinel.openCountsByGrid(at.scope()));
+			// the members on duty: the party rosters' answer for the node's grids and micro-grids at the snapshot's moment
+			List<UUID> places = new java.util.ArrayList<>();
+			for (var level : List.of(org.zhizhi.territory.OrgLevel.GRID, org.zhizhi.territory.OrgLevel.MICRO_GRID)) {
+				orgUnits.list(at.scope(), new org.zhizhi.territory.OrgUnitFilter(null, null, level))
+					.forEach(u -> places.add(u.id()));
+			}
+			var onDuty = duty.onDuty(at.scope(), places, java.time.Instant.parse(screen.path("at").asString()));
+			assertThat(screen.path("onDuty").path("members").asLong())
+				.isEqualTo(onDuty.stream().map(d -> d.memberId()).distinct().count());
+			assertThat(screen.path("onDuty").path("first").findValuesAsString("memberName"))
+				.isEqualTo(onDuty.stream().limit(12).map(d -> d.memberName()).toList());
 			assertThat(gridsOverdue).as("the grids' overdue add up to the desk's 超时未办结")
 				.isEqualTo(screen.path("overdue").path("count").asLong());
 			Map<IncidentState, Long> all = incidents.countsByState(desk, DeskFilter.none());

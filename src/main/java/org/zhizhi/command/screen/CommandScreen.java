@@ -30,12 +30,17 @@ import org.zhizhi.incident.kpi.IncidentKpis;
 import org.zhizhi.incident.kpi.KpiGranularity;
 import org.zhizhi.incident.kpi.KpiPeriod;
 import org.zhizhi.incident.kpi.KpiTrends;
+import org.zhizhi.party.DutyRosters;
+import org.zhizhi.party.OnDuty;
 import org.zhizhi.partnership.PartnershipQueries;
 import org.zhizhi.partnership.PartnershipManagement;
 import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.property.Assessments;
 import org.zhizhi.property.PropertyRoles;
 import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.territory.OrgLevel;
+import org.zhizhi.territory.OrgUnitFilter;
+import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.wish.WishQueries;
 import org.zhizhi.wish.WishRoles;
 import org.zhizhi.wish.WishState;
@@ -50,6 +55,9 @@ public class CommandScreen {
 
 	/** How many overdue incidents the screen lists: the desk queue's first page. */
 	static final int OVERDUE_LISTED = IncidentLists.PAGE_SIZE;
+
+	/** The members on duty the screen names; the count covers them all. */
+	static final int ON_DUTY_LISTED = 12;
 
 	/** States after which an incident waits for nobody: what "open" leaves out. */
 	private static final Set<IncidentState> DONE = EnumSet.of(IncidentState.CLOSED, IncidentState.RATED,
@@ -73,10 +81,16 @@ public class CommandScreen {
 
 	private final EmergencyWhistles emergencies;
 
+	private final DutyRosters duty;
+
+	private final OrgUnitQueries orgUnits;
+
 	CommandScreen(IncidentKpis kpis, KpiTrends trends, IncidentLists incidents, PartnershipQueries partnership,
 			WishQueries wishes, Assessments assessments, List<GridRisk> risks, Clock clock,
-			EmergencyWhistles emergencies) {
+			EmergencyWhistles emergencies, DutyRosters duty, OrgUnitQueries orgUnits) {
 		this.emergencies = emergencies;
+		this.duty = duty;
+		this.orgUnits = orgUnits;
 		this.kpis = kpis;
 		this.trends = trends;
 		this.incidents = incidents;
@@ -97,7 +111,18 @@ public class CommandScreen {
 				kpis.report(screen.viewer(), unit, KpiPeriod.monthOf(today)),
 				trends.trend(screen.viewer(), unit, KpiPeriod.yearOf(today), KpiGranularity.MONTH), whistles(screen),
 				overdue(screen), gridLoads(screen), latest(screen), partnership(screen), wishes(screen),
-				property(screen, today), calling(screen));
+				property(screen, today), onDuty(screen, now), calling(screen));
+	}
+
+	/** How many party members stand at their posts in the node's grids and micro-grids now, and the first of them. */
+	private ScreenSnapshot.OnDutyNow onDuty(ScreenScope screen, Instant now) {
+		List<UUID> places = new ArrayList<>();
+		for (OrgLevel level : List.of(OrgLevel.GRID, OrgLevel.MICRO_GRID)) {
+			orgUnits.list(screen.scope(), new OrgUnitFilter(null, null, level)).forEach(u -> places.add(u.id()));
+		}
+		List<OnDuty> lines = places.isEmpty() ? List.of() : duty.onDuty(screen.scope(), places, now);
+		long members = lines.stream().map(OnDuty::memberId).distinct().count();
+		return new ScreenSnapshot.OnDutyNow(members, lines.stream().limit(ON_DUTY_LISTED).toList());
 	}
 
 	/** The emergency whistles of the screen's node still calling, as the whistle's own list shows them. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.zhizhi.command.EmergencyView;
+import org.zhizhi.party.OnDuty;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.WhistleType;
 import org.zhizhi.incident.kpi.KpiReport;
@@ -33,12 +34,18 @@ import org.zhizhi.wish.WishState;
  * @param wishes the wish desk's counts per state
  * @param property last year's ratings of the property companies of the node, the best first (the ratings are
  * given once a year), as the property desk lists them
+ * @param onDuty the party members on duty now at the posts (党员示范岗, 责任区) covering the node's grids and
+ * micro-grids: how many, and the first lines as the party's rosters answer ({@code party.DutyRosters.onDuty})
  * @param emergencies the emergency whistles of the node still calling, with where their people stand — the same views
  * as the whistle's own list ({@code EmergencyWhistles.ofScope})
  */
 public record ScreenSnapshot(Node node, Instant at, long position, LocalDate day, KpiReport today, KpiReport month, KpiTrend trend,
 		List<Whistles> whistles, Overdue overdue, List<GridLoad> grids, List<Latest> latest, Rates partnership,
-		Map<WishState, Long> wishes, List<RatingView> property, List<EmergencyView> emergencies) {
+		Map<WishState, Long> wishes, List<RatingView> property, OnDutyNow onDuty, List<EmergencyView> emergencies) {
+
+	/** The members on duty now: how many (each once), and the first lines (member, post, grid, until when). */
+	public record OnDutyNow(long members, List<OnDuty> first) {
+	}
 
 	/** One of the newest reports: the desk queue's first page. */
 	public record Latest(UUID id, IncidentState state, String categoryName, String description, UUID gridId,

@@ -120,7 +120,7 @@ class ScreenPageController {
 				"needsPublished", "whistlesOpen", "open", "overdueShort", "alerts", "cardHint", "noActions",
 				"openDesk", "done", "note", "unit", "unitNone", "type", "approve", "refuse", "submit",
 				"gridIncidents", "updatedAt", "property", "state", "reportedAt", "total", "blowEmergency",
-				"emergencyCounts")
+				"emergencyCounts", "onDutyLine")
 			.forEach(k -> keys.add("command.screen." + k));
 		for (String key : keys) {
 			labels.put(key, messages.getMessage(key, null, key, locale));
