@@ -15,8 +15,6 @@ import org.zhizhi.party.AppraisalCommands.AssessBranch;
 import org.zhizhi.party.AppraisalCommands.OpenAppraisal;
 import org.zhizhi.party.AppraisalCommands.RecordResult;
 import org.zhizhi.party.persistence.JdbcAppraisals;
-import org.zhizhi.party.persistence.JdbcAppraisals.Assessment;
-import org.zhizhi.party.persistence.JdbcAppraisals.ResultLine;
 import org.zhizhi.party.persistence.JdbcParty;
 import org.zhizhi.property.EvaluationTemplate;
 import org.zhizhi.property.EvaluationTemplates;
@@ -64,7 +62,7 @@ public class Appraisals {
 	}
 
 	/** A round with its lines and counts per grade. */
-	public record AppraisalView(Appraisal appraisal, List<ResultLine> lines, Map<AppraisalGrade, Long> counts,
+	public record AppraisalView(Appraisal appraisal, List<AppraisalResultLine> lines, Map<AppraisalGrade, Long> counts,
 			long missing, boolean mayRecord) {
 	}
 
@@ -133,7 +131,7 @@ public class Appraisals {
 	public Optional<AppraisalView> appraisal(Actor actor, UUID id) {
 		PartyRules.checkReader(actor);
 		return appraisals.find(actor.scope(), id).map(a -> {
-			List<ResultLine> lines = appraisals.results(a.id(), a.orgId());
+			List<AppraisalResultLine> lines = appraisals.results(a.id(), a.orgId());
 			Map<AppraisalGrade, Long> counts = new java.util.EnumMap<>(AppraisalGrade.class);
 			for (AppraisalGrade grade : AppraisalGrade.values()) {
 				counts.put(grade, lines.stream().filter(l -> l.grade() == grade).count());
@@ -152,7 +150,7 @@ public class Appraisals {
 	}
 
 	/** Assesses the branch for the year: every criterion of the template marked, the score the engine's. */
-	public Assessment assess(Actor actor, AssessBranch command) {
+	public BranchAssessment assess(Actor actor, AssessBranch command) {
 		PartyRules.checkWriter(actor);
 		EvaluationTemplate template = branchTemplate();
 		List<FieldProblem> more = new ArrayList<>();
@@ -167,7 +165,7 @@ public class Appraisals {
 		}
 		shape.check(command, more);
 		Scorecard.Score score = Scorecard.score(template, command.marks());
-		Assessment assessment = new Assessment(Ids.newId(clock), org.id(), org.name(), command.year(), template.code(),
+		BranchAssessment assessment = new BranchAssessment(Ids.newId(clock), org.id(), org.name(), command.year(), template.code(),
 				score.total().awarded(), score.total().possible(), Map.copyOf(command.marks()), clock.instant());
 		if (!appraisals.insertAssessment(assessment, org.scopePath(), DataScope.districtOf(org.scopePath()),
 				actor.userId())) {
@@ -178,7 +176,7 @@ public class Appraisals {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Assessment> assessments(Actor actor, UUID orgId) {
+	public List<BranchAssessment> assessments(Actor actor, UUID orgId) {
 		PartyRules.checkReader(actor);
 		return appraisals.assessments(actor.scope(), orgId);
 	}

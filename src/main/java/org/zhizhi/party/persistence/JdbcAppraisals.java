@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.party.Appraisal;
 import org.zhizhi.party.AppraisalGrade;
+import org.zhizhi.party.AppraisalResultLine;
 import org.zhizhi.party.AppraisalState;
+import org.zhizhi.party.BranchAssessment;
 import org.zhizhi.property.Scorecard;
 import org.zhizhi.shared.DataScope;
 
@@ -127,12 +129,9 @@ public class JdbcAppraisals {
 			.update() == 1;
 	}
 
-	/** A line of the round: a member of the branch (or one with a result) and his result, if any. */
-	public record ResultLine(UUID memberId, String memberName, String orgName, AppraisalGrade grade, String note) {
-	}
 
 	/** The active full members of the branch and those below it, with their results; anyone with a result too. */
-	public List<ResultLine> results(UUID appraisalId, UUID orgId) {
+	public List<AppraisalResultLine> results(UUID appraisalId, UUID orgId) {
 		return jdbc.sql("""
 				WITH RECURSIVE within (id) AS (
 				    SELECT CAST(:orgId AS uuid)
@@ -149,20 +148,16 @@ public class JdbcAppraisals {
 				""")
 			.param("appraisalId", appraisalId)
 			.param("orgId", orgId)
-			.query((rs, row) -> new ResultLine(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+			.query((rs, row) -> new AppraisalResultLine(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getString(4) == null ? null : AppraisalGrade.valueOf(rs.getString(4)), rs.getString(5)))
 			.list();
 	}
 
 	// --- branch assessments ---------------------------------------------------------------------------------------
 
-	/** A branch's assessment of a year as kept. */
-	public record Assessment(UUID id, UUID orgId, String orgName, int year, String templateCode, int awarded,
-			int possible, Map<String, Scorecard.Mark> marks, Instant assessedAt) {
-	}
 
 	/** Keeps the assessment with its marks; false when the branch has one of that year already. */
-	public boolean insertAssessment(Assessment assessment, String scopePath, UUID districtId, UUID by) {
+	public boolean insertAssessment(BranchAssessment assessment, String scopePath, UUID districtId, UUID by) {
 		try {
 			int rows = jdbc.sql("""
 					INSERT INTO party.branch_assessment (id, org_id, year, template_code, awarded, possible, scope_path,
@@ -200,7 +195,7 @@ public class JdbcAppraisals {
 		return true;
 	}
 
-	public List<Assessment> assessments(DataScope scope, UUID orgId) {
+	public List<BranchAssessment> assessments(DataScope scope, UUID orgId) {
 		return jdbc.sql("""
 				SELECT b.id, b.org_id, o.name, b.year, b.template_code, b.awarded, b.possible, b.assessed_at
 				  FROM party.branch_assessment b JOIN party.party_org o ON o.id = b.org_id
@@ -209,7 +204,7 @@ public class JdbcAppraisals {
 				""")
 			.param("scope", scope.likePattern())
 			.param("orgId", orgId)
-			.query((rs, row) -> new Assessment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+			.query((rs, row) -> new BranchAssessment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getString(3), rs.getInt(4), rs.getString(5), rs.getInt(6), rs.getInt(7),
 					marks(rs.getObject(1, UUID.class)), rs.getTimestamp(8).toInstant()))
 			.list();

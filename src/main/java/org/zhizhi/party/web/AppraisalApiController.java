@@ -17,10 +17,10 @@ import org.zhizhi.party.Appraisal;
 import org.zhizhi.party.AppraisalCommands.AssessBranch;
 import org.zhizhi.party.AppraisalCommands.OpenAppraisal;
 import org.zhizhi.party.AppraisalCommands.RecordResult;
+import org.zhizhi.party.AppraisalResultLine;
 import org.zhizhi.party.Appraisals;
 import org.zhizhi.party.Appraisals.AppraisalView;
-import org.zhizhi.party.persistence.JdbcAppraisals.Assessment;
-import org.zhizhi.party.persistence.JdbcAppraisals.ResultLine;
+import org.zhizhi.party.BranchAssessment;
 import org.zhizhi.property.EvaluationTemplate;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
@@ -47,7 +47,7 @@ class AppraisalApiController {
 		}
 	}
 
-	record AppraisalDetail(AppraisalJson appraisal, List<ResultLine> results, Object counts, long missing) {
+	record AppraisalDetail(AppraisalJson appraisal, List<AppraisalResultLine> results, Object counts, long missing) {
 
 		static AppraisalDetail of(AppraisalView v) {
 			return new AppraisalDetail(AppraisalJson.of(v.appraisal()), v.lines(), v.counts(), v.missing());
@@ -97,14 +97,14 @@ class AppraisalApiController {
 
 	@GetMapping("/branch-assessments")
 	@Operation(summary = "Branch assessments within the caller's scope, of one organisation if given")
-	List<Assessment> assessments(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID orgId) {
+	List<BranchAssessment> assessments(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID orgId) {
 		return appraisals.assessments(actor, orgId);
 	}
 
 	@PostMapping("/branch-assessments")
 	@Operation(summary = "Assess a branch for a year: a PASS or FAIL for every criterion of the template")
-	ResponseEntity<Assessment> assess(@AuthenticationPrincipal Actor actor, @RequestBody AssessBranch body) {
-		Assessment assessment = appraisals.assess(actor, body);
+	ResponseEntity<BranchAssessment> assess(@AuthenticationPrincipal Actor actor, @RequestBody AssessBranch body) {
+		BranchAssessment assessment = appraisals.assess(actor, body);
 		return ResponseEntity.created(URI.create("/api/v1/branch-assessments?orgId=" + assessment.orgId()))
 			.body(assessment);
 	}
