@@ -262,12 +262,12 @@ public class EmergencyWhistles {
 	}
 
 	private List<EmergencyView> views(Actor actor, List<EmergencyWhistle> found) {
-		Map<UUID, Map<AnswerState, Integer>> counts = whistles
-			.answerCounts(found.stream().map(EmergencyWhistle::id).toList());
+		List<UUID> ids = found.stream().map(EmergencyWhistle::id).toList();
+		Map<UUID, Map<AnswerState, Integer>> counts = whistles.answerCounts(ids);
+		Map<UUID, EmergencyCallee> mine = whistles.calleeIn(ids, actor.userId());
 		List<EmergencyView> views = new ArrayList<>();
 		for (EmergencyWhistle w : found) {
-			EmergencyCallee mine = whistles.callee(w.id(), actor.userId()).orElse(null);
-			views.add(view(actor, w, mine, counts.getOrDefault(w.id(), Map.of())));
+			views.add(view(actor, w, mine.get(w.id()), counts.getOrDefault(w.id(), Map.of())));
 		}
 		return views;
 	}

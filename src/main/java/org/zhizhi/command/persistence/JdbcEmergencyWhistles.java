@@ -190,6 +190,23 @@ public class JdbcEmergencyWhistles {
 			.list();
 	}
 
+	/** This person's own rows among these whistles, by whistle: a list's "my answer" in one query. */
+	public Map<UUID, EmergencyCallee> calleeIn(List<UUID> whistleIds, UUID accountId) {
+		Map<UUID, EmergencyCallee> mine = new HashMap<>();
+		if (whistleIds.isEmpty()) {
+			return mine;
+		}
+		jdbc.sql("SELECT " + CALLEE + """
+				 FROM command.emergency_callee c JOIN command.emergency_whistle w ON w.id = c.whistle_id
+				WHERE c.whistle_id = ANY(:ids) AND c.account_id = :account""")
+			.param("ids", whistleIds.toArray(UUID[]::new))
+			.param("account", accountId)
+			.query(JdbcEmergencyWhistles::callee)
+			.list()
+			.forEach(c -> mine.put(c.whistleId(), c));
+		return mine;
+	}
+
 	public Optional<EmergencyCallee> callee(UUID whistleId, UUID accountId) {
 		return jdbc.sql("SELECT " + CALLEE + """
 				 FROM command.emergency_callee c JOIN command.emergency_whistle w ON w.id = c.whistle_id
