@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout how long a subscriber may take to answer
  * @param allowLocalHttp whether a subscriber may be plain http on this machine (tests, a developer's receiver);
  *        everywhere else only https, so that the signed bodies and incident data never cross a network in clear
+ * @param keepDeliveries how long a settled delivery (delivered or given up), its attempts and its event are kept in
+ *        the log: long enough to answer a platform's question about last quarter, not forever
  */
 @Validated
 @ConfigurationProperties("zhizhi.citylink")
@@ -35,7 +37,8 @@ record CitylinkProperties(@DefaultValue({ "1m", "5m", "30m", "2h", "12h" }) @Not
 		@DefaultValue("2m") @NotNull @DurationMin(seconds = 30, message = "must be at least 30s") Duration lease,
 		@DefaultValue("5s") @NotNull @DurationMin(inclusive = false, message = "must be positive") Duration connectTimeout,
 		@DefaultValue("15s") @NotNull @DurationMin(inclusive = false, message = "must be positive") Duration requestTimeout,
-		@DefaultValue("false") boolean allowLocalHttp) {
+		@DefaultValue("false") boolean allowLocalHttp,
+		@DefaultValue("90d") @NotNull @DurationMin(days = 1, message = "must be at least 1d") Duration keepDeliveries) {
 
 	RetrySchedule schedule() {
 		return new RetrySchedule(retry);

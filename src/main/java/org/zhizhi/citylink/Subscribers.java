@@ -132,6 +132,20 @@ public class Subscribers {
 		return step(actor, id, SubscriberAction.ROTATE_SECRET, null);
 	}
 
+	/**
+	 * Retires the subscriber for good: nothing more is sent to it, and what still waited for it is given up in the same
+	 * transaction (its log keeps them as failed, with the reason). Its log stays readable until the retention sweep.
+	 */
+	@Transactional
+	public SubscriberView retire(Actor actor, UUID id) {
+		step(actor, id, SubscriberAction.RETIRE, SubscriberState.RETIRED);
+		deliveries.giveUpPendingOf(id, RETIRED_REASON);
+		return get(actor.scope(), id);
+	}
+
+	/** Written into each delivery a retirement gave up, as a worker writes the error of its last attempt. */
+	static final String RETIRED_REASON = "订阅方已停用，未再推送";
+
 	private WithSecret step(Actor actor, UUID id, SubscriberAction action, SubscriberState target) {
 		requireManager(actor);
 		SubscriberView current = get(actor.scope(), id);
@@ -139,7 +153,7 @@ public class Subscribers {
 				target == null ? current.state() : target);
 		String secret = action == SubscriberAction.ROTATE_SECRET ? newSecret() : null;
 		if (!subscribers.save(id, current.version(), next, secret == null ? null : seal.sealSecret(id, secret),
-				secret == null ? null : clock.instant())) {
+				secret == null ? null : clock.instant(), clock.instant())) {
 			// someone saved it since it was read: refused as the table refuses from the state it is in now
 			SubscriberView now = get(actor.scope(), id);
 			throw SubscriberLifecycle.TABLE.illegal(now.state(), action);
@@ -169,6 +183,9 @@ public class Subscribers {
 	public DeliveryDetail resend(Actor actor, UUID id) {
 		requireManager(actor);
 		DeliveryView view = deliveries.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("delivery"));
+		if (get(actor.scope(), view.subscriberId()).state() == SubscriberState.RETIRED) {
+			throw new DomainException(Category.CONFLICT, "SUBSCRIBER_RETIRED", "citylink.subscriberRetired");
+		}
 		Delivery delivery = new Delivery(view.id(), view.state(), view.attempts(), view.version());
 		Delivery.Outcome outcome = delivery.resend(clock.instant());
 		if (!deliveries.resend(id, view.version(), outcome.nextAttemptAt())) {

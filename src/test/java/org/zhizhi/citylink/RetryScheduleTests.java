@@ -92,7 +92,7 @@ class RetryScheduleTests {
 				boolean allowed = switch (action) {
 					case PAUSE -> state == SubscriberState.ACTIVE;
 					case RESUME -> state == SubscriberState.PAUSED;
-					case ROTATE_SECRET -> true;
+					case ROTATE_SECRET, RETIRE -> state != SubscriberState.RETIRED;
 				};
 				assertThat(SubscriberLifecycle.TABLE.allows(state, action)).as(state + " " + action)
 					.isEqualTo(allowed);

@@ -66,13 +66,14 @@ public class JdbcDeliveries {
 
 	/**
 	 * The subscribers an event goes to: those whose node covers the event's, whose patterns take its kind, and — for a
-	 * callback subscriber — whose source the event's order came from. Paused ones too: their deliveries wait.
+	 * callback subscriber — whose source the event's order came from. Paused ones too: their deliveries wait; retired
+	 * ones never.
 	 */
 	public List<UUID> subscribersOf(UUID eventId) {
 		return jdbc.sql("""
 				SELECT s.id FROM citylink.feed_event e
 				  JOIN citylink.subscriber s ON starts_with(e.scope_path, s.scope_path)
-				 WHERE e.id = :event
+				 WHERE e.id = :event AND s.state <> 'RETIRED'
 				   AND (s.source IS NULL OR s.source = e.source)
 				   AND EXISTS (SELECT 1 FROM unnest(s.kinds) k
 				                WHERE k = e.kind OR (right(k, 2) = '.*' AND starts_with(e.kind, left(k, -1))))
@@ -250,5 +251,57 @@ public class JdbcDeliveries {
 				(Integer) rs.getObject("last_status"), rs.getString("last_error"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("occurred_at").toInstant(),
 				rs.getInt("version"));
+	}
+
+	/**
+	 * Gives up what still waits for a subscriber being retired, in the retiring transaction: each delivery moves as a
+	 * worker's last failed attempt would (its version too, so that a worker holding one records nothing over it).
+	 */
+	public int giveUpPendingOf(UUID subscriberId, String reason) {
+		return jdbc.sql("""
+				UPDATE citylink.delivery
+				   SET state = 'FAILED', next_attempt_at = NULL, last_error = :reason, version = version + 1
+				 WHERE subscriber_id = :subscriber AND state = 'PENDING'""")
+			.param("subscriber", subscriberId)
+			.param("reason", reason)
+			.update();
+	}
+
+	/**
+	 * Settled deliveries (delivered or given up) made before the cutoff, at most {@code limit}, oldest first, locked
+	 * so that two sweeps (or an admin's resend) never work on the same row.
+	 */
+	public List<UUID> settledBefore(Instant cutoff, int limit) {
+		return jdbc.sql("""
+				SELECT id FROM citylink.delivery
+				 WHERE state <> 'PENDING' AND created_at < :cutoff
+				 ORDER BY created_at LIMIT :n FOR UPDATE SKIP LOCKED""")
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("n", limit)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Removes the deliveries with their attempts; answers how many deliveries went. */
+	public int delete(List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		UUID[] array = ids.toArray(UUID[]::new);
+		jdbc.sql("DELETE FROM citylink.delivery_attempt WHERE delivery_id = ANY(:ids)").param("ids", array).update();
+		return jdbc.sql("DELETE FROM citylink.delivery WHERE id = ANY(:ids)").param("ids", array).update();
+	}
+
+	/** Removes events recorded before the cutoff that no delivery names any more, at most {@code limit}. */
+	public int deleteUnreferencedEventsBefore(Instant cutoff, int limit) {
+		return jdbc.sql("""
+				DELETE FROM citylink.feed_event WHERE id IN (
+				    SELECT e.id FROM citylink.feed_event e
+				     WHERE e.recorded_at < :cutoff
+				       AND NOT EXISTS (SELECT 1 FROM citylink.delivery d WHERE d.event_id = e.id)
+				     ORDER BY e.recorded_at LIMIT :n)""")
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("n", limit)
+			.update();
 	}
 }

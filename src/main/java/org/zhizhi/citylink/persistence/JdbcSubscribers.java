@@ -78,13 +78,16 @@ public class JdbcSubscribers {
 	 * The versioned save of a step: the new state and, when rotated, the new sealed secret. False when someone saved
 	 * the subscriber since it was read.
 	 */
-	public boolean save(UUID id, int version, SubscriberState state, byte[] sealedSecret, Instant rotatedAt) {
+	public boolean save(UUID id, int version, SubscriberState state, byte[] sealedSecret, Instant rotatedAt,
+			Instant now) {
 		return jdbc.sql("""
 				UPDATE citylink.subscriber
 				   SET state = :state, version = version + 1,
-				       secret = coalesce(:secret, secret), secret_rotated_at = coalesce(:rotated, secret_rotated_at)
+				       secret = coalesce(:secret, secret), secret_rotated_at = coalesce(:rotated, secret_rotated_at),
+				       retired_at = CASE WHEN :state = 'RETIRED' THEN coalesce(retired_at, :now) END
 				 WHERE id = :id AND version = :version""")
 			.param("state", state.name())
+			.param("now", Timestamp.from(now))
 			.param("secret", sealedSecret, java.sql.Types.BINARY)
 			.param("rotated", rotatedAt == null ? null : Timestamp.from(rotatedAt))
 			.param("id", id)

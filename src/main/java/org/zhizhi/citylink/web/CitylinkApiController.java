@@ -86,6 +86,13 @@ class CitylinkApiController {
 		return subscribers.resume(actor, id);
 	}
 
+	@PostMapping("/subscribers/{id}/retire")
+	@Operation(summary = "Retires a subscriber for good: nothing more is sent to it, what waited is given up; its log "
+			+ "stays until the retention")
+	SubscriberView retire(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		return subscribers.retire(actor, id);
+	}
+
 	@PostMapping("/subscribers/{id}/rotate-secret")
 	@Operation(summary = "Replaces the signing secret; the answer holds the new one, shown only this once")
 	WithSecret rotate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {

@@ -98,6 +98,11 @@ class CitylinkPages {
 		return step(redirect, "citylink.notice.paused", () -> subscribers.pause(actor, id));
 	}
 
+	@PostMapping(HOME + "/subscribers/{id}/retire")
+	String retire(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+		return step(redirect, "citylink.notice.retired", () -> subscribers.retire(actor, id));
+	}
+
 	@PostMapping(HOME + "/subscribers/{id}/resume")
 	String resume(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
 		return step(redirect, "citylink.notice.resumed", () -> subscribers.resume(actor, id));
