@@ -1,7 +1,6 @@
 package org.zhizhi.citylink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -275,28 +274,14 @@ class CityFeedIntegrationTests {
 	}
 
 	private JsonNode subscribe(String token, String name, String url, List<String> kinds) {
-		Response made = api.post("/api/v1/citylink/subscribers", token,
-				Map.of("name", name + UUID.randomUUID().toString().substring(0, 6), "url", url, "kinds", kinds));
-		assertThat(made.status()).as(made.brief()).isEqualTo(201);
-		return made.json();
+		return new DeliveryLog(api, token).subscribe(name, url, kinds);
 	}
 
-	/** The subscriber's delivery of the incident's report, once the feed listener has written it. */
-	private JsonNode awaitDelivery(String token, String subscriberId, String incident) {
-		JsonNode[] found = new JsonNode[1];
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			List<JsonNode> deliveries = api.get("/api/v1/citylink/deliveries?subscriberId=" + subscriberId, token)
-				.list();
-			found[0] = deliveries.stream()
-				.filter(d -> d.path("subjectId").asString().equals(incident))
-				.findFirst()
-				.orElse(null);
-			assertThat(found[0]).as("a delivery of " + incident).isNotNull();
-		});
-		return found[0];
+	private JsonNode awaitDelivery(String token, String subscriberId, String subject) {
+		return new DeliveryLog(api, token).awaitDelivery(subscriberId, subject);
 	}
 
 	private JsonNode detail(String token, JsonNode delivery) {
-		return api.get("/api/v1/citylink/deliveries/" + delivery.path("id").asString(), token).json();
+		return new DeliveryLog(api, token).detail(delivery);
 	}
 }

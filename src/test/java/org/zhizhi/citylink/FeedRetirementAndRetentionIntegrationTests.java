@@ -1,7 +1,6 @@
 package org.zhizhi.citylink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -171,27 +170,17 @@ class FeedRetirementAndRetentionIntegrationTests {
 	}
 
 	private String subscribe(String token, String name, String url) {
-		Response made = api.post("/api/v1/citylink/subscribers", token, Map.of("name",
-				name + UUID.randomUUID().toString().substring(0, 6), "url", url, "kinds", List.of("incident.report")));
-		assertThat(made.status()).as(made.brief()).isEqualTo(201);
-		return made.json().path("subscriber").path("id").asString();
+		return new DeliveryLog(api, token).subscribe(name, url, List.of("incident.report"))
+			.path("subscriber")
+			.path("id")
+			.asString();
 	}
 
-	private JsonNode awaitDelivery(String token, String subscriberId, String incident) {
-		JsonNode[] found = new JsonNode[1];
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			found[0] = api.get("/api/v1/citylink/deliveries?subscriberId=" + subscriberId, token)
-				.list()
-				.stream()
-				.filter(d -> d.path("subjectId").asString().equals(incident))
-				.findFirst()
-				.orElse(null);
-			assertThat(found[0]).as("a delivery of " + incident).isNotNull();
-		});
-		return found[0];
+	private JsonNode awaitDelivery(String token, String subscriberId, String subject) {
+		return new DeliveryLog(api, token).awaitDelivery(subscriberId, subject);
 	}
 
 	private JsonNode detail(String token, JsonNode delivery) {
-		return api.get("/api/v1/citylink/deliveries/" + delivery.path("id").asString(), token).json();
+		return new DeliveryLog(api, token).detail(delivery);
 	}
 }
