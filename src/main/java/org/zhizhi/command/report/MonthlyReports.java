@@ -79,7 +79,7 @@ public class MonthlyReports {
 	 */
 	public Order check(Actor viewer, String scope, String month, String format) {
 		if (!mayOrder(viewer)) {
-			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "command.screen.roleNotAllowed");
+			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "command.report.roleNotAllowed");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		UUID node = null;
