@@ -177,6 +177,18 @@ final class ReportPdf {
 					t.rectangle(bar.x(), ChartGeometry.BOTTOM, bar.width(), bar.height());
 					t.fill();
 				}
+				// each bar's count above it: a reader of a printed report cannot hover
+				t.beginText();
+				t.setFontAndSize(font, 8);
+				t.setRGBColorFillF(0, 0, 0);
+				for (int i = 0; i < values.size(); i++) {
+					ChartGeometry.Bar bar = g.bar(i, s, values.get(i));
+					if (values.get(i) != null) {
+						t.showTextAligned(Element.ALIGN_CENTER, String.valueOf(Math.round(values.get(i))),
+								bar.x() + bar.width() / 2, ChartGeometry.BOTTOM + bar.height() + 3, 0);
+					}
+				}
+				t.endText();
 			}
 			else {
 				t.setLineWidth(1.5f);
