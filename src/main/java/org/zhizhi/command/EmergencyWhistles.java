@@ -211,6 +211,21 @@ public class EmergencyWhistles {
 		return views(actor, whistles.ofScope(actor.scope(), PAGE, Math.max(0, page) * PAGE));
 	}
 
+	/** The most whistles of a period a report lists: a district blows a few a month, not hundreds. */
+	public static final int PERIOD_LIMIT = 200;
+
+	/**
+	 * The whistles of the leader's scope blown in a period (from included, to excluded), in the order blown: what a
+	 * month's report tells of emergencies. Empty for whoever may not see the scope's whistles.
+	 */
+	@Transactional(readOnly = true)
+	public List<EmergencyView> blownIn(Actor actor, Instant from, Instant to) {
+		if (!actor.hasAny(EmergencyLifecycle.LEADERS)) {
+			return List.of();
+		}
+		return views(actor, whistles.blownIn(actor.scope(), from, to, PERIOD_LIMIT));
+	}
+
 	/** The whistles that called this person, the calling ones first: his phone's list. */
 	@Transactional(readOnly = true)
 	public List<EmergencyView> mine(Actor actor) {

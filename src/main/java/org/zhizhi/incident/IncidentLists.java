@@ -124,4 +124,12 @@ public class IncidentLists {
 	/** A grid's open incidents and, of those, the ones overdue. */
 	public record GridLoad(long open, long overdue) {
 	}
+
+	/**
+	 * The incidents of the actor's scope reported between two instants (from included, to excluded), by whistle type,
+	 * with those of them overdue now and those carded: a month's report of the whistle, counted in one read.
+	 */
+	public ReportedWhistles reportedWhistles(Actor actor, Instant from, Instant to) {
+		return lists.reportedWhistles(actor.scope(), from, to, clock.instant());
+	}
 }

@@ -168,6 +168,20 @@ public class JdbcEmergencyWhistles {
 		return withAreas(found);
 	}
 
+	/** The whistles of the scope blown in [from, to), in the order blown. */
+	public List<EmergencyWhistle> blownIn(DataScope scope, Instant from, Instant to, int limit) {
+		List<EmergencyWhistle> found = jdbc
+			.sql("SELECT " + WHISTLE + " FROM command.emergency_whistle w WHERE w.scope_path LIKE :scope"
+					+ " AND w.blown_at >= :from AND w.blown_at < :to ORDER BY w.blown_at, w.id LIMIT :l")
+			.param("scope", scope.likePattern())
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("l", limit)
+			.query((rs, n) -> whistle(rs, List.of()))
+			.list();
+		return withAreas(found);
+	}
+
 	/** The whistles that called this person, the calling ones first. */
 	public List<EmergencyWhistle> calling(UUID accountId, int limit) {
 		List<EmergencyWhistle> found = jdbc.sql("SELECT " + WHISTLE + """

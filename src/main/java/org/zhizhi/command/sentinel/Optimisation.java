@@ -68,4 +68,18 @@ public class Optimisation {
 		return new Report(from, to, days,
 				figures.outcomes(DataScope.districtOf(actor.scope().path()), actor.scope(), from, to));
 	}
+
+	/**
+	 * A given period (from included, to excluded) — a month's report. The rules' outcomes as {@link #report(Actor, int)}
+	 * counts them; the period's length is the caller's (a month is well inside {@link #MAX_DAYS}).
+	 */
+	@Transactional(readOnly = true)
+	public Report report(Actor actor, Instant from, Instant to) {
+		if (!CommandRoles.readsAlerts(actor)) {
+			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
+		}
+		int days = (int) Math.max(1, Duration.between(from, to).toDays());
+		return new Report(from, to, days,
+				figures.outcomes(DataScope.districtOf(actor.scope().path()), actor.scope(), from, to));
+	}
 }

@@ -65,6 +65,7 @@ final class Navigation {
 			new Entry("nav.incidents", "/incidents", "whistle", IncidentRoles::worksAtDesk),
 			new Entry("nav.incidentKpi", "/incidents/kpi", "chart", IncidentRoles::readsKpis),
 			new Entry("command.screen.nav", "/command/screen", "map", ScreenAccess::hasOwnScreen),
+			new Entry("command.report.nav", "/command/reports", "chart", ScreenAccess::hasOwnScreen),
 			new Entry("nav.emergency", "/command/emergency", "whistle", EmergencyLifecycle::leads),
 			new Entry("nav.alerts", "/command/alerts", "audit", CommandRoles::readsAlerts,
 					List.of("/command/alerts", "/command/supervision", "/command/optimisation", "/command/rules")),

@@ -18,6 +18,7 @@ import org.zhizhi.incident.IncidentAction;
 import org.zhizhi.incident.IncidentRow;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.Rating;
+import org.zhizhi.incident.ReportedWhistles;
 import org.zhizhi.incident.Tier;
 import org.zhizhi.incident.Triage;
 import org.zhizhi.incident.WhistleType;
@@ -214,6 +215,46 @@ public class JdbcIncidentLists {
 
 	/** A grid's open incidents and those of them overdue. */
 	public record GridLoad(UUID gridId, long open, long overdue) {
+	}
+
+	/**
+	 * The scope's incidents reported in [from, to) per whistle type (null: not whistled), with those overdue at
+	 * {@code now} by the desk queue's rule and those given a yellow or red card — one pass over the scope's
+	 * {@code (scope_path, reported_at)} index range.
+	 */
+	public ReportedWhistles reportedWhistles(DataScope scope, Instant from, Instant to, Instant now) {
+		Map<WhistleType, Long> byType = new EnumMap<>(WhistleType.class);
+		for (WhistleType type : WhistleType.values()) {
+			byType.put(type, 0L);
+		}
+		long[] sums = new long[5];
+		jdbc.sql("""
+				select i.whistle_type, count(*) as reported,
+				       count(*) filter (where i.closed_at is null and i.resolve_due_at < :now) as overdue,
+				       count(*) filter (where i.yellow_cards > 0) as yellow,
+				       count(*) filter (where i.red_cards > 0) as red
+				  from incident.incident i
+				 where i.scope_path like :scope and i.reported_at >= :from and i.reported_at < :to
+				 group by i.whistle_type""")
+			.param("scope", scope.likePattern())
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("now", Timestamp.from(now))
+			.query(rs -> {
+				long n = rs.getLong("reported");
+				String type = rs.getString("whistle_type");
+				if (type == null) {
+					sums[1] += n;
+				}
+				else {
+					byType.put(WhistleType.valueOf(type), n);
+				}
+				sums[0] += n;
+				sums[2] += rs.getLong("overdue");
+				sums[3] += rs.getLong("yellow");
+				sums[4] += rs.getLong("red");
+			});
+		return new ReportedWhistles(sums[0], java.util.Collections.unmodifiableMap(byType), sums[1], sums[2], sums[3], sums[4]);
 	}
 
 	private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, DataScope scope, DeskFilter filter,

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.documents.ChineseFont;
 import org.zhizhi.volunteer.Certificate;
 import org.zhizhi.volunteer.Certificates;
 import org.zhizhi.volunteer.Team;
@@ -50,10 +51,10 @@ class CertificateApiController {
 
 	private final ZoneId zone;
 
-	private final CertificateFont font;
+	private final ChineseFont font;
 
 	CertificateApiController(Certificates certificates, VolunteerTeams teams, VolunteerQueries queries, ZoneId zone,
-			CertificateFont font) {
+			ChineseFont font) {
 		this.font = font;
 		this.certificates = certificates;
 		this.teams = teams;

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.shared.documents.ChineseFont;
 import org.zhizhi.volunteer.Certificate;
 import org.zhizhi.volunteer.Certificates;
 import org.zhizhi.volunteer.VolunteerCommands.TeamSettings;
@@ -46,10 +47,10 @@ class CertificatePages {
 
 	private final ZoneId zone;
 
-	private final CertificateFont font;
+	private final ChineseFont font;
 
 	CertificatePages(Certificates certificates, VolunteerTeams teams, VolunteerQueries queries, MessageSource messages,
-			ZoneId zone, CertificateFont font) {
+			ZoneId zone, ChineseFont font) {
 		this.font = font;
 		this.certificates = certificates;
 		this.teams = teams;
@@ -73,7 +74,7 @@ class CertificatePages {
 		return pdfOf(certificates.certificate(actor, id), zone, font);
 	}
 
-	static ResponseEntity<byte[]> pdfOf(Certificate c, ZoneId zone, CertificateFont font) {
+	static ResponseEntity<byte[]> pdfOf(Certificate c, ZoneId zone, ChineseFont font) {
 		String verify = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/public/volunteer/certificates")
 			.queryParam("number", c.number())

@@ -15,11 +15,12 @@ import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
+import org.zhizhi.shared.documents.ChineseFont;
 import org.zhizhi.volunteer.Certificate;
 
 /**
  * A certificate of service hours as a one-page A4 PDF: the statement of service in words, then each field 民政部令第67号
- * names in a table, the issuer and the date, and where to check the number; set in the {@link CertificateFont}.
+ * names in a table, the issuer and the date, and where to check the number; set in the {@link ChineseFont}.
  */
 final class CertificatePdf {
 

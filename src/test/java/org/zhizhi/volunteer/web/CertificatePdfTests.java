@@ -13,6 +13,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.zhizhi.shared.documents.ChineseFont;
 import org.zhizhi.volunteer.Certificate;
 
 /**
@@ -23,7 +24,7 @@ class CertificatePdfTests {
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	private static final CertificateFont FONT = new CertificateFont("");
+	private static final ChineseFont FONT = new ChineseFont("");
 
 	@Test
 	void thePdfCarriesTheFieldsTheRulesName() throws Exception {

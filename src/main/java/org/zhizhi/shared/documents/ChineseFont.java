@@ -1,4 +1,4 @@
-package org.zhizhi.volunteer.web;
+package org.zhizhi.shared.documents;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,17 +14,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The font certificates are set in. A Chinese font of the machine — the one configured
- * ({@code zhizhi.volunteer.certificate-font}, a .ttf/.otf/.ttc path), else the first of the usual places (Noto CJK as
+ * The font the platform's PDF documents (a volunteer's certificate, the command centre's monthly report) are set in. A
+ * Chinese font of the machine — the one configured ({@code zhizhi.documents.chinese-font}, or the older
+ * {@code zhizhi.volunteer.certificate-font} it replaces, which still works; a .ttf/.otf/.ttc path), else the first of the usual places (Noto CJK as
  * Debian's fonts-noto-cjk installs it, WenQuanYi, AR PL, Windows' SimSun, macOS' Songti) — embedded as a subset of the
- * characters used, so that every reader shows the certificate the same (pdf.js in a phone's browser shows nothing of
+ * characters used, so that every reader shows the document the same (pdf.js in a phone's browser shows nothing of
  * a font that is not embedded). With none of them, Adobe's STSong-Light by name: Acrobat and most desktop readers
  * supply it, some phone readers do not — the log says so once at start-up, and docs/operations.md how to install one.
  */
 @Component
-class CertificateFont {
+public class ChineseFont {
 
-	private static final Logger log = LoggerFactory.getLogger(CertificateFont.class);
+	private static final Logger log = LoggerFactory.getLogger(ChineseFont.class);
 
 	private static final List<String> USUAL_PLACES = List.of(
 			"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
@@ -39,7 +40,8 @@ class CertificateFont {
 
 	private final boolean embedded;
 
-	CertificateFont(@Value("${zhizhi.volunteer.certificate-font:}") String configured) {
+	public ChineseFont(
+			@Value("${zhizhi.documents.chinese-font:${zhizhi.volunteer.certificate-font:}}") String configured) {
 		List<String> candidates = new ArrayList<>();
 		if (!configured.isBlank()) {
 			candidates.add(configured.strip());
@@ -54,16 +56,16 @@ class CertificateFont {
 			}
 		}
 		if (found == null) {
-			log.warn("No Chinese font found for volunteer certificates (tried {}); they name STSong-Light without"
+			log.warn("No Chinese font found for PDF documents (tried {}); they name STSong-Light without"
 					+ " embedding it, which some phone readers cannot show: install fonts-noto-cjk or set"
-					+ " zhizhi.volunteer.certificate-font", candidates);
+					+ " zhizhi.documents.chinese-font", candidates);
 		}
 		this.source = found;
 		this.embedded = found != null;
 	}
 
 	/** A fresh font for one document (a BaseFont collects the characters its document uses, for the subset). */
-	BaseFont create() {
+	public BaseFont create() {
 		try {
 			return embedded ? BaseFont.createFont(source, BaseFont.IDENTITY_H, BaseFont.EMBEDDED)
 					: BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
@@ -73,7 +75,7 @@ class CertificateFont {
 		}
 	}
 
-	boolean embedded() {
+	public boolean embedded() {
 		return embedded;
 	}
 
@@ -100,7 +102,7 @@ class CertificateFont {
 			return spec;
 		}
 		catch (IOException | RuntimeException e) {
-			log.debug("Font {} not usable for certificates: {}", path, e.toString());
+			log.debug("Font {} not usable for PDF documents: {}", path, e.toString());
 			return null;
 		}
 	}

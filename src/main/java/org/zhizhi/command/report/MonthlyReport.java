@@ -1,0 +1,121 @@
+package org.zhizhi.command.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.zhizhi.command.CommandRoles;
+import org.zhizhi.command.EmergencyLifecycle;
+import org.zhizhi.command.EmergencyView;
+import org.zhizhi.command.EmergencyWhistles;
+import org.zhizhi.command.screen.ScreenScope;
+import org.zhizhi.command.sentinel.Optimisation;
+import org.zhizhi.incident.IncidentLists;
+import org.zhizhi.incident.ReportedWhistles;
+import org.zhizhi.incident.kpi.IncidentKpis;
+import org.zhizhi.incident.kpi.KpiGranularity;
+import org.zhizhi.incident.kpi.KpiPeriod;
+import org.zhizhi.incident.kpi.KpiReport;
+import org.zhizhi.incident.kpi.KpiTrend;
+import org.zhizhi.incident.kpi.KpiTrends;
+import org.zhizhi.partnership.PartnershipManagement;
+import org.zhizhi.partnership.PartnershipQueries;
+import org.zhizhi.partnership.PartnershipViews.Rates;
+import org.zhizhi.property.Assessments;
+import org.zhizhi.property.PropertyRoles;
+import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.shared.jobs.LongWork.Progress;
+
+/**
+ * Gathers a month's report of a node from the modules' own queries — the calls their pages and APIs make — asked, like
+ * the big screen asks them, for the viewer narrowed to the node ({@link ScreenScope#reader()}): what their pages show a
+ * person of that node, never more than the viewer may see himself. A module that does not serve the viewer is not
+ * asked, and its section is left out. Each section advances the job's progress by one.
+ */
+@Service
+public class MonthlyReport {
+
+	/** The steps a report's progress counts: each section gathered, then the file written. */
+	public static final int STEPS = 7;
+
+	private final IncidentKpis kpis;
+
+	private final KpiTrends trends;
+
+	private final IncidentLists incidents;
+
+	private final EmergencyWhistles emergencies;
+
+	private final PartnershipQueries partnership;
+
+	private final Assessments assessments;
+
+	private final Optimisation optimisation;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	MonthlyReport(IncidentKpis kpis, KpiTrends trends, IncidentLists incidents, EmergencyWhistles emergencies,
+			PartnershipQueries partnership, Assessments assessments, Optimisation optimisation, Clock clock,
+			ZoneId zone) {
+		this.kpis = kpis;
+		this.trends = trends;
+		this.incidents = incidents;
+		this.emergencies = emergencies;
+		this.partnership = partnership;
+		this.assessments = assessments;
+		this.optimisation = optimisation;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/**
+	 * The days a month's report covers: the whole month once it is over, up to today while it lasts (the KPI page's
+	 * 本月). Null for a month that has not begun.
+	 */
+	public static KpiPeriod periodOf(YearMonth month, LocalDate today) {
+		LocalDate first = month.atDay(1);
+		if (first.isAfter(today)) {
+			return null;
+		}
+		LocalDate last = month.atEndOfMonth();
+		return new KpiPeriod(first, last.isAfter(today) ? today : last);
+	}
+
+	public ReportContent gather(ScreenScope screen, YearMonth month, Progress progress) {
+		KpiPeriod period = periodOf(month, kpis.today());
+		if (period == null) {
+			throw new IllegalArgumentException("a report of a month to come: " + month);
+		}
+		Instant from = period.from().atStartOfDay(zone).toInstant();
+		Instant to = period.to().plusDays(1).atStartOfDay(zone).toInstant();
+
+		KpiReport report = kpis.report(screen.viewer(), screen.unit().id(), period);
+		progress.advance();
+		KpiTrend trend = trends.trend(screen.viewer(), screen.unit().id(),
+				new KpiPeriod(period.from().withDayOfYear(1), period.to()), KpiGranularity.MONTH);
+		progress.advance();
+		ReportedWhistles whistles = incidents.reportedWhistles(screen.reader(), from, to);
+		progress.advance();
+		List<EmergencyView> blown = screen.viewer().hasAny(EmergencyLifecycle.LEADERS)
+				? emergencies.blownIn(screen.reader(), from, to) : null;
+		progress.advance();
+		Rates rates = screen.viewer().hasAny(PartnershipManagement.STAFF)
+				? partnership.rates(screen.reader(), null, null, month.getYear()) : null;
+		int ratingYear = month.getYear() - 1;
+		List<RatingView> ratings = PropertyRoles.mayOpenDesk(screen.viewer())
+				? assessments.ratings(screen.reader(), ratingYear) : null;
+		progress.advance();
+		Optimisation.Report risks = CommandRoles.readsAlerts(screen.viewer())
+				? optimisation.report(screen.reader(), from, to) : null;
+		progress.advance();
+		return new ReportContent(
+				new ReportContent.Node(screen.unit().id(), screen.unit().name(), screen.unit().level().name()), month,
+				period, clock.instant(), report, trend, whistles, blown, rates, ratingYear, ratings, risks);
+	}
+}

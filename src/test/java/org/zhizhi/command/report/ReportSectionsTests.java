@@ -1,0 +1,109 @@
+package org.zhizhi.command.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.zhizhi.command.report.ReportDocument.Chart;
+import org.zhizhi.command.report.ReportDocument.Count;
+import org.zhizhi.command.report.ReportDocument.Section;
+import org.zhizhi.command.report.ReportDocument.Share;
+import org.zhizhi.command.report.ReportDocument.Value;
+
+class ReportSectionsTests {
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	private static ReportDocument layout(ReportContent content) {
+		return ReportSections.layout(content, ReportFixtures::words, SHANGHAI);
+	}
+
+	private static Section section(ReportDocument document, String key) {
+		return document.sections().stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+	}
+
+	@Test
+	void placesEverySectionTheContentHoldsInTheReportsOrder() {
+		assertThat(layout(ReportFixtures.content()).sections()).extracting(Section::key)
+			.containsExactly("kpis", "trend", "whistles", "emergencies", "partnership", "property", "risks");
+	}
+
+	@Test
+	void leavesOutTheSectionsWhoseModuleDidNotServeTheViewerRatherThanShowingZeros() {
+		ReportContent c = ReportFixtures.content();
+		ReportContent unserved = new ReportContent(c.node(), c.month(), c.period(), c.generatedAt(), c.kpis(),
+				c.trend(), c.whistles(), null, null, c.ratingYear(), null, null);
+		assertThat(layout(unserved).sections()).extracting(Section::key).containsExactly("kpis", "trend", "whistles");
+	}
+
+	@Test
+	void namesTheNodeMonthAndPeriodInTheTitle() {
+		ReportDocument d = layout(ReportFixtures.content());
+		assertThat(d.title()).isEqualTo("command.report.documentTitle[巴南区, 2026, 6]");
+		assertThat(d.subtitle()).isEqualTo("command.report.documentSubtitle[2026-06-01, 2026-06-10, 2026-06-10 10:00]");
+	}
+
+	@Test
+	void setsTheMonthBesideTheMonthBeforeAndTheSameMonthAYearEarlier() {
+		Section kpis = section(layout(ReportFixtures.content()), "kpis");
+		assertThat(row(kpis, "kpi.count.reported")).containsExactly(Value.of("kpi.count.reported"), new Count(40),
+				new Count(30), new Count(12));
+		// 15 of 20 due closed; 5 of 10 the month before; nothing due a year earlier: no rate, not 0 %
+		assertThat(row(kpis, "kpi.rate.closure")).containsExactly(Value.of("kpi.rate.closure"), new Share(0.75),
+				new Share(0.5), new Share(null));
+		assertThat(row(kpis, "kpi.rate.closure").get(3).text()).isEqualTo("—");
+	}
+
+	@Test
+	void chartsTheYearsRatesMonthByMonthWithGapsWhereAMonthHadNoDenominator() {
+		Chart chart = section(layout(ReportFixtures.content()), "trend").chart();
+		assertThat(chart.kind()).isEqualTo(Chart.Kind.LINE);
+		assertThat(chart.percent()).isTrue();
+		assertThat(chart.categories()).containsExactly("2026-05", "2026-06");
+		assertThat(chart.series().get(0).values()).containsExactly(0.5, 0.75);
+		assertThat(chart.series().get(2).values()).containsExactly(null, 0.9);
+	}
+
+	@Test
+	void chartsTheMonthsReportsByWhistleTypeAndListsOverdueAndCarded() {
+		Section whistles = section(layout(ReportFixtures.content()), "whistles");
+		assertThat(whistles.chart().kind()).isEqualTo(Chart.Kind.BAR);
+		assertThat(whistles.chart().categories()).containsExactly("whistleType.QUICK", "whistleType.EMERGENCY",
+				"whistleType.TOUGH", "command.report.notWhistled");
+		assertThat(whistles.chart().series().getFirst().values()).containsExactly(21.0, 3.0, 2.0, 14.0);
+		assertThat(whistles.lines()).extracting(l -> l.label() + "=" + l.value().text())
+			.contains("command.report.reported=40", "command.report.overdue=7", "command.report.yellowCarded=4",
+					"command.report.redCarded=1");
+	}
+
+	@Test
+	void countsTheAlertsRaisedOverEveryRule() {
+		Section risks = section(layout(ReportFixtures.content()), "risks");
+		assertThat(risks.lines().getFirst().value()).isEqualTo(new Count(8));
+		assertThat(risks.table().rows()).hasSize(2);
+		assertThat(risks.table().rows().getFirst()).extracting(Value::text)
+			.containsExactly("command.kind.ESTATE_COMPLAINTS", "6", "2", "1", "3", "1");
+	}
+
+	@Test
+	void showsPartnershipRatesAsPercentagesOfTheYear() {
+		Section p = section(layout(ReportFixtures.content()), "partnership");
+		assertThat(p.lines()).extracting(l -> l.label() + "=" + l.value().text())
+			.contains("command.report.published=50", "partnership.rates.matchRate=60.0%");
+		assertThat(p.note()).isEqualTo("command.report.partnershipNote[2026]");
+	}
+
+	@Test
+	void formatsCountsWithThousandsAndSharesWithOneDecimal() {
+		assertThat(new Count(12345).text()).isEqualTo("12,345");
+		assertThat(new Share(0.875).text()).isEqualTo("87.5%");
+		assertThat(new Share(1.0).text()).isEqualTo("100.0%");
+		assertThat(new Share(null).text()).isEqualTo("—");
+	}
+
+	private static List<Value> row(Section section, String label) {
+		return section.table().rows().stream().filter(r -> r.getFirst().text().equals(label)).findFirst().orElseThrow();
+	}
+}
