@@ -159,7 +159,7 @@ public class CommandScreen {
 	}
 
 	/** The node's open alerts as the sentinel's desk lists them (its 未关闭 tab's first page); for the alert desks. */
-	private ScreenSnapshot.RiskAlerts alerts(ScreenScope screen) {
+	public ScreenSnapshot.RiskAlerts alerts(ScreenScope screen) {
 		if (!CommandRoles.readsAlerts(screen.viewer())) {
 			return null;
 		}

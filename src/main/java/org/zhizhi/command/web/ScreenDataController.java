@@ -158,6 +158,14 @@ class ScreenDataController {
 		return actions.decideExtension(actor, id, approve, note);
 	}
 
+	/** The open alerts' panel alone, read again every 10 s while the screen is open. */
+	@GetMapping(value = "/alerts.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ScreenSnapshot.RiskAlerts openAlerts(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) String scope) {
+		return screens.alerts(scopes.resolve(actor, ScreenScopes.parse(scope), null));
+	}
+
 	@GetMapping(value = "/alerts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	AlertCard alert(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
