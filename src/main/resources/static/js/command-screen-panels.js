@@ -118,7 +118,7 @@ window.zhizhiScreenPanels = function (ctx) {
       nodes.push(el('p', null, el('a', { class: 'button danger', id: 'alert-blow-emergency', href: data.emergencyUrl + '?gridId=' + a.gridId, text: t('command.screen.blowEmergency') })));
     }
     nodes.push(el('p', null, el('a', { href: data.alertPageUrl + a.id, target: '_blank', rel: 'noopener', text: t('command.screen.openAlert') })));
-    openCard(nodes, { alertId: a.id, state: a.state });
+    openCard(nodes, { alertId: a.id, state: a.state }, t('command.screen.alertCard'));
   }
   async function openAlert(id) {
     try {

@@ -314,6 +314,7 @@
   // ---- one click ---------------------------------------------------------------------------------------------
   const card = document.getElementById('screen-card');
   const cardBody = document.getElementById('card-body');
+  const cardTitle = document.getElementById('card-title');
   document.getElementById('card-close').addEventListener('click', () => { card.hidden = true; });
   const FORMS = {
     ACCEPT: { path: 'accept', fields: ['note'] },
@@ -342,6 +343,7 @@
   }
   function renderCard(c, message) {
     cardBody.replaceChildren();
+    cardTitle.textContent = t('command.screen.card');
     delete cardBody.dataset.alertId;
     cardBody.dataset.id = c.id;
     cardBody.dataset.state = c.state;
@@ -383,7 +385,8 @@
       form.prepend(el('p', { class: 'problem', role: 'alert', text: (problem.detail || '') + (errors ? '：' + errors : '') }));
     }
   }
-  function openCard(nodes, dataset) {
+  function openCard(nodes, dataset, title) {
+    cardTitle.textContent = title || t('command.screen.card');
     cardBody.replaceChildren(...nodes.filter(n => n != null));
     for (const k of Object.keys(cardBody.dataset)) delete cardBody.dataset[k];
     Object.assign(cardBody.dataset, dataset || {});
@@ -397,6 +400,7 @@
   const panels = window.zhizhiScreenPanels({ t, el, time, fetchJson, openCard, post, data, refreshSoon });
   function openGrid(id) {
     const load = loads.get(id) || { open: 0, overdue: 0, alerts: 0 };
+    cardTitle.textContent = t('command.screen.card');
     cardBody.replaceChildren(el('h3', { text: gridNames.get(id) }), el('p', { text: gridTip(id) }));
     const list = el('ol', { class: 'incident-list' });
     const seen = new Set();

@@ -134,7 +134,7 @@ class ScreenPageController {
 				"needsPublished", "whistlesOpen", "open", "overdueShort", "alerts", "cardHint", "noActions",
 				"openDesk", "done", "note", "unit", "unitNone", "type", "approve", "refuse", "submit",
 				"gridIncidents", "updatedAt", "property", "state", "reportedAt", "total", "blowEmergency",
-				"emergencyCounts", "onDutyLine", "riskAlerts", "alertsNone", "alertNoActions", "late", "ageMinutes", "ageHours",
+				"emergencyCounts", "onDutyLine", "riskAlerts", "alertsNone", "alertNoActions", "alertCard", "card", "late", "ageMinutes", "ageHours",
 				"ageDays", "measure", "owner", "raisedAt", "adviceUnits", "advicePeople", "reason", "openAlert",
 				"volunteerPosts", "volunteersNone", "volunteerLine", "feesNoBills", "feesDetail", "feesLast")
 			.forEach(k -> keys.add("command.screen." + k));
