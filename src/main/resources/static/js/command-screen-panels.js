@@ -67,12 +67,12 @@ window.zhizhiScreenPanels = function (ctx) {
     list.replaceChildren();
     if (!a.first.length) list.append(el('li', { class: 'muted', text: t('command.screen.alertsNone') }));
     for (const alert of a.first) {
-      const late = alert.state !== 'HANDLED' && new Date(alert.dueAt) < new Date(s.at);
+      const late = alert.state !== 'HANDLED' && new Date(alert.dueAt) < new Date(a.at);
       const li = el('li', { tabindex: '0', 'data-id': alert.id, 'data-state': alert.state },
         el('span', { class: 'what', text: t('command.kind.' + alert.kind) + ' · ' + alert.subjectName },
           late ? el('span', { class: 'badge late', text: t('command.screen.late') }) : null),
         el('span', { class: 'when', text: t('command.alertState.' + alert.state) }),
-        el('span', { class: 'desc', text: owner(alert) + ' · ' + age(alert.raisedAt, s.at) + ' · ' + measure(alert) }));
+        el('span', { class: 'desc', text: owner(alert) + ' · ' + age(alert.raisedAt, a.at) + ' · ' + measure(alert) }));
       li.addEventListener('click', () => openAlert(alert.id));
       li.addEventListener('keydown', e => { if (e.key === 'Enter') openAlert(alert.id); });
       list.append(li);
@@ -141,14 +141,13 @@ window.zhizhiScreenPanels = function (ctx) {
 
   // open alerts are taken up at the desks and on phones while no report moves the stream: their panel alone is read
   // again every 10 s (the calling whistles' cadence), not the whole snapshot
-  let at = null;
   let alertTimer = null;
   function pollAlerts() {
     clearTimeout(alertTimer);
     alertTimer = setTimeout(async () => {
       try {
         const alerts = await fetchJson(data.alertsUrl);
-        renderAlerts({ alerts, at: new Date(Date.parse(at) + 10000).toISOString() });
+        renderAlerts({ alerts });
       } catch (e) { /* the next snapshot draws it again */ }
       pollAlerts();
     }, 10000);
@@ -157,7 +156,6 @@ window.zhizhiScreenPanels = function (ctx) {
   return {
     // answers whether the people's and the modules' panels drew anything
     render(s) {
-      at = s.at;
       renderAlerts(s);
       if (s.alerts != null) pollAlerts();
       return { volunteers: renderVolunteers(s), fees: renderFees(s) };

@@ -170,7 +170,7 @@ public class CommandScreen {
 			.filter(e -> e.getKey() != AlertState.CLOSED)
 			.mapToLong(Map.Entry::getValue)
 			.sum();
-		return new ScreenSnapshot.RiskAlerts(open, page.counts(), page.alerts());
+		return new ScreenSnapshot.RiskAlerts(clock.instant(), open, page.counts(), page.alerts());
 	}
 
 	/** How many party members stand at their posts in the node's grids and micro-grids now, and the first of them. */

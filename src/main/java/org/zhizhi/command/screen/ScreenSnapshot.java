@@ -62,8 +62,11 @@ public record ScreenSnapshot(Node node, Instant at, long position, LocalDate day
 	public record Fees(ScopeCollection month, ScopeCollection lastMonth) {
 	}
 
-	/** Open risk alerts: how many, the counts per state (closed too, as the desk's tabs), the first page. */
-	public record RiskAlerts(long open, Map<AlertState, Long> counts, List<AlertView> first) {
+	/**
+	 * Open risk alerts: how many, the counts per state (closed too, as the desk's tabs), the first page, and the
+	 * moment they were read (an alert's age and lateness are counted to it).
+	 */
+	public record RiskAlerts(Instant at, long open, Map<AlertState, Long> counts, List<AlertView> first) {
 	}
 
 	/** The members on duty now: how many (each once), and the first lines (member, post, grid, until when). */
