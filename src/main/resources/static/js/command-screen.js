@@ -198,6 +198,8 @@
   }
   function renderModules(s) {
     const onDuty = renderOnDuty(s);
+    const drawn = panels.render(s);
+    document.getElementById('panel-people').hidden = !onDuty && !drawn.volunteers;
     const partnership = document.getElementById('panel-partnership');
     const wishes = document.getElementById('panel-wishes');
     partnership.hidden = s.partnership == null;
@@ -225,7 +227,7 @@
           + (r.titled ? ' · ' + t('property.title') : '') }));
       }
     }
-    document.getElementById('panel-modules').hidden = !onDuty && partnership.hidden && wishes.hidden && property.hidden;
+    document.getElementById('panel-modules').hidden = !drawn.fees && partnership.hidden && wishes.hidden && property.hidden;
   }
   // 应急哨 still calling: who is coming, who is there — read again every 10 s while any calls, since people answer
   // on their phones and no report moves the stream meanwhile
@@ -312,6 +314,7 @@
   // ---- one click ---------------------------------------------------------------------------------------------
   const card = document.getElementById('screen-card');
   const cardBody = document.getElementById('card-body');
+  const cardTitle = document.getElementById('card-title');
   document.getElementById('card-close').addEventListener('click', () => { card.hidden = true; });
   const FORMS = {
     ACCEPT: { path: 'accept', fields: ['note'] },
@@ -340,6 +343,8 @@
   }
   function renderCard(c, message) {
     cardBody.replaceChildren();
+    cardTitle.textContent = t('command.screen.card');
+    delete cardBody.dataset.alertId;
     cardBody.dataset.id = c.id;
     cardBody.dataset.state = c.state;
     cardBody.append(el('h3', { text: c.categoryName + (gridNames.has(c.gridId) ? ' · ' + gridNames.get(c.gridId) : '') }),
@@ -380,13 +385,31 @@
       form.prepend(el('p', { class: 'problem', role: 'alert', text: (problem.detail || '') + (errors ? '：' + errors : '') }));
     }
   }
+  function openCard(nodes, dataset, title) {
+    cardTitle.textContent = title || t('command.screen.card');
+    cardBody.replaceChildren(...nodes.filter(n => n != null));
+    for (const k of Object.keys(cardBody.dataset)) delete cardBody.dataset[k];
+    Object.assign(cardBody.dataset, dataset || {});
+    card.hidden = false;
+  }
+  function post(url, form) {
+    const headers = { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' };
+    if (csrf && csrfHeader) headers[csrfHeader.content] = csrf.content;
+    return fetchJson(url, { method: 'POST', headers, body: new URLSearchParams(new FormData(form)) });
+  }
+  const panels = window.zhizhiScreenPanels({ t, el, time, fetchJson, openCard, post, data, refreshSoon });
   function openGrid(id) {
     const load = loads.get(id) || { open: 0, overdue: 0, alerts: 0 };
+    cardTitle.textContent = t('command.screen.card');
     cardBody.replaceChildren(el('h3', { text: gridNames.get(id) }), el('p', { text: gridTip(id) }));
     const list = el('ol', { class: 'incident-list' });
     const seen = new Set();
     for (const i of (snapshot ? snapshot.overdue.first : []).concat(snapshot ? snapshot.latest : [])) {
       if (i.gridId === id && !seen.has(i.id)) { seen.add(i.id); list.append(incidentItem(i)); }
+    }
+    const alerts = panels.alertsOf(snapshot, id);
+    if (alerts.length) {
+      cardBody.append(el('h3', { text: t('command.screen.riskAlerts') }), el('ol', { class: 'incident-list' }, ...alerts.map(panels.alertItem)));
     }
     cardBody.append(list, el('p', null, el('a', { href: data.deskUrl + '?grid=' + id + (load.overdue ? '&overdue=true' : ''), target: '_blank', rel: 'noopener', text: t('command.screen.openDesk') })));
     // 一键处置 for an area: the emergency whistle's form with this grid ticked (offered to those who may blow it)

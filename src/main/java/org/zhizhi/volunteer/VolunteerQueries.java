@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
+import org.zhizhi.volunteer.persistence.JdbcOnSite;
+import org.zhizhi.volunteer.persistence.JdbcPosts;
 import org.zhizhi.volunteer.persistence.JdbcVolunteer;
 
 /**
@@ -33,8 +35,14 @@ public class VolunteerQueries {
 
 	private final Clock clock;
 
-	VolunteerQueries(JdbcVolunteer volunteer, VolunteerTeams teams, Clock clock) {
+	private final JdbcOnSite onSite;
+
+	private final JdbcPosts posts;
+
+	VolunteerQueries(JdbcVolunteer volunteer, VolunteerTeams teams, JdbcOnSite onSite, JdbcPosts posts, Clock clock) {
 		this.volunteer = volunteer;
+		this.onSite = onSite;
+		this.posts = posts;
 		this.teams = teams;
 		this.clock = clock;
 	}
@@ -125,5 +133,23 @@ public class VolunteerQueries {
 
 	public ServiceRecord record(Actor actor) {
 		return new ServiceRecord(volunteer.recordOf(actor.userId(), LIMIT), volunteer.approvedMinutes(actor.userId()));
+	}
+
+	/**
+	 * The volunteers on duty now in the desk's scope: how many people are checked in at its activities still running
+	 * (each once), the lines of who is where (the latest to arrive first), and how many of the scope's posts are held
+	 * (志愿岗位, whose duty schedules are the holders' words and so are counted as held, not as on duty this minute).
+	 */
+	public record OnDutyNow(long people, List<VolunteerOnSite> onSite, long postsHeld) {
+	}
+
+	/** For the desk of a scope ({@code GET /api/v1/volunteer/on-duty}, the desk's 志愿服务 page, the big screen). */
+	public OnDutyNow onDutyNow(Actor actor) {
+		if (!actor.hasAny(VolunteerRoles.DESK)) {
+			throw new DomainException(DomainException.Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
+		}
+		List<VolunteerOnSite> lines = onSite.checkedIn(actor.scope(), clock.instant());
+		long people = lines.stream().map(VolunteerOnSite::personId).distinct().count();
+		return new OnDutyNow(people, lines.stream().limit(LIMIT).toList(), posts.held(actor.scope()).size());
 	}
 }

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.zhizhi.command.AlertState;
+import org.zhizhi.command.CommandRoles;
 import org.zhizhi.command.EmergencyState;
 import org.zhizhi.command.EmergencyView;
 import org.zhizhi.command.EmergencyWhistles;
@@ -21,6 +23,9 @@ import org.zhizhi.command.screen.ScreenSnapshot.Node;
 import org.zhizhi.command.screen.ScreenSnapshot.Overdue;
 import org.zhizhi.command.screen.ScreenSnapshot.OverdueIncident;
 import org.zhizhi.command.screen.ScreenSnapshot.Whistles;
+import org.zhizhi.command.sentinel.AlertViews.AlertPage;
+import org.zhizhi.command.sentinel.Alerts;
+import org.zhizhi.command.sentinel.persistence.JdbcAlerts;
 import org.zhizhi.incident.DeskFilter;
 import org.zhizhi.incident.IncidentLists;
 import org.zhizhi.incident.IncidentRow;
@@ -38,11 +43,15 @@ import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.property.Assessments;
 import org.zhizhi.property.PropertyRoles;
 import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.property.SelfRunBooks;
+import org.zhizhi.property.SelfRunRoles;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnitFilter;
 import org.zhizhi.territory.OrgUnitQueries;
 import org.zhizhi.wish.WishQueries;
 import org.zhizhi.wish.WishRoles;
+import org.zhizhi.volunteer.VolunteerQueries;
+import org.zhizhi.volunteer.VolunteerRoles;
 import org.zhizhi.wish.WishState;
 
 /**
@@ -85,9 +94,19 @@ public class CommandScreen {
 
 	private final OrgUnitQueries orgUnits;
 
+	private final VolunteerQueries volunteers;
+
+	private final SelfRunBooks fees;
+
+	private final Alerts alerts;
+
 	CommandScreen(IncidentKpis kpis, KpiTrends trends, IncidentLists incidents, PartnershipQueries partnership,
 			WishQueries wishes, Assessments assessments, List<GridRisk> risks, Clock clock,
-			EmergencyWhistles emergencies, DutyRosters duty, OrgUnitQueries orgUnits) {
+			EmergencyWhistles emergencies, DutyRosters duty, OrgUnitQueries orgUnits, VolunteerQueries volunteers,
+			SelfRunBooks fees, Alerts alerts) {
+		this.volunteers = volunteers;
+		this.fees = fees;
+		this.alerts = alerts;
 		this.emergencies = emergencies;
 		this.duty = duty;
 		this.orgUnits = orgUnits;
@@ -111,7 +130,47 @@ public class CommandScreen {
 				kpis.report(screen.viewer(), unit, KpiPeriod.monthOf(today)),
 				trends.trend(screen.viewer(), unit, KpiPeriod.yearOf(today), KpiGranularity.MONTH), whistles(screen),
 				overdue(screen), gridLoads(screen), latest(screen), partnership(screen), wishes(screen),
-				property(screen, today), onDuty(screen, now), calling(screen));
+				property(screen, today), onDuty(screen, now), calling(screen), volunteers(screen), fees(screen),
+				alerts(screen));
+	}
+
+	/** The volunteers checked in now at the node's activities, and its posts held; for the volunteer desk only. */
+	private ScreenSnapshot.Volunteers volunteers(ScreenScope screen) {
+		if (!screen.viewer().hasAny(VolunteerRoles.DESK)) {
+			return null;
+		}
+		VolunteerQueries.OnDutyNow now = volunteers.onDutyNow(screen.reader());
+		return new ScreenSnapshot.Volunteers(now.people(), now.onSite().stream().limit(ON_DUTY_LISTED).toList(),
+				now.postsHeld());
+	}
+
+	/**
+	 * The node's self-run fees: this month (still being paid) and last month (finished, its short buildings flagged);
+	 * left out for whoever keeps no books, and where the node has no self-run estate.
+	 */
+	private ScreenSnapshot.Fees fees(ScreenScope screen) {
+		if (!SelfRunRoles.keepsBooks(screen.viewer())) {
+			return null;
+		}
+		var month = fees.thisMonth();
+		SelfRunBooks.ScopeCollection current = fees.collectionOfScope(screen.reader(), month);
+		return current.bodies() == 0 ? null
+				: new ScreenSnapshot.Fees(current, fees.collectionOfScope(screen.reader(), month.minusMonths(1)));
+	}
+
+	/** The node's open alerts as the sentinel's desk lists them (its 未关闭 tab's first page); for the alert desks. */
+	public ScreenSnapshot.RiskAlerts alerts(ScreenScope screen) {
+		if (!CommandRoles.readsAlerts(screen.viewer())) {
+			return null;
+		}
+		AlertPage page = alerts.list(screen.reader(), new JdbcAlerts.Filter(null, null, true), 0);
+		long open = page.counts()
+			.entrySet()
+			.stream()
+			.filter(e -> e.getKey() != AlertState.CLOSED)
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+		return new ScreenSnapshot.RiskAlerts(clock.instant(), open, page.counts(), page.alerts());
 	}
 
 	/** How many party members stand at their posts in the node's grids and micro-grids now, and the first of them. */

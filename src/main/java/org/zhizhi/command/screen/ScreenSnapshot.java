@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.zhizhi.command.AlertState;
+import org.zhizhi.command.AlertView;
 import org.zhizhi.command.EmergencyView;
 import org.zhizhi.party.OnDuty;
 import org.zhizhi.incident.IncidentState;
@@ -14,6 +16,8 @@ import org.zhizhi.incident.kpi.KpiReport;
 import org.zhizhi.incident.kpi.KpiTrend;
 import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.property.SelfRunBooks.ScopeCollection;
+import org.zhizhi.volunteer.VolunteerOnSite;
 import org.zhizhi.wish.WishState;
 
 /**
@@ -38,10 +42,32 @@ import org.zhizhi.wish.WishState;
  * micro-grids: how many, and the first lines as the party's rosters answer ({@code party.DutyRosters.onDuty})
  * @param emergencies the emergency whistles of the node still calling, with where their people stand — the same views
  * as the whistle's own list ({@code EmergencyWhistles.ofScope})
+ * @param volunteers the volunteers checked in now at the node's activities still running and its posts held, as
+ * {@code GET /api/v1/volunteer/on-duty} answers the node's desk
+ * @param fees the self-run fees collected across the node this month and last, as
+ * {@code GET /api/v1/property/fee-collection} answers (null where the node has no self-run estate)
+ * @param alerts the node's open risk alerts: how many, the counts per state, and the first page of the sentinel
+ * desk's open alerts (the oldest — the longest waiting — first), each with the steps the viewer may take
  */
 public record ScreenSnapshot(Node node, Instant at, long position, LocalDate day, KpiReport today, KpiReport month, KpiTrend trend,
 		List<Whistles> whistles, Overdue overdue, List<GridLoad> grids, List<Latest> latest, Rates partnership,
-		Map<WishState, Long> wishes, List<RatingView> property, OnDutyNow onDuty, List<EmergencyView> emergencies) {
+		Map<WishState, Long> wishes, List<RatingView> property, OnDutyNow onDuty, List<EmergencyView> emergencies,
+		Volunteers volunteers, Fees fees, RiskAlerts alerts) {
+
+	/** Volunteers on duty now: how many people (each once), the first of them, and the posts held. */
+	public record Volunteers(long people, List<VolunteerOnSite> first, long postsHeld) {
+	}
+
+	/** Self-run fee collection of the node: this month so far, and last month. */
+	public record Fees(ScopeCollection month, ScopeCollection lastMonth) {
+	}
+
+	/**
+	 * Open risk alerts: how many, the counts per state (closed too, as the desk's tabs), the first page, and the
+	 * moment they were read (an alert's age and lateness are counted to it).
+	 */
+	public record RiskAlerts(Instant at, long open, Map<AlertState, Long> counts, List<AlertView> first) {
+	}
 
 	/** The members on duty now: how many (each once), and the first lines (member, post, grid, until when). */
 	public record OnDutyNow(long members, List<OnDuty> first) {

@@ -1,7 +1,10 @@
 package org.zhizhi.command.sentinel;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+
+import org.springframework.context.MessageSource;
 
 /**
  * 参谋's proposal for one alert: the units that closed the most incidents like it on time nearby, and the people on
@@ -18,6 +21,15 @@ public record Advice(String categoryCode, String categoryName, int days, List<Pr
 
 		public Proposal {
 			reasonArgs = List.copyOf(reasonArgs);
+		}
+
+		/** The reason in the reader's words: a position's key among the arguments is said as its name. */
+		public String reason(MessageSource messages, Locale locale) {
+			Object[] args = reasonArgs.stream()
+				.map(arg -> arg instanceof String s && s.startsWith("position.") ? messages.getMessage(s, null, s,
+						locale) : arg)
+				.toArray();
+			return messages.getMessage(reasonKey, args, locale);
 		}
 	}
 }

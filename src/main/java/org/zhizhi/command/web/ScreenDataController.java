@@ -27,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.zhizhi.command.screen.CommandScreen;
 import org.zhizhi.command.screen.ScreenActions;
 import org.zhizhi.command.screen.ScreenActions.Card;
+import org.zhizhi.command.screen.ScreenAlerts;
+import org.zhizhi.command.screen.ScreenAlerts.AlertCard;
 import org.zhizhi.command.screen.ScreenFeed;
 import org.zhizhi.command.screen.ScreenScope;
 import org.zhizhi.command.screen.ScreenScopes;
@@ -59,8 +61,11 @@ class ScreenDataController {
 
 	private final MessageSource messages;
 
+	private final ScreenAlerts alerts;
+
 	ScreenDataController(ScreenScopes scopes, CommandScreen screens, ScreenFeed feed, ScreenActions actions,
-			MessageSource messages) {
+			ScreenAlerts alerts, MessageSource messages) {
+		this.alerts = alerts;
 		this.scopes = scopes;
 		this.screens = screens;
 		this.feed = feed;
@@ -151,6 +156,52 @@ class ScreenDataController {
 			@RequestParam(required = false) Boolean approve, @RequestParam(defaultValue = "") String note) {
 		requireScreen(actor);
 		return actions.decideExtension(actor, id, approve, note);
+	}
+
+	/** The open alerts' panel alone, read again every 10 s while the screen is open. */
+	@GetMapping(value = "/alerts.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ScreenSnapshot.RiskAlerts openAlerts(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) String scope) {
+		return screens.alerts(scopes.resolve(actor, ScreenScopes.parse(scope), null));
+	}
+
+	@GetMapping(value = "/alerts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	AlertCard alert(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		requireScreen(actor);
+		return alerts.card(actor, id);
+	}
+
+	@PostMapping(value = "/alerts/{id}/acknowledge", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	AlertCard acknowledge(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+		requireScreen(actor);
+		return alerts.acknowledge(actor, id);
+	}
+
+	@PostMapping(value = "/alerts/{id}/handle", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	AlertCard handle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String note) {
+		requireScreen(actor);
+		return alerts.handle(actor, id, note);
+	}
+
+	@PostMapping(value = "/alerts/{id}/close", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	AlertCard close(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String note) {
+		requireScreen(actor);
+		return alerts.close(actor, id, note);
+	}
+
+	@PostMapping(value = "/alerts/{id}/dismiss", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	AlertCard dismiss(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+			@RequestParam(required = false) String reason) {
+		requireScreen(actor);
+		return alerts.dismiss(actor, id, reason);
 	}
 
 	/** The screen's doors are for whoever may open a screen; the steps then ask the incident's own policy. */

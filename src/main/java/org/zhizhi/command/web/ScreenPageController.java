@@ -17,7 +17,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.zhizhi.command.AlertAction;
+import org.zhizhi.command.AlertState;
+import org.zhizhi.command.CommandRoles;
 import org.zhizhi.command.EmergencyKind;
+import org.zhizhi.command.RuleKind;
 import org.zhizhi.command.EmergencyLifecycle;
 import org.zhizhi.command.screen.ScreenActions;
 import org.zhizhi.command.screen.ScreenScope;
@@ -88,6 +92,9 @@ class ScreenPageController {
 		data.put("cardUrl", "/command/screen/incidents/");
 		data.put("deskUrl", "/incidents/");
 		data.put("emergencyBoardUrl", "/command/emergency/");
+		data.put("alertsUrl", "/command/screen/alerts.json?scope=" + scope);
+		data.put("alertCardUrl", "/command/screen/alerts/");
+		data.put("alertPageUrl", "/command/alerts/");
 		if (EmergencyLifecycle.leads(actor)) {
 			// a grid on the map opens the emergency whistle's form with the grid ticked; the form's facade decides
 			data.put("emergencyUrl", "/command/emergency/new");
@@ -113,6 +120,13 @@ class ScreenPageController {
 		Arrays.stream(Grade.values()).forEach(v -> keys.add("property.grade." + v));
 		Arrays.stream(EmergencyKind.values()).forEach(v -> keys.add("command.emergencyKind." + v));
 		keys.add("property.title");
+		Arrays.stream(RuleKind.values()).forEach(v -> {
+			keys.add("command.kind." + v);
+			keys.add("command.measure." + v);
+		});
+		Arrays.stream(AlertState.values()).forEach(v -> keys.add("command.alertState." + v));
+		Arrays.stream(AlertAction.values()).forEach(v -> keys.add("command.alertAction." + v));
+		CommandRoles.ALERT_DESK.forEach(r -> keys.add("role." + r));
 		ScreenActions.OFFERED.forEach(a -> keys.add("command.screen.action." + a));
 		List.of("handling", "closure", "onTime", "satisfaction", "rework", "selfHandled")
 			.forEach(r -> keys.add("kpi.rate." + r));
@@ -120,7 +134,9 @@ class ScreenPageController {
 				"needsPublished", "whistlesOpen", "open", "overdueShort", "alerts", "cardHint", "noActions",
 				"openDesk", "done", "note", "unit", "unitNone", "type", "approve", "refuse", "submit",
 				"gridIncidents", "updatedAt", "property", "state", "reportedAt", "total", "blowEmergency",
-				"emergencyCounts", "onDutyLine")
+				"emergencyCounts", "onDutyLine", "riskAlerts", "alertsNone", "alertNoActions", "alertCard", "card", "late", "ageMinutes", "ageHours",
+				"ageDays", "measure", "owner", "raisedAt", "adviceUnits", "advicePeople", "reason", "openAlert",
+				"volunteerPosts", "volunteersNone", "volunteerLine", "feesNoBills", "feesDetail", "feesLast")
 			.forEach(k -> keys.add("command.screen." + k));
 		for (String key : keys) {
 			labels.put(key, messages.getMessage(key, null, key, locale));

@@ -174,6 +174,13 @@ class VolunteerApiController {
 		return queries.activity(actor, id);
 	}
 
+	@GetMapping("/on-duty")
+	@Operation(summary = "The desk's volunteers on duty now: people checked in at its scope's activities still running "
+			+ "(each counted once, the latest to arrive first) and how many of its posts are held")
+	VolunteerQueries.OnDutyNow onDuty(@AuthenticationPrincipal Actor actor) {
+		return queries.onDutyNow(actor);
+	}
+
 	@GetMapping("/posts")
 	@Operation(summary = "The volunteer posts held in the caller's scope (南岸's six kinds) with their duty schedules")
 	List<org.zhizhi.volunteer.VolunteerPost> posts(@AuthenticationPrincipal Actor actor) {

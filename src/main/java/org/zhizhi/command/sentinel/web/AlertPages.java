@@ -162,16 +162,10 @@ class AlertPages {
 		return "command/optimisation";
 	}
 
-	/** The adviser's reasons in the reader's words: a position's key among the arguments is said as its name. */
+	/** The adviser's reasons in the reader's words. */
 	private List<String> reasons(List<Advice.Proposal> proposals) {
 		var locale = LocaleContextHolder.getLocale();
-		return proposals.stream().map(p -> {
-			Object[] args = p.reasonArgs().stream()
-				.map(arg -> arg instanceof String s && s.startsWith("position.") ? messages.getMessage(s, null, s,
-						locale) : arg)
-				.toArray();
-			return messages.getMessage(p.reasonKey(), args, locale);
-		}).toList();
+		return proposals.stream().map(p -> p.reason(messages, locale)).toList();
 	}
 
 	private Map<String, String> categoryNames() {
