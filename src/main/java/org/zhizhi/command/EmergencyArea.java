@@ -3,6 +3,7 @@ package org.zhizhi.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -64,17 +65,27 @@ public final class EmergencyArea {
 			problems.add(new FieldProblem(FIELD, "command.emergencyAreaTooFewPoints"));
 			return null;
 		}
-		ring.add(ring.getFirst().copy());
-		Polygon polygon = WGS84.createPolygon(ring.toArray(Coordinate[]::new));
-		if (polygon.getArea() == 0) {
+		if (onOneLine(ring)) {
 			problems.add(new FieldProblem(FIELD, "command.emergencyAreaTooFewPoints"));
 			return null;
 		}
+		ring.add(ring.getFirst().copy());
+		Polygon polygon = WGS84.createPolygon(ring.toArray(Coordinate[]::new));
 		if (!polygon.isValid()) {
 			problems.add(new FieldProblem(FIELD, "command.emergencyAreaCrossing"));
 			return null;
 		}
 		return polygon;
+	}
+
+	/** Whether every point lies on the line through the first two: a drawing with no inside. */
+	private static boolean onOneLine(List<Coordinate> ring) {
+		for (int i = 2; i < ring.size(); i++) {
+			if (Orientation.index(ring.get(0), ring.get(1), ring.get(i)) != Orientation.COLLINEAR) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The polygon as a GeoJSON geometry, as it is stored with the whistle and drawn on its board. */

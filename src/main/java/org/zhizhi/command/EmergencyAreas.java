@@ -68,7 +68,7 @@ class EmergencyAreas {
 			orgUnits.find(scope, location.id()).ifPresent(g -> grids.putIfAbsent(g.id(), g));
 		}
 		if (grids.size() > EmergencyCommands.MAX_GRIDS) {
-			problems.add(new FieldProblem(EmergencyArea.FIELD, "command.emergencyTooManyGrids",
+			problems.add(new FieldProblem(EmergencyArea.FIELD, "command.emergencyAreaTooManyGrids",
 					EmergencyCommands.MAX_GRIDS));
 		}
 		return new Chosen(grids, drawn);
