@@ -44,7 +44,7 @@
   const field = document.getElementById('emergency-area-field');
   const form = field.form;
   const corners = []; // [lat, lng]
-  const outline = L.polygon([], drawnStyle).addTo(map);
+  const outline = L.polygon([], Object.assign({ interactive: false }, drawnStyle)).addTo(map);
   const dots = L.layerGroup().addTo(map);
 
   function render() {
