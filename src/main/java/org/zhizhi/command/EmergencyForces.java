@@ -49,6 +49,9 @@ class EmergencyForces {
 	private static final Map<EmergencyForce, Role> ROLE = Map.of(EmergencyForce.GRID_TEAM, Role.GRID_WORKER,
 			EmergencyForce.PARTY_MEMBERS, Role.PARTY_MEMBER, EmergencyForce.PARTNER_UNITS, Role.PARTNER_LIAISON);
 
+	/** The length of the post a callee is recorded with (command.emergency_callee.post). */
+	private static final int POST_LENGTH = 100;
+
 	/** Pages of accounts read below one grid (micro-grid workers); a grid has a handful. */
 	private static final int MAX_PAGES = 10;
 
@@ -132,7 +135,9 @@ class EmergencyForces {
 	}
 
 	private static void add(Map<UUID, Called> called, Map<UUID, EmergencyUnreachable> unreachable, UUID leader,
-			UUID person, UUID account, String name, EmergencyForce force, String post) {
+			UUID person, UUID account, String name, EmergencyForce force, String postLine) {
+		// a post's name and its grid's together may outgrow the record's column: shortened, never refused
+		String post = postLine.length() <= POST_LENGTH ? postLine : postLine.substring(0, POST_LENGTH - 1) + "…";
 		if (account == null) {
 			unreachable.putIfAbsent(person, new EmergencyUnreachable(name, force, post));
 		}
