@@ -103,7 +103,9 @@ class EmergencyAreaBrowserTests {
 		}
 	}
 
+	/** Where a grid's label is in the viewport, the map scrolled into view first: the mouse clicks viewport points. */
 	private static BoundingBox label(Page page, String grid) {
+		page.locator("#emergency-map").scrollIntoViewIfNeeded();
 		Locator label = page.locator("#emergency-map .map-label", new Page.LocatorOptions().setHasText(grid)).first();
 		assertThat(label).isVisible();
 		return label.boundingBox();
