@@ -28,14 +28,28 @@ public final class EmergencyCommands {
 
 	/**
 	 * An emergency whistle blown over grids of the leader's scope, calling the forces chosen; {@code incidentId} the
-	 * incident it answers, if it was blown from one.
+	 * incident it answers, if it was blown from one. The grids are those ticked ({@code gridIds}) and those a drawn
+	 * {@code area} covers or touches — one of the two at least ({@link EmergencyArea} has the drawing's rules).
 	 */
 	public record BlowEmergencyWhistle(@NotNull(message = REQUIRED) EmergencyKind kind,
 			@HasText(message = REQUIRED) @TextLength(min = 2, max = 100, message = LENGTH) String title,
 			@TextLength(max = 1000, message = LENGTH) String details,
-			@NotEmpty(message = "{command.emergencyNoGrid}") @Size(max = MAX_GRIDS,
-					message = "{command.emergencyTooManyGrids}") List<UUID> gridIds,
-			@NotEmpty(message = "{command.emergencyNoForce}") Set<EmergencyForce> forces, UUID incidentId) {
+			@Size(max = MAX_GRIDS, message = "{command.emergencyTooManyGrids}") List<UUID> gridIds,
+			@NotEmpty(message = "{command.emergencyNoForce}") Set<EmergencyForce> forces, UUID incidentId,
+			DrawnArea area) {
+
+		/** Over ticked grids alone, as before an area could be drawn. */
+		public BlowEmergencyWhistle(EmergencyKind kind, String title, String details, List<UUID> gridIds,
+				Set<EmergencyForce> forces, UUID incidentId) {
+			this(kind, title, details, gridIds, forces, incidentId, null);
+		}
+	}
+
+	/**
+	 * An area drawn on the map, as a GeoJSON Polygon geometry (RFC 7946): {@code type} "Polygon", {@code coordinates}
+	 * one ring of [longitude, latitude] positions.
+	 */
+	public record DrawnArea(String type, List<List<List<Double>>> coordinates) {
 	}
 
 	/** 马上到 or 无法前往 (with why). */

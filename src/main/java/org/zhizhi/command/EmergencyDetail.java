@@ -6,9 +6,11 @@ import java.util.OptionalDouble;
 
 /**
  * One emergency whistle with everyone it called and its history — what the board shows while it calls and the record
- * that stays once it is stood down: how fast people answered and arrived.
+ * that stays once it is stood down: how fast people answered and arrived; {@code unreachable} those of its forces it
+ * could not tell (no account), for the desk's telephone.
  */
-public record EmergencyDetail(EmergencyView whistle, List<CalleeView> callees, List<EmergencyStep> steps) {
+public record EmergencyDetail(EmergencyView whistle, List<CalleeView> callees, List<EmergencyUnreachable> unreachable,
+		List<EmergencyStep> steps) {
 
 	/** Median minutes from the whistle to an answer, over those who answered; empty if nobody did. */
 	public OptionalDouble medianMinutesToAnswer() {

@@ -17,17 +17,22 @@ import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
 import org.zhizhi.party.DutyRosters;
 import org.zhizhi.party.OnDuty;
+import org.zhizhi.party.PostHolder;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
 import org.zhizhi.territory.Installation;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.volunteer.VolunteerPost;
+import org.zhizhi.volunteer.VolunteerPosts;
 
 /**
  * Who an emergency whistle calls: first, if chosen, the party members on duty in its grids at the moment it is blown
- * (the rosters of 党员示范岗 and 责任区 in {@code party}: those standing at their posts there, by the post they hold —
- * a member without an account cannot be told on a phone and is left to the desk's telephone); then, for each other
- * force chosen, the enabled accounts of its role that belong to the area —
+ * (the rosters of 党员示范岗 and 责任区 in {@code party}: those standing at their posts there, by the post they hold),
+ * then the members on the rosters of the 党员示范岗 covering its grids whatever their shift, and the holders of the
+ * 志愿岗位 ({@code volunteer}) at the area's places — a grid, a micro-grid inside one, the community a grid belongs to.
+ * A post's person without an account cannot be told on a phone: he is named apart ({@link EmergencyUnreachable}), for
+ * the desk's telephone. For each other force chosen, the enabled accounts of its role that belong to the area —
  * bound to one of its grids, to a micro-grid inside one, or to the community a grid belongs to (a community's party
  * members are bound there); a partner unit's liaison also when bound to the grid's street, since a unit such as the
  * street's law-enforcement team or power station answers for the whole street. Never those bound to the district or
@@ -44,6 +49,9 @@ class EmergencyForces {
 	private static final Map<EmergencyForce, Role> ROLE = Map.of(EmergencyForce.GRID_TEAM, Role.GRID_WORKER,
 			EmergencyForce.PARTY_MEMBERS, Role.PARTY_MEMBER, EmergencyForce.PARTNER_UNITS, Role.PARTNER_LIAISON);
 
+	/** The length of the post a callee is recorded with (command.emergency_callee.post). */
+	private static final int POST_LENGTH = 100;
+
 	/** Pages of accounts read below one grid (micro-grid workers); a grid has a handful. */
 	private static final int MAX_PAGES = 10;
 
@@ -57,40 +65,85 @@ class EmergencyForces {
 
 	private final DutyRosters duty;
 
+	private final VolunteerPosts volunteerPosts;
+
 	EmergencyForces(AccountQueries accounts, OrgUnitQueries orgUnits, Installation installation,
-			MessageSource messages, DutyRosters duty) {
+			MessageSource messages, DutyRosters duty, VolunteerPosts volunteerPosts) {
 		this.duty = duty;
+		this.volunteerPosts = volunteerPosts;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
 		this.installation = installation;
 		this.messages = messages;
 	}
 
-	/** Everyone to call for these forces over these grids, in the order of the forces given, each once. */
-	List<Called> of(DataScope scope, Collection<OrgUnit> grids, List<EmergencyForce> forces, UUID leader,
-			Instant at) {
+	/** Whom a whistle calls and tells, and whom of its forces it cannot tell (no account). */
+	record Roll(List<Called> called, List<EmergencyUnreachable> unreachable) {
+	}
+
+	/**
+	 * Everyone to call for these forces over these grids, in the order of the forces given, each once; and those of
+	 * the posts without an account, each once, unless he is called anyway.
+	 */
+	Roll of(DataScope scope, Collection<OrgUnit> grids, List<EmergencyForce> forces, UUID leader, Instant at) {
 		Map<UUID, Called> called = new LinkedHashMap<>();
+		// keyed by the person the post names (member or holder), so that one member on two posts is named once
+		Map<UUID, EmergencyUnreachable> unreachable = new LinkedHashMap<>();
 		Map<UUID, String> nodeNames = new HashMap<>();
+		List<UUID> gridIds = grids.stream().map(OrgUnit::id).toList();
 		for (EmergencyForce force : forces) {
-			if (force == EmergencyForce.ON_DUTY) {
-				for (OnDuty member : duty.onDuty(scope, grids.stream().map(OrgUnit::id).toList(), at)) {
-					if (member.accountId() != null && !member.accountId().equals(leader)) {
-						called.putIfAbsent(member.accountId(), new Called(member.accountId(), member.memberName(), force,
-								member.postName() + " · " + member.gridName()));
+			switch (force) {
+				case ON_DUTY -> {
+					for (OnDuty member : duty.onDuty(scope, gridIds, at)) {
+						add(called, unreachable, leader, member.memberId(), member.accountId(), member.memberName(),
+								force, member.postName() + " · " + member.gridName());
 					}
 				}
-				continue;
-			}
-			Role role = ROLE.get(force);
-			for (Account account : onTheGround(grids, role)) {
-				if (account.id().equals(leader) || called.containsKey(account.id())) {
-					continue;
+				case MODEL_POSTS -> {
+					for (PostHolder member : duty.modelPostHolders(scope, gridIds, at)) {
+						add(called, unreachable, leader, member.memberId(), member.accountId(), member.memberName(),
+								force, member.postName() + " · " + member.gridName());
+					}
 				}
-				called.put(account.id(), new Called(account.id(), account.displayName(), force, post(account,
-						nodeNames)));
+				case VOLUNTEER_POSTS -> {
+					for (VolunteerPost post : volunteerPosts.heldAt(scope, grids.stream().map(OrgUnit::path).toList(),
+							grids.stream().map(g -> parent(g.path())).distinct().toList())) {
+						// a post claimed on the phone names its holder's account; one of the paper records names a
+						// person without one
+						UUID account = accounts.find(installation.whole(), post.holderId())
+							.filter(Account::enabled)
+							.map(Account::id)
+							.orElse(null);
+						add(called, unreachable, leader, post.holderId(), account, post.holderName(), force,
+								messages.getMessage("volunteer.postKind." + post.kind(), null, post.kind().name(),
+										Locale.SIMPLIFIED_CHINESE) + " · " + post.orgUnitName());
+					}
+				}
+				default -> {
+					Role role = ROLE.get(force);
+					for (Account account : onTheGround(grids, role)) {
+						if (account.id().equals(leader) || called.containsKey(account.id())) {
+							continue;
+						}
+						called.put(account.id(), new Called(account.id(), account.displayName(), force, post(account,
+								nodeNames)));
+					}
+				}
 			}
 		}
-		return new ArrayList<>(called.values());
+		return new Roll(new ArrayList<>(called.values()), new ArrayList<>(unreachable.values()));
+	}
+
+	private static void add(Map<UUID, Called> called, Map<UUID, EmergencyUnreachable> unreachable, UUID leader,
+			UUID person, UUID account, String name, EmergencyForce force, String postLine) {
+		// a post's name and its grid's together may outgrow the record's column: shortened, never refused
+		String post = postLine.length() <= POST_LENGTH ? postLine : postLine.substring(0, POST_LENGTH - 1) + "…";
+		if (account == null) {
+			unreachable.putIfAbsent(person, new EmergencyUnreachable(name, force, post));
+		}
+		else if (!account.equals(leader)) {
+			called.putIfAbsent(account, new Called(account, name, force, post));
+		}
 	}
 
 	private List<Account> onTheGround(Collection<OrgUnit> grids, Role role) {

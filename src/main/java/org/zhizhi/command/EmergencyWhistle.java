@@ -19,10 +19,13 @@ public final class EmergencyWhistle extends AggregateRoot<EmergencyEvent> {
 	public record AreaGrid(UUID gridId, String name, String path) {
 	}
 
-	/** What the whistle is about and whom it called: fixed once blown. */
+	/**
+	 * What the whistle is about and whom it called: fixed once blown. {@code drawnArea} is the polygon the leader drew
+	 * (GeoJSON), if he drew one; {@code area} the grids it came to, with those he ticked.
+	 */
 	public record Terms(EmergencyKind kind, String title, String details, List<AreaGrid> area,
 			Set<EmergencyForce> forces, UUID incidentId, String scopePath, UUID districtId, UUID blownBy,
-			String blownByName, Instant blownAt) {
+			String blownByName, Instant blownAt, String drawnArea) {
 
 		public Terms {
 			area = List.copyOf(area);

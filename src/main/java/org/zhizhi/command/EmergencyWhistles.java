@@ -8,14 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import org.locationtech.jts.geom.Polygon;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.command.EmergencyCommands.AnswerEmergency;
 import org.zhizhi.command.EmergencyCommands.ArriveOnSite;
 import org.zhizhi.command.EmergencyCommands.BlowEmergencyWhistle;
+import org.zhizhi.command.EmergencyCommands.DrawnArea;
 import org.zhizhi.command.EmergencyCommands.StandDown;
 import org.zhizhi.command.persistence.JdbcEmergencyWhistles;
 import org.zhizhi.incident.IncidentQueries;
@@ -28,7 +31,6 @@ import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.DomainException.FieldProblem;
 import org.zhizhi.shared.Ids;
-import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
 
@@ -67,9 +69,12 @@ public class EmergencyWhistles {
 
 	private final Clock clock;
 
+	private final EmergencyAreas areas;
+
 	EmergencyWhistles(JdbcEmergencyWhistles whistles, EmergencyForces forces, OrgUnitQueries orgUnits,
 			IncidentQueries incidents, Notifications notifications, MessageSource messages, CommandShape shape,
-			Clock clock) {
+			Clock clock, EmergencyAreas areas) {
+		this.areas = areas;
 		this.whistles = whistles;
 		this.forces = forces;
 		this.orgUnits = orgUnits;
@@ -87,42 +92,33 @@ public class EmergencyWhistles {
 			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "problem.forbidden");
 		}
 		List<FieldProblem> more = new ArrayList<>();
-		List<OrgUnit> grids = new ArrayList<>();
-		if (command.gridIds() != null) {
-			for (UUID id : command.gridIds().stream().distinct().toList()) {
-				OrgUnit grid = id == null ? null : orgUnits.find(actor.scope(), id).orElse(null);
-				if (grid == null || grid.level() != OrgLevel.GRID) {
-					more.add(new FieldProblem("gridIds", "command.emergencyGridNotFound"));
-					break;
-				}
-				grids.add(grid);
-			}
-		}
+		EmergencyAreas.Chosen chosenArea = areas.of(actor.scope(), command.gridIds(), command.area(), more);
+		Map<UUID, OrgUnit> grids = chosenArea.grids();
+		Polygon drawn = chosenArea.drawn();
 		if (command.incidentId() != null && incidents.view(actor.scope(), command.incidentId()).isEmpty()) {
 			more.add(new FieldProblem("incidentId", "command.emergencyIncidentNotFound"));
 		}
 		shape.check(command, more);
-		List<EmergencyForce> chosen = List.of(EmergencyForce.values())
-			.stream()
-			.filter(command.forces()::contains)
-			.toList();
 		Instant now = clock.instant();
-		List<EmergencyForces.Called> called = forces.of(actor.scope(), grids, chosen, actor.userId(), now);
+		EmergencyForces.Roll roll = forces.of(actor.scope(), grids.values(), chosen(command.forces()), actor.userId(),
+				now);
+		List<EmergencyForces.Called> called = roll.called();
 		if (called.isEmpty()) {
 			throw DomainException.invalid(List.of(new FieldProblem("forces", "command.emergencyNobody")));
 		}
-		String scopePath = commonAncestor(grids);
-		List<EmergencyWhistle.AreaGrid> area = grids.stream()
+		String scopePath = commonAncestor(List.copyOf(grids.values()));
+		List<EmergencyWhistle.AreaGrid> area = grids.values()
+			.stream()
 			.map(g -> new EmergencyWhistle.AreaGrid(g.id(), g.name(), g.path()))
 			.toList();
 		EmergencyWhistle whistle = EmergencyWhistle.blow(Ids.newId(clock),
 				new EmergencyWhistle.Terms(command.kind(), command.title().strip(), blankToNull(command.details()),
 						area, command.forces(), command.incidentId(), scopePath, DataScope.districtOf(scopePath),
-						actor.userId(), actor.displayName(), now),
+						actor.userId(), actor.displayName(), now, drawn == null ? null : EmergencyArea.geoJson(drawn)),
 				called.size());
 		whistles.insert(whistle, called.stream()
 			.map(c -> EmergencyCallee.called(whistle.id(), c.accountId(), c.name(), c.force(), c.post(), scopePath))
-			.toList());
+			.toList(), roll.unreachable());
 		whistles.insert(new EmergencyStep(Ids.newId(clock), whistle.id(), "BLOW", now, actor.userId(),
 				actor.displayName(), areaNames(area)));
 		notifications.notify(called.stream().map(EmergencyForces.Called::accountId).toList(),
@@ -132,6 +128,32 @@ public class EmergencyWhistles {
 						"/m/emergency/" + whistle.id(), whistle.terms().districtId())
 					.about(SUBJECT, whistle.id(), EmergencyState.CALLING.name()));
 		return view(actor, whistle, null);
+	}
+
+	/**
+	 * What a whistle over this area would reach, before it is blown: the grids it comes to and, for each force on its
+	 * own, how many people it would call and how many of its posts' people it could not tell. Refused as the blow
+	 * would refuse the area (400 with {@code gridIds} or {@code area}). Each force is counted alone: a person of two
+	 * forces is counted under both, though a whistle calls him once.
+	 */
+	@Transactional(readOnly = true)
+	public AreaPreview preview(Actor actor, List<UUID> gridIds, DrawnArea area) {
+		if (!actor.hasAny(EmergencyLifecycle.LEADERS)) {
+			throw new DomainException(Category.FORBIDDEN, "ROLE_NOT_ALLOWED", "problem.forbidden");
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		EmergencyAreas.Chosen chosen = areas.of(actor.scope(), gridIds, area, problems);
+		if (!problems.isEmpty()) {
+			throw DomainException.invalid(problems);
+		}
+		Instant now = clock.instant();
+		List<AreaPreview.ForceCount> counts = new ArrayList<>();
+		for (EmergencyForce force : EmergencyForce.values()) {
+			EmergencyForces.Roll roll = forces.of(actor.scope(), chosen.grids().values(), List.of(force),
+					actor.userId(), now);
+			counts.add(new AreaPreview.ForceCount(force, roll.called().size(), roll.unreachable().size()));
+		}
+		return new AreaPreview(chosen.grids().values().stream().map(OrgUnit::name).toList(), counts);
 	}
 
 	/** 马上到 or 无法前往, by the person called, while the whistle calls. */
@@ -239,7 +261,7 @@ public class EmergencyWhistles {
 		EmergencyCallee mine = callees.stream().filter(c -> c.accountId().equals(actor.userId())).findFirst()
 			.orElse(null);
 		return new EmergencyDetail(view(actor, whistle, mine, counts(callees)),
-				callees.stream().map(CalleeView::of).toList(), whistles.steps(id));
+				callees.stream().map(CalleeView::of).toList(), whistles.unreachable(id), whistles.steps(id));
 	}
 
 	private EmergencyView saveAnswer(Actor actor, EmergencyWhistle whistle, EmergencyCallee callee,
@@ -297,13 +319,18 @@ public class EmergencyWhistles {
 		return new EmergencyView(w.id(), t.kind(), t.title(), t.details(), t.area(), t.forces(), t.incidentId(),
 				t.blownByName(), t.blownAt(), w.state(), w.stoodDownAt(), w.summary(), counts,
 				EmergencyPolicy.allowedActions(actor, w, relation(actor, w, mine)), mine == null ? null : mine.state(),
-				EmergencyPolicy.allowedAnswers(w, mine));
+				EmergencyPolicy.allowedAnswers(w, mine), t.drawnArea());
 	}
 
 	private static Map<AnswerState, Integer> counts(List<EmergencyCallee> callees) {
 		Map<AnswerState, Integer> counts = new EnumMap<>(AnswerState.class);
 		callees.forEach(c -> counts.merge(c.state(), 1, Integer::sum));
 		return counts;
+	}
+
+	/** The forces chosen, in the enum's order: the order a person holding two of them is called under. */
+	private static List<EmergencyForce> chosen(Set<EmergencyForce> forces) {
+		return List.of(EmergencyForce.values()).stream().filter(forces::contains).toList();
 	}
 
 	/** The lowest node whose path all the grids' paths start with: the whistle's scope. */

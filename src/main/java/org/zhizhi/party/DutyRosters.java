@@ -63,6 +63,15 @@ public class DutyRosters {
 		return List.copyOf(found);
 	}
 
+	/**
+	 * The members holding a 党员示范岗 that covers any of the grids — on its roster, whatever their shift at {@code at}
+	 * (an emergency calls the post's people, not only the one standing there now): one line per member, post and
+	 * grid, members still active, posts still open, shifts not over. A grid outside the scope has no holders.
+	 */
+	public List<PostHolder> modelPostHolders(DataScope scope, Collection<UUID> gridIds, Instant at) {
+		return duty.holders(scope, gridIds, DutyPostKind.MODEL_POST, at, LocalDate.ofInstant(at, zone));
+	}
+
 	private static boolean sameDuty(OnDuty a, OnDuty b) {
 		return a.memberId().equals(b.memberId()) && a.postId().equals(b.postId()) && a.gridId().equals(b.gridId());
 	}

@@ -113,6 +113,26 @@ public final class GridIndex {
 				grid.districtId(), microGrid));
 	}
 
+	/**
+	 * The grids of the scope whose boundary covers or touches the area (a shared edge or corner counts: a flood along
+	 * a grid's edge is that grid's too), by code. Micro-grids are not listed: a grid stands for them.
+	 */
+	public List<GridLocation> touching(DataScope scope, Geometry area) {
+		List<Entry> found = new ArrayList<>();
+		for (Object candidate : tree.query(area.getEnvelopeInternal())) {
+			Entry grid = (Entry) candidate;
+			if (scope.covers(grid.cell().path()) && grid.prepared().intersects(area)) {
+				found.add(grid);
+			}
+		}
+		found.sort(Comparator.comparing(e -> e.cell().code()));
+		return found.stream().map(e -> {
+			Cell grid = e.cell();
+			return new GridLocation(grid.id(), grid.name(), grid.code(), grid.kind(), grid.path(), grid.districtId(),
+					null);
+		}).toList();
+	}
+
 	private static PreparedGeometry prepare(Geometry boundary) {
 		PreparedGeometry prepared = PreparedGeometryFactory.prepare(boundary);
 		// the prepared geometry builds its point locator on first use: do it now, not on the first request

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -64,6 +65,14 @@ public class GridLocator {
 	/** The grid (and micro-grid) inside the scope that covers the point; empty outside every grid of the scope. */
 	public Optional<GridLocation> locate(DataScope scope, double lat, double lng) {
 		return current().locate(scope, lat, lng);
+	}
+
+	/**
+	 * The grids inside the scope that a drawn area (a WGS-84 polygon) covers or touches, by code; empty when it
+	 * touches none of them. Grids outside the scope are not named, as for {@link #locate}.
+	 */
+	public List<GridLocation> gridsTouching(DataScope scope, Geometry area) {
+		return current().touching(scope, area);
 	}
 
 	/** The index as it is now, rebuilt first if the boundaries changed since it was built. */

@@ -3,6 +3,7 @@ package org.zhizhi.volunteer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.CommandShape;
+import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.DomainException.Category;
 import org.zhizhi.shared.HasText;
@@ -77,6 +79,19 @@ public class VolunteerPosts {
 		if (!posts.release(id, actor.userId(), clock.instant())) {
 			throw DomainException.notFound("post");
 		}
+	}
+
+	/**
+	 * The posts held inside the scope at the places of an area: under one of {@code subtrees} (a grid and its
+	 * micro-grids) or exactly at one of {@code nodes} (the community a grid belongs to) — whom an emergency whistle
+	 * over that area calls. Another module's question, so no role check: the scope is the caller's.
+	 */
+	@Transactional(readOnly = true)
+	public List<VolunteerPost> heldAt(DataScope scope, Collection<String> subtrees, Collection<String> nodes) {
+		if (subtrees.isEmpty() && nodes.isEmpty()) {
+			return List.of();
+		}
+		return posts.heldAt(scope, subtrees, nodes);
 	}
 
 	/** The posts held in the actor's scope (the desk), or of his place. */

@@ -139,14 +139,14 @@ class EmergencyWhistleTests {
 	void theRecordReportsTheMedianTimesToAnswerAndToArrive() {
 		EmergencyView view = new EmergencyView(UUID.randomUUID(), EmergencyKind.FLOOD, "东城路积水", null, List.of(),
 				Set.of(EmergencyForce.GRID_TEAM), null, "东城社区工作站", AT, EmergencyState.CALLING, null, null, Map.of(),
-				Set.of(), null, Set.of());
+				Set.of(), null, Set.of(), null);
 		EmergencyDetail detail = new EmergencyDetail(view, List.of(
 				answered(AT.plus(Duration.ofMinutes(2)), AT.plus(Duration.ofMinutes(10))),
 				answered(AT.plus(Duration.ofMinutes(4)), AT.plus(Duration.ofMinutes(20))),
-				answered(AT.plus(Duration.ofMinutes(9)), null), answered(null, null)), List.of());
+				answered(AT.plus(Duration.ofMinutes(9)), null), answered(null, null)), List.of(), List.of());
 		assertThat(detail.medianMinutesToAnswer()).hasValue(4.0);
 		assertThat(detail.medianMinutesToArrive()).hasValue(15.0);
-		EmergencyDetail nobody = new EmergencyDetail(view, List.of(answered(null, null)), List.of());
+		EmergencyDetail nobody = new EmergencyDetail(view, List.of(answered(null, null)), List.of(), List.of());
 		assertThat(nobody.medianMinutesToAnswer()).isEmpty();
 	}
 
@@ -173,7 +173,7 @@ class EmergencyWhistleTests {
 	private static EmergencyWhistle.Terms terms() {
 		return new EmergencyWhistle.Terms(EmergencyKind.FLOOD, "东城路下穿道积水", null, List.of(),
 				EnumSet.of(EmergencyForce.GRID_TEAM), null, COMMUNITY, UUID.randomUUID(), UUID.randomUUID(), "东城社区工作站",
-				AT);
+				AT, null);
 	}
 
 	private static Actor actor(Role role) {

@@ -24,6 +24,7 @@ import org.zhizhi.command.EmergencyForce;
 import org.zhizhi.command.EmergencyKind;
 import org.zhizhi.command.EmergencyState;
 import org.zhizhi.command.EmergencyStep;
+import org.zhizhi.command.EmergencyUnreachable;
 import org.zhizhi.command.EmergencyWhistle;
 import org.zhizhi.shared.DataScope;
 
@@ -36,7 +37,7 @@ public class JdbcEmergencyWhistles {
 
 	private static final String WHISTLE = """
 			w.id, w.kind, w.title, w.details, w.forces, w.incident_id, w.scope_path, w.district_id, w.blown_by,
-			       w.blown_by_name, w.blown_at, w.state, w.stood_down_at, w.summary, w.version""";
+			       w.blown_by_name, w.blown_at, w.state, w.stood_down_at, w.summary, w.version, w.drawn_area""";
 
 	private static final String CALLEE = """
 			c.whistle_id, c.account_id, c.name, c.force, c.post, w.scope_path, c.state, c.answered_at, c.reason,
@@ -51,14 +52,18 @@ public class JdbcEmergencyWhistles {
 		this.events = events;
 	}
 
-	/** The whistle, its area and everyone it calls, in one transaction with the caller's; then its events. */
-	public void insert(EmergencyWhistle whistle, List<EmergencyCallee> callees) {
+	/**
+	 * The whistle, its area, everyone it calls and those of its forces it cannot tell, in one transaction with the
+	 * caller's; then its events.
+	 */
+	public void insert(EmergencyWhistle whistle, List<EmergencyCallee> callees,
+			List<EmergencyUnreachable> unreachable) {
 		EmergencyWhistle.Terms t = whistle.terms();
 		jdbc.sql("""
 				INSERT INTO command.emergency_whistle (id, kind, title, details, forces, incident_id, scope_path,
-				       district_id, blown_by, blown_by_name, blown_at, state)
+				       district_id, blown_by, blown_by_name, blown_at, state, drawn_area)
 				VALUES (:id, :kind, :title, :details, :forces, :incident, :scope, :district, :by, :byName, :at,
-				        :state)""")
+				        :state, :drawn)""")
 			.param("id", whistle.id())
 			.param("kind", t.kind().name())
 			.param("title", t.title())
@@ -71,6 +76,7 @@ public class JdbcEmergencyWhistles {
 			.param("byName", t.blownByName())
 			.param("at", Timestamp.from(t.blownAt()))
 			.param("state", whistle.state().name())
+			.param("drawn", t.drawnArea())
 			.update();
 		jdbc.sql("""
 				INSERT INTO command.emergency_area (whistle_id, grid_id, grid_name, grid_path)
@@ -91,7 +97,27 @@ public class JdbcEmergencyWhistles {
 				.param("posts", callees.stream().map(EmergencyCallee::post).toArray(String[]::new))
 				.update();
 		}
+		if (!unreachable.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO command.emergency_unreachable (whistle_id, position, name, force, post)
+					SELECT :id, p, n, f, s FROM unnest(:names, :forces, :posts) WITH ORDINALITY AS x(n, f, s, p)""")
+				.param("id", whistle.id())
+				.param("names", unreachable.stream().map(EmergencyUnreachable::name).toArray(String[]::new))
+				.param("forces", unreachable.stream().map(u -> u.force().name()).toArray(String[]::new))
+				.param("posts", unreachable.stream().map(EmergencyUnreachable::post).toArray(String[]::new))
+				.update();
+		}
 		whistle.publishEvents(events::publishEvent);
+	}
+
+	/** Those of the whistle's forces it could not tell, in the order they were found. */
+	public List<EmergencyUnreachable> unreachable(UUID whistleId) {
+		return jdbc.sql("""
+				SELECT name, force, post FROM command.emergency_unreachable WHERE whistle_id = :id ORDER BY position""")
+			.param("id", whistleId)
+			.query((rs, n) -> new EmergencyUnreachable(rs.getString(1), EmergencyForce.valueOf(rs.getString(2)),
+					rs.getString(3)))
+			.list();
 	}
 
 	/** Saves the whistle against its version and publishes its events; false if someone changed it first. */
@@ -300,7 +326,7 @@ public class JdbcEmergencyWhistles {
 			EmergencyWhistle.Terms t = w.terms();
 			return new EmergencyWhistle(w.id(), new EmergencyWhistle.Terms(t.kind(), t.title(), t.details(),
 					areas.getOrDefault(w.id(), List.of()), t.forces(), t.incidentId(), t.scopePath(), t.districtId(),
-					t.blownBy(), t.blownByName(), t.blownAt()), w.state(), w.stoodDownAt(), w.summary(),
+					t.blownBy(), t.blownByName(), t.blownAt(), t.drawnArea()), w.state(), w.stoodDownAt(), w.summary(),
 					w.version());
 		}).toList();
 	}
@@ -314,7 +340,8 @@ public class JdbcEmergencyWhistles {
 		EmergencyWhistle.Terms terms = new EmergencyWhistle.Terms(EmergencyKind.valueOf(rs.getString("kind")),
 				rs.getString("title"), rs.getString("details"), area, forces, rs.getObject("incident_id", UUID.class),
 				rs.getString("scope_path"), rs.getObject("district_id", UUID.class),
-				rs.getObject("blown_by", UUID.class), rs.getString("blown_by_name"), instant(rs, "blown_at"));
+				rs.getObject("blown_by", UUID.class), rs.getString("blown_by_name"), instant(rs, "blown_at"),
+				rs.getString("drawn_area"));
 		return new EmergencyWhistle(rs.getObject("id", UUID.class), terms, EmergencyState.valueOf(rs.getString("state")),
 				instant(rs, "stood_down_at"), rs.getString("summary"), rs.getInt("version"));
 	}

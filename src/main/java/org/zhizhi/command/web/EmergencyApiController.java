@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhizhi.command.AreaPreview;
 import org.zhizhi.command.EmergencyCommands.AnswerEmergency;
 import org.zhizhi.command.EmergencyCommands.ArriveOnSite;
 import org.zhizhi.command.EmergencyCommands.BlowEmergencyWhistle;
+import org.zhizhi.command.EmergencyCommands.DrawnArea;
 import org.zhizhi.command.EmergencyCommands.StandDown;
 import org.zhizhi.command.EmergencyDetail;
 import org.zhizhi.command.EmergencyView;
@@ -46,10 +48,21 @@ class EmergencyApiController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Blows an emergency whistle over grids of the caller's scope: the chosen forces of the area "
-			+ "are called and told at once")
+	@Operation(summary = "Blows an emergency whistle over grids of the caller's scope — ticked (gridIds) and/or those "
+			+ "a drawn polygon touches (area, a GeoJSON Polygon): the chosen forces of the area are called and told at once")
 	EmergencyView blow(@AuthenticationPrincipal Actor actor, @RequestBody BlowEmergencyWhistle body) {
 		return whistles.blow(actor, body);
+	}
+
+	/** The area of a whistle not yet blown: the grids ticked and/or the polygon drawn. */
+	record AreaQuery(List<UUID> gridIds, DrawnArea area) {
+	}
+
+	@PostMapping("/preview")
+	@Operation(summary = "What a whistle over this area would reach: its grids, and per force how many it would call "
+			+ "and how many of its posts' people have no account; 400 with gridIds or area for an area it would refuse")
+	AreaPreview preview(@AuthenticationPrincipal Actor actor, @RequestBody AreaQuery body) {
+		return whistles.preview(actor, body.gridIds(), body.area());
 	}
 
 	@GetMapping

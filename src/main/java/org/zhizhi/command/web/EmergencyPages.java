@@ -22,19 +22,26 @@ import org.zhizhi.command.AnswerAction;
 import org.zhizhi.command.EmergencyCommands.AnswerEmergency;
 import org.zhizhi.command.EmergencyCommands.ArriveOnSite;
 import org.zhizhi.command.EmergencyCommands.BlowEmergencyWhistle;
+import org.zhizhi.command.EmergencyCommands.DrawnArea;
 import org.zhizhi.command.EmergencyCommands.StandDown;
+import org.zhizhi.command.EmergencyDetail;
 import org.zhizhi.command.EmergencyForce;
 import org.zhizhi.command.EmergencyKind;
 import org.zhizhi.command.EmergencyLifecycle;
 import org.zhizhi.command.EmergencyView;
+import org.zhizhi.command.EmergencyWhistle;
 import org.zhizhi.command.EmergencyWhistles;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DomainException;
 import org.zhizhi.shared.FormErrors;
+import org.zhizhi.territory.MapProperties;
 import org.zhizhi.territory.OrgLevel;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitFilter;
 import org.zhizhi.territory.OrgUnitQueries;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 应急哨 on the pages: the leader's list, the form that blows one over grids of his scope, and the board that shows
@@ -52,7 +59,14 @@ class EmergencyPages {
 
 	private final ZoneId zone;
 
-	EmergencyPages(EmergencyWhistles whistles, OrgUnitQueries orgUnits, MessageSource messages, ZoneId zone) {
+	private final JsonMapper json;
+
+	private final MapProperties map;
+
+	EmergencyPages(EmergencyWhistles whistles, OrgUnitQueries orgUnits, MessageSource messages, ZoneId zone,
+			JsonMapper json, MapProperties map) {
+		this.json = json;
+		this.map = map;
 		this.whistles = whistles;
 		this.orgUnits = orgUnits;
 		this.messages = messages;
@@ -82,10 +96,12 @@ class EmergencyPages {
 	String blow(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) EmergencyKind kind,
 			@RequestParam(required = false) String title, @RequestParam(required = false) String details,
 			@RequestParam(required = false) List<UUID> gridIds, @RequestParam(required = false) Set<EmergencyForce> forces,
-			@RequestParam(required = false) UUID incidentId, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID incidentId, @RequestParam(required = false) String area, Model model,
+			RedirectAttributes redirect) {
 		try {
 			EmergencyView blown = whistles.blow(actor, new BlowEmergencyWhistle(kind, title, details,
-					gridIds == null ? List.of() : gridIds, forces == null ? Set.of() : forces, incidentId));
+					gridIds == null ? List.of() : gridIds, forces == null ? Set.of() : forces, incidentId,
+					drawnArea(area)));
 			redirect.addFlashAttribute("notice", "command.notice.blown");
 			return "redirect:/command/emergency/" + blown.id();
 		}
@@ -95,14 +111,65 @@ class EmergencyPages {
 			}
 			prepare(actor, model, gridIds == null ? List.of() : gridIds, forces == null ? Set.of() : forces,
 					incidentId, kind, title, details, FormErrors.of(e, messages));
+			model.addAttribute("drawnArea", area == null || area.isBlank() ? null : area);
 			return "command/emergency-form";
+		}
+	}
+
+	/**
+	 * The form's preview, read again as the leader ticks grids or draws: the grids the area comes to and how many
+	 * each force would call there; the area's problems in their place of a count.
+	 */
+	@GetMapping("/command/emergency/preview")
+	String preview(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) List<UUID> gridIds,
+			@RequestParam(required = false) String area, Model model) {
+		requireLeader(actor);
+		try {
+			model.addAttribute("preview", whistles.preview(actor, gridIds == null ? List.of() : gridIds,
+					drawnArea(area)));
+			model.addAttribute("errors", FormErrors.none());
+		}
+		catch (DomainException e) {
+			if (e.category() != DomainException.Category.INVALID) {
+				throw e;
+			}
+			model.addAttribute("errors", FormErrors.of(e, messages));
+		}
+		return "command/emergency-form :: preview";
+	}
+
+	/**
+	 * The drawn area the form's map put in its hidden field (a GeoJSON Polygon), null when nothing was drawn; text
+	 * that is not one reaches the rules as an unreadable area, refused beside its field like any other.
+	 */
+	private DrawnArea drawnArea(String area) {
+		if (area == null || area.isBlank()) {
+			return null;
+		}
+		try {
+			return json.readValue(area, DrawnArea.class);
+		}
+		catch (JacksonException e) {
+			return new DrawnArea(null, null);
 		}
 	}
 
 	@GetMapping("/command/emergency/{id}")
 	String board(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, Model model) {
-		model.addAttribute("detail", whistles.detail(actor, id));
+		EmergencyDetail detail = whistles.detail(actor, id);
+		model.addAttribute("detail", detail);
 		model.addAttribute("zone", zone);
+		// the area's grids as the leader's scope has them now, for the board's map (each grid of the whistle lies in
+		// the scope of whoever may open its board as a leader)
+		List<Map<String, String>> areaGrids = new ArrayList<>();
+		for (EmergencyWhistle.AreaGrid grid : detail.whistle().area()) {
+			orgUnits.find(actor.scope(), grid.gridId())
+				.filter(g -> g.boundary() != null)
+				.ifPresent(g -> areaGrids.add(Map.of("name", g.name(), "boundary", g.boundary())));
+		}
+		model.addAttribute("areaGrids", areaGrids);
+		model.addAttribute("tileUrl", map.tileUrl());
+		model.addAttribute("tileAttribution", map.tileAttribution());
 		return "command/emergency";
 	}
 
@@ -157,7 +224,16 @@ class EmergencyPages {
 
 	private void prepare(Actor actor, Model model, List<UUID> gridIds, Set<EmergencyForce> forces, UUID incidentId,
 			EmergencyKind kind, String title, String details, FormErrors errors) {
-		model.addAttribute("communities", gridsByCommunity(actor));
+		Map<String, List<OrgUnit>> communities = gridsByCommunity(actor);
+		model.addAttribute("communities", communities);
+		// the same grids on the form's map, where the area may be drawn instead of ticked
+		List<Map<String, String>> mapGrids = new ArrayList<>();
+		communities.values().forEach(list -> list.stream().filter(g -> g.boundary() != null)
+			.forEach(g -> mapGrids.add(Map.of("id", g.id().toString(), "name", g.name(), "boundary", g.boundary()))));
+		model.addAttribute("mapGrids", mapGrids);
+		model.addAttribute("drawnArea", null);
+		model.addAttribute("tileUrl", map.tileUrl());
+		model.addAttribute("tileAttribution", map.tileAttribution());
 		model.addAttribute("gridIds", gridIds);
 		model.addAttribute("forces", forces);
 		model.addAttribute("incidentId", incidentId);

@@ -20,6 +20,7 @@ import org.zhizhi.party.DutyGrid;
 import org.zhizhi.party.DutyPost;
 import org.zhizhi.party.DutyPostKind;
 import org.zhizhi.party.DutyShift;
+import org.zhizhi.party.PostHolder;
 import org.zhizhi.party.ShiftPattern;
 import org.zhizhi.shared.DataScope;
 
@@ -222,6 +223,40 @@ public class JdbcDuty {
 			.query((rs, row) -> new Candidate(shift(rs, row), rs.getObject("account_id", UUID.class),
 					rs.getString("post_name"), DutyPostKind.valueOf(rs.getString("post_kind")),
 					rs.getObject("grid_id", UUID.class), rs.getString("grid_name")))
+			.list();
+	}
+
+	/**
+	 * The active members on the roster of the open posts of a kind covering a grid inside the scope, one row per
+	 * member, post and grid: a shift still on the roster and not over — a once-shift not yet ended, a weekly one
+	 * valid on {@code day} or later.
+	 */
+	public List<PostHolder> holders(DataScope scope, Collection<UUID> gridIds, DutyPostKind kind, Instant at,
+			LocalDate day) {
+		if (gridIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT DISTINCT m.id AS member_id, m.name AS member_name, m.account_id, p.id AS post_id,
+				       p.name AS post_name, g.grid_id, g.grid_name
+				  FROM party.duty_shift s
+				  JOIN party.member m ON m.id = s.member_id
+				  JOIN party.duty_post p ON p.id = s.post_id
+				  JOIN party.duty_post_grid g ON g.post_id = p.id
+				 WHERE g.grid_id IN (:grids) AND g.grid_path LIKE :scope AND p.kind = :kind
+				   AND p.closed_at IS NULL AND s.removed_at IS NULL AND m.status = 'ACTIVE'
+				   AND ((s.pattern = 'ONCE' AND s.ends_at > :at)
+				        OR (s.pattern = 'WEEKLY' AND (s.valid_until IS NULL OR s.valid_until >= :day)))
+				 ORDER BY g.grid_name, g.grid_id, p.name, m.name, m.id
+				""")
+			.param("grids", gridIds)
+			.param("scope", scope.likePattern())
+			.param("kind", kind.name())
+			.param("at", Timestamp.from(at))
+			.param("day", day)
+			.query((rs, row) -> new PostHolder(rs.getObject("member_id", UUID.class), rs.getString("member_name"),
+					rs.getObject("account_id", UUID.class), rs.getObject("post_id", UUID.class),
+					rs.getString("post_name"), rs.getObject("grid_id", UUID.class), rs.getString("grid_name")))
 			.list();
 	}
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,20 @@ public class JdbcPosts {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer.post WHERE scope_path LIKE :scope AND released_at IS NULL"
 				+ " ORDER BY kind, org_unit_name, claimed_at")
 			.param("scope", scope.likePattern())
+			.query(JdbcPosts::post)
+			.list();
+	}
+
+	/** The posts held in the scope at a place under one of {@code subtrees} or exactly at one of {@code nodes}. */
+	public List<VolunteerPost> heldAt(DataScope scope, Collection<String> subtrees, Collection<String> nodes) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM volunteer.post
+				WHERE scope_path LIKE :scope AND released_at IS NULL
+				  AND (scope_path LIKE ANY (:subtrees) OR scope_path = ANY (:nodes))
+				ORDER BY kind, org_unit_name, claimed_at, id""")
+			.param("scope", scope.likePattern())
+			.param("subtrees", subtrees.stream().map(p -> p + "%").toArray(String[]::new))
+			.param("nodes", nodes.toArray(String[]::new))
 			.query(JdbcPosts::post)
 			.list();
 	}
