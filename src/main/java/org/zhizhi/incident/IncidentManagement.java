@@ -152,7 +152,8 @@ public class IncidentManagement {
 	}
 
 	private IdempotentResult report(Actor actor, String idempotencyKey, ReportIncident report, boolean open311) {
-		String hash = Sha256.hex(json.writeValueAsString(report));
+		// the same digest as of the JSON's text (its UTF-8), without making the text first
+		String hash = Sha256.hex(json.writeValueAsBytes(report));
 		ReportIntake.Prepared prepared;
 		try {
 			prepared = prepare(actor, report, open311);
