@@ -2,6 +2,7 @@ package org.zhizhi.incident;
 
 import static org.zhizhi.incident.IncidentSteps.note;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -151,7 +152,8 @@ public class IncidentManagement {
 	}
 
 	private IdempotentResult report(Actor actor, String idempotencyKey, ReportIncident report, boolean open311) {
-		String hash = Sha256.hex(json.writeValueAsString(report));
+		// the same digest as of the JSON's text (its UTF-8), without making the text first
+		String hash = Sha256.hex(json.writeValueAsBytes(report));
 		ReportIntake.Prepared prepared;
 		try {
 			prepared = prepare(actor, report, open311);
@@ -160,8 +162,9 @@ public class IncidentManagement {
 			// a key used before answers as it did, whatever the body says now
 			return earlierAnswer(actor, idempotencyKey, hash).orElseThrow(() -> refused);
 		}
-		String body = json.writeValueAsString(answer(prepared));
-		if (intake.write(actor.userId(), idempotencyKey, hash, body, prepared)) {
+		// the answer's JSON once: these bytes are the response, and the key stores them as its text
+		byte[] body = json.writeValueAsBytes(answer(prepared));
+		if (intake.write(actor.userId(), idempotencyKey, hash, new String(body, StandardCharsets.UTF_8), prepared)) {
 			return new IdempotentResult(201, body);
 		}
 		return earlierAnswer(actor, idempotencyKey, hash).orElseThrow(IncidentManagement::inProgress);

@@ -147,7 +147,11 @@ class IncidentNotices {
 		return gathered;
 	}
 
-	/** The 新上报 notices of new reports, as {@link #on} would send each (its REPORT rule), all at once. */
+	/**
+	 * The 新上报 notices of new reports, to whom {@link #on} would tell each (its REPORT rule), all at once — and, where
+	 * several of them are in one grid, each of their people told once per grid with their count
+	 * ({@link NewReportsByGrid}); a report alone in its grid gets the very notice {@link #on} would send.
+	 */
 	private void tellReports(List<IncidentEvent> reports) {
 		Map<UUID, IncidentView> reported = new HashMap<>();
 		incidents.views(PLATFORM, reports.stream().map(IncidentEvent::incidentId).toList())
@@ -156,26 +160,50 @@ class IncidentNotices {
 		Map<String, List<Account>> coveringPlace = accounts.coveringEach(
 				reported.values().stream().map(IncidentNotices::placeOf).distinct().toList(),
 				EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF));
-		Map<UUID, String> gridNames = new HashMap<>();
-		List<Notifications.Addressing> notices = new ArrayList<>();
+		Map<UUID, IncidentEvent> eventOf = new HashMap<>();
+		List<NewReportsByGrid.NewReport> told = new ArrayList<>();
 		for (IncidentEvent event : reports) {
 			IncidentView incident = reported.get(event.incidentId());
 			if (incident == null) {
 				continue;
 			}
-			List<Account> covering = coveringPlace.get(placeOf(incident));
-			Set<UUID> recipients = dispatchersAmong(incident, covering);
+			Set<UUID> recipients = dispatchersAmong(incident, coveringPlace.get(placeOf(incident)));
 			recipients.remove(event.actorId());
-			if (recipients.isEmpty()) {
-				continue;
-			}
-			String place = gridNames.computeIfAbsent(incident.gridId(),
+			eventOf.put(incident.id(), event);
+			told.add(new NewReportsByGrid.NewReport(incident.gridId(), incident.id(), recipients));
+		}
+		Map<UUID, String> gridNames = new HashMap<>();
+		List<Notifications.Addressing> notices = new ArrayList<>();
+		for (NewReportsByGrid.Told notice : NewReportsByGrid.group(told)) {
+			IncidentView first = reported.get(notice.incidentIds().getFirst());
+			String place = gridNames.computeIfAbsent(notice.gridId(),
 					grid -> orgUnits.find(PLATFORM, grid).map(OrgUnit::name).orElse(""));
-			Addressees to = new Addressees(recipients, "INCIDENT_REPORTED", staffPage(incident));
-			notices.add(new Notifications.Addressing(notice(to, event, new IncidentDetail(incident, List.of()), place)
-				.about(SUBJECT, event.incidentId(), incident.state().name()), recipients));
+			if (notice.single()) {
+				Addressees to = new Addressees(notice.recipients(), "INCIDENT_REPORTED", staffPage(first));
+				notices.add(new Notifications.Addressing(
+						notice(to, eventOf.get(first.id()), new IncidentDetail(first, List.of()), place)
+							.about(SUBJECT, first.id(), first.state().name()),
+						notice.recipients()));
+			}
+			else {
+				notices.add(new Notifications.Addressing(reportsInGrid(place, notice, first), notice.recipients()));
+			}
 		}
 		notifications.notifyAll(notices);
+	}
+
+	/** Kind of the one notice of several new reports in one grid. */
+	static final String REPORTS_IN_GRID = "INCIDENT_REPORTS_IN_GRID";
+
+	/**
+	 * 网格X 新上报 N 件, linking to the desk's new reports of that grid. It is about no single incident, so no step
+	 * settles it: the desk it links to shows what is still waiting.
+	 */
+	private Notice reportsInGrid(String place, NewReportsByGrid.Told told, IncidentView first) {
+		String key = "notice." + REPORTS_IN_GRID;
+		Object[] values = { place, told.incidentIds().size() };
+		return new Notice(REPORTS_IN_GRID, text(key + ".title", values), text(key + ".body", values),
+				"/incidents?state=" + IncidentState.REPORTED.name() + "&grid=" + told.gridId(), first.districtId());
 	}
 
 	/**

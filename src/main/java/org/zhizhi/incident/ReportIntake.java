@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
@@ -70,6 +71,12 @@ class ReportIntake implements DisposableBean {
 	private static final Object GROUP = new Object();
 
 	private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+	/**
+	 * Held by a writer while it takes a group from the queue and writes it, uncontended but for {@link #hold}: a test
+	 * that needs a group of known reports (several in one grid) holds it while they queue.
+	 */
+	private final ReentrantLock gate = new ReentrantLock();
 
 	private final JdbcReportBatches batches;
 
@@ -133,6 +140,24 @@ class ReportIntake implements DisposableBean {
 		}
 	}
 
+	/** Lets no writer take a group until the hold is closed: the reports queued meanwhile are written as one group. */
+	Hold hold() {
+		gate.lock();
+		return gate::unlock;
+	}
+
+	/** How many reports wait for a writer. */
+	int queued() {
+		return queue.size();
+	}
+
+	/** A {@link #hold} on the writers, released by {@link #close}. */
+	interface Hold extends AutoCloseable {
+
+		@Override
+		void close();
+	}
+
 	@Override
 	public void destroy() {
 		closing = true;
@@ -151,13 +176,19 @@ class ReportIntake implements DisposableBean {
 		List<Pending> group = new ArrayList<>();
 		while (!closing || !queue.isEmpty()) {
 			try {
-				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
+				gate.lockInterruptibly();
+				try {
+					Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+					if (first == null) {
+						continue;
+					}
+					group.add(first);
+					queue.drainTo(group, MAX_GROUP - 1);
+					answer(group);
 				}
-				group.add(first);
-				queue.drainTo(group, MAX_GROUP - 1);
-				answer(group);
+				finally {
+					gate.unlock();
+				}
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();

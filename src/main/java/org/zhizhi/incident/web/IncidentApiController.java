@@ -104,7 +104,7 @@ class IncidentApiController {
 
 	@PostMapping
 	@Operation(summary = "Report an incident; the position decides its grid. Requires an Idempotency-Key header")
-	ResponseEntity<String> report(@AuthenticationPrincipal Actor actor,
+	ResponseEntity<byte[]> report(@AuthenticationPrincipal Actor actor,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, @RequestBody ReportIncident body) {
 		if (key == null || key.isBlank()) {
 			throw DomainException.invalid(List.of(new FieldProblem(IDEMPOTENCY_KEY, "validation.required")));

@@ -1,6 +1,7 @@
 package org.zhizhi.shared.web;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,16 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	/** Paths that render no page: the JSON API, the management endpoints and static files. */
+	private static final String[] NOT_PAGES = { "/api/**", "/actuator/**", "/css/**", "/js/**", "/img/**",
+			"/webjars/**" };
+
+	private final ZoneId zone;
+
+	WebConfiguration(ZoneId zone) {
+		this.zone = zone;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -54,8 +65,11 @@ class WebConfiguration implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
+		// ?lang=en also chooses the language of the API's problem answers: it stays on every path
 		registry.addInterceptor(interceptor);
-		registry.addInterceptor(new TextSize()).excludePathPatterns("/css/**", "/js/**", "/img/**", "/webjars/**");
+		// what pages alone read stays off the JSON API, which every report pays for (issue 16)
+		registry.addInterceptor(new TextSize()).excludePathPatterns(NOT_PAGES);
+		registry.addInterceptor(new PageZone(zone)).excludePathPatterns(NOT_PAGES);
 	}
 
 }
