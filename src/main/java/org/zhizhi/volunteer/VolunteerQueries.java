@@ -126,4 +126,16 @@ public class VolunteerQueries {
 	public ServiceRecord record(Actor actor) {
 		return new ServiceRecord(volunteer.recordOf(actor.userId(), LIMIT), volunteer.approvedMinutes(actor.userId()));
 	}
+
+	/**
+	 * What the desk's scope did in a period (from included, to excluded): activities held, volunteers who served, the
+	 * minutes approved — a month's report of volunteering. The desk's alone, like the scope's activity list.
+	 */
+	public VolunteerMonth served(Actor actor, Instant from, Instant to) {
+		if (!actor.hasAny(VolunteerRoles.DESK)) {
+			throw new org.zhizhi.shared.DomainException(org.zhizhi.shared.DomainException.Category.FORBIDDEN,
+					"ROLE_NOT_ALLOWED", "problem.forbidden");
+		}
+		return volunteer.served(actor.scope(), from, to);
+	}
 }

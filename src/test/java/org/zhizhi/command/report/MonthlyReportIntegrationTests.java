@@ -39,6 +39,8 @@ import org.zhizhi.shared.Role;
 import org.zhizhi.shared.jobs.LongWork;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.volunteer.VolunteerMonth;
+import org.zhizhi.volunteer.VolunteerQueries;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,6 +74,9 @@ class MonthlyReportIntegrationTests {
 	@Autowired
 	OrgUnitQueries orgUnits;
 
+	@Autowired
+	VolunteerQueries volunteering;
+
 	@Test
 	void theDistrictsMonthlyReportHoldsTheModulesOwnFiguresInBothFiles() throws Exception {
 		ApiClient api = new ApiClient(port);
@@ -98,6 +103,8 @@ class MonthlyReportIntegrationTests {
 			.mapToLong(Optimisation.RuleOutcome::fired)
 			.sum();
 
+		VolunteerMonth volunteers = volunteering.served(desk, from, to);
+
 		WebSession session = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD);
 		assertThat(session.get("/command/reports").body()).contains("id=\"report-form\"", "value=\"" + month + "\"");
 
@@ -122,6 +129,10 @@ class MonthlyReportIntegrationTests {
 			assertThat(p.get("对接率")).isEqualTo(rate(rates.path("matchRate")));
 
 			assertThat(figures(book.getSheet("风险预警（智能哨兵）")).get("本月触发预警")).isEqualTo((double) alertsRaised);
+
+			Map<String, Object> v = figures(book.getSheet("志愿服务"));
+			assertThat(v.get("本月开展活动")).isEqualTo((double) volunteers.activities());
+			assertThat(v.get("认定服务时长（分钟）")).isEqualTo((double) volunteers.approvedMinutes());
 
 			XSSFSheet trend = book.getSheet("今年各月趋势");
 			assertThat(trend.getDrawingPatriarch().getCharts()).as("the year's trend as an Excel chart").hasSize(1);
