@@ -152,4 +152,16 @@ public class VolunteerQueries {
 		long people = lines.stream().map(VolunteerOnSite::personId).distinct().count();
 		return new OnDutyNow(people, lines.stream().limit(LIMIT).toList(), posts.held(actor.scope()).size());
 	}
+
+	/**
+	 * What the desk's scope did in a period (from included, to excluded): activities held, volunteers who served, the
+	 * minutes approved — a month's report of volunteering. The desk's alone, like the scope's activity list.
+	 */
+	public VolunteerMonth served(Actor actor, Instant from, Instant to) {
+		if (!actor.hasAny(VolunteerRoles.DESK)) {
+			throw new DomainException(DomainException.Category.FORBIDDEN,
+					"ROLE_NOT_ALLOWED", "problem.forbidden");
+		}
+		return volunteer.served(actor.scope(), from, to);
+	}
 }

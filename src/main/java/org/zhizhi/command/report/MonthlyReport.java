@@ -29,6 +29,9 @@ import org.zhizhi.property.Assessments;
 import org.zhizhi.property.PropertyRoles;
 import org.zhizhi.property.PropertyViews.RatingView;
 import org.zhizhi.shared.jobs.LongWork.Progress;
+import org.zhizhi.volunteer.VolunteerMonth;
+import org.zhizhi.volunteer.VolunteerQueries;
+import org.zhizhi.volunteer.VolunteerRoles;
 
 /**
  * Gathers a month's report of a node from the modules' own queries — the calls their pages and APIs make — asked, like
@@ -56,13 +59,16 @@ public class MonthlyReport {
 
 	private final Optimisation optimisation;
 
+	private final VolunteerQueries volunteering;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	MonthlyReport(IncidentKpis kpis, KpiTrends trends, IncidentLists incidents, EmergencyWhistles emergencies,
-			PartnershipQueries partnership, Assessments assessments, Optimisation optimisation, Clock clock,
-			ZoneId zone) {
+			PartnershipQueries partnership, Assessments assessments, Optimisation optimisation,
+			VolunteerQueries volunteering, Clock clock, ZoneId zone) {
+		this.volunteering = volunteering;
 		this.kpis = kpis;
 		this.trends = trends;
 		this.incidents = incidents;
@@ -110,12 +116,14 @@ public class MonthlyReport {
 		int ratingYear = month.getYear() - 1;
 		List<RatingView> ratings = PropertyRoles.mayOpenDesk(screen.viewer())
 				? assessments.ratings(screen.reader(), ratingYear) : null;
+		VolunteerMonth volunteers = screen.viewer().hasAny(VolunteerRoles.DESK)
+				? volunteering.served(screen.reader(), from, to) : null;
 		progress.advance();
 		Optimisation.Report risks = CommandRoles.readsAlerts(screen.viewer())
 				? optimisation.report(screen.reader(), from, to) : null;
 		progress.advance();
 		return new ReportContent(
 				new ReportContent.Node(screen.unit().id(), screen.unit().name(), screen.unit().level().name()), month,
-				period, clock.instant(), report, trend, whistles, blown, rates, ratingYear, ratings, risks);
+				period, clock.instant(), report, trend, whistles, blown, rates, ratingYear, ratings, volunteers, risks);
 	}
 }

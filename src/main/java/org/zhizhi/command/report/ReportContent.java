@@ -13,6 +13,7 @@ import org.zhizhi.incident.kpi.KpiReport;
 import org.zhizhi.incident.kpi.KpiTrend;
 import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.volunteer.VolunteerMonth;
 
 /**
  * What a month's report of a node says, each section the answer of its module's own query for the node and month. A
@@ -25,11 +26,12 @@ import org.zhizhi.property.PropertyViews.RatingView;
  * @param emergencies the emergency whistles blown in the month (null: the viewer does not lead them)
  * @param partnership the year's need rates up to now (the partnership module counts by year)
  * @param ratingYear the year the property ratings are of (they are given once a year: the one before the report's)
+ * @param volunteers the activities held in the month, who served, the minutes approved (null: not the volunteer desk)
  * @param risks the sentinel's rules with the alerts raised in the month and how they ended
  */
 public record ReportContent(Node node, YearMonth month, KpiPeriod period, Instant generatedAt, KpiReport kpis,
 		KpiTrend trend, ReportedWhistles whistles, List<EmergencyView> emergencies, Rates partnership, int ratingYear,
-		List<RatingView> property, Optimisation.Report risks) {
+		List<RatingView> property, VolunteerMonth volunteers, Optimisation.Report risks) {
 
 	/** The node the report is of. */
 	public record Node(UUID id, String name, String level) {

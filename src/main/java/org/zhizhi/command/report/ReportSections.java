@@ -21,6 +21,7 @@ import org.zhizhi.incident.kpi.KpiFigures;
 import org.zhizhi.incident.kpi.KpiTrend;
 import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.volunteer.VolunteerMonth;
 
 /**
  * Lays a report's content out as sections: which figure goes where under which name. Pure — the words come from the
@@ -73,6 +74,9 @@ public final class ReportSections {
 		}
 		if (c.property() != null) {
 			sections.add(property(c.property(), c.ratingYear(), words));
+		}
+		if (c.volunteers() != null) {
+			sections.add(volunteers(c.volunteers(), words));
 		}
 		if (c.risks() != null) {
 			sections.add(risks(c.risks().rules(), words));
@@ -191,6 +195,14 @@ public final class ReportSections {
 		return new Section("property", words.get("command.report.section.property"),
 				List.of(new Line(words.get("command.report.rated"), Value.of(ratings.size()))), table, null,
 				words.get("command.report.propertyNote", year));
+	}
+
+	static Section volunteers(VolunteerMonth v, Words words) {
+		List<Line> lines = List.of(new Line(words.get("command.report.activities"), Value.of(v.activities())),
+				new Line(words.get("command.report.volunteers"), Value.of(v.volunteers())),
+				new Line(words.get("command.report.approvedMinutes"), Value.of(v.approvedMinutes())),
+				new Line(words.get("command.report.approvedHours"), Value.of(String.valueOf(v.approvedHours()))));
+		return new Section("volunteers", words.get("command.report.section.volunteers"), lines, null, null, null);
 	}
 
 	/** Each rule of the sentinel: alerts raised in the month and how they stand. */

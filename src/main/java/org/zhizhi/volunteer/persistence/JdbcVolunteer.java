@@ -20,6 +20,7 @@ import org.zhizhi.volunteer.Participation;
 import org.zhizhi.volunteer.ParticipationState;
 import org.zhizhi.volunteer.Team;
 import org.zhizhi.volunteer.TeamKind;
+import org.zhizhi.volunteer.VolunteerMonth;
 
 /**
  * Teams, members, activities and participations. A participation's key is (activity, person): two sign-ups at once
@@ -361,6 +362,22 @@ public class JdbcVolunteer {
 	}
 
 	/** The minutes of a person's approved hours in all. */
+	/** The scope's activities starting in [from, to), not cancelled, with who served and the minutes approved. */
+	public VolunteerMonth served(DataScope scope, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT count(DISTINCT a.id),
+				       count(DISTINCT p.person_id) FILTER (WHERE p.state IN ('CHECKED_OUT', 'APPROVED')),
+				       coalesce(sum(p.minutes) FILTER (WHERE p.state = 'APPROVED'), 0)
+				  FROM volunteer.activity a
+				  LEFT JOIN volunteer.participation p ON p.activity_id = a.id
+				 WHERE a.scope_path LIKE :scope AND a.starts_at >= :from AND a.starts_at < :to AND a.state = 'OPEN'""")
+			.param("scope", scope.likePattern())
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> new VolunteerMonth(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
+
 	public long approvedMinutes(UUID personId) {
 		return jdbc.sql("SELECT coalesce(sum(minutes), 0) FROM volunteer.participation WHERE person_id = :p"
 				+ " AND state = 'APPROVED'")

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
+import org.zhizhi.command.EmergencyView;
+import org.zhizhi.command.EmergencyWhistles;
 import org.zhizhi.command.sentinel.Optimisation;
 import org.zhizhi.incident.IncidentLists;
 import org.zhizhi.incident.ReportedWhistles;
@@ -39,6 +42,8 @@ import org.zhizhi.shared.Role;
 import org.zhizhi.shared.jobs.LongWork;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.volunteer.VolunteerMonth;
+import org.zhizhi.volunteer.VolunteerQueries;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,6 +77,12 @@ class MonthlyReportIntegrationTests {
 	@Autowired
 	OrgUnitQueries orgUnits;
 
+	@Autowired
+	VolunteerQueries volunteering;
+
+	@Autowired
+	EmergencyWhistles emergencies;
+
 	@Test
 	void theDistrictsMonthlyReportHoldsTheModulesOwnFiguresInBothFiles() throws Exception {
 		ApiClient api = new ApiClient(port);
@@ -85,6 +96,16 @@ class MonthlyReportIntegrationTests {
 		for (int i = 0; i < 3; i++) {
 			api.reportAsResident("jumin01", "东城社区第1网格", "OTHER", "月报核对：楼道堆物 " + i + " " + System.nanoTime());
 		}
+		// an emergency whistle of our own in the month, stood down at once (it still was blown in the month)
+		String title = "月报核对：东城路积水" + UUID.randomUUID().toString().substring(0, 4);
+		ApiClient.Response blown = api.post("/api/v1/command/emergency-whistles", banan,
+				Map.of("kind", "FLOOD", "title", title, "details", "月报核对", "gridIds",
+						List.of(api.orgUnitId("东城社区第1网格")), "forces", List.of("GRID_TEAM")));
+		assertThat(blown.status()).as(blown.brief()).isEqualTo(201);
+		assertThat(api.post("/api/v1/command/emergency-whistles/" + blown.json().path("id").asString()
+				+ "/stand-down", banan, Map.of("summary", "月报核对完毕")).status()).isEqualTo(200);
+		List<EmergencyView> emergencyViews = emergencies.blownIn(desk, from, to);
+		assertThat(emergencyViews).extracting(EmergencyView::title).contains(title);
 		kpis.foldPending();
 		ReportedWhistles whistles = incidents.reportedWhistles(desk, from, to);
 		assertThat(whistles.reported()).as("our three reports are in the month").isEqualTo(before + 3);
@@ -97,6 +118,8 @@ class MonthlyReportIntegrationTests {
 			.stream()
 			.mapToLong(Optimisation.RuleOutcome::fired)
 			.sum();
+
+		VolunteerMonth volunteers = volunteering.served(desk, from, to);
 
 		WebSession session = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD);
 		assertThat(session.get("/command/reports").body()).contains("id=\"report-form\"", "value=\"" + month + "\"");
@@ -122,6 +145,14 @@ class MonthlyReportIntegrationTests {
 			assertThat(p.get("对接率")).isEqualTo(rate(rates.path("matchRate")));
 
 			assertThat(figures(book.getSheet("风险预警（智能哨兵）")).get("本月触发预警")).isEqualTo((double) alertsRaised);
+
+			XSSFSheet emergencySheet = book.getSheet("应急哨");
+			assertThat(figures(emergencySheet).get("本月吹响")).isEqualTo((double) emergencyViews.size());
+			assertThat(texts(emergencySheet)).contains(title);
+
+			Map<String, Object> v = figures(book.getSheet("志愿服务"));
+			assertThat(v.get("本月开展活动")).isEqualTo((double) volunteers.activities());
+			assertThat(v.get("认定服务时长（分钟）")).isEqualTo((double) volunteers.approvedMinutes());
 
 			XSSFSheet trend = book.getSheet("今年各月趋势");
 			assertThat(trend.getDrawingPatriarch().getCharts()).as("the year's trend as an Excel chart").hasSize(1);
@@ -232,6 +263,19 @@ class MonthlyReportIntegrationTests {
 			figures.putIfAbsent(label.getStringCellValue(), v);
 		}
 		return figures;
+	}
+
+	/** Every text cell of a sheet. */
+	private static List<String> texts(XSSFSheet sheet) {
+		List<String> texts = new java.util.ArrayList<>();
+		for (Row row : sheet) {
+			for (Cell cell : row) {
+				if (cell.getCellType() == CellType.STRING) {
+					texts.add(cell.getStringCellValue());
+				}
+			}
+		}
+		return texts;
 	}
 
 	private static Double rate(JsonNode node) {

@@ -20,6 +20,7 @@ import org.zhizhi.incident.kpi.KpiTrend;
 import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.property.Grade;
 import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.volunteer.VolunteerMonth;
 
 /** A month's report content with figures chosen so that each can be told apart from the others. */
 final class ReportFixtures {
@@ -63,7 +64,7 @@ final class ReportFixtures {
 								0, 8)));
 		return new ReportContent(new ReportContent.Node(scope.id(), "巴南区", "DISTRICT"), JUNE, PERIOD,
 				Instant.parse("2026-06-10T02:00:00Z"), report, trend, whistles, List.of(), rates, 2025, ratings,
-				risks);
+				new VolunteerMonth(4, 23, 1530), risks);
 	}
 
 	/** Words that name the key and its arguments, so a test sees which message went where. */

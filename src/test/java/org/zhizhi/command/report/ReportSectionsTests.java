@@ -27,14 +27,14 @@ class ReportSectionsTests {
 	@Test
 	void placesEverySectionTheContentHoldsInTheReportsOrder() {
 		assertThat(layout(ReportFixtures.content()).sections()).extracting(Section::key)
-			.containsExactly("kpis", "trend", "whistles", "emergencies", "partnership", "property", "risks");
+			.containsExactly("kpis", "trend", "whistles", "emergencies", "partnership", "property", "volunteers", "risks");
 	}
 
 	@Test
 	void leavesOutTheSectionsWhoseModuleDidNotServeTheViewerRatherThanShowingZeros() {
 		ReportContent c = ReportFixtures.content();
 		ReportContent unserved = new ReportContent(c.node(), c.month(), c.period(), c.generatedAt(), c.kpis(),
-				c.trend(), c.whistles(), null, null, c.ratingYear(), null, null);
+				c.trend(), c.whistles(), null, null, c.ratingYear(), null, null, null);
 		assertThat(layout(unserved).sections()).extracting(Section::key).containsExactly("kpis", "trend", "whistles");
 	}
 
@@ -93,6 +93,14 @@ class ReportSectionsTests {
 		assertThat(p.lines()).extracting(l -> l.label() + "=" + l.value().text())
 			.contains("command.report.published=50", "partnership.rates.matchRate=60.0%");
 		assertThat(p.note()).isEqualTo("command.report.partnershipNote[2026]");
+	}
+
+	@Test
+	void showsTheVolunteersMonthWithItsApprovedTimeInMinutesAndHours() {
+		Section v = section(layout(ReportFixtures.content()), "volunteers");
+		assertThat(v.lines()).extracting(l -> l.label() + "=" + l.value().text())
+			.containsExactly("command.report.activities=4", "command.report.volunteers=23",
+					"command.report.approvedMinutes=1,530", "command.report.approvedHours=25.5");
 	}
 
 	@Test
