@@ -297,6 +297,23 @@ public class SelfRunBooks {
 	 */
 	public record ScopeCollection(YearMonth month, int bodies, int buildings, long billed, long paid, long exempt,
 			Integer ratePercent, int flagged) {
+
+		/** The sums of the buildings' lines of a month's bodies, the rate by {@link SelfRunBooks#rate}'s rule. */
+		static ScopeCollection of(YearMonth month, int bodies, List<BuildingCollection> buildings) {
+			long billed = 0;
+			long paid = 0;
+			long exempt = 0;
+			int flagged = 0;
+			for (BuildingCollection c : buildings) {
+				billed += c.billed();
+				paid += c.paid();
+				exempt += c.exempt();
+				flagged += c.flagged() ? 1 : 0;
+			}
+			long due = billed - exempt;
+			return new ScopeCollection(month, bodies, buildings.size(), billed, paid, exempt,
+					due <= 0 ? null : rate(paid, due), flagged);
+		}
 	}
 
 	/** For the desk of a scope ({@code GET /api/v1/property/fee-collection}, the big screen). */
@@ -306,23 +323,11 @@ public class SelfRunBooks {
 			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
 		}
 		List<SelfRun> bodies = books.inScope(actor.scope());
-		int buildings = 0;
-		int flagged = 0;
-		long billed = 0;
-		long paid = 0;
-		long exempt = 0;
+		List<BuildingCollection> buildings = new ArrayList<>();
 		for (SelfRun body : bodies) {
-			for (BuildingCollection c : collection(actor, body.estateId(), month)) {
-				buildings++;
-				billed += c.billed();
-				paid += c.paid();
-				exempt += c.exempt();
-				flagged += c.flagged() ? 1 : 0;
-			}
+			buildings.addAll(collection(actor, body.estateId(), month));
 		}
-		long due = billed - exempt;
-		return new ScopeCollection(month, bodies.size(), buildings, billed, paid, exempt,
-				due <= 0 ? null : rate(paid, due), flagged);
+		return ScopeCollection.of(month, bodies.size(), buildings);
 	}
 
 	/** The share paid, in whole percent rounded down (no bill due: 100). */

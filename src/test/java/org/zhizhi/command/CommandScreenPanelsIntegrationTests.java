@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhizhi.ApiClient;
 import org.zhizhi.ApiClient.Response;
 import org.zhizhi.TestClock;
+import org.zhizhi.WebSession;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.property.SelfRun;
 import org.zhizhi.property.SelfRunBooks;
@@ -94,6 +95,11 @@ class CommandScreenPanelsIntegrationTests {
 			assertThat(panel.path("postsHeld").asLong()).as("the posts held, as the posts page lists them")
 				.isEqualTo(api.get("/api/v1/volunteer/posts", screenAndDesk.get(1)).list().size());
 		}
+		// the desk's 志愿服务 page says the same figure for its node
+		long dongchengNow = ok(api.get("/api/v1/volunteer/on-duty", dongcheng)).path("people").asLong();
+		assertThat(new WebSession(port).loggedInAs("dongcheng", ApiClient.DEMO_PASSWORD).get("/m/volunteer").body())
+			.contains("<strong id=\"on-duty-people\">" + dongchengNow + "</strong>")
+			.contains("大屏核对：楼道清扫");
 		// the activity's own page (its organiser's list) shows him checked in, as the screen counts him
 		assertThat(ok(api.get(base, leader)).path("parts").findParents("personId")
 			.stream()

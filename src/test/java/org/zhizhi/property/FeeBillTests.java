@@ -61,6 +61,22 @@ class FeeBillTests {
 		assertThat(SelfRunBooks.rate(32, 32)).isEqualTo(100);
 	}
 
+	@Test
+	void aScopesCollectionSumsItsBuildingsAndRatesTheSums() {
+		java.time.YearMonth june = java.time.YearMonth.of(2026, 6);
+		var first = new SelfRunBooks.BuildingCollection(UUID.randomUUID(), "1栋", "周守护", 32, 29, 1, 93, false);
+		var second = new SelfRunBooks.BuildingCollection(UUID.randomUUID(), "7栋", null, 20, 12, 0, 60, true);
+		SelfRunBooks.ScopeCollection scope = SelfRunBooks.ScopeCollection.of(june, 2, java.util.List.of(first, second));
+		assertThat(scope.billed()).isEqualTo(52);
+		assertThat(scope.paid()).isEqualTo(41);
+		assertThat(scope.exempt()).isEqualTo(1);
+		assertThat(scope.ratePercent()).as("41 of 51 due, rounded down — not the mean of 93 and 60").isEqualTo(80);
+		assertThat(scope.flagged()).isEqualTo(1);
+		assertThat(scope.buildings()).isEqualTo(2);
+		assertThat(SelfRunBooks.ScopeCollection.of(june, 1, java.util.List.of()).ratePercent())
+			.as("no bill issued: nothing collected yet, not all of it").isNull();
+	}
+
 	private static FeeBill open() {
 		return new FeeBill(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "新河街 1栋 1单元 101", UUID.randomUUID(),
 				LocalDate.of(2026, 6, 1), 10_00, FeeBillState.OPEN, null, null, null, null, 0);

@@ -32,8 +32,12 @@ class ScreenApiController {
 			+ "/api/v1/incident-kpis answers them for today and for this month), this year's trend by month (as "
 			+ "/api/v1/incident-kpis/trend), whistles by type (total and open, from the desk queue's counts), the "
 			+ "overdue incidents (count and the desk's first page), each grid's load (open, overdue, risk alerts), the "
-			+ "newest reports, this year's partnership need rates (as /api/v1/partnership/rates) and the wish desk's "
-			+ "counts; a panel the caller may not read is null. position: the instant the live stream continues from")
+			+ "newest reports, this year's partnership need rates (as /api/v1/partnership/rates), the wish desk's "
+			+ "counts, the party members on duty (as /api/v1/on-duty), the emergency whistles still calling, last "
+			+ "year's property ratings, the volunteers on duty now (as /api/v1/volunteer/on-duty), the self-run fee "
+			+ "collection this month and last (as /api/v1/property/fee-collection) and the open risk alerts (as "
+			+ "/api/v1/command/alerts?open=true); a panel the caller may not read is null. position: the instant the "
+			+ "live stream continues from")
 	ScreenSnapshot screen(@AuthenticationPrincipal Actor actor,
 			@Parameter(description = "org unit: a district, street or community in the caller's scope; default: the "
 					+ "caller's own scope node") @RequestParam(required = false) String scope) {

@@ -71,6 +71,9 @@ class VolunteerPages {
 		model.addAttribute("certificates", certificates.mine(actor));
 		model.addAttribute("kinds", TeamKind.values());
 		model.addAttribute("mayCreateTeam", actor.hasAny(org.zhizhi.volunteer.VolunteerRoles.DESK));
+		// the desk sees who serves on the spot now: the figure the command centre's screen shows for its node
+		model.addAttribute("onDuty", actor.hasAny(org.zhizhi.volunteer.VolunteerRoles.DESK) ? queries.onDutyNow(actor)
+				: null);
 		model.addAttribute("zone", zone);
 		return "volunteer/home";
 	}
