@@ -153,9 +153,23 @@ class IncidentNotices {
 	 * ({@link NewReportsByGrid}); a report alone in its grid gets the very notice {@link #on} would send.
 	 */
 	private void tellReports(List<IncidentEvent> reports) {
+		// the incidents the group has just written, as written (the answer is built the same way); read only those
+		// written otherwise
+		Map<UUID, IncidentView> written = ReportIntake.writtenInGroup();
 		Map<UUID, IncidentView> reported = new HashMap<>();
-		incidents.views(PLATFORM, reports.stream().map(IncidentEvent::incidentId).toList())
-			.forEach(i -> reported.put(i.id(), i));
+		List<UUID> toRead = new ArrayList<>();
+		for (IncidentEvent event : reports) {
+			IncidentView incident = written.get(event.incidentId());
+			if (incident != null) {
+				reported.put(incident.id(), incident);
+			}
+			else {
+				toRead.add(event.incidentId());
+			}
+		}
+		if (!toRead.isEmpty()) {
+			incidents.views(PLATFORM, toRead).forEach(i -> reported.put(i.id(), i));
+		}
 		// who covers each place, for all of the group's places in one query
 		Map<String, List<Account>> coveringPlace = accounts.coveringEach(
 				reported.values().stream().map(IncidentNotices::placeOf).distinct().toList(),

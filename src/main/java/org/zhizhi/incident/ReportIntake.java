@@ -3,6 +3,7 @@ package org.zhizhi.incident;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,10 @@ class ReportIntake implements DisposableBean {
 		}
 	}
 
-	/** The mark of a transaction that writes a group ({@link #writesGroup}). */
+	/**
+	 * The mark of a transaction that writes a group ({@link #writesGroup}), bound to the incidents it writes: the
+	 * listeners that tell people take them from here instead of reading back what was just written.
+	 */
 	private static final Object GROUP = new Object();
 
 	private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -235,11 +239,19 @@ class ReportIntake implements DisposableBean {
 		return TransactionSynchronizationManager.hasResource(GROUP);
 	}
 
+	/** The incidents the current transaction's group writes, by id; empty outside a group. */
+	@SuppressWarnings("unchecked")
+	static Map<UUID, IncidentView> writtenInGroup() {
+		Object written = TransactionSynchronizationManager.getResource(GROUP);
+		return written == null ? Map.of() : (Map<UUID, IncidentView>) written;
+	}
+
 	/** The reports that claimed their keys, written and told in one transaction (or the caller's); answers those. */
 	private Set<Pending> write(List<Pending> group, boolean ownTransaction) {
+		Map<UUID, IncidentView> writing = new HashMap<>();
 		return transactions.execute(status -> {
 			if (ownTransaction) {
-				TransactionSynchronizationManager.bindResource(GROUP, Boolean.TRUE);
+				TransactionSynchronizationManager.bindResource(GROUP, writing);
 				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 					@Override
 					public void afterCompletion(int completion) {
@@ -259,6 +271,7 @@ class ReportIntake implements DisposableBean {
 			if (ours.isEmpty()) {
 				return written;
 			}
+			ours.forEach(p -> writing.put(p.report().incident().id(), p.report().incident()));
 			batches.insert(ours.stream().map(p -> p.report().incident()).toList());
 			batches.append(ours.stream()
 				.map(p -> new FirstEntry(p.report().reported(), p.report().incident().districtId()))
