@@ -56,6 +56,10 @@
       ? JSON.stringify({ type: 'Polygon', coordinates: [corners.concat([corners[0]]).map(c => [round(c[1]), round(c[0])])] })
       : '';
     if (field.value !== value) {
+      // the server's word on the previous drawing no longer stands; the preview below gives it on this one
+      const fieldset = field.closest('fieldset');
+      fieldset.classList.remove('invalid');
+      fieldset.querySelectorAll('.field-error').forEach(e => e.remove());
       field.value = value;
       form.dispatchEvent(new Event('change', { bubbles: true }));
     }
