@@ -66,7 +66,7 @@ class EmergencyJourneyBrowserTests {
 			form.locator("input[name=title]").fill(title);
 			// nothing chosen yet: the form says so beside the area, and keeps what was typed
 			form.locator("#blow").click();
-			assertThat(desk.locator(".emergency-area .field-error")).hasText("请至少选择一个网格。");
+			assertThat(desk.locator(".emergency-area .field-error")).hasText("请勾选网格，或在地图上画出范围。");
 			assertThat(desk.locator("input[name=title]")).hasValue(title);
 			for (int grid = 1; grid <= 3; grid++) {
 				desk.locator("label.check", new Page.LocatorOptions().setHasText("东城社区第" + grid + "网格"))
