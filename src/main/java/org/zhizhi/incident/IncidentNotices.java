@@ -22,6 +22,7 @@ import org.zhizhi.notification.Notice;
 import org.zhizhi.notification.Notifications;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
+import org.zhizhi.territory.GridLocator;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
 
@@ -59,9 +60,12 @@ class IncidentNotices {
 
 	private final MessageSource messages;
 
+	private final GridLocator grids;
+
 	IncidentNotices(IncidentQueries incidents, AccountQueries accounts, OrgUnitQueries orgUnits,
 			Notifications notifications, MessageSource messages, org.zhizhi.incident.persistence.JdbcUnits units,
-			org.zhizhi.incident.persistence.JdbcDuplicates followers) {
+			org.zhizhi.incident.persistence.JdbcDuplicates followers, GridLocator grids) {
+		this.grids = grids;
 		this.units = units;
 		this.followers = followers;
 		this.incidents = incidents;
@@ -191,7 +195,7 @@ class IncidentNotices {
 		for (NewReportsByGrid.Told notice : NewReportsByGrid.group(told)) {
 			IncidentView first = reported.get(notice.incidentIds().getFirst());
 			String place = gridNames.computeIfAbsent(notice.gridId(),
-					grid -> orgUnits.find(PLATFORM, grid).map(OrgUnit::name).orElse(""));
+					grid -> gridName(grid));
 			if (notice.single()) {
 				Addressees to = new Addressees(notice.recipients(), "INCIDENT_REPORTED", staffPage(first));
 				notices.add(new Notifications.Addressing(
@@ -409,8 +413,12 @@ class IncidentNotices {
 	// --- what -----------------------------------------------------------------------------------------------------
 
 	private Notice notice(Addressees to, IncidentEvent event, IncidentDetail detail) {
-		return notice(to, event, detail,
-				orgUnits.find(PLATFORM, detail.incident().gridId()).map(OrgUnit::name).orElse(""));
+		return notice(to, event, detail, gridName(detail.incident().gridId()));
+	}
+
+	/** The grid's name from the grid index (no read), else from the tree (a grid without a boundary). */
+	private String gridName(UUID grid) {
+		return grids.nameOf(grid).or(() -> orgUnits.find(PLATFORM, grid).map(OrgUnit::name)).orElse("");
 	}
 
 	private Notice notice(Addressees to, IncidentEvent event, IncidentDetail detail, String place) {

@@ -42,6 +42,9 @@ public final class GridIndex {
 
 	private final int microGrids;
 
+	/** The names of the grids and micro-grids indexed, by id. */
+	private final Map<UUID, String> names = new HashMap<>();
+
 	private GridIndex(List<Cell> cells) {
 		Map<UUID, Entry> gridEntries = new HashMap<>();
 		List<Cell> micro = new ArrayList<>();
@@ -70,6 +73,10 @@ public final class GridIndex {
 			tree.insert(grid.cell().boundary().getEnvelopeInternal(), grid);
 		}
 		tree.build();
+		gridEntries.values().forEach(grid -> {
+			names.put(grid.cell().id(), grid.cell().name());
+			grid.children().forEach(child -> names.put(child.cell().id(), child.cell().name()));
+		});
 		this.grids = gridEntries.size();
 		this.microGrids = placed;
 	}
@@ -84,6 +91,11 @@ public final class GridIndex {
 
 	public int microGrids() {
 		return microGrids;
+	}
+
+	/** The name of an indexed grid or micro-grid (one with a boundary); empty for any other id. */
+	public Optional<String> nameOf(UUID id) {
+		return Optional.ofNullable(names.get(id));
 	}
 
 	/** The grid (and micro-grid) of the scope that covers the point, if any. */

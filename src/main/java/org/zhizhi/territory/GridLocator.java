@@ -2,6 +2,7 @@ package org.zhizhi.territory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.locationtech.jts.geom.Geometry;
@@ -65,6 +66,15 @@ public class GridLocator {
 	/** The grid (and micro-grid) inside the scope that covers the point; empty outside every grid of the scope. */
 	public Optional<GridLocation> locate(DataScope scope, double lat, double lng) {
 		return current().locate(scope, lat, lng);
+	}
+
+	/**
+	 * The name of a grid or micro-grid with a boundary, from the index (a rename bumps the boundaries' version like a
+	 * redrawn boundary, so it is as fresh as the look-ups); empty for a place the index does not hold. For the
+	 * notices of a burst of reports, which name each report's grid: no database read per grid.
+	 */
+	public Optional<String> nameOf(UUID placeId) {
+		return current().nameOf(placeId);
 	}
 
 	/**

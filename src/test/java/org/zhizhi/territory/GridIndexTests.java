@@ -107,6 +107,13 @@ class GridIndexTests {
 	}
 
 	@Test
+	void namesTheGridsAndMicroGridsItHoldsAndNothingElse() {
+		assertThat(index.nameOf(EAST)).contains("东网格");
+		assertThat(index.nameOf(WEST_SOUTH)).contains("南微网格");
+		assertThat(index.nameOf(COMMUNITY)).as("not a grid of the index").isEmpty();
+	}
+
+	@Test
 	void countsWhatItIndexed() {
 		assertThat(index.grids()).isEqualTo(2);
 		assertThat(index.microGrids()).isEqualTo(2);
