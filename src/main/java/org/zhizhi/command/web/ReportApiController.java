@@ -17,8 +17,8 @@ import org.zhizhi.command.report.MonthlyReports;
 import org.zhizhi.shared.Actor;
 
 @RestController
-@Tag(name = "command reports", description = "The command centre's monthly report of a district, street or "
-		+ "community, as PDF or Excel with charts, written in the background")
+@Tag(name = "command reports", description = "月度报告 — The command centre's monthly report of a district, street "
+		+ "or community, as PDF or Excel with charts, written in the background")
 class ReportApiController {
 
 	private final MonthlyReports reports;
