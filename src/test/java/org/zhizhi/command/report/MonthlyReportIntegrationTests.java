@@ -178,13 +178,13 @@ class MonthlyReportIntegrationTests {
 			Map<String, Object> pt = figures(pointsSheet);
 			assertThat(pt.get("本月获得积分")).isEqualTo((double) earned.earned());
 			assertThat(pt.get("本月兑换消费积分")).isEqualTo((double) earned.spent());
-			for (PointsMonth.ByKind k : earned.kinds()) {
-				String kind = switch (k.kind()) {
+			for (PointsMonth.ByKind byKind : earned.kinds()) {
+				String kind = switch (byKind.kind()) {
 					case MEMBER -> "党员积分";
 					case VIRTUE -> "道德积分银行";
 					case RIDER -> "先锋骑士积分";
 				};
-				assertThat(pt.get(kind)).as(kind).isEqualTo((double) k.earned());
+				assertThat(pt.get(kind)).as(kind).isEqualTo((double) byKind.earned());
 			}
 			assertThat(pointsSheet.getDrawingPatriarch() == null ? 0
 					: pointsSheet.getDrawingPatriarch().getCharts().size())
