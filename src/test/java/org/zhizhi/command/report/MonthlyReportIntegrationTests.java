@@ -212,8 +212,8 @@ class MonthlyReportIntegrationTests {
 			assertThat(text).contains("巴南区" + today.getYear() + "年" + today.getMonthValue() + "月",
 					"本月上报" + whistles.reported(), "未吹哨派单" + whistles.notWhistled(),
 					"本月触发预警" + alertsRaised, "本月上报事件按哨型", "各月结案率、按期结案率、满意率",
-					"本月提事（新议题）" + deliberated.raised(), "本月获得积分" + earned.earned(),
-					"本月开单（户）" + fees.path("billed").asLong());
+					"本月提事（新议题）" + shown(deliberated.raised()), "本月获得积分" + shown(earned.earned()),
+					"本月开单（户）" + shown(fees.path("billed").asLong()));
 		}
 		assertThat(session.get("/command/reports").body()).as("his recent reports are listed")
 			.contains("id=\"report-jobs\"");
@@ -323,6 +323,11 @@ class MonthlyReportIntegrationTests {
 			}
 		}
 		return texts;
+	}
+
+	/** A count as the PDF shows it (thousands separated). */
+	private static String shown(long n) {
+		return ReportDocument.Value.of(n).text();
 	}
 
 	private static Double rate(JsonNode node) {
