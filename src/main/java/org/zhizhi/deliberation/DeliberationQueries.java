@@ -1,5 +1,6 @@
 package org.zhizhi.deliberation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.deliberation.TopicPlaces.Residence;
+import org.zhizhi.deliberation.persistence.JdbcDeliberationMonth;
 import org.zhizhi.deliberation.persistence.JdbcTopics;
 import org.zhizhi.deliberation.persistence.JdbcTopics.Lock;
 import org.zhizhi.deliberation.persistence.TopicRecords;
@@ -35,8 +37,11 @@ public class DeliberationQueries {
 
 	private final org.zhizhi.incident.IncidentQueries incidents;
 
+	private final JdbcDeliberationMonth months;
+
 	DeliberationQueries(JdbcTopics topics, TopicRecords records, TopicPlaces places, CoFunding funding,
-			org.zhizhi.incident.IncidentQueries incidents) {
+			org.zhizhi.incident.IncidentQueries incidents, JdbcDeliberationMonth months) {
+		this.months = months;
 		this.incidents = incidents;
 		this.topics = topics;
 		this.records = records;
@@ -144,6 +149,18 @@ public class DeliberationQueries {
 			throw DomainException.notFound("topic");
 		}
 		return places.householdsConcerned(topic);
+	}
+
+	/**
+	 * What the caller's scope did in a period (from included, to excluded) — a month's report of deliberation. The
+	 * desk's and the district's alone, those who follow its topics and meetings ({@link
+	 * DeliberationRoles#followsMeetings}); anyone else is refused.
+	 */
+	public DeliberationMonth month(Actor actor, Instant from, Instant to) {
+		if (!DeliberationRoles.followsMeetings(actor)) {
+			throw new DomainException(Category.FORBIDDEN, "FORBIDDEN", "problem.forbidden");
+		}
+		return months.month(actor.scope(), from, to);
 	}
 
 	private static void requireReader(Actor actor) {

@@ -14,6 +14,9 @@ import org.zhizhi.command.EmergencyView;
 import org.zhizhi.command.EmergencyWhistles;
 import org.zhizhi.command.screen.ScreenScope;
 import org.zhizhi.command.sentinel.Optimisation;
+import org.zhizhi.deliberation.DeliberationMonth;
+import org.zhizhi.deliberation.DeliberationQueries;
+import org.zhizhi.deliberation.DeliberationRoles;
 import org.zhizhi.incident.IncidentLists;
 import org.zhizhi.incident.ReportedWhistles;
 import org.zhizhi.incident.kpi.IncidentKpis;
@@ -25,9 +28,15 @@ import org.zhizhi.incident.kpi.KpiTrends;
 import org.zhizhi.partnership.PartnershipManagement;
 import org.zhizhi.partnership.PartnershipQueries;
 import org.zhizhi.partnership.PartnershipViews.Rates;
+import org.zhizhi.points.PointsMonth;
+import org.zhizhi.points.PointsMonths;
+import org.zhizhi.points.PointsRoles;
 import org.zhizhi.property.Assessments;
 import org.zhizhi.property.PropertyRoles;
 import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.property.SelfRunBooks;
+import org.zhizhi.property.SelfRunBooks.ScopeCollection;
+import org.zhizhi.property.SelfRunRoles;
 import org.zhizhi.shared.jobs.LongWork.Progress;
 import org.zhizhi.volunteer.VolunteerMonth;
 import org.zhizhi.volunteer.VolunteerQueries;
@@ -43,7 +52,7 @@ import org.zhizhi.volunteer.VolunteerRoles;
 public class MonthlyReport {
 
 	/** The steps a report's progress counts: each section gathered, then the file written. */
-	public static final int STEPS = 7;
+	public static final int STEPS = 10;
 
 	private final IncidentKpis kpis;
 
@@ -61,14 +70,24 @@ public class MonthlyReport {
 
 	private final VolunteerQueries volunteering;
 
+	private final DeliberationQueries deliberation;
+
+	private final PointsMonths points;
+
+	private final SelfRunBooks fees;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	MonthlyReport(IncidentKpis kpis, KpiTrends trends, IncidentLists incidents, EmergencyWhistles emergencies,
 			PartnershipQueries partnership, Assessments assessments, Optimisation optimisation,
-			VolunteerQueries volunteering, Clock clock, ZoneId zone) {
+			VolunteerQueries volunteering, DeliberationQueries deliberation, PointsMonths points, SelfRunBooks fees,
+			Clock clock, ZoneId zone) {
 		this.volunteering = volunteering;
+		this.deliberation = deliberation;
+		this.points = points;
+		this.fees = fees;
 		this.kpis = kpis;
 		this.trends = trends;
 		this.incidents = incidents;
@@ -119,11 +138,22 @@ public class MonthlyReport {
 		VolunteerMonth volunteers = screen.viewer().hasAny(VolunteerRoles.DESK)
 				? volunteering.served(screen.reader(), from, to) : null;
 		progress.advance();
+		DeliberationMonth deliberated = DeliberationRoles.followsMeetings(screen.viewer())
+				? deliberation.month(screen.reader(), from, to) : null;
+		progress.advance();
+		PointsMonth earned = PointsRoles.mayOpenDesk(screen.viewer()) ? points.month(screen.reader(), from, to) : null;
+		progress.advance();
+		// the fee books count by bill month, not by day: the whole month, even while it lasts (bills are issued on its
+		// first day, payments come in through it)
+		ScopeCollection collected = SelfRunRoles.keepsBooks(screen.viewer())
+				? fees.collectionOfScope(screen.reader(), month) : null;
+		progress.advance();
 		Optimisation.Report risks = CommandRoles.readsAlerts(screen.viewer())
 				? optimisation.report(screen.reader(), from, to) : null;
 		progress.advance();
 		return new ReportContent(
 				new ReportContent.Node(screen.unit().id(), screen.unit().name(), screen.unit().level().name()), month,
-				period, clock.instant(), report, trend, whistles, blown, rates, ratingYear, ratings, volunteers, risks);
+				period, clock.instant(), report, trend, whistles, blown, rates, ratingYear, ratings, volunteers,
+				deliberated, earned, collected, risks);
 	}
 }

@@ -13,6 +13,9 @@ import org.zhizhi.incident.kpi.KpiReport;
 import org.zhizhi.incident.kpi.KpiTrend;
 import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.deliberation.DeliberationMonth;
+import org.zhizhi.points.PointsMonth;
+import org.zhizhi.property.SelfRunBooks.ScopeCollection;
 import org.zhizhi.volunteer.VolunteerMonth;
 
 /**
@@ -27,11 +30,17 @@ import org.zhizhi.volunteer.VolunteerMonth;
  * @param partnership the year's need rates up to now (the partnership module counts by year)
  * @param ratingYear the year the property ratings are of (they are given once a year: the one before the report's)
  * @param volunteers the activities held in the month, who served, the minutes approved (null: not the volunteer desk)
+ * @param deliberation the topics raised, meetings held, topics decided and carried out in the month (null: not the
+ * deliberation desk)
+ * @param points the points earned and spent in the month by kind of scheme, who earned, the top reasons (null: not
+ * the points desk)
+ * @param fees the self-run estates' fee collection of the month (null: not the desk that keeps their books)
  * @param risks the sentinel's rules with the alerts raised in the month and how they ended
  */
 public record ReportContent(Node node, YearMonth month, KpiPeriod period, Instant generatedAt, KpiReport kpis,
 		KpiTrend trend, ReportedWhistles whistles, List<EmergencyView> emergencies, Rates partnership, int ratingYear,
-		List<RatingView> property, VolunteerMonth volunteers, Optimisation.Report risks) {
+		List<RatingView> property, VolunteerMonth volunteers, DeliberationMonth deliberation, PointsMonth points,
+		ScopeCollection fees, Optimisation.Report risks) {
 
 	/** The node the report is of. */
 	public record Node(UUID id, String name, String level) {

@@ -21,6 +21,9 @@ import org.zhizhi.incident.kpi.KpiFigures;
 import org.zhizhi.incident.kpi.KpiTrend;
 import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.deliberation.DeliberationMonth;
+import org.zhizhi.points.PointsMonth;
+import org.zhizhi.property.SelfRunBooks.ScopeCollection;
 import org.zhizhi.volunteer.VolunteerMonth;
 
 /**
@@ -77,6 +80,15 @@ public final class ReportSections {
 		}
 		if (c.volunteers() != null) {
 			sections.add(volunteers(c.volunteers(), words));
+		}
+		if (c.deliberation() != null) {
+			sections.add(deliberation(c.deliberation(), words));
+		}
+		if (c.points() != null) {
+			sections.add(points(c.points(), words));
+		}
+		if (c.fees() != null) {
+			sections.add(fees(c.fees(), words));
 		}
 		if (c.risks() != null) {
 			sections.add(risks(c.risks().rules(), words));
@@ -203,6 +215,66 @@ public final class ReportSections {
 				new Line(words.get("command.report.approvedMinutes"), Value.of(v.approvedMinutes())),
 				new Line(words.get("command.report.approvedHours"), Value.of(String.valueOf(v.approvedHours()))));
 		return new Section("volunteers", words.get("command.report.section.volunteers"), lines, null, null, null);
+	}
+
+	/** The month's topics step by step, named as the desk names the steps (提事、议事、决事、执事). */
+	static Section deliberation(DeliberationMonth d, Words words) {
+		List<Line> lines = List.of(new Line(words.get("command.report.topicsRaised"), Value.of(d.raised())),
+				new Line(words.get("command.report.meetingsHeld"), Value.of(d.meetingsHeld())),
+				new Line(words.get("command.report.topicsDecided"), Value.of(d.decided())),
+				new Line(words.get("command.report.topicsPassed"), Value.of(d.passed())),
+				new Line(words.get("command.report.topicsFailed"), Value.of(d.failed())),
+				new Line(words.get("command.report.topicsCarriedOut"), Value.of(d.carriedOut())));
+		return new Section("deliberation", words.get("command.report.section.deliberation"), lines, null, null, null);
+	}
+
+	/**
+	 * The month's points: earned and spent in all, by kind of scheme (party members', residents', riders') with who
+	 * earned, as a table and as bars side by side; and what the most points were earned for (their points).
+	 */
+	static Section points(PointsMonth p, Words words) {
+		List<String> kinds = new ArrayList<>();
+		List<Double> earned = new ArrayList<>();
+		List<Double> spent = new ArrayList<>();
+		List<List<Value>> rows = new ArrayList<>();
+		for (PointsMonth.ByKind k : p.kinds()) {
+			String kind = words.get("points.kind." + k.kind());
+			kinds.add(kind);
+			earned.add((double) k.earned());
+			spent.add((double) k.spent());
+			rows.add(List.of(Value.of(kind), Value.of(k.earned()), Value.of(k.spent()), Value.of(k.earners())));
+		}
+		Table table = new Table(List.of(words.get("command.report.pointsKind"), words.get("command.report.earned"),
+				words.get("command.report.spent"), words.get("command.report.earners")), rows);
+		Chart chart = kinds.isEmpty() ? null
+				: new Chart(words.get("command.report.chart.points"), Chart.Kind.BAR, kinds,
+						List.of(new Series(words.get("command.report.earned"), earned),
+								new Series(words.get("command.report.spent"), spent)),
+						false);
+		List<Line> lines = new ArrayList<>();
+		lines.add(new Line(words.get("command.report.pointsEarned"), Value.of(p.earned())));
+		lines.add(new Line(words.get("command.report.pointsSpent"), Value.of(p.spent())));
+		for (int i = 0; i < p.reasons().size(); i++) {
+			PointsMonth.Reason r = p.reasons().get(i);
+			lines.add(new Line(words.get("command.report.topReason", i + 1, r.reason(), r.times()),
+					Value.of(r.points())));
+		}
+		return new Section("points", words.get("command.report.section.points"), List.copyOf(lines), table, chart,
+				words.get("command.report.pointsNote"));
+	}
+
+	/** The self-run estates' bills of the month: issued, paid, exempted, the rate of what is due, buildings below. */
+	static Section fees(ScopeCollection f, Words words) {
+		List<Line> lines = List.of(new Line(words.get("command.report.selfRunBodies"), Value.of(f.bodies())),
+				new Line(words.get("command.report.feeBuildings"), Value.of(f.buildings())),
+				new Line(words.get("command.report.billsIssued"), Value.of(f.billed())),
+				new Line(words.get("command.report.billsPaid"), Value.of(f.paid())),
+				new Line(words.get("command.report.billsExempt"), Value.of(f.exempt())),
+				new Line(words.get("command.report.collectionRate"),
+						Value.share(f.ratePercent() == null ? null : f.ratePercent() / 100.0)),
+				new Line(words.get("command.report.buildingsBelow"), Value.of(f.flagged())));
+		return new Section("fees", words.get("command.report.section.fees"), lines, null, null,
+				words.get("command.report.feesNote"));
 	}
 
 	/** Each rule of the sentinel: alerts raised in the month and how they stand. */

@@ -42,6 +42,10 @@ import org.zhizhi.shared.Role;
 import org.zhizhi.shared.jobs.LongWork;
 import org.zhizhi.territory.OrgUnit;
 import org.zhizhi.territory.OrgUnitQueries;
+import org.zhizhi.deliberation.DeliberationMonth;
+import org.zhizhi.deliberation.DeliberationQueries;
+import org.zhizhi.points.PointsMonth;
+import org.zhizhi.points.PointsMonths;
 import org.zhizhi.volunteer.VolunteerMonth;
 import org.zhizhi.volunteer.VolunteerQueries;
 import tools.jackson.databind.JsonNode;
@@ -83,6 +87,12 @@ class MonthlyReportIntegrationTests {
 	@Autowired
 	EmergencyWhistles emergencies;
 
+	@Autowired
+	DeliberationQueries deliberation;
+
+	@Autowired
+	PointsMonths points;
+
 	@Test
 	void theDistrictsMonthlyReportHoldsTheModulesOwnFiguresInBothFiles() throws Exception {
 		ApiClient api = new ApiClient(port);
@@ -120,6 +130,9 @@ class MonthlyReportIntegrationTests {
 			.sum();
 
 		VolunteerMonth volunteers = volunteering.served(desk, from, to);
+		DeliberationMonth deliberated = deliberation.month(desk, from, to);
+		PointsMonth earned = points.month(desk, from, to);
+		JsonNode fees = ok(api.get("/api/v1/property/fee-collection?month=" + month, banan));
 
 		WebSession session = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD);
 		assertThat(session.get("/command/reports").body()).contains("id=\"report-form\"", "value=\"" + month + "\"");
@@ -154,6 +167,38 @@ class MonthlyReportIntegrationTests {
 			assertThat(v.get("本月开展活动")).isEqualTo((double) volunteers.activities());
 			assertThat(v.get("认定服务时长（分钟）")).isEqualTo((double) volunteers.approvedMinutes());
 
+			Map<String, Object> d = figures(book.getSheet("居民议事"));
+			assertThat(d.get("本月提事（新议题）")).isEqualTo((double) deliberated.raised());
+			assertThat(d.get("本月召开议事会议")).isEqualTo((double) deliberated.meetingsHeld());
+			assertThat(d.get("本月决事（作出决定的议题）")).isEqualTo((double) deliberated.decided());
+			assertThat(d.get("其中通过")).isEqualTo((double) deliberated.passed());
+			assertThat(d.get("本月执事完成（转入评事）")).isEqualTo((double) deliberated.carriedOut());
+
+			XSSFSheet pointsSheet = book.getSheet("积分");
+			Map<String, Object> pt = figures(pointsSheet);
+			assertThat(pt.get("本月获得积分")).isEqualTo((double) earned.earned());
+			assertThat(pt.get("本月兑换消费积分")).isEqualTo((double) earned.spent());
+			for (PointsMonth.ByKind byKind : earned.kinds()) {
+				String kind = switch (byKind.kind()) {
+					case MEMBER -> "党员积分";
+					case VIRTUE -> "道德积分银行";
+					case RIDER -> "先锋骑士积分";
+				};
+				assertThat(pt.get(kind)).as(kind).isEqualTo((double) byKind.earned());
+			}
+			assertThat(pointsSheet.getDrawingPatriarch() == null ? 0
+					: pointsSheet.getDrawingPatriarch().getCharts().size())
+				.as("earned vs spent, when anything was").isEqualTo(earned.kinds().isEmpty() ? 0 : 1);
+
+			Map<String, Object> fee = figures(book.getSheet("自管费收缴"));
+			assertThat(fee.get("自管小区（自管组织）")).isEqualTo((double) fees.path("bodies").asLong());
+			assertThat(fee.get("本月开单（户）")).isEqualTo((double) fees.path("billed").asLong());
+			assertThat(fee.get("已缴（户）")).isEqualTo((double) fees.path("paid").asLong());
+			assertThat(fee.get("免缴（户）")).isEqualTo((double) fees.path("exempt").asLong());
+			assertThat(fee.get("收缴率")).isEqualTo(
+					fees.path("ratePercent").isNull() ? null : fees.path("ratePercent").asDouble() / 100);
+			assertThat(fee.get("收缴率低于阈值的楼栋")).isEqualTo((double) fees.path("flagged").asLong());
+
 			XSSFSheet trend = book.getSheet("今年各月趋势");
 			assertThat(trend.getDrawingPatriarch().getCharts()).as("the year's trend as an Excel chart").hasSize(1);
 			assertThat(book.getSheet("吹哨报到").getDrawingPatriarch().getCharts()).as("whistles by type").hasSize(1);
@@ -166,7 +211,9 @@ class MonthlyReportIntegrationTests {
 			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
 			assertThat(text).contains("巴南区" + today.getYear() + "年" + today.getMonthValue() + "月",
 					"本月上报" + whistles.reported(), "未吹哨派单" + whistles.notWhistled(),
-					"本月触发预警" + alertsRaised, "本月上报事件按哨型", "各月结案率、按期结案率、满意率");
+					"本月触发预警" + alertsRaised, "本月上报事件按哨型", "各月结案率、按期结案率、满意率",
+					"本月提事（新议题）" + shown(deliberated.raised()), "本月获得积分" + shown(earned.earned()),
+					"本月开单（户）" + shown(fees.path("billed").asLong()));
 		}
 		assertThat(session.get("/command/reports").body()).as("his recent reports are listed")
 			.contains("id=\"report-jobs\"");
@@ -276,6 +323,11 @@ class MonthlyReportIntegrationTests {
 			}
 		}
 		return texts;
+	}
+
+	/** A count as the PDF shows it (thousands separated). */
+	private static String shown(long n) {
+		return ReportDocument.Value.of(n).text();
 	}
 
 	private static Double rate(JsonNode node) {

@@ -36,7 +36,8 @@ class ReportFilesTests {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("巴南区 2026年6月 基层治理月度报告", "快捷哨", "75.0%", "50.0%", "92.5",
-					"command.report.chart.whistles", "2026-05", "100%");
+					"command.report.chart.whistles", "2026-05", "100%",
+					"command.report.chart.points", "command.report.section.deliberation", "command.report.section.fees");
 		}
 	}
 
@@ -55,7 +56,14 @@ class ReportFilesTests {
 				}
 			}
 			assertThat(charts).containsExactlyInAnyOrder("command.report.section.trend:XDDFLineChartData:3",
-					"command.report.section.whistles:XDDFBarChartData:1");
+					"command.report.section.whistles:XDDFBarChartData:1",
+					"command.report.section.points:XDDFBarChartData:2");
+			XSSFSheet points = book.getSheet("command.report.section.points");
+			// 本月获得积分, then 兑换消费: numbers; the chart's data beside them, earned and spent per kind of scheme
+			assertThat(points.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(1730);
+			assertThat(points.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(300);
+			assertThat(points.getRow(3).getCell(9).getNumericCellValue()).isEqualTo(1250);
+			assertThat(points.getRow(3).getCell(10).getNumericCellValue()).isEqualTo(300);
 			XSSFSheet whistles = book.getSheet("command.report.section.whistles");
 			// the first figure: 本月上报, a number the reader can sum, not text
 			assertThat(whistles.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(40);

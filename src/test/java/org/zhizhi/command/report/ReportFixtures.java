@@ -20,6 +20,10 @@ import org.zhizhi.incident.kpi.KpiTrend;
 import org.zhizhi.partnership.PartnershipViews.Rates;
 import org.zhizhi.property.Grade;
 import org.zhizhi.property.PropertyViews.RatingView;
+import org.zhizhi.deliberation.DeliberationMonth;
+import org.zhizhi.points.PointsMonth;
+import org.zhizhi.points.SchemeKind;
+import org.zhizhi.property.SelfRunBooks.ScopeCollection;
 import org.zhizhi.volunteer.VolunteerMonth;
 
 /** A month's report content with figures chosen so that each can be told apart from the others. */
@@ -64,7 +68,11 @@ final class ReportFixtures {
 								0, 8)));
 		return new ReportContent(new ReportContent.Node(scope.id(), "巴南区", "DISTRICT"), JUNE, PERIOD,
 				Instant.parse("2026-06-10T02:00:00Z"), report, trend, whistles, List.of(), rates, 2025, ratings,
-				new VolunteerMonth(4, 23, 1530), risks);
+				new VolunteerMonth(4, 23, 1530), new DeliberationMonth(6, 2, 5, 3, 1),
+				new PointsMonth(List.of(new PointsMonth.ByKind(SchemeKind.MEMBER, 1250, 300, 41),
+						new PointsMonth.ByKind(SchemeKind.VIRTUE, 480, 0, 17)),
+						List.of(new PointsMonth.Reason("志愿服务时长", 900, 60), new PointsMonth.Reason("心愿认领", 35, 7))),
+				new ScopeCollection(JUNE, 2, 9, 320, 250, 8, 80, 1), risks);
 	}
 
 	/** Words that name the key and its arguments, so a test sees which message went where. */

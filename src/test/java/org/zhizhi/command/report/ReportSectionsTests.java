@@ -11,6 +11,8 @@ import org.zhizhi.command.report.ReportDocument.Count;
 import org.zhizhi.command.report.ReportDocument.Section;
 import org.zhizhi.command.report.ReportDocument.Share;
 import org.zhizhi.command.report.ReportDocument.Value;
+import org.zhizhi.points.PointsMonth;
+import org.zhizhi.property.SelfRunBooks.ScopeCollection;
 
 class ReportSectionsTests {
 
@@ -27,14 +29,15 @@ class ReportSectionsTests {
 	@Test
 	void placesEverySectionTheContentHoldsInTheReportsOrder() {
 		assertThat(layout(ReportFixtures.content()).sections()).extracting(Section::key)
-			.containsExactly("kpis", "trend", "whistles", "emergencies", "partnership", "property", "volunteers", "risks");
+			.containsExactly("kpis", "trend", "whistles", "emergencies", "partnership", "property", "volunteers",
+					"deliberation", "points", "fees", "risks");
 	}
 
 	@Test
 	void leavesOutTheSectionsWhoseModuleDidNotServeTheViewerRatherThanShowingZeros() {
 		ReportContent c = ReportFixtures.content();
 		ReportContent unserved = new ReportContent(c.node(), c.month(), c.period(), c.generatedAt(), c.kpis(),
-				c.trend(), c.whistles(), null, null, c.ratingYear(), null, null, null);
+				c.trend(), c.whistles(), null, null, c.ratingYear(), null, null, null, null, null, null);
 		assertThat(layout(unserved).sections()).extracting(Section::key).containsExactly("kpis", "trend", "whistles");
 	}
 
@@ -101,6 +104,54 @@ class ReportSectionsTests {
 		assertThat(v.lines()).extracting(l -> l.label() + "=" + l.value().text())
 			.containsExactly("command.report.activities=4", "command.report.volunteers=23",
 					"command.report.approvedMinutes=1,530", "command.report.approvedHours=25.5");
+	}
+
+	@Test
+	void followsTheMonthsTopicsStepByStepWithThoseNotPassed() {
+		Section d = section(layout(ReportFixtures.content()), "deliberation");
+		assertThat(d.lines()).extracting(l -> l.label() + "=" + l.value().text())
+			.containsExactly("command.report.topicsRaised=6", "command.report.meetingsHeld=2",
+					"command.report.topicsDecided=5", "command.report.topicsPassed=3", "command.report.topicsFailed=2",
+					"command.report.topicsCarriedOut=1");
+	}
+
+	@Test
+	void setsThePointsEarnedBesideThoseSpentByKindOfSchemeAndNamesTheTopReasons() {
+		Section p = section(layout(ReportFixtures.content()), "points");
+		assertThat(p.lines()).extracting(l -> l.label() + "=" + l.value().text())
+			.containsExactly("command.report.pointsEarned=1,730", "command.report.pointsSpent=300",
+					"command.report.topReason[1, 志愿服务时长, 60]=900", "command.report.topReason[2, 心愿认领, 7]=35");
+		assertThat(row(p, "points.kind.MEMBER")).extracting(Value::text).containsExactly("points.kind.MEMBER", "1,250",
+				"300", "41");
+		assertThat(row(p, "points.kind.VIRTUE")).extracting(Value::text).containsExactly("points.kind.VIRTUE", "480",
+				"0", "17");
+		Chart chart = p.chart();
+		assertThat(chart.kind()).isEqualTo(Chart.Kind.BAR);
+		assertThat(chart.categories()).containsExactly("points.kind.MEMBER", "points.kind.VIRTUE");
+		assertThat(chart.series()).extracting(ReportDocument.Series::name)
+			.containsExactly("command.report.earned", "command.report.spent");
+		assertThat(chart.series().get(0).values()).containsExactly(1250.0, 480.0);
+		assertThat(chart.series().get(1).values()).containsExactly(300.0, 0.0);
+	}
+
+	@Test
+	void aMonthWithoutPointsHasItsZerosButNoEmptyChart() {
+		ReportDocument.Section p = ReportSections.points(new PointsMonth(List.of(), List.of()),
+				ReportFixtures::words);
+		assertThat(p.lines()).extracting(l -> l.value().text()).containsExactly("0", "0");
+		assertThat(p.chart()).isNull();
+	}
+
+	@Test
+	void showsTheSelfRunFeesOfTheMonthWithTheRateOfWhatIsDueAndADashBeforeAnyBill() {
+		Section f = section(layout(ReportFixtures.content()), "fees");
+		assertThat(f.lines()).extracting(l -> l.label() + "=" + l.value().text())
+			.containsExactly("command.report.selfRunBodies=2", "command.report.feeBuildings=9",
+					"command.report.billsIssued=320", "command.report.billsPaid=250", "command.report.billsExempt=8",
+					"command.report.collectionRate=80.0%", "command.report.buildingsBelow=1");
+		Section none = ReportSections.fees(new ScopeCollection(
+				ReportFixtures.JUNE, 1, 3, 0, 0, 0, null, 0), ReportFixtures::words);
+		assertThat(none.lines().get(5).value().text()).isEqualTo("—");
 	}
 
 	@Test
