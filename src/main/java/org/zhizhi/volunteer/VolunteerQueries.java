@@ -150,7 +150,7 @@ public class VolunteerQueries {
 		}
 		List<VolunteerOnSite> lines = onSite.checkedIn(actor.scope(), clock.instant());
 		long people = lines.stream().map(VolunteerOnSite::personId).distinct().count();
-		return new OnDutyNow(people, lines.stream().limit(LIMIT).toList(), posts.held(actor.scope()).size());
+		return new OnDutyNow(people, lines.stream().limit(LIMIT).toList(), posts.countHeld(actor.scope()));
 	}
 
 	/**

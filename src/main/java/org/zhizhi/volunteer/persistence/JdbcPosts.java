@@ -64,6 +64,14 @@ public class JdbcPosts {
 			.list();
 	}
 
+	/** How many posts are held in the scope (the on-duty figure counts them; it needs no rows). */
+	public long countHeld(DataScope scope) {
+		return jdbc.sql("SELECT count(*) FROM volunteer.post WHERE scope_path LIKE :scope AND released_at IS NULL")
+			.param("scope", scope.likePattern())
+			.query(Long.class)
+			.single();
+	}
+
 	/** The posts held in the scope at a place under one of {@code subtrees} or exactly at one of {@code nodes}. */
 	public List<VolunteerPost> heldAt(DataScope scope, Collection<String> subtrees, Collection<String> nodes) {
 		return jdbc.sql("SELECT " + COLUMNS + """
