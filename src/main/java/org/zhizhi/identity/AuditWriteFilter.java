@@ -36,6 +36,12 @@ public class AuditWriteFilter extends OncePerRequestFilter {
 	private static final Pattern UUID_SEGMENT = Pattern
 		.compile("/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?=/|$)");
 
+	/**
+	 * The write request this thread serves, while it is served: work that writes the request's entry in its own
+	 * transaction finds it here ({@link AuditTrail#entryOfThisRequest}).
+	 */
+	private static final ThreadLocal<RequestWrite> CURRENT = new ThreadLocal<>();
+
 	private final AuditTrail audit;
 
 	public AuditWriteFilter(AuditTrail audit) {
@@ -51,25 +57,86 @@ public class AuditWriteFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Actor actor = currentActor(request);
+		RequestWrite write = new RequestWrite(request);
 		int status = 500;
+		CURRENT.set(write);
 		try {
 			chain.doFilter(request, response);
 			status = response.getStatus();
 		}
 		finally {
+			CURRENT.remove();
 			if (actor == null) {
 				actor = currentActor(request);
 			}
-			String path = path(request);
-			Matcher ids = UUID_SEGMENT.matcher(path);
-			String objectId = null;
-			while (ids.find()) {
-				objectId = ids.group(1);
-			}
 			Outcome outcome = Boolean.TRUE.equals(request.getAttribute(FormErrors.REFUSED_ATTRIBUTE)) ? Outcome.FAILURE
 					: isRedirectToLogin(response) ? Outcome.DENIED : outcome(status);
-			audit.recordWrite(actor, request.getRemoteAddr(), request.getMethod() + " " + ids.replaceAll("/{id}"),
-					objectType(path), objectId, outcome, "HTTP " + status, field -> formField(request, field));
+			// the work wrote this very entry with what it committed; any other ending is written as well
+			if (!write.writtenAs(status, outcome)) {
+				audit.recordWrite(actor, request.getRemoteAddr(), write.action(), write.objectType(), write.objectId(),
+						outcome, "HTTP " + status, field -> formField(request, field));
+			}
+		}
+	}
+
+	/** The write request this thread serves, or {@code null}. */
+	static RequestWrite current() {
+		return CURRENT.get();
+	}
+
+	/** A write request as its entry names it, and whether its work has already written the entry. */
+	static final class RequestWrite {
+
+		private final HttpServletRequest request;
+
+		private final String action;
+
+		private final String objectId;
+
+		private volatile int writtenStatus = -1;
+
+		RequestWrite(HttpServletRequest request) {
+			this.request = request;
+			Matcher ids = UUID_SEGMENT.matcher(path(request));
+			String id = null;
+			while (ids.find()) {
+				id = ids.group(1);
+			}
+			this.objectId = id;
+			this.action = request.getMethod() + " " + ids.replaceAll("/{id}");
+		}
+
+		Actor actor() {
+			return currentActor(request);
+		}
+
+		String remoteAddress() {
+			return request.getRemoteAddr();
+		}
+
+		String action() {
+			return action;
+		}
+
+		String objectType() {
+			return AuditWriteFilter.objectType(path(request));
+		}
+
+		String objectId() {
+			return objectId;
+		}
+
+		String formField(String name) {
+			return AuditWriteFilter.formField(request, name);
+		}
+
+		/** The work committed the entry of this request as answered with {@code status}. */
+		void written(int status) {
+			writtenStatus = status;
+		}
+
+		boolean writtenAs(int status, Outcome outcome) {
+			return writtenStatus == status && outcome == Outcome.SUCCESS;
 		}
 	}
 
@@ -83,7 +150,7 @@ public class AuditWriteFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static Outcome outcome(int status) {
+	static Outcome outcome(int status) {
 		if (status < 400) {
 			return Outcome.SUCCESS;
 		}

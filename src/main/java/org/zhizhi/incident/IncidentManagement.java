@@ -164,7 +164,10 @@ public class IncidentManagement {
 		}
 		// the answer's JSON once: these bytes are the response, and the key stores them as its text
 		byte[] body = json.writeValueAsBytes(answer(prepared));
-		if (intake.write(actor.userId(), idempotencyKey, hash, new String(body, StandardCharsets.UTF_8), prepared)) {
+		// the API's answer to a new report is 201: its audit entry is committed with the report (Open311 answers its own)
+		Optional<Integer> auditedAs = open311 ? Optional.empty() : Optional.of(201);
+		if (intake.write(actor.userId(), idempotencyKey, hash, new String(body, StandardCharsets.UTF_8), prepared,
+				auditedAs)) {
 			return new IdempotentResult(201, body);
 		}
 		return earlierAnswer(actor, idempotencyKey, hash).orElseThrow(IncidentManagement::inProgress);

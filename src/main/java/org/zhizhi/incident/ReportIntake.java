@@ -8,14 +8,17 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
@@ -28,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhizhi.identity.AuditTrail;
 import org.zhizhi.incident.persistence.JdbcReportBatches;
 import org.zhizhi.incident.persistence.JdbcReportBatches.FirstEntry;
 import org.zhizhi.incident.persistence.JdbcReportBatches.KeyClaim;
@@ -40,13 +44,16 @@ import org.zhizhi.incident.persistence.JdbcReportBatches.KeyClaim;
  * and the group committed once. Every caller waits until his report is committed, so a 201 means what it meant: the
  * report survives a crash of the app and of PostgreSQL.
  *
- * <p>One writer by default ({@code zhizhi.incident.intake-writers}): while it waits for the disk to take a group's
- * commit, the next group gathers in the queue, so groups grow with the load. Measured on 2 cores: one writer 389 and
- * 338 reports/s (burst, spread), p99 77–80 ms; two writers, whose commits overlapped but whose groups were half as
- * large, 296 and 234 reports/s, p99 108–198 ms. A group that fails is written again report by report, so that one report the database refuses does not
- * take the others with it. Within a group a key counts once: a second report under the same key is answered after the
- * commit as a replay. The writers are the platform's own work: the request thread has already checked the reporter's
- * scope.
+ * <p>The request's audit entry (the API's) is written in the group's transaction too, as its last statements: the
+ * report and its entry commit together, and the request waits for one commit instead of two.
+ *
+ * <p>Two writers by default ({@code zhizhi.incident.intake-writers}), passing a baton: one writes a group's
+ * statements while the other's commit waits for the disk, and hands the baton on just before its own commit, so the
+ * groups still gather while a group is written instead of being split between the writers. (Two writers without the
+ * baton, measured in the second session, split the groups in half and were slower than one.) A group that fails is
+ * written again report by report, so that one report the database refuses does not take the others with it. Within
+ * a group a key counts once: a second report under the same key is answered after the commit as a replay. The
+ * writers are the platform's own work: the request thread has already checked the reporter's scope.
  */
 @Component
 class ReportIntake implements DisposableBean {
@@ -60,8 +67,9 @@ class ReportIntake implements DisposableBean {
 	record Prepared(IncidentView incident, TimelineEntry reported, List<IncidentEvent> events) {
 	}
 
+	/** A report waiting for a writer, with its request's audit entry if it is written with the report. */
 	private record Pending(UUID actorId, String key, String requestHash, String answer, Prepared report,
-			CompletableFuture<Boolean> written) {
+			AuditTrail.RequestEntry audit, CompletableFuture<Boolean> written) {
 
 		String claimKey() {
 			return actorId + ":" + key;
@@ -77,16 +85,20 @@ class ReportIntake implements DisposableBean {
 	private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
 	/**
-	 * Held by a writer while it takes a group from the queue and writes it, uncontended but for {@link #hold}: a test
-	 * that needs a group of known reports (several in one grid) holds it while they queue.
+	 * The baton of the writers: held from taking a group until its statements are done, handed on just before the
+	 * commit — so that one writer's next group is written while the other's commit waits for the disk, and the groups
+	 * still gather while a group is written rather than being split between writers. {@link #hold} takes it too: a
+	 * test that needs a group of known reports (several in one grid) holds it while they queue.
 	 */
-	private final ReentrantLock gate = new ReentrantLock();
+	private final Semaphore baton = new Semaphore(1, true);
 
 	private final JdbcReportBatches batches;
 
 	private final TransactionTemplate transactions;
 
 	private final ApplicationEventPublisher events;
+
+	private final AuditTrail audit;
 
 	private final Clock clock;
 
@@ -95,10 +107,11 @@ class ReportIntake implements DisposableBean {
 	private volatile boolean closing;
 
 	ReportIntake(JdbcReportBatches batches, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-			Clock clock, @Value("${zhizhi.incident.intake-writers:1}") int writers) {
+			AuditTrail audit, Clock clock, @Value("${zhizhi.incident.intake-writers:2}") int writers) {
 		this.batches = batches;
 		this.transactions = new TransactionTemplate(transactions);
 		this.events = events;
+		this.audit = audit;
 		this.clock = clock;
 		this.writers = IntStream.range(0, Math.max(1, writers))
 			.mapToObj(n -> Thread.ofPlatform().name("zhizhi-intake-" + n).daemon(true).start(this::run))
@@ -108,18 +121,24 @@ class ReportIntake implements DisposableBean {
 	/**
 	 * Writes the report under the caller's key with the answer it gets, and returns once it is committed: true if
 	 * this report claimed the key; false if the key was used before or is being used right now (the caller tells
-	 * which from the stored key).
+	 * which from the stored key). With {@code auditedAs} (an HTTP status), a report written by the writers takes the
+	 * audit entry of the request that sent it along into its transaction, as answered with that status.
 	 */
-	boolean write(UUID actorId, String key, String requestHash, String answer, Prepared report) {
-		Pending pending = new Pending(actorId, key, requestHash, answer, report, new CompletableFuture<>());
+	boolean write(UUID actorId, String key, String requestHash, String answer, Prepared report,
+			Optional<Integer> auditedAs) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			Pending pending = new Pending(actorId, key, requestHash, answer, report, null, new CompletableFuture<>());
 			// the caller's own transaction (a phone report with its photo, an Open311 request with its token): the
 			// report is part of it, commits or rolls back with it — and the caller holds a connection it must not
 			// keep while waiting for a writer that needs one too
-			return write(List.of(pending), false).contains(pending);
+			return write(List.of(pending), false, () -> {
+			}).contains(pending);
 		}
+		Pending pending = new Pending(actorId, key, requestHash, answer, report,
+				auditedAs.flatMap(audit::entryOfThisRequest).orElse(null), new CompletableFuture<>());
 		if (closing) {
-			return write(List.of(pending), true).contains(pending);
+			return write(List.of(pending), true, () -> {
+			}).contains(pending);
 		}
 		queue.add(pending);
 		try {
@@ -130,7 +149,8 @@ class ReportIntake implements DisposableBean {
 				catch (TimeoutException stillQueued) {
 					// the writers stopped between the check above and the queueing: nobody else will write it
 					if (writers.stream().noneMatch(Thread::isAlive) && queue.remove(pending)) {
-						return write(List.of(pending), true).contains(pending);
+						return write(List.of(pending), true, () -> {
+						}).contains(pending);
 					}
 				}
 			}
@@ -146,8 +166,8 @@ class ReportIntake implements DisposableBean {
 
 	/** Lets no writer take a group until the hold is closed: the reports queued meanwhile are written as one group. */
 	Hold hold() {
-		gate.lock();
-		return gate::unlock;
+		baton.acquireUninterruptibly();
+		return baton::release;
 	}
 
 	/** How many reports wait for a writer. */
@@ -179,20 +199,23 @@ class ReportIntake implements DisposableBean {
 	private void run() {
 		List<Pending> group = new ArrayList<>();
 		while (!closing || !queue.isEmpty()) {
+			Runnable handOn = () -> {
+			};
 			try {
-				gate.lockInterruptibly();
-				try {
-					Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-					if (first == null) {
-						continue;
+				baton.acquire();
+				AtomicBoolean held = new AtomicBoolean(true);
+				handOn = () -> {
+					if (held.compareAndSet(true, false)) {
+						baton.release();
 					}
-					group.add(first);
-					queue.drainTo(group, MAX_GROUP - 1);
-					answer(group);
+				};
+				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
 				}
-				finally {
-					gate.unlock();
-				}
+				group.add(first);
+				queue.drainTo(group, MAX_GROUP - 1);
+				answer(group, handOn);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -205,24 +228,27 @@ class ReportIntake implements DisposableBean {
 				log.error("The intake writer failed on a group of {} reports", group.size(), e);
 			}
 			finally {
+				handOn.run();
 				group.clear();
 			}
 		}
 	}
 
-	private void answer(List<Pending> group) {
+	private void answer(List<Pending> group, Runnable handOn) {
 		try {
-			Set<Pending> claimed = write(group, true);
+			Set<Pending> claimed = write(group, true, handOn);
 			group.forEach(p -> p.written().complete(claimed.contains(p)));
 		}
 		catch (RuntimeException groupFailed) {
+			handOn.run();
 			if (group.size() > 1) {
 				log.warn("A group of {} reports failed ({}); writing them one by one", group.size(),
 						groupFailed.toString());
 			}
 			for (Pending one : group) {
 				try {
-					one.written().complete(write(List.of(one), true).contains(one));
+					one.written().complete(write(List.of(one), true, () -> {
+					}).contains(one));
 				}
 				catch (RuntimeException failed) {
 					one.written().completeExceptionally(failed);
@@ -246,10 +272,19 @@ class ReportIntake implements DisposableBean {
 		return written == null ? Map.of() : (Map<UUID, IncidentView>) written;
 	}
 
-	/** The reports that claimed their keys, written and told in one transaction (or the caller's); answers those. */
-	private Set<Pending> write(List<Pending> group, boolean ownTransaction) {
+	/**
+	 * The reports that claimed their keys, written and told in one transaction (or the caller's); answers those.
+	 * {@code handOn} runs once the transaction's statements are done, just before it commits or rolls back.
+	 */
+	private Set<Pending> write(List<Pending> group, boolean ownTransaction, Runnable handOn) {
 		Map<UUID, IncidentView> writing = new HashMap<>();
 		return transactions.execute(status -> {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCompletion() {
+					handOn.run();
+				}
+			});
 			if (ownTransaction) {
 				TransactionSynchronizationManager.bindResource(GROUP, writing);
 				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -277,6 +312,8 @@ class ReportIntake implements DisposableBean {
 				.map(p -> new FirstEntry(p.report().reported(), p.report().incident().districtId()))
 				.toList());
 			ours.forEach(p -> p.report().events().forEach(events::publishEvent));
+			// after the events, so that its statements come last: the audit trail's head stays locked until the commit
+			audit.writeWithin(ours.stream().map(Pending::audit).filter(Objects::nonNull).toList());
 			return written;
 		});
 	}

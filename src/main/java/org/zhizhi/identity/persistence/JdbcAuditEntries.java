@@ -15,7 +15,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -57,7 +56,7 @@ public class JdbcAuditEntries implements DisposableBean {
 		TransactionTemplate chaining = new TransactionTemplate(
 				writerPool == null ? transactions : new DataSourceTransactionManager(writerPool));
 		chaining.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.appender = new AuditChainAppender(new JdbcTemplate(writerPool == null ? dataSource : writerPool),
+		this.appender = new AuditChainAppender(JdbcClient.create(writerPool == null ? dataSource : writerPool),
 				chaining, seal);
 	}
 
@@ -88,6 +87,15 @@ public class JdbcAuditEntries implements DisposableBean {
 	 */
 	public void insert(AuditEntry unsealed) {
 		appender.append(unsealed);
+	}
+
+	/**
+	 * Joins the entries to the chain inside the caller's transaction, on its connection: they commit with what the
+	 * caller wrote, or not at all. The chain's head stays locked until then, so call it as late as the transaction
+	 * allows.
+	 */
+	public void insertWithin(List<AuditEntry> entries) {
+		AuditChainAppender.join(jdbc, seal, entries);
 	}
 
 	public List<AuditEntry> find(DataScope scope, boolean includeUnscoped, AuditFilter filter, int limit, int offset) {
