@@ -2,7 +2,7 @@
 # A 201 means the report survives a crash (issue 16): reports come in from 16 connections while the app and its
 # embedded PostgreSQL are killed with SIGKILL — no shutdown, no flush — then the app starts again on the same data
 # directory (PostgreSQL recovers from its WAL) and every report that was answered 201 must be there, once, and counted
-# by the KPIs. wrk's script writes down each 201 answer's incident id as it arrives.
+# by the KPIs, with its request's audit entry. wrk's script writes down each 201 answer's incident id as it arrives.
 # Usage: bench/intake-crash.sh      (LOAD_SECONDS=8 before the kill, PORT=8094 MANAGEMENT_PORT=9194; SKIP_BUILD=1 to
 #                                    use target/zhizhi-*.jar as it is)
 set -euo pipefail
@@ -117,7 +117,12 @@ for _ in $(seq 30); do
   sleep 1
 done
 echo "   KPIs: $incidents incidents in the grid, kpi_rollup.reported $rollup"
-if [[ $missing != 0 || $incidents != "$rollup" || $acked == 0 ]]; then
+# the audit: every report written has the entry of its request, committed by the same transaction (xmin)
+unaudited=$(sql -c "select count(*) from incident.incident i where i.description like '崩溃测试 %'
+                      and not exists (select 1 from identity.audit_entry e where e.xmin = i.xmin
+                                         and e.action = 'POST /api/v1/incidents' and e.detail = 'HTTP 201')")
+echo "   audit: $unaudited of the $written reports written without their request's entry"
+if [[ $missing != 0 || $incidents != "$rollup" || $acked == 0 || $unaudited != 0 ]]; then
   echo "== FAILED" >&2
   exit 1
 fi

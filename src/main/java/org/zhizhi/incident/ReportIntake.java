@@ -47,11 +47,12 @@ import org.zhizhi.incident.persistence.JdbcReportBatches.KeyClaim;
  * <p>The request's audit entry (the API's) is written in the group's transaction too, as its last statements: the
  * report and its entry commit together, and the request waits for one commit instead of two.
  *
- * <p>Two writers by default ({@code zhizhi.incident.intake-writers}), passing a baton: one writes a group's
- * statements while the other's commit waits for the disk, and hands the baton on just before its own commit, so the
- * groups still gather while a group is written instead of being split between the writers. (Two writers without the
- * baton, measured in the second session, split the groups in half and were slower than one.) A group that fails is
- * written again report by report, so that one report the database refuses does not take the others with it. Within
+ * <p>Two writers by default ({@code zhizhi.incident.intake-writers}) and one baton fewer than writers: a writer holds
+ * a baton while it takes a group and writes its statements and hands it on just before its commit, so one group's
+ * statements are written while the other's commit waits for the disk, and the groups still gather while a group is
+ * written instead of being split between the writers. (Two writers without a baton, measured in the second session,
+ * split the groups in half and were slower than one.) A group that fails is written again report by report, so that
+ * one report the database refuses does not take the others with it. Within
  * a group a key counts once: a second report under the same key is answered after the commit as a replay. The
  * writers are the platform's own work: the request thread has already checked the reporter's scope.
  */
@@ -85,12 +86,15 @@ class ReportIntake implements DisposableBean {
 	private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
 	/**
-	 * The baton of the writers: held from taking a group until its statements are done, handed on just before the
-	 * commit — so that one writer's next group is written while the other's commit waits for the disk, and the groups
-	 * still gather while a group is written rather than being split between writers. {@link #hold} takes it too: a
-	 * test that needs a group of known reports (several in one grid) holds it while they queue.
+	 * The batons of the writers, one fewer than there are writers: a baton is held from taking a group until its
+	 * statements are done and handed on just before the commit — so that while a commit waits for the disk another
+	 * writer already writes the next group, and the groups still gather while a group is written rather than being
+	 * split between all the writers. {@link #hold} takes them all: a test that needs a group of known reports (several
+	 * in one grid) holds them while they queue.
 	 */
-	private final Semaphore baton = new Semaphore(1, true);
+	private final Semaphore batons;
+
+	private final int batonCount;
 
 	private final JdbcReportBatches batches;
 
@@ -112,6 +116,8 @@ class ReportIntake implements DisposableBean {
 		this.transactions = new TransactionTemplate(transactions);
 		this.events = events;
 		this.audit = audit;
+		this.batonCount = Math.max(1, writers - 1);
+		this.batons = new Semaphore(batonCount, true);
 		this.clock = clock;
 		this.writers = IntStream.range(0, Math.max(1, writers))
 			.mapToObj(n -> Thread.ofPlatform().name("zhizhi-intake-" + n).daemon(true).start(this::run))
@@ -166,8 +172,8 @@ class ReportIntake implements DisposableBean {
 
 	/** Lets no writer take a group until the hold is closed: the reports queued meanwhile are written as one group. */
 	Hold hold() {
-		baton.acquireUninterruptibly();
-		return baton::release;
+		batons.acquireUninterruptibly(batonCount);
+		return () -> batons.release(batonCount);
 	}
 
 	/** How many reports wait for a writer. */
@@ -202,11 +208,11 @@ class ReportIntake implements DisposableBean {
 			Runnable handOn = () -> {
 			};
 			try {
-				baton.acquire();
+				batons.acquire();
 				AtomicBoolean held = new AtomicBoolean(true);
 				handOn = () -> {
 					if (held.compareAndSet(true, false)) {
-						baton.release();
+						batons.release();
 					}
 				};
 				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
