@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -13,8 +11,6 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.AccountQueries;
@@ -30,7 +26,8 @@ import org.zhizhi.territory.OrgUnitQueries;
  * Tells whoever must act next after a step of an incident, in the step's own transaction: the step and its messages
  * commit together or not at all. {@link #whoActsNext} holds every rule of who is told what; the rest only writes the
  * words. Nobody is told to act on the step he has just taken himself. An anonymous reporter is still told about his
- * own report — the message is his alone, and names nobody.
+ * own report — the message is his alone, and names nobody. The new reports of an intake group are told together, by
+ * {@link GroupedReportNotices}, with this class's REPORT rule and words.
  */
 @Component
 class IncidentNotices {
@@ -39,7 +36,7 @@ class IncidentNotices {
 	 * The listener reads the one incident the step has just written, on the platform's behalf and not on a user's:
 	 * {@code /} is the prefix of every path.
 	 */
-	private static final DataScope PLATFORM = new DataScope(new UUID(0, 0), "/");
+	static final DataScope PLATFORM = new DataScope(new UUID(0, 0), "/");
 
 	/** The words are written once, in the platform's language, and kept: an SMS or WeChat channel sends them as they are. */
 	private static final Locale LANGUAGE = Locale.SIMPLIFIED_CHINESE;
@@ -100,7 +97,7 @@ class IncidentNotices {
 		// a new report's notice quotes no note from the timeline: the incident's row is all it needs (issue 16)
 		boolean report = event.action() == IncidentAction.REPORT;
 		if (report && ReportIntake.writesGroup()) {
-			reportsOfThisTransaction().add(event);
+			// told together with the rest of its group, just before the group commits
 			return;
 		}
 		IncidentDetail detail = report
@@ -123,105 +120,6 @@ class IncidentNotices {
 					.about(SUBJECT, event.incidentId(), detail.incident().state().name()));
 			}
 		});
-	}
-
-	/**
-	 * The new reports of a group written at once ({@link ReportIntake}), told together just before it commits: their
-	 * incidents read in one query, the people of each place once, every notice written in two statements.
-	 */
-	@SuppressWarnings("unchecked")
-	private List<IncidentEvent> reportsOfThisTransaction() {
-		List<IncidentEvent> reports = (List<IncidentEvent>) TransactionSynchronizationManager.getResource(this);
-		if (reports != null) {
-			return reports;
-		}
-		List<IncidentEvent> gathered = new ArrayList<>();
-		TransactionSynchronizationManager.bindResource(this, gathered);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void beforeCommit(boolean readOnly) {
-				tellReports(gathered);
-			}
-
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(IncidentNotices.this);
-			}
-		});
-		return gathered;
-	}
-
-	/**
-	 * The 新上报 notices of new reports, to whom {@link #on} would tell each (its REPORT rule), all at once — and, where
-	 * several of them are in one grid, each of their people told once per grid with their count
-	 * ({@link NewReportsByGrid}); a report alone in its grid gets the very notice {@link #on} would send.
-	 */
-	private void tellReports(List<IncidentEvent> reports) {
-		// the incidents the group has just written, as written (the answer is built the same way); read only those
-		// written otherwise
-		Map<UUID, IncidentView> written = ReportIntake.writtenInGroup();
-		Map<UUID, IncidentView> reported = new HashMap<>();
-		List<UUID> toRead = new ArrayList<>();
-		for (IncidentEvent event : reports) {
-			IncidentView incident = written.get(event.incidentId());
-			if (incident != null) {
-				reported.put(incident.id(), incident);
-			}
-			else {
-				toRead.add(event.incidentId());
-			}
-		}
-		if (!toRead.isEmpty()) {
-			incidents.views(PLATFORM, toRead).forEach(i -> reported.put(i.id(), i));
-		}
-		// who covers each place, for all of the group's places in one query
-		Map<String, List<Account>> coveringPlace = accounts.coveringEach(
-				reported.values().stream().map(IncidentNotices::placeOf).distinct().toList(),
-				EnumSet.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF));
-		Map<UUID, IncidentEvent> eventOf = new HashMap<>();
-		List<NewReportsByGrid.NewReport> told = new ArrayList<>();
-		for (IncidentEvent event : reports) {
-			IncidentView incident = reported.get(event.incidentId());
-			if (incident == null) {
-				continue;
-			}
-			Set<UUID> recipients = dispatchersAmong(incident, coveringPlace.get(placeOf(incident)));
-			recipients.remove(event.actorId());
-			eventOf.put(incident.id(), event);
-			told.add(new NewReportsByGrid.NewReport(incident.gridId(), incident.id(), recipients));
-		}
-		Map<UUID, String> gridNames = new HashMap<>();
-		List<Notifications.Addressing> notices = new ArrayList<>();
-		for (NewReportsByGrid.Told notice : NewReportsByGrid.group(told)) {
-			IncidentView first = reported.get(notice.incidentIds().getFirst());
-			String place = gridNames.computeIfAbsent(notice.gridId(),
-					grid -> gridName(grid));
-			if (notice.single()) {
-				Addressees to = new Addressees(notice.recipients(), "INCIDENT_REPORTED", staffPage(first));
-				notices.add(new Notifications.Addressing(
-						notice(to, eventOf.get(first.id()), new IncidentDetail(first, List.of()), place)
-							.about(SUBJECT, first.id(), first.state().name()),
-						notice.recipients()));
-			}
-			else {
-				notices.add(new Notifications.Addressing(reportsInGrid(place, notice, first), notice.recipients()));
-			}
-		}
-		notifications.notifyAll(notices);
-	}
-
-	/** Kind of the one notice of several new reports in one grid. */
-	static final String REPORTS_IN_GRID = "INCIDENT_REPORTS_IN_GRID";
-
-	/**
-	 * 网格X 新上报 N 件, linking to the desk's new reports of that grid. It is about no single incident, so no step
-	 * settles it: the desk it links to shows what is still waiting.
-	 */
-	private Notice reportsInGrid(String place, NewReportsByGrid.Told told, IncidentView first) {
-		String key = "notice." + REPORTS_IN_GRID;
-		Object[] values = { place, told.incidentIds().size() };
-		return new Notice(REPORTS_IN_GRID, text(key + ".title", values), text(key + ".body", values),
-				"/incidents?state=" + IncidentState.REPORTED.name() + "&grid=" + told.gridId(), first.districtId());
 	}
 
 	/**
@@ -329,7 +227,7 @@ class IncidentNotices {
 	}
 
 	/** The grid's workers and the community's staff among the accounts covering the incident's place. */
-	private static Set<UUID> dispatchersAmong(IncidentView incident, List<Account> covering) {
+	static Set<UUID> dispatchersAmong(IncidentView incident, List<Account> covering) {
 		Set<UUID> ids = new LinkedHashSet<>(gridWorkersAmong(incident, covering));
 		String community = parentPath(incident.scopePath());
 		covering.stream()
@@ -383,7 +281,7 @@ class IncidentNotices {
 	}
 
 	/** The incident's micro-grid, or its grid, as a path. */
-	private static String placeOf(IncidentView incident) {
+	static String placeOf(IncidentView incident) {
 		return incident.microGridId() == null ? incident.scopePath()
 				: incident.scopePath() + incident.microGridId() + "/";
 	}
@@ -396,7 +294,7 @@ class IncidentNotices {
 		return Optional.of(new Addressees(recipients, kind, link));
 	}
 
-	private static String staffPage(IncidentView incident) {
+	static String staffPage(IncidentView incident) {
 		return "/incidents/" + incident.id();
 	}
 
@@ -417,11 +315,12 @@ class IncidentNotices {
 	}
 
 	/** The grid's name from the grid index (no read), else from the tree (a grid without a boundary). */
-	private String gridName(UUID grid) {
+	String gridName(UUID grid) {
 		return grids.nameOf(grid).or(() -> orgUnits.find(PLATFORM, grid).map(OrgUnit::name)).orElse("");
 	}
 
-	private Notice notice(Addressees to, IncidentEvent event, IncidentDetail detail, String place) {
+	/** The notice of one step, naming the place as given (a group names each grid once). */
+	Notice notice(Addressees to, IncidentEvent event, IncidentDetail detail, String place) {
 		IncidentView incident = detail.incident();
 		String key = "notice." + to.kind();
 		String category = incidents.categories()
@@ -488,7 +387,7 @@ class IncidentNotices {
 		return description.length() <= EXCERPT ? description : description.substring(0, EXCERPT) + "…";
 	}
 
-	private String text(String key, Object... args) {
+	String text(String key, Object... args) {
 		return messages.getMessage(key, args, LANGUAGE);
 	}
 }

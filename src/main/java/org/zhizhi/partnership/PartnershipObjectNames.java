@@ -1,6 +1,5 @@
 package org.zhizhi.partnership;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -8,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.zhizhi.shared.DataScope;
-import org.zhizhi.shared.ObjectNames;
+import org.zhizhi.shared.SqlObjectNames;
 
 /**
  * 共驻共建's objects by the names the desk shows, for the audit trail: joint meetings by title, their decisions by
@@ -16,21 +15,10 @@ import org.zhizhi.shared.ObjectNames;
  * community above the asker's own node, so a unit is named when it is inside his scope or he is inside its.
  */
 @Component
-class PartnershipObjectNames implements ObjectNames {
-
-	private final JdbcClient jdbc;
+class PartnershipObjectNames extends SqlObjectNames {
 
 	PartnershipObjectNames(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public Map<UUID, ObjectName> namesOf(Set<UUID> ids, DataScope scope) {
-		Map<UUID, ObjectName> names = new HashMap<>();
-		if (ids.isEmpty()) {
-			return names;
-		}
-		jdbc.sql("""
+		super(jdbc, """
 				SELECT id, 'jointMeeting' AS kind, title AS name FROM partnership.joint_meeting
 				 WHERE id = ANY(:ids) AND community_path LIKE :scope
 				UNION ALL
@@ -44,14 +32,13 @@ class PartnershipObjectNames implements ObjectNames {
 				 WHERE id = ANY(:ids) AND scope_path LIKE :scope
 				UNION ALL
 				SELECT c.id, 'pledge', i.title FROM partnership.claim c JOIN partnership.list_item i ON i.id = c.item_id
-				 WHERE c.id = ANY(:ids) AND i.scope_path LIKE :scope""")
-			.param("ids", ids.toArray(UUID[]::new))
-			.param("scope", scope.likePattern())
-			.param("path", scope.path())
-			.query(rs -> {
-				names.put(rs.getObject("id", UUID.class),
-						new ObjectName(rs.getString("kind"), shortened(rs.getString("name"))));
-			});
+				 WHERE c.id = ANY(:ids) AND i.scope_path LIKE :scope""");
+	}
+
+	@Override
+	public Map<UUID, ObjectName> namesOf(Set<UUID> ids, DataScope scope) {
+		Map<UUID, ObjectName> names = super.namesOf(ids, scope);
+		names.replaceAll((id, named) -> new ObjectName(named.kind(), shortened(named.name())));
 		return names;
 	}
 

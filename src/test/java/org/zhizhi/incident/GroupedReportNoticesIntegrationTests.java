@@ -93,7 +93,7 @@ class GroupedReportNoticesIntegrationTests {
 		assertThat(countsOfGroupedNotices(told, grid7)).as("one message per recipient, none left out")
 			.isEqualTo(plusOne(before));
 		assertThat(messagesTo(worker7)).singleElement().satisfies(m -> {
-			assertThat(m.kind()).isEqualTo(IncidentNotices.REPORTS_IN_GRID);
+			assertThat(m.kind()).isEqualTo(GroupedReportNotices.REPORTS_IN_GRID);
 			assertThat(m.title()).isEqualTo("东城社区第7网格 新上报 3 件");
 			assertThat(m.body()).startsWith("东城社区第7网格同时新上报 3 件事件");
 			assertThat(m.link()).isEqualTo("/incidents?state=REPORTED&grid=" + grid7);
@@ -186,7 +186,7 @@ class GroupedReportNoticesIntegrationTests {
 					SELECT count(*) FROM notification.inbox_message
 					 WHERE recipient_id = :recipient AND kind = :kind AND link = :link""")
 				.param("recipient", recipient)
-				.param("kind", IncidentNotices.REPORTS_IN_GRID)
+				.param("kind", GroupedReportNotices.REPORTS_IN_GRID)
 				.param("link", "/incidents?state=REPORTED&grid=" + grid)
 				.query(Long.class)
 				.single());
