@@ -3,7 +3,6 @@ package org.zhizhi.open311;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -15,14 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zhizhi.incident.IncidentCategory;
 import org.zhizhi.incident.IncidentView;
 import org.zhizhi.incident.IncidentQueries;
 import org.zhizhi.incident.IncidentState;
 import org.zhizhi.incident.IncidentEvent;
 import org.zhizhi.territory.Installation;
+import org.zhizhi.shared.BeforeCommit;
 import org.zhizhi.shared.Ids;
 
 /**
@@ -97,30 +95,7 @@ class RequestIndex {
 	 */
 	@EventListener
 	void on(IncidentEvent.IncidentReported reported) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			index(List.of(reported));
-			return;
-		}
-		@SuppressWarnings("unchecked")
-		List<IncidentEvent.IncidentReported> gathered = (List<IncidentEvent.IncidentReported>) TransactionSynchronizationManager
-			.getResource(this);
-		if (gathered == null) {
-			List<IncidentEvent.IncidentReported> reports = new ArrayList<>();
-			TransactionSynchronizationManager.bindResource(this, reports);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					index(reports);
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(RequestIndex.this);
-				}
-			});
-			gathered = reports;
-		}
-		gathered.add(reported);
+		BeforeCommit.gather(this, reported, this::index);
 	}
 
 	private void index(List<IncidentEvent.IncidentReported> reports) {

@@ -1,20 +1,16 @@
 package org.zhizhi.incident.kpi;
 
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.incident.IncidentEvent;
+import org.zhizhi.shared.BeforeCommit;
 
 /**
  * Keeps the rollups current: inside every step's own transaction, just before it commits, the deltas of the
@@ -42,29 +38,8 @@ class KpiRollupListener {
 	 */
 	@EventListener
 	void on(IncidentEvent event) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			rollups.recompute(List.of(event.incidentId()));
-			return;
-		}
-		@SuppressWarnings("unchecked")
-		Set<UUID> stepped = (Set<UUID>) TransactionSynchronizationManager.getResource(this);
-		if (stepped == null) {
-			Set<UUID> incidents = new LinkedHashSet<>();
-			TransactionSynchronizationManager.bindResource(this, incidents);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					rollups.recompute(incidents);
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(KpiRollupListener.this);
-				}
-			});
-			stepped = incidents;
-		}
-		stepped.add(event.incidentId());
+		// an incident stepped twice in one transaction is recomputed once
+		BeforeCommit.gather(this, event.incidentId(), stepped -> rollups.recompute(new LinkedHashSet<>(stepped)));
 	}
 
 	/**
