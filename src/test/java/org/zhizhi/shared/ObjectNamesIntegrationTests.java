@@ -65,6 +65,12 @@ class ObjectNamesIntegrationTests {
 	}
 
 	@Test
+	void namesAnAlertByItsSubject() {
+		// the demo's sentinel signals raise alerts in the demo district
+		namedInScopeOnly("alert", "SELECT id, subject_name AS name, scope_path AS path FROM command.alert");
+	}
+
+	@Test
 	void namesALongDecisionByItsBeginning() {
 		Map<String, Object> meeting = jdbc
 			.sql("SELECT id, district_id, community_path FROM partnership.joint_meeting LIMIT 1")
