@@ -302,7 +302,11 @@ class DemoLoader implements ApplicationRunner {
 				ids, scopes, accountIds, clock.instant(), PlatformZone.DEFAULT);
 		int pairs = DemoPairings.load(volunteerHistory, peopleQueries, id -> orgUnits.bindingOf(id).orElseThrow(), ids,
 				scopes, accountIds, clock.instant(), PlatformZone.DEFAULT);
-		log.info("Demo volunteering loaded ({} neighbourhood activities, {} pairings)", activities, pairs);
+		// the district at work the moment it is loaded: activities under way with volunteers checked in
+		int onDuty = DemoOnDuty.load(volunteerHistory, placeQueries, id -> orgUnits.bindingOf(id).orElseThrow(), ids,
+				scopes, clock.instant());
+		log.info("Demo volunteering loaded ({} neighbourhood activities, {} pairings, {} volunteers on duty now)",
+				activities, pairs, onDuty);
 		// ---- service points and errands (issue 14), then each district's 15-minute circle
 		DemoServicePoints.Loaded service = DemoServicePoints.load(servicePointHistory, placeQueries, peopleQueries,
 				id -> orgUnits.bindingOf(id).orElseThrow(), ids, scopes, accountIds, clock.instant(),

@@ -194,7 +194,7 @@ final class DemoVolunteer {
 	}
 
 	/** Where an estate's first building stands: the venue of its activities. */
-	private static double[] venue(PlaceQueries places, DataScope scope, String estateName) {
+	static double[] venue(PlaceQueries places, DataScope scope, String estateName) {
 		Estate estate = places.estates(scope, estateName, null)
 			.stream()
 			.filter(e -> e.name().equals(estateName))

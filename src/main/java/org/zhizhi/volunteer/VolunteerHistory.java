@@ -28,6 +28,10 @@ public class VolunteerHistory {
 	public record Served(UUID personId, String name, int minutes) {
 	}
 
+	/** One who came to an activity under way, and when he checked in on the spot. */
+	public record Arrival(UUID personId, String name, Instant checkedInAt) {
+	}
+
 	private final JdbcVolunteer volunteer;
 
 	private final JdbcPairings pairings;
@@ -101,6 +105,33 @@ public class VolunteerHistory {
 			p.checkIn(start, lat, lng);
 			p.checkOut(start.plusSeconds(60L * s.minutes()), lat, lng);
 			p.approve(activity, organiserId, organiserName, end);
+			p.clearEvents();
+			volunteer.save(p);
+		}
+		return activity.id();
+	}
+
+	/**
+	 * An activity under way at the moment of the records: those who came signed up the day before and checked in on
+	 * the spot at the venue, and have not checked out — what the desk's 此刻在岗志愿者 counts until the activity ends.
+	 * Their hours are for the organiser to approve once they check out, as for any activity.
+	 */
+	@Transactional
+	public UUID underWay(Team team, String title, String description, String place, double lat, double lng,
+			Instant start, Instant end, int slots, UUID organiserId, String organiserName, List<Arrival> arrivals) {
+		if (arrivals.size() > slots || arrivals.stream().anyMatch(a -> a.checkedInAt().isAfter(end))) {
+			throw new IllegalArgumentException("more arrivals than places, or one after the end: " + title);
+		}
+		Instant published = start.minusSeconds(86_400 * 3);
+		Activity activity = new Activity(Ids.newId(Clock.fixed(published, ZoneOffset.UTC)), team.id(), team.name(),
+				team.scopePath(), team.districtId(), title, description, place, lat, lng, start, end, slots,
+				organiserId, organiserName, ActivityState.OPEN, published);
+		volunteer.insert(activity, TotpCodes.newSecret());
+		for (Arrival a : arrivals) {
+			Participation p = Participation.signUp(activity.id(), a.personId(), a.name(), true,
+					start.minusSeconds(86_400));
+			volunteer.insert(p);
+			p.checkIn(a.checkedInAt(), lat, lng);
 			p.clearEvents();
 			volunteer.save(p);
 		}

@@ -206,6 +206,45 @@ class DemoFiguresIntegrationTests {
 				""").param("demo", DEMO).query(Long.class).single()).isZero();
 	}
 
+	/**
+	 * 巴南区 at work whenever the demo is loaded: the activities it put under way in 东城、下新新 and 龙锦 have their
+	 * volunteers on duty for the district's desk — and on its big screen — and each community's desk sees its own.
+	 * Other tests check people in too, so the demo's are found by their activities, not by a global count.
+	 */
+	@Test
+	void banansVolunteersAreOnDutyAtTheActivitiesUnderWay() {
+		String banan = api.tokenOf("banan");
+		Response answer = api.get("/api/v1/volunteer/on-duty", banan);
+		assertThat(answer.status()).as(answer.brief()).isEqualTo(200);
+		JsonNode onDuty = answer.json();
+		int demo = 0;
+		for (DemoOnDuty.Shift shift : DemoOnDuty.SHIFTS) {
+			List<JsonNode> at = onDuty.path("onSite")
+				.valueStream()
+				.filter(l -> l.path("activityTitle").asString().equals(shift.title()))
+				.toList();
+			assertThat(at).as(shift.title()).hasSize(shift.checkedIn()).allSatisfy(l -> {
+				assertThat(java.time.Instant.parse(l.path("endsAt").asString())).as("still under way")
+					.isAfter(java.time.Instant.parse(l.path("checkedInAt").asString()));
+				assertThat(l.path("personName").asString()).isNotBlank();
+			});
+			demo += shift.checkedIn();
+		}
+		assertThat(onDuty.path("people").asLong()).isGreaterThanOrEqualTo(demo);
+		assertThat(api.get("/api/v1/command/screen", banan).json().path("volunteers").path("people").asLong())
+			.as("the big screen's 在岗志愿者").isEqualTo(onDuty.path("people").asLong());
+
+		// a community's desk sees its own activities and no other's
+		JsonNode longjin = api.get("/api/v1/volunteer/on-duty", api.tokenOf("longjin")).json();
+		assertThat(longjin.path("onSite").findValuesAsString("activityTitle")).contains("先锋骑士沿街巡查")
+			.doesNotContain("一抹红平安巡逻（白班）", "微孝热线轮流坐班");
+		assertThat(longjin.path("onSite").findValuesAsString("teamName")).contains("先锋骑士志愿服务队");
+		JsonNode dongcheng = api.get("/api/v1/volunteer/on-duty", api.tokenOf("dongcheng")).json();
+		assertThat(dongcheng.path("onSite").findValuesAsString("activityTitle"))
+			.contains("一抹红平安巡逻（白班）", "为老义诊进楼栋")
+			.doesNotContain("先锋骑士沿街巡查");
+	}
+
 	private List<JsonNode> ledger(String token, String query) {
 		List<JsonNode> entries = new ArrayList<>();
 		for (int page = 0;; page++) {

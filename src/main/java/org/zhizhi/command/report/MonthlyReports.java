@@ -1,5 +1,6 @@
 package org.zhizhi.command.report;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -7,11 +8,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.zhizhi.command.ScreenAccess;
+import org.zhizhi.command.persistence.JdbcReportOrders;
+import org.zhizhi.command.persistence.JdbcReportOrders.Ordered;
 import org.zhizhi.command.screen.ScreenScope;
 import org.zhizhi.command.screen.ScreenScopes;
 import org.zhizhi.incident.kpi.IncidentKpis;
@@ -54,8 +58,14 @@ public class MonthlyReports {
 
 	private final ZoneId zone;
 
+	private final JdbcReportOrders orders;
+
+	private final Clock clock;
+
 	MonthlyReports(MonthlyReport report, ScreenScopes scopes, LongWork work, IncidentKpis kpis,
-			MessageSource messages, ChineseFont font, ZoneId zone) {
+			MessageSource messages, ChineseFont font, ZoneId zone, JdbcReportOrders orders, Clock clock) {
+		this.orders = orders;
+		this.clock = clock;
 		this.report = report;
 		this.scopes = scopes;
 		this.work = work;
@@ -127,9 +137,12 @@ public class MonthlyReports {
 		return null;
 	}
 
-	/** Starts the report in the background; answers the job's id at once. */
+	/**
+	 * Starts the report in the background and records what it was ordered for (the list of his reports names each by
+	 * node, month and format, which the job itself does not keep); answers the job's id at once.
+	 */
 	public UUID start(Actor viewer, Order order, Locale locale) {
-		return work.start(viewer, KIND, "/command/reports", progress -> {
+		UUID job = work.start(viewer, KIND, "/command/reports", progress -> {
 			progress.total(MonthlyReport.STEPS);
 			ReportContent content = report.gather(order.screen(), order.month(), progress);
 			ReportDocument document = ReportSections.layout(content,
@@ -139,15 +152,28 @@ public class MonthlyReports {
 			progress.advance();
 			return Result.file(fileName(order), order.format().contentType(), file);
 		});
+		OrgUnit node = order.screen().unit();
+		orders.insert(new Ordered(job, node.id(), node.name(), order.month(), order.format()), viewer.userId(),
+				node.path(), clock.instant());
+		return job;
 	}
 
 	static String fileName(Order order) {
 		return order.screen().unit().name() + "-" + order.month() + "-月报." + order.format().extension();
 	}
 
-	/** His report jobs of the last day, newest first. */
-	public List<Job> recent(Actor viewer) {
-		return work.jobsOf(viewer, 100).stream().filter(j -> KIND.equals(j.kind())).limit(RECENT).toList();
+	/**
+	 * One of his report jobs and what it was ordered for; the order is null for a job started before orders were
+	 * recorded (jobs are kept a day).
+	 */
+	public record RecentReport(Job job, Ordered order) {
+	}
+
+	/** His report jobs of the last day, newest first, each with its node, month and format. */
+	public List<RecentReport> recent(Actor viewer) {
+		List<Job> jobs = work.jobsOf(viewer, 100).stream().filter(j -> KIND.equals(j.kind())).limit(RECENT).toList();
+		Map<UUID, Ordered> ordered = orders.of(viewer.userId(), jobs.stream().map(Job::id).toList());
+		return jobs.stream().map(j -> new RecentReport(j, ordered.get(j.id()))).toList();
 	}
 
 	/**

@@ -271,6 +271,48 @@ class MonthlyReportIntegrationTests {
 			.isEqualTo(401);
 	}
 
+	/**
+	 * The list of his recent reports names each by what was ordered — the node, the month, the format — whether he
+	 * ordered it on the page or over the API, and while it runs as once it is done.
+	 */
+	@Test
+	void theRecentReportsSayWhichNodeMonthAndFormatEachIs() throws Exception {
+		ApiClient api = new ApiClient(port);
+		WebSession session = new WebSession(port).loggedInAs("jieshi", ApiClient.DEMO_PASSWORD);
+		java.time.YearMonth thisMonth = java.time.YearMonth.from(kpis.today());
+		java.time.YearMonth lastMonth = thisMonth.minusMonths(1);
+		HttpResponse<String> started = session.submit("/command/reports", "/command/reports",
+				Map.of("scope", api.orgUnitId("东城社区").toString(), "month", lastMonth.toString(), "format", "XLSX"));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+		Matcher onPage = JOB.matcher(WebSession.location(started));
+		assertThat(onPage.find()).isTrue();
+		ApiClient.Response overApi = api.post("/api/v1/command/reports", api.tokenOf("jieshi"),
+				Map.of("month", thisMonth.toString(), "format", "PDF"));
+		assertThat(overApi.status()).as(overApi.brief()).isEqualTo(202);
+		Matcher byApi = JOB.matcher(overApi.headers().firstValue("Location").orElseThrow());
+		assertThat(byApi.find()).isTrue();
+
+		String page = session.get("/command/reports").body();
+		assertThat(row(page, onPage.group(1))).contains("东城社区",
+				lastMonth.getYear() + "年" + lastMonth.getMonthValue() + "月", "Excel（含图表）");
+		assertThat(row(page, byApi.group(1))).contains("界石镇",
+				thisMonth.getYear() + "年" + thisMonth.getMonthValue() + "月", "PDF（含图表）");
+		assertThat(work.awaitFinished(UUID.fromString(onPage.group(1)), Duration.ofSeconds(90))).isTrue();
+		assertThat(work.awaitFinished(UUID.fromString(byApi.group(1)), Duration.ofSeconds(90))).isTrue();
+		assertThat(row(session.get("/command/reports").body(), onPage.group(1))).as("done, it says the same")
+			.contains("东城社区", "Excel（含图表）", "/jobs/" + onPage.group(1) + "/file");
+		// another person's list does not hold them
+		assertThat(new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD).get("/command/reports").body())
+			.doesNotContain(onPage.group(1), byApi.group(1));
+	}
+
+	/** The row of the recent reports' table that links to the job. */
+	private static String row(String page, String jobId) {
+		int link = page.indexOf("/jobs/" + jobId + "\"");
+		assertThat(link).as("job " + jobId + " is listed").isPositive();
+		return page.substring(page.lastIndexOf("<tr", link), page.indexOf("</tr>", link));
+	}
+
 	@Test
 	void theFormShowsABadMonthBesideTheFieldInChinese() {
 		WebSession session = new WebSession(port).loggedInAs("banan", ApiClient.DEMO_PASSWORD);
