@@ -29,8 +29,8 @@ import org.zhizhi.shared.DomainException.FieldProblem;
  * transaction as the incident: a redelivery — after the first, or at the same moment, when it waits for the first's
  * commit — finds the key taken and answers the incident the first made; a refused order (unknown category, a place
  * outside the district's grids, a deadline passed or absurdly far: {@link OrderDeadline}) takes no key and makes
- * nothing. An order's deadline binds its incident ({@code BindingDeadline}): due to resolve by it. The steps of the incident go back to the source's
- * callback subscribers through the feed, the external id in every body.
+ * nothing. An order's deadline binds its incident ({@code BindingDeadline}): it is due to resolve by it. The steps of
+ * the incident go back to the source's callback subscribers through the feed, the external id in every body.
  */
 @Service
 public class CityOrders {

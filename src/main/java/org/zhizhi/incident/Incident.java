@@ -168,8 +168,8 @@ public final class Incident extends AggregateRoot<IncidentEvent> {
 		Transition t = IncidentLifecycle.whistle(state, type);
 		whistleType = type;
 		dispatchMode = mode;
-		respondDueAt = bound(dues.respondDue());
-		onSiteDueAt = bound(dues.onSiteDue());
+		respondDueAt = boundWhileAhead(dues.respondDue(), at);
+		onSiteDueAt = boundWhileAhead(dues.onSiteDue(), at);
 		resolveDueAt = bound(dues.resolveDue());
 		return move(t, type, by, at);
 	}
@@ -332,7 +332,7 @@ public final class Incident extends AggregateRoot<IncidentEvent> {
 		unitId = null;
 		escalations++;
 		if (respondDue != null) {
-			respondDueAt = bound(respondDue);
+			respondDueAt = boundWhileAhead(respondDue, at);
 		}
 		return move(t, by, at);
 	}
@@ -377,12 +377,19 @@ public final class Incident extends AggregateRoot<IncidentEvent> {
 		resolveDueAt = bound(due);
 	}
 
-	/**
-	 * A deadline the policy computed, held to the binding deadline if there is one: every due date of the incident
-	 * (to respond, to be on site, to resolve) falls by it, so that no step is due after the order must be resolved.
-	 */
+	/** A resolution deadline the policy computed, held to the binding deadline if there is one: never after it. */
 	private Instant bound(Instant due) {
 		return binding == null ? due : binding.bound(due);
+	}
+
+	/**
+	 * A time to respond or to be on site the policy computed at {@code at}: held to the binding deadline while that
+	 * still lies ahead, so that no step is due after the order must be resolved. Once it has passed, the incident is
+	 * overdue to resolve and the policy's time stands: held to a past instant, every tier would be overdue the moment
+	 * it got the order, and the sweep would escalate it to the district in as many runs, nobody given time to take it.
+	 */
+	private Instant boundWhileAhead(Instant due, Instant at) {
+		return binding == null || !binding.dueAt().isAfter(at) ? due : binding.bound(due);
 	}
 
 	// --- the one way a step ends ------------------------------------------------------------------------------------

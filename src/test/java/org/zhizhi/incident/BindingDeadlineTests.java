@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A city platform's order binds its incident to its deadline, without Spring: the incident is due to resolve by it
  * from the report, and no due date the district's policy sets later — at the whistle, on an escalation, by an approved
- * extension — falls after it; one the policy sets earlier stands.
+ * extension — falls after it; one the policy sets earlier stands. Once the deadline has passed, only the times to take
+ * the order up are the policy's again (a tier is given time to take an overdue order), never the time to resolve.
  */
 class BindingDeadlineTests {
 
@@ -97,6 +98,32 @@ class BindingDeadlineTests {
 
 		assertThat(incident.respondDueAt()).isEqualTo(at(6 * 60));
 		assertThat(incident.resolveDueAt()).isEqualTo(at(6 * 60));
+	}
+
+	@Test
+	void onceTheDeadlineHasPassedAnEscalationGivesTheNewTierThePolicysTimeToRespond() {
+		Incident incident = orderDueIn(60);
+		incident.whistle(WhistleType.QUICK, DispatchMode.OPEN_CALL, new DueDates.Set(at(90), at(120), at(24 * 60)),
+				worker, at(3));
+		assertThat(incident.respondDueAt()).isEqualTo(at(60));
+
+		// nobody took it by the deadline: one tier up, with time to take it, still overdue to resolve
+		incident.escalate(at(61 + 120), worker, at(61));
+
+		assertThat(incident.respondDueAt()).isEqualTo(at(61 + 120));
+		assertThat(incident.resolveDueAt()).isEqualTo(at(60));
+		assertThat(incident.view().overdue(at(61))).isTrue();
+	}
+
+	@Test
+	void aWhistleBlownAfterTheDeadlineKeepsThePolicysTimesToTakeItButIsDueToResolveByTheDeadline() {
+		Incident incident = orderDueIn(1);
+		incident.whistle(WhistleType.QUICK, DispatchMode.OPEN_CALL, new DueDates.Set(at(30), at(120), at(24 * 60)),
+				worker, at(3));
+
+		assertThat(incident.respondDueAt()).isEqualTo(at(30));
+		assertThat(incident.onSiteDueAt()).isEqualTo(at(120));
+		assertThat(incident.resolveDueAt()).isEqualTo(at(1));
 	}
 
 	@Test
