@@ -2,6 +2,7 @@ package org.zhizhi.citylink;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhizhi.citylink.CitylinkCommands.ReceiveOrder;
 import org.zhizhi.citylink.CitylinkViews.OrderView;
 import org.zhizhi.citylink.persistence.JdbcCityOrders;
+import org.zhizhi.incident.BindingDeadline;
 import org.zhizhi.incident.Channel;
 import org.zhizhi.incident.IncidentDetail;
 import org.zhizhi.incident.IncidentManagement;
@@ -26,8 +28,9 @@ import org.zhizhi.shared.DomainException.FieldProblem;
  * the order's external id kept beside it. The order's key (district, source, external id) is taken first, in the same
  * transaction as the incident: a redelivery — after the first, or at the same moment, when it waits for the first's
  * commit — finds the key taken and answers the incident the first made; a refused order (unknown category, a place
- * outside the district's grids) takes no key and makes nothing. The steps of the incident go back to the source's
- * callback subscribers through the feed, the external id in every body.
+ * outside the district's grids, a deadline passed or absurdly far: {@link OrderDeadline}) takes no key and makes
+ * nothing. An order's deadline binds its incident ({@code BindingDeadline}): it is due to resolve by it. The steps of
+ * the incident go back to the source's callback subscribers through the feed, the external id in every body.
  */
 @Service
 public class CityOrders {
@@ -71,9 +74,16 @@ public class CityOrders {
 				seal.sealContact(district, order.source(), externalId, "phone", order.contactPhone()),
 				order.deadline()), now);
 		if (taken) {
+			// judged only now, on the first delivery: a redelivery answers its incident even after the deadline
+			// passed; thrown here, the problem undoes the key just taken, so nothing is written
+			OrderDeadline.problem(order.deadline(), now).ifPresent(problem -> {
+				throw DomainException.invalid(List.of(problem));
+			});
 			Actor platform = PlatformLinks.actorFor(link);
 			IncidentDetail made = incidents.reportFromCityPlatform(platform, new ReportIncident(Channel.HOTLINE_12345,
-					order.categoryCode().strip(), description(order, externalId), order.lat(), order.lng()));
+					order.categoryCode().strip(), description(order, externalId), order.lat(), order.lng()),
+					order.deadline() == null ? null : new BindingDeadline(order.source().name(),
+							order.deadline().truncatedTo(ChronoUnit.MICROS)));
 			orders.madeIncident(district, order.source(), externalId, made.incident().id());
 			return new Received(true, orders.ofIncident(made.incident().id()).orElseThrow());
 		}

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import org.zhizhi.shared.HasText;
 import org.zhizhi.shared.Latitude;
 import org.zhizhi.shared.Longitude;
-import org.zhizhi.shared.PlausibleDate;
 import org.zhizhi.shared.TextLength;
 
 /** The shapes of the city platform links' commands. */
@@ -48,7 +47,8 @@ public final class CitylinkCommands {
 
 	/**
 	 * A work order as a city platform hands it over: its own id, what and where (a position is needed to find the
-	 * grid; the address is kept beside it), the caller's contact (kept sealed) and the deadline the platform set.
+	 * grid; the address is kept beside it), the caller's contact (kept sealed) and the deadline the platform set, which
+	 * binds the incident.
 	 */
 	public record ReceiveOrder(@NotNull(message = REQUIRED) OrderSource source,
 			@HasText(message = REQUIRED) @Pattern(regexp = EXTERNAL_ID, message = "{citylink.badExternalId}") String externalId,
@@ -59,6 +59,7 @@ public final class CitylinkCommands {
 			@NotNull(message = REQUIRED) @Longitude(message = "{incident.badLng}") Double lng,
 			@TextLength(min = 0, max = 40, message = LENGTH) String contactName,
 			@Pattern(regexp = PHONE, message = "{citylink.badPhone}") String contactPhone,
-			@PlausibleDate Instant deadline) {
+			// judged against the moment the order arrives (OrderDeadline), not by shape
+			Instant deadline) {
 	}
 }

@@ -62,6 +62,7 @@ public final class Incident extends AggregateRoot<IncidentEvent> {
 	private UUID unitId;
 	private boolean unsatisfiedPending;
 	private Instant cardedDueAt;
+	private BindingDeadline binding;
 
 	private Incident(IncidentView view, int version) {
 		super(version);
@@ -104,6 +105,7 @@ public final class Incident extends AggregateRoot<IncidentEvent> {
 		this.unitId = view.unitId();
 		this.unsatisfiedPending = view.unsatisfiedPending();
 		this.cardedDueAt = view.cardedDueAt();
+		this.binding = view.binding();
 	}
 
 	/** The incident as it was read, at the version it was read with. */
@@ -118,14 +120,26 @@ public final class Incident extends AggregateRoot<IncidentEvent> {
 		Incident incident = new Incident(new IncidentView(id, channel, categoryCode, description, lat, lng, gridId,
 				microGridId, gridPath, districtId, IncidentState.REPORTED, null, null, null, null, reporter, at, at,
 				null, false, null, null, anonymous, Tier.GRID, OwnerKind.ORG_UNIT, gridId, null, null, null, null, 0,
-				0, 0, 0, null, null, null, false, null), 0);
+				0, 0, 0, null, null, null, false, null, null), 0);
 		incident.register(new IncidentEvent.IncidentReported(id, null, IncidentState.REPORTED, at, reporter));
 		return incident;
 	}
 
 	/** What readers see now. */
 	public IncidentView view() {
-		return new IncidentView(id, channel, categoryCode, description, lat, lng, gridId, microGridId, scopePath, districtId, state, triage, whistleType, rejectReason, claimedBy, reporterId, reportedAt, updatedAt, checkInDistanceM, checkInFlagged, rating, ratingComment, anonymous, tier, ownerKind, ownerId, dispatchMode, respondDueAt, onSiteDueAt, resolveDueAt, yellowCards, redCards, escalations, reopened, duplicateOf, closedAt, unitId, unsatisfiedPending, cardedDueAt);
+		return new IncidentView(id, channel, categoryCode, description, lat, lng, gridId, microGridId, scopePath, districtId, state, triage, whistleType, rejectReason, claimedBy, reporterId, reportedAt, updatedAt, checkInDistanceM, checkInFlagged, rating, ratingComment, anonymous, tier, ownerKind, ownerId, dispatchMode, respondDueAt, onSiteDueAt, resolveDueAt, yellowCards, redCards, escalations, reopened, duplicateOf, closedAt, unitId, unsatisfiedPending, cardedDueAt, binding);
+	}
+
+	/**
+	 * A city platform's order binds the incident to its deadline, as it is reported (before its first save): due to
+	 * resolve by it from now on, and never later whatever the policy sets afterwards ({@link #bound}).
+	 */
+	void bindTo(BindingDeadline deadline) {
+		if (state != IncidentState.REPORTED || binding != null) {
+			throw new IllegalStateException("an incident is bound to a deadline only as it is reported: " + id);
+		}
+		binding = deadline;
+		resolveDueAt = deadline.dueAt();
 	}
 
 	// --- intake and triage ------------------------------------------------------------------------------------------
@@ -154,9 +168,9 @@ public final class Incident extends AggregateRoot<IncidentEvent> {
 		Transition t = IncidentLifecycle.whistle(state, type);
 		whistleType = type;
 		dispatchMode = mode;
-		respondDueAt = dues.respondDue();
-		onSiteDueAt = dues.onSiteDue();
-		resolveDueAt = dues.resolveDue();
+		respondDueAt = boundWhileAhead(dues.respondDue(), at);
+		onSiteDueAt = boundWhileAhead(dues.onSiteDue(), at);
+		resolveDueAt = bound(dues.resolveDue());
 		return move(t, type, by, at);
 	}
 
@@ -318,7 +332,7 @@ public final class Incident extends AggregateRoot<IncidentEvent> {
 		unitId = null;
 		escalations++;
 		if (respondDue != null) {
-			respondDueAt = respondDue;
+			respondDueAt = boundWhileAhead(respondDue, at);
 		}
 		return move(t, by, at);
 	}
@@ -355,9 +369,27 @@ public final class Incident extends AggregateRoot<IncidentEvent> {
 		return move(IncidentLifecycle.decideExtension(state, approve), by, at);
 	}
 
-	/** An approved extension moves the resolution deadline. */
+	/**
+	 * An approved extension moves the resolution deadline — never past a binding one: the district cannot grant
+	 * itself time a city platform's order did not give (the platform's own 延期 moves that).
+	 */
 	void extendResolutionTo(Instant due) {
-		resolveDueAt = due;
+		resolveDueAt = bound(due);
+	}
+
+	/** A resolution deadline the policy computed, held to the binding deadline if there is one: never after it. */
+	private Instant bound(Instant due) {
+		return binding == null ? due : binding.bound(due);
+	}
+
+	/**
+	 * A time to respond or to be on site the policy computed at {@code at}: held to the binding deadline while that
+	 * still lies ahead, so that no step is due after the order must be resolved. Once it has passed, the incident is
+	 * overdue to resolve and the policy's time stands: held to a past instant, every tier would be overdue the moment
+	 * it got the order, and the sweep would escalate it to the district in as many runs, nobody given time to take it.
+	 */
+	private Instant boundWhileAhead(Instant due, Instant at) {
+		return binding == null || !binding.dueAt().isAfter(at) ? due : binding.bound(due);
 	}
 
 	// --- the one way a step ends ------------------------------------------------------------------------------------
@@ -436,4 +468,5 @@ public final class Incident extends AggregateRoot<IncidentEvent> {
 	public UUID unitId() { return unitId; }
 	public boolean unsatisfiedPending() { return unsatisfiedPending; }
 	public Instant cardedDueAt() { return cardedDueAt; }
+	public BindingDeadline binding() { return binding; }
 }

@@ -127,7 +127,7 @@ public class IncidentManagement {
 	 */
 	@Transactional
 	public IncidentDetail reportFor(Actor actor, ReportIncident report) {
-		ReportIntake.Prepared prepared = prepare(actor, report, false);
+		ReportIntake.Prepared prepared = prepare(actor, report, false, null);
 		incidents.insert(prepared.incident());
 		incidents.append(prepared.reported());
 		prepared.events().forEach(events::publishEvent);
@@ -138,13 +138,15 @@ public class IncidentManagement {
 	 * Takes in a work order a city platform (12345 hotline, 141) handed over, in the citylink module's transaction: that
 	 * module keeps the order's external id unique and stands in for the Idempotency-Key, and a refusal undoes both. The
 	 * platform is not staff, yet its orders come by the {@code HOTLINE_12345} channel, which only this door names for it.
+	 * An order's deadline ({@code deadline}, null when it sets none) binds the incident: it is due to resolve by it, and
+	 * no due date set later falls after it.
 	 */
 	@Transactional
-	public IncidentDetail reportFromCityPlatform(Actor platform, ReportIncident report) {
+	public IncidentDetail reportFromCityPlatform(Actor platform, ReportIncident report, BindingDeadline deadline) {
 		if (report.channel() != Channel.HOTLINE_12345) {
 			throw new IllegalArgumentException("a city platform's order comes by HOTLINE_12345, not " + report.channel());
 		}
-		ReportIntake.Prepared prepared = prepare(platform, report, true);
+		ReportIntake.Prepared prepared = prepare(platform, report, true, deadline);
 		incidents.insert(prepared.incident());
 		incidents.append(prepared.reported());
 		prepared.events().forEach(events::publishEvent);
@@ -156,7 +158,7 @@ public class IncidentManagement {
 		String hash = Sha256.hex(json.writeValueAsBytes(report));
 		ReportIntake.Prepared prepared;
 		try {
-			prepared = prepare(actor, report, open311);
+			prepared = prepare(actor, report, open311, null);
 		}
 		catch (DomainException refused) {
 			// a key used before answers as it did, whatever the body says now
@@ -191,8 +193,12 @@ public class IncidentManagement {
 		return new IncidentDetail(prepared.incident(), List.of(prepared.reported()));
 	}
 
-	/** Checks a report and builds its incident, first timeline entry and events; writes nothing. */
-	private ReportIntake.Prepared prepare(Actor actor, ReportIncident report, boolean channelGivenByModule) {
+	/**
+	 * Checks a report and builds its incident, first timeline entry and events; writes nothing. A binding deadline
+	 * (a city platform's order; else null) is set on the incident as it is made.
+	 */
+	private ReportIntake.Prepared prepare(Actor actor, ReportIncident report, boolean channelGivenByModule,
+			BindingDeadline deadline) {
 		// the shape and the rules that need the database are told together, in the form's order
 		List<FieldProblem> problems = new ArrayList<>(shape.problems(report));
 		if (!channelGivenByModule && !ReportChannels.allows(actor, report.channel())) {
@@ -221,6 +227,9 @@ public class IncidentManagement {
 				report.lat(), report.lng(), grid.id(), grid.microGrid() == null ? null : grid.microGrid().id(),
 				grid.path(), grid.districtId(), actor.userId(),
 				Boolean.TRUE.equals(report.anonymous()) && actor.has(Role.RESIDENT), now);
+		if (deadline != null) {
+			incident.bindTo(deadline);
+		}
 		TimelineEntry reported = TimelineEntry.of(Ids.newId(clock), id, now, actor.userId(), actor.displayName(),
 				IncidentSteps.actingRole(actor, EnumSet.allOf(Role.class)), IncidentAction.REPORT, null,
 				IncidentState.REPORTED, report.lat(), report.lng(), null, new TimelineDetail.Reported(report.channel()),

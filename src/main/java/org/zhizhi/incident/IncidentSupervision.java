@@ -117,8 +117,9 @@ public class IncidentSupervision {
 		Instant due = null;
 		if (step.approve()) {
 			Instant from = incident.resolveDueAt() == null ? now : incident.resolveDueAt();
-			due = dueDates.extend(from, incident.whistleType(), pending.hours());
-			incident.extendResolutionTo(due);
+			incident.extendResolutionTo(dueDates.extend(from, incident.whistleType(), pending.hours()));
+			// as the incident holds it: a binding deadline (a city platform's order) stops an extension at itself
+			due = incident.resolveDueAt();
 		}
 		return steps.apply(actor, incident, IncidentSteps.actingRole(actor, APPROVERS), t,
 				Entry.of(step, new TimelineDetail.ExtensionDecided(pending.hours(), due)));

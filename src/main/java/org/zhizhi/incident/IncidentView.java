@@ -7,7 +7,8 @@ import java.util.UUID;
  * One incident as readers see it. The check-in distance is that of the latest check-in; the flag stays set once any
  * check-in lay beyond the radius. The owner is whoever must act next: the org unit of the incident's tier, the member
  * who claimed it or was assigned, or the unit that answers it. An anonymous report keeps its reporter for his own
- * "my reports" page but never shows him to anyone else.
+ * "my reports" page but never shows him to anyone else. A binding deadline (a city platform's order) is null for
+ * every other incident; when present, no due date lies after it.
  */
 public record IncidentView(UUID id, Channel channel, String categoryCode, String description, double lat, double lng,
 		UUID gridId, UUID microGridId, String scopePath, UUID districtId, IncidentState state, Triage triage,
@@ -16,7 +17,7 @@ public record IncidentView(UUID id, Channel channel, String categoryCode, String
 		boolean anonymous, Tier tier, OwnerKind ownerKind, UUID ownerId, DispatchMode dispatchMode,
 		Instant respondDueAt, Instant onSiteDueAt, Instant resolveDueAt, int yellowCards, int redCards,
 		int escalations, int reopened, UUID duplicateOf, Instant closedAt, UUID unitId, boolean unsatisfiedPending,
-		Instant cardedDueAt) {
+		Instant cardedDueAt, BindingDeadline binding) {
 
 	/** Whether the resolution deadline has passed on an incident still open at {@code now}. */
 	public boolean overdue(Instant now) {
@@ -32,6 +33,6 @@ public record IncidentView(UUID id, Channel channel, String categoryCode, String
 				districtId, state, triage, whistleType, rejectReason, claimedBy, null, reportedAt, updatedAt,
 				checkInDistanceM, checkInFlagged, rating, ratingComment, anonymous, tier, ownerKind, ownerId,
 				dispatchMode, respondDueAt, onSiteDueAt, resolveDueAt, yellowCards, redCards, escalations, reopened,
-				duplicateOf, closedAt, unitId, unsatisfiedPending, cardedDueAt);
+				duplicateOf, closedAt, unitId, unsatisfiedPending, cardedDueAt, binding);
 	}
 }

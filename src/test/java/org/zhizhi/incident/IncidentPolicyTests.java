@@ -269,7 +269,7 @@ class IncidentPolicyTests {
 			return new IncidentView(UUID.randomUUID(), Channel.PATROL, "MANHOLE_COVER", "井盖破损", 29.4, 106.5, GRID, null,
 					GRID_PATH, DISTRICT, state, null, null, null, claimedBy, reporter, Instant.EPOCH, Instant.EPOCH,
 					null, false, null, null, false, tier, OwnerKind.ORG_UNIT, GRID, null, null, null, null, 0, 0, 0, 0,
-					null, null, null, false, null);
+					null, null, null, false, null, null);
 		}
 	}
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhizhi.incident.BindingDeadline;
 import org.zhizhi.incident.Channel;
 import org.zhizhi.incident.DeskFilter;
 import org.zhizhi.incident.IncidentAction;
@@ -38,7 +39,8 @@ public class JdbcIncidentLists {
 			       i.triage, i.whistle_type, i.claimed_by, i.anonymous, i.reported_at, i.updated_at,
 			       i.resolve_due_at, i.closed_at, i.rating, t.action as latest_action, t.actor_name as latest_actor,
 			       t.occurred_at as latest_at,
-			       i.tier, i.yellow_cards, i.red_cards, i.unit_id, ph.photo_id as first_photo_id
+			       i.tier, i.yellow_cards, i.red_cards, i.unit_id, ph.photo_id as first_photo_id, i.binding_source,
+			       i.binding_due_at
 			  from incident.incident i
 			  join incident.category c on c.code = i.category_code
 			  left join lateral (select e.action, e.actor_name, e.occurred_at from incident.timeline_entry e
@@ -278,7 +280,8 @@ public class JdbcIncidentLists {
 				value(Rating.class, rs.getString("rating")), value(IncidentAction.class, rs.getString("latest_action")),
 				rs.getString("latest_actor"), instant(rs, "latest_at"), value(Tier.class, rs.getString("tier")),
 				rs.getInt("yellow_cards"), rs.getInt("red_cards"), rs.getObject("unit_id", UUID.class),
-				rs.getObject("first_photo_id", UUID.class));
+				rs.getObject("first_photo_id", UUID.class), rs.getString("binding_source") == null ? null
+						: new BindingDeadline(rs.getString("binding_source"), instant(rs, "binding_due_at")));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zhizhi.incident.BindingDeadline;
 import org.zhizhi.incident.Channel;
 import org.zhizhi.incident.DispatchMode;
 import org.zhizhi.incident.OwnerKind;
@@ -40,7 +41,7 @@ public class JdbcIncidents {
 			triage, whistle_type, reject_reason, claimed_by, reporter_id, reported_at, updated_at, check_in_distance_m,
 			check_in_flagged, rating, rating_comment, anonymous, tier, owner_kind, owner_id, dispatch_mode,
 			respond_due_at, on_site_due_at, resolve_due_at, yellow_cards, red_cards, escalations, reopened,
-			duplicate_of, closed_at, unit_id, unsatisfied_pending, carded_due_at""";
+			duplicate_of, closed_at, unit_id, unsatisfied_pending, carded_due_at, binding_source, binding_due_at""";
 
 	private final JdbcClient jdbc;
 
@@ -59,13 +60,16 @@ public class JdbcIncidents {
 		invalidations.onAnnounced(CATEGORIES_CHANGED, key -> activeCategories.invalidateAll());
 	}
 
-	/** A new incident's row ({@link JdbcReportBatches} writes the same columns for many). */
+	/**
+	 * A new incident's row ({@link JdbcReportBatches} writes the same columns for many, but for the binding deadline
+	 * and the resolution due with it: only a city platform's order, written here one by one, has them).
+	 */
 	private static final String INSERT = """
 			insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
 			       micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at, anonymous,
-			       owner_id)
+			       owner_id, resolve_due_at, binding_source, binding_due_at)
 			values (:id, :channel, :category, :description, :lat, :lng, :grid, :micro, :path, :district,
-			 :state, :reporter, :at, :at, :anonymous, :grid)""";
+			 :state, :reporter, :at, :at, :anonymous, :grid, :resolveDue, :bindingSource, :bindingDue)""";
 
 	/** A timeline entry's row ({@link JdbcReportBatches} writes the same columns for many). */
 	private static final String APPEND = """
@@ -92,6 +96,9 @@ public class JdbcIncidents {
 			.param("state", i.state().name())
 			.param("reporter", i.reporterId())
 			.param("at", java.sql.Timestamp.from(i.reportedAt()))
+			.param("resolveDue", timestamp(i.resolveDueAt()), java.sql.Types.TIMESTAMP)
+			.param("bindingSource", i.binding() == null ? null : i.binding().source(), java.sql.Types.VARCHAR)
+			.param("bindingDue", i.binding() == null ? null : timestamp(i.binding().dueAt()), java.sql.Types.TIMESTAMP)
 			.update();
 	}
 
@@ -400,7 +407,9 @@ public class JdbcIncidents {
 				instant(rs, "on_site_due_at"), instant(rs, "resolve_due_at"), rs.getInt("yellow_cards"),
 				rs.getInt("red_cards"), rs.getInt("escalations"), rs.getInt("reopened"),
 				rs.getObject("duplicate_of", UUID.class), instant(rs, "closed_at"), rs.getObject("unit_id", UUID.class),
-				rs.getBoolean("unsatisfied_pending"), instant(rs, "carded_due_at"));
+				rs.getBoolean("unsatisfied_pending"), instant(rs, "carded_due_at"),
+				rs.getString("binding_source") == null ? null
+						: new BindingDeadline(rs.getString("binding_source"), instant(rs, "binding_due_at")));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -160,13 +160,19 @@ class IncidentPages {
 
 	/**
 	 * The three deadlines: to respond matters until someone holds the order, to be on site until the check-in, to
-	 * resolve until the incident is closed.
+	 * resolve until the incident is closed. A city platform's order's own deadline (12345时限, 141时限) comes first:
+	 * the others never lie after it, and it is the one the platform judges the district by.
 	 */
 	static List<Due> dues(IncidentView incident, Instant now) {
 		IncidentState s = incident.state();
 		boolean waiting = s == IncidentState.WHISTLED || s == IncidentState.ASSIGNED;
 		boolean beforeCheckIn = waiting || s == IncidentState.CLAIMED;
 		List<Due> dues = new java.util.ArrayList<>();
+		if (incident.binding() != null) {
+			Instant due = incident.binding().dueAt();
+			dues.add(new Due("incident.bindingDue." + incident.binding().source(), due,
+					incident.closedAt() == null && now.isAfter(due)));
+		}
 		if (incident.respondDueAt() != null) {
 			dues.add(new Due("incident.respondDueAt", incident.respondDueAt(),
 					waiting && now.isAfter(incident.respondDueAt())));
