@@ -27,9 +27,12 @@
   function pct(rate) {
     return rate == null ? '—' : (Math.round(rate * 1000) / 10).toFixed(1) + '%';
   }
+  // times in the platform's zone (the page names it), not the browser's: a screen's computer may well be set to UTC
+  const zone = document.body.dataset.zone || 'Asia/Shanghai';
+  const clockFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
   function time(instant) {
-    const d = new Date(instant);
-    return String(d.getHours()).padStart(2, '0') + ':' + String(d.getMinutes()).padStart(2, '0');
+    return clockFormat.format(new Date(instant));
   }
   async function fetchJson(url, options) {
     const response = await fetch(url, Object.assign({ headers: { Accept: 'application/json' } }, options));
@@ -350,7 +353,7 @@
     cardBody.append(el('h3', { text: c.categoryName + (gridNames.has(c.gridId) ? ' · ' + gridNames.get(c.gridId) : '') }),
       el('p', { text: c.description || '' }),
       el('dl', null, el('dt', { text: t('command.screen.state') }), el('dd', { id: 'card-state', text: t('incidentState.' + c.state) + (c.overdue ? ' · ' + t('command.screen.overdueShort') : '') }),
-        el('dt', { text: t('command.screen.reportedAt') }), el('dd', { text: new Date(c.reportedAt).toLocaleString() })));
+        el('dt', { text: t('command.screen.reportedAt') }), el('dd', { text: dateTimeFormat.format(new Date(c.reportedAt)) })));
     if (message) cardBody.append(message);
     if (!c.actions.length) cardBody.append(el('p', { class: 'muted', text: t('command.screen.noActions') }));
     for (const action of c.actions) {

@@ -11,6 +11,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +86,14 @@ class CommandScreenBrowserTests {
 			Locator row = page.locator("#live-list li[data-id='" + id + "']");
 			assertThat(row).isVisible();
 			assertThat(row).containsText(description);
+			// the time in Chongqing, whatever zone the screen's computer is set to (this browser's is the machine's)
+			Instant reportedAt = Instant.parse(api.get("/api/v1/incidents/" + id, api.tokenOf("banan"))
+				.json()
+				.path("incident")
+				.path("reportedAt")
+				.asString());
+			assertThat(row.locator(".when"))
+				.containsText(DateTimeFormatter.ofPattern("HH:mm").format(reportedAt.atZone(ZoneId.of("Asia/Shanghai"))));
 			assertThat(page.evaluate("() => window.sameScreen === true")).as("no reload").isEqualTo(true);
 			page.screenshot(new Page.ScreenshotOptions().setPath(HeadlessChromium.SCREENSHOTS.resolve("command-screen.png")));
 
