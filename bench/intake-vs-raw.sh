@@ -69,6 +69,15 @@ end
 LUA
 }
 
+# meter <name[?tag=…]>: "count total" of one of the app's meters (a timer's total in ms), from the management port
+meter() {
+  curl -s "localhost:$management_port/actuator/metrics/$1" | jq -r '
+    [(.measurements // [])[] | {(.statistic): .value}] | add // {} |
+    "\(.COUNT // 0) \((.TOTAL_TIME // .TOTAL // 0) * (if has("TOTAL_TIME") then 1000 else 1 end))"'
+}
+# meter_delta "<count total before>" "<count total after>": "count total" over the run
+meter_delta() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%d %.3f\n", y[1] - x[1], y[2] - x[2] }'; }
+
 # ---- one case: the raw rate, then the intake ------------------------------------------------------------------------
 run_case() {
   local case=$1 points=$2 label=$3
@@ -87,6 +96,10 @@ run_case() {
   echo "-- intake: wrk -t2 -c$connections -d${duration}s POST /api/v1/incidents, a new Idempotency-Key per request"
   sql -c "checkpoint"
   [[ -z ${STATEMENTS:-} ]] || sql -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" > /dev/null
+  local before_wait before_group before_write before_http
+  before_wait=$(meter zhizhi.incident.intake.wait); before_group=$(meter zhizhi.incident.intake.group.size)
+  before_write=$(meter zhizhi.incident.intake.group.write)
+  before_http=$(meter "http.server.requests?tag=uri:/api/v1/incidents&tag=method:POST")
   cpu_start
   wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$data/report-$case.lua" "$base/api/v1/incidents" \
     > "$data/wrk-$case.out"
@@ -104,6 +117,15 @@ run_case() {
   local ratio
   ratio=$(awk -v a="$intake_rate" -v b="$raw_rate" 'BEGIN { printf "%.3f (1/%.0f)", a / b, b / a }')
   echo "   ratio intake/raw: $ratio"
+  # the app's own account of the run (its meters, deltas over the run): where a request's time went
+  read -r http_n http_ms < <(meter_delta "$before_http" "$(meter "http.server.requests?tag=uri:/api/v1/incidents&tag=method:POST")")
+  read -r wait_n wait_ms < <(meter_delta "$before_wait" "$(meter zhizhi.incident.intake.wait)")
+  read -r groups reports < <(meter_delta "$before_group" "$(meter zhizhi.incident.intake.group.size)")
+  read -r writes write_ms < <(meter_delta "$before_write" "$(meter zhizhi.incident.intake.group.write)")
+  awk -v hn="$http_n" -v hms="$http_ms" -v wn="$wait_n" -v wms="$wait_ms" -v g="$groups" -v r="$reports" \
+      -v xn="$writes" -v xms="$write_ms" 'BEGIN {
+    printf "   in the app: a request %.2f ms in the server, of which %.2f ms waiting for its group'"'"'s commit; %.1f reports a group, a group'"'"'s transaction %.2f ms\n",
+      hn ? hms / hn : 0, wn ? wms / wn : 0, g ? r / g : 0, xn ? xms / xn : 0 }'
   if [[ -n ${STATEMENTS:-} ]]; then
     echo "   statements (PostgreSQL's time, calls per report, the query's start):"
     sql -F ' | ' -c "select round(100 * total_exec_time / sum(total_exec_time) over ())::int || ' %',

@@ -21,6 +21,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -106,12 +110,22 @@ class ReportIntake implements DisposableBean {
 
 	private final Clock clock;
 
+	/** From a report's queueing to its commit, as its request waits for it. */
+	private final Timer waits;
+
+	/** A group's transaction, from its first statement to its commit. */
+	private final Timer groupWrites;
+
+	/** Reports per group: the measure of how much the group commit gathers under the load of the moment. */
+	private final DistributionSummary groupSizes;
+
 	private final List<Thread> writers;
 
 	private volatile boolean closing;
 
 	ReportIntake(JdbcReportBatches batches, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-			AuditTrail audit, Clock clock, @Value("${zhizhi.incident.intake-writers:2}") int writers) {
+			AuditTrail audit, Clock clock, MeterRegistry meters,
+			@Value("${zhizhi.incident.intake-writers:2}") int writers) {
 		this.batches = batches;
 		this.transactions = new TransactionTemplate(transactions);
 		this.events = events;
@@ -119,6 +133,15 @@ class ReportIntake implements DisposableBean {
 		this.batonCount = Math.max(1, writers - 1);
 		this.batons = new Semaphore(batonCount, true);
 		this.clock = clock;
+		this.waits = Timer.builder("zhizhi.incident.intake.wait")
+			.description("a report's wait for its group's commit")
+			.register(meters);
+		this.groupWrites = Timer.builder("zhizhi.incident.intake.group.write")
+			.description("a group's transaction, statements and commit")
+			.register(meters);
+		this.groupSizes = DistributionSummary.builder("zhizhi.incident.intake.group.size")
+			.description("reports written in one transaction")
+			.register(meters);
 		this.writers = IntStream.range(0, Math.max(1, writers))
 			.mapToObj(n -> Thread.ofPlatform().name("zhizhi-intake-" + n).daemon(true).start(this::run))
 			.toList();
@@ -146,11 +169,14 @@ class ReportIntake implements DisposableBean {
 			return write(List.of(pending), true, () -> {
 			}).contains(pending);
 		}
+		long queued = System.nanoTime();
 		queue.add(pending);
 		try {
 			while (true) {
 				try {
-					return pending.written().get(1, TimeUnit.SECONDS);
+					boolean claimed = pending.written().get(1, TimeUnit.SECONDS);
+					waits.record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
+					return claimed;
 				}
 				catch (TimeoutException stillQueued) {
 					// the writers stopped between the check above and the queueing: nobody else will write it
@@ -242,7 +268,10 @@ class ReportIntake implements DisposableBean {
 
 	private void answer(List<Pending> group, Runnable handOn) {
 		try {
+			groupSizes.record(group.size());
+			long started = System.nanoTime();
 			Set<Pending> claimed = write(group, true, handOn);
+			groupWrites.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			group.forEach(p -> p.written().complete(claimed.contains(p)));
 		}
 		catch (RuntimeException groupFailed) {
