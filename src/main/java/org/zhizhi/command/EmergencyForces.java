@@ -52,9 +52,6 @@ class EmergencyForces {
 	/** The length of the post a callee is recorded with (command.emergency_callee.post). */
 	private static final int POST_LENGTH = 100;
 
-	/** Pages of accounts read below one grid (micro-grid workers); a grid has a handful. */
-	private static final int MAX_PAGES = 10;
-
 	private final AccountQueries accounts;
 
 	private final OrgUnitQueries orgUnits;
@@ -121,7 +118,7 @@ class EmergencyForces {
 				}
 				default -> {
 					Role role = ROLE.get(force);
-					for (Account account : onTheGround(grids, role)) {
+					for (Account account : onTheGround(scope, grids, role)) {
 						if (account.id().equals(leader) || called.containsKey(account.id())) {
 							continue;
 						}
@@ -146,28 +143,23 @@ class EmergencyForces {
 		}
 	}
 
-	private List<Account> onTheGround(Collection<OrgUnit> grids, Role role) {
+	/**
+	 * The accounts of the role that belong to the grids, grid after grid: those whose scope covers a grid down to its
+	 * community (its street for a partner unit's liaison), then those bound below it (its micro-grids' workers). Two
+	 * statements whatever the number of grids — the form's preview asks at every corner drawn, once per force.
+	 */
+	private List<Account> onTheGround(DataScope scope, Collection<OrgUnit> grids, Role role) {
 		Map<UUID, Account> found = new LinkedHashMap<>();
 		List<String> paths = grids.stream().map(OrgUnit::path).toList();
 		Map<String, List<Account>> covering = accounts.coveringEach(paths, Set.of(role));
+		Map<String, List<Account>> below = accounts.belowEach(scope, paths, Set.of(role));
 		for (OrgUnit grid : grids) {
 			String nearest = parent(role == Role.PARTNER_LIAISON ? parent(grid.path()) : grid.path());
 			covering.getOrDefault(grid.path(), List.of())
 				.stream()
 				.filter(a -> a.scopePath().length() >= nearest.length())
 				.forEach(a -> found.putIfAbsent(a.id(), a));
-			// below the grid: its micro-grids' workers
-			DataScope inside = new DataScope(grid.id(), grid.path());
-			for (int page = 0; page < MAX_PAGES; page++) {
-				List<Account> some = accounts.list(inside, null, page);
-				some.stream()
-					.limit(AccountQueries.PAGE_SIZE)
-					.filter(a -> a.enabled() && a.roles().contains(role) && !a.scopePath().equals(grid.path()))
-					.forEach(a -> found.putIfAbsent(a.id(), a));
-				if (some.size() <= AccountQueries.PAGE_SIZE) {
-					break;
-				}
-			}
+			below.getOrDefault(grid.path(), List.of()).forEach(a -> found.putIfAbsent(a.id(), a));
 		}
 		return new ArrayList<>(found.values());
 	}
