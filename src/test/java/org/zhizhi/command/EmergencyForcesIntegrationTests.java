@@ -37,7 +37,7 @@ import ch.qos.logback.core.read.ListAppender;
 
 /**
  * The whistle's forces on the ground read in one statement for all the area's grids: over every grid of 东城社区's
- * street (the demo's, plus micro-grid workers made here) the grid team, the party members and the partner units'
+ * street (the demo's, plus party members bound to micro-grids made here) the grid team, the party members and the partner units'
  * liaisons are exactly those — in the same order — that reading the accounts below each grid one grid at a time found
  * before; and the accounts are read twice per force (who covers the grids, who is bound below them) whether the area
  * holds one grid or the whole street's.
@@ -81,14 +81,17 @@ class EmergencyForcesIntegrationTests {
 		OrgUnit street = street();
 		List<OrgUnit> grids = grids(street);
 		assertThat(grids).as("the street's grids").hasSizeGreaterThan(3);
-		// workers and members bound below grids 1 and 2 (micro-grids): found only by the reading below the grids
+		// members bound below grids 1 and 2 (their micro-grids; a grid worker is bound to his grid itself): found only
+		// by the reading below the grids; a resident there is no force
 		String desk = api.tokenOf("dongcheng");
 		UUID micro1 = microGridOf(api.orgUnitId("东城社区第1网格"));
 		UUID micro2 = microGridOf(api.orgUnitId("东城社区第2网格"));
-		String worker = api.createAccount(desk, ApiClient.newAccount(ApiClient.uniqueUsername("it-fo-mg1"),
-				"GRID_WORKER", micro1, "PART_TIME")).path("id").asString();
-		String member = api.createAccount(desk, ApiClient.newAccount(ApiClient.uniqueUsername("it-fo-mg2"),
+		String member1 = api.createAccount(desk, ApiClient.newAccount(ApiClient.uniqueUsername("it-fo-mg1"),
+				"PARTY_MEMBER", micro1, null)).path("id").asString();
+		String member2 = api.createAccount(desk, ApiClient.newAccount(ApiClient.uniqueUsername("it-fo-mg2"),
 				"PARTY_MEMBER", micro2, null)).path("id").asString();
+		String resident = api.createAccount(desk, ApiClient.newAccount(ApiClient.uniqueUsername("it-fo-res"),
+				"RESIDENT", micro1, null)).path("id").asString();
 		UUID leader = UUID.fromString(EmergencyRequests.accountId(api, "dongcheng-g01"));
 
 		for (EmergencyForce force : ACCOUNT_FORCES) {
@@ -99,14 +102,15 @@ class EmergencyForcesIntegrationTests {
 				.toList();
 			assertThat(called).as(force.name()).isNotEmpty().containsExactlyElementsOf(gridByGrid(grids, force, leader));
 		}
-		assertThat(ids(street, grids, EmergencyForce.GRID_TEAM, leader)).contains(UUID.fromString(worker))
-			.doesNotContain(leader);
-		assertThat(ids(street, grids, EmergencyForce.PARTY_MEMBERS, leader)).contains(UUID.fromString(member));
+		assertThat(ids(street, grids, EmergencyForce.PARTY_MEMBERS, leader))
+			.contains(UUID.fromString(member1), UUID.fromString(member2))
+			.doesNotContain(UUID.fromString(resident));
+		assertThat(ids(street, grids, EmergencyForce.GRID_TEAM, leader)).doesNotContain(leader);
 		// the data scope holds: a scope of grid 3 alone finds nobody below grids 1 and 2
 		OrgUnit grid3 = orgUnits.find(installation.whole(), api.orgUnitId("东城社区第3网格")).orElseThrow();
 		assertThat(accounts.belowEach(grid3.scope(), grids.stream().map(OrgUnit::path).toList(),
-				Set.of(Role.GRID_WORKER)).values().stream().flatMap(List::stream).map(Account::id))
-			.doesNotContain(UUID.fromString(worker));
+				Set.of(Role.PARTY_MEMBER)).values().stream().flatMap(List::stream).map(Account::id))
+			.doesNotContain(UUID.fromString(member1), UUID.fromString(member2));
 	}
 
 	@Test

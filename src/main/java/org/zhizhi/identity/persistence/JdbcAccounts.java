@@ -200,7 +200,7 @@ public class JdbcAccounts {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM identity.account
 				 JOIN unnest(CAST(:paths AS text[])) AS node(path)
-				   ON scope_path ~>=~ node.path AND scope_path ~<~ left(node.path, -1) || '0'
+				   ON scope_path ~>=~ node.path AND scope_path ~<~ (left(node.path, -1) || '0')
 				WHERE enabled
 				  AND scope_path <> node.path
 				  AND scope_path LIKE :scope
