@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -117,11 +118,11 @@ class EmergencyForces {
 					}
 				}
 				default -> {
-					Role role = ROLE.get(force);
-					for (Account account : onTheGround(scope, grids, role)) {
-						if (account.id().equals(leader) || called.containsKey(account.id())) {
-							continue;
-						}
+					List<Account> found = onTheGround(scope, grids, ROLE.get(force)).stream()
+						.filter(account -> !account.id().equals(leader) && !called.containsKey(account.id()))
+						.toList();
+					nameNodes(found, nodeNames);
+					for (Account account : found) {
 						called.put(account.id(), new Called(account.id(), account.displayName(), force, post(account,
 								nodeNames)));
 					}
@@ -169,11 +170,23 @@ class EmergencyForces {
 		return path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
 	}
 
+	/**
+	 * The names of the nodes the accounts are bound to that are not known yet, in one query: the preview asks at every
+	 * corner drawn, and a node at a time was a statement per grid. Looked up over the whole installation, as a street's
+	 * units are bound above a community leader's scope.
+	 */
+	private void nameNodes(List<Account> found, Map<UUID, String> nodeNames) {
+		Set<UUID> unknown = found.stream()
+			.map(Account::orgUnitId)
+			.filter(id -> id != null && !nodeNames.containsKey(id))
+			.collect(Collectors.toSet());
+		if (!unknown.isEmpty()) {
+			nodeNames.putAll(orgUnits.names(installation.whole(), unknown));
+		}
+	}
+
 	private String post(Account account, Map<UUID, String> nodeNames) {
-		String node = account.orgUnitId() == null ? ""
-				: nodeNames.computeIfAbsent(account.orgUnitId(), id -> orgUnits.find(installation.whole(), id)
-					.map(OrgUnit::name)
-					.orElse(""));
+		String node = account.orgUnitId() == null ? "" : nodeNames.getOrDefault(account.orgUnitId(), "");
 		return account.gridPosition() == null ? node
 				: node + " " + messages.getMessage("gridPosition." + account.gridPosition(), null,
 						Locale.SIMPLIFIED_CHINESE);

@@ -37,10 +37,10 @@ import ch.qos.logback.core.read.ListAppender;
 
 /**
  * The whistle's forces on the ground read in one statement for all the area's grids: over every grid of 东城社区's
- * street (the demo's, plus party members bound to micro-grids made here) the grid team, the party members and the partner units'
- * liaisons are exactly those — in the same order — that reading the accounts below each grid one grid at a time found
- * before; and the accounts are read twice per force (who covers the grids, who is bound below them) whether the area
- * holds one grid or the whole street's.
+ * street (the demo's, plus party members bound to micro-grids made here) the grid team, the party members and the
+ * partner units' liaisons are exactly those — in the same order — that reading the accounts below each grid one grid
+ * at a time found before; and the accounts are read twice per force (who covers the grids, who is bound below them),
+ * the grids and the names of the accounts' nodes once, whether the area holds one grid or the whole street's.
  */
 @ZhizhiIntegrationTest
 class EmergencyForcesIntegrationTests {
@@ -125,18 +125,25 @@ class EmergencyForcesIntegrationTests {
 				assertThat(read.on("identity.account")).as(force + " over " + area.size() + " grids").isEqualTo(2);
 			}
 		}
-		// the figure of docs/emergency-whistle.md: the preview over the street's grids, and what the grid-by-grid
-		// reading of the accounts cost on top of it
+		// the preview reads the grids once and, per force, the accounts twice and their nodes' names once, over one
+		// grid as over the street's: only the 志愿岗位's holders are still looked up one by one
 		Actor desk = new Actor(leader, "it-forces", "测试", Set.of(Role.STREET_STAFF), street.scope());
 		List<UUID> gridIds = grids.stream().map(OrgUnit::id).toList();
+		Statements one = Statements.during(() -> whistles.preview(desk, gridIds.subList(0, 1), null));
 		Statements preview = Statements.during(() -> whistles.preview(desk, gridIds, null));
+		for (Statements read : List.of(one, preview)) {
+			assertThat(read.on("territory.org_unit")).isBetween(1, 1 + ACCOUNT_FORCES.size());
+			assertThat(read.sql().stream().filter(s -> s.contains("identity.account") && !s.contains("WHERE id =")))
+				.hasSize(2 * ACCOUNT_FORCES.size());
+		}
+		// the figure of docs/emergency-whistle.md, beside what the grid-by-grid reading of the accounts cost
 		int gridByGrid = 0;
 		for (EmergencyForce force : ACCOUNT_FORCES) {
 			gridByGrid += Statements.during(() -> gridByGrid(grids, force, leader)).on("identity.account");
 		}
-		System.out.printf("emergency preview over %d grids: %d statements, %d on identity.account;"
-				+ " grid by grid the accounts took %d%n", grids.size(), preview.all(), preview.on("identity.account"),
-				gridByGrid);
+		System.out.printf("emergency preview over %d grids: %d statements (%d on territory.org_unit, %d on"
+				+ " identity.account); over 1 grid: %d; grid by grid the accounts alone took %d%n", grids.size(),
+				preview.all(), preview.on("territory.org_unit"), preview.on("identity.account"), one.all(), gridByGrid);
 		assertThat(gridByGrid).isGreaterThan(2 * ACCOUNT_FORCES.size());
 	}
 
