@@ -126,8 +126,8 @@ public class JdbcOrgUnits {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM territory.org_unit WHERE id = ANY (CAST(:ids AS uuid[])) AND path LIKE :scope""")
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM territory.org_unit WHERE id = ANY (CAST(:ids AS uuid[])) AND path LIKE :scope")
 			.param("ids", uuidArray(ids))
 			.param("scope", scope.likePattern())
 			.query(JdbcOrgUnits::map)
