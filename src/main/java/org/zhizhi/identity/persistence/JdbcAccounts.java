@@ -190,8 +190,8 @@ public class JdbcAccounts {
 	/**
 	 * Enabled accounts holding any of the roles bound strictly below one of the given nodes (a grid's micro-grids),
 	 * within the scope, in one statement. Each node's subtree is read as a range of the {@code text_pattern_ops} index
-	 * — from {@code /a/b/} up to {@code /a/b0}, '0' being the character after '/' — so every node is one index range
-	 * scan, where {@code LIKE node || '%'} with the node taken from the array could not use the index at all.
+	 * — from {@code /a/b/} up to {@code /a/b0}, '0' being the character after '/' — which the planner can scan per
+	 * node, where {@code LIKE node || '%'} with the node taken from the array is no index condition at all.
 	 */
 	public List<Account> boundBelowAny(DataScope scope, List<String> paths, Set<Role> roles) {
 		if (paths.isEmpty() || roles.isEmpty()) {
