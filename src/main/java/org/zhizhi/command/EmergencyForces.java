@@ -146,7 +146,7 @@ class EmergencyForces {
 
 	/**
 	 * The accounts of the role that belong to the grids, grid after grid: those whose scope covers a grid down to its
-	 * community (its street for a partner unit's liaison), then those bound below it (its micro-grids' workers). Two
+	 * community (its street for a partner unit's liaison), then those bound below it (its micro-grids' members). Two
 	 * statements whatever the number of grids — the form's preview asks at every corner drawn, once per force.
 	 */
 	private List<Account> onTheGround(DataScope scope, Collection<OrgUnit> grids, Role role) {

@@ -100,9 +100,10 @@ public class AccountQueries {
 	}
 
 	/**
-	 * The enabled accounts holding any of the roles bound strictly below each of the nodes at {@code paths} — a grid's
-	 * micro-grid workers — within the asking user's scope, all nodes in one query (the emergency whistle's preview
-	 * asks again at every corner drawn), answering for each path its accounts ordered by scope path and username.
+	 * The enabled accounts holding any of the roles bound strictly below each of the nodes at {@code paths} — the
+	 * party members of a grid's micro-grids — within the asking user's scope, all nodes in one query (the emergency
+	 * whistle's preview asks again at every corner drawn), answering for each path its accounts ordered by scope path
+	 * and username.
 	 * Paths are materialised paths as for {@link #coveringEach}.
 	 */
 	public Map<String, List<Account>> belowEach(DataScope scope, Collection<String> paths, Set<Role> roles) {
