@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -51,9 +52,6 @@ class EmergencyForces {
 
 	/** The length of the post a callee is recorded with (command.emergency_callee.post). */
 	private static final int POST_LENGTH = 100;
-
-	/** Pages of accounts read below one grid (micro-grid workers); a grid has a handful. */
-	private static final int MAX_PAGES = 10;
 
 	private final AccountQueries accounts;
 
@@ -120,11 +118,11 @@ class EmergencyForces {
 					}
 				}
 				default -> {
-					Role role = ROLE.get(force);
-					for (Account account : onTheGround(grids, role)) {
-						if (account.id().equals(leader) || called.containsKey(account.id())) {
-							continue;
-						}
+					List<Account> found = onTheGround(scope, grids, ROLE.get(force)).stream()
+						.filter(account -> !account.id().equals(leader) && !called.containsKey(account.id()))
+						.toList();
+					nameNodes(found, nodeNames);
+					for (Account account : found) {
 						called.put(account.id(), new Called(account.id(), account.displayName(), force, post(account,
 								nodeNames)));
 					}
@@ -146,28 +144,23 @@ class EmergencyForces {
 		}
 	}
 
-	private List<Account> onTheGround(Collection<OrgUnit> grids, Role role) {
+	/**
+	 * The accounts of the role that belong to the grids, grid after grid: those whose scope covers a grid down to its
+	 * community (its street for a partner unit's liaison), then those bound below it (its micro-grids' members). Two
+	 * statements whatever the number of grids — the form's preview asks at every corner drawn, once per force.
+	 */
+	private List<Account> onTheGround(DataScope scope, Collection<OrgUnit> grids, Role role) {
 		Map<UUID, Account> found = new LinkedHashMap<>();
 		List<String> paths = grids.stream().map(OrgUnit::path).toList();
 		Map<String, List<Account>> covering = accounts.coveringEach(paths, Set.of(role));
+		Map<String, List<Account>> below = accounts.belowEach(scope, paths, Set.of(role));
 		for (OrgUnit grid : grids) {
 			String nearest = parent(role == Role.PARTNER_LIAISON ? parent(grid.path()) : grid.path());
 			covering.getOrDefault(grid.path(), List.of())
 				.stream()
 				.filter(a -> a.scopePath().length() >= nearest.length())
 				.forEach(a -> found.putIfAbsent(a.id(), a));
-			// below the grid: its micro-grids' workers
-			DataScope inside = new DataScope(grid.id(), grid.path());
-			for (int page = 0; page < MAX_PAGES; page++) {
-				List<Account> some = accounts.list(inside, null, page);
-				some.stream()
-					.limit(AccountQueries.PAGE_SIZE)
-					.filter(a -> a.enabled() && a.roles().contains(role) && !a.scopePath().equals(grid.path()))
-					.forEach(a -> found.putIfAbsent(a.id(), a));
-				if (some.size() <= AccountQueries.PAGE_SIZE) {
-					break;
-				}
-			}
+			below.getOrDefault(grid.path(), List.of()).forEach(a -> found.putIfAbsent(a.id(), a));
 		}
 		return new ArrayList<>(found.values());
 	}
@@ -177,11 +170,23 @@ class EmergencyForces {
 		return path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
 	}
 
+	/**
+	 * The names of the nodes the accounts are bound to that are not known yet, in one query: the preview asks at every
+	 * corner drawn, and a node at a time was a statement per grid. Looked up over the whole installation, as a street's
+	 * units are bound above a community leader's scope.
+	 */
+	private void nameNodes(List<Account> found, Map<UUID, String> nodeNames) {
+		Set<UUID> unknown = found.stream()
+			.map(Account::orgUnitId)
+			.filter(id -> id != null && !nodeNames.containsKey(id))
+			.collect(Collectors.toSet());
+		if (!unknown.isEmpty()) {
+			nodeNames.putAll(orgUnits.names(installation.whole(), unknown));
+		}
+	}
+
 	private String post(Account account, Map<UUID, String> nodeNames) {
-		String node = account.orgUnitId() == null ? ""
-				: nodeNames.computeIfAbsent(account.orgUnitId(), id -> orgUnits.find(installation.whole(), id)
-					.map(OrgUnit::name)
-					.orElse(""));
+		String node = account.orgUnitId() == null ? "" : nodeNames.getOrDefault(account.orgUnitId(), "");
 		return account.gridPosition() == null ? node
 				: node + " " + messages.getMessage("gridPosition." + account.gridPosition(), null,
 						Locale.SIMPLIFIED_CHINESE);

@@ -86,9 +86,7 @@ public class AccountQueries {
 	public Map<String, List<Account>> coveringEach(Collection<String> paths, Set<Role> roles) {
 		Set<String> nodes = new LinkedHashSet<>();
 		for (String path : paths) {
-			if (!path.matches("(/[0-9a-f-]{36})+/")) {
-				throw new IllegalArgumentException("not a materialised path: " + path);
-			}
+			checkedPath(path);
 			for (int end = path.indexOf('/', 1); end > 0; end = path.indexOf('/', end + 1)) {
 				nodes.add(path.substring(0, end + 1));
 			}
@@ -99,6 +97,32 @@ public class AccountQueries {
 			each.put(path, bound.stream().filter(account -> path.startsWith(account.scopePath())).toList());
 		}
 		return each;
+	}
+
+	/**
+	 * The enabled accounts holding any of the roles bound strictly below each of the nodes at {@code paths} — the
+	 * party members of a grid's micro-grids — within the asking user's scope, all nodes in one query (the emergency
+	 * whistle's preview asks again at every corner drawn), answering for each path its accounts ordered by scope path
+	 * and username.
+	 * Paths are materialised paths as for {@link #coveringEach}.
+	 */
+	public Map<String, List<Account>> belowEach(DataScope scope, Collection<String> paths, Set<Role> roles) {
+		List<String> nodes = paths.stream().distinct().map(AccountQueries::checkedPath).toList();
+		List<Account> below = accounts.boundBelowAny(scope, nodes, roles);
+		Map<String, List<Account>> each = new LinkedHashMap<>();
+		for (String path : nodes) {
+			each.put(path, below.stream()
+				.filter(account -> account.scopePath().startsWith(path) && !account.scopePath().equals(path))
+				.toList());
+		}
+		return each;
+	}
+
+	private static String checkedPath(String path) {
+		if (!path.matches("(/[0-9a-f-]{36})+/")) {
+			throw new IllegalArgumentException("not a materialised path: " + path);
+		}
+		return path;
 	}
 
 	/** Whether the user must replace an initial password before doing anything else. */

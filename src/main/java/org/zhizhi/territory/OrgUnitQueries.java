@@ -1,9 +1,11 @@
 package org.zhizhi.territory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,11 @@ public class OrgUnitQueries {
 		return orgUnits.find(scope, id);
 	}
 
+	/** Those of the nodes inside the scope, by id, in one query: a node outside it is absent as if it did not exist. */
+	public Map<UUID, OrgUnit> findAll(DataScope scope, Collection<UUID> ids) {
+		return orgUnits.findAll(scope, ids).stream().collect(Collectors.toMap(OrgUnit::id, unit -> unit));
+	}
+
 	public List<OrgUnit> list(DataScope scope, OrgUnitFilter filter) {
 		return orgUnits.list(scope, filter, LIST_LIMIT);
 	}
@@ -43,6 +50,11 @@ public class OrgUnitQueries {
 	/** How many nodes of each level the scope holds, the scope node itself included. */
 	public Map<OrgLevel, Long> countByLevel(DataScope scope) {
 		return orgUnits.countByLevel(scope);
+	}
+
+	/** The names of those of the nodes inside the scope, by id — for labelling many rows with one query. */
+	public Map<UUID, String> names(DataScope scope, Collection<UUID> ids) {
+		return orgUnits.names(scope, ids);
 	}
 
 	/** How many children each of the given nodes has, for tree views that show which rows can be opened. */

@@ -1,9 +1,13 @@
 package org.zhizhi.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhizhi.command.EmergencyRequests.API;
+import static org.zhizhi.command.EmergencyRequests.accountId;
+import static org.zhizhi.command.EmergencyRequests.blowing;
+import static org.zhizhi.command.EmergencyRequests.count;
+import static org.zhizhi.command.EmergencyRequests.row;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,8 +44,6 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class EmergencyAreaIntegrationTests {
-
-	private static final String API = "/api/v1/command/emergency-whistles";
 
 	@LocalServerPort
 	int port;
@@ -97,8 +99,8 @@ class EmergencyAreaIntegrationTests {
 		assertThat(blown.json().path("drawnArea").asString()).contains("Polygon");
 		JsonNode detail = api.get(API + "/" + blown.json().path("id").asString(), desk).json();
 		List<String> called = detail.path("callees").findValuesAsString("accountId");
-		assertThat(called).contains(in1, in2, accountId("dongcheng-g01"), accountId("dongcheng-g02"))
-			.doesNotContain(in3, accountId("dongcheng"));
+		assertThat(called).contains(in1, in2, accountId(api, "dongcheng-g01"), accountId(api, "dongcheng-g02"))
+			.doesNotContain(in3, accountId(api, "dongcheng"));
 		assertThat(count(preview.json(), "GRID_TEAM")).isEqualTo(called.size());
 	}
 
@@ -206,42 +208,5 @@ class EmergencyAreaIntegrationTests {
 	@SafeVarargs
 	private static Map<String, Object> ring(List<Double>... positions) {
 		return Map.of("type", "Polygon", "coordinates", List.of(List.of(positions)));
-	}
-
-	private static Map<String, Object> blowing(List<UUID> grids, List<String> forces, Map<String, Object> area) {
-		return blowing("东城路积水" + UUID.randomUUID().toString().substring(0, 4), grids, forces, area);
-	}
-
-	private static Map<String, Object> blowing(String title, List<UUID> grids, List<String> forces,
-			Map<String, Object> area) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("kind", "FLOOD");
-		body.put("title", title);
-		body.put("gridIds", grids);
-		body.put("forces", forces);
-		body.put("area", area);
-		return body;
-	}
-
-	private static int count(JsonNode preview, String force) {
-		for (JsonNode f : preview.path("forces")) {
-			if (f.path("force").asString().equals(force)) {
-				return f.path("called").asInt();
-			}
-		}
-		throw new AssertionError("no count for " + force);
-	}
-
-	private String accountId(String username) {
-		return api.get("/api/v1/me", api.tokenOf(username)).json().path("id").asString();
-	}
-
-	private static JsonNode row(JsonNode detail, String accountId) {
-		for (JsonNode callee : detail.path("callees")) {
-			if (callee.path("accountId").asString().equals(accountId)) {
-				return callee;
-			}
-		}
-		throw new AssertionError("not called: " + accountId);
 	}
 }

@@ -1,9 +1,12 @@
 package org.zhizhi.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhizhi.command.EmergencyRequests.API;
+import static org.zhizhi.command.EmergencyRequests.accountId;
+import static org.zhizhi.command.EmergencyRequests.blowing;
+import static org.zhizhi.command.EmergencyRequests.row;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +33,6 @@ import tools.jackson.databind.JsonNode;
  */
 @ZhizhiIntegrationTest
 class EmergencyWhistleIntegrationTests {
-
-	private static final String API = "/api/v1/command/emergency-whistles";
 
 	@LocalServerPort
 	int port;
@@ -77,11 +78,11 @@ class EmergencyWhistleIntegrationTests {
 		List<String> called = detail.path("callees").findValuesAsString("accountId");
 		for (String demo : List.of("dongcheng-g01", "dongcheng-g02", "dangyuan01", "dangyuan02", "dangyuan03",
 				"dangyuan04")) {
-			assertThat(called).as(demo).contains(accountId(demo));
+			assertThat(called).as(demo).contains(accountId(api, demo));
 		}
 		assertThat(called).contains(inGrid3.path("id").asString())
-			.doesNotContain(inGrid4.path("id").asString(), elsewhere.path("id").asString(), accountId("jumin01"),
-					accountId("chengguan"), accountId("dongcheng"), accountId("jieshi"));
+			.doesNotContain(inGrid4.path("id").asString(), elsewhere.path("id").asString(), accountId(api, "jumin01"),
+					accountId(api, "chengguan"), accountId(api, "dongcheng"), accountId(api, "jieshi"));
 		assertThat(detail.path("callees").findValuesAsString("state")).containsOnly("CALLED");
 		assertThat(detail.path("callees").findValuesAsString("force")).containsOnly("GRID_TEAM", "PARTY_MEMBERS");
 		assertThat(detail.path("whistle").path("area").findValuesAsString("name"))
@@ -128,9 +129,9 @@ class EmergencyWhistleIntegrationTests {
 		}
 		assertThat(onScreen).as("the calling whistle on the screen").isNotNull();
 		assertThat(onScreen.path("counts")).isEqualTo(after.path("whistle").path("counts"));
-		JsonNode chenRow = row(after, accountId("dangyuan01"));
+		JsonNode chenRow = row(after, accountId(api, "dangyuan01"));
 		assertThat(chenRow.path("arrivedLat").asDouble()).isEqualTo(29.4012);
-		assertThat(row(after, accountId("dangyuan02")).path("reason").asString()).isEqualTo("在外地出差");
+		assertThat(row(after, accountId(api, "dangyuan02")).path("reason").asString()).isEqualTo("在外地出差");
 		assertThat(after.path("steps").findValuesAsString("action")).containsExactly("BLOW", "COMING", "CANNOT",
 				"ARRIVE");
 
@@ -186,8 +187,8 @@ class EmergencyWhistleIntegrationTests {
 			.json()
 			.path("callees")
 			.findValuesAsString("accountId");
-		assertThat(unitCallees).contains(accountId("chengguan"), accountId("gongdian"))
-			.doesNotContain(accountId("mudong-school"), accountId("shangjia01"));
+		assertThat(unitCallees).contains(accountId(api, "chengguan"), accountId(api, "gongdian"))
+			.doesNotContain(accountId(api, "mudong-school"), accountId(api, "shangjia01"));
 	}
 
 	@Test
@@ -217,28 +218,5 @@ class EmergencyWhistleIntegrationTests {
 		List<String> all = twice.path("callees").findValuesAsString("accountId");
 		assertThat(all).doesNotHaveDuplicates().containsAll(onDuty);
 		assertThat(row(twice, onDuty.getFirst()).path("force").asString()).isEqualTo("ON_DUTY");
-	}
-
-	private Map<String, Object> blowing(List<UUID> grids, List<String> forces) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("kind", "FLOOD");
-		body.put("title", "东城路下穿道积水" + UUID.randomUUID().toString().substring(0, 4));
-		body.put("details", "暴雨，下穿道积水约 40 厘米，需要疏导交通、转移车辆");
-		body.put("gridIds", grids);
-		body.put("forces", forces);
-		return body;
-	}
-
-	private String accountId(String username) {
-		return api.get("/api/v1/me", api.tokenOf(username)).json().path("id").asString();
-	}
-
-	private static JsonNode row(JsonNode detail, String accountId) {
-		for (JsonNode callee : detail.path("callees")) {
-			if (callee.path("accountId").asString().equals(accountId)) {
-				return callee;
-			}
-		}
-		throw new AssertionError("not called: " + accountId);
 	}
 }

@@ -187,6 +187,36 @@ public class JdbcAccounts {
 			.list();
 	}
 
+	/**
+	 * Enabled accounts holding any of the roles bound strictly below one of the given nodes (a grid's micro-grids),
+	 * within the scope, in one statement. Each node's subtree is read as a range of the {@code text_pattern_ops} index
+	 * — from {@code /a/b/} up to {@code /a/b0}, '0' being the character after '/' — which the planner can scan per
+	 * node, where {@code LIKE node || '%'} with the node taken from the array is no index condition at all.
+	 */
+	public List<Account> boundBelowAny(DataScope scope, List<String> paths, Set<Role> roles) {
+		if (paths.isEmpty() || roles.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM identity.account
+				 JOIN unnest(CAST(:paths AS text[])) AS node(path)
+				   ON scope_path ~>=~ node.path AND scope_path ~<~ (left(node.path, -1) || '0')
+				WHERE enabled
+				  AND scope_path <> node.path
+				  AND scope_path LIKE :scope
+				  AND roles && CAST(:roles AS text[])
+				ORDER BY scope_path, username""")
+			.param("paths", "{" + String.join(",", paths.stream().map(p -> "\"" + p + "\"").toList()) + "}")
+			.param("roles", "{" + String.join(",", roles.stream().map(Role::name).sorted().toList()) + "}")
+			.param("scope", scope.likePattern())
+			.query(JdbcAccounts::map)
+			.list()
+			.stream()
+			// nested nodes would read the same account twice
+			.distinct()
+			.toList();
+	}
+
 	static Account map(ResultSet rs, int row) throws SQLException {
 		return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
 				roles(rs.getArray("roles")),

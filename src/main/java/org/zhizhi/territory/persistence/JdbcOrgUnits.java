@@ -3,6 +3,7 @@ package org.zhizhi.territory.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -118,6 +119,38 @@ public class JdbcOrgUnits {
 			.query((rs, i) -> counts.put(OrgLevel.valueOf(rs.getString("level")), rs.getLong("n")))
 			.list();
 		return counts;
+	}
+
+	/** Those of the nodes inside the scope, in one statement; the order is the caller's to keep. */
+	public List<OrgUnit> findAll(DataScope scope, Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM territory.org_unit WHERE id = ANY (CAST(:ids AS uuid[])) AND path LIKE :scope")
+			.param("ids", uuidArray(ids))
+			.param("scope", scope.likePattern())
+			.query(JdbcOrgUnits::map)
+			.list();
+	}
+
+	/** One array parameter, not a placeholder an id: a request may name more ids than a statement takes parameters. */
+	private static String uuidArray(Collection<UUID> ids) {
+		return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+	}
+
+	/** The names of those of the nodes inside the scope, in one statement (no boundaries read for a name). */
+	public Map<UUID, String> names(DataScope scope, Collection<UUID> ids) {
+		Map<UUID, String> names = new HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("SELECT id, name FROM territory.org_unit WHERE id = ANY (CAST(:ids AS uuid[])) AND path LIKE :scope")
+			.param("ids", uuidArray(ids))
+			.param("scope", scope.likePattern())
+			.query((rs, i) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
+			.list();
+		return names;
 	}
 
 	public Map<UUID, Long> childCounts(DataScope scope, List<UUID> parentIds) {
