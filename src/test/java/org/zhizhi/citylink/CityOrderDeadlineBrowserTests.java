@@ -52,13 +52,15 @@ class CityOrderDeadlineBrowserTests {
 
 	@Test
 	void theOrdersDeadlineIsShownWhereTheOrderIs() {
-		// three days on (Saturday 10:00): this order is the grid's newest report, whatever other tests left behind
-		clock.advance(Duration.ofDays(3));
 		ApiClient api = new ApiClient(port);
 		Response key = api.post("/api/v1/citylink/links", api.tokenOf("banan"),
 				Map.of("name", "时限页面 " + UUID.randomUUID().toString().substring(0, 6), "source", "HOTLINE_12345"));
 		String externalId = "GD" + UUID.randomUUID().toString().substring(0, 12);
 		double[] spot = api.centroid("东城社区第1网格");
+		UUID grid = api.orgUnitId("东城社区第1网格");
+		// three days on (Saturday 10:00): this order is the grid's newest report, whatever other tests left behind —
+		// moved after the calls with the suite's tokens, which a token cached from an earlier test would not outlive
+		clock.advance(Duration.ofDays(3));
 		Map<String, Object> order = new LinkedHashMap<>();
 		order.put("source", "HOTLINE_12345");
 		order.put("externalId", externalId);
@@ -89,7 +91,7 @@ class CityOrderDeadlineBrowserTests {
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(HeadlessChromium.SCREENSHOTS.resolve("incident-order-deadline.png")));
 
-			page.navigate(url("/incidents?state=REPORTED&category=OTHER&grid=" + api.orgUnitId("东城社区第1网格")));
+			page.navigate(url("/incidents?state=REPORTED&category=OTHER&grid=" + grid));
 			assertThat(page.locator("tr[data-id='" + incident + "'] .binding-due")).hasText("12345时限 06-13 12:00");
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(HeadlessChromium.SCREENSHOTS.resolve("desk-order-deadline.png")));

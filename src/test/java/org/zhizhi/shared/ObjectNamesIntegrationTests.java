@@ -90,9 +90,15 @@ class ObjectNamesIntegrationTests {
 			.query(UUID.class)
 			.single();
 
-		assertThat(namesOf(decision, new DataScope(UUID.randomUUID(), community)))
-			.isEqualTo(new ObjectName("decision", wording.substring(0, 59) + "…"));
-		assertThat(namesOf(decision, ELSEWHERE)).isNull();
+		try {
+			assertThat(namesOf(decision, new DataScope(UUID.randomUUID(), community)))
+				.isEqualTo(new ObjectName("decision", wording.substring(0, 59) + "…"));
+			assertThat(namesOf(decision, ELSEWHERE)).isNull();
+		}
+		finally {
+			// the meeting is the demo's: other tests count its decisions
+			jdbc.sql("DELETE FROM partnership.joint_meeting_decision WHERE id = :id").param("id", decision).update();
+		}
 	}
 
 	@Test
