@@ -39,11 +39,12 @@ import org.zhizhi.identity.AuditTrail;
 import org.zhizhi.incident.persistence.JdbcReportBatches;
 import org.zhizhi.incident.persistence.JdbcReportBatches.FirstEntry;
 import org.zhizhi.incident.persistence.JdbcReportBatches.KeyClaim;
+import org.zhizhi.incident.persistence.JdbcReportBatches.NewReport;
 
 /**
  * Writes the reports that come in together in one transaction (issue 16) — a group commit in the application. A
  * report is checked and built on its request's own thread ({@link IncidentManagement}); here it only joins the next
- * group: the group's keys are claimed in one statement, its incidents and first timeline entries written as batches,
+ * group: the group's keys are claimed and its incidents and first timeline entries written in one statement,
  * its events published — so the listeners that keep the KPIs and tell the grid gather the group's reports as well —
  * and the group committed once. Every caller waits until his report is committed, so a 201 means what it meant: the
  * report survives a crash of the app and of PostgreSQL.
@@ -331,9 +332,12 @@ class ReportIntake implements DisposableBean {
 			}
 			Map<String, Pending> firstOfKey = new LinkedHashMap<>();
 			group.forEach(p -> firstOfKey.putIfAbsent(p.claimKey(), p));
-			Set<String> claimed = batches.claim(firstOfKey.values()
+			// the keys claimed and the claimed reports' incidents and first entries written: one statement
+			Set<String> claimed = batches.write(firstOfKey.values()
 				.stream()
-				.map(p -> new KeyClaim(p.actorId(), p.key(), p.requestHash(), p.answer()))
+				.map(p -> new NewReport(new KeyClaim(p.actorId(), p.key(), p.requestHash(), p.answer()),
+						p.report().incident(),
+						new FirstEntry(p.report().reported(), p.report().incident().districtId())))
 				.toList(), clock.instant());
 			List<Pending> ours = firstOfKey.values().stream().filter(p -> claimed.contains(p.claimKey())).toList();
 			Set<Pending> written = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -342,10 +346,6 @@ class ReportIntake implements DisposableBean {
 				return written;
 			}
 			ours.forEach(p -> writing.put(p.report().incident().id(), p.report().incident()));
-			batches.insert(ours.stream().map(p -> p.report().incident()).toList());
-			batches.append(ours.stream()
-				.map(p -> new FirstEntry(p.report().reported(), p.report().incident().districtId()))
-				.toList());
 			ours.forEach(p -> p.report().events().forEach(events::publishEvent));
 			// after the events, so that its statements come last: the audit trail's head stays locked until the commit
 			audit.writeWithin(ours.stream().map(Pending::audit).filter(Objects::nonNull).toList());

@@ -88,7 +88,7 @@ class RequestIndex {
 	}
 
 	/**
-	 * New reports are indexed in the transaction that reports them, together, just before it commits: two statements
+	 * New reports are indexed in the transaction that reports them, together, just before it commits: one statement
 	 * for a group of reports written at once, instead of an event publication per report written, handed to a thread,
 	 * marked and deleted (issue 16). A new request is the one thing the index must show as soon as it is answered,
 	 * and the rows are plain inserts of what was just written; every later step still comes asynchronously, below.
@@ -104,22 +104,23 @@ class RequestIndex {
 		if (incidents.isEmpty()) {
 			return;
 		}
+		// the index rows and their first updates in one statement
 		jdbc.sql("""
-				insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed, published)
-				select * from unnest(:ids, :codes, cast(:requested as timestamptz[]), cast(:requested as timestamptz[]),
-				                     :closed, :published)
-				on conflict (incident_id) do nothing""")
+				with indexed as (
+				  insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed,
+				                                     published)
+				  select * from unnest(:ids, :codes, cast(:requested as timestamptz[]), cast(:requested as timestamptz[]),
+				                       :closed, :published)
+				  on conflict (incident_id) do nothing)
+				insert into open311.request_update (id, incident_id, action, to_state, occurred_at)
+				select * from unnest(:uids, :updated, :actions, :states, cast(:at as timestamptz[])) on conflict do nothing""")
 			.param("ids", incidents.stream().map(IncidentView::id).toArray(UUID[]::new))
 			.param("codes", incidents.stream().map(IncidentView::categoryCode).toArray(String[]::new))
 			.param("requested", incidents.stream().map(i -> i.reportedAt().toString()).toArray(String[]::new))
 			.param("closed", incidents.stream().map(i -> closed(i.state())).toArray(Boolean[]::new))
 			.param("published", incidents.stream().map(this::published).toArray(Boolean[]::new))
-			.update();
-		jdbc.sql("""
-				insert into open311.request_update (id, incident_id, action, to_state, occurred_at)
-				select * from unnest(:uids, :ids, :actions, :states, cast(:at as timestamptz[])) on conflict do nothing""")
 			.param("uids", reports.stream().map(r -> updateId(r)).toArray(UUID[]::new))
-			.param("ids", reports.stream().map(IncidentEvent::incidentId).toArray(UUID[]::new))
+			.param("updated", reports.stream().map(IncidentEvent::incidentId).toArray(UUID[]::new))
 			.param("actions", reports.stream().map(r -> r.action().name()).toArray(String[]::new))
 			.param("states", reports.stream().map(r -> r.to().name()).toArray(String[]::new))
 			.param("at", reports.stream().map(r -> r.at().toString()).toArray(String[]::new))

@@ -37,19 +37,22 @@ final class AuditChainAppender {
 	private static final int MAX_GROUP = 256;
 
 	/**
-	 * The group's entries as one statement over arrays: one execution for the group instead of one per entry (issue
-	 * 16); timestamps as text, since the driver sends a Timestamp[] without its zone.
+	 * The group's entries as one statement over arrays, which also moves the chain's head: one execution for the
+	 * group instead of one per entry and another for the head (issue 16); timestamps as text, since the driver sends a
+	 * Timestamp[] without its zone.
 	 */
 	private static final String INSERT = """
-			INSERT INTO identity.audit_entry (id, occurred_at, actor_id, username, scope_path, remote_address,
-			                                  action, object_type, object_id, outcome, detail, chain_seq, chain_mac,
-			                                  actor_name, object_kind, object_name, subject)
-			SELECT t.id, t.at::timestamptz, t.actor, t.username, t.scope, t.address, t.action, t.type, t.object,
-			       t.outcome, t.detail, t.seq, t.mac, t.actor_name, t.kind, t.name, t.subject
-			  FROM unnest(:ids, :ats, :actors, :usernames, :scopes, :addresses, :actions, :types, :objects, :outcomes,
-			              :details, :seqs, :macs, :actorNames, :kinds, :names, :subjects)
-			       AS t (id, at, actor, username, scope, address, action, type, object, outcome, detail, seq, mac,
-			             actor_name, kind, name, subject)""";
+			WITH entries AS (
+			  INSERT INTO identity.audit_entry (id, occurred_at, actor_id, username, scope_path, remote_address,
+			                                    action, object_type, object_id, outcome, detail, chain_seq, chain_mac,
+			                                    actor_name, object_kind, object_name, subject)
+			  SELECT t.id, t.at::timestamptz, t.actor, t.username, t.scope, t.address, t.action, t.type, t.object,
+			         t.outcome, t.detail, t.seq, t.mac, t.actor_name, t.kind, t.name, t.subject
+			    FROM unnest(:ids, :ats, :actors, :usernames, :scopes, :addresses, :actions, :types, :objects, :outcomes,
+			                :details, :seqs, :macs, :actorNames, :kinds, :names, :subjects)
+			         AS t (id, at, actor, username, scope, address, action, type, object, outcome, detail, seq, mac,
+			               actor_name, kind, name, subject))
+			UPDATE identity.audit_chain_head SET seq = :seq, mac = :mac WHERE id = 1""";
 
 	private record Pending(AuditEntry entry, CompletableFuture<Void> written) {
 	}
@@ -169,7 +172,7 @@ final class AuditChainAppender {
 
 	/**
 	 * Joins the entries to the chain in the caller's transaction, in their order: the head locked, each entry sealed
-	 * with the one before it, all inserted in one statement, the head moved. The head stays locked until that
+	 * with the one before it, all inserted and the head moved in one statement. The head stays locked until that
 	 * transaction ends, so the chain's order is the order of the commits.
 	 */
 	static void join(JdbcClient jdbc, AuditSeal seal, List<AuditEntry> unsealed) {
@@ -209,8 +212,6 @@ final class AuditChainAppender {
 			.param("kinds", column(entries, AuditEntry::objectKind, String[]::new))
 			.param("names", column(entries, AuditEntry::objectName, String[]::new))
 			.param("subjects", column(entries, AuditEntry::subject, String[]::new))
-			.update();
-		jdbc.sql("UPDATE identity.audit_chain_head SET seq = :seq, mac = :mac WHERE id = 1")
 			.param("seq", seq)
 			.param("mac", mac)
 			.update();

@@ -17,7 +17,7 @@ import org.zhizhi.incident.TimelineEntry;
 
 /**
  * The writes of many reports in one transaction (issue 16): their Idempotency-Keys, their incidents and their first
- * timeline entries each in one statement over arrays — instead of six round trips per report, each of them parsed,
+ * timeline entries in one statement over arrays — instead of six round trips per report, each of them parsed,
  * planned and answered on its own. The rows are those {@link JdbcIncidents} writes, column for column.
  */
 @Repository
@@ -36,47 +36,72 @@ public class JdbcReportBatches {
 	public record KeyClaim(UUID actorId, String key, String requestHash, String answer) {
 	}
 
+	/** A new incident's first timeline entry, with the district it is written in (the timeline's partition key). */
+	public record FirstEntry(TimelineEntry entry, UUID districtId) {
+	}
+
+	/** A report of a group: its key with the answer it gets, its incident and its first timeline entry. */
+	public record NewReport(KeyClaim claim, IncidentView incident, FirstEntry first) {
+	}
+
 	/**
-	 * Claims the keys with their stored answers (201), in one statement: a key is claimed unless another transaction
-	 * works under it right now (holds the advisory lock on {@code actorId:key}) or it was used before. The
-	 * claims must name distinct keys.
+	 * Claims the reports' keys with their stored answers (201) — unless another transaction works under a key right
+	 * now (holds the advisory lock on {@code actorId:key}) or it was used before — and writes the incidents and first timeline entries of the
+	 * reports whose keys it claimed as {@link JdbcIncidents#insert} and {@link JdbcIncidents#append} do, column for
+	 * column — in <em>one</em> statement, one round
+	 * trip for the three (issue 16: under load every round trip of the group is a wait for the database and for the
+	 * writer's thread to be scheduled again). The entries' incidents are inserted by the same statement: the
+	 * timeline's check, an AFTER trigger, runs at its end and finds them, as a foreign key's check would. The reports
+	 * must name distinct keys.
 	 *
 	 * @return the claimed keys, as {@code actorId + ":" + key}
 	 */
-	public Set<String> claim(List<KeyClaim> claims, Instant at) {
+	public Set<String> write(List<NewReport> reports, Instant at) {
+		List<KeyClaim> claims = reports.stream().map(NewReport::claim).toList();
+		List<IncidentView> incidents = reports.stream().map(NewReport::incident).toList();
+		List<TimelineEntry> rows = reports.stream().map(r -> r.first().entry()).toList();
 		List<String> claimed = jdbc.sql("""
-				insert into incident.idempotency_key (actor_id, key, request_hash, created_at, response_status,
-				                                      response_body)
-				select t.actor_id, t.key, t.request_hash, :at, 201, t.answer
-				  from unnest(:actors, :keys, :hashes, :answers) as t (actor_id, key, request_hash, answer)
-				 where pg_try_advisory_xact_lock(hashtextextended(t.actor_id || ':' || t.key, 0))
-				on conflict do nothing
-				returning actor_id || ':' || key""")
+				with claimed as (
+				  insert into incident.idempotency_key (actor_id, key, request_hash, created_at, response_status,
+				                                        response_body)
+				  select t.actor_id, t.key, t.request_hash, :at, 201, t.answer
+				    from unnest(:actors, :keys, :hashes, :answers) as t (actor_id, key, request_hash, answer)
+				   where pg_try_advisory_xact_lock(hashtextextended(t.actor_id || ':' || t.key, 0))
+				  on conflict do nothing
+				  returning actor_id, key),
+				reports as (
+				  select t.*
+				    from unnest(:actors, :keys, :ids, :channels, :categories, :descriptions, :lats, :lngs, :grids,
+				                :micros, :paths, :districts, :states, :reporters, :ats, :anonymous)
+				         as t (actor, key, id, channel, category, description, lat, lng, grid, micro, path, district,
+				               state, reporter, at, anonymous)
+				    join claimed c on c.actor_id = t.actor and c.key = t.key),
+				incidents as (
+				  insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
+				         micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at, anonymous,
+				         owner_id)
+				  select t.id, t.channel, t.category, t.description, t.lat, t.lng, t.grid, t.micro, t.path, t.district,
+				         t.state, t.reporter, t.at::timestamptz, t.at::timestamptz, t.anonymous, t.grid
+				    from reports t),
+				entries as (
+				  insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
+				         action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload,
+				         district_id)
+				  select t.id, t.incident, t.at::timestamptz, t.actor, t.name, t.role, t.action, t.from_state,
+				         t.to_state, t.lat, t.lng, t.detail, t.distance, t.flagged, t.photos::uuid[], t.note,
+				         t.payload::jsonb, t.district
+				    from unnest(:entryIds, :entryIncidents, :entryAts, :entryActors, :names, :roles, :actions, :froms,
+				                :tos, :entryLats, :entryLngs, :details, :distances, :flagged, :photos, :notes, :payloads,
+				                :entryDistricts)
+				         as t (id, incident, at, actor, name, role, action, from_state, to_state, lat, lng, detail,
+				               distance, flagged, photos, note, payload, district)
+				   where t.incident in (select id from reports))
+				select actor_id || ':' || key from claimed""")
 			.param("at", Timestamp.from(at))
 			.param("actors", claims.stream().map(KeyClaim::actorId).toArray(UUID[]::new))
 			.param("keys", claims.stream().map(KeyClaim::key).toArray(String[]::new))
 			.param("hashes", claims.stream().map(KeyClaim::requestHash).toArray(String[]::new))
 			.param("answers", claims.stream().map(KeyClaim::answer).toArray(String[]::new))
-			.query(String.class)
-			.list();
-		return new HashSet<>(claimed);
-	}
-
-	/**
-	 * Inserts new incidents as {@link JdbcIncidents#insert} does, in one statement: one execution, and one firing of the
-	 * statement's triggers, for the whole group (a batch executes the statement once per row).
-	 */
-	public void insert(List<IncidentView> incidents) {
-		jdbc.sql("""
-				insert into incident.incident (id, channel, category_code, description, lat, lng, grid_id,
-				       micro_grid_id, scope_path, district_id, state, reporter_id, reported_at, updated_at, anonymous,
-				       owner_id)
-				select t.id, t.channel, t.category, t.description, t.lat, t.lng, t.grid, t.micro, t.path, t.district,
-				       t.state, t.reporter, t.at::timestamptz, t.at::timestamptz, t.anonymous, t.grid
-				  from unnest(:ids, :channels, :categories, :descriptions, :lats, :lngs, :grids, :micros, :paths,
-				              :districts, :states, :reporters, :ats, :anonymous)
-				       as t (id, channel, category, description, lat, lng, grid, micro, path, district, state, reporter,
-				             at, anonymous)""")
 			.param("ids", column(incidents, IncidentView::id, UUID[]::new))
 			.param("channels", column(incidents, i -> i.channel().name(), String[]::new))
 			.param("categories", column(incidents, IncidentView::categoryCode, String[]::new))
@@ -89,54 +114,30 @@ public class JdbcReportBatches {
 			.param("districts", column(incidents, IncidentView::districtId, UUID[]::new))
 			.param("states", column(incidents, i -> i.state().name(), String[]::new))
 			.param("reporters", column(incidents, IncidentView::reporterId, UUID[]::new))
-			// as text: the driver sends a Timestamp[] as timestamp without time zone
 			.param("ats", column(incidents, i -> i.reportedAt().toString(), String[]::new))
 			.param("anonymous", column(incidents, IncidentView::anonymous, Boolean[]::new))
-			.update();
-	}
-
-	/** A new incident's first timeline entry, with the district it is written in (the timeline's partition key). */
-	public record FirstEntry(TimelineEntry entry, UUID districtId) {
-	}
-
-	/**
-	 * Appends first timeline entries as {@link JdbcIncidents#append} does, in one statement: the timeline's check that
-	 * each names an incident of its district runs once for all of them (incident V21).
-	 */
-	public void append(List<FirstEntry> entries) {
-		List<TimelineEntry> rows = entries.stream().map(FirstEntry::entry).toList();
-		jdbc.sql("""
-				insert into incident.timeline_entry (id, incident_id, occurred_at, actor_id, actor_name, actor_role,
-				       action, from_state, to_state, lat, lng, detail, distance_m, flagged, photo_ids, note, payload,
-				       district_id)
-				select t.id, t.incident, t.at::timestamptz, t.actor, t.name, t.role, t.action, t.from_state,
-				       t.to_state, t.lat, t.lng, t.detail, t.distance, t.flagged, t.photos::uuid[], t.note,
-				       t.payload::jsonb, t.district
-				  from unnest(:ids, :incidents, :ats, :actors, :names, :roles, :actions, :froms, :tos, :lats, :lngs,
-				              :details, :distances, :flagged, :photos, :notes, :payloads, :districts)
-				       as t (id, incident, at, actor, name, role, action, from_state, to_state, lat, lng, detail,
-				             distance, flagged, photos, note, payload, district)""")
-			.param("ids", column(rows, TimelineEntry::id, UUID[]::new))
-			.param("incidents", column(rows, TimelineEntry::incidentId, UUID[]::new))
-			.param("ats", column(rows, e -> e.occurredAt().toString(), String[]::new))
-			.param("actors", column(rows, TimelineEntry::actorId, UUID[]::new))
+			.param("entryIds", column(rows, TimelineEntry::id, UUID[]::new))
+			.param("entryIncidents", column(rows, TimelineEntry::incidentId, UUID[]::new))
+			.param("entryAts", column(rows, e -> e.occurredAt().toString(), String[]::new))
+			.param("entryActors", column(rows, TimelineEntry::actorId, UUID[]::new))
 			.param("names", column(rows, TimelineEntry::actorName, String[]::new))
 			.param("roles", column(rows, TimelineEntry::actorRole, String[]::new))
 			.param("actions", column(rows, e -> e.action().name(), String[]::new))
 			.param("froms", column(rows, e -> e.fromState() == null ? null : e.fromState().name(), String[]::new))
 			.param("tos", column(rows, e -> e.toState().name(), String[]::new))
-			.param("lats", column(rows, TimelineEntry::lat, Double[]::new))
-			.param("lngs", column(rows, TimelineEntry::lng, Double[]::new))
+			.param("entryLats", column(rows, TimelineEntry::lat, Double[]::new))
+			.param("entryLngs", column(rows, TimelineEntry::lng, Double[]::new))
 			.param("details", column(rows, TimelineEntry::detail, String[]::new))
 			.param("distances", column(rows, TimelineEntry::distanceM, Double[]::new))
 			.param("flagged", column(rows, TimelineEntry::flagged, Boolean[]::new))
-			// an array literal per row: unnest would flatten an array of arrays
 			.param("photos", column(rows, e -> e.photoIds().stream().map(UUID::toString)
 				.collect(Collectors.joining(",", "{", "}")), String[]::new))
 			.param("notes", column(rows, TimelineEntry::note, String[]::new))
 			.param("payloads", column(rows, e -> payloads.write(e.payload()), String[]::new))
-			.param("districts", column(entries, FirstEntry::districtId, UUID[]::new))
-			.update();
+			.param("entryDistricts", column(reports, r -> r.first().districtId(), UUID[]::new))
+			.query(String.class)
+			.list();
+		return new HashSet<>(claimed);
 	}
 
 	/** One column of the rows, as the array unnest takes it apart again. */

@@ -54,7 +54,7 @@ public class JdbcNotifications {
 	}
 
 	/**
-	 * Inserts the copies of many notices and their outbox rows in two statements, whatever their number: the notices
+	 * Inserts the copies of many notices and their outbox rows in one statement, whatever their number: the notices
 	 * of a group of reports written at once (issue 16).
 	 */
 	public void insertAll(List<Copies> notices, List<Pending> outbox, Instant at) {
@@ -69,17 +69,23 @@ public class JdbcNotifications {
 		if (copies.isEmpty()) {
 			return;
 		}
+		// one statement for both (the outbox's reference to its message is checked at the statement's end)
 		jdbc.sql("""
-				INSERT INTO notification.inbox_message (id, recipient_id, district_id, kind, title, body, link,
-				                                        created_at, subject_type, subject_id, subject_state)
-				SELECT c.id, c.recipient_id, c.district_id, c.kind, c.title, c.body, c.link, :at, c.subject_type,
-				       c.subject_id, c.subject_state
-				  FROM unnest(CAST(:ids AS uuid[]), CAST(:recipients AS uuid[]), CAST(:districts AS uuid[]),
-				              CAST(:kinds AS text[]), CAST(:titles AS text[]), CAST(:bodies AS text[]),
-				              CAST(:links AS text[]), CAST(:subjectTypes AS text[]), CAST(:subjectIds AS uuid[]),
-				              CAST(:subjectStates AS text[]))
-				       AS c (id, recipient_id, district_id, kind, title, body, link, subject_type, subject_id,
-				             subject_state)""")
+				WITH messages AS (
+				  INSERT INTO notification.inbox_message (id, recipient_id, district_id, kind, title, body, link,
+				                                          created_at, subject_type, subject_id, subject_state)
+				  SELECT c.id, c.recipient_id, c.district_id, c.kind, c.title, c.body, c.link, :at, c.subject_type,
+				         c.subject_id, c.subject_state
+				    FROM unnest(CAST(:ids AS uuid[]), CAST(:recipients AS uuid[]), CAST(:districts AS uuid[]),
+				                CAST(:kinds AS text[]), CAST(:titles AS text[]), CAST(:bodies AS text[]),
+				                CAST(:links AS text[]), CAST(:subjectTypes AS text[]), CAST(:subjectIds AS uuid[]),
+				                CAST(:subjectStates AS text[]))
+				         AS c (id, recipient_id, district_id, kind, title, body, link, subject_type, subject_id,
+				               subject_state))
+				INSERT INTO notification.outbox (id, message_id, channel, next_attempt_at, created_at)
+				SELECT o.id, o.message_id, o.channel, :at, :at
+				  FROM unnest(CAST(:outboxIds AS uuid[]), CAST(:messages AS uuid[]), CAST(:channels AS text[]))
+				       AS o (id, message_id, channel)""")
 			.param("at", Timestamp.from(at))
 			.param("ids", copies.stream().map(Addressed::messageId).toArray(UUID[]::new))
 			.param("recipients", copies.stream().map(Addressed::recipientId).toArray(UUID[]::new))
@@ -94,17 +100,7 @@ public class JdbcNotifications {
 					perCopy.stream().map(n -> n.subject() == null ? null : n.subject().id()).toArray(UUID[]::new))
 			.param("subjectStates",
 					perCopy.stream().map(n -> n.subject() == null ? null : n.subject().state()).toArray(String[]::new))
-			.update();
-		if (outbox.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				INSERT INTO notification.outbox (id, message_id, channel, next_attempt_at, created_at)
-				SELECT o.id, o.message_id, o.channel, :at, :at
-				  FROM unnest(CAST(:ids AS uuid[]), CAST(:messages AS uuid[]), CAST(:channels AS text[]))
-				       AS o (id, message_id, channel)""")
-			.param("at", Timestamp.from(at))
-			.param("ids", array(outbox.stream().map(Pending::id).toList()))
+			.param("outboxIds", array(outbox.stream().map(Pending::id).toList()))
 			.param("messages", array(outbox.stream().map(Pending::messageId).toList()))
 			.param("channels", array(outbox.stream().map(Pending::channel).toList()))
 			.update();
