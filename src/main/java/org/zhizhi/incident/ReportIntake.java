@@ -66,6 +66,10 @@ class ReportIntake implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportIntake.class);
 
+	/** What a write outside the writers' turns hands on before its commit: it holds no baton. */
+	private static final Runnable NO_BATON = () -> {
+	};
+
 	/** At most this many reports in one transaction. */
 	static final int MAX_GROUP = 128;
 
@@ -161,14 +165,12 @@ class ReportIntake implements DisposableBean {
 			// the caller's own transaction (a phone report with its photo, an Open311 request with its token): the
 			// report is part of it, commits or rolls back with it — and the caller holds a connection it must not
 			// keep while waiting for a writer that needs one too
-			return write(List.of(pending), false, () -> {
-			}).contains(pending);
+			return write(List.of(pending), false, NO_BATON).contains(pending);
 		}
 		Pending pending = new Pending(actorId, key, requestHash, answer, report,
 				auditedAs.flatMap(audit::entryOfThisRequest).orElse(null), new CompletableFuture<>());
 		if (closing) {
-			return write(List.of(pending), true, () -> {
-			}).contains(pending);
+			return write(List.of(pending), true, NO_BATON).contains(pending);
 		}
 		long queued = System.nanoTime();
 		queue.add(pending);
@@ -182,8 +184,7 @@ class ReportIntake implements DisposableBean {
 				catch (TimeoutException stillQueued) {
 					// the writers stopped between the check above and the queueing: nobody else will write it
 					if (writers.stream().noneMatch(Thread::isAlive) && queue.remove(pending)) {
-						return write(List.of(pending), true, () -> {
-						}).contains(pending);
+						return write(List.of(pending), true, NO_BATON).contains(pending);
 					}
 				}
 			}
@@ -232,8 +233,7 @@ class ReportIntake implements DisposableBean {
 	private void run() {
 		List<Pending> group = new ArrayList<>();
 		while (!closing || !queue.isEmpty()) {
-			Runnable handOn = () -> {
-			};
+			Runnable handOn = NO_BATON;
 			try {
 				batons.acquire();
 				AtomicBoolean held = new AtomicBoolean(true);
@@ -283,8 +283,7 @@ class ReportIntake implements DisposableBean {
 			}
 			for (Pending one : group) {
 				try {
-					one.written().complete(write(List.of(one), true, () -> {
-					}).contains(one));
+					one.written().complete(write(List.of(one), true, NO_BATON).contains(one));
 				}
 				catch (RuntimeException failed) {
 					one.written().completeExceptionally(failed);
