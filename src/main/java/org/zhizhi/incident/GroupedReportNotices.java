@@ -56,7 +56,10 @@ class GroupedReportNotices {
 
 	/** The group's reports, each to whom {@link IncidentNotices} would tell it (its REPORT rule), all at once. */
 	private void tellReports(List<IncidentEvent> reports) {
-		Map<UUID, IncidentView> reported = incidentsOf(reports);
+		// as the group wrote them ({@link IncidentQueries#views} does not read them back)
+		Map<UUID, IncidentView> reported = new HashMap<>();
+		incidents.views(IncidentNotices.PLATFORM, reports.stream().map(IncidentEvent::incidentId).toList())
+			.forEach(i -> reported.put(i.id(), i));
 		// who covers each place, for all of the group's places in one query
 		Map<String, List<Account>> coveringPlace = accounts.coveringEach(
 				reported.values().stream().map(IncidentNotices::placeOf).distinct().toList(),
@@ -92,29 +95,6 @@ class GroupedReportNotices {
 			}
 		}
 		notifications.notifyAll(addressed);
-	}
-
-	/**
-	 * The incidents the group has just written, as written (the answer is built the same way); only those written
-	 * otherwise are read, in one query.
-	 */
-	private Map<UUID, IncidentView> incidentsOf(List<IncidentEvent> reports) {
-		Map<UUID, IncidentView> written = ReportIntake.writtenInGroup();
-		Map<UUID, IncidentView> reported = new HashMap<>();
-		List<UUID> toRead = new ArrayList<>();
-		for (IncidentEvent event : reports) {
-			IncidentView incident = written.get(event.incidentId());
-			if (incident != null) {
-				reported.put(incident.id(), incident);
-			}
-			else {
-				toRead.add(event.incidentId());
-			}
-		}
-		if (!toRead.isEmpty()) {
-			incidents.views(IncidentNotices.PLATFORM, toRead).forEach(i -> reported.put(i.id(), i));
-		}
-		return reported;
 	}
 
 	/**

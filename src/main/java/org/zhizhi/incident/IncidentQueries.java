@@ -1,7 +1,9 @@
 package org.zhizhi.incident;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,9 +57,28 @@ public class IncidentQueries {
 		return incidents.find(scope, id).map(IncidentView::withoutAnonymousReporter);
 	}
 
-	/** The incidents alone, as {@link #view} each, in one query; those outside the scope are left out. */
+	/**
+	 * The incidents alone, as {@link #view} each, in one query; those outside the scope are left out. Those the current
+	 * transaction's intake group is writing are taken as written, not read back: the listeners of a group's reports
+	 * ask for them before its commit, and each statement there is a round trip in the intake's serial lane (issue 16).
+	 */
 	public List<IncidentView> views(DataScope scope, Collection<UUID> ids) {
-		return incidents.findAll(scope, ids).stream().map(IncidentView::withoutAnonymousReporter).toList();
+		Map<UUID, IncidentView> written = ReportIntake.writtenInGroup();
+		List<IncidentView> views = new ArrayList<>();
+		List<UUID> toRead = new ArrayList<>();
+		for (UUID id : ids) {
+			IncidentView incident = written.get(id);
+			if (incident == null) {
+				toRead.add(id);
+			}
+			else if (scope.covers(incident.scopePath())) {
+				views.add(incident);
+			}
+		}
+		if (!toRead.isEmpty()) {
+			views.addAll(incidents.findAll(scope, toRead));
+		}
+		return views.stream().map(IncidentView::withoutAnonymousReporter).toList();
 	}
 
 	public IncidentDetail get(DataScope scope, UUID id) {
