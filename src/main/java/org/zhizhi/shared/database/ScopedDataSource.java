@@ -3,9 +3,13 @@ package org.zhizhi.shared.database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,11 +18,23 @@ import org.zhizhi.shared.Actor;
 /**
  * Hands every connection the scope of whoever is signed in on this thread ({@code zhizhi.scope}, the LIKE pattern of
  * his {@code DataScope}), which the row-level security policies of the personal-data and incident tables compare
- * with each row — a second wall behind the scope predicate every query binds. The setting is made on every checkout,
- * so a pooled connection never keeps the scope of the request that used it before; the platform's own work (no one
- * signed in) gets the empty scope, which the policies leave to the application's predicates.
+ * with each row — a second wall behind the scope predicate every query binds. The setting is checked on every
+ * checkout, so a pooled connection never keeps the scope of the request that used it before; the platform's own work
+ * (no one signed in) gets the empty scope, which the policies leave to the application's predicates.
+ *
+ * <p>A connection that already carries the caller's setting is not given it again: that is a round trip on every
+ * checkout, and the intake's writers (issue 16) take one for every group in their serial lane. What a connection
+ * carries is known only from a setting made here with the connection in autocommit, where it is its own committed
+ * transaction — made inside a transaction it would be undone by a rollback — and nothing else on the platform sets
+ * these two settings.
  */
 class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
+
+	/**
+	 * The caller whose setting each physical connection carries, by the driver's connection (weakly: a connection the
+	 * pool drops is forgotten with it).
+	 */
+	private final Map<PGConnection, Caller> carried = Collections.synchronizedMap(new WeakHashMap<>());
 
 	ScopedDataSource(DataSource pool) {
 		super(pool);
@@ -60,14 +76,28 @@ class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
 		}
 	}
 
-	private static Connection scoped(Connection connection, Caller caller) throws SQLException {
-		try (PreparedStatement set = connection
-			.prepareStatement("SELECT set_config('zhizhi.scope', ?, false), set_config('zhizhi.account', ?, false)")) {
-			set.setString(1, caller.scope());
-			set.setString(2, caller.account());
-			set.execute();
+	private Connection scoped(Connection connection, Caller caller) throws SQLException {
+		PGConnection physical = null;
+		try {
+			physical = connection.unwrap(PGConnection.class);
+			if (caller.equals(carried.get(physical))) {
+				return connection;
+			}
+			carried.remove(physical);
+			try (PreparedStatement set = connection.prepareStatement(
+					"SELECT set_config('zhizhi.scope', ?, false), set_config('zhizhi.account', ?, false)")) {
+				set.setString(1, caller.scope());
+				set.setString(2, caller.account());
+				set.execute();
+			}
+			if (connection.getAutoCommit()) {
+				carried.put(physical, caller);
+			}
 		}
 		catch (SQLException | RuntimeException e) {
+			if (physical != null) {
+				carried.remove(physical);
+			}
 			connection.close();
 			throw e;
 		}

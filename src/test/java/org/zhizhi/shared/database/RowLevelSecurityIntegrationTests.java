@@ -2,6 +2,9 @@ package org.zhizhi.shared.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.ZhizhiIntegrationTest;
 import org.zhizhi.shared.Actor;
 import org.zhizhi.shared.DataScope;
@@ -119,6 +124,46 @@ class RowLevelSecurityIntegrationTests {
 		signIn(dongcheng);
 		assertThat(jdbc.queryForList("SELECT id FROM wish.wish WHERE scope_path NOT LIKE ?", UUID.class,
 				dongcheng.likePattern())).as("someone else of the same scope").isEmpty();
+	}
+
+	/**
+	 * A checkout by the caller a connection already carries costs no round trip (issue 16) — so a pooled connection
+	 * taken in turn by two people and the platform, and also in a transaction that rolls back, must carry each time
+	 * the scope of whoever takes it now, never the one before.
+	 */
+	@Test
+	void aReusedConnectionCarriesTheScopeOfWhoeverTakesItNow() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		DataScope dongcheng = scopeOf(jdbc, "东城社区");
+		DataScope district = scopeOf(jdbc, "巴南区");
+		TransactionTemplate rolledBack = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		Map<Integer, Set<String>> scopesOfBackend = new HashMap<>();
+		List<DataScope> turns = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			turns.add(i % 3 == 0 ? dongcheng : i % 3 == 1 ? district : null);
+		}
+		for (DataScope turn : turns) {
+			for (boolean inTransaction : new boolean[] { false, false, true }) {
+				if (turn == null) {
+					SecurityContextHolder.clearContext();
+				}
+				else {
+					signIn(turn);
+				}
+				String expected = turn == null ? "" : turn.likePattern();
+				String sql = "SELECT pg_backend_pid() || ' ' || current_setting('zhizhi.scope', true)";
+				String row = inTransaction ? rolledBack.execute(status -> {
+					status.setRollbackOnly();
+					return jdbc.queryForObject(sql, String.class);
+				}) : jdbc.queryForObject(sql, String.class);
+				String[] pidAndScope = row.split(" ", 2);
+				assertThat(pidAndScope.length > 1 ? pidAndScope[1] : "").as("the scope of whoever takes it now")
+					.isEqualTo(expected);
+				scopesOfBackend.computeIfAbsent(Integer.parseInt(pidAndScope[0]), pid -> new HashSet<>()).add(expected);
+			}
+		}
+		assertThat(scopesOfBackend.values()).as("a connection was taken by more than one caller")
+			.anyMatch(scopes -> scopes.size() > 1);
 	}
 
 	private static DataScope scopeOf(JdbcTemplate jdbc, String name) {
