@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.zhizhi.identity.AuditEntry.Outcome;
 import org.zhizhi.identity.persistence.JdbcAuditEntries;
 import org.zhizhi.shared.Actor;
+import org.zhizhi.shared.BeforeCommit;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Ids;
 import org.zhizhi.shared.Paging;
@@ -87,13 +88,13 @@ public class AuditTrail {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("the entries of a request are written within its work's transaction");
 		}
+		// at the hand-over, after the listeners that gathered before: its statements are sent last
+		BeforeCommit.gather(this, requests, gathered -> {
+			List<RequestEntry> all = gathered.stream().flatMap(List::stream).toList();
+			all.forEach(r -> count(r.entry()));
+			entries.insertWithin(all.stream().map(RequestEntry::entry).toList());
+		});
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void beforeCommit(boolean readOnly) {
-				requests.forEach(r -> count(r.entry()));
-				entries.insertWithin(requests.stream().map(RequestEntry::entry).toList());
-			}
-
 			@Override
 			public void afterCommit() {
 				requests.forEach(RequestEntry::written);

@@ -104,8 +104,8 @@ class RequestIndex {
 		if (incidents.isEmpty()) {
 			return;
 		}
-		// the index rows and their first updates in one statement
-		jdbc.sql("""
+		// the index rows and their first updates in one statement, sent with the hand-over's others
+		BeforeCommit.statement("""
 				with indexed as (
 				  insert into open311.request_index (incident_id, service_code, requested_at, updated_at, closed,
 				                                     published)
@@ -124,7 +124,7 @@ class RequestIndex {
 			.param("actions", reports.stream().map(r -> r.action().name()).toArray(String[]::new))
 			.param("states", reports.stream().map(r -> r.to().name()).toArray(String[]::new))
 			.param("at", reports.stream().map(r -> r.at().toString()).toArray(String[]::new))
-			.update();
+			.send(jdbc);
 	}
 
 	/** Every later step, after it has committed, in its own transaction. */

@@ -19,6 +19,8 @@ class BeforeCommitTests {
 	@AfterEach
 	void endTransaction() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// as a transaction ends: its synchronizations see it complete, then they are cleared
+			TransactionSynchronizationUtils.triggerAfterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK);
 			TransactionSynchronizationManager.clearSynchronization();
 		}
 	}
@@ -46,6 +48,30 @@ class BeforeCommitTests {
 
 		TransactionSynchronizationUtils.triggerBeforeCommit(false);
 		assertThat(handedOver).containsExactlyInAnyOrder(List.of("mine"), List.of("its"));
+	}
+
+	@Test
+	void handsOverInTheOrderTheListenersCameAndWhatIsGatheredMeanwhileAfterThem() {
+		TransactionSynchronizationManager.initSynchronization();
+		Object late = new Object();
+		BeforeCommit.gather(this, "first", items -> {
+			handedOver.add(items);
+			BeforeCommit.gather(late, "gathered during the hand-over", handedOver::add);
+			BeforeCommit.gather(this, "again, after its turn", handedOver::add);
+		});
+		BeforeCommit.gather(late, "second", handedOver::add);
+
+		TransactionSynchronizationUtils.triggerBeforeCommit(false);
+		assertThat(handedOver).containsExactly(List.of("first"),
+				List.of("second", "gathered during the hand-over"), List.of("again, after its turn"));
+	}
+
+	@Test
+	void refusesACollectionForAStatementSentTogether() {
+		org.assertj.core.api.Assertions
+			.assertThatIllegalArgumentException()
+			.isThrownBy(() -> BeforeCommit.statement("select :ids").param("ids", List.of(1, 2)))
+			.withMessageContaining("array");
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.identity.AuditEntry;
 import org.zhizhi.identity.AuditSeal;
+import org.zhizhi.shared.BeforeCommit;
 
 /**
  * Joins entries to the audit chain in groups: every entry waits until it is committed, as before, but the entries of
@@ -194,7 +195,8 @@ final class AuditChainAppender {
 			seqs[i] = seq;
 			macs[i] = mac;
 		}
-		jdbc.sql(INSERT)
+		// at a transaction's hand-over (a group's reports) sent with the other listeners' statements, as the last
+		BeforeCommit.statement(INSERT)
 			.param("ids", column(entries, AuditEntry::id, UUID[]::new))
 			.param("ats", column(entries, e -> e.occurredAt().toString(), String[]::new))
 			.param("actors", column(entries, AuditEntry::actorId, UUID[]::new))
@@ -214,7 +216,7 @@ final class AuditChainAppender {
 			.param("subjects", column(entries, AuditEntry::subject, String[]::new))
 			.param("seq", seq)
 			.param("mac", mac)
-			.update();
+			.send(jdbc);
 	}
 
 	private static <T> T[] column(List<AuditEntry> entries, Function<AuditEntry, T> field, IntFunction<T[]> array) {

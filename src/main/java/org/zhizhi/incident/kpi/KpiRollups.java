@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zhizhi.incident.IncidentAction;
+import org.zhizhi.shared.BeforeCommit;
 import org.zhizhi.shared.DataScope;
 
 /**
@@ -157,10 +158,11 @@ class KpiRollups {
 	 * and day. One statement, and an append only: a burst of reports in one grid no longer queues for the lock on its
 	 * rollup row through each report's commit (issue 16) — {@link #fold()} adds the deltas to the rollups in the
 	 * background, and every read counts the deltas not yet folded, so the figures move exactly with the steps that
-	 * commit. Steps of one incident are serialised by the lock on its row.
+	 * commit. Steps of one incident are serialised by the lock on its row. At a transaction's hand-over it is sent with
+	 * the other listeners' statements ({@link BeforeCommit}).
 	 */
 	void recompute(Collection<UUID> incidentIds) {
-		jdbc.sql(("with old_fact as (select * from incident.kpi_fact where incident_id = any(:ids)),\n"
+		BeforeCommit.statement(("with old_fact as (select * from incident.kpi_fact where incident_id = any(:ids)),\n"
 				+ "new_fact as (insert into incident.kpi_fact (" + FACT_COLUMNS + ")\n"
 				+ FACT_SELECT.formatted("e.incident_id = any(:ids)", "i.id = any(:ids)") + "\n"
 				+ " on conflict (incident_id, district_id) do update set "
@@ -184,7 +186,7 @@ class KpiRollups {
 						  from delta group by grid_id, day, scope_path, district_id""")
 			.formatted(SIGNED_SUMS))
 			.param("ids", incidentIds.toArray(UUID[]::new))
-			.update();
+			.send(jdbc);
 	}
 
 	/** Folds the pending deltas into the rollups; answers how many delta rows it folded. */

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.zhizhi.notification.InboxMessage;
 import org.zhizhi.notification.Notice;
 import org.zhizhi.notification.OutboxMessage;
+import org.zhizhi.shared.BeforeCommit;
 
 /**
  * The SQL of the inbox and the outbox. Every inbox read and write names its recipient: a message id alone never
@@ -69,8 +70,9 @@ public class JdbcNotifications {
 		if (copies.isEmpty()) {
 			return;
 		}
-		// one statement for both (the outbox's reference to its message is checked at the statement's end)
-		jdbc.sql("""
+		// one statement for both (the outbox's reference to its message is checked at the statement's end); at a
+		// transaction's hand-over (a group's new-report notices) sent with the other listeners' statements
+		BeforeCommit.statement("""
 				WITH messages AS (
 				  INSERT INTO notification.inbox_message (id, recipient_id, district_id, kind, title, body, link,
 				                                          created_at, subject_type, subject_id, subject_state)
@@ -103,7 +105,7 @@ public class JdbcNotifications {
 			.param("outboxIds", array(outbox.stream().map(Pending::id).toList()))
 			.param("messages", array(outbox.stream().map(Pending::messageId).toList()))
 			.param("channels", array(outbox.stream().map(Pending::channel).toList()))
-			.update();
+			.send(jdbc);
 	}
 
 	// --- the inbox ----------------------------------------------------------------------------------------------
