@@ -54,7 +54,14 @@ public final class BeforeCommit {
 		handOver.gather(key, item, atCommit);
 	}
 
-	/** A statement with named parameters, written at the hand-over with the others ({@link #send}). */
+	/** Whether the current transaction's listeners are being handed over their items right now. */
+	public static boolean handingOver() {
+		HandOver handOver = TransactionSynchronizationManager.isSynchronizationActive()
+				? (HandOver) TransactionSynchronizationManager.getResource(HAND_OVER) : null;
+		return handOver != null && handOver.handingOver;
+	}
+
+	/** A statement with named parameters, written at the hand-over with the others ({@link Statement#send}). */
 	public static Statement statement(String sql) {
 		return new Statement(sql);
 	}
@@ -87,10 +94,8 @@ public final class BeforeCommit {
 		 * listener had its items. Anywhere else, at once.
 		 */
 		public void send(JdbcClient jdbc) {
-			HandOver handOver = TransactionSynchronizationManager.isSynchronizationActive()
-					? (HandOver) TransactionSynchronizationManager.getResource(HAND_OVER) : null;
-			if (handOver != null && handOver.handingOver) {
-				handOver.send(jdbc, this);
+			if (handingOver()) {
+				((HandOver) TransactionSynchronizationManager.getResource(HAND_OVER)).send(jdbc, this);
 			}
 			else {
 				jdbc.sql(sql).params(params).update();
