@@ -5,19 +5,31 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zhizhi.shared.LikePattern;
 import org.zhizhi.identity.Account;
 import org.zhizhi.identity.GridPosition;
 import org.zhizhi.shared.DataScope;
 import org.zhizhi.shared.Role;
+import org.zhizhi.shared.invalidation.Invalidations;
 
 /** The SQL of accounts. Lists and look-ups for other users are filtered by the asking user's scope. */
 @Repository
@@ -27,10 +39,54 @@ public class JdbcAccounts {
 			id, username, display_name, roles, grid_position, org_unit_id, scope_path, enabled, locked_until,
 			password_change_required, created_at""";
 
+	/** What every node hears when an account changes (identity V10's trigger, and the writes here). */
+	static final String ACCOUNTS_CHANGED = "identity.accounts";
+
 	private final JdbcClient jdbc;
 
-	JdbcAccounts(JdbcClient jdbc) {
+	private final Invalidations invalidations;
+
+	/**
+	 * The enabled accounts bound at a node, by the node's path and the roles asked for: who covers a place — read for
+	 * the notices of every step, and in every intake group's serial lane (issue 16), where a read is a round trip.
+	 * Forgotten whole when any account changes: by this node right after its commit, by every node when the database
+	 * announces it; not used while the announcements cannot be heard.
+	 */
+	private final Cache<BoundAt, List<Account>> boundAt = Caffeine.newBuilder().maximumSize(50_000).build();
+
+	/**
+	 * Counts the forgettings: a look-up that began before one does not keep what it read, which may be older than
+	 * the change that was forgotten.
+	 */
+	private final AtomicLong forgotten = new AtomicLong();
+
+	private record BoundAt(String path, Set<Role> roles) {
+	}
+
+	JdbcAccounts(JdbcClient jdbc, Invalidations invalidations) {
 		this.jdbc = jdbc;
+		this.invalidations = invalidations;
+		invalidations.onAnnounced(ACCOUNTS_CHANGED, key -> forget());
+	}
+
+	private void forget() {
+		forgotten.incrementAndGet();
+		boundAt.invalidateAll();
+	}
+
+	/** This node forgets what it remembers of accounts once the change commits (at once outside a transaction). */
+	private void changed() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					forget();
+				}
+			});
+		}
+		else {
+			forget();
+		}
 	}
 
 	/** What sign-in needs: the account and its password hash. */
@@ -108,7 +164,7 @@ public class JdbcAccounts {
 
 	/** Inserts unless the username is taken; the unique index decides between two concurrent creations. */
 	public boolean insert(Account account, String passwordHash, UUID createdBy) {
-		return jdbc.sql("""
+		boolean inserted = jdbc.sql("""
 				INSERT INTO identity.account (id, username, display_name, password_hash, roles, grid_position,
 				                              org_unit_id, scope_path, enabled, password_change_required,
 				                              created_at, created_by)
@@ -127,6 +183,10 @@ public class JdbcAccounts {
 			.param("createdAt", Timestamp.from(account.createdAt()))
 			.param("createdBy", createdBy)
 			.update() == 1;
+		if (inserted) {
+			changed();
+		}
+		return inserted;
 	}
 
 	/** What decides whether a signed-in session may go on. */
@@ -152,12 +212,14 @@ public class JdbcAccounts {
 			.param("required", changeRequired)
 			.param("now", Timestamp.from(now))
 			.update();
+		changed();
 	}
 
 	public void unlock(UUID id) {
 		jdbc.sql("UPDATE identity.account SET failed_attempts = 0, locked_until = NULL WHERE id = :id")
 			.param("id", id)
 			.update();
+		changed();
 	}
 
 	public void setEnabled(UUID id, boolean enabled) {
@@ -165,6 +227,7 @@ public class JdbcAccounts {
 			.param("id", id)
 			.param("enabled", enabled)
 			.update();
+		changed();
 	}
 
 	/**
@@ -175,6 +238,35 @@ public class JdbcAccounts {
 		if (paths.isEmpty() || roles.isEmpty()) {
 			return List.of();
 		}
+		if (!invalidations.listening()) {
+			return readBoundToAny(paths, roles);
+		}
+		Set<Role> asked = Set.copyOf(roles);
+		List<Account> bound = new ArrayList<>();
+		List<String> unknown = new ArrayList<>();
+		for (String path : new LinkedHashSet<>(paths)) {
+			List<Account> known = boundAt.getIfPresent(new BoundAt(path, asked));
+			if (known == null) {
+				unknown.add(path);
+			}
+			else {
+				bound.addAll(known);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			long before = forgotten.get();
+			List<Account> read = readBoundToAny(unknown, asked);
+			bound.addAll(read);
+			if (forgotten.get() == before) {
+				Map<String, List<Account>> byPath = read.stream().collect(Collectors.groupingBy(Account::scopePath));
+				unknown.forEach(path -> boundAt.put(new BoundAt(path, asked), byPath.getOrDefault(path, List.of())));
+			}
+		}
+		bound.sort(Comparator.comparing(Account::scopePath).thenComparing(Account::username));
+		return bound;
+	}
+
+	private List<Account> readBoundToAny(List<String> paths, Set<Role> roles) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM identity.account
 				WHERE enabled
