@@ -1,6 +1,7 @@
 package org.zhizhi.incident;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.identity.AuditTrail;
+import org.zhizhi.shared.BeforeCommit;
 import org.zhizhi.incident.persistence.JdbcReportBatches;
 import org.zhizhi.incident.persistence.JdbcReportBatches.FirstEntry;
 import org.zhizhi.incident.persistence.JdbcReportBatches.KeyClaim;
@@ -91,6 +93,9 @@ class ReportIntake implements DisposableBean {
 	 * listeners that tell people take them from here instead of reading back what was just written.
 	 */
 	private static final Object GROUP = new Object();
+
+	/** The key of a group's claims among what its transaction hands over at its end ({@link BeforeCommit}). */
+	private static final Object CLAIMS = new Object();
 
 	private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
@@ -271,13 +276,14 @@ class ReportIntake implements DisposableBean {
 		try {
 			groupSizes.record(group.size());
 			long started = System.nanoTime();
-			Set<Pending> claimed = write(group, true, handOn);
+			Set<Pending> claimed = write(group, true, true, handOn);
 			groupWrites.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			group.forEach(p -> p.written().complete(claimed.contains(p)));
 		}
 		catch (RuntimeException groupFailed) {
 			handOn.run();
 			if (group.size() > 1) {
+				// also a key used before (a client's retry while its first request is written), which fails the group
 				log.warn("A group of {} reports failed ({}); writing them one by one", group.size(),
 						groupFailed.toString());
 			}
@@ -312,6 +318,14 @@ class ReportIntake implements DisposableBean {
 	 * {@code handOn} runs once the transaction's statements are done, just before it commits or rolls back.
 	 */
 	private Set<Pending> write(List<Pending> group, boolean ownTransaction, Runnable handOn) {
+		return write(group, ownTransaction, false, handOn);
+	}
+
+	/**
+	 * {@link #write}; with {@code allNew} (a group's first attempt, in its own transaction) counting on every key being
+	 * new, so that the claims go with the transaction's other statements: a key used before fails the whole group.
+	 */
+	private Set<Pending> write(List<Pending> group, boolean ownTransaction, boolean allNew, Runnable handOn) {
 		Map<UUID, IncidentView> writing = new HashMap<>();
 		return transactions.execute(status -> {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -331,14 +345,26 @@ class ReportIntake implements DisposableBean {
 			}
 			Map<String, Pending> firstOfKey = new LinkedHashMap<>();
 			group.forEach(p -> firstOfKey.putIfAbsent(p.claimKey(), p));
-			// the keys claimed and the claimed reports' incidents and first entries written: one statement
-			Set<String> claimed = batches.write(firstOfKey.values()
+			List<NewReport> reports = firstOfKey.values()
 				.stream()
 				.map(p -> new NewReport(new KeyClaim(p.actorId(), p.key(), p.requestHash(), p.answer()),
 						p.report().incident(),
 						new FirstEntry(p.report().reported(), p.report().incident().districtId())))
-				.toList(), clock.instant());
-			List<Pending> ours = firstOfKey.values().stream().filter(p -> claimed.contains(p.claimKey())).toList();
+				.toList();
+			Instant at = clock.instant();
+			List<Pending> ours;
+			if (ownTransaction && allNew) {
+				// the keys claimed and the incidents and first entries written as the first of the statements the
+				// transaction sends at its end, all in one round trip — counting on every key being new: a key used
+				// before fails the group, which is then written report by report (answer)
+				BeforeCommit.gather(CLAIMS, reports, gathered -> batches.writeAllNew(reports, at));
+				ours = List.copyOf(firstOfKey.values());
+			}
+			else {
+				// the keys claimed and the claimed reports' incidents and first entries written: one statement
+				Set<String> claimed = batches.write(reports, at);
+				ours = firstOfKey.values().stream().filter(p -> claimed.contains(p.claimKey())).toList();
+			}
 			Set<Pending> written = Collections.newSetFromMap(new IdentityHashMap<>());
 			written.addAll(ours);
 			if (ours.isEmpty()) {

@@ -89,6 +89,12 @@ public final class BeforeCommit {
 			return this;
 		}
 
+		/** Parameters by name, each as {@link #param} takes it. */
+		public Statement params(Map<String, ?> named) {
+			named.forEach(this::param);
+			return this;
+		}
+
 		/**
 		 * During a hand-over: sends the statement with the other listeners' statements, together, once the last
 		 * listener had its items. Anywhere else, at once.

@@ -106,6 +106,34 @@ class ReportAuditIntegrationTests {
 		assertThat(trail.verifyChain().intact()).isTrue();
 	}
 
+	/**
+	 * A group counts on its keys being new (its claims go with the other statements of its commit); a key used before
+	 * fails the group, which is then written report by report: the used key answers as before, the others are written.
+	 */
+	@Test
+	void aKeyUsedBeforeInAGroupIsAnsweredAsBeforeAndTheOthersOfTheGroupAreWritten() {
+		String used = UUID.randomUUID().toString();
+		Response first = send(used, "井盖破损 先前提交").join();
+		assertThat(first.status()).as(first.brief()).isEqualTo(201);
+		List<CompletableFuture<Response>> answers = new ArrayList<>();
+		try (ReportIntake.Hold held = intake.hold()) {
+			answers.add(send(used, "井盖破损 先前提交"));
+			for (int n = 0; n < 3; n++) {
+				answers.add(send(UUID.randomUUID().toString(), "井盖破损 同组 " + n));
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> intake.queued() == 4);
+		}
+		List<Response> responses = answers.stream().map(CompletableFuture::join).toList();
+		assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.brief()).isEqualTo(201));
+		assertThat(responses.get(0).body()).as("the used key's answer, as first given").isEqualTo(first.body());
+		assertThat(jdbc.sql("SELECT count(*) FROM incident.incident WHERE reporter_id = :reporter")
+			.param("reporter", reporter)
+			.query(Long.class)
+			.single()).as("the first report and the group's three new ones").isEqualTo(4);
+		assertThat(entries()).hasSize(5).allSatisfy(e -> assertThat(e.get("detail")).isEqualTo("HTTP 201"));
+		assertThat(trail.verifyChain().intact()).isTrue();
+	}
+
 	@Test
 	void aRefusedReportIsAuditedAsRefusedAndWritesNothing() {
 		Map<String, Object> body = report("井盖破损 类别不存在");
