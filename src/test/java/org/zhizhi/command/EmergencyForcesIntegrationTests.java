@@ -122,11 +122,12 @@ class EmergencyForcesIntegrationTests {
 			for (List<OrgUnit> area : List.of(grids.subList(0, 1), grids)) {
 				Statements read = Statements.during(() -> forces.of(street.scope(), area, List.of(force), leader,
 						clock.instant()));
-				assertThat(read.on("identity.account")).as(force + " over " + area.size() + " grids").isEqualTo(2);
+				// who covers the grids may be known from memory (JdbcAccounts keeps it): once or twice, never per grid
+				assertThat(read.on("identity.account")).as(force + " over " + area.size() + " grids").isBetween(1, 2);
 			}
 		}
-		// the preview reads the grids once and, per force, the accounts twice and their nodes' names once, over one
-		// grid as over the street's: only the 志愿岗位's holders are still looked up one by one
+		// the preview reads the grids once and, per force, the accounts at most twice and their nodes' names once,
+		// over one grid as over the street's: only the 志愿岗位's holders are still looked up one by one
 		Actor desk = new Actor(leader, "it-forces", "测试", Set.of(Role.STREET_STAFF), street.scope());
 		List<UUID> gridIds = grids.stream().map(OrgUnit::id).toList();
 		Statements one = Statements.during(() -> whistles.preview(desk, gridIds.subList(0, 1), null));
@@ -134,7 +135,7 @@ class EmergencyForcesIntegrationTests {
 		for (Statements read : List.of(one, preview)) {
 			assertThat(read.on("territory.org_unit")).isBetween(1, 1 + ACCOUNT_FORCES.size());
 			assertThat(read.sql().stream().filter(s -> s.contains("identity.account") && !s.contains("WHERE id =")))
-				.hasSize(2 * ACCOUNT_FORCES.size());
+				.hasSizeBetween(ACCOUNT_FORCES.size(), 2 * ACCOUNT_FORCES.size());
 		}
 		// the figure of docs/emergency-whistle.md, beside what the grid-by-grid reading of the accounts cost
 		int gridByGrid = 0;
