@@ -100,26 +100,11 @@ public final class BeforeCommit {
 		 * listener had its items. Anywhere else, at once.
 		 */
 		public void send(JdbcClient jdbc) {
-			send(jdbc, () -> {
-			});
-		}
-
-		/**
-		 * {@link #send}, and then {@code afterwards} — once the statement has been answered or has failed, or the
-		 * hand-over has failed before sending it: what a listener holds until its statement has reached the database.
-		 */
-		public void send(JdbcClient jdbc, Runnable afterwards) {
 			if (handingOver()) {
-				HandOver handOver = (HandOver) TransactionSynchronizationManager.getResource(HAND_OVER);
-				handOver.send(jdbc, this);
-				handOver.afterSending.add(afterwards);
-				return;
+				((HandOver) TransactionSynchronizationManager.getResource(HAND_OVER)).send(jdbc, this);
 			}
-			try {
+			else {
 				jdbc.sql(sql).params(params).update();
-			}
-			finally {
-				afterwards.run();
 			}
 		}
 	}
@@ -141,8 +126,6 @@ public final class BeforeCommit {
 		private final Map<Object, Step<?>> open = new IdentityHashMap<>();
 
 		private final Map<JdbcClient, List<Statement>> sent = new LinkedHashMap<>();
-
-		private final List<Runnable> afterSending = new ArrayList<>();
 
 		private boolean handingOver;
 
@@ -177,8 +160,6 @@ public final class BeforeCommit {
 			finally {
 				handingOver = false;
 				sent.clear();
-				afterSending.forEach(Runnable::run);
-				afterSending.clear();
 			}
 		}
 

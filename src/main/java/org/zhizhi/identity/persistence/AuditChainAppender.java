@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -84,14 +83,6 @@ final class AuditChainAppender {
 		private Head left;
 
 		/**
-		 * Held by a join from reading or taking the head until its statement has reached the database: a join sealed on
-		 * the head as left, whose statement waits for the end of its transaction's hand-over, would otherwise be
-		 * overtaken by another join reading the head as it still is in the table (the audit writer's, for other
-		 * requests) — and be refused.
-		 */
-		private final ReentrantLock joining = new ReentrantLock();
-
-		/**
 		 * Until when the head is read rather than taken as left: after a join that did not commit — refused because
 		 * another process moved the head, or rolled back for its own reasons — so that two processes writing the
 		 * chain at once do not refuse each other's groups one after the other.
@@ -99,20 +90,9 @@ final class AuditChainAppender {
 		private long readUntilNanos = System.nanoTime();
 
 		/** The joins of the next seconds read the head. */
-		/** Whether a join waits for another's statement to reach the database. */
-		boolean joinWaiting() {
-			return joining.hasQueuedThreads();
-		}
-
-		void distrust() {
-			joining.lock();
-			try {
-				left = null;
-				readUntilNanos = System.nanoTime() + DISTRUST_NANOS;
-			}
-			finally {
-				joining.unlock();
-			}
+		synchronized void distrust() {
+			left = null;
+			readUntilNanos = System.nanoTime() + DISTRUST_NANOS;
 		}
 	}
 
@@ -251,9 +231,7 @@ final class AuditChainAppender {
 		String[] macs = new String[n];
 		Head from;
 		Head to;
-		end.joining.lock();
-		boolean sent = false;
-		try {
+		synchronized (end) {
 			// the head as left only where a read costs a round trip of its own: in a transaction's hand-over, where the
 			// statements are sent together; anywhere else the read and the statement follow each other anyway
 			boolean asLeft = end.left != null && BeforeCommit.handingOver()
@@ -269,50 +247,44 @@ final class AuditChainAppender {
 			}
 			to = new Head(seq, mac);
 			end.left = to;
-			if (TransactionSynchronizationManager.isSynchronizationActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						if (status != STATUS_COMMITTED) {
-							end.distrust(); // the head did not move: read it rather than seal on what never was
-						}
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						end.distrust(); // the head did not move: read it rather than seal on what never was
 					}
-				});
-			}
-			else {
-				end.distrust(); // nothing tells whether it commits
-			}
-			// at a transaction's hand-over (a group's reports) sent with the other listeners' statements, as the last
-			BeforeCommit.statement(INSERT)
-				.param("ids", column(entries, AuditEntry::id, UUID[]::new))
-				.param("ats", column(entries, e -> e.occurredAt().toString(), String[]::new))
-				.param("actors", column(entries, AuditEntry::actorId, UUID[]::new))
-				.param("usernames", column(entries, AuditEntry::username, String[]::new))
-				.param("scopes", column(entries, AuditEntry::scopePath, String[]::new))
-				.param("addresses", column(entries, AuditEntry::remoteAddress, String[]::new))
-				.param("actions", column(entries, AuditEntry::action, String[]::new))
-				.param("types", column(entries, AuditEntry::objectType, String[]::new))
-				.param("objects", column(entries, AuditEntry::objectId, String[]::new))
-				.param("outcomes", column(entries, e -> e.outcome().name(), String[]::new))
-				.param("details", column(entries, AuditEntry::detail, String[]::new))
-				.param("seqs", seqs)
-				.param("macs", macs)
-				.param("actorNames", column(entries, AuditEntry::actorName, String[]::new))
-				.param("kinds", column(entries, AuditEntry::objectKind, String[]::new))
-				.param("names", column(entries, AuditEntry::objectName, String[]::new))
-				.param("subjects", column(entries, AuditEntry::subject, String[]::new))
-				.param("seq", to.seq())
-				.param("mac", to.mac())
-				.param("fromSeq", from.seq())
-				.param("fromMac", from.mac())
-				.send(jdbc, end.joining::unlock);
-			sent = true;
+				}
+			});
 		}
-		finally {
-			if (!sent) {
-				end.joining.unlock();
-			}
+		else {
+			end.distrust(); // nothing tells whether it commits
 		}
+		// at a transaction's hand-over (a group's reports) sent with the other listeners' statements, as the last
+		BeforeCommit.statement(INSERT)
+			.param("ids", column(entries, AuditEntry::id, UUID[]::new))
+			.param("ats", column(entries, e -> e.occurredAt().toString(), String[]::new))
+			.param("actors", column(entries, AuditEntry::actorId, UUID[]::new))
+			.param("usernames", column(entries, AuditEntry::username, String[]::new))
+			.param("scopes", column(entries, AuditEntry::scopePath, String[]::new))
+			.param("addresses", column(entries, AuditEntry::remoteAddress, String[]::new))
+			.param("actions", column(entries, AuditEntry::action, String[]::new))
+			.param("types", column(entries, AuditEntry::objectType, String[]::new))
+			.param("objects", column(entries, AuditEntry::objectId, String[]::new))
+			.param("outcomes", column(entries, e -> e.outcome().name(), String[]::new))
+			.param("details", column(entries, AuditEntry::detail, String[]::new))
+			.param("seqs", seqs)
+			.param("macs", macs)
+			.param("actorNames", column(entries, AuditEntry::actorName, String[]::new))
+			.param("kinds", column(entries, AuditEntry::objectKind, String[]::new))
+			.param("names", column(entries, AuditEntry::objectName, String[]::new))
+			.param("subjects", column(entries, AuditEntry::subject, String[]::new))
+			.param("seq", to.seq())
+			.param("mac", to.mac())
+			.param("fromSeq", from.seq())
+			.param("fromMac", from.mac())
+			.send(jdbc);
 	}
 
 	/** The head as it is, locked until the transaction ends. */

@@ -2,14 +2,10 @@ package org.zhizhi.identity.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,39 +69,6 @@ class AuditChainEndIntegrationTests {
 		ApiClient.Response chain = api.get("/api/v1/audit-entries/chain", api.tokenOf("auditor"));
 		assertThat(chain.status()).as(chain.brief()).isEqualTo(200);
 		assertThat(chain.json().path("intact").asBoolean()).as(chain.brief()).isTrue();
-	}
-
-	/**
-	 * The audit writer's join (for other requests) that comes while a group's entries, sealed on the head as left,
-	 * wait for their hand-over's statements to be sent, waits for them — it would read the head as it still is in the
-	 * table and refuse the group — and joins after them.
-	 */
-	@Test
-	void aJoinThatReadsTheHeadWaitsForTheEntriesSealedOnItAsLeft() throws Exception {
-		String run = UUID.randomUUID().toString();
-		inHandOver(entry(run, "leaves the head"));
-		CompletableFuture<Void> writer = new CompletableFuture<>();
-		new TransactionTemplate(transactions).executeWithoutResult(status -> {
-			BeforeCommit.gather(this, entry(run, "sealed on the head as left"),
-					gathered -> AuditChainAppender.join(jdbc, seal, ours, gathered));
-			BeforeCommit.gather(writer, entry(run, "the audit writer's"), gathered -> {
-				// the audit writer joins meanwhile, in a transaction of its own, reading the head
-				CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(
-						other -> AuditChainAppender.join(jdbc, seal, ours, gathered)))
-					.whenComplete((done, failed) -> {
-						if (failed != null) {
-							writer.completeExceptionally(failed);
-						}
-						else {
-							writer.complete(null);
-						}
-					});
-				await().atMost(Duration.ofSeconds(10)).until(ours::joinWaiting);
-			});
-		});
-		writer.get(30, TimeUnit.SECONDS);
-		assertThat(column("detail", String.class, run)).containsExactly("leaves the head",
-				"sealed on the head as left", "the audit writer's");
 	}
 
 	/** Joins the entry at a transaction's hand-over, as the audit trail does for a group of reports. */
