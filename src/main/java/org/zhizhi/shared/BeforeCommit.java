@@ -54,14 +54,7 @@ public final class BeforeCommit {
 		handOver.gather(key, item, atCommit);
 	}
 
-	/** Whether the current transaction's listeners are being handed over their items right now. */
-	public static boolean handingOver() {
-		HandOver handOver = TransactionSynchronizationManager.isSynchronizationActive()
-				? (HandOver) TransactionSynchronizationManager.getResource(HAND_OVER) : null;
-		return handOver != null && handOver.handingOver;
-	}
-
-	/** A statement with named parameters, written at the hand-over with the others ({@link Statement#send}). */
+	/** A statement with named parameters, written at the hand-over with the others ({@link #send}). */
 	public static Statement statement(String sql) {
 		return new Statement(sql);
 	}
@@ -100,8 +93,10 @@ public final class BeforeCommit {
 		 * listener had its items. Anywhere else, at once.
 		 */
 		public void send(JdbcClient jdbc) {
-			if (handingOver()) {
-				((HandOver) TransactionSynchronizationManager.getResource(HAND_OVER)).send(jdbc, this);
+			HandOver handOver = TransactionSynchronizationManager.isSynchronizationActive()
+					? (HandOver) TransactionSynchronizationManager.getResource(HAND_OVER) : null;
+			if (handOver != null && handOver.handingOver) {
+				handOver.send(jdbc, this);
 			}
 			else {
 				jdbc.sql(sql).params(params).update();

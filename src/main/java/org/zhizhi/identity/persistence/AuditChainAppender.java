@@ -14,8 +14,6 @@ import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhizhi.identity.AuditEntry;
 import org.zhizhi.identity.AuditSeal;
@@ -42,59 +40,20 @@ final class AuditChainAppender {
 	/**
 	 * The group's entries as one statement over arrays, which also moves the chain's head: one execution for the
 	 * group instead of one per entry and another for the head (issue 16); timestamps as text, since the driver sends a
-	 * Timestamp[] without its zone. The head moves only from the head the entries were sealed against, else the
-	 * statement refuses ({@code identity.refuse_unless}) and its transaction fails: the entries of a transaction are
-	 * sealed against the head as the last join left it ({@link ChainEnd}), not as read again.
+	 * Timestamp[] without its zone.
 	 */
 	private static final String INSERT = """
-			WITH moved AS (
-			  UPDATE identity.audit_chain_head SET seq = :seq, mac = :mac
-			   WHERE id = 1 AND seq = :fromSeq AND mac = :fromMac
-			  RETURNING seq),
-			sealed_on_head AS (
-			  SELECT identity.refuse_unless(count(*) = 1, 'the audit chain moved on since its entries were sealed')
-			    FROM moved)
-			INSERT INTO identity.audit_entry (id, occurred_at, actor_id, username, scope_path, remote_address, action,
-			                                  object_type, object_id, outcome, detail, chain_seq, chain_mac, actor_name,
-			                                  object_kind, object_name, subject)
-			SELECT t.id, t.at::timestamptz, t.actor, t.username, t.scope, t.address, t.action, t.type, t.object,
-			       t.outcome, t.detail, t.seq, t.mac, t.actor_name, t.kind, t.name, t.subject
-			  FROM unnest(:ids, :ats, :actors, :usernames, :scopes, :addresses, :actions, :types, :objects, :outcomes,
-			              :details, :seqs, :macs, :actorNames, :kinds, :names, :subjects)
-			       AS t (id, at, actor, username, scope, address, action, type, object, outcome, detail, seq, mac,
-			             actor_name, kind, name, subject)
-			 CROSS JOIN sealed_on_head""";
-
-	/** Where the chain ends: the last entry's sequence number and seal. */
-	private record Head(long seq, String mac) {
-	}
-
-	/**
-	 * The head as the last join of this process left it, or nothing when it must be read (at the start, and for a while
-	 * after a transaction that joined entries did not commit). Reading it, locked, was a round trip in every group of
-	 * reports (issue 16); a join sealed against a head that another process or a rolled-back transaction has since
-	 * moved is refused by the database ({@link #INSERT}), never written out of order. One per chain's database.
-	 */
-	static final class ChainEnd {
-
-		/** How long the head is read after a join that did not commit. */
-		private static final long DISTRUST_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-		private Head left;
-
-		/**
-		 * Until when the head is read rather than taken as left: after a join that did not commit — refused because
-		 * another process moved the head, or rolled back for its own reasons — so that two processes writing the
-		 * chain at once do not refuse each other's groups one after the other.
-		 */
-		private long readUntilNanos = System.nanoTime();
-
-		/** The joins of the next seconds read the head. */
-		synchronized void distrust() {
-			left = null;
-			readUntilNanos = System.nanoTime() + DISTRUST_NANOS;
-		}
-	}
+			WITH entries AS (
+			  INSERT INTO identity.audit_entry (id, occurred_at, actor_id, username, scope_path, remote_address,
+			                                    action, object_type, object_id, outcome, detail, chain_seq, chain_mac,
+			                                    actor_name, object_kind, object_name, subject)
+			  SELECT t.id, t.at::timestamptz, t.actor, t.username, t.scope, t.address, t.action, t.type, t.object,
+			         t.outcome, t.detail, t.seq, t.mac, t.actor_name, t.kind, t.name, t.subject
+			    FROM unnest(:ids, :ats, :actors, :usernames, :scopes, :addresses, :actions, :types, :objects, :outcomes,
+			                :details, :seqs, :macs, :actorNames, :kinds, :names, :subjects)
+			         AS t (id, at, actor, username, scope, address, action, type, object, outcome, detail, seq, mac,
+			               actor_name, kind, name, subject))
+			UPDATE identity.audit_chain_head SET seq = :seq, mac = :mac WHERE id = 1""";
 
 	private record Pending(AuditEntry entry, CompletableFuture<Void> written) {
 	}
@@ -107,17 +66,14 @@ final class AuditChainAppender {
 
 	private final AuditSeal seal;
 
-	private final ChainEnd end;
-
 	private final Thread writer;
 
 	private volatile boolean closing;
 
-	AuditChainAppender(JdbcClient jdbc, TransactionTemplate chaining, AuditSeal seal, ChainEnd end) {
+	AuditChainAppender(JdbcClient jdbc, TransactionTemplate chaining, AuditSeal seal) {
 		this.jdbc = jdbc;
 		this.chaining = chaining;
 		this.seal = seal;
-		this.end = end;
 		this.writer = Thread.ofPlatform().name("zhizhi-audit-chain").daemon(true).start(this::run);
 	}
 
@@ -212,54 +168,32 @@ final class AuditChainAppender {
 	}
 
 	private void write(List<Pending> group) {
-		chaining.executeWithoutResult(status -> join(jdbc, seal, end, group.stream().map(Pending::entry).toList()));
+		chaining.executeWithoutResult(status -> join(jdbc, seal, group.stream().map(Pending::entry).toList()));
 	}
 
 	/**
-	 * Joins the entries to the chain in the caller's transaction, in their order: each entry sealed with the one
-	 * before it, all inserted and the head moved in one statement, from the head as read (locked) or, in a hand-over,
-	 * as the last join left it. The head stays locked until that transaction ends, so the chain's order is the order
-	 * of the commits.
+	 * Joins the entries to the chain in the caller's transaction, in their order: the head locked, each entry sealed
+	 * with the one before it, all inserted and the head moved in one statement. The head stays locked until that
+	 * transaction ends, so the chain's order is the order of the commits.
 	 */
-	static void join(JdbcClient jdbc, AuditSeal seal, ChainEnd end, List<AuditEntry> unsealed) {
+	static void join(JdbcClient jdbc, AuditSeal seal, List<AuditEntry> unsealed) {
 		if (unsealed.isEmpty()) {
 			return;
 		}
+		var head = jdbc.sql("SELECT seq, mac FROM identity.audit_chain_head WHERE id = 1 FOR UPDATE")
+			.query()
+			.singleRow();
+		long seq = ((Number) head.get("seq")).longValue();
+		String mac = (String) head.get("mac");
 		int n = unsealed.size();
 		List<AuditEntry> entries = unsealed.stream().map(e -> e.at(AuditSeal.stored(e.occurredAt()))).toList();
 		Long[] seqs = new Long[n];
 		String[] macs = new String[n];
-		Head from;
-		Head to;
-		synchronized (end) {
-			// the head as left only where a read costs a round trip of its own: in a transaction's hand-over, where the
-			// statements are sent together; anywhere else the read and the statement follow each other anyway
-			boolean asLeft = end.left != null && BeforeCommit.handingOver()
-					&& System.nanoTime() - end.readUntilNanos > 0;
-			from = asLeft ? end.left : read(jdbc);
-			long seq = from.seq();
-			String mac = from.mac();
-			for (int i = 0; i < n; i++) {
-				seq++;
-				mac = seal.seal(seq, mac, entries.get(i));
-				seqs[i] = seq;
-				macs[i] = mac;
-			}
-			to = new Head(seq, mac);
-			end.left = to;
-		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					if (status != STATUS_COMMITTED) {
-						end.distrust(); // the head did not move: read it rather than seal on what never was
-					}
-				}
-			});
-		}
-		else {
-			end.distrust(); // nothing tells whether it commits
+		for (int i = 0; i < n; i++) {
+			seq++;
+			mac = seal.seal(seq, mac, entries.get(i));
+			seqs[i] = seq;
+			macs[i] = mac;
 		}
 		// at a transaction's hand-over (a group's reports) sent with the other listeners' statements, as the last
 		BeforeCommit.statement(INSERT)
@@ -280,17 +214,9 @@ final class AuditChainAppender {
 			.param("kinds", column(entries, AuditEntry::objectKind, String[]::new))
 			.param("names", column(entries, AuditEntry::objectName, String[]::new))
 			.param("subjects", column(entries, AuditEntry::subject, String[]::new))
-			.param("seq", to.seq())
-			.param("mac", to.mac())
-			.param("fromSeq", from.seq())
-			.param("fromMac", from.mac())
+			.param("seq", seq)
+			.param("mac", mac)
 			.send(jdbc);
-	}
-
-	/** The head as it is, locked until the transaction ends. */
-	private static Head read(JdbcClient jdbc) {
-		var head = jdbc.sql("SELECT seq, mac FROM identity.audit_chain_head WHERE id = 1 FOR UPDATE").query().singleRow();
-		return new Head(((Number) head.get("seq")).longValue(), (String) head.get("mac"));
 	}
 
 	private static <T> T[] column(List<AuditEntry> entries, Function<AuditEntry, T> field, IntFunction<T[]> array) {

@@ -48,9 +48,6 @@ public class JdbcAuditEntries implements DisposableBean {
 
 	private final AuditSeal seal;
 
-	/** Where the chain ends, shared by the appender's joins and those within a caller's transaction. */
-	private final AuditChainAppender.ChainEnd end = new AuditChainAppender.ChainEnd();
-
 	JdbcAuditEntries(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, AuditSeal seal) {
 		this.jdbc = jdbc;
 		this.seal = seal;
@@ -60,7 +57,7 @@ public class JdbcAuditEntries implements DisposableBean {
 				writerPool == null ? transactions : new DataSourceTransactionManager(writerPool));
 		chaining.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.appender = new AuditChainAppender(JdbcClient.create(writerPool == null ? dataSource : writerPool),
-				chaining, seal, end);
+				chaining, seal);
 	}
 
 	private static HikariDataSource writerPool(DataSource main) {
@@ -98,7 +95,7 @@ public class JdbcAuditEntries implements DisposableBean {
 	 * allows.
 	 */
 	public void insertWithin(List<AuditEntry> entries) {
-		AuditChainAppender.join(jdbc, seal, end, entries);
+		AuditChainAppender.join(jdbc, seal, entries);
 	}
 
 	public List<AuditEntry> find(DataScope scope, boolean includeUnscoped, AuditFilter filter, int limit, int offset) {
